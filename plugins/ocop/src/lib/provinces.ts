@@ -1,0 +1,2 @@
+import provincesData from "../data/provinces.json"
+export function listProvinces() { return provincesData }
