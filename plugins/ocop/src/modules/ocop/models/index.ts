@@ -1,0 +1,5 @@
+export * from "./producer"
+export * from "./certification"
+export * from "./trade-center"
+export * from "./audit-event"
+export * from "./product-listing"
