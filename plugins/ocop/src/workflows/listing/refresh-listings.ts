@@ -1,0 +1,42 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { evaluateListingsStep } from "../steps/evaluate-listings"
+import { applyListingsStep } from "../steps/apply-listings"
+import { recordAuditEventsStep } from "../steps/record-audit-events"
+
+export const LISTING_CHANGED_EVENT = "ocop.listing.changed"
+
+/**
+ * Re-evaluates the listing gate for the given products and makes the marketplace reflect it.
+ * Every OCOP workflow that can change a verdict ends by running this.
+ */
+export const refreshListingsWorkflow = createWorkflow(
+  "ocop-refresh-listings",
+  (input: { product_ids: string[]; reason?: string }) => {
+    const evaluations = evaluateListingsStep({ product_ids: input.product_ids })
+    const applied = applyListingsStep(evaluations)
+    const audit = transform({ applied, evaluations, input }, ({ applied, evaluations, input }) => [
+      ...applied.listed.map((id) => ({
+        entity_type: "listing" as const,
+        entity_id: id,
+        action: "listed",
+        message: input.reason ?? null,
+      })),
+      ...applied.delisted.map((id) => ({
+        entity_type: "listing" as const,
+        entity_id: id,
+        action: "delisted",
+        message: input.reason ?? null,
+        data: { reasons: evaluations.find((e) => e.product_id === id)?.reasons ?? [] },
+      })),
+    ])
+    recordAuditEventsStep(audit)
+    const eventData = transform({ applied }, ({ applied }) => ({
+      product_ids: applied.product_ids,
+      listed: applied.listed,
+      delisted: applied.delisted,
+    }))
+    emitEventStep({ eventName: LISTING_CHANGED_EVENT, data: eventData } as any)
+    return new WorkflowResponse(applied)
+  }
+)

@@ -1,0 +1,31 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { OCOP_MODULE } from "../../modules/ocop"
+import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
+
+export type AuditEventInput = {
+  entity_type: "producer" | "certification" | "listing" | "trade_center"
+  entity_id: string
+  action: string
+  actor_type?: string
+  actor_id?: string | null
+  message?: string | null
+  data?: Record<string, unknown> | null
+}
+
+export const recordAuditEventsStep = createStep(
+  "ocop-record-audit-events",
+  async (events: AuditEventInput[], { container }) => {
+    if (!events.length) return new StepResponse([] as string[], [] as string[])
+    const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
+    const created: Array<{ id: string }> = await ocop.createAuditEvents(
+      events.map((e) => ({ actor_type: "system", ...e })) as any[]
+    )
+    const ids = created.map((e) => e.id)
+    return new StepResponse(ids, ids)
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) return
+    const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
+    await ocop.deleteAuditEvents(ids)
+  }
+)
