@@ -1,0 +1,158 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+  useSearchParams,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Container } from "~/components/Container";
+import { ErrorPage, errorKind } from "~/components/ErrorPage";
+import { DEFAULT_LANG, LangContext, t, type Lang } from "~/lib/i18n";
+import { getLang } from "~/lib/lang.server";
+import stylesheet from "~/tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { lang: await getLang(request) };
+}
+
+export const meta: MetaFunction = () => [{ name: "theme-color", content: "#a3321f" }];
+
+function Header({ lang }: { lang: Lang }) {
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const tr = (key: Parameters<typeof t>[1]) => t(lang, key);
+  const other: Lang = lang === "vi" ? "en" : "vi";
+  return (
+    <header className="border-b border-clay bg-white/80 backdrop-blur">
+      <Container className="flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
+        <Link to="/" className="flex items-center gap-2 rounded-md" aria-label={tr("nav.home")}>
+          <img src="/favicon.svg" alt="" width={36} height={36} />
+          <span className="flex flex-col leading-tight">
+            <span className="font-display text-xl font-bold text-lacquer-700">{tr("site.name")}</span>
+            <span className="text-xs text-ink-soft">{tr("site.tagline")}</span>
+          </span>
+        </Link>
+
+        <Form method="get" action="/search" role="search" className="order-last flex w-full gap-2 sm:order-none sm:flex-1">
+          <label htmlFor="site-search" className="sr-only">
+            {tr("search.label")}
+          </label>
+          <input
+            id="site-search"
+            type="search"
+            name="q"
+            defaultValue={location.pathname === "/search" ? (params.get("q") ?? "") : ""}
+            placeholder={tr("search.placeholder")}
+            maxLength={200}
+            className="min-w-0 flex-1 rounded-lg border border-clay bg-paper px-3 py-2 text-sm placeholder:text-ink-soft/70 focus:border-lacquer-600 focus:outline-none focus-visible:outline-3 focus-visible:outline-gold-400"
+          />
+          <button
+            type="submit"
+            className="rounded-lg bg-lacquer-600 px-4 py-2 text-sm font-semibold text-white hover:bg-lacquer-700"
+          >
+            {tr("search.submit")}
+          </button>
+        </Form>
+
+        <nav aria-label={tr("nav.main")} className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
+          <Link to="/verify" className="rounded-md px-2 py-1 text-ink-soft hover:text-lacquer-700">
+            {tr("nav.verify")}
+          </Link>
+          <Form method="post" action="/lang" aria-label={tr("lang.label")}>
+            <input type="hidden" name="lang" value={other} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button
+              type="submit"
+              lang={other}
+              title={tr("lang.switchTitle")}
+              data-testid="lang-switch"
+              className="rounded-md border border-clay px-2.5 py-1 font-medium text-ink hover:bg-paper-deep"
+            >
+              {tr("lang.switch")}
+            </button>
+          </Form>
+        </nav>
+      </Container>
+    </header>
+  );
+}
+
+function Footer({ lang }: { lang: Lang }) {
+  return (
+    <footer className="mt-16 border-t border-clay bg-paper-deep">
+      <Container className="grid gap-4 py-10 text-sm text-ink-soft sm:grid-cols-3">
+        <div className="sm:col-span-2">
+          <p className="font-display text-base font-semibold text-ink">
+            {t(lang, "site.name")} · {t(lang, "site.altName")}
+          </p>
+          <p className="mt-2 max-w-prose">{t(lang, "footer.about")}</p>
+        </div>
+        <ul className="space-y-1">
+          <li>{t(lang, "footer.programme")}</li>
+          <li>{t(lang, "footer.prices")}</li>
+          <li>
+            <Link to="/verify" className="underline hover:text-lacquer-700">
+              {t(lang, "nav.verify")}
+            </Link>
+          </li>
+          <li>{t(lang, "footer.openSource")}</li>
+        </ul>
+      </Container>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lang = data?.lang ?? DEFAULT_LANG;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <LangContext.Provider value={lang}>
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-3 focus:py-2"
+          >
+            {t(lang, "site.skipToContent")}
+          </a>
+          <Header lang={lang} />
+          <main id="main" className="flex-1">
+            {children}
+          </main>
+          <Footer lang={lang} />
+        </LangContext.Provider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (!(error && typeof error === "object" && "status" in error)) console.error(error);
+  return <ErrorPage {...errorKind(error)} />;
+}

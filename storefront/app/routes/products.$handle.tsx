@@ -1,0 +1,311 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSubmit } from "@remix-run/react";
+import { Badge } from "~/components/Badge";
+import { Button } from "~/components/Button";
+import { Container } from "~/components/Container";
+import { ErrorPage, errorKind } from "~/components/ErrorPage";
+import { Price } from "~/components/Price";
+import { ProductImage } from "~/components/ProductImage";
+import { StarRating } from "~/components/StarRating";
+import { formatDate, t, useLang, useT } from "~/lib/i18n";
+import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
+import {
+  getCertification,
+  getListings,
+  getProductByHandle,
+  type Certification,
+  type Producer,
+  type StockState,
+  type VariantView,
+} from "~/lib/medusa.server";
+import { langFromMatches, pageTitle, titleFor } from "~/lib/meta";
+import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop";
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const handle = params.handle ?? "";
+  const product = await getProductByHandle(handle);
+  if (!product) throw new Response(null, { status: 404 });
+
+  const [certified, listings] = await Promise.all([getCertification(product.id), getListings([product.id])]);
+  const listing = listings[product.id] ?? null;
+
+  const wanted = new URL(request.url).searchParams.get("variant");
+  const selected = product.variants.find((v) => v.id === wanted) ?? product.variants[0] ?? null;
+
+  return data(
+    {
+      product,
+      selectedVariantId: selected?.id ?? null,
+      certification: certified?.certification ?? null,
+      producer: certified?.producer ?? null,
+      listing,
+    },
+    { headers: PUBLIC_CACHE_HEADERS },
+  );
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
+
+/** The cart is not built yet: say so honestly, never pretend something was added. */
+export async function action(_args: ActionFunctionArgs) {
+  return data({ cart: "coming_soon" as const }, { status: 501 });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const lang = langFromMatches(matches);
+  if (!data) return [titleFor(lang, "error.productNotFoundTitle")];
+  const description = data.product.subtitle ?? data.product.description?.slice(0, 160);
+  return [pageTitle(lang, data.product.title), ...(description ? [{ name: "description", content: description }] : [])];
+};
+
+const stockKey: Record<StockState, Parameters<typeof t>[1] | null> = {
+  in_stock: "product.inStock",
+  low: "product.lowStock",
+  out_of_stock: "product.outOfStock",
+  backorder: "product.backorder",
+  unknown: null,
+};
+
+function StockLine({ variant }: { variant: VariantView }) {
+  const tr = useT();
+  const key = stockKey[variant.stock];
+  if (!key) return null;
+  const tone = variant.stock === "out_of_stock" ? "danger" : variant.stock === "in_stock" ? "success" : "warning";
+  return <Badge tone={tone}>{tr(key, { n: variant.quantity ?? 0 })}</Badge>;
+}
+
+function Gallery({ title, images, thumbnail }: { title: string; images: { id: string; url: string }[]; thumbnail: string | null }) {
+  const tr = useT();
+  const list = images.length > 0 ? images : thumbnail ? [{ id: "thumbnail", url: thumbnail }] : [];
+  if (list.length === 0) {
+    return <ProductImage src={null} alt={title} className="aspect-square w-full rounded-2xl border border-clay" />;
+  }
+  const [first, ...rest] = list;
+  return (
+    <section aria-label={tr("product.gallery")} className="space-y-3">
+      <ProductImage
+        src={first.url}
+        alt={tr("product.imageAlt", { n: 1, title })}
+        eager
+        className="aspect-square w-full rounded-2xl border border-clay"
+      />
+      {rest.length > 0 ? (
+        <ul className="grid grid-cols-4 gap-3">
+          {rest.map((img, i) => (
+            <li key={img.id}>
+              <ProductImage
+                src={img.url}
+                alt={tr("product.imageAlt", { n: i + 2, title })}
+                className="aspect-square w-full rounded-lg border border-clay"
+              />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: React.ReactNode }) {
+  if (value === null || value === undefined || value === "") return null;
+  return (
+    <div className="grid grid-cols-[10rem_1fr] gap-3 py-2 text-sm">
+      <dt className="text-ink-soft">{label}</dt>
+      <dd className="font-medium text-ink">{value}</dd>
+    </div>
+  );
+}
+
+function CertificationPanel({ certification }: { certification: Certification | null }) {
+  const tr = useT();
+  const lang = useLang();
+  return (
+    <section aria-labelledby="cert-heading" className="rounded-2xl border border-gold-400/50 bg-gold-50 p-5">
+      <h2 id="cert-heading" className="font-display text-lg font-bold text-ink">
+        {tr("cert.heading")}
+      </h2>
+      {certification ? (
+        (() => {
+          const status = shownStatus(certification);
+          return (
+            <>
+              <div className="mt-3 flex flex-wrap items-center gap-3">
+                {status === "approved" ? (
+                  <>
+                    <StarRating stars={certification.stars} size="lg" />
+                    <span className="font-semibold">{tr("stars.badge", { n: certification.stars })}</span>
+                  </>
+                ) : null}
+                <Badge tone={statusTone(status)}>{tr(statusKey(status))}</Badge>
+              </div>
+              <dl className="mt-3 divide-y divide-clay/60">
+                <Fact label={tr("cert.stars")} value={tr("stars.label", { n: certification.stars })} />
+                <Fact label={tr("cert.score")} value={certification.score ?? null} />
+                <Fact label={tr("cert.certificateNumber")} value={certification.certificate_number} />
+                <Fact label={tr("cert.decisionNumber")} value={certification.decision_number} />
+                <Fact label={tr("cert.issuingAuthority")} value={certification.issuing_authority} />
+                <Fact label={tr("cert.legalBasis")} value={certification.legal_basis} />
+                <Fact label={tr("cert.validFrom")} value={certification.valid_from ? formatDate(certification.valid_from, lang) : null} />
+                <Fact label={tr("cert.validTo")} value={certification.expires_at ? formatDate(certification.expires_at, lang) : null} />
+                <Fact label={tr("cert.province")} value={certification.province?.name_vi} />
+                <Fact label={tr("cert.traceability")} value={certification.traceability_code} />
+                <Fact label={tr("cert.status")} value={tr(statusKey(status))} />
+              </dl>
+              {certification.certificate_number || certification.traceability_code ? (
+                <Link
+                  to={`/verify?code=${encodeURIComponent(certification.certificate_number || certification.traceability_code || "")}`}
+                  className="mt-3 inline-block text-sm font-medium text-lacquer-700 underline"
+                >
+                  {tr("cert.verifyLink")}
+                </Link>
+              ) : null}
+            </>
+          );
+        })()
+      ) : (
+        <p className="mt-2 text-sm text-ink-soft">{tr("cert.unavailable")}</p>
+      )}
+    </section>
+  );
+}
+
+function ProducerBlock({ producer, provinceName }: { producer: Producer; provinceName: string | null }) {
+  const tr = useT();
+  const typeKey = entityTypeKey(producer.entity_type);
+  return (
+    <section aria-labelledby="producer-heading" className="rounded-2xl border border-clay bg-white p-5">
+      <h2 id="producer-heading" className="text-sm font-semibold uppercase tracking-wide text-ink-soft">
+        {tr("producer.heading")}
+      </h2>
+      <p className="mt-2 font-display text-lg font-bold">
+        <Link to={`/producers/${producer.handle}`} className="text-ink hover:text-lacquer-700">
+          {producer.name}
+        </Link>
+      </p>
+      <dl className="mt-1">
+        <Fact label={tr("producer.type")} value={typeKey ? tr(typeKey) : null} />
+        <Fact label={tr("producer.province")} value={provinceName} />
+      </dl>
+      {producer.story ? <p className="mt-2 line-clamp-4 text-sm text-ink-soft">{producer.story}</p> : null}
+      <Link to={`/producers/${producer.handle}`} className="mt-3 inline-block text-sm font-medium text-lacquer-700 underline">
+        {tr("producer.viewPage")}
+      </Link>
+    </section>
+  );
+}
+
+export default function ProductPage() {
+  const { product, selectedVariantId, certification, producer, listing } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const tr = useT();
+  const variant = product.variants.find((v) => v.id === selectedVariantId) ?? null;
+  const shownProducer = producer ?? (listing?.producer ? { ...listing.producer, story: null } : null);
+  const provinceName = certification?.province?.name_vi ?? listing?.province?.name_vi ?? null;
+
+  return (
+    <Container className="py-8 sm:py-12">
+      <nav aria-label={tr("product.breadcrumb")} className="mb-6 text-sm text-ink-soft">
+        <Link to="/" className="hover:text-lacquer-700">
+          {tr("nav.home")}
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{product.title}</span>
+      </nav>
+
+      <div className="grid gap-10 lg:grid-cols-2">
+        <Gallery title={product.title} images={product.images} thumbnail={product.thumbnail} />
+
+        <div className="space-y-6">
+          <div>
+            {listing || certification ? (
+              <div className="mb-2 flex flex-wrap items-center gap-2 text-sm text-ink-soft">
+                {provinceName ? <span>{provinceName}</span> : null}
+              </div>
+            ) : null}
+            <h1 className="font-display text-3xl font-bold leading-tight text-ink sm:text-4xl">{product.title}</h1>
+            {product.subtitle ? <p className="mt-2 text-lg text-ink-soft">{product.subtitle}</p> : null}
+          </div>
+
+          <div className="flex flex-wrap items-center gap-3">
+            <Price amount={variant?.amount} className="text-3xl" />
+            {variant ? <StockLine variant={variant} /> : null}
+          </div>
+
+          {product.variants.length > 1 ? (
+            <Form method="get" className="flex flex-wrap items-end gap-3" preventScrollReset>
+              <div className="flex flex-col gap-1">
+                <label htmlFor="variant" className="text-sm font-medium">
+                  {tr("product.variant")}
+                </label>
+                <select
+                  id="variant"
+                  name="variant"
+                  defaultValue={selectedVariantId ?? undefined}
+                  onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true, replace: true })}
+                  className="rounded-lg border border-clay bg-white px-3 py-2 text-sm"
+                >
+                  {product.variants.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <Button type="submit" variant="secondary">
+                {tr("product.chooseVariant")}
+              </Button>
+            </Form>
+          ) : null}
+
+          <Form method="post" className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="variant_id" value={variant?.id ?? ""} />
+            <div className="flex flex-col gap-1">
+              <label htmlFor="quantity" className="text-sm font-medium">
+                {tr("product.quantity")}
+              </label>
+              <input
+                id="quantity"
+                name="quantity"
+                type="number"
+                min={1}
+                max={99}
+                defaultValue={1}
+                className="w-24 rounded-lg border border-clay bg-white px-3 py-2 text-sm"
+              />
+            </div>
+            <Button
+              type="submit"
+              disabled={!variant || variant.stock === "out_of_stock" || navigation.state === "submitting"}
+            >
+              {tr("product.addToCart")}
+            </Button>
+          </Form>
+          {actionData?.cart === "coming_soon" ? (
+            <p role="status" className="rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-3 text-sm">
+              {tr("product.cartComingSoon")}
+            </p>
+          ) : null}
+
+          <CertificationPanel certification={certification} />
+          {shownProducer ? <ProducerBlock producer={shownProducer} provinceName={provinceName} /> : null}
+        </div>
+      </div>
+
+      {product.description ? (
+        <section aria-labelledby="description-heading" className="mt-12 max-w-3xl">
+          <h2 id="description-heading" className="font-display text-2xl font-bold">
+            {tr("product.description")}
+          </h2>
+          <p className="mt-3 whitespace-pre-line leading-relaxed text-ink">{product.description}</p>
+        </section>
+      ) : null}
+    </Container>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage {...errorKind(useRouteError(), "productNotFound")} />;
+}
