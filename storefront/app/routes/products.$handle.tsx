@@ -201,6 +201,7 @@ export default function ProductPage() {
   const navigation = useNavigation();
   const submit = useSubmit();
   const tr = useT();
+  const lang = useLang();
   const variant = product.variants.find((v) => v.id === selectedVariantId) ?? null;
   const shownProducer = producer ?? (listing?.producer ? { ...listing.producer, story: null } : null);
   const provinceName = certification?.province?.name_vi ?? listing?.province?.name_vi ?? null;
@@ -220,10 +221,12 @@ export default function ProductPage() {
 
         <div className="space-y-6">
           <div>
-            {listing || certification ? (
-              <div className="mb-2 flex flex-wrap items-center gap-2 text-sm text-ink-soft">
+            {provinceName || listing?.group ? (
+              <p className="mb-2 flex flex-wrap items-center gap-2 text-sm text-ink-soft">
                 {provinceName ? <span>{provinceName}</span> : null}
-              </div>
+                {provinceName && listing?.group ? <span aria-hidden="true">·</span> : null}
+                {listing?.group ? <span>{lang === "vi" ? listing.group.name_vi : listing.group.name_en}</span> : null}
+              </p>
             ) : null}
             <h1 className="font-display text-3xl font-bold leading-tight text-ink sm:text-4xl">{product.title}</h1>
             {product.subtitle ? <p className="mt-2 text-lg text-ink-soft">{product.subtitle}</p> : null}

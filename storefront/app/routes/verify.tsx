@@ -44,7 +44,8 @@ export default function VerifyPage() {
   const lang = useLang();
   const cert = outcome?.available ? outcome.certification : null;
   return (
-    <Container className="max-w-3xl py-10">
+    <Container className="py-10">
+      <div className="max-w-3xl">
       <h1 className="font-display text-3xl font-bold">{tr("verify.title")}</h1>
       <p className="mt-3 text-ink-soft">{tr("verify.intro")}</p>
 
@@ -128,6 +129,7 @@ export default function VerifyPage() {
           )}
         </section>
       ) : null}
+      </div>
     </Container>
   );
 }

@@ -1,0 +1,66 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const VND = /\d{1,3}(\.\d{3})*\u00A0₫/;
+
+/** Fail the test on any console error (e.g. a 404 favicon or a hydration error). */
+function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  page.on("pageerror", (err) => errors.push(err.message));
+  return errors;
+}
+
+test.describe("storefront home and product page", () => {
+  test("home page lists products with prices in VND", async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    const cards = page.getByTestId("product-card");
+    await expect(cards.first()).toBeVisible();
+    await expect(cards.first().getByTestId("price")).toHaveText(VND);
+    expect(errors).toEqual([]);
+  });
+
+  test("clicking a product opens its page with the title as heading and a VND price", async ({ page }) => {
+    const errors = watchConsole(page);
+    await page.goto("/");
+    const card = page.getByTestId("product-card").first();
+    const link = card.getByRole("link");
+    const title = (await link.textContent())?.trim() ?? "";
+    expect(title).not.toBe("");
+    await link.click();
+    await expect(page).toHaveURL(/\/products\/[^/]+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByTestId("price").first()).toHaveText(VND);
+    expect(errors).toEqual([]);
+  });
+
+  test("the language switch turns the interface into English and back", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.getByRole("button", { name: "Tìm", exact: true })).toBeVisible();
+    await page.getByTestId("lang-switch").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("button", { name: "Search", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Regional specialties, OCOP certified");
+    await page.getByTestId("lang-switch").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đặc sản vùng miền, chứng nhận OCOP");
+  });
+
+  test("an unknown product handle shows the 404 page", async ({ page }) => {
+    const response = await page.goto("/products/khong-ton-tai-san-pham-nay");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy sản phẩm");
+    await expect(page.getByRole("link", { name: "Về trang chủ" })).toBeVisible();
+  });
+
+  test("the search box works as a plain GET form", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("searchbox", { name: "Tìm sản phẩm OCOP" }).fill("mật ong");
+    await page.getByRole("button", { name: "Tìm", exact: true }).click();
+    await expect(page).toHaveURL(/\/search\?q=m%E1%BA%ADt(\+|%20)ong/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kết quả cho “mật ong”");
+  });
+});
