@@ -20,7 +20,7 @@ export function ProductCard({ product, listing }: { product: ProductSummary; lis
       <div className="flex flex-1 flex-col gap-2 p-4">
         {listing ? (
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-ink-soft">
-            <StarRating stars={listing.stars} size="sm" />
+            {listing.stars ? <StarRating stars={listing.stars} size="sm" /> : null}
             {listing.province ? <span>{listing.province.name_vi}</span> : null}
           </div>
         ) : null}

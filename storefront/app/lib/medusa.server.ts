@@ -289,7 +289,7 @@ const producerRef = z.object({
 
 const listingSchema = z.object({
   product_id: z.string(),
-  stars,
+  stars: stars.nullish(),
   province: provinceRef.nullish(),
   group: z.object({ slug: z.string(), name_vi: z.string(), name_en: z.string() }).nullish(),
   producer: producerRef.nullish(),
@@ -302,6 +302,7 @@ const certificationSchema = z.object({
   score: z.number().nullish(),
   certificate_number: z.string().nullish(),
   decision_number: z.string().nullish(),
+  decision_date: z.string().nullish(),
   issuing_authority: z.string().nullish(),
   legal_basis: z.string().nullish(),
   valid_from: z.string().nullish(),
@@ -311,6 +312,7 @@ const certificationSchema = z.object({
   subgroup_slug: z.string().nullish(),
   traceability_code: z.string().nullish(),
   province: provinceRef.nullish(),
+  group: z.object({ slug: z.string(), name_vi: z.string(), name_en: z.string() }).nullish(),
 });
 export type Certification = z.infer<typeof certificationSchema>;
 
@@ -321,18 +323,12 @@ const producerSchema = producerRef.extend({
 });
 export type Producer = z.infer<typeof producerSchema>;
 
-const productOfProducerSchema = z.object({
-  id: z.string(),
-  handle: z.string(),
-  title: z.string(),
-  thumbnail: z.string().nullish(),
-  price: z.number().nullish(),
-  stars: stars.nullish(),
-});
+const productOfProducerSchema = z.object({ id: z.string() }).passthrough();
 
 const verifyResultSchema = z.object({
   result: z.enum(["valid", "expired", "revoked", "suspended", "unknown"]),
   certification: certificationSchema.partial().passthrough().nullish(),
+  producer: z.object({ name: z.string(), handle: z.string() }).passthrough().nullish(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
@@ -361,11 +357,35 @@ export async function getCertification(
   ).then((r) => (r ? { certification: r.certification, producer: r.producer ?? null } : null));
 }
 
-export async function getProducer(handle: string) {
-  return optional(
+/**
+ * A producer's public profile and its listed products. The OCOP route gives
+ * the producer and the product ids; the products themselves (with VND prices)
+ * come from the core store route, so they obey the same sales-channel gate.
+ */
+export async function getProducer(
+  handle: string,
+): Promise<{ producer: Producer; products: ProductSummary[] } | null> {
+  const result = await optional(
     `/store/ocop/producers/${encodeURIComponent(handle)}`,
     z.object({ producer: producerSchema, products: z.array(productOfProducerSchema).default([]) }),
   );
+  if (!result) return null;
+  const ids = result.products.map((p) => p.id).slice(0, 100);
+  return { producer: result.producer, products: await listProductsByIds(ids) };
+}
+
+export async function listProductsByIds(ids: string[]): Promise<ProductSummary[]> {
+  if (ids.length === 0) return [];
+  const region = await getVndRegion();
+  const result = await core(() =>
+    getSdk().store.product.list({
+      id: ids,
+      limit: ids.length,
+      ...(region ? { region_id: region.id } : {}),
+      fields: priceFields(region, "+thumbnail"),
+    }),
+  );
+  return (result.products as RawProduct[]).map(toSummary);
 }
 
 /** null when the verify route is unavailable (the page then says so). */

@@ -7,20 +7,14 @@ import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { ProductGrid } from "~/components/ProductGrid";
 import { useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
-import { getListings, getProducer, type ProductSummary } from "~/lib/medusa.server";
+import { getListings, getProducer } from "~/lib/medusa.server";
 import { langFromMatches, pageTitle, titleFor } from "~/lib/meta";
 import { entityTypeKey } from "~/lib/ocop";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const result = await getProducer(params.handle ?? "");
   if (!result) throw new Response(null, { status: 404 });
-  const products: ProductSummary[] = result.products.map((p) => ({
-    id: p.id,
-    handle: p.handle,
-    title: p.title,
-    thumbnail: p.thumbnail ?? null,
-    price: typeof p.price === "number" ? { amount: p.price, varies: false } : null,
-  }));
+  const { products } = result;
   const listings = await getListings(products.map((p) => p.id));
   return data({ producer: result.producer, products, listings }, { headers: PUBLIC_CACHE_HEADERS });
 }

@@ -144,6 +144,14 @@ function CertificationPanel({ certification }: { certification: Certification | 
                 <Fact label={tr("cert.score")} value={certification.score ?? null} />
                 <Fact label={tr("cert.certificateNumber")} value={certification.certificate_number} />
                 <Fact label={tr("cert.decisionNumber")} value={certification.decision_number} />
+                <Fact
+                  label={tr("cert.decisionDate")}
+                  value={certification.decision_date ? formatDate(certification.decision_date, lang) : null}
+                />
+                <Fact
+                  label={tr("cert.group")}
+                  value={certification.group ? (lang === "vi" ? certification.group.name_vi : certification.group.name_en) : null}
+                />
                 <Fact label={tr("cert.issuingAuthority")} value={certification.issuing_authority} />
                 <Fact label={tr("cert.legalBasis")} value={certification.legal_basis} />
                 <Fact label={tr("cert.validFrom")} value={certification.valid_from ? formatDate(certification.valid_from, lang) : null} />
@@ -204,7 +212,8 @@ export default function ProductPage() {
   const lang = useLang();
   const variant = product.variants.find((v) => v.id === selectedVariantId) ?? null;
   const shownProducer = producer ?? (listing?.producer ? { ...listing.producer, story: null } : null);
-  const provinceName = certification?.province?.name_vi ?? listing?.province?.name_vi ?? null;
+  const provinceName =
+    certification?.province?.name_vi ?? listing?.province?.name_vi ?? producer?.province?.name_vi ?? null;
 
   return (
     <Container className="py-8 sm:py-12">

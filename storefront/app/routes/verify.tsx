@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Badge } from "~/components/Badge";
 import { Button } from "~/components/Button";
@@ -94,6 +94,16 @@ export default function VerifyPage() {
                       <dt className="text-ink-soft">{tr("cert.stars")}</dt>
                       <dd>
                         <StarRating stars={cert.stars} size="sm" />
+                      </dd>
+                    </>
+                  ) : null}
+                  {outcome.producer ? (
+                    <>
+                      <dt className="text-ink-soft">{tr("verify.producer")}</dt>
+                      <dd>
+                        <Link to={`/producers/${outcome.producer.handle}`} className="text-lacquer-700 underline">
+                          {outcome.producer.name}
+                        </Link>
                       </dd>
                     </>
                   ) : null}
