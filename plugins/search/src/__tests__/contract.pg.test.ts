@@ -1,0 +1,283 @@
+/**
+ * Search contract suite, run against a real Postgres (the embedded one, a temporary
+ * database) through our ocop-postgres provider and the same service the route uses.
+ * DATABASE_SERVER_URL overrides the server (default postgres://postgres:postgres@127.0.0.1:54329).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import knexFactory, { type Knex } from "knex"
+import { OCOP_PRODUCT_SETTINGS, ocopProductFields } from "../lib/fields"
+import { OcopPostgresSearchService } from "../providers/ocop-postgres/service"
+import { toSearchDocument } from "../lib/document"
+import { parseSearchParams } from "../lib/params"
+import { searchOcopProducts, suggestOcopProducts } from "../lib/ocop-search"
+import { product } from "./fixtures"
+
+const SERVER = process.env.DATABASE_SERVER_URL ?? "postgres://postgres:postgres@127.0.0.1:54329"
+const DB = `ocop_search_contract_${process.pid}`
+
+const FIXTURES = [
+  product({ id: "prod_nm_pq", title: "Nước mắm Phú Quốc 40 độ đạm", stars: 5, province: "91", group: "thuc-pham", subgroup: "gia-vi", price: 185000 }),
+  product({ id: "prod_nm_pt", title: "Nước mắm Phan Thiết truyền thống", stars: 4, province: "60", group: "thuc-pham", subgroup: "gia-vi", price: 120000, producer_type: "enterprise" }),
+  product({ id: "prod_nm_cb", title: "Nước mắm cá cơm Cát Hải", stars: 3, province: "31", group: "thuc-pham", subgroup: "gia-vi", price: 90000, producer_type: "household" }),
+  product({ id: "prod_tra_st", title: "Trà Shan tuyết cổ thụ", stars: 5, province: "02", group: "thuc-pham", subgroup: "che", price: 450000 }),
+  product({ id: "prod_tra_tn", title: "Chè Tân Cương Thái Nguyên", stars: 4, province: "19", group: "thuc-pham", subgroup: "che", price: 250000 }),
+  product({ id: "prod_dac_san", title: "Đặc sản bánh phồng tôm Đồng Tháp", stars: 3, province: "87", group: "thuc-pham", subgroup: "thuc-pham-che-bien", price: 60000 }),
+  product({ id: "prod_hoa", title: "Cam Cao Phong Hoà Bình", stars: 4, province: "17", group: "thuc-pham", subgroup: "thuc-pham-tuoi-song", price: 70000 }),
+  product({ id: "prod_kh", title: "Yến sào Khánh Hòa", stars: 5, province: "56", group: "duoc-lieu", subgroup: "thuc-pham-chuc-nang-thuoc-duoc-lieu", price: 3200000, producer_type: "enterprise" }),
+  product({ id: "prod_loc", title: "Máy lọc nước gốm", stars: 3, province: "01", group: "thu-cong-my-nghe", subgroup: "thu-cong-my-nghe-gia-dung-trang-tri", price: 800000 }),
+  product({ id: "prod_loc2", title: "Cá lóc khô một nắng", stars: 4, province: "89", group: "thuc-pham", subgroup: "thuc-pham-che-bien", price: 220000 }),
+  product({ id: "prod_thuy", title: "Rượu Thủy Tiên", stars: 3, province: "38", group: "do-uong", subgroup: "do-uong-co-con", price: 150000 }),
+  product({ id: "prod_ruou", title: "Rượu cần Đắk Lắk", stars: 4, province: "66", group: "do-uong", subgroup: "do-uong-co-con", price: 180000, producer_type: "cooperative_group" }),
+  product({ id: "prod_dua", title: "Kẹo dừa Bến Tre", stars: 4, province: "83", group: "thuc-pham", subgroup: "thuc-pham-che-bien", price: 45000 }),
+  product({ id: "prod_en", title: "Mật ong bạc hà", stars: 5, province: "02", group: "thuc-pham", subgroup: "thuc-pham-che-bien", price: 300000, metadata: { title_en: "Mint honey from Ha Giang" } }),
+  product({ id: "prod_ca_phe", title: "Cà phê Buôn Ma Thuột", stars: 5, province: "66", group: "thuc-pham", subgroup: "ca-phe-ca-cao", price: 210000, created_at: "2026-01-01T00:00:00Z" }),
+  // never searchable: not listed / not published
+  product({ id: "prod_unlisted", title: "Nước mắm chưa chứng nhận", stars: 5, province: "91", group: "thuc-pham", subgroup: "gia-vi", price: 100000, listed: false }),
+  { ...product({ id: "prod_draft", title: "Nước mắm bản nháp", stars: 4, province: "91", group: "thuc-pham", subgroup: "gia-vi", price: 100000 }), status: "draft" },
+]
+
+let knex: Knex
+let admin: Knex
+let provider: OcopPostgresSearchService
+const resolved = {
+  name: "ocop_product",
+  entity: "product",
+  fields: ocopProductFields.toFields(),
+  primary_key: "id",
+  provider: "ocop-postgres",
+  settings: OCOP_PRODUCT_SETTINGS,
+  definition_hash: "test",
+  physical_name: "ocop_product_contract",
+} as any
+
+// The Search Module's query normalisation, reduced to what the service sends.
+const searchModule = {
+  async search(query: any) {
+    const { q, ...filters } = query.filters ?? {}
+    return provider.search({
+      index: resolved,
+      attributes_to_retrieve: query.fields,
+      q,
+      filters: Object.keys(filters).length ? filters : undefined,
+      pagination: query.pagination,
+      search_options: query.search_options,
+    })
+  },
+}
+
+async function run(query: Record<string, unknown>) {
+  const parsed = parseSearchParams(query)
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors))
+  return await searchOcopProducts(searchModule, parsed.value)
+}
+const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id)
+
+beforeAll(async () => {
+  admin = knexFactory({ client: "pg", connection: `${SERVER}/postgres` })
+  await admin.raw(`DROP DATABASE IF EXISTS "${DB}"`)
+  await admin.raw(`CREATE DATABASE "${DB}"`)
+  knex = knexFactory({ client: "pg", connection: `${SERVER}/${DB}`, pool: { min: 0, max: 4 } })
+  provider = new OcopPostgresSearchService({ manager: { execute: async (sql, params) => (await knex.raw(sql, (params ?? []) as any)).rows } })
+  await provider.upsertIndex({ index: resolved })
+  const docs = FIXTURES.map(toSearchDocument).filter((d): d is NonNullable<typeof d> => !!d)
+  await provider.upsertDocuments({ index: resolved.physical_name, definition: resolved, documents: docs as any })
+}, 60_000)
+
+afterAll(async () => {
+  await knex?.destroy()
+  await admin?.raw(`DROP DATABASE IF EXISTS "${DB}"`)
+  await admin?.destroy()
+})
+
+describe("OCOP search contract — Postgres (ocop-postgres provider)", () => {
+  it("1. accented query finds the product", async () => {
+    const r = await run({ q: "nước mắm" })
+    expect(ids(r)).toEqual(expect.arrayContaining(["prod_nm_pq", "prod_nm_pt", "prod_nm_cb"]))
+    expect(r.total).toBe(3)
+  })
+  it("2. unaccented query finds the same products", async () => {
+    const a = await run({ q: "nuoc mam" })
+    const b = await run({ q: "nước mắm" })
+    expect(new Set(ids(a))).toEqual(new Set(ids(b)))
+  })
+  it("3. đ typed as d matches (đặc sản → dac san)", async () => {
+    expect(ids(await run({ q: "dac san" }))).toContain("prod_dac_san")
+  })
+  it("4. upper-case Đ folds too (ĐỒNG THÁP)", async () => {
+    expect(ids(await run({ q: "ĐỒNG THÁP" }))).toContain("prod_dac_san")
+  })
+  it("5. tone placement: Hòa finds Hoà", async () => {
+    expect(ids(await run({ q: "Hòa Bình cam" }))).toContain("prod_hoa")
+  })
+  it("6. tone placement: Hoà finds Hòa", async () => {
+    expect(ids(await run({ q: "yến Khánh Hoà" }))).toContain("prod_kh")
+  })
+  it("7. tone placement: Thuỷ finds Thủy", async () => {
+    expect(ids(await run({ q: "rượu thuỷ tiên" }))).toContain("prod_thuy")
+  })
+  it("8. exact-accent match ranks first: lọc before lóc", async () => {
+    const r = await run({ q: "lọc" })
+    expect(ids(r)[0]).toBe("prod_loc")
+    expect(ids(r)).toContain("prod_loc2")
+  })
+  it("9. exact-accent match ranks first: lóc before lọc", async () => {
+    expect(ids(await run({ q: "cá lóc" }))[0]).toBe("prod_loc2")
+  })
+  it("10. typo tolerance: 'nuoc mamm'", async () => {
+    const r = await run({ q: "nuoc mamm" })
+    expect(ids(r)).toEqual(expect.arrayContaining(["prod_nm_pq", "prod_nm_pt"]))
+  })
+  it("11. typo tolerance: 'shan tuyeet'", async () => {
+    expect(ids(await run({ q: "tra shan tuyeet" }))).toContain("prod_tra_st")
+  })
+  it("12. province slug filter", async () => {
+    const r = await run({ province: "an-giang" })
+    expect(new Set(ids(r))).toEqual(new Set(["prod_nm_pq", "prod_loc2"]))
+  })
+  it("13. former province name resolves to the current unit, and the hit says both", async () => {
+    const r = await run({ province: "Bình Thuận" })
+    expect(ids(r)).toEqual(["prod_nm_pt"])
+    expect(r.hits[0].province).toEqual({ slug: "lam-dong", name_vi: "Lâm Đồng", former_name_vi: "Bình Thuận" })
+  })
+  it("14. former name typed without accents (kien giang → An Giang)", async () => {
+    const r = await run({ province: "kien giang", q: "nuoc mam" })
+    expect(ids(r)).toEqual(["prod_nm_pq"])
+    expect(r.hits[0].province.slug).toBe("an-giang")
+  })
+  it("15. former province name in the free text (Bình Thuận nước mắm)", async () => {
+    expect(ids(await run({ q: "nước mắm Bình Thuận" }))).toEqual(["prod_nm_pt"])
+  })
+  it("16. a product certified under a former province shows its origin", async () => {
+    const r = await run({ q: "Phan Thiết" })
+    expect(r.hits[0].province).toMatchObject({ slug: "lam-dong", former_name_vi: "Bình Thuận" })
+  })
+  it("17. star filter (one value)", async () => {
+    const r = await run({ stars: "5" })
+    expect(r.hits.every((h) => h.stars === 5)).toBe(true)
+    expect(r.total).toBe(5)
+  })
+  it("18. star filter (repeatable 4 and 5)", async () => {
+    const r = await run({ stars: ["4", "5"], limit: "100" })
+    expect(r.hits.every((h) => h.stars >= 4)).toBe(true)
+    expect(r.total).toBe(11)
+  })
+  it("19. combined: text + province + stars", async () => {
+    expect(ids(await run({ q: "trà", province: "tuyen-quang", stars: "5" }))).toEqual(["prod_tra_st"])
+  })
+  it("20. combined: group + subgroup + price range", async () => {
+    const r = await run({ group: "thuc-pham", subgroup: "gia-vi", min_price: "100000", max_price: "200000" })
+    expect(new Set(ids(r))).toEqual(new Set(["prod_nm_pq", "prod_nm_pt"]))
+  })
+  it("21. facet counts are disjunctive: the stars facet ignores the stars filter", async () => {
+    const r = await run({ q: "nước mắm", stars: "5" })
+    expect(r.total).toBe(1)
+    expect(r.facets.stars).toEqual([
+      { value: 5, count: 1, selected: true },
+      { value: 4, count: 1, selected: false },
+      { value: 3, count: 1, selected: false },
+    ])
+  })
+  it("22. facet counts follow the OTHER active filters", async () => {
+    const r = await run({ q: "nước mắm", stars: "5" })
+    // province facet applies stars=5 → only An Giang
+    expect(r.facets.province.map((f) => [f.value, f.count])).toEqual([["an-giang", 1]])
+    const r2 = await run({ province: "dak-lak" })
+    expect(r2.facets.province.find((f) => f.value === "dak-lak")).toMatchObject({ count: 2, selected: true })
+    expect(r2.facets.province.length).toBeGreaterThan(5)
+    expect(r2.facets.group.find((f) => f.value === "do-uong")?.count).toBe(1)
+  })
+  it("23. facets: group, subgroup, producer type and price range", async () => {
+    const r = await run({ q: "nước mắm" })
+    expect(r.facets.group).toEqual([{ value: "thuc-pham", label: "Thực phẩm", count: 3, selected: false }])
+    expect(r.facets.subgroup[0]).toMatchObject({ value: "gia-vi", count: 3 })
+    expect(r.facets.producer_type.map((f) => f.value).sort()).toEqual(["cooperative", "enterprise", "household"])
+    expect(r.facets.price).toEqual({ min: 90000, max: 185000 })
+  })
+  it("24. unlisted and unpublished products are never returned", async () => {
+    const r = await run({ q: "nước mắm", limit: "100" })
+    expect(ids(r)).not.toContain("prod_unlisted")
+    expect(ids(r)).not.toContain("prod_draft")
+    const all = await run({ limit: "100" })
+    expect(all.total).toBe(15)
+    expect(ids(all)).not.toContain("prod_unlisted")
+  })
+  it("25. a delisted product disappears from results (delete by id)", async () => {
+    await provider.deleteDocuments({ index: resolved.physical_name, filters: { id: ["prod_thuy"] } })
+    expect(ids(await run({ q: "thủy tiên" }))).toEqual([])
+    await provider.upsertDocuments({ index: resolved.physical_name, definition: resolved, documents: [toSearchDocument(FIXTURES.find((f) => f.id === "prod_thuy")!)!] as any })
+    expect(ids(await run({ q: "thủy tiên" }))).toEqual(["prod_thuy"])
+  })
+  it("26. sort by price ascending and descending", async () => {
+    const asc = await run({ group: "do-uong", sort: "price_asc" })
+    expect(ids(asc)).toEqual(["prod_thuy", "prod_ruou"])
+    const desc = await run({ group: "do-uong", sort: "price_desc" })
+    expect(ids(desc)).toEqual(["prod_ruou", "prod_thuy"])
+  })
+  it("27. sort newest and by stars", async () => {
+    expect(ids(await run({ sort: "newest" }))[0]).toBe("prod_ca_phe")
+    const s = await run({ sort: "stars", limit: "5" })
+    expect(s.hits.every((h) => h.stars === 5)).toBe(true)
+  })
+  it("28. pagination: page and limit", async () => {
+    const p1 = await run({ limit: "4", page: "1" })
+    const p2 = await run({ limit: "4", page: "2" })
+    expect(p1.hits).toHaveLength(4)
+    expect(p2.hits).toHaveLength(4)
+    expect(ids(p1).filter((id) => ids(p2).includes(id))).toEqual([])
+    expect(p2).toMatchObject({ page: 2, limit: 4, total: 15 })
+  })
+  it("29. English title from metadata is searchable and shown with locale=en", async () => {
+    const r = await run({ q: "honey", locale: "en" })
+    expect(ids(r)).toEqual(["prod_en"])
+    expect(r.hits[0].title).toBe("Mint honey from Ha Giang")
+  })
+  it("30. highlight marks the matched words with their accents", async () => {
+    const r = await run({ q: "nuoc mam phu quoc" })
+    expect(r.hits[0].highlight?.title).toBe("<mark>Nước</mark> <mark>mắm</mark> <mark>Phú</mark> <mark>Quốc</mark> 40 độ đạm")
+  })
+  it("31. hit shape: price in VND integers, producer, group", async () => {
+    const r = await run({ q: "kẹo dừa" })
+    expect(r.hits[0]).toMatchObject({
+      id: "prod_dua",
+      price: { amount: 45000, currency_code: "vnd" },
+      stars: 4,
+      province: { slug: "vinh-long", name_vi: "Vĩnh Long", former_name_vi: "Bến Tre" },
+      group: { slug: "thuc-pham" },
+      producer: { entity_type: "cooperative" },
+    })
+    expect(typeof r.took_ms).toBe("number")
+  })
+  it("32. producer_type filter", async () => {
+    const r = await run({ producer_type: "enterprise" })
+    expect(new Set(ids(r))).toEqual(new Set(["prod_nm_pt", "prod_kh"]))
+  })
+  it("33. no match gives an empty, well-formed answer", async () => {
+    const r = await run({ q: "xyzzy qwerty" })
+    expect(r).toMatchObject({ hits: [], total: 0 })
+    expect(r.facets.price).toBeNull()
+  })
+  it("34. type-ahead: prefix of the last word, ≤ 8 titles", async () => {
+    const r = await suggestOcopProducts(searchModule, "nuoc ma")
+    expect(r.suggestions.map((s) => s.id)).toEqual(expect.arrayContaining(["prod_nm_pq", "prod_nm_pt", "prod_nm_cb"]))
+    expect(r.suggestions.length).toBeLessThanOrEqual(8)
+    expect((await suggestOcopProducts(searchModule, "ca ph")).suggestions[0].title).toBe("Cà phê Buôn Ma Thuột")
+  })
+  it.each([
+    [{ stars: "2" }, "stars"],
+    [{ stars: "abc" }, "stars"],
+    [{ limit: "101" }, "limit"],
+    [{ page: "0" }, "page"],
+    [{ sort: "cheapest" }, "sort"],
+    [{ min_price: "-5" }, "min_price"],
+    [{ min_price: "500", max_price: "100" }, "min_price"],
+    [{ province: "atlantis" }, "province"],
+    [{ group: "weapons" }, "group"],
+    [{ producer_type: "bank" }, "producer_type"],
+    [{ locale: "fr" }, "locale"],
+    [{ colour: "red" }, "colour"],
+  ])("35. bad parameter %o is refused naming %s", (query, param) => {
+    const parsed = parseSearchParams(query as any)
+    expect(parsed.ok).toBe(false)
+    if (!parsed.ok) expect(parsed.errors.map((e) => e.param)).toContain(param)
+  })
+})

@@ -1,0 +1,37 @@
+import { search } from "@medusajs/framework/utils"
+
+/**
+ * Fields of the `ocop_product` index. Searchable weights: 3 = title (exact-accent ranking
+ * runs on weights ≥ 2), 2 = producer/province/group names, 1 = descriptions.
+ */
+export const ocopProductFields = search.define({
+  id: search.keyword().filterable(),
+  handle: search.keyword(),
+  title: search.text().searchable({ weight: 3 }),
+  title_en: search.text().searchable({ weight: 2 }),
+  description: search.text().searchable({ weight: 1 }),
+  description_en: search.text().searchable({ weight: 1 }),
+  thumbnail: search.keyword(),
+  producer_name: search.text().searchable({ weight: 2 }),
+  producer_handle: search.keyword().filterable(),
+  producer_type: search.keyword().filterable().facetable(),
+  province_code: search.keyword().filterable(),
+  province_slug: search.keyword().filterable().facetable(),
+  province_name: search.text().searchable({ weight: 2 }),
+  origin_former_slug: search.keyword().filterable(),
+  origin_former_name: search.keyword(),
+  former_province_names: search.text().array().searchable({ weight: 2 }),
+  group_slug: search.keyword().filterable().facetable(),
+  group_name: search.text().searchable({ weight: 2 }),
+  subgroup_slug: search.keyword().filterable().facetable(),
+  subgroup_name: search.text().searchable({ weight: 2 }),
+  stars: search.integer().filterable().sortable().facetable({ types: ["value"] }),
+  min_price: search.integer().filterable().sortable().facetable({ types: ["stats", "range"] }),
+  in_stock: search.boolean().filterable(),
+  created_at: search.date().filterable().sortable(),
+  text_folded: search.text().searchable({ weight: 0 }).retrievable(false),
+})
+
+export const OCOP_PRODUCT_SETTINGS = {
+  typo_tolerance: { enabled: true, min_word_size_for_one_typo: 4, min_word_size_for_two_typos: 8, disabled_on_attributes: ["handle"] },
+}

@@ -1,0 +1,91 @@
+/**
+ * Turns an index definition into a table plan: one typed column per filterable, sortable
+ * or facetable top-level field, plus the text columns the Vietnamese matcher needs.
+ * Pure, so the SQL it leads to can be unit-tested without a database.
+ */
+import type { SearchTypes } from "@medusajs/framework/types"
+
+export type ColumnKind = "text" | "bigint" | "double precision" | "boolean" | "timestamptz"
+export type PlannedColumn = { field: string; column: string; kind: ColumnKind; array: boolean }
+export type SearchableField = { field: string; weight: "A" | "B" | "C" | "D"; accent: boolean }
+export type TablePlan = {
+  table: string
+  columns: Map<string, PlannedColumn>
+  searchable: SearchableField[]
+  primary_key: string
+  hash: string
+}
+
+const KIND: Record<string, ColumnKind | undefined> = {
+  keyword: "text",
+  integer: "bigint",
+  float: "double precision",
+  boolean: "boolean",
+  date: "timestamptz",
+}
+
+export function tableNameFor(physicalName: string): string {
+  return ("ocop_search_" + physicalName.toLowerCase().replace(/[^a-z0-9_]+/g, "_")).slice(0, 60)
+}
+
+export function columnNameFor(field: string): string {
+  return "f_" + field.toLowerCase().replace(/[^a-z0-9_]+/g, "_")
+}
+
+export function weightLabel(searchable: SearchTypes.SearchFieldDefinition["searchable"]): "A" | "B" | "C" | "D" {
+  const weight = typeof searchable === "object" && searchable ? searchable.weight ?? 1 : 1
+  return weight >= 3 ? "A" : weight >= 2 ? "B" : weight >= 1 ? "C" : "D"
+}
+
+function hashString(text: string): string {
+  let h = 2166136261
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 16777619)
+  }
+  return (h >>> 0).toString(16)
+}
+
+export function buildTablePlan(physicalName: string, definition: Pick<SearchTypes.SearchIndexDefinition, "fields" | "primary_key">): TablePlan {
+  const columns = new Map<string, PlannedColumn>()
+  const searchable: SearchableField[] = []
+  for (const [field, def] of Object.entries(definition.fields)) {
+    if (def.searchable && (def.type === "text" || def.type === "keyword")) {
+      const weight = weightLabel(def.searchable)
+      searchable.push({ field, weight, accent: weight === "A" || weight === "B" })
+    }
+    const kind = KIND[def.type]
+    if (kind && (def.filterable || def.sortable || def.facetable)) {
+      columns.set(field, { field, column: columnNameFor(field), kind, array: !!def.array })
+    }
+  }
+  const table = tableNameFor(physicalName)
+  const hash = hashString(JSON.stringify({ c: [...columns.values()], s: searchable }))
+  return { table, columns, searchable, primary_key: definition.primary_key ?? "id", hash }
+}
+
+export function createTableSql(plan: TablePlan): string[] {
+  const cols = [...plan.columns.values()].map((c) => `"${c.column}" ${c.kind}${c.array ? "[]" : ""}`)
+  const t = plan.table
+  const stmts = [
+    `CREATE TABLE IF NOT EXISTS "${t}" (
+      "id" text PRIMARY KEY,
+      "document" jsonb NOT NULL,
+      "tsv" tsvector NOT NULL DEFAULT ''::tsvector,
+      "accent" text NOT NULL DEFAULT '',
+      ${cols.length ? cols.join(",\n      ") + "," : ""}
+      "updated_at" timestamptz NOT NULL DEFAULT now()
+    )`,
+    `CREATE INDEX IF NOT EXISTS "${t}_tsv" ON "${t}" USING GIN ("tsv")`,
+    `CREATE TABLE IF NOT EXISTS "${t}_lex" ("term" text PRIMARY KEY)`,
+    `CREATE INDEX IF NOT EXISTS "${t}_lex_trgm" ON "${t}_lex" USING GIN ("term" gin_trgm_ops)`,
+  ]
+  for (const c of plan.columns.values()) {
+    stmts.push(
+      c.array
+        ? `CREATE INDEX IF NOT EXISTS "${t}_${c.column}" ON "${t}" USING GIN ("${c.column}")`
+        : `CREATE INDEX IF NOT EXISTS "${t}_${c.column}" ON "${t}" ("${c.column}")`
+    )
+  }
+  return stmts
+}

@@ -1,0 +1,432 @@
+/**
+ * "ocop-postgres": a Search Module provider built for Vietnamese product search.
+ *
+ * Why not the stock @medusajs/search-postgres (measured, see plugins/search/README.md):
+ * its facets scan the whole match set once per facet (and once more per disjunctive facet),
+ * filters go through one jsonb column, typo tolerance runs word_similarity over every row
+ * (≈10 s/query at 100k), and exact-accent matches are not ranked first.
+ *
+ * Here: text is folded in JS (đ→d, every tone placement) into a 'simple' tsvector with a GIN
+ * index; typos are corrected against a small lexicon table (pg_trgm) before matching, so the
+ * match itself stays an index lookup; an accent-key column ranks exact-accent matches first;
+ * filters hit typed columns; hits, total and every facet (disjunctive if asked) come from one
+ * statement over one materialised match set.
+ */
+import { AbstractSearchProviderService, MedusaError } from "@medusajs/framework/utils"
+import type { SearchTypes } from "@medusajs/framework/types"
+import { accentTerms, foldText, foldedTerms, highlight, queryAccentTerms } from "../../lib/text"
+import { buildTablePlan, createTableSql, type TablePlan } from "./plan"
+import { compileFilterEntries, compileFilters, pgArray, tsTerm, type Sql } from "./sql"
+
+export type Executor = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
+export type OcopPostgresOptions = { typo_min_similarity?: number }
+
+export const OCOP_POSTGRES_PROVIDER = "ocop-postgres"
+const UPSERT_CHUNK = 250
+const MAX_TYPO_CANDIDATES = 4
+
+type Row = { id: string; document: any; score: number | null }
+
+export class OcopPostgresSearchService extends AbstractSearchProviderService {
+  static identifier = OCOP_POSTGRES_PROVIDER
+  protected manager_: Executor
+  protected options_: OcopPostgresOptions
+  protected plans_ = new Map<string, TablePlan>()
+  protected lexCache_ = new Map<string, { at: number; candidates: string[] | null }>()
+  protected ready_ = false
+
+  constructor(deps: { manager: Executor }, options: OcopPostgresOptions = {}) {
+    super()
+    if (!deps?.manager?.execute) {
+      throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, "The ocop-postgres search provider needs the Search Module's database manager")
+    }
+    this.manager_ = deps.manager
+    this.options_ = options
+  }
+
+  protected async ensureCatalog() {
+    if (this.ready_) return
+    await this.manager_.execute(`DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS pg_trgm; EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'pg_trgm: %', SQLERRM; END $$`)
+    await this.manager_.execute(
+      `CREATE TABLE IF NOT EXISTS "ocop_search_catalog" ("name" text PRIMARY KEY, "table_name" text NOT NULL, "definition" jsonb NOT NULL, "hash" text NOT NULL, "updated_at" timestamptz NOT NULL DEFAULT now())`
+    )
+    this.ready_ = true
+  }
+
+  protected async plan(index: string, definition?: SearchTypes.SearchIndexDefinition): Promise<TablePlan> {
+    const cached = this.plans_.get(index)
+    if (cached) return cached
+    if (definition) {
+      const plan = buildTablePlan(index, definition)
+      this.plans_.set(index, plan)
+      return plan
+    }
+    await this.ensureCatalog()
+    const rows = await this.manager_.execute(`SELECT "definition" FROM "ocop_search_catalog" WHERE "name" = ?`, [index])
+    if (!rows.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `The ocop-postgres search provider has no index "${index}"`)
+    const def = typeof rows[0].definition === "string" ? JSON.parse(rows[0].definition) : rows[0].definition
+    const plan = buildTablePlan(index, def)
+    this.plans_.set(index, plan)
+    return plan
+  }
+
+  async upsertIndex({ index }: { index: SearchTypes.ResolvedSearchIndexDefinition }): Promise<SearchTypes.SearchTask> {
+    await this.ensureCatalog()
+    const name = index.physical_name
+    const plan = buildTablePlan(name, index)
+    const existing = await this.manager_.execute(`SELECT "hash" FROM "ocop_search_catalog" WHERE "name" = ?`, [name])
+    if (existing.length && existing[0].hash !== plan.hash) {
+      await this.manager_.execute(`DROP TABLE IF EXISTS "${plan.table}" CASCADE`)
+      await this.manager_.execute(`DROP TABLE IF EXISTS "${plan.table}_lex" CASCADE`)
+    }
+    for (const sql of createTableSql(plan)) await this.manager_.execute(sql)
+    const definition = JSON.stringify({ fields: index.fields, primary_key: index.primary_key })
+    await this.manager_.execute(
+      `INSERT INTO "ocop_search_catalog" ("name","table_name","definition","hash") VALUES (?,?,?::jsonb,?)
+       ON CONFLICT ("name") DO UPDATE SET "table_name" = EXCLUDED."table_name", "definition" = EXCLUDED."definition", "hash" = EXCLUDED."hash", "updated_at" = now()`,
+      [name, plan.table, definition, plan.hash]
+    )
+    this.plans_.set(name, plan)
+    return { index: name, status: "succeeded" }
+  }
+
+  async deleteIndex({ index }: { index: string }): Promise<SearchTypes.SearchTask> {
+    await this.ensureCatalog()
+    const rows = await this.manager_.execute(`SELECT "table_name" FROM "ocop_search_catalog" WHERE "name" = ?`, [index])
+    for (const row of rows) {
+      await this.manager_.execute(`DROP TABLE IF EXISTS "${row.table_name}" CASCADE`)
+      await this.manager_.execute(`DROP TABLE IF EXISTS "${row.table_name}_lex" CASCADE`)
+    }
+    await this.manager_.execute(`DELETE FROM "ocop_search_catalog" WHERE "name" = ?`, [index])
+    this.plans_.delete(index)
+    return { index, status: "succeeded" }
+  }
+
+  async listIndexes(): Promise<SearchTypes.SearchIndexInfo[]> {
+    await this.ensureCatalog()
+    const rows = await this.manager_.execute(`SELECT "name", "table_name", "updated_at" FROM "ocop_search_catalog" ORDER BY "name"`)
+    const out: SearchTypes.SearchIndexInfo[] = []
+    for (const row of rows) {
+      const [c] = await this.manager_.execute(`SELECT count(*)::int AS n FROM "${row.table_name}"`).catch(() => [{ n: 0 }])
+      out.push({ name: row.name, provider: OCOP_POSTGRES_PROVIDER, document_count: Number(c?.n ?? 0), updated_at: row.updated_at })
+    }
+    return out
+  }
+
+  /** Folded text per weight, accent keys and lexicon terms for one document. */
+  static project(document: Record<string, unknown>, plan: TablePlan) {
+    const byWeight: Record<string, string[]> = { A: [], B: [], C: [], D: [] }
+    const accent: string[] = []
+    for (const s of plan.searchable) {
+      const raw = document[s.field]
+      const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === "string" && !!v)
+      for (const value of values) {
+        byWeight[s.weight].push(foldText(value))
+        if (s.accent) accent.push(...accentTerms(value))
+      }
+    }
+    return {
+      weights: byWeight,
+      accent: accent.length ? ` ${[...new Set(accent)].join(" ")} ` : "",
+    }
+  }
+
+  async upsertDocuments({ index, definition, documents }: { index: string; definition: SearchTypes.ResolvedSearchIndexDefinition; documents: SearchTypes.SearchDocument[] }): Promise<SearchTypes.SearchTask> {
+    if (!documents.length) return { index, status: "succeeded" }
+    const plan = await this.plan(index, definition)
+    const columns = [...plan.columns.values()]
+    const lexicon = new Set<string>()
+    for (let offset = 0; offset < documents.length; offset += UPSERT_CHUNK) {
+      const chunk = documents.slice(offset, offset + UPSERT_CHUNK)
+      const params: unknown[] = []
+      const rows: string[] = []
+      for (const doc of chunk) {
+        const projected = OcopPostgresSearchService.project(doc, plan)
+        const tsvParts: string[] = []
+        for (const w of ["A", "B", "C", "D"]) {
+          const text = projected.weights[w].join(" ")
+          if (!text) continue
+          for (const term of text.split(" ")) if (term) lexicon.add(term)
+          params.push(text)
+          tsvParts.push(`setweight(to_tsvector('simple', ?), '${w}')`)
+        }
+        params.push(String(doc.id), JSON.stringify(doc), projected.accent)
+        const colSql = columns.map((c) => {
+          const value = doc[c.field]
+          if (c.array) {
+            params.push(Array.isArray(value) ? pgArray(value) : null)
+            return `?::${c.kind}[]`
+          }
+          params.push(value === undefined || value === null ? null : value instanceof Date ? value.toISOString() : value)
+          return `?::${c.kind}`
+        })
+        // the tsvector placeholders come first in params, so build the row in that order
+        rows.push(`(${tsvParts.length ? tsvParts.join(" || ") : `''::tsvector`}, ?, ?::jsonb, ?${colSql.length ? ", " + colSql.join(", ") : ""})`)
+      }
+      const colNames = columns.map((c) => `"${c.column}"`)
+      const updates = ["tsv", "document", "accent", ...columns.map((c) => c.column)].map((c) => `"${c}" = EXCLUDED."${c}"`)
+      await this.manager_.execute(
+        `INSERT INTO "${plan.table}" ("tsv", "id", "document", "accent"${colNames.length ? ", " + colNames.join(", ") : ""})
+         VALUES ${rows.join(",\n")}
+         ON CONFLICT ("id") DO UPDATE SET ${updates.join(", ")}, "updated_at" = now()`,
+        params
+      )
+    }
+    if (lexicon.size) {
+      await this.manager_.execute(
+        `INSERT INTO "${plan.table}_lex" ("term") SELECT unnest(?::text[]) ON CONFLICT DO NOTHING`,
+        [pgArray([...lexicon])]
+      )
+    }
+    return { index, status: "succeeded" }
+  }
+
+  async deleteDocuments({ index, filters }: SearchTypes.SearchDeleteDocumentsInput): Promise<SearchTypes.SearchTask> {
+    const plan = await this.plan(index)
+    const keys = Object.keys(filters ?? {})
+    const pk = plan.primary_key
+    if (keys.length === 1 && (keys[0] === pk || keys[0] === "id")) {
+      const raw = (filters as any)[keys[0]]
+      const ids = Array.isArray(raw) ? raw : raw && typeof raw === "object" && Array.isArray(raw.$in) ? raw.$in : [raw?.$eq ?? raw]
+      await this.manager_.execute(`DELETE FROM "${plan.table}" WHERE "id" = ANY(?::text[])`, [pgArray(ids.map(String))])
+      return { index, status: "succeeded" }
+    }
+    const where = compileFilters(filters as any, plan)
+    if (!where) throw new MedusaError(MedusaError.Types.INVALID_DATA, "deleteDocuments needs filters")
+    await this.manager_.execute(`DELETE FROM "${plan.table}" WHERE ${where.sql}`, where.params)
+    return { index, status: "succeeded" }
+  }
+
+  async clearIndex({ index }: { index: string }): Promise<SearchTypes.SearchTask> {
+    const plan = await this.plan(index)
+    await this.manager_.execute(`TRUNCATE TABLE "${plan.table}"`)
+    return { index, status: "succeeded" }
+  }
+
+  /** Typo candidates for folded terms that are not in the lexicon (cached one minute). */
+  protected async typoCandidates(plan: TablePlan, terms: string[], minLength: number): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>()
+    const now = Date.now()
+    const lookup: string[] = []
+    for (const term of terms) {
+      if (term.length < minLength) continue
+      const hit = this.lexCache_.get(plan.table + ":" + term)
+      if (hit && now - hit.at < 60_000) {
+        if (hit.candidates) out.set(term, hit.candidates)
+      } else lookup.push(term)
+    }
+    if (!lookup.length) return out
+    const minSim = this.options_.typo_min_similarity ?? 0.4
+    const rows = await this.manager_.execute(
+      `SELECT q.term AS term, l.term AS cand, similarity(l.term, q.term) AS sim
+         FROM unnest(?::text[]) AS q(term)
+         JOIN LATERAL (SELECT term FROM "${plan.table}_lex" WHERE term % q.term ORDER BY term <-> q.term LIMIT 8) l ON true`,
+      [pgArray(lookup)]
+    )
+    const grouped = new Map<string, { cand: string; sim: number }[]>()
+    for (const r of rows) grouped.set(r.term, [...(grouped.get(r.term) ?? []), { cand: r.cand, sim: Number(r.sim) }])
+    for (const term of lookup) {
+      const list = grouped.get(term) ?? []
+      const exact = list.some((c) => c.cand === term)
+      const candidates = exact
+        ? null
+        : list
+            .filter((c) => c.sim >= minSim && Math.abs(c.cand.length - term.length) <= 2)
+            .sort((a, b) => b.sim - a.sim)
+            .slice(0, MAX_TYPO_CANDIDATES)
+            .map((c) => c.cand)
+      this.lexCache_.set(plan.table + ":" + term, { at: now, candidates: candidates && candidates.length ? candidates : null })
+      if (this.lexCache_.size > 5000) this.lexCache_.clear()
+      if (candidates && candidates.length) out.set(term, candidates)
+    }
+    return out
+  }
+
+  async searchMany(inputs: SearchTypes.ProviderSearchQuery[]): Promise<SearchTypes.SearchResult[]> {
+    return await Promise.all(inputs.map((input) => this.search(input)))
+  }
+
+  async search(input: SearchTypes.ProviderSearchQuery): Promise<SearchTypes.SearchResult> {
+    const started = Date.now()
+    const options = input.search_options ?? {}
+    if (options.vector) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The ocop-postgres search provider has no vector search")
+    if (options.locales?.length) {
+      // one folded analyzer serves vi and en alike; accepting the hint changes nothing
+    }
+    const plan = await this.plan(input.index.physical_name, input.index)
+    const skip = input.pagination?.skip ?? 0
+    const take = input.pagination?.take ?? 20
+    const providerOpts = (options.provider_options?.[OCOP_POSTGRES_PROVIDER] ?? {}) as { disjunctive?: boolean }
+    // Params are collected per SQL part and concatenated in the order the parts appear.
+    const scoreParams: unknown[] = []
+    const matchParams: unknown[] = []
+    const pageParams: unknown[] = []
+    const facetParams: unknown[] = []
+    const bind = (list: unknown[], v: unknown) => {
+      list.push(v)
+      return "?"
+    }
+
+    // ---- free text ----------------------------------------------------------------------
+    const q = (input.q ?? "").normalize("NFC").trim()
+    const terms = q ? foldedTerms(q).map(tsTerm).filter(Boolean) : []
+    const last = options.match_strategy === "last"
+    const typoSettings = input.index.settings?.typo_tolerance
+    const typoOn = !!terms.length && options.typo_tolerance !== false && typoSettings?.enabled !== false
+    const typos = typoOn ? await this.typoCandidates(plan, last ? terms.slice(0, -1) : terms, typoSettings?.min_word_size_for_one_typo ?? 4) : new Map()
+    const any = options.match_strategy === "any"
+    const termQuery = (t: string, i: number) => {
+      if (last && i === terms.length - 1) return `${t}:*`
+      const alts = typos.get(t)
+      return alts ? `(${[t, ...alts].join(" | ")})` : t
+    }
+    const tsq = terms.map(termQuery).join(any ? " | " : " & ")
+    const exactTsq = terms.map((t, i) => (last && i === terms.length - 1 ? `${t}:*` : t)).join(any ? " | " : " & ")
+    const accentKeys = q ? queryAccentTerms(q) : []
+
+    const scoreParts: string[] = []
+    let matchSql = "TRUE"
+    if (terms.length) {
+      matchSql = `"tsv" @@ to_tsquery('simple', ${bind(matchParams, tsq)})`
+      scoreParts.push(`ts_rank("tsv", to_tsquery('simple', ${bind(scoreParams, tsq)}), 1)`)
+      if (typos.size) scoreParts.push(`(CASE WHEN "tsv" @@ to_tsquery('simple', ${bind(scoreParams, exactTsq)}) THEN 1 ELSE 0 END)`)
+      for (const key of accentKeys) scoreParts.push(`(CASE WHEN strpos("accent", ${bind(scoreParams, ` ${key} `)}) > 0 THEN 0.5 ELSE 0 END)`)
+    }
+    const scoreSql = scoreParts.length ? scoreParts.join(" + ") : "0"
+
+    // ---- filters: always-on vs per-facet ---------------------------------------------------
+    const facetReqs = (options.facets ?? []).map((f) => (typeof f === "string" ? { field: f, type: "value" as const } : f)) as SearchTypes.SearchFacetRequest[]
+    for (const f of facetReqs) {
+      if (!plan.columns.has(f.field)) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Field "${f.field}" is not facetable on search index "${input.index.name}"`)
+    }
+    const facetFields = new Set(providerOpts.disjunctive ? facetReqs.map((f) => f.field) : [])
+    const entries = compileFilterEntries((input.filters ?? {}) as any, plan)
+    const always: Sql[] = []
+    const keyed: { field: string; where: Sql; alias: string }[] = []
+    for (const e of entries) {
+      if (e.field && facetFields.has(e.field)) keyed.push({ field: e.field, where: e.where, alias: `k${keyed.length}` })
+      else always.push(e.where)
+    }
+
+    // ---- the match set --------------------------------------------------------------------
+    const order = Object.entries(input.pagination?.order ?? {})
+    const sortCols = new Set<string>()
+    const orderSql: string[] = []
+    for (const [field, dir] of order) {
+      const d = dir === "ASC" ? "ASC" : "DESC"
+      if (field === "_score") {
+        orderSql.push(`score ${d}`)
+        continue
+      }
+      const col = plan.columns.get(field)
+      if (!col || col.array) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Cannot sort search index "${input.index.name}" by "${field}"`)
+      sortCols.add(col.column)
+      orderSql.push(`"${col.column}" ${d} NULLS LAST`)
+    }
+    if (!order.length) orderSql.push(terms.length ? "score DESC" : `"id" ASC`)
+    orderSql.push(`"id" ASC`)
+
+    const facetCols = new Set(facetReqs.map((f) => plan.columns.get(f.field)!.column))
+    const selectCols = [...new Set([...sortCols, ...facetCols])].map((c) => `"${c}"`)
+    const keyedParams = keyed.flatMap((k) => k.where.params)
+    const keyedSelect = keyed.map((k) => `(${k.where.sql}) AS ${k.alias}`)
+    const whereParts = [matchSql, ...always.map((a) => `(${a.sql})`)]
+    const alwaysParams = always.flatMap((a) => a.params)
+    const allKeyed = keyed.length ? keyed.map((k) => k.alias).join(" AND ") : "TRUE"
+    const ctes = [
+      `m AS MATERIALIZED (SELECT "id", ${scoreSql} AS score${selectCols.length ? ", " + selectCols.join(", ") : ""}${keyedSelect.length ? ", " + keyedSelect.join(", ") : ""}
+        FROM "${plan.table}" WHERE ${whereParts.join(" AND ")})`,
+    ]
+    const selects: string[] = []
+    if (take > 0) {
+      ctes.push(`page AS (SELECT "id", score, row_number() OVER () AS rn FROM (SELECT "id", score FROM m WHERE ${allKeyed} ORDER BY ${orderSql.join(", ")} LIMIT ${bind(pageParams, take)} OFFSET ${bind(pageParams, skip)}) s)`)
+      selects.push(`(SELECT json_agg(json_build_object('id', t."id", 'document', t."document", 'score', page.score) ORDER BY page.rn) FROM page JOIN "${plan.table}" t ON t."id" = page."id") AS hits`)
+    }
+    if (options.count !== "none") selects.push(`(SELECT count(*) FROM m WHERE ${allKeyed})::int AS total`)
+    const facetSelects: string[] = []
+    facetReqs.forEach((f, i) => {
+      const col = plan.columns.get(f.field)!
+      const others = keyed.filter((k) => k.field !== f.field).map((k) => k.alias)
+      const where = others.length ? others.join(" AND ") : "TRUE"
+      const c = `"${col.column}"`
+      if (!f.type || f.type === "value") {
+        const limit = (f as any).limit ?? 100
+        const src = col.array ? `FROM m, unnest(${c}) AS v WHERE ${where}` : `FROM m WHERE ${where} AND ${c} IS NOT NULL`
+        const val = col.array ? "v" : c
+        facetSelects.push(
+          `(SELECT coalesce(json_agg(json_build_object('value', x.v, 'count', x.n) ORDER BY x.n DESC, x.v), '[]'::json) FROM (SELECT ${val}::text AS v, count(*)::int AS n ${src} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${Number(limit)}) x) AS f${i}`
+        )
+      } else if (f.type === "stats") {
+        facetSelects.push(`(SELECT json_build_object('min', min(${c}), 'max', max(${c}), 'avg', avg(${c}), 'count', count(${c})) FROM m WHERE ${where}) AS f${i}`)
+      } else if (f.type === "range") {
+        const parts = f.ranges.map((r, ri) => {
+          const conds = [where]
+          if (r.from !== undefined) conds.push(`${c} >= ${bind(facetParams, r.from)}`)
+          if (r.to !== undefined) conds.push(`${c} < ${bind(facetParams, r.to)}`)
+          return `'${ri}', count(*) FILTER (WHERE ${conds.join(" AND ")})`
+        })
+        facetSelects.push(`(SELECT json_build_object(${parts.join(", ")}) FROM m) AS f${i}`)
+      }
+    })
+    const params = [...scoreParams, ...keyedParams, ...matchParams, ...alwaysParams, ...pageParams, ...facetParams]
+    const sql = `WITH ${ctes.join(",\n")} SELECT ${[...selects, ...facetSelects].join(",\n")}`
+    const rows = await this.manager_.execute(sql, params)
+    const row = rows[0] ?? {}
+    const hitRows: Row[] = (typeof row.hits === "string" ? JSON.parse(row.hits) : row.hits) ?? []
+
+    const hl = options.highlight
+    const hlFields = hl === true ? plan.searchable.map((s) => s.field) : hl && typeof hl === "object" ? hl.fields : []
+    const hlTerms = [...terms, ...[...typos.values()].flat()]
+    const hits: SearchTypes.SearchHit[] = hitRows.map((r) => {
+      const document = (typeof r.document === "string" ? JSON.parse(r.document) : r.document) as Record<string, unknown>
+      const projected: Record<string, unknown> = {}
+      for (const key of input.attributes_to_retrieve?.length ? input.attributes_to_retrieve : Object.keys(document)) {
+        if (key in document) projected[key] = document[key]
+      }
+      projected.id ??= r.id
+      const hit: SearchTypes.SearchHit = { id: r.id, document: projected }
+      if (options.include_score) hit.score = Number(r.score ?? 0)
+      if (q && hlFields.length) {
+        const highlights: Record<string, string[]> = {}
+        for (const field of hlFields) {
+          const value = document[field]
+          if (typeof value === "string" && value)
+            highlights[field] = [
+              highlight(value, last ? hlTerms.slice(0, -1) : hlTerms, {
+                pre: typeof hl === "object" ? hl.pre_tag : undefined,
+                post: typeof hl === "object" ? hl.post_tag : undefined,
+                prefixes: last ? [terms[terms.length - 1]] : [],
+              }),
+            ]
+        }
+        hit.highlights = highlights
+      }
+      return hit
+    })
+
+    const facets: Record<string, SearchTypes.SearchFacetResult> = {}
+    facetReqs.forEach((f, i) => {
+      const raw = row[`f${i}`]
+      const value = typeof raw === "string" ? JSON.parse(raw) : raw
+      if (!f.type || f.type === "value") facets[f.field] = { type: "value", values: value ?? [] }
+      else if (f.type === "stats") facets[f.field] = { type: "stats", min: value?.min == null ? 0 : Number(value.min), max: value?.max == null ? 0 : Number(value.max), avg: value?.avg == null ? undefined : Number(value.avg), count: Number(value?.count ?? 0) }
+      else if (f.type === "range")
+        facets[f.field] = { type: "range", ranges: f.ranges.map((r, ri) => ({ key: r.key ?? String(ri), from: r.from, to: r.to, count: Number(value?.[String(ri)] ?? 0) })) }
+    })
+
+    return {
+      hits,
+      facets: facetReqs.length ? facets : undefined,
+      metadata: {
+        skip,
+        take,
+        count: options.count === "none" ? null : Number(row.total ?? 0),
+        query: input.q,
+        processing_time_ms: Date.now() - started,
+        ...(typos.size ? { corrected_terms: Object.fromEntries(typos) } : {}),
+      } as any,
+    }
+  }
+}
+
+export default OcopPostgresSearchService
