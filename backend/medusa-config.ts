@@ -1,4 +1,6 @@
 import { loadEnv, defineConfig, Modules } from "@medusajs/framework/utils"
+// Built output of plugins/search (scripts build plugins before the backend starts).
+import { searchModuleConfig } from "@ocop-marketplace/search/search-config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -109,5 +111,5 @@ export default defineConfig({
       },
     },
   ],
-  modules: [...redisModules, paymentModule],
+  modules: [...redisModules, paymentModule, searchModuleConfig()],
 })

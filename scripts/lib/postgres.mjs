@@ -124,7 +124,7 @@ export async function dropDatabase(serverUrl, database) {
 export async function startEmbeddedPostgres() {
   const databaseDir = embeddedDataDir()
   const { port, user, password } = EMBEDDED
-  const serverUrl = `postgres://${user}:${password}@127.0.0.1:${port}`
+  const serverUrl = `postgres://${user}:${password}@localhost:${port}`
 
   // Reuse a server of ours that is already running (e.g. `npm start` in another terminal).
   const pidFile = path.join(databaseDir, "postmaster.pid")
@@ -162,7 +162,7 @@ export async function startEmbeddedPostgres() {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=localhost", "-c", "max_connections=200"],
     onLog: () => {},
     onError: (message) => {
       const text = String(message).trim()
@@ -175,7 +175,7 @@ export async function startEmbeddedPostgres() {
   }
   const started = Date.now()
   await pg.start()
-  log(`embedded Postgres 18 is running on 127.0.0.1:${port} (started in ${Date.now() - started} ms, data in ${databaseDir})`)
+  log(`embedded Postgres 18 is running on localhost:${port} (started in ${Date.now() - started} ms, data in ${databaseDir})`)
   let stopped = false
   return {
     serverUrl,

@@ -4,10 +4,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 /** Listing = membership of this sales channel. The seed creates it; nothing else may add to it. */
 export const MARKETPLACE_CHANNEL_ROLE = "marketplace"
 
-let cachedId: string | undefined
-
+// Not cached: one small indexed query, and a cache would go stale when tests reset the database.
 export async function getMarketplaceChannelId(container: MedusaContainer): Promise<string> {
-  if (cachedId) return cachedId
   const salesChannels = container.resolve(Modules.SALES_CHANNEL)
   const channels = await salesChannels.listSalesChannels({}, { select: ["id", "metadata"] })
   const found = channels.find((c) => (c.metadata as Record<string, unknown> | null)?.ocop_role === MARKETPLACE_CHANNEL_ROLE)
@@ -17,11 +15,5 @@ export async function getMarketplaceChannelId(container: MedusaContainer): Promi
       'The OCOP marketplace sales channel (metadata.ocop_role = "marketplace") does not exist yet: run `npm run seed`.'
     )
   }
-  cachedId = found.id
   return found.id
-}
-
-/** Tests create fresh databases in one process; they call this between runs. */
-export function forgetMarketplaceChannel() {
-  cachedId = undefined
 }

@@ -1,0 +1,9 @@
+// medusa-config.ts is TypeScript: let Node load it the way `medusa` does.
+import { register } from "ts-node"
+
+register({ transpileOnly: true, swc: true, compilerOptions: { module: "commonjs" } })
+process.env.ADMIN_DISABLED = "true"
+process.env.NODE_ENV = process.env.NODE_ENV || "test"
+if (!process.env.DB_HOST) {
+  throw new Error("DB_HOST is not set: run integration tests through `npm test` (scripts/test.mjs), which starts Postgres.")
+}

@@ -1,0 +1,9 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { renewCertificationWorkflow } from "../../../../../../workflows/certification/renew-certification"
+
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const { result } = await renewCertificationWorkflow(req.scope).run({
+    input: { ...(req as any).validatedBody, certification_id: req.params.id, actor_type: "user", actor_id: req.auth_context?.actor_id },
+  })
+  res.status(201).json({ certification: result })
+}

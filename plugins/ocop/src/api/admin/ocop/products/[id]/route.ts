@@ -1,0 +1,24 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { OCOP_MODULE, type OcopModuleService } from "../../../../../modules/ocop"
+import { evaluateListings } from "../../../../../workflows/steps/evaluate-listings"
+import { describeGateReasons } from "../../../../../lib/listing-gate"
+
+/** Everything the certification panel in the Medusa Admin shows for one product. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
+  const [evaluation] = await evaluateListings(req.scope, [req.params.id])
+  if (!evaluation?.exists) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${req.params.id} was not found.`)
+  const certifications = await ocop.listCertifications({ product_id: req.params.id }, { order: { created_at: "DESC" } })
+  const producer = evaluation.producer_id ? (await ocop.listProducers({ id: evaluation.producer_id }))[0] : null
+  const audit = await ocop.listAuditEvents(
+    { entity_id: [req.params.id, ...certifications.map((c) => c.id)] },
+    { order: { created_at: "DESC" }, take: 50 }
+  )
+  res.json({
+    listing: { ...evaluation, explanation: describeGateReasons(evaluation.reasons) },
+    producer,
+    certifications,
+    audit_events: audit,
+  })
+}

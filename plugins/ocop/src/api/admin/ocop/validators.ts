@@ -1,0 +1,93 @@
+import { z } from "@medusajs/framework/zod"
+import { PRODUCER_ENTITY_TYPES } from "../../../modules/ocop/models/producer"
+import { isProvinceCode } from "../../../lib/provinces"
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(?:\+84|0)(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/, "Enter a 10-digit Vietnamese mobile number, e.g. 0912345678.")
+const provinceCode = z.string().refine(isProvinceCode, { message: "Unknown province code (use one of the 34 current units, e.g. \"01\" for Hà Nội)." })
+const date = z.coerce.date({ message: "Enter a date as YYYY-MM-DD." })
+
+export const AdminCreateProducer = z.object({
+  name: z.string().trim().min(2, "Name is required."),
+  handle: z.string().regex(/^[a-z0-9-]+$/, "Use lowercase letters, digits and dashes.").optional(),
+  entity_type: z.enum(PRODUCER_ENTITY_TYPES),
+  province_code: provinceCode,
+  ward: z.string().trim().optional().nullable(),
+  address: z.string().trim().optional().nullable(),
+  phone: phone.optional().nullable(),
+  email: z.string().email("Enter a valid email address.").optional().nullable(),
+  story: z.string().optional().nullable(),
+  logo_url: z.string().url().optional().nullable(),
+})
+
+export const AdminProducerAction = z.object({
+  reason: z.string().trim().max(1000).optional().nullable(),
+})
+
+export const AdminListProducers = z.object({
+  province_code: z.string().optional(),
+  status: z.enum(["pending", "active", "suspended"]).optional(),
+  q: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+export const AdminSubmitCertification = z
+  .object({
+    product_id: z.string().min(1, "product_id is required."),
+    stars: z.coerce.number().int("Stars must be a whole number.").min(3, "OCOP certification is only for 3, 4 or 5 stars.").max(5, "OCOP certification is only for 3, 4 or 5 stars."),
+    score: z.coerce.number().min(0, "Score must be between 0 and 100.").max(100, "Score must be between 0 and 100.").optional().nullable(),
+    score_parts: z.object({ a: z.number().min(0).max(40), b: z.number().min(0).max(25), c: z.number().min(0).max(35) }).optional().nullable(),
+    group_slug: z.string().min(1),
+    subgroup_slug: z.string().optional().nullable(),
+    certificate_number: z.string().trim().min(1, "Certificate number is required."),
+    decision_number: z.string().trim().optional().nullable(),
+    decision_date: date.optional().nullable(),
+    issuing_authority: z.string().trim().min(2, "Issuing authority is required."),
+    province_code: provinceCode,
+    legal_basis: z.string().optional(),
+    valid_from: date.optional().nullable(),
+    expires_at: date.optional().nullable(),
+    evidence: z.array(z.object({ name: z.string(), url: z.string().url() })).optional().nullable(),
+    traceability_code: z.string().trim().optional().nullable(),
+    traceability_url: z.string().url().optional().nullable(),
+    potential_five_star: z.boolean().optional(),
+    recognition_type: z.enum(["new", "re_recognition", "upgrade"]).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.valid_from && v.expires_at && v.expires_at <= v.valid_from) {
+      ctx.addIssue({ code: "custom", path: ["expires_at"], message: "expires_at must be after valid_from." })
+    }
+  })
+
+export const AdminCertificationAction = z.object({
+  reason: z.string().trim().max(2000).optional().nullable(),
+  valid_from: date.optional().nullable(),
+  expires_at: date.optional().nullable(),
+  decision_number: z.string().trim().optional().nullable(),
+  decision_date: date.optional().nullable(),
+})
+
+export const AdminRenewCertification = z.object({
+  stars: z.coerce.number().int().min(3, "OCOP certification is only for 3, 4 or 5 stars.").max(5, "OCOP certification is only for 3, 4 or 5 stars."),
+  score: z.coerce.number().min(0).max(100).optional().nullable(),
+  certificate_number: z.string().trim().min(1),
+  decision_number: z.string().trim().optional().nullable(),
+  decision_date: date.optional().nullable(),
+  issuing_authority: z.string().trim().optional(),
+  valid_from: date.optional().nullable(),
+  expires_at: date.optional().nullable(),
+})
+
+export const AdminListCertifications = z.object({
+  product_id: z.string().optional(),
+  status: z.enum(["submitted", "approved", "rejected", "expired", "revoked", "suspended"]).optional(),
+  province_code: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+export const AdminAttachProducer = z.object({ producer_id: z.string().min(1) })
+export const AdminRefreshListings = z.object({ product_ids: z.array(z.string()).max(1000).optional() })

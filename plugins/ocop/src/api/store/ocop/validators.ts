@@ -1,0 +1,21 @@
+import { z } from "@medusajs/framework/zod"
+import { PRODUCER_ENTITY_TYPES } from "../../../modules/ocop/models/producer"
+import { findProvince } from "../../../lib/provinces"
+
+export const StoreListProducers = z.object({
+  province: z
+    .string()
+    .refine((v) => !!findProvince(v), { message: "Unknown province (use a slug such as \"lam-dong\", a code, or a former province name)." })
+    .optional(),
+  entity_type: z.enum(PRODUCER_ENTITY_TYPES).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+export const StoreListings = z.object({
+  product_id: z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])).pipe(z.array(z.string()).min(1).max(100)),
+})
+
+export const StoreVerify = z.object({
+  code: z.string().trim().min(1, "Enter a certificate number or traceability code.").max(200),
+})

@@ -1,0 +1,37 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { validateCertificationSubmissionStep, type SubmitCertificationInput } from "../steps/validate-certification-submission"
+import { createCertificationStep } from "../steps/create-certification"
+import { recordAuditEventsStep } from "../steps/record-audit-events"
+
+/** Records a certification as submitted (hồ sơ), waiting for the trade centre's decision. */
+export const submitCertificationWorkflow = createWorkflow(
+  "ocop-submit-certification",
+  (input: SubmitCertificationInput) => {
+    const { producer_id } = validateCertificationSubmissionStep(input)
+    const record = transform({ input, producer_id }, ({ input, producer_id }) => {
+      const { actor_type, actor_id, producer_id: _ignored, ...fields } = input
+      return {
+        ...fields,
+        producer_id,
+        decision_date: fields.decision_date ? new Date(fields.decision_date) : null,
+        valid_from: fields.valid_from ? new Date(fields.valid_from) : null,
+        expires_at: fields.expires_at ? new Date(fields.expires_at) : null,
+        status: "submitted",
+        is_current: false,
+      }
+    })
+    const certification = createCertificationStep(record)
+    const audit = transform({ certification, input }, ({ certification, input }) => [
+      {
+        entity_type: "certification" as const,
+        entity_id: (certification as any).id,
+        action: "submit",
+        actor_type: input.actor_type ?? "user",
+        actor_id: input.actor_id ?? null,
+        data: { product_id: input.product_id, stars: input.stars, certificate_number: input.certificate_number },
+      },
+    ])
+    recordAuditEventsStep(audit)
+    return new WorkflowResponse(certification)
+  }
+)
