@@ -1,0 +1,159 @@
+#!/usr/bin/env node
+// npm run seed [-- --products N] [--seed S] [--no-demo] [--quiet] [--skip-migrate]
+//
+// 1. gets a database server (DATABASE_URL, else the embedded Postgres) via scripts/lib/postgres.mjs
+//    and creates the database if it is missing;
+// 2. runs Medusa's migrations when the database has none (or is behind: `medusa db:migrate` is cheap to
+//    re-run, so it is always run unless --skip-migrate);
+// 3. runs seed/src/main.ts inside Medusa (`medusa exec` from backend/), passing options as JSON in
+//    OCOP_SEED_OPTIONS (medusa exec accepts only positional arguments).
+// Exits non-zero with one sentence on failure.
+import { spawn } from "node:child_process"
+import path from "node:path"
+import fs from "node:fs"
+import { fileURLToPath } from "node:url"
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const ROOT = path.resolve(here, "../..")
+const BACKEND = path.join(ROOT, "backend")
+const MAIN = path.relative(BACKEND, path.join(ROOT, "seed", "src", "main.ts"))
+
+const HELP = `Usage: npm run seed [-- options]
+
+Seeds the OCOP Marketplace database: store setup (region Việt Nam, VND, cash on delivery, the
+"Chợ OCOP" marketplace channel and its publishable key, warehouse and shipping options), demo
+accounts and the demo catalogue (81 real OCOP products). Safe to run again: it adds only what is
+missing.
+
+Options:
+  --products N     also generate N synthetic products (100..200000) with bulk inserts
+  --seed S         seed for the generator (default "ocop"): same seed, same catalogue
+  --no-demo        skip the demo catalogue (store setup and accounts are always ensured)
+  --skip-migrate   do not run \`medusa db:migrate\` first
+  --quiet          no progress bar
+  --help           this text
+
+Environment: DATABASE_URL (postgres://user:pass@host:port/db) to use that database; otherwise the
+embedded Postgres with database "ocop_marketplace". MEDUSA_BACKEND_URL (default
+http://localhost:9000) is the base of the generated image URLs.`
+
+export function parseSeedArgs(argv) {
+  const opts = { products: undefined, seed: undefined, noDemo: false, quiet: false, skipMigrate: false, help: false }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    const [flag, inline] = a.startsWith("--") && a.includes("=") ? a.split(/=(.*)/s) : [a, undefined]
+    const value = () => {
+      const v = inline !== undefined ? inline : argv[++i]
+      if (v === undefined || v.startsWith("--")) throw new Error(`${flag} needs a value.`)
+      return v
+    }
+    switch (flag) {
+      case "--products": {
+        const raw = value()
+        const n = Number(raw.replace(/[_,]/g, "").replace(/k$/i, "000"))
+        if (!Number.isInteger(n) || n < 100 || n > 200000) throw new Error(`--products must be a whole number from 100 to 200000, not "${raw}".`)
+        opts.products = n
+        break
+      }
+      case "--seed": opts.seed = value(); break
+      case "--no-demo": opts.noDemo = true; break
+      case "--quiet": opts.quiet = true; break
+      case "--skip-migrate": opts.skipMigrate = true; break
+      case "--help": case "-h": opts.help = true; break
+      default: throw new Error(`Unknown option "${a}" (try --help).`)
+    }
+  }
+  return opts
+}
+
+function run(cmd, args, env, { quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: BACKEND, env, stdio: ["ignore", "pipe", "pipe"] })
+    let out = ""
+    let err = ""
+    child.stdout.on("data", (d) => {
+      const text = d.toString()
+      out += text
+      if (!quiet) {
+        // Keep our own lines and errors; Medusa's boot chatter ("info: ...") stays out of the way.
+        for (const line of text.split("\n")) {
+          if (!line.trim()) continue
+          if (/^\S*\[?\d*m?info\S*:/.test(line) || /\binfo\b.*:\s{2,}/.test(line)) continue
+          if (/warn\S*:\s+Local Event Bus/.test(line) || /^npm warn/.test(line)) continue
+          process.stdout.write(line + "\n")
+        }
+      }
+    })
+    child.stderr.on("data", (d) => {
+      const text = d.toString()
+      err += text
+      // Progress bars and errors pass through (chunks kept whole so "\r" redraws work); npm's noise does not.
+      if (!quiet) process.stderr.write(text.split(/(?<=\n)/).filter((l) => !/^npm warn/.test(l)).join(""))
+    })
+    child.on("error", reject)
+    child.on("exit", (code, signal) => resolve({ code, signal, out, err }))
+  })
+}
+
+async function main() {
+  const opts = parseSeedArgs(process.argv.slice(2))
+  if (opts.help) {
+    console.log(HELP)
+    return 0
+  }
+  const { ensurePostgres, ensureDatabaseExists, withDatabase } = await import(path.join(ROOT, "scripts/lib/postgres.mjs"))
+  const started = Date.now()
+  const pg = await ensurePostgres()
+  try {
+    const created = await ensureDatabaseExists(pg.serverUrl, pg.database)
+    const databaseUrl = process.env.DATABASE_URL || withDatabase(pg.serverUrl, pg.database)
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ADMIN_DISABLED: process.env.ADMIN_DISABLED ?? "true",
+      FORCE_COLOR: "0",
+      OCOP_SEED_TTY: process.stderr.isTTY ? "1" : process.env.OCOP_SEED_TTY ?? "",
+    }
+    const where = `${new URL(databaseUrl).host}/${pg.database}`
+    console.log(`[seed] database ${where}${created ? " (new)" : ""}`)
+
+    if (!opts.skipMigrate) {
+      const t = Date.now()
+      console.log("[seed] running Medusa migrations…")
+      const m = await run("npx", ["medusa", "db:migrate"], env, { quiet: true })
+      if (m.code !== 0) {
+        const reason = (m.out + m.err).split("\n").filter((l) => /error/i.test(l)).slice(-3).join(" ").trim()
+        throw new Error(`Medusa migrations failed on ${where}${reason ? `: ${reason}` : ""} (run \`cd backend && DATABASE_URL=${databaseUrl} npx medusa db:migrate\` to see the full output).`)
+      }
+      console.log(`[seed] migrations are up to date (${((Date.now() - t) / 1000).toFixed(1)} s)`)
+    }
+
+    const seedEnv = {
+      ...env,
+      OCOP_SEED_OPTIONS: JSON.stringify({ products: opts.products, seed: opts.seed, noDemo: opts.noDemo, quiet: opts.quiet }),
+    }
+    const r = await run("npx", ["medusa", "exec", MAIN], seedEnv)
+    const failed = r.code !== 0 || /Error running script/.test(r.out)
+    if (failed) {
+      const lines = r.out.split("\n")
+      const at = lines.findIndex((l) => /Error running script/.test(l))
+      const detail = at >= 0 ? lines[at].replace(/^.*Error running script:\s*/, "") : (r.err.trim().split("\n").pop() || `exit code ${r.code}`)
+      throw new Error(`The seed script failed inside Medusa: ${detail}`)
+    }
+    console.log(`[seed] finished in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    return 0
+  } finally {
+    await pg.stop()
+  }
+}
+
+const isMain = process.argv[1] && fs.realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isMain) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`[seed] ${error.message}\n`)
+      process.exit(1)
+    }
+  )
+}

@@ -1,0 +1,67 @@
+/**
+ * Runs inside Medusa (`medusa exec`, started by seed/bin/seed.mjs). Options arrive as JSON in
+ * OCOP_SEED_OPTIONS because `medusa exec` only passes positional arguments.
+ */
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+// The listing workflow alone: importing the whole workflows index would load every OCOP workflow.
+import { refreshListingsWorkflow } from "@ocop-marketplace/ocop/workflows/listing/refresh-listings"
+import { DEMO_ACCOUNTS, setupStore } from "./store-setup"
+import { seedDemoCatalogue } from "./demo"
+
+export type SeedOptions = {
+  /** generate this many synthetic products (bulk SQL) after the demo catalogue */
+  products?: number
+  seed?: string
+  /** skip the demo catalogue (store setup and accounts are always ensured) */
+  noDemo?: boolean
+  /** progress bar off (e.g. when stderr is not a terminal) */
+  quiet?: boolean
+}
+
+export function readOptions(): SeedOptions {
+  const raw = process.env.OCOP_SEED_OPTIONS
+  if (!raw) return {}
+  try {
+    return JSON.parse(raw)
+  } catch {
+    throw new Error("OCOP_SEED_OPTIONS is not valid JSON (it is set by seed/bin/seed.mjs).")
+  }
+}
+
+const log = (message: string) => process.stdout.write(`[seed] ${message}\n`)
+
+export default async function seed({ container }: ExecArgs) {
+  const opts = readOptions()
+  const started = Date.now()
+  const setup = await setupStore(container, log)
+
+  if (!opts.noDemo) {
+    const demo = await seedDemoCatalogue(container, setup, log)
+    if (demo.changed > 0) {
+      const { result } = await refreshListingsWorkflow(container).run({
+        input: { product_ids: demo.productIds, reason: "demo seed" },
+      })
+      const listed = (result as any)?.listed?.length ?? "?"
+      log(`listing gate: ${listed} demo products listed in the marketplace, the rest held back (expired, revoked, awaiting re-evaluation or producer pending)`)
+    }
+  }
+
+  if (opts.products) {
+    const { generateBulk } = await import("./bulk")
+    await generateBulk(container, setup, { count: opts.products, seed: opts.seed ?? "ocop", quiet: !!opts.quiet, log })
+  }
+
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const [{ products, listed }] = (
+    await pg.raw(
+      `select (select count(*) from product where deleted_at is null)::int as products,
+              (select count(*) from product_sales_channel where sales_channel_id = ? and deleted_at is null)::int as listed`,
+      [setup.marketplaceChannelId]
+    )
+  ).rows
+  log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${products} products, ${listed} listed in "Chợ OCOP"`)
+  log(`publishable key (storefront): ${setup.publishableKey}`)
+  log(`admin:   ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}`)
+  log(`shopper: ${DEMO_ACCOUNTS.shopper.email} / ${DEMO_ACCOUNTS.shopper.password}`)
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest"
+import { planCatalogue, seedTag } from "../src/lib/generator"
+import { createRng } from "../src/lib/rng"
+import { PLACES } from "../src/lib/names"
+import { listProvinces } from "../src/lib/places"
+
+const NOW = new Date("2026-11-23T12:00:00Z")
+
+describe("synthetic catalogue generator", () => {
+  it("is deterministic for a seed and differs between seeds", () => {
+    const a = planCatalogue({ count: 300, seed: "abc", now: NOW })
+    const b = planCatalogue({ count: 300, seed: "abc", now: NOW })
+    const c = planCatalogue({ count: 300, seed: "xyz", now: NOW })
+    expect(a.products.map((p) => [p.handle, p.title, p.price, p.stars])).toEqual(b.products.map((p) => [p.handle, p.title, p.price, p.stars]))
+    expect(a.producers.map((p) => p.name)).toEqual(b.producers.map((p) => p.name))
+    expect(c.products.map((p) => p.title)).not.toEqual(a.products.map((p) => p.title))
+    expect(seedTag("abc")).toMatch(/^[0-9a-z]{3}$/)
+  })
+
+  it("a smaller run is a prefix of a larger one (re-runs with more products only add)", () => {
+    const small = planCatalogue({ count: 200, seed: "s", now: NOW })
+    const large = planCatalogue({ count: 500, seed: "s", now: NOW })
+    expect(large.products.slice(0, 200).map((p) => p.handle)).toEqual(small.products.map((p) => p.handle))
+  })
+
+  it("writes plausible Vietnamese names: a product base followed by a local place or brand", () => {
+    const plan = planCatalogue({ count: 500, seed: "names", now: NOW })
+    const places = new Set(Object.values(PLACES).flat())
+    const withPlace = plan.products.filter((p) => [...places].some((pl) => p.title.endsWith(pl)))
+    expect(withPlace.length / plan.products.length).toBeGreaterThan(0.6)
+    for (const p of plan.products) {
+      expect(p.title).toMatch(/^\p{Lu}/u)
+      expect(p.handle).toMatch(/^[a-z0-9-]+$/)
+      expect(p.price % 1000).toBe(0)
+      expect(p.price).toBeGreaterThan(0)
+    }
+    expect(new Set(plan.products.map((p) => p.handle)).size).toBe(500)
+    expect(new Set(plan.producers.map((p) => p.handle)).size).toBe(plan.producers.length)
+  })
+
+  it("keeps the star and producer mix within tolerance for N = 10,000", () => {
+    const plan = planCatalogue({ count: 10000, seed: "mix", now: NOW })
+    const share = (n: number) => n / plan.products.length
+    const stars = (s: number) => share(plan.products.filter((p) => p.stars === s).length)
+    expect(stars(3)).toBeGreaterThan(0.7)
+    expect(stars(3)).toBeLessThan(0.76)
+    expect(stars(4)).toBeGreaterThan(0.23)
+    expect(stars(4)).toBeLessThan(0.29)
+    expect(stars(5)).toBeGreaterThan(0.004)
+    expect(stars(5)).toBeLessThan(0.02)
+
+    const producers = plan.producers
+    const type = (t: string) => producers.filter((p) => p.entity_type === t).length / producers.length
+    expect(type("cooperative")).toBeGreaterThan(0.3)
+    expect(type("cooperative")).toBeLessThan(0.38)
+    expect(type("enterprise")).toBeGreaterThan(0.21)
+    expect(type("enterprise")).toBeLessThan(0.29)
+    expect(type("household") + type("cooperative_group")).toBeGreaterThan(0.36)
+    const perProducer = plan.products.length / producers.length
+    expect(perProducer).toBeGreaterThan(2.0)
+    expect(perProducer).toBeLessThan(2.4)
+
+    // every province and every group appears
+    expect(new Set(plan.products.map((p) => p.province_code)).size).toBe(listProvinces().length)
+    expect(new Set(plan.products.map((p) => p.group_slug)).size).toBe(6)
+    // most products are listable; a small share is held back on purpose
+    const current = plan.products.map((p) => p.certifications.find((c) => c.is_current)!)
+    const approved = current.filter((c) => c.status === "approved").length / current.length
+    expect(approved).toBeGreaterThan(0.95)
+    expect(approved).toBeLessThan(0.995)
+  })
+
+  it("the PRNG is stable", () => {
+    const r = createRng("fixed")
+    expect([r.int(0, 1000), r.int(0, 1000), r.int(0, 1000)]).toEqual([r.fork("x") && createRng("fixed").int(0, 1000), expect.any(Number), expect.any(Number)])
+  })
+})
