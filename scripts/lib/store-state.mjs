@@ -1,0 +1,37 @@
+// Small read-only questions the scripts ask the database directly.
+import { createRequire } from "node:module"
+const require = createRequire(import.meta.url)
+
+async function withClient(url, fn) {
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: url })
+  await client.connect()
+  try {
+    return await fn(client)
+  } finally {
+    await client.end()
+  }
+}
+
+export async function catalogueIsEmpty(url) {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query("select count(*)::int as n from product where deleted_at is null")
+    const key = await c.query("select count(*)::int as n from api_key where type = 'publishable' and revoked_at is null")
+    return rows[0].n === 0 || key.rows[0].n === 0
+  })
+}
+
+/** The storefront's key: the publishable key bound to the marketplace channel. */
+export async function readPublishableKey(url) {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query(
+      `select k.token from api_key k
+         join publishable_api_key_sales_channel l on l.publishable_key_id = k.id and l.deleted_at is null
+         join sales_channel sc on sc.id = l.sales_channel_id
+        where k.type = 'publishable' and k.revoked_at is null and sc.metadata->>'ocop_role' = 'marketplace'
+        order by k.created_at limit 1`
+    )
+    if (!rows[0]) throw new Error("No publishable API key is bound to the marketplace sales channel: run `npm run seed`.")
+    return rows[0].token
+  })
+}
