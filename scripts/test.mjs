@@ -40,8 +40,10 @@ async function stage(name, fn) {
 function vitestCounts(file) {
   if (!fs.existsSync(file)) return { passed: 0, failed: 1, skipped: 0 }
   const r = JSON.parse(fs.readFileSync(file, "utf8"))
-  // A suite that failed to load has no test results: count it as a failure, never as silence.
-  const brokenFiles = (r.testResults || []).filter((t) => t.status === "failed" && (t.assertionResults || []).length === 0).length
+  // A file that failed outside any test (load error, failing beforeAll) counts as one failure, never as silence.
+  const brokenFiles = (r.testResults || []).filter(
+    (t) => t.status === "failed" && !(t.assertionResults || []).some((a) => a.status === "failed")
+  ).length
   return { passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + (r.numTodoTests || 0) }
 }
 

@@ -196,6 +196,89 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("randomized operations", () => {
+      it("after 200 random approve/revoke/suspend/renew/expire/publish/unpublish operations, the store lists exactly the products the rule allows", async () => {
+        let seed = 20261123
+        const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+        const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]
+        const producers = [await activeProducer("HTX A"), await activeProducer("HTX B"), await activeProducer("Hộ C")]
+        const items: Array<{ productId: string; producerId: string; certIds: string[] }> = []
+        for (let i = 0; i < 10; i++) {
+          const producerId = producers[i % producers.length]
+          const made = await certifiedProduct(`Đặc sản ngẫu nhiên ${i}`, producerId)
+          items.push({ productId: made.product.id, producerId, certIds: [made.certificationId] })
+        }
+        const ocop: any = getContainer().resolve("ocop")
+        const ops = ["approve", "approve", "revoke", "suspendProducer", "reactivateProducer", "renew", "expire", "publish", "unpublish"]
+        const tally: Record<string, number> = {}
+        for (let n = 0; n < 200; n++) {
+          const item = pick(items)
+          const op = pick(ops)
+          tally[op] = (tally[op] ?? 0) + 1
+          const certId = item.certIds[item.certIds.length - 1]
+          // Refused transitions (e.g. revoking a revoked certificate) are part of the test: they must be 4xx, never 5xx.
+          let res: { status: number; data: any } | undefined
+          switch (op) {
+            case "approve":
+              res = await expectStatus(api.post(`/admin/ocop/certifications/${certId}/approve`, {}, fx.adminHeaders), 200)
+              break
+            case "revoke":
+              res = await expectStatus(api.post(`/admin/ocop/certifications/${certId}/revoke`, { reason: "Kiểm tra ngẫu nhiên" }, fx.adminHeaders), 200)
+              break
+            case "suspendProducer":
+              res = await expectStatus(api.post(`/admin/ocop/producers/${item.producerId}/suspend`, { reason: "Tạm dừng" }, fx.adminHeaders), 200)
+              break
+            case "reactivateProducer":
+              res = await expectStatus(api.post(`/admin/ocop/producers/${item.producerId}/reactivate`, {}, fx.adminHeaders), 200)
+              break
+            case "renew": {
+              res = await expectStatus(
+                api.post(`/admin/ocop/certifications/${certId}/renew`, { stars: pick([3, 4, 5]), certificate_number: unique("RN") }, fx.adminHeaders),
+                201
+              )
+              if (res.status === 201) item.certIds.push(res.data.certification.id)
+              break
+            }
+            case "expire":
+              await ocop.updateCertifications({ id: certId, valid_from: new Date("2020-01-01"), expires_at: new Date(Date.now() - 1000) })
+              res = await expectStatus(api.post("/admin/ocop/jobs/expire-certifications", {}, fx.adminHeaders), 200)
+              break
+            case "publish":
+            case "unpublish":
+              res = await expectStatus(
+                api.post(`/admin/products/${item.productId}`, { status: op === "publish" ? "published" : "draft" }, fx.adminHeaders),
+                200
+              )
+              break
+          }
+          expect(res!.status).toBeLessThan(500)
+        }
+        expect(Object.keys(tally).sort()).toEqual([...new Set(ops)].sort())
+        await new Promise((r) => setTimeout(r, 800)) // product.updated subscribers
+
+        // The oracle: the rule, applied here to the state read back through the Admin API.
+        const now = new Date()
+        const expected = new Set<string>()
+        for (const item of items) {
+          const detail = (await api.get(`/admin/ocop/products/${item.productId}`, fx.adminHeaders)).data
+          const product = (await api.get(`/admin/products/${item.productId}?fields=status`, fx.adminHeaders)).data.product
+          const ok =
+            product.status === "published" &&
+            detail.producer?.status === "active" &&
+            detail.certifications.some(
+              (c: any) => c.status === "approved" && c.stars >= 3 && c.stars <= 5 && new Date(c.valid_from) <= now && now < new Date(c.expires_at)
+            )
+          if (ok) expected.add(item.productId)
+        }
+        const listed = await listedProductIds(api, fx)
+        const ours = new Set(items.map((i) => i.productId))
+        expect([...listed].filter((id) => ours.has(id)).sort()).toEqual([...expected].sort())
+        // Both outcomes occurred, so the comparison is not vacuous.
+        expect(expected.size).toBeGreaterThan(0)
+        expect(expected.size).toBeLessThan(items.length)
+      })
+    })
+
     describe("bad input", () => {
       it("answers field-level 400s for impossible certifications", async () => {
         const { product, certificationId } = await certifiedProduct("Mắm tôm chà Gò Công")
