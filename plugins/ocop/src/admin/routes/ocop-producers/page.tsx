@@ -1,0 +1,88 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { ocopAdmin } from "../../lib/api"
+
+type Producer = { id: string; name: string; entity_type: string; province_code: string; status: string; status_reason: string | null }
+
+const TYPE_VI: Record<string, string> = {
+  cooperative: "Hợp tác xã",
+  enterprise: "Doanh nghiệp",
+  cooperative_group: "Tổ hợp tác",
+  household: "Hộ kinh doanh",
+}
+
+/** Producers (chủ thể OCOP): approve new ones, suspend or reactivate. */
+const ProducersPage = () => {
+  const [producers, setProducers] = useState<Producer[]>([])
+  const [count, setCount] = useState(0)
+  const [offset, setOffset] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+  const load = () =>
+    ocopAdmin<{ producers: Producer[]; count: number }>(`/producers?limit=20&offset=${offset}`)
+      .then((r) => {
+        setProducers(r.producers)
+        setCount(r.count)
+      })
+      .catch((e) => setError(e.message))
+  useEffect(() => {
+    load()
+  }, [offset])
+
+  const act = async (p: Producer, action: "approve" | "suspend" | "reactivate") => {
+    setError(null)
+    const reason = action === "suspend" ? window.prompt(`Lý do đình chỉ ${p.name}?`) : undefined
+    if (action === "suspend" && !reason) return
+    try {
+      await ocopAdmin(`/producers/${p.id}/${action}`, { method: "POST", body: { reason } })
+      await load()
+    } catch (e: any) {
+      setError(e.message)
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading>Chủ thể OCOP</Heading>
+        <Text size="small">{count} chủ thể</Text>
+      </div>
+      {error && <Text className="px-6 text-ui-fg-error">{error}</Text>}
+      <Table>
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell>Tên</Table.HeaderCell>
+            <Table.HeaderCell>Loại hình</Table.HeaderCell>
+            <Table.HeaderCell>Tỉnh</Table.HeaderCell>
+            <Table.HeaderCell>Trạng thái</Table.HeaderCell>
+            <Table.HeaderCell />
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {producers.map((p) => (
+            <Table.Row key={p.id}>
+              <Table.Cell>{p.name}</Table.Cell>
+              <Table.Cell>{TYPE_VI[p.entity_type] ?? p.entity_type}</Table.Cell>
+              <Table.Cell>{p.province_code}</Table.Cell>
+              <Table.Cell>
+                <Badge color={p.status === "active" ? "green" : p.status === "pending" ? "blue" : "red"}>{p.status}</Badge>
+              </Table.Cell>
+              <Table.Cell className="flex gap-2">
+                {p.status === "pending" && <Button size="small" onClick={() => act(p, "approve")}>Duyệt</Button>}
+                {p.status !== "suspended" && <Button size="small" variant="secondary" onClick={() => act(p, "suspend")}>Đình chỉ</Button>}
+                {p.status === "suspended" && <Button size="small" onClick={() => act(p, "reactivate")}>Kích hoạt lại</Button>}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <div className="flex gap-2 px-6 py-4">
+        <Button size="small" variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 20))}>Trước</Button>
+        <Button size="small" variant="secondary" disabled={offset + 20 >= count} onClick={() => setOffset(offset + 20)}>Sau</Button>
+      </div>
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({ label: "Chủ thể OCOP" })
+export default ProducersPage
