@@ -1,6 +1,12 @@
 /**
  * Reads products through `query.graph` and turns them into ProductSource rows for the
- * document mapper. The link aliases are those the OCOP plugin defines.
+ * document mapper.
+ *
+ * Verified in backend/integration-tests/http/search: `producer` (product ↔ producer link)
+ * resolves through query.graph, but the OCOP plugin's read-only links (certification.product_id,
+ * product_listing.product_id) do not — query.graph silently drops `certifications.*` and
+ * `product_listing.*`. So the certifications and listing verdicts of a page of products are
+ * read with two more query.graph calls on the OCOP entities (`attachOcopRelations`).
  */
 import type { ProductSource } from "./document"
 
@@ -32,19 +38,46 @@ export const PRODUCT_GRAPH_FIELDS = [
   "producer.entity_type",
   "producer.province_code",
   "producer.status",
-  "certifications.id",
-  "certifications.stars",
-  "certifications.status",
-  "certifications.is_current",
-  "certifications.group_slug",
-  "certifications.subgroup_slug",
-  "certifications.province_code",
-  "certifications.certificate_number",
-  "certifications.valid_from",
-  "certifications.expires_at",
-  "product_listing.listed",
-  "product_listing.certification_id",
 ]
+
+export const CERTIFICATION_FIELDS = [
+  "id",
+  "product_id",
+  "stars",
+  "status",
+  "is_current",
+  "group_slug",
+  "subgroup_slug",
+  "province_code",
+  "certificate_number",
+  "valid_from",
+  "expires_at",
+]
+export const LISTING_FIELDS = ["id", "product_id", "listed", "certification_id"]
+
+type Query = { graph: (config: any) => Promise<{ data: any[] }> }
+
+/** Adds `certifications` and `product_listing` to each product row (two reads per page). */
+export async function attachOcopRelations<T extends GraphRow>(rows: T[], query: Query): Promise<T[]> {
+  const ids = rows.map((r) => r.id).filter(Boolean)
+  if (!ids.length) return rows
+  const [certs, listings] = await Promise.all([
+    query.graph({ entity: "certification", fields: CERTIFICATION_FIELDS, filters: { product_id: ids, is_current: true } }),
+    query.graph({ entity: "product_listing", fields: LISTING_FIELDS, filters: { product_id: ids } }),
+  ])
+  const certsBy = new Map<string, GraphRow[]>()
+  for (const c of certs.data) {
+    const list = certsBy.get(c.product_id) ?? []
+    list.push(c)
+    certsBy.set(c.product_id, list)
+  }
+  const listingBy = new Map<string, GraphRow>(listings.data.map((l: GraphRow) => [l.product_id, l]))
+  for (const row of rows as GraphRow[]) {
+    row.certifications = certsBy.get(row.id) ?? []
+    row.product_listing = listingBy.get(row.id) ?? null
+  }
+  return rows
+}
 
 type GraphRow = Record<string, any>
 

@@ -6,12 +6,14 @@
 import { defineSearchIndex, graphConsume, graphSeed } from "@medusajs/framework/utils"
 import { OCOP_PRODUCT_SETTINGS, ocopProductFields } from "../lib/fields"
 import { OCOP_PRODUCT_INDEX, toSearchDocument } from "../lib/document"
-import { PRODUCT_GRAPH_FIELDS, toProductSource } from "../lib/source"
+import { PRODUCT_GRAPH_FIELDS, attachOcopRelations, toProductSource } from "../lib/source"
 import { searchProviderId } from "../lib/provider-choice"
 import { resolveEventProductIds } from "../lib/events"
 
-const transform = (rows: Record<string, any>[]) =>
-  rows.map((row) => toSearchDocument(toProductSource(row))).filter((doc): doc is NonNullable<typeof doc> => !!doc) as any[]
+const transform = async (rows: Record<string, any>[], context: { container: { query: any } }) =>
+  (await attachOcopRelations(rows, context.container.query))
+    .map((row) => toSearchDocument(toProductSource(row)))
+    .filter((doc): doc is NonNullable<typeof doc> => !!doc) as any[]
 
 export default defineSearchIndex({
   name: OCOP_PRODUCT_INDEX,
