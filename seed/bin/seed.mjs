@@ -135,9 +135,16 @@ async function main() {
     const r = await run("npx", ["medusa", "exec", MAIN], seedEnv)
     const failed = r.code !== 0 || /Error running script/.test(r.out)
     if (failed) {
-      const lines = r.out.split("\n")
-      const at = lines.findIndex((l) => /Error running script/.test(l))
-      const detail = at >= 0 ? lines[at].replace(/^.*Error running script:\s*/, "") : (r.err.trim().split("\n").pop() || `exit code ${r.code}`)
+      const strip = (l) => l.replace(/\x1b\[[0-9;]*m/g, "").trim()
+      const lines = r.out.split("\n").map(strip)
+      const scriptError = lines.find((l) => /Error running script/.test(l))
+      const anyError = lines.find((l) => /^error:/i.test(l))
+      const errLines = r.err.split("\n").map(strip).filter((l) => l && !/^npm warn/.test(l))
+      const detail = scriptError
+        ? scriptError.replace(/^.*Error running script:\s*/, "")
+        : anyError
+          ? anyError.replace(/^error:\s*/i, "")
+          : errLines.pop() || `exit code ${r.code}`
       throw new Error(`The seed script failed inside Medusa: ${detail}`)
     }
     console.log(`[seed] finished in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -8,6 +8,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { refreshListingsWorkflow } from "@ocop-marketplace/ocop/workflows/listing/refresh-listings"
 import { DEMO_ACCOUNTS, setupStore } from "./store-setup"
 import { seedDemoCatalogue } from "./demo"
+import { generateBulk } from "./bulk"
 
 export type SeedOptions = {
   /** generate this many synthetic products (bulk SQL) after the demo catalogue */
@@ -48,7 +49,6 @@ export default async function seed({ container }: ExecArgs) {
   }
 
   if (opts.products) {
-    const { generateBulk } = await import("./bulk")
     await generateBulk(container, setup, { count: opts.products, seed: opts.seed ?? "ocop", quiet: !!opts.quiet, log })
   }
 

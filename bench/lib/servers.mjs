@@ -1,0 +1,165 @@
+// Starts what a benchmark run needs, on its own ports and database, and stops it again:
+// a seeded database (ocop_bench_<N>), a Medusa backend (`medusa start` from source with
+// NODE_ENV=development — what `medusa develop` runs in its child, minus the file watcher that would
+// restart the server mid-run when someone edits the repo) and the storefront production build (remix-serve). Every child is spawned in its own
+// process group and killed by that group id on stop.
+import { spawn, spawnSync } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { ROOT, request, requestJson } from "./harness.mjs"
+
+const children = new Set()
+
+function log(message) {
+  process.stdout.write(`[bench] ${message}\n`)
+}
+
+export function stopAll() {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, "SIGTERM")
+    } catch {}
+  }
+  children.clear()
+}
+process.once("exit", stopAll)
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    stopAll()
+    process.exit(130)
+  })
+}
+
+function start(name, cmd, args, { cwd, env, logFile }) {
+  const out = fs.openSync(logFile, "w")
+  const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", out, out] })
+  children.add(child)
+  child.on("exit", () => children.delete(child))
+  return {
+    child,
+    logFile,
+    async stop() {
+      if (child.exitCode !== null) return
+      try {
+        process.kill(-child.pid, "SIGTERM")
+      } catch {}
+      const deadline = Date.now() + 8000
+      while (child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid, "SIGKILL")
+        } catch {}
+      }
+      children.delete(child)
+    },
+  }
+}
+
+async function waitFor(url, { timeoutMs = 120000, what, proc }) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (proc?.child.exitCode !== null && proc?.child.exitCode !== undefined) {
+      const tail = fs.readFileSync(proc.logFile, "utf8").split("\n").slice(-15).join("\n")
+      throw new Error(`${what} exited before it was ready (log ${proc.logFile}):\n${tail}`)
+    }
+    const res = await request(url, { timeoutMs: 2000 })
+    if (res.status > 0 && res.status < 500) return
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s.`)
+}
+
+/** Database for a run: DATABASE_URL as given, or ocop_bench_<name> on the project's Postgres. */
+export async function prepareDatabase({ databaseUrl, products, seed = "bench", name }) {
+  const { ensurePostgres, ensureDatabaseExists, withDatabase } = await import(path.join(ROOT, "scripts/lib/postgres.mjs"))
+  let stopPostgres = async () => {}
+  if (!databaseUrl) {
+    const saved = process.env.DATABASE_URL
+    delete process.env.DATABASE_URL
+    const pg = await ensurePostgres()
+    if (saved) process.env.DATABASE_URL = saved
+    stopPostgres = pg.stop
+    const db = name || `ocop_bench_${products ? (products >= 1000 && products % 1000 === 0 ? `${products / 1000}k` : products) : "demo"}`
+    await ensureDatabaseExists(pg.serverUrl, db)
+    databaseUrl = withDatabase(pg.serverUrl, db)
+  }
+  const args = [path.join(ROOT, "seed/bin/seed.mjs"), "--quiet"]
+  if (products) args.push("--products", String(products), "--seed", seed)
+  log(`seeding ${new URL(databaseUrl).pathname.slice(1)}${products ? ` with ${products.toLocaleString("en-US")} generated products` : " (demo catalogue)"} — skips what exists`)
+  const t = Date.now()
+  const r = spawnSync(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  const seedLines = (r.stdout || "").split("\n").filter((l) => l.startsWith("[seed]"))
+  if (r.status !== 0) throw new Error(`Seeding failed: ${(r.stderr || "").trim().split("\n").pop() || seedLines.pop()}`)
+  const seedSeconds = (Date.now() - t) / 1000
+  const generatorLine = seedLines.find((l) => /generator: inserted/.test(l))
+  log(`seed ready in ${seedSeconds.toFixed(1)} s${generatorLine ? ` (${generatorLine.replace("[seed] generator: ", "")})` : ""}`)
+  return { databaseUrl, stopPostgres, seedSeconds, generatorLine, seedLines }
+}
+
+/** Starts `medusa start` (from source) on `port` against `databaseUrl`; resolves when /health answers. */
+export async function startBackend({ databaseUrl, port = 9300 }) {
+  const logFile = path.join("/tmp", `ocop-bench-backend-${port}.log`)
+  log(`starting the backend on :${port} (log ${logFile})`)
+  const t = Date.now()
+  const proc = start("backend", process.execPath, [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), "start", "-p", String(port)], {
+    cwd: path.join(ROOT, "backend"),
+    env: { DATABASE_URL: databaseUrl, ADMIN_DISABLED: "true", NODE_ENV: "development", STORE_CORS: "http://localhost:3300" },
+    logFile,
+  })
+  const url = `http://localhost:${port}`
+  await waitFor(`${url}/health`, { what: "The backend", proc, timeoutMs: 180000 })
+  log(`backend ready in ${((Date.now() - t) / 1000).toFixed(1)} s`)
+  // The search plugin seeds its index at boot; benchmarks must not compete with it for the 2 cores.
+  const ts = Date.now()
+  const readLog = () => fs.readFileSync(logFile, "utf8")
+  await new Promise((r) => setTimeout(r, 1500))
+  if (/\[Search\] Seeding/.test(readLog())) {
+    log("waiting for the search index to finish seeding")
+    while (!/\[Search\] Seeded/.test(readLog()) && Date.now() - ts < 15 * 60000) await new Promise((r) => setTimeout(r, 1000))
+    log(`search index seeded after ${((Date.now() - ts) / 1000).toFixed(1)} s`)
+  }
+  return { url, ...proc }
+}
+
+/** Starts the storefront production build (building it first when missing) on `port`. */
+export async function startStorefront({ port = 3300, backendUrl, key }) {
+  const dir = path.join(ROOT, "storefront")
+  if (!fs.existsSync(path.join(dir, "build/server/index.js"))) {
+    log("building the storefront (no build/ yet)")
+    const b = spawnSync("npm", ["run", "build"], { cwd: dir, encoding: "utf8" })
+    if (b.status !== 0) throw new Error(`The storefront build failed: ${(b.stderr || b.stdout).trim().split("\n").slice(-3).join(" ")}`)
+  }
+  const logFile = path.join("/tmp", `ocop-bench-storefront-${port}.log`)
+  log(`starting the storefront on :${port} (log ${logFile})`)
+  const proc = start("storefront", process.execPath, [path.join(ROOT, "node_modules/.bin/remix-serve"), "build/server/index.js"], {
+    cwd: dir,
+    env: { PORT: String(port), MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: key, NODE_ENV: "production" },
+    logFile,
+  })
+  const url = `http://localhost:${port}`
+  await waitFor(`${url}/`, { what: "The storefront", proc, timeoutMs: 60000 })
+  return { url, ...proc }
+}
+
+/**
+ * What every bench needs to know about the running store: region, a sample of listed product
+ * handles/ids/variant ids (from the store API itself, so they pass the same gate), total listed.
+ */
+export async function discoverStore({ backend, key, sampleSize = 200 }) {
+  if (!key) throw new Error("No publishable key: pass --key pk_… or --database-url so it can be read from the database.")
+  const headers = { "x-publishable-api-key": key }
+  const { regions } = await requestJson(`${backend}/store/regions`, { headers })
+  const region = regions.find((r) => r.currency_code === "vnd") || regions[0]
+  if (!region) throw new Error("The store has no region: run npm run seed first.")
+  const first = await requestJson(`${backend}/store/products?limit=1&fields=id`, { headers })
+  const total = first.count
+  if (!total) throw new Error("The store lists no products for this publishable key: run npm run seed first.")
+  const pages = Math.min(10, Math.ceil(sampleSize / 20))
+  const sample = []
+  for (let i = 0; i < pages; i++) {
+    const offset = Math.floor((i / pages) * Math.max(0, total - 20))
+    const { products } = await requestJson(`${backend}/store/products?limit=20&offset=${offset}&fields=id,handle,variants.id`, { headers })
+    for (const p of products) sample.push({ id: p.id, handle: p.handle, variant_id: p.variants?.[0]?.id })
+  }
+  return { regionId: region.id, listed: total, sample, headers }
+}

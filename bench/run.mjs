@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// npm run bench [-- options]  — runs the benchmarks and appends the figures to bench/RESULTS.md.
+//
+//   --products N     dataset: database ocop_bench_<N> seeded with N generated products (+ the demo
+//                    catalogue); seeded once, re-used afterwards. Without it: ocop_bench_demo.
+//   --duration S     seconds per case (default 20)       --count N   max requests per case
+//   --only a,b       store-api, search, storefront, checkout (default: all that exist)
+//   --smoke          a handful of requests per bench on a small dataset (part of the test suite);
+//                    exits non-zero if any request fails; records nothing
+//   --backend URL    use a backend that is already running (with --key or --database-url) instead
+//                    of starting one; --storefront URL likewise
+//   --no-record      print only
+//
+// Traffic goes to localhost only (bench/lib/harness.mjs refuses anything else). Every process this
+// script starts runs in its own process group and is stopped at the end, also on Ctrl-C.
+import fs from "node:fs"
+import path from "node:path"
+import { pathToFileURL } from "node:url"
+import { BENCH_DIR, appendResults, datasetSize, machineInfo, postgresVersion, publishableKeyFromDatabase, report } from "./lib/harness.mjs"
+import { discoverStore, prepareDatabase, startBackend, startStorefront, stopAll } from "./lib/servers.mjs"
+
+const ALL = ["store-api", "search", "storefront", "checkout"]
+
+function parse(argv) {
+  const out = { only: [], smoke: false, record: true, duration: 20, seed: "bench", port: 9300, storefrontPort: 3300 }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    const [flag, inline] = a.startsWith("--") && a.includes("=") ? a.split(/=(.*)/s) : [a, undefined]
+    const value = () => (inline !== undefined ? inline : argv[++i])
+    const num = (name) => {
+      const v = Number(String(value()).replace(/k$/i, "000"))
+      if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} needs a positive number.`)
+      return v
+    }
+    switch (flag) {
+      case "--products": out.products = num("--products"); break
+      case "--duration": out.duration = num("--duration"); break
+      case "--count": out.count = num("--count"); break
+      case "--concurrency": out.concurrency = num("--concurrency"); break
+      case "--only": out.only = String(value()).split(",").map((s) => s.trim()).filter(Boolean); break
+      case "--smoke": out.smoke = true; break
+      case "--no-record": out.record = false; break
+      case "--backend": out.backend = value(); break
+      case "--storefront": out.storefront = value(); break
+      case "--key": out.key = value(); break
+      case "--database-url": out.databaseUrl = value(); break
+      case "--seed": out.seed = value(); break
+      case "--port": out.port = num("--port"); break
+      case "--help": case "-h": out.help = true; break
+      default: throw new Error(`Unknown option "${a}" (try --help).`)
+    }
+  }
+  for (const o of out.only) if (!ALL.includes(o)) throw new Error(`--only: unknown bench "${o}" (known: ${ALL.join(", ")}).`)
+  if (out.smoke) {
+    out.count = out.count ?? 3
+    out.duration = Math.min(out.duration, 15)
+    out.record = false
+    out.products = out.products ?? 100
+    out.port = out.port === 9300 ? 9310 : out.port
+    out.storefrontPort = 3310
+  }
+  return out
+}
+
+async function main() {
+  const opts = parse(process.argv.slice(2))
+  if (opts.help) {
+    console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).map((l) => l.slice(3)).join("\n"))
+    return 0
+  }
+  const wanted = (opts.only.length ? opts.only : ALL).filter((name) => fs.existsSync(path.join(BENCH_DIR, `${name}.mjs`)))
+  const skipped = (opts.only.length ? opts.only : ALL).filter((n) => !wanted.includes(n))
+  for (const s of skipped) console.log(`[bench] ${s}: bench/${s}.mjs does not exist yet, skipped`)
+
+  let databaseUrl = opts.databaseUrl
+  let backend = opts.backend
+  let storefront = opts.storefront
+  let seedInfo
+  let stopPostgres = async () => {}
+  try {
+    if (!backend) {
+      const db = await prepareDatabase({ databaseUrl, products: opts.products, seed: opts.seed, name: opts.smoke ? "ocop_bench_smoke" : undefined })
+      databaseUrl = db.databaseUrl
+      stopPostgres = db.stopPostgres
+      seedInfo = db
+      backend = (await startBackend({ databaseUrl, port: opts.port })).url
+    }
+    const key = opts.key || (await publishableKeyFromDatabase(databaseUrl))
+    const store = await discoverStore({ backend, key })
+    if (!storefront && wanted.includes("storefront")) {
+      storefront = (await startStorefront({ port: opts.storefrontPort, backendUrl: backend, key })).url
+    }
+    const ctx = { ...opts, backend, storefront, key, databaseUrl, ...store }
+    console.log(`[bench] ${store.listed.toLocaleString("en-US")} listed products; ${opts.smoke ? "smoke run" : `up to ${opts.duration} s${opts.count ? ` / ${opts.count} requests` : ""} per case`}`)
+
+    const machine = await machineInfo({ pgVersion: await postgresVersion(databaseUrl) })
+    const dataset = { ...(await datasetSize(databaseUrl)), ...(opts.products ? { generated: opts.products } : {}) }
+    if (opts.record && seedInfo?.generatorLine) {
+      await appendResults({
+        title: `seed — ${opts.products.toLocaleString("en-US")} generated products`,
+        dataset,
+        machine,
+        notes: seedInfo.seedLines.filter((l) => /generator:|done in/.test(l)).map((l) => l.replace("[seed] ", "")),
+      })
+    }
+
+    let failures = 0
+    for (const name of wanted) {
+      const mod = await import(pathToFileURL(path.join(BENCH_DIR, `${name}.mjs`)).href)
+      if (typeof mod.run !== "function") {
+        console.log(`[bench] ${name}: bench/${name}.mjs has no exported run(ctx), skipped`)
+        continue
+      }
+      console.log(`[bench] running ${name}…`)
+      let out
+      try {
+        out = await mod.run(ctx)
+      } catch (error) {
+        failures++
+        console.error(`[bench] ${name} failed: ${error.message}`)
+        continue
+      }
+      report(out.results, { baseline: out.baseline, title: out.title })
+      const errors = out.results.reduce((sum, r) => sum + (r.errors || 0), 0)
+      if (opts.smoke && (errors > 0 || out.results.some((r) => r.n === 0))) {
+        failures++
+        console.error(`[bench] ${name}: ${errors} failed request(s) in the smoke run`)
+      }
+      if (opts.record) await appendResults({ ...out, dataset, machine })
+    }
+    if (opts.record) console.log(`[bench] appended to bench/RESULTS.md`)
+    return failures ? 1 : 0
+  } finally {
+    stopAll()
+    await stopPostgres()
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    stopAll()
+    console.error(`[bench] ${error.message}`)
+    process.exit(1)
+  }
+)

@@ -1,0 +1,82 @@
+// Store API benchmark: product list (paginated; the publishable key scopes it to the marketplace
+// sales channel) and product detail, the way the storefront asks for them (VND calculated prices).
+// Baseline, measured in the same run: the same list with Medusa's minimal fields (id, title), i.e.
+// the cost of the framework and the sales-channel filter alone.
+//   node bench/store-api.mjs --backend http://localhost:9000 --key pk_… [--duration 20] [--smoke]
+import { appendResults, datasetSize, machineInfo, parseBenchArgs, postgresVersion, publishableKeyFromDatabase, report, request, timedLoop } from "./lib/harness.mjs"
+import { discoverStore } from "./lib/servers.mjs"
+
+const STOREFRONT_FIELDS = "id,title,handle,thumbnail,subtitle,metadata,*variants.calculated_price,+variants.inventory_quantity"
+
+export async function run(ctx) {
+  const { backend, headers, regionId, sample, listed } = ctx
+  const bound = { count: ctx.count ?? Infinity, durationMs: (ctx.duration ?? 20) * 1000, concurrency: ctx.concurrency ?? 1, warmup: ctx.smoke ? 0 : 3 }
+  const pages = Math.max(1, Math.floor((listed - 20) / 20))
+  let n = 0
+  const pick = () => sample[n++ % sample.length]
+  const cases = []
+
+  const baseline = await timedLoop({
+    name: "list p1 minimal fields (baseline)",
+    run: () => request(`${backend}/store/products?limit=20&fields=id,title`, { headers }),
+    ...bound,
+  })
+  cases.push(baseline)
+  cases.push(
+    await timedLoop({
+      name: "list p1 (storefront fields, VND prices)",
+      run: () => request(`${backend}/store/products?limit=20&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers }),
+      ...bound,
+    })
+  )
+  cases.push(
+    await timedLoop({
+      name: "list random page ≤ 50 (offset)",
+      run: (i) => request(`${backend}/store/products?limit=20&offset=${(Math.abs(i * 7919) % Math.min(50, pages)) * 20}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers }),
+      ...bound,
+    })
+  )
+  cases.push(
+    await timedLoop({
+      name: "list deep page (offset ~ 90%)",
+      run: (i) => request(`${backend}/store/products?limit=20&offset=${Math.floor(pages * (0.85 + 0.1 * ((i * 37) % 10) / 10)) * 20}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers }),
+      ...bound,
+    })
+  )
+  cases.push(
+    await timedLoop({
+      name: "detail by id",
+      run: () => request(`${backend}/store/products/${pick().id}?region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS + ",description,*images,*options")}`, { headers }),
+      ...bound,
+    })
+  )
+  cases.push(
+    await timedLoop({
+      name: "detail by handle (list ?handle=)",
+      run: () => request(`${backend}/store/products?handle=${encodeURIComponent(pick().handle)}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS + ",description,*images")}`, { headers }),
+      ...bound,
+    })
+  )
+  return {
+    title: "store API (product list and detail)",
+    results: cases,
+    baseline,
+    notes: [
+      `baseline = the first-page list with fields=id,title in the same run; ratios = baseline time ÷ case time (<1 means slower than the baseline)`,
+      `stock Medusa 2.21.2 reference (SETUP-NOTES, same machine kind): list first page p95 67 ms at 10k, 202 ms at 100k; detail p95 45 / 57 ms`,
+      `${listed.toLocaleString("en-US")} products listed for the publishable key; one sequential client unless --concurrency`,
+    ],
+  }
+}
+
+// Standalone: node bench/store-api.mjs --backend … --key …
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = parseBenchArgs()
+  const key = args.key || (await publishableKeyFromDatabase(args.databaseUrl))
+  const store = await discoverStore({ backend: args.backend, key })
+  const out = await run({ ...args, ...store })
+  report(out.results, { baseline: out.baseline, title: out.title })
+  if (args.record) {
+    await appendResults({ ...out, dataset: await datasetSize(args.databaseUrl), machine: await machineInfo({ pgVersion: await postgresVersion(args.databaseUrl) }) })
+  }
+}

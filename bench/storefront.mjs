@@ -1,0 +1,54 @@
+// Storefront benchmark: server-rendered time to first byte (and full response) of the home page,
+// search results and product pages, on the production build (remix-serve).
+// Baseline, same run: the backend call a product page cannot do without (store product by handle),
+// so the ratio shows what server rendering adds on top of the data it needs.
+//   node bench/storefront.mjs --storefront http://localhost:3000 --backend http://localhost:9000 --key pk_…
+import { appendResults, datasetSize, machineInfo, parseBenchArgs, postgresVersion, publishableKeyFromDatabase, report, request, timedLoop } from "./lib/harness.mjs"
+import { discoverStore } from "./lib/servers.mjs"
+
+export const SEARCH_QUERIES = ["mật ong", "nuoc mam", "trà", "cà phê Lâm Đồng", "gạo", "rượu", "tinh dầu", "bưởi", "miến dong", "homestay"]
+
+export async function run(ctx) {
+  const { storefront, backend, headers, sample, regionId } = ctx
+  const bound = { count: ctx.count ?? Infinity, durationMs: (ctx.duration ?? 20) * 1000, warmup: ctx.smoke ? 0 : 3 }
+  let n = 0
+  const pick = () => sample[n++ % sample.length]
+  // Remix sends Vary: Cookie and public caching; the harness never caches, so every call renders.
+  const page = (url) => request(url, { headers: { accept: "text/html" } })
+
+  const baseline = await timedLoop({
+    name: "backend: product by handle (baseline)",
+    run: () => request(`${backend}/store/products?handle=${encodeURIComponent(pick().handle)}&region_id=${regionId}&fields=*variants.calculated_price`, { headers }),
+    ...bound,
+  })
+  const results = [
+    baseline,
+    await timedLoop({ name: "home /", run: () => page(`${storefront}/`), ...bound }),
+    await timedLoop({ name: "product /products/:handle", run: () => page(`${storefront}/products/${encodeURIComponent(pick().handle)}`), ...bound }),
+    await timedLoop({
+      name: "search /search?q=",
+      run: (i) => page(`${storefront}/search?q=${encodeURIComponent(SEARCH_QUERIES[Math.abs(i) % SEARCH_QUERIES.length])}`),
+      ...bound,
+    }),
+  ]
+  // TTFB is what the shopper waits for before anything paints: report it as the main figure.
+  const ttfb = results.map((r) => ({ ...r, name: `${r.name} — TTFB`, p50: r.ttfb_p50, p95: r.ttfb_p95, p99: NaN, mean: NaN }))
+  return {
+    title: "storefront SSR (time to first byte)",
+    results: [...ttfb, ...results.slice(1).map((r) => ({ ...r, name: `${r.name} — full response` }))],
+    baseline: ttfb[0],
+    notes: [
+      "baseline = the backend store call for one product by handle, same run; ratios = baseline ÷ case (<1: the page costs more than that call)",
+      "production build (remix-serve), one sequential client, no HTTP cache in the client",
+    ],
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = parseBenchArgs()
+  const key = args.key || (await publishableKeyFromDatabase(args.databaseUrl))
+  const store = await discoverStore({ backend: args.backend, key })
+  const out = await run({ ...args, ...store })
+  report(out.results, { baseline: out.baseline, title: out.title })
+  if (args.record) await appendResults({ ...out, dataset: await datasetSize(args.databaseUrl), machine: await machineInfo({ pgVersion: await postgresVersion(args.databaseUrl) }) })
+}
