@@ -220,6 +220,8 @@ export async function machineInfo({ pgVersion } = {}) {
     remix: versionOf("@remix-run/react"),
     postgres: pgVersion,
     platform: `${os.platform()} ${os.release()}`,
+    // Other work on the machine skews figures: the 1-minute load average when the entry was written.
+    load: os.loadavg()[0].toFixed(1),
   }
 }
 
@@ -247,7 +249,7 @@ export async function appendResults({ title, dataset = {}, results = [], baselin
   machine = machine || (await machineInfo())
   const when = new Date().toISOString().replace("T", " ").slice(0, 16) + " UTC"
   const facts = [
-    `machine: ${machine.nproc} cores (${machine.cpu || "?"}), ${machine.ramGB} GB RAM, ${machine.platform}`,
+    `machine: ${machine.nproc} cores (${machine.cpu || "?"}), ${machine.ramGB} GB RAM, ${machine.platform}; load average ${os.loadavg()[0].toFixed(1)} at the end of the run`,
     `versions: Node ${machine.node}, Medusa ${machine.medusa || "?"}${machine.postgres ? `, Postgres ${machine.postgres}` : ""}${machine.remix ? `, Remix ${machine.remix}` : ""}`,
     `dataset: ${Object.entries(dataset).map(([k, v]) => `${k} ${typeof v === "number" ? v.toLocaleString("en-US") : v}`).join(", ") || "–"}`,
   ]

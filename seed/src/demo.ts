@@ -195,7 +195,7 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
       let number = d.certificate_number
       for (let i = 2; usedNumbers.has(number); i++) number = `${d.certificate_number}-${i}`
       usedNumbers.add(number)
-      const [cert] = await ocop.createCertifications([
+      const [cert]: Array<{ id: string }> = await ocop.createCertifications([
         {
           ...d,
           certificate_number: number,

@@ -69,7 +69,7 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
             name: MARKETPLACE_CHANNEL_NAME,
             description: "Sản phẩm OCOP 3–5 sao còn hiệu lực. Chỉ quy trình OCOP được thêm/bớt sản phẩm (listing gate).",
             metadata: { ocop_role: "marketplace" },
-          },
+          } as any,
         ],
       },
     })
@@ -100,7 +100,7 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
   // Region Việt Nam with cash on delivery (Medusa's system payment provider).
   let [region] = await regionModule.listRegions({ name: REGION_NAME })
   if (!region) {
-    const existingVn = await regionModule.listCountries({ iso_2: "vn" })
+    const existingVn = (await regionModule.listCountries({ iso_2: "vn" })) as Array<{ region_id?: string | null }>
     if (existingVn[0]?.region_id) {
       throw new Error(`Country vn already belongs to another region (${existingVn[0].region_id}); rename that region to "${REGION_NAME}" or delete it, then seed again.`)
     }

@@ -70,8 +70,16 @@ describe("synthetic catalogue generator", () => {
     expect(approved).toBeLessThan(0.995)
   })
 
-  it("the PRNG is stable", () => {
-    const r = createRng("fixed")
-    expect([r.int(0, 1000), r.int(0, 1000), r.int(0, 1000)]).toEqual([r.fork("x") && createRng("fixed").int(0, 1000), expect.any(Number), expect.any(Number)])
+  it("the PRNG is stable across runs and forks are independent", () => {
+    const a = createRng("fixed")
+    const b = createRng("fixed")
+    const seqA = Array.from({ length: 5 }, () => a.int(0, 1_000_000))
+    expect(Array.from({ length: 5 }, () => b.int(0, 1_000_000))).toEqual(seqA)
+    expect(createRng("fixed").fork("x").next()).not.toBe(createRng("fixed").fork("y").next())
+    const w = createRng("w")
+    const counts = { a: 0, b: 0 }
+    for (let i = 0; i < 10000; i++) counts[w.weighted([["a", 3], ["b", 1]] as const)]++
+    expect(counts.a / 10000).toBeGreaterThan(0.72)
+    expect(counts.a / 10000).toBeLessThan(0.78)
   })
 })

@@ -103,7 +103,8 @@ const ENGLISH: Record<string, string> = {
 const fold = (t: string) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D")
 
 function placeOf(province: Province, placeName: string): Place {
-  const former = province.former_provinces.find((f) => f.name_vi === placeName) ?? province.former_provinces.find((f) => f.name_vi === province.name_vi) ?? province.former_provinces[0]
+  const formers = province.former_provinces as Array<{ name_vi: string; type: string }>
+  const former = formers.find((f) => f.name_vi === placeName) ?? formers.find((f) => f.name_vi === province.name_vi) ?? formers[0]
   return {
     province_code: province.code,
     province_name_vi: province.name_vi,
@@ -124,7 +125,7 @@ export function planCatalogue({ count, seed, now = new Date() }: { count: number
   const tag = seedTag(seed)
   const root = createRng(`ocop-generator/${seed}`)
   const provinces = listProvinces()
-  const provinceWeights: Array<[Province, number]> = provinces.map((p) => [p, Math.max(20, (p as any).ward_count_2025 ?? 60)])
+  const provinceWeights: Array<[Province, number]> = provinces.map((p: Province) => [p, Math.max(20, (p as any).ward_count_2025 ?? 60)])
   const producers: ProducerPlan[] = []
   const products: ProductPlan[] = []
   const producerRng = root.fork("producers")

@@ -8,7 +8,7 @@ export function placeFor(provinceCode: string, formerProvinceVi?: string | null,
   const province = getProvinceByCode(provinceCode)
   if (!province) throw new Error(`Unknown province code "${provinceCode}" (see plugins/ocop/src/data/provinces.json).`)
   const formerName = formerProvinceVi || province.former_provinces[0]?.name_vi || province.name_vi
-  const former = province.former_provinces.find((f) => f.name_vi === formerName)
+  const former = (province.former_provinces as Array<{ name_vi: string; type: string }>).find((f) => f.name_vi === formerName)
   return {
     province_code: province.code,
     province_name_vi: province.name_vi,
