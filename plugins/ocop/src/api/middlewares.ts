@@ -15,6 +15,21 @@ import {
   AdminSubmitCertification,
 } from "./admin/ocop/validators"
 import { StoreListings, StoreListProducers, StoreVerify } from "./store/ocop/validators"
+import { VendorCreateProduct, VendorListProducts, VendorUpdateMe, VendorUpdateProduct } from "./vendor/validators"
+import { ensureCertificationInCuratorProvince, ensureCuratorAccount, ensureProducerAccount, ensureProducerOwnsProduct } from "./utils/ownership"
+import { z } from "@medusajs/framework/zod"
+
+const producerAuth = [authenticate("producer", ["session", "bearer"]), ensureProducerAccount]
+const curatorAuth = [authenticate("curator", ["session", "bearer"]), ensureCuratorAccount]
+const AdminCreateTradeCenter = z.object({
+  name: z.string().trim().min(2),
+  province_code: AdminCreateProducer.shape.province_code,
+  email: z.string().email().optional().nullable(),
+  phone: z.string().optional().nullable(),
+  address: z.string().optional().nullable(),
+})
+const AdminCreateCurator = z.object({ email: z.string().email("Enter a valid email address."), password: z.string().min(8, "Use at least 8 characters.") })
+const CuratorListCertifications = AdminListCertifications.omit({ province_code: true, product_id: true })
 
 /** Rules that need the database (duplicate numbers) or span fields (stars vs score), as field errors. */
 async function checkCertificationRules(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
@@ -41,6 +56,36 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/certifications/:id/:action", method: ["POST"], middlewares: [validateBody(AdminCertificationAction)] },
     { matcher: "/admin/ocop/products/:id/producer", method: ["POST"], middlewares: [validateBody(AdminAttachProducer)] },
     { matcher: "/admin/ocop/listings/refresh", method: ["POST"], middlewares: [validateBody(AdminRefreshListings)] },
+
+    { matcher: "/admin/ocop/trade-centers", method: ["POST"], middlewares: [validateBody(AdminCreateTradeCenter)] },
+    { matcher: "/admin/ocop/trade-centers/:id/curators", method: ["POST"], middlewares: [validateBody(AdminCreateCurator)] },
+
+    // --- producers (auth actor "producer"; actor_id = the producer) ---
+    {
+      matcher: "/producers/signup",
+      method: ["POST"],
+      middlewares: [authenticate("producer", ["bearer"], { allowUnregistered: true }), validateBody(AdminCreateProducer.omit({ handle: true }))],
+    },
+    { matcher: "/vendor/*", middlewares: producerAuth },
+    { matcher: "/vendor/me", method: ["POST"], middlewares: [validateBody(VendorUpdateMe)] },
+    { matcher: "/vendor/products", method: ["GET"], middlewares: [validateQuery(VendorListProducts)] },
+    { matcher: "/vendor/products", method: ["POST"], middlewares: [validateBody(VendorCreateProduct)] },
+    { matcher: "/vendor/products/:id", method: ["GET"], middlewares: [ensureProducerOwnsProduct("params")] },
+    { matcher: "/vendor/products/:id", method: ["POST"], middlewares: [ensureProducerOwnsProduct("params"), validateBody(VendorUpdateProduct)] },
+    {
+      matcher: "/vendor/certifications",
+      method: ["POST"],
+      middlewares: [validateBody(AdminSubmitCertification), ensureProducerOwnsProduct("body"), checkCertificationRules],
+    },
+
+    // --- trade-promotion centres (auth actor "curator"; actor_id = the trade centre) ---
+    { matcher: "/trade-center/*", middlewares: curatorAuth },
+    { matcher: "/trade-center/certifications", method: ["GET"], middlewares: [validateQuery(CuratorListCertifications)] },
+    {
+      matcher: "/trade-center/certifications/:id/:action",
+      method: ["POST"],
+      middlewares: [ensureCertificationInCuratorProvince, validateBody(AdminCertificationAction)],
+    },
 
     // --- public store routes ---
     { matcher: "/store/ocop/producers", method: ["GET"], middlewares: [validateQuery(StoreListProducers)] },

@@ -1,0 +1,104 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { certificationBody, expectStatus, listedProductIds, setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let fx: Fixture
+
+    beforeAll(async () => {
+      fx = await setupMarketplace(getContainer(), api)
+    })
+
+    const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } })
+
+    /** Sign-up as a producer the way the portal does it, approved by the operator. */
+    async function producerAccount(name: string, province_code = "68") {
+      const email = `${unique("sx")}@ocop.test`
+      const password = "MatKhau#2026"
+      const reg = await api.post("/auth/producer/emailpass/register", { email, password })
+      const signup = await api.post(
+        "/producers/signup",
+        { name, entity_type: "cooperative", province_code, phone: "0987654321" },
+        bearer(reg.data.token)
+      )
+      expect(signup.data.producer.status).toBe("pending")
+      await api.post(`/admin/ocop/producers/${signup.data.producer.id}/approve`, {}, fx.adminHeaders)
+      const login = await api.post("/auth/producer/emailpass", { email, password })
+      return { id: signup.data.producer.id as string, auth: bearer(login.data.token) }
+    }
+
+    async function curatorAccount(province_code: string) {
+      const center = await api.post("/admin/ocop/trade-centers", { name: `Trung tâm XTTM ${province_code}`, province_code }, fx.adminHeaders)
+      const email = `${unique("xttm")}@ocop.test`
+      await api.post(`/admin/ocop/trade-centers/${center.data.trade_center.id}/curators`, { email, password: "XucTien#2026" }, fx.adminHeaders)
+      const login = await api.post("/auth/curator/emailpass", { email, password: "XucTien#2026" })
+      return bearer(login.data.token)
+    }
+
+    it("lets a producer manage only its own products and certifications", async () => {
+      const a = await producerAccount("HTX Chè Shan Tuyết Suối Giàng")
+      const b = await producerAccount("HTX Mật ong Bạc Hà")
+      const made = await api.post("/vendor/products", { title: "Chè Shan tuyết cổ thụ", price: 350000, unit: "hộp 200g" }, a.auth)
+      const productA = made.data.product.id
+      await api.post("/vendor/products", { title: "Mật ong bạc hà", price: 280000 }, b.auth)
+
+      const listA = await api.get("/vendor/products", a.auth)
+      expect(listA.data.products.map((p: any) => p.id)).toEqual([productA])
+      const listB = await api.get("/vendor/products", b.auth)
+      expect(listB.data.products.map((p: any) => p.id)).not.toContain(productA)
+
+      // B cannot read, change or certify A's product — it does not even learn that it exists.
+      expect((await expectStatus(api.get(`/vendor/products/${productA}`, b.auth), 404)).status).toBe(404)
+      expect((await expectStatus(api.post(`/vendor/products/${productA}`, { title: "Đổi tên" }, b.auth), 404)).status).toBe(404)
+      expect((await expectStatus(api.post("/vendor/certifications", certificationBody(productA), b.auth), 404)).status).toBe(404)
+      const still = await api.get(`/vendor/products/${productA}`, a.auth)
+      expect(still.data.product.title).toBe("Chè Shan tuyết cổ thụ")
+
+      // Publishing an uncertified product is refused with the reason.
+      const publish = await expectStatus(api.post(`/vendor/products/${productA}`, { status: "published" }, a.auth), 400)
+      expect(publish.status).toBe(400)
+      expect(publish.data.message).toMatch(/no approved 3–5★ OCOP certification/)
+
+      // Tokens of one actor are refused on the other actor's routes.
+      expect((await expectStatus(api.get("/admin/ocop/producers", a.auth), 401)).status).toBe(401)
+      expect((await expectStatus(api.get("/vendor/products", fx.adminHeaders), 401)).status).toBe(401)
+      expect((await expectStatus(api.get("/vendor/products"), 401)).status).toBe(401)
+
+      // Bad input from the portal is a field-level 400, not a 500.
+      const bad = await expectStatus(api.post("/vendor/products", { title: "", price: 12.5 }, a.auth), 400)
+      expect(bad.status).toBe(400)
+      expect(Object.keys(bad.data.errors).sort()).toEqual(["price", "title"])
+    })
+
+    it("lets a curator decide only for its own province, and the product is listed after its approval", async () => {
+      const producer = await producerAccount("HTX Cà phê Cầu Đất", "68")
+      const made = await api.post("/vendor/products", { title: "Cà phê Arabica Cầu Đất", price: 250000 }, producer.auth)
+      const productId = made.data.product.id
+      const submitted = await api.post("/vendor/certifications", certificationBody(productId, { province_code: "68" }), producer.auth)
+      const certId = submitted.data.certification.id
+
+      const lamDong = await curatorAccount("68")
+      const haNoi = await curatorAccount("01")
+
+      const haNoiList = await api.get("/trade-center/certifications?status=submitted", haNoi)
+      expect(haNoiList.data.certifications.map((c: any) => c.id)).not.toContain(certId)
+      const refused = await expectStatus(api.post(`/trade-center/certifications/${certId}/approve`, {}, haNoi), 403)
+      expect(refused.status).toBe(403)
+      expect(refused.data.message).toMatch(/another province/)
+
+      const lamDongList = await api.get("/trade-center/certifications?status=submitted", lamDong)
+      expect(lamDongList.data.certifications.map((c: any) => c.id)).toContain(certId)
+      await api.post(`/trade-center/certifications/${certId}/approve`, {}, lamDong)
+
+      await api.post(`/vendor/products/${productId}`, { status: "published" }, producer.auth)
+      await new Promise((r) => setTimeout(r, 500))
+      expect((await listedProductIds(api, fx)).has(productId)).toBe(true)
+      const stats = await api.get("/trade-center/stats", lamDong)
+      expect(stats.data.by_stars["4"]).toBe(1)
+
+      // A curator token does not open producer or admin routes.
+      expect((await expectStatus(api.get("/vendor/products", lamDong), 401)).status).toBe(401)
+      expect((await expectStatus(api.get("/admin/ocop/certifications", lamDong), 401)).status).toBe(401)
+    })
+  },
+})

@@ -1,0 +1,15 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { decideCertificationWorkflow } from "../../../../../workflows/certification/decide-certification"
+
+const ACTIONS = ["approve", "reject", "suspend", "reinstate", "revoke"] as const
+
+// ensureCertificationInCuratorProvince (middlewares.ts) has already refused other provinces.
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const action = req.params.action as (typeof ACTIONS)[number]
+  if (!ACTIONS.includes(action)) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown certification action "${req.params.action}".`)
+  const { result } = await decideCertificationWorkflow(req.scope).run({
+    input: { ...(req as any).validatedBody, certification_id: req.params.id, action, actor_type: "curator", actor_id: req.auth_context.actor_id },
+  })
+  res.json({ certification: result })
+}

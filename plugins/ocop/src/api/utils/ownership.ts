@@ -1,0 +1,62 @@
+import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { OCOP_MODULE, type OcopModuleService } from "../../modules/ocop"
+
+/** The producer this request acts for (auth actor "producer"; actor_id is the producer id). */
+export const producerIdOf = (req: AuthenticatedMedusaRequest) => req.auth_context.actor_id
+
+export async function productIdsOfProducer(scope: any, producerId: string): Promise<string[]> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "producer", fields: ["products.id"], filters: { id: producerId } })
+  return ((data[0] as any)?.products ?? []).filter(Boolean).map((p: any) => p.id)
+}
+
+/**
+ * Every /vendor route that names a product goes through this: a product of another producer is
+ * "not found" (404), so a producer cannot even learn that it exists.
+ */
+export function ensureProducerOwnsProduct(from: "params" | "body" = "params") {
+  return async (req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    if (!req.auth_context?.actor_id) return res.status(401).json({ type: "unauthorized", message: "Log in as a producer." })
+    const productId = from === "params" ? req.params.id : (req.body as any)?.product_id
+    if (!productId) return next()
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "product", fields: ["id", "producer.id"], filters: { id: productId } })
+    if ((data[0] as any)?.producer?.id !== producerIdOf(req)) {
+      return res.status(404).json({ type: "not_found", message: `Product ${productId} was not found.` })
+    }
+    next()
+  }
+}
+
+/** A producer account must belong to a producer that still exists. */
+export async function ensureProducerAccount(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
+  const [producer] = await ocop.listProducers({ id: producerIdOf(req) }, { take: 1 })
+  if (!producer) return res.status(401).json({ type: "unauthorized", message: "This login is not a member of any producer." })
+  ;(req as any).producer = producer
+  next()
+}
+
+/** Curators act only in their trade centre's province. */
+export async function ensureCuratorAccount(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
+  const [center] = await ocop.listTradeCenters({ id: req.auth_context.actor_id }, { take: 1 })
+  if (!center) return res.status(401).json({ type: "unauthorized", message: "This login is not a curator of any trade centre." })
+  ;(req as any).tradeCenter = center
+  next()
+}
+
+export async function ensureCertificationInCuratorProvince(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (!(req as any).tradeCenter) return res.status(401).json({ type: "unauthorized", message: "Log in as a curator." })
+  const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
+  const [cert] = await ocop.listCertifications({ id: req.params.id }, { take: 1, select: ["id", "province_code"] })
+  if (!cert) return res.status(404).json({ type: "not_found", message: `Certification ${req.params.id} was not found.` })
+  if (cert.province_code !== (req as any).tradeCenter.province_code) {
+    return res.status(403).json({
+      type: "not_allowed",
+      message: `This certification belongs to another province (${cert.province_code}); your trade centre decides only for province ${(req as any).tradeCenter.province_code}.`,
+    })
+  }
+  next()
+}

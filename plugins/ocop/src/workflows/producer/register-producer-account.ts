@@ -1,0 +1,34 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
+import { createProducerStep, type CreateProducerInput } from "../steps/create-producer"
+import { recordAuditEventsStep } from "../steps/record-audit-events"
+
+/**
+ * Self-service sign-up: the person who registered an emailpass identity for actor "producer"
+ * creates their producer (status pending) and becomes its member (app_metadata.producer_id).
+ */
+export const registerProducerAccountWorkflow = createWorkflow(
+  "ocop-register-producer-account",
+  (input: { auth_identity_id: string; producer: CreateProducerInput }) => {
+    const fields = transform({ input }, ({ input }) => ({ ...input.producer, status: "pending" as const }))
+    const producer = createProducerStep(fields)
+    const metadata = transform({ producer, input }, ({ producer, input }) => ({
+      authIdentityId: input.auth_identity_id,
+      actorType: "producer",
+      value: (producer as any).id,
+    }))
+    setAuthAppMetadataStep(metadata)
+    const audit = transform({ producer, input }, ({ producer, input }) => [
+      {
+        entity_type: "producer" as const,
+        entity_id: (producer as any).id,
+        action: "register",
+        actor_type: "producer",
+        actor_id: (producer as any).id,
+        data: { auth_identity_id: input.auth_identity_id, province_code: input.producer.province_code },
+      },
+    ])
+    recordAuditEventsStep(audit)
+    return new WorkflowResponse(producer)
+  }
+)
