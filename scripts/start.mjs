@@ -33,8 +33,8 @@ async function main() {
   await requirePortFree(BACKEND_PORT, "backend")
   await requirePortFree(STOREFRONT_PORT, "storefront")
 
-  await buildPluginsIfStale(say)
   db = await ensurePostgres()
+  await buildPluginsIfStale(say)
   await ensureDatabaseExists(db.serverUrl, db.database)
   const DATABASE_URL = withDatabase(db.serverUrl, db.database)
   const env = { DATABASE_URL }
