@@ -74,7 +74,7 @@ if (n < N) {
     await provider.upsertDocuments({ index: index.physical_name, definition: index, documents: docs })
     if ((i / 1000) % 10 === 0) process.stdout.write(`\rindexed ${i + docs.length}/${N} (${Math.round((i + docs.length - n) / ((performance.now() - t0) / 1000))} docs/s)`)
   }
-  await knex.raw(`ANALYZE "ocop_search_${index.physical_name}"`)
+  await knex.raw(`VACUUM ANALYZE "ocop_search_${index.physical_name}"`)
   console.log(`\nindex build: ${N - n} docs in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 }
 const module = { search: (query) => { const { q, ...filters } = query.filters ?? {}; return provider.search({ index, attributes_to_retrieve: query.fields, q, filters: Object.keys(filters).length ? filters : undefined, pagination: query.pagination, search_options: query.search_options }) } }

@@ -77,6 +77,7 @@ export function createTableSql(plan: TablePlan): string[] {
       "updated_at" timestamptz NOT NULL DEFAULT now()
     )`,
     `CREATE INDEX IF NOT EXISTS "${t}_tsv" ON "${t}" USING GIN ("tsv")`,
+    `CREATE SEQUENCE IF NOT EXISTS "${t}_ver"`,
     `CREATE TABLE IF NOT EXISTS "${t}_lex" ("term" text PRIMARY KEY)`,
     `CREATE INDEX IF NOT EXISTS "${t}_lex_trgm" ON "${t}_lex" USING GIN ("term" gin_trgm_ops)`,
   ]
@@ -86,6 +87,17 @@ export function createTableSql(plan: TablePlan): string[] {
         ? `CREATE INDEX IF NOT EXISTS "${t}_${c.column}" ON "${t}" USING GIN ("${c.column}")`
         : `CREATE INDEX IF NOT EXISTS "${t}_${c.column}" ON "${t}" ("${c.column}")`
     )
+  }
+  // Covering index: a match set without free text (filters and facets only) is read by an
+  // index-only scan of ~100 bytes a row instead of the ~1.7 kB heap rows, and its default
+  // order (stars, newest) comes straight off the key.
+  const scalar = [...plan.columns.values()].filter((c) => !c.array)
+  const key = ["stars", "created_at"].map((f) => plan.columns.get(f)).filter((c): c is PlannedColumn => !!c && !c.array)
+  if (scalar.length) {
+    // same direction as the default browse order ("stars" DESC NULLS LAST, "created_at" DESC NULLS LAST)
+    const keyCols = key.length ? key.map((c) => `"${c.column}" DESC NULLS LAST`) : [`"id"`]
+    const include = ["id", ...scalar.filter((c) => !key.includes(c)).map((c) => c.column)].filter((c) => !(key.length === 0 && c === "id"))
+    stmts.push(`CREATE INDEX IF NOT EXISTS "${t}_cover" ON "${t}" (${keyCols.join(", ")}) INCLUDE (${include.map((c) => `"${c}"`).join(", ")})`)
   }
   return stmts
 }

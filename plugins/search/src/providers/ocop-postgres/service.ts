@@ -15,7 +15,7 @@
 import { AbstractSearchProviderService, MedusaError } from "@medusajs/framework/utils"
 import type { SearchTypes } from "@medusajs/framework/types"
 import { accentTerms, foldText, foldedTerms, highlight, queryAccentTerms } from "../../lib/text"
-import { buildTablePlan, createTableSql, type TablePlan } from "./plan"
+import { buildTablePlan, createTableSql, type PlannedColumn, type TablePlan } from "./plan"
 import { compileFilterEntries, compileFilters, pgArray, tsTerm, type Sql } from "./sql"
 
 export type Executor = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
@@ -34,6 +34,35 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
   protected plans_ = new Map<string, TablePlan>()
   protected lexCache_ = new Map<string, { at: number; candidates: string[] | null }>()
   protected ready_ = false
+  /** Facet cubes of whole indexes (filter-only searches), per table, tagged with the write version they were built at. */
+  protected cubes_ = new Map<string, { version: string; sig: string; rows: Record<string, any>[] }>()
+
+  /** Every write bumps the table's version sequence (visible to every process at once). */
+  protected async bumpVersion(plan: TablePlan) {
+    await this.manager_.execute(`SELECT nextval('"${plan.table}_ver"')`).catch(() => undefined)
+  }
+
+  /**
+   * Counts of the whole index grouped by its value-facet fields, with min/max/sum/count of
+   * its stats-facet fields: a few thousand rows that answer the facets (and total) of any
+   * search without free text whose filters only touch those fields. Rebuilt when the
+   * table's write version moved since it was built (one GROUP BY over an index-only scan).
+   */
+  protected async cube(plan: TablePlan, dims: PlannedColumn[], stats: PlannedColumn[]): Promise<Record<string, any>[] | undefined> {
+    const sig = dims.map((d) => d.column).join(",") + "|" + stats.map((d) => d.column).join(",")
+    const [ver] = await this.manager_.execute(`SELECT last_value::text || ':' || is_called::text AS v FROM "${plan.table}_ver"`).catch(() => [])
+    if (!ver) return undefined
+    const cached = this.cubes_.get(plan.table)
+    if (cached && cached.version === ver.v && cached.sig === sig) return cached.rows
+    const cols = dims.map((d, i) => `"${d.column}"::text AS d${i}`)
+    const meas = stats.flatMap((c, i) => [`min("${c.column}")::float8 AS mn${i}`, `max("${c.column}")::float8 AS mx${i}`, `sum("${c.column}")::float8 AS sm${i}`, `count("${c.column}")::int AS ct${i}`])
+    const [row] = await this.manager_.execute(
+      `SELECT coalesce(json_agg(a), '[]'::json) AS rows FROM (SELECT ${[...cols, "count(*)::int AS n", ...meas].join(", ")} FROM "${plan.table}" GROUP BY ${dims.map((_, i) => i + 1).join(", ")}) a`
+    )
+    const rows = (typeof row?.rows === "string" ? JSON.parse(row.rows) : row?.rows) ?? []
+    this.cubes_.set(plan.table, { version: ver.v, sig, rows })
+    return rows
+  }
 
   constructor(deps: { manager: Executor }, options: OcopPostgresOptions = {}) {
     super()
@@ -80,6 +109,7 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
       await this.manager_.execute(`DROP TABLE IF EXISTS "${plan.table}_lex" CASCADE`)
     }
     for (const sql of createTableSql(plan)) await this.manager_.execute(sql)
+    await this.bumpVersion(plan)
     const definition = JSON.stringify({ fields: index.fields, primary_key: index.primary_key })
     await this.manager_.execute(
       `INSERT INTO "ocop_search_catalog" ("name","table_name","definition","hash") VALUES (?,?,?::jsonb,?)
@@ -96,6 +126,7 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     for (const row of rows) {
       await this.manager_.execute(`DROP TABLE IF EXISTS "${row.table_name}" CASCADE`)
       await this.manager_.execute(`DROP TABLE IF EXISTS "${row.table_name}_lex" CASCADE`)
+      await this.manager_.execute(`DROP SEQUENCE IF EXISTS "${row.table_name}_ver"`)
     }
     await this.manager_.execute(`DELETE FROM "ocop_search_catalog" WHERE "name" = ?`, [index])
     this.plans_.delete(index)
@@ -178,6 +209,7 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
         [pgArray([...lexicon])]
       )
     }
+    await this.bumpVersion(plan)
     return { index, status: "succeeded" }
   }
 
@@ -189,17 +221,20 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
       const raw = (filters as any)[keys[0]]
       const ids = Array.isArray(raw) ? raw : raw && typeof raw === "object" && Array.isArray(raw.$in) ? raw.$in : [raw?.$eq ?? raw]
       await this.manager_.execute(`DELETE FROM "${plan.table}" WHERE "id" = ANY(?::text[])`, [pgArray(ids.map(String))])
+      await this.bumpVersion(plan)
       return { index, status: "succeeded" }
     }
     const where = compileFilters(filters as any, plan)
     if (!where) throw new MedusaError(MedusaError.Types.INVALID_DATA, "deleteDocuments needs filters")
     await this.manager_.execute(`DELETE FROM "${plan.table}" WHERE ${where.sql}`, where.params)
+    await this.bumpVersion(plan)
     return { index, status: "succeeded" }
   }
 
   async clearIndex({ index }: { index: string }): Promise<SearchTypes.SearchTask> {
     const plan = await this.plan(index)
     await this.manager_.execute(`TRUNCATE TABLE "${plan.table}"`)
+    await this.bumpVersion(plan)
     return { index, status: "succeeded" }
   }
 
@@ -333,8 +368,59 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     const whereParts = [matchSql, ...always.map((a) => `(${a.sql})`)]
     const alwaysParams = always.flatMap((a) => a.params)
     const allKeyed = keyed.length ? keyed.map((k) => k.alias).join(" AND ") : "TRUE"
+    // One pass for every facet: the match set grouped by all facet values and the per-facet
+    // filter flags (a few thousand rows at most), folded in JS — a facet counts the rows where
+    // every *other* facet filter holds. Range facets and array columns keep the one-subquery-per-facet path.
+    const onePass = facetReqs.length > 0 && facetReqs.every((f) => (!f.type || f.type === "value" || f.type === "stats") && !plan.columns.get(f.field)!.array)
+    // Without free text the match set is cheap to recompute (index-only scan of the covering
+    // index), and inlining lets the page read the (stars, created_at) index in order.
+    const materialize = terms.length ? "MATERIALIZED" : "NOT MATERIALIZED"
+    const valueFacets = facetReqs.map((f, i) => ({ f, i })).filter(({ f }) => !f.type || f.type === "value")
+    const statsFacets = facetReqs.map((f, i) => ({ f, i })).filter(({ f }) => f.type === "stats")
+    // Without free text, facets and total come from the index's facet cube when every filter
+    // and facet field is one of its dimensions (the usual browse/filter page).
+    let cubeRows: Record<string, any>[] | undefined
+    if (!terms.length && onePass) {
+      const defs = (input.index.fields ?? {}) as Record<string, any>
+      const facetTypes = (d: any) => (d?.facetable && typeof d.facetable === "object" && Array.isArray(d.facetable.types) ? d.facetable.types : ["value"])
+      const dims = [...plan.columns.values()].filter((c) => !c.array && c.kind !== "timestamptz" && c.kind !== "double precision" && defs[c.field]?.facetable && facetTypes(defs[c.field]).includes("value"))
+      const statCols = [...plan.columns.values()].filter((c) => !c.array && defs[c.field]?.facetable && facetTypes(defs[c.field]).includes("stats"))
+      const dimIndex = new Map(dims.map((d, i) => [d.field, i]))
+      const statIndex = new Map(statCols.map((d, i) => [d.field, i]))
+      const rawFilters = Object.entries((input.filters ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== "q" && v !== undefined)
+      const preds = rawFilters.map(([field, value]) => ({ field, test: dimIndex.has(field) ? cellPredicate(value) : undefined }))
+      const eligible =
+        preds.every((p) => !!p.test) &&
+        valueFacets.every(({ f }) => dimIndex.has(f.field)) &&
+        statsFacets.every(({ f }) => statIndex.has(f.field))
+      if (eligible && dims.length) {
+        const cube = await this.cube(plan, dims, statCols)
+        if (cube) {
+          const keyedFields = new Map(keyed.map((k) => [k.field, k.alias]))
+          cubeRows = []
+          for (const cell of cube) {
+            const r: Record<string, any> = { n: cell.n }
+            let ok = true
+            for (const p of preds) {
+              const v = cell[`d${dimIndex.get(p.field)}`] ?? null
+              const holds = p.test!(v)
+              const alias = keyedFields.get(p.field)
+              if (alias) r[alias] = holds
+              else if (!holds) ok = false
+            }
+            if (!ok) continue
+            for (const { f, i } of valueFacets) r[`g${i}`] = cell[`d${dimIndex.get(f.field)}`] ?? null
+            for (const { f, i } of statsFacets) {
+              const si = statIndex.get(f.field)
+              for (const m of ["mn", "mx", "sm", "ct"]) r[`${m}${i}`] = cell[`${m}${si}`]
+            }
+            cubeRows.push(r)
+          }
+        }
+      }
+    }
     const ctes = [
-      `m AS MATERIALIZED (SELECT "id", ${scoreSql} AS score${selectCols.length ? ", " + selectCols.join(", ") : ""}${keyedSelect.length ? ", " + keyedSelect.join(", ") : ""}
+      `m AS ${materialize} (SELECT "id", ${scoreSql} AS score${selectCols.length ? ", " + selectCols.join(", ") : ""}${keyedSelect.length ? ", " + keyedSelect.join(", ") : ""}
         FROM "${plan.table}" WHERE ${whereParts.join(" AND ")})`,
     ]
     const selects: string[] = []
@@ -342,36 +428,88 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
       ctes.push(`page AS (SELECT "id", score, row_number() OVER () AS rn FROM (SELECT "id", score FROM m WHERE ${allKeyed} ORDER BY ${orderSql.join(", ")} LIMIT ${bind(pageParams, take)} OFFSET ${bind(pageParams, skip)}) s)`)
       selects.push(`(SELECT json_agg(json_build_object('id', t."id", 'document', t."document", 'score', page.score) ORDER BY page.rn) FROM page JOIN "${plan.table}" t ON t."id" = page."id") AS hits`)
     }
-    if (options.count !== "none") selects.push(`(SELECT count(*) FROM m WHERE ${allKeyed})::int AS total`)
     const facetSelects: string[] = []
-    facetReqs.forEach((f, i) => {
-      const col = plan.columns.get(f.field)!
-      const others = keyed.filter((k) => k.field !== f.field).map((k) => k.alias)
-      const where = others.length ? others.join(" AND ") : "TRUE"
-      const c = `"${col.column}"`
-      if (!f.type || f.type === "value") {
-        const limit = (f as any).limit ?? 100
-        const src = col.array ? `FROM m, unnest(${c}) AS v WHERE ${where}` : `FROM m WHERE ${where} AND ${c} IS NOT NULL`
-        const val = col.array ? "v" : c
-        facetSelects.push(
-          `(SELECT coalesce(json_agg(json_build_object('value', x.v, 'count', x.n) ORDER BY x.n DESC, x.v), '[]'::json) FROM (SELECT ${val}::text AS v, count(*)::int AS n ${src} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${Number(limit)}) x) AS f${i}`
-        )
-      } else if (f.type === "stats") {
-        facetSelects.push(`(SELECT json_build_object('min', min(${c}), 'max', max(${c}), 'avg', avg(${c}), 'count', count(${c})) FROM m WHERE ${where}) AS f${i}`)
-      } else if (f.type === "range") {
-        const parts = f.ranges.map((r, ri) => {
-          const conds = [where]
-          if (r.from !== undefined) conds.push(`${c} >= ${bind(facetParams, r.from)}`)
-          if (r.to !== undefined) conds.push(`${c} < ${bind(facetParams, r.to)}`)
-          return `'${ri}', count(*) FILTER (WHERE ${conds.join(" AND ")})`
-        })
-        facetSelects.push(`(SELECT json_build_object(${parts.join(", ")}) FROM m) AS f${i}`)
-      }
-    })
+    if (cubeRows) {
+      // facets and total come from the cube; the statement only fetches the page
+    } else if (onePass) {
+      const kAliases = keyed.map((k) => k.alias)
+      const inner = [
+        ...valueFacets.map(({ f, i }) => `"${plan.columns.get(f.field)!.column}"::text AS g${i}`),
+        ...statsFacets.map(({ f, i }) => `"${plan.columns.get(f.field)!.column}"::double precision AS s${i}`),
+        ...kAliases.map((k) => `coalesce(${k}, false) AS ${k}`),
+      ]
+      const gCols = valueFacets.map(({ i }) => `g${i}`)
+      const aggCols = [
+        `count(*)::int AS n`,
+        ...statsFacets.flatMap(({ i }) => [`min(s${i}) AS mn${i}`, `max(s${i}) AS mx${i}`, `sum(s${i}) AS sm${i}`, `count(s${i})::int AS ct${i}`]),
+      ]
+      const groupBy = [...gCols, ...kAliases]
+      selects.push(
+        `(SELECT coalesce(json_agg(a), '[]'::json) FROM (SELECT ${[...groupBy, ...aggCols].join(", ")} FROM (SELECT ${inner.join(", ")} FROM m) z${groupBy.length ? ` GROUP BY ${groupBy.join(", ")}` : ""}) a) AS agg`
+      )
+    } else {
+      if (options.count !== "none") selects.push(`(SELECT count(*) FROM m WHERE ${allKeyed})::int AS total`)
+      facetReqs.forEach((f, i) => {
+        const col = plan.columns.get(f.field)!
+        const others = keyed.filter((k) => k.field !== f.field).map((k) => k.alias)
+        const where = others.length ? others.join(" AND ") : "TRUE"
+        const c = `"${col.column}"`
+        if (!f.type || f.type === "value") {
+          const limit = (f as any).limit ?? 100
+          const src = col.array ? `FROM m, unnest(${c}) AS v WHERE ${where}` : `FROM m WHERE ${where} AND ${c} IS NOT NULL`
+          const val = col.array ? "v" : c
+          facetSelects.push(
+            `(SELECT coalesce(json_agg(json_build_object('value', x.v, 'count', x.n) ORDER BY x.n DESC, x.v), '[]'::json) FROM (SELECT ${val}::text AS v, count(*)::int AS n ${src} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${Number(limit)}) x) AS f${i}`
+          )
+        } else if (f.type === "stats") {
+          facetSelects.push(`(SELECT json_build_object('min', min(${c}), 'max', max(${c}), 'avg', avg(${c}), 'count', count(${c})) FROM m WHERE ${where}) AS f${i}`)
+        } else if (f.type === "range") {
+          const parts = f.ranges.map((r, ri) => {
+            const conds = [where]
+            if (r.from !== undefined) conds.push(`${c} >= ${bind(facetParams, r.from)}`)
+            if (r.to !== undefined) conds.push(`${c} < ${bind(facetParams, r.to)}`)
+            return `'${ri}', count(*) FILTER (WHERE ${conds.join(" AND ")})`
+          })
+          facetSelects.push(`(SELECT json_build_object(${parts.join(", ")}) FROM m) AS f${i}`)
+        }
+      })
+    }
     const params = [...scoreParams, ...keyedParams, ...matchParams, ...alwaysParams, ...pageParams, ...facetParams]
     const sql = `WITH ${ctes.join(",\n")} SELECT ${[...selects, ...facetSelects].join(",\n")}`
-    const rows = await this.manager_.execute(sql, params)
+    const rows = selects.length + facetSelects.length ? await this.manager_.execute(sql, params) : [{}]
     const row = rows[0] ?? {}
+    if (onePass) {
+      const agg: Record<string, any>[] = cubeRows ?? (typeof row.agg === "string" ? JSON.parse(row.agg) : row.agg) ?? []
+      // one row per combination of facet values and filter flags (a small "cube" of the match set)
+      const holds = (r: Record<string, any>, except?: string) => keyed.every((k) => k.field === except || r[k.alias] === true)
+      const base = agg
+      if (options.count !== "none") row.total = agg.filter((r) => holds(r)).reduce((n, r) => n + Number(r.n), 0)
+      valueFacets.forEach(({ f, i }) => {
+        const counts = new Map<string, number>()
+        for (const r of agg) {
+          const v = r[`g${i}`]
+          if (v === null || v === undefined || !holds(r, f.field)) continue
+          counts.set(v, (counts.get(v) ?? 0) + Number(r.n))
+        }
+        const limit = (f as any).limit ?? 100
+        row[`f${i}`] = [...counts.entries()]
+          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+          .slice(0, Number(limit))
+          .map(([value, count]) => ({ value, count }))
+      })
+      statsFacets.forEach(({ f, i }) => {
+        let mn: number | null = null, mx: number | null = null, sm = 0, ct = 0
+        for (const r of base) {
+          if (!holds(r, f.field) || !Number(r[`ct${i}`])) continue
+          const a = Number(r[`mn${i}`]), b = Number(r[`mx${i}`])
+          mn = mn === null || a < mn ? a : mn
+          mx = mx === null || b > mx ? b : mx
+          sm += Number(r[`sm${i}`])
+          ct += Number(r[`ct${i}`])
+        }
+        row[`f${i}`] = { min: mn, max: mx, avg: ct ? sm / ct : null, count: ct }
+      })
+    }
     const hitRows: Row[] = (typeof row.hits === "string" ? JSON.parse(row.hits) : row.hits) ?? []
 
     const hl = options.highlight
@@ -427,6 +565,38 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
       } as any,
     }
   }
+}
+
+/** A filter value as a JS test on a cube cell's text value, or undefined when only SQL can say. */
+function cellPredicate(value: unknown): ((v: string | null) => boolean) | undefined {
+  if (value === null) return (v) => v === null
+  if (value instanceof Date) return undefined
+  if (Array.isArray(value)) {
+    const set = new Set(value.map(String))
+    return (v) => v !== null && set.has(v)
+  }
+  if (typeof value !== "object") {
+    const t = String(value)
+    return (v) => v === t
+  }
+  const preds: ((v: string | null) => boolean)[] = []
+  for (const [op, operand] of Object.entries(value as Record<string, unknown>)) {
+    if (op === "$eq") {
+      const p = cellPredicate(operand)
+      if (!p) return undefined
+      preds.push(p)
+    } else if (op === "$in" || op === "$nin") {
+      const set = new Set((Array.isArray(operand) ? operand : [operand]).map(String))
+      preds.push(op === "$in" ? (v) => v !== null && set.has(v) : (v) => v !== null && !set.has(v))
+    } else if (op === "$ne") {
+      if (operand === null) preds.push((v) => v !== null)
+      else {
+        const t = String(operand)
+        preds.push((v) => v !== null && v !== t)
+      }
+    } else return undefined
+  }
+  return (v) => preds.every((p) => p(v))
 }
 
 export default OcopPostgresSearchService
