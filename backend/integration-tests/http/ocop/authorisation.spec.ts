@@ -100,5 +100,64 @@ medusaIntegrationTestRunner({
       expect((await expectStatus(api.get("/vendor/products", lamDong), 401)).status).toBe(401)
       expect((await expectStatus(api.get("/admin/ocop/certifications", lamDong), 401)).status).toBe(401)
     })
+
+    async function listedVendorProduct(producer: { auth: any }, title: string, price: number) {
+      const { data } = await api.post("/vendor/products", { title, price }, producer.auth)
+      const cert = await api.post("/vendor/certifications", certificationBody(data.product.id), producer.auth)
+      await api.post(`/admin/ocop/certifications/${cert.data.certification.id}/approve`, {}, fx.adminHeaders)
+      await api.post(`/vendor/products/${data.product.id}`, { status: "published" }, producer.auth)
+      const detail = await api.get(`/vendor/products/${data.product.id}`, producer.auth)
+      return { id: data.product.id as string, variantId: detail.data.product.variants[0].id as string }
+    }
+
+    it("splits an order across producers: each sees and fulfils only its own lines", async () => {
+      const a = await producerAccount("HTX Gạo ST25")
+      const b = await producerAccount("HTX Bưởi Năm Roi")
+      const c = await producerAccount("HTX Không Liên Quan")
+      const rice = await listedVendorProduct(a, "Gạo ST25 túi 5kg", 200000)
+      const pomelo = await listedVendorProduct(b, "Bưởi Năm Roi", 90000)
+
+      const { data: cartData } = await api.post("/store/carts", { region_id: fx.regionId, email: "khach@ocop.test" }, fx.storeHeaders)
+      const cartId = cartData.cart.id
+      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: rice.variantId, quantity: 2 }, fx.storeHeaders)
+      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: pomelo.variantId, quantity: 3 }, fx.storeHeaders)
+      await api.post(
+        `/store/carts/${cartId}`,
+        { shipping_address: { first_name: "An", last_name: "Nguyễn", address_1: "12 Lê Lợi", city: "Phường Bến Thành", province: "Hồ Chí Minh", country_code: "vn", phone: "0912345678" } },
+        fx.storeHeaders
+      )
+      const options = await api.get(`/store/shipping-options?cart_id=${cartId}`, fx.storeHeaders)
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.data.shipping_options[0].id }, fx.storeHeaders)
+      const collection = await api.post("/store/payment-collections", { cart_id: cartId }, fx.storeHeaders)
+      await api.post(`/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, fx.storeHeaders)
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders)
+      expect(completed.data.type).toBe("order")
+      const orderId = completed.data.order.id
+
+      let ordersA: any[] = []
+      for (let i = 0; i < 20 && !ordersA.length; i++) {
+        await new Promise((r) => setTimeout(r, 250)) // order.placed subscriber
+        ordersA = (await api.get("/vendor/orders", a.auth)).data.orders
+      }
+      expect(ordersA.map((o: any) => o.id)).toEqual([orderId])
+      expect(ordersA[0].items.map((i: any) => i.title)).toEqual(["Gạo ST25 túi 5kg"])
+      expect(ordersA[0].subtotal).toBe(400000)
+      const ordersB = (await api.get("/vendor/orders", b.auth)).data.orders
+      expect(ordersB[0].items.map((i: any) => i.title)).toEqual(["Bưởi Năm Roi"])
+      expect(ordersB[0].subtotal).toBe(270000)
+      expect((await api.get("/vendor/orders", c.auth)).data.orders).toEqual([])
+      expect((await expectStatus(api.get(`/vendor/orders/${orderId}`, c.auth), 404)).status).toBe(404)
+
+      // A cannot fulfil B's line; A fulfils its own.
+      const bLine = ordersB[0].items[0].id
+      const refused = await expectStatus(api.post(`/vendor/orders/${orderId}/fulfillments`, { item_ids: [bLine] }, a.auth), 400)
+      expect(refused.status).toBe(400)
+      const shipped = await api.post(`/vendor/orders/${orderId}/fulfillments`, {}, a.auth)
+      expect(shipped.status).toBe(201)
+      const afterA = (await api.get(`/vendor/orders/${orderId}`, a.auth)).data.order
+      expect(afterA.fulfillments).toHaveLength(1)
+      const afterB = (await api.get(`/vendor/orders/${orderId}`, b.auth)).data.order
+      expect(afterB.fulfillments).toHaveLength(0)
+    })
   },
 })

@@ -16,7 +16,7 @@ import {
 } from "./admin/ocop/validators"
 import { StoreListings, StoreListProducers, StoreVerify } from "./store/ocop/validators"
 import { VendorCreateProduct, VendorListProducts, VendorUpdateMe, VendorUpdateProduct } from "./vendor/validators"
-import { ensureCertificationInCuratorProvince, ensureCuratorAccount, ensureProducerAccount, ensureProducerOwnsProduct } from "./utils/ownership"
+import { ensureCertificationInCuratorProvince, ensureCuratorAccount, ensureProducerAccount, ensureProducerInOrder, ensureProducerOwnsProduct } from "./utils/ownership"
 import { z } from "@medusajs/framework/zod"
 
 const producerAuth = [authenticate("producer", ["session", "bearer"]), ensureProducerAccount]
@@ -76,6 +76,13 @@ export default defineMiddlewares({
       matcher: "/vendor/certifications",
       method: ["POST"],
       middlewares: [validateBody(AdminSubmitCertification), ensureProducerOwnsProduct("body"), checkCertificationRules],
+    },
+
+    { matcher: "/vendor/orders/:id", method: ["GET"], middlewares: [ensureProducerInOrder] },
+    {
+      matcher: "/vendor/orders/:id/fulfillments",
+      method: ["POST"],
+      middlewares: [ensureProducerInOrder, validateBody(z.object({ item_ids: z.array(z.string()).min(1).optional() }))],
     },
 
     // --- trade-promotion centres (auth actor "curator"; actor_id = the trade centre) ---

@@ -60,3 +60,13 @@ export async function ensureCertificationInCuratorProvince(req: AuthenticatedMed
   }
   next()
 }
+
+/** /vendor/orders/:id — only orders that contain this producer's products; others are 404. */
+export async function ensureProducerInOrder(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if (!req.auth_context?.actor_id) return res.status(401).json({ type: "unauthorized", message: "Log in as a producer." })
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "producers.id"], filters: { id: req.params.id } })
+  const involved = ((data[0] as any)?.producers ?? []).some((p: any) => p?.id === producerIdOf(req))
+  if (!involved) return res.status(404).json({ type: "not_found", message: `Order ${req.params.id} was not found.` })
+  next()
+}
