@@ -82,6 +82,18 @@ const paymentModule = {
   },
 }
 
+// Email goes through the Notification module; the local provider writes messages to the log
+// (swap in SendGrid or another provider for production).
+const notificationModule = {
+  resolve: "@medusajs/medusa/notification",
+  key: Modules.NOTIFICATION,
+  options: {
+    providers: [
+      { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email"] } },
+    ],
+  },
+}
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -111,5 +123,5 @@ export default defineConfig({
       },
     },
   ],
-  modules: [...redisModules, paymentModule, searchModuleConfig()],
+  modules: [...redisModules, paymentModule, notificationModule, searchModuleConfig()],
 })

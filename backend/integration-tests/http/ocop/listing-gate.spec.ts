@@ -170,7 +170,13 @@ medusaIntegrationTestRunner({
 
     describe("expiry job", () => {
       it("gives the same state when run twice and emits one expiring warning per certificate", async () => {
-        const soon = await certifiedProduct("Hồng treo gió Đà Lạt")
+        const withEmail = await api.post(
+          "/admin/ocop/producers",
+          { name: "HTX Hồng Đà Lạt", entity_type: "cooperative", province_code: "68", email: "htx.hong@ocop.test" },
+          fx.adminHeaders
+        )
+        await api.post(`/admin/ocop/producers/${withEmail.data.producer.id}/approve`, {}, fx.adminHeaders)
+        const soon = await certifiedProduct("Hồng treo gió Đà Lạt", withEmail.data.producer.id)
         const lapsed = await certifiedProduct("Rượu cần Lạc Dương")
         await approve(soon.certificationId, { valid_from: "2023-01-10", expires_at: new Date(Date.now() + 10 * 86400_000).toISOString() })
         await approve(lapsed.certificationId, { valid_from: "2022-01-10" })
@@ -193,6 +199,11 @@ medusaIntegrationTestRunner({
 
         const warnings = await ocop.listAuditEvents({ action: "expiry_warning" })
         expect(warnings.map((w: any) => w.entity_id)).toEqual([soon.certificationId])
+        // The producer is emailed once (the expiring event is emitted once per certificate).
+        await new Promise((r) => setTimeout(r, 500))
+        const sent = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: "htx.hong@ocop.test" })
+        expect(sent).toHaveLength(1)
+        expect(sent[0].data.subject).toMatch(/hết hạn/)
       })
     })
 
