@@ -96,7 +96,7 @@ export async function run(ctx) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = parseBenchArgs()
   const key = args.key || (await publishableKeyFromDatabase(args.databaseUrl))
-  const store = await discoverStore({ backend: args.backend, key })
+  const store = await discoverStore({ backend: args.backend, key, databaseUrl: args.databaseUrl })
   const out = await run({ ...args, ...store })
   report(out.results, { baseline: out.baseline, title: out.title })
   if (args.record) await appendResults({ ...out, dataset: await datasetSize(args.databaseUrl), machine: await machineInfo({ pgVersion: await postgresVersion(args.databaseUrl) }) })

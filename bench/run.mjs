@@ -19,7 +19,8 @@ import { pathToFileURL } from "node:url"
 import { BENCH_DIR, appendResults, datasetSize, machineInfo, postgresVersion, publishableKeyFromDatabase, report } from "./lib/harness.mjs"
 import { discoverStore, prepareDatabase, startBackend, startStorefront, stopAll } from "./lib/servers.mjs"
 
-const ALL = ["store-api", "search", "storefront", "checkout"]
+// storefront first: its server is the most exposed to outside interference during a long run
+const ALL = ["storefront", "store-api", "search", "checkout"]
 
 function parse(argv) {
   const out = { only: [], smoke: false, record: true, duration: 20, seed: "bench", port: 9300, storefrontPort: 3300 }
@@ -86,10 +87,16 @@ async function main() {
       backend = (await startBackend({ databaseUrl, port: opts.port })).url
     }
     const key = opts.key || (await publishableKeyFromDatabase(databaseUrl))
-    const store = await discoverStore({ backend, key })
-    if (!storefront && wanted.includes("storefront")) {
-      storefront = (await startStorefront({ port: opts.storefrontPort, backendUrl: backend, key })).url
+    const store = await discoverStore({ backend, key, databaseUrl })
+    let storefrontProc
+    const ensureStorefront = async () => {
+      if (opts.storefront || !wanted.includes("storefront")) return
+      if (storefrontProc && storefrontProc.child.exitCode === null && storefrontProc.child.signalCode === null) return
+      if (storefrontProc) console.log(`[bench] the storefront stopped (exit ${storefrontProc.child.exitCode ?? storefrontProc.child.signalCode}); starting it again`)
+      storefrontProc = await startStorefront({ port: opts.storefrontPort, backendUrl: backend, key })
+      storefront = storefrontProc.url
     }
+    await ensureStorefront()
     const ctx = { ...opts, backend, storefront, key, databaseUrl, ...store }
     console.log(`[bench] ${store.listed.toLocaleString("en-US")} listed products; ${opts.smoke ? "smoke run" : `up to ${opts.duration} s${opts.count ? ` / ${opts.count} requests` : ""} per case`}`)
 
@@ -110,6 +117,10 @@ async function main() {
       if (typeof mod.run !== "function") {
         console.log(`[bench] ${name}: bench/${name}.mjs has no exported run(ctx), skipped`)
         continue
+      }
+      if (name === "storefront") {
+        await ensureStorefront()
+        ctx.storefront = storefront
       }
       console.log(`[bench] running ${name}…`)
       let out

@@ -18,42 +18,42 @@ export async function run(ctx) {
 
   const baseline = await timedLoop({
     name: "list p1 minimal fields (baseline)",
-    run: () => request(`${backend}/store/products?limit=20&fields=id,title`, { headers }),
+    run: () => request(`${backend}/store/products?limit=20&fields=id,title`, { headers, timeoutMs: 180000 }),
     ...bound,
   })
   cases.push(baseline)
   cases.push(
     await timedLoop({
       name: "list p1 (storefront fields, VND prices)",
-      run: () => request(`${backend}/store/products?limit=20&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers }),
+      run: () => request(`${backend}/store/products?limit=20&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers, timeoutMs: 180000 }),
       ...bound,
     })
   )
   cases.push(
     await timedLoop({
       name: "list random page ≤ 50 (offset)",
-      run: (i) => request(`${backend}/store/products?limit=20&offset=${(Math.abs(i * 7919) % Math.min(50, pages)) * 20}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers }),
+      run: (i) => request(`${backend}/store/products?limit=20&offset=${(Math.abs(i * 7919) % Math.min(50, pages)) * 20}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers, timeoutMs: 180000 }),
       ...bound,
     })
   )
   cases.push(
     await timedLoop({
       name: "list deep page (offset ~ 90%)",
-      run: (i) => request(`${backend}/store/products?limit=20&offset=${Math.floor(pages * (0.85 + 0.1 * ((i * 37) % 10) / 10)) * 20}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers }),
+      run: (i) => request(`${backend}/store/products?limit=20&offset=${Math.floor(pages * (0.85 + 0.1 * ((i * 37) % 10) / 10)) * 20}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers, timeoutMs: 180000 }),
       ...bound,
     })
   )
   cases.push(
     await timedLoop({
       name: "detail by id",
-      run: () => request(`${backend}/store/products/${pick().id}?region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS + ",description,*images,*options")}`, { headers }),
+      run: () => request(`${backend}/store/products/${pick().id}?region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS + ",description,*images,*options")}`, { headers, timeoutMs: 180000 }),
       ...bound,
     })
   )
   cases.push(
     await timedLoop({
       name: "detail by handle (list ?handle=)",
-      run: () => request(`${backend}/store/products?handle=${encodeURIComponent(pick().handle)}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS + ",description,*images")}`, { headers }),
+      run: () => request(`${backend}/store/products?handle=${encodeURIComponent(pick().handle)}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS + ",description,*images")}`, { headers, timeoutMs: 180000 }),
       ...bound,
     })
   )
@@ -73,7 +73,7 @@ export async function run(ctx) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = parseBenchArgs()
   const key = args.key || (await publishableKeyFromDatabase(args.databaseUrl))
-  const store = await discoverStore({ backend: args.backend, key })
+  const store = await discoverStore({ backend: args.backend, key, databaseUrl: args.databaseUrl })
   const out = await run({ ...args, ...store })
   report(out.results, { baseline: out.baseline, title: out.title })
   if (args.record) {

@@ -14,11 +14,11 @@ export async function run(ctx) {
   let n = 0
   const pick = () => sample[n++ % sample.length]
   // Remix sends Vary: Cookie and public caching; the harness never caches, so every call renders.
-  const page = (url) => request(url, { headers: { accept: "text/html" } })
+  const page = (url) => request(url, { headers: { accept: "text/html" }, timeoutMs: 180000 })
 
   const baseline = await timedLoop({
     name: "backend: product by handle (baseline)",
-    run: () => request(`${backend}/store/products?handle=${encodeURIComponent(pick().handle)}&region_id=${regionId}&fields=*variants.calculated_price`, { headers }),
+    run: () => request(`${backend}/store/products?handle=${encodeURIComponent(pick().handle)}&region_id=${regionId}&fields=*variants.calculated_price`, { headers, timeoutMs: 180000 }),
     ...bound,
   })
   const results = [
@@ -47,7 +47,7 @@ export async function run(ctx) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = parseBenchArgs()
   const key = args.key || (await publishableKeyFromDatabase(args.databaseUrl))
-  const store = await discoverStore({ backend: args.backend, key })
+  const store = await discoverStore({ backend: args.backend, key, databaseUrl: args.databaseUrl })
   const out = await run({ ...args, ...store })
   report(out.results, { baseline: out.baseline, title: out.title })
   if (args.record) await appendResults({ ...out, dataset: await datasetSize(args.databaseUrl), machine: await machineInfo({ pgVersion: await postgresVersion(args.databaseUrl) }) })

@@ -141,15 +141,22 @@ export async function timedLoop({ name, run, count = Infinity, durationMs = Infi
   let next = 0
   const started = Date.now()
   const deadline = started + durationMs
+  let unreachable = 0
+  let aborted = false
   async function worker() {
-    while (next < count && Date.now() < deadline) {
+    // A server that is down answers in microseconds: stop after 20 connection failures in a row.
+    while (next < count && Date.now() < deadline && !aborted) {
       const i = next++
       try {
         const res = await run(i)
         if (res && res.ok === false) {
           errors++
           note(`${res.status || "no response"} ${String(res.body || "").slice(0, 200)}`)
-        } else samples.push({ ms: res?.ms ?? 0, ttfbMs: res?.ttfbMs ?? res?.ms ?? 0 })
+          if (!res.status && ++unreachable >= 20) aborted = true
+        } else {
+          unreachable = 0
+          samples.push({ ms: res?.ms ?? 0, ttfbMs: res?.ttfbMs ?? res?.ms ?? 0 })
+        }
       } catch (error) {
         errors++
         note(String(error?.message || error))
@@ -157,7 +164,8 @@ export async function timedLoop({ name, run, count = Infinity, durationMs = Infi
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker))
-  return summarize(name, samples, Date.now() - started, errors, { concurrency, firstError })
+  if (aborted) firstError = `server unreachable, case stopped after 20 connection failures in a row (${firstError})`
+  return summarize(name, samples, Date.now() - started, errors, { concurrency, firstError, aborted })
 }
 
 /** How many times better `result` is than `baseline` (>1 means faster / more throughput). */

@@ -87,7 +87,14 @@ export async function prepareDatabase({ databaseUrl, products, seed = "bench", n
   if (products) args.push("--products", String(products), "--seed", seed)
   log(`seeding ${new URL(databaseUrl).pathname.slice(1)}${products ? ` with ${products.toLocaleString("en-US")} generated products` : " (demo catalogue)"} — skips what exists`)
   const t = Date.now()
-  const r = spawnSync(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  const seedOnce = () => spawnSync(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  let r = seedOnce()
+  if (r.status !== 0 && /Cannot find module .*\.medusa\/server/.test((r.stderr || "") + (r.stdout || ""))) {
+    // A plugin is being rebuilt in place (its .medusa/server is briefly missing): wait and retry once.
+    log("a plugin build is missing (being rebuilt?) — retrying the seed in 20 s")
+    await new Promise((res) => setTimeout(res, 20000))
+    r = seedOnce()
+  }
   const seedLines = (r.stdout || "").split("\n").filter((l) => l.startsWith("[seed]"))
   if (r.status !== 0) throw new Error(`Seeding failed: ${(r.stderr || "").trim().split("\n").pop() || seedLines.pop()}`)
   const seedSeconds = (Date.now() - t) / 1000
@@ -137,7 +144,13 @@ export async function startStorefront({ port = 3300, backendUrl, key }) {
     logFile,
   })
   const url = `http://localhost:${port}`
-  await waitFor(`${url}/`, { what: "The storefront", proc, timeoutMs: 60000 })
+  // Wait for the listener, not for a page: at 100k products the home page itself can take long.
+  const deadline = Date.now() + 60000
+  while (!/\[remix-serve\] http/.test(fs.readFileSync(logFile, "utf8"))) {
+    if (proc.child.exitCode !== null) throw new Error(`The storefront exited before it was ready (log ${logFile}).`)
+    if (Date.now() > deadline) throw new Error(`The storefront did not start listening on :${port} within 60 s (log ${logFile}).`)
+    await new Promise((r) => setTimeout(r, 300))
+  }
   return { url, ...proc }
 }
 
@@ -145,21 +158,44 @@ export async function startStorefront({ port = 3300, backendUrl, key }) {
  * What every bench needs to know about the running store: region, a sample of listed product
  * handles/ids/variant ids (from the store API itself, so they pass the same gate), total listed.
  */
-export async function discoverStore({ backend, key, sampleSize = 200 }) {
+export async function discoverStore({ backend, key, sampleSize = 200, databaseUrl }) {
   if (!key) throw new Error("No publishable key: pass --key pk_… or --database-url so it can be read from the database.")
   const headers = { "x-publishable-api-key": key }
   const { regions } = await requestJson(`${backend}/store/regions`, { headers })
   const region = regions.find((r) => r.currency_code === "vnd") || regions[0]
   if (!region) throw new Error("The store has no region: run npm run seed first.")
-  const first = await requestJson(`${backend}/store/products?limit=1&fields=id`, { headers })
+  const first = await requestJson(`${backend}/store/products?limit=1&fields=id`, { headers, timeoutMs: 180000 })
   const total = first.count
   if (!total) throw new Error("The store lists no products for this publishable key: run npm run seed first.")
-  const pages = Math.min(10, Math.ceil(sampleSize / 20))
-  const sample = []
+  const sample = databaseUrl ? await sampleFromDatabase(databaseUrl, sampleSize) : []
+  const pages = sample.length ? 0 : Math.min(10, Math.ceil(sampleSize / 20))
   for (let i = 0; i < pages; i++) {
     const offset = Math.floor((i / pages) * Math.max(0, total - 20))
-    const { products } = await requestJson(`${backend}/store/products?limit=20&offset=${offset}&fields=id,handle,variants.id`, { headers })
+    const { products } = await requestJson(`${backend}/store/products?limit=20&offset=${offset}&fields=id,handle,variants.id`, { headers, timeoutMs: 180000 })
     for (const p of products) sample.push({ id: p.id, handle: p.handle, variant_id: p.variants?.[0]?.id })
   }
   return { regionId: region.id, listed: total, sample, headers }
+}
+
+/** A random sample of listed products (marketplace channel members) straight from the database. */
+async function sampleFromDatabase(databaseUrl, size) {
+  const { createRequire } = await import("node:module")
+  const require = createRequire(path.join(ROOT, "backend", "package.json"))
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      `select p.id, p.handle, (select v.id from product_variant v where v.product_id = p.id and v.deleted_at is null limit 1) as variant_id
+         from product_sales_channel psc
+         join sales_channel sc on sc.id = psc.sales_channel_id and sc.metadata->>'ocop_role' = 'marketplace'
+         join product p on p.id = psc.product_id and p.deleted_at is null and p.status = 'published'
+        where psc.deleted_at is null
+        order by md5(p.id) limit $1`,
+      [size]
+    )
+    return rows
+  } finally {
+    await client.end()
+  }
 }

@@ -122,7 +122,7 @@ async function main() {
       console.log("[seed] running Medusa migrations…")
       const m = await run("npx", ["medusa", "db:migrate"], env, { quiet: true })
       if (m.code !== 0) {
-        const reason = (m.out + m.err).split("\n").filter((l) => /error/i.test(l)).slice(-3).join(" ").trim()
+        const reason = (m.out + m.err).replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((l) => /error/i.test(l)).slice(-2).join(" ").replace(/\s+/g, " ").trim()
         throw new Error(`Medusa migrations failed on ${where}${reason ? `: ${reason}` : ""} (run \`cd backend && DATABASE_URL=${databaseUrl} npx medusa db:migrate\` to see the full output).`)
       }
       console.log(`[seed] migrations are up to date (${((Date.now() - t) / 1000).toFixed(1)} s)`)
