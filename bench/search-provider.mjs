@@ -78,9 +78,11 @@ if (n < N) {
   console.log(`\nindex build: ${N - n} docs in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
 }
 const module = { search: (query) => { const { q, ...filters } = query.filters ?? {}; return provider.search({ index, attributes_to_retrieve: query.fields, q, filters: Object.keys(filters).length ? filters : undefined, pagination: query.pagination, search_options: query.search_options }) } }
+seed = 4242 // the same queries whether or not the index was just built
 const queries = Array.from({ length: QUERIES }, (_, i) => queryFor(i))
 for (const q of queries.slice(0, 30)) await searchOcopProducts(module, parseSearchParams(q).value) // warm-up
 const times = { all: [], text: [], text_filters: [], filters: [] }
+const wallStart = performance.now()
 let totalHits = 0
 for (let i = 0; i < queries.length; i++) {
   const parsed = parseSearchParams(queries[i])
@@ -93,4 +95,20 @@ for (let i = 0; i < queries.length; i++) {
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] }
 for (const [k, a] of Object.entries(times)) console.log(`${k.padEnd(13)} n=${String(a.length).padStart(3)} p50 ${pct(a, 50).toFixed(1)} ms  p95 ${pct(a, 95).toFixed(1)} ms  p99 ${pct(a, 99).toFixed(1)} ms`)
 console.log(`mean hits per query: ${Math.round(totalHits / queries.length)}`)
+if (process.argv.includes("--record")) {
+  const { appendResults, summarize, machineInfo, postgresVersion } = await import("./lib/harness.mjs")
+  const wall = performance.now() - wallStart
+  const results = Object.entries(times).map(([k, a]) => summarize(`provider search with facets: ${k}`, a.map((ms) => ({ ms })), wall, 0))
+  await appendResults({
+    title: `Search provider (ocop-postgres, no HTTP): ${QUERIES} mixed queries with disjunctive facet counts`,
+    dataset: { "listed documents": N, queries: QUERIES },
+    results,
+    machine: await machineInfo({ pgVersion: await postgresVersion(`${SERVER}/${DB}`) }),
+    notes: [
+      "node bench/search-provider.mjs --products " + N + " --record; one sequential client; facets: province, group, subgroup, stars, producer type (disjunctive) + price stats",
+      ...(process.env.BENCH_NOTE ? [process.env.BENCH_NOTE] : []),
+    ],
+  })
+  console.log("appended to bench/RESULTS.md")
+}
 await knex.destroy(); await admin.destroy()
