@@ -120,7 +120,7 @@ export type BulkResult = { created: number; skipped: number; producersCreated: n
 export async function generateBulk(
   container: Container,
   setup: StoreSetup,
-  { count, seed, quiet, log, now = new Date() }: { count: number; seed: string; quiet: boolean; log: Log; now?: Date }
+  { count, seed, quiet, log, images = true, now = new Date() }: { count: number; seed: string; quiet: boolean; log: Log; images?: boolean; now?: Date }
 ): Promise<BulkResult> {
   const t0 = Date.now()
   const plan = planCatalogue({ count, seed, now })
@@ -171,7 +171,7 @@ export async function generateBulk(
           addProducer(t, producer, producerId)
           producersCreated++
         }
-        if (addProduct(t, p, producer, producerId, setup, baseUrl, now)) listed++
+        if (addProduct(t, p, producer, producerId, setup, images ? baseUrl : null, now)) listed++
       }
       await client.query("begin")
       try {
@@ -190,14 +190,16 @@ export async function generateBulk(
 
     // Artwork files (outside the transaction: a missing file only costs an image).
     const ta = Date.now()
-    const art = createProgress(todo.length, "[seed] artwork", { quiet })
-    for (let i = 0; i < todo.length; i++) {
-      const p = todo[i]
-      writeArtwork(p.handle, { name: p.title, group_slug: p.group_slug, stars: p.stars, province: p.province_name, unit: p.unit }, { baseUrl })
-      if (i % 1000 === 999 || i === todo.length - 1) art.tick(i % 1000 === 999 ? 1000 : (i % 1000) + 1)
+    if (images) {
+      const art = createProgress(todo.length, "[seed] artwork", { quiet })
+      for (let i = 0; i < todo.length; i++) {
+        const p = todo[i]
+        writeArtwork(p.handle, { name: p.title, group_slug: p.group_slug, stars: p.stars, province: p.province_name, unit: p.unit }, { baseUrl })
+        if (i % 1000 === 999 || i === todo.length - 1) art.tick(i % 1000 === 999 ? 1000 : (i % 1000) + 1)
+      }
+      art.finish()
+      log(`generator: drew ${todo.length.toLocaleString("en-US")} SVG images in ${formatDuration((Date.now() - ta) / 1000)}`)
     }
-    art.finish()
-    log(`generator: drew ${todo.length.toLocaleString("en-US")} SVG images in ${formatDuration((Date.now() - ta) / 1000)}`)
 
     const tq = Date.now()
     await client.query("analyze product, product_variant, price, price_set, product_variant_price_set, product_sales_channel, inventory_item, inventory_level, product_variant_inventory_item, ocop_certification, ocop_producer, ocop_product_listing, product_product_ocop_producer, image")
@@ -221,14 +223,14 @@ function addProducer(t: ReturnType<typeof tables>, p: ProducerPlan, producerId: 
 }
 
 /** Adds one product's rows; returns whether the gate lists it. */
-function addProduct(t: ReturnType<typeof tables>, p: ProductPlan, producer: ProducerPlan, producerId: string, setup: StoreSetup, baseUrl: string, now: Date): boolean {
+function addProduct(t: ReturnType<typeof tables>, p: ProductPlan, producer: ProducerPlan, producerId: string, setup: StoreSetup, baseUrl: string | null, now: Date): boolean {
   const productId = id("prod")
-  const url = baseUrl + artworkPath(p.handle)
+  const url = baseUrl === null ? null : baseUrl + artworkPath(p.handle)
   t.product.push(
     productId, p.title, p.handle, `${p.province_name} · OCOP ${p.stars}★`, p.description, p.status, url, "vn",
     JSON.stringify({ title_en: p.title_en, description_en: p.description_en, unit: p.unit, ocop_generated: true })
   )
-  t.image.push(id("img"), url, 0, productId)
+  if (url) t.image.push(id("img"), url, 0, productId)
   const optionId = id("opt")
   const valueId = id("optval")
   const productOptionId = id("prodopt")

@@ -16,6 +16,8 @@ export type SeedOptions = {
   seed?: string
   /** skip the demo catalogue (store setup and accounts are always ensured) */
   noDemo?: boolean
+  /** generated products without artwork files */
+  noImages?: boolean
   /** progress bar off (e.g. when stderr is not a terminal) */
   quiet?: boolean
 }
@@ -49,7 +51,7 @@ export default async function seed({ container }: ExecArgs) {
   }
 
   if (opts.products) {
-    await generateBulk(container, setup, { count: opts.products, seed: opts.seed ?? "ocop", quiet: !!opts.quiet, log })
+    await generateBulk(container, setup, { count: opts.products, seed: opts.seed ?? "ocop", quiet: !!opts.quiet, images: !opts.noImages, log })
   }
 
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
