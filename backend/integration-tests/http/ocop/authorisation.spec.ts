@@ -53,6 +53,9 @@ medusaIntegrationTestRunner({
       expect((await expectStatus(api.post("/vendor/certifications", certificationBody(productA), b.auth), 404)).status).toBe(404)
       const still = await api.get(`/vendor/products/${productA}`, a.auth)
       expect(still.data.product.title).toBe("Chè Shan tuyết cổ thụ")
+      // The producer sees why its product is not on sale (the gate's verdict, via the read-only link).
+      expect(still.data.product.product_listing.listed).toBe(false)
+      expect(still.data.product.product_listing.blocked_reasons).toContain("no_approved_certification")
 
       // Publishing an uncertified product is refused with the reason.
       const publish = await expectStatus(api.post(`/vendor/products/${productA}`, { status: "published" }, a.auth), 400)
@@ -107,6 +110,7 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/ocop/certifications/${cert.data.certification.id}/approve`, {}, fx.adminHeaders)
       await api.post(`/vendor/products/${data.product.id}`, { status: "published" }, producer.auth)
       const detail = await api.get(`/vendor/products/${data.product.id}`, producer.auth)
+      expect(detail.data.product.certifications.map((c: any) => c.status)).toEqual(["approved"])
       return { id: data.product.id as string, variantId: detail.data.product.variants[0].id as string }
     }
 

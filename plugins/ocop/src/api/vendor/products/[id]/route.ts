@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { OCOP_MODULE, type OcopModuleService } from "../../../../modules/ocop"
 import { updateProducerProductWorkflow } from "../../../../workflows/producer/producer-products"
 
 // Ownership is checked by ensureProducerOwnsProduct in middlewares.ts before these run.
@@ -7,10 +8,14 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "product",
-    fields: ["*", "variants.*", "variants.prices.*", "product_listing.*", "certifications.*"],
+    fields: ["*", "variants.*", "variants.prices.*", "product_listing.*"],
     filters: { id: req.params.id },
   })
-  res.json({ product: data[0] })
+  // Certifications are read from the OCOP module by their indexed product_id (full history).
+  const certifications = await req.scope
+    .resolve<OcopModuleService>(OCOP_MODULE)
+    .listCertifications({ product_id: req.params.id }, { order: { created_at: "DESC" } })
+  res.json({ product: { ...data[0], certifications } })
 }
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
