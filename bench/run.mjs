@@ -115,7 +115,19 @@ async function main() {
     for (const name of wanted) {
       const mod = await import(pathToFileURL(path.join(BENCH_DIR, `${name}.mjs`)).href)
       if (typeof mod.run !== "function") {
-        console.log(`[bench] ${name}: bench/${name}.mjs has no exported run(ctx), skipped`)
+        // A standalone bench script (e.g. bench/search.mjs): run it with the common options.
+        const args = [path.join(BENCH_DIR, `${name}.mjs`), "--backend", backend, "--key", key, "--duration", String(opts.duration)]
+        if (opts.count) args.push("--count", String(opts.count))
+        if (opts.smoke) args.push("--smoke")
+        if (!opts.record) args.push("--no-record")
+        if (databaseUrl) args.push("--database-url", databaseUrl)
+        console.log(`[bench] running ${name} (standalone script)…`)
+        const { spawnSync } = await import("node:child_process")
+        const r = spawnSync(process.execPath, args, { stdio: "inherit", env: process.env })
+        if (r.status !== 0) {
+          failures++
+          console.error(`[bench] ${name} exited with ${r.status ?? r.signal}`)
+        }
         continue
       }
       if (name === "storefront") {
