@@ -11,6 +11,7 @@
 import { spawn } from "node:child_process"
 import path from "node:path"
 import fs from "node:fs"
+import os from "node:os"
 import { fileURLToPath } from "node:url"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -68,6 +69,8 @@ export function parseSeedArgs(argv) {
   return opts
 }
 
+const subscriberErrors = { count: 0, first: "", hidden: 0 }
+
 function run(cmd, args, env, { quiet = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: BACKEND, env, stdio: ["ignore", "pipe", "pipe"] })
@@ -82,6 +85,17 @@ function run(cmd, args, env, { quiet = false } = {}) {
           if (!line.trim()) continue
           if (/^\S*\[?\d*m?info\S*:/.test(line) || /\binfo\b.*:\s{2,}/.test(line)) continue
           if (/warn\S*:\s+Local Event Bus/.test(line) || /^npm warn/.test(line)) continue
+          // Errors that other plugins' event subscribers log while the seed emits events (e.g. a
+          // search index that is not built yet) are counted and summarised, not streamed with stacks.
+          const plain = line.replace(/\x1b\[[0-9;]*m/g, "")
+          if (/An error occurred while processing/.test(plain)) {
+            subscriberErrors.count++
+            continue
+          }
+          if (subscriberErrors.count && (/^\s+at /.test(plain) || /^\s*(__isMedusaError|type:|code:|date:|[{}])/.test(plain) || /^(error:\s+)?(MedusaError: )?Search index/.test(plain.trim()))) {
+            if (!subscriberErrors.first && /Search index|Error/.test(plain)) subscriberErrors.first = plain.replace(/^error:\s*/, "").trim()
+            continue
+          }
           process.stdout.write(line + "\n")
         }
       }
@@ -90,7 +104,20 @@ function run(cmd, args, env, { quiet = false } = {}) {
       const text = d.toString()
       err += text
       // Progress bars and errors pass through (chunks kept whole so "\r" redraws work); npm's noise does not.
-      if (!quiet) process.stderr.write(text.split(/(?<=\n)/).filter((l) => !/^npm warn/.test(l)).join(""))
+      if (!quiet) {
+        const kept = text.split(/(?<=\n)/).filter((l) => {
+          if (/^npm warn/.test(l)) return false
+          if (l.includes("\r")) return true // progress bar redraws
+          const plain = l.replace(/\x1b\[[0-9;]*m/g, "")
+          // Stack dumps of subscriber errors (see stdout filter); the full text is kept in the log file.
+          if (/^\s+at /.test(plain) || /^\s*(__isMedusaError|type|code|date):/.test(plain) || /^\}\s*$/.test(plain) || /^MedusaError: Search index/.test(plain)) {
+            subscriberErrors.hidden++
+            return false
+          }
+          return true
+        })
+        process.stderr.write(kept.join(""))
+      }
     })
     child.on("error", reject)
     child.on("exit", (code, signal) => resolve({ code, signal, out, err }))
@@ -148,6 +175,11 @@ async function main() {
           ? anyError.replace(/^error:\s*/i, "")
           : errLines.pop() || `exit code ${r.code}`
       throw new Error(`The seed script failed inside Medusa: ${detail}`)
+    }
+    if (subscriberErrors.count || subscriberErrors.hidden) {
+      const logFile = path.join(os.tmpdir(), `ocop-seed-${Date.now()}.log`)
+      fs.writeFileSync(logFile, r.out + r.err)
+      console.log(`[seed] note: other plugins' event subscribers logged ${subscriberErrors.count} error(s) while the seed ran (first: ${subscriberErrors.first || "see log"}); the seed itself succeeded. Full Medusa output: ${logFile}`)
     }
     console.log(`[seed] finished in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     return 0
