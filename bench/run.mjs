@@ -17,7 +17,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { pathToFileURL } from "node:url"
 import { BENCH_DIR, appendResults, datasetSize, machineInfo, postgresVersion, publishableKeyFromDatabase, report } from "./lib/harness.mjs"
-import { discoverStore, prepareDatabase, startBackend, startStorefront, stopAll } from "./lib/servers.mjs"
+import { discoverStore, prepareDatabase, startBackend, startStorefront, stopAll, stopAllAndWait } from "./lib/servers.mjs"
 
 // storefront first: its server is the most exposed to outside interference during a long run
 const ALL = ["storefront", "store-api", "search", "checkout"]
@@ -154,7 +154,7 @@ async function main() {
     if (opts.record) console.log(`[bench] appended to bench/RESULTS.md`)
     return failures ? 1 : 0
   } finally {
-    stopAll()
+    await stopAllAndWait()
     await stopPostgres()
   }
 }

@@ -9,6 +9,13 @@ import path from "node:path"
 import { ROOT, request, requestJson } from "./harness.mjs"
 
 const children = new Set()
+const stoppers = new Set()
+
+/** Stops every process this module started and waits for them to exit (SIGKILL after 8 s). */
+export async function stopAllAndWait() {
+  await Promise.all([...stoppers].map((stop) => stop()))
+  stoppers.clear()
+}
 
 function log(message) {
   process.stdout.write(`[bench] ${message}\n`)
@@ -35,7 +42,7 @@ function start(name, cmd, args, { cwd, env, logFile }) {
   const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ["ignore", out, out] })
   children.add(child)
   child.on("exit", () => children.delete(child))
-  return {
+  const handle = {
     child,
     logFile,
     async stop() {
@@ -53,6 +60,8 @@ function start(name, cmd, args, { cwd, env, logFile }) {
       children.delete(child)
     },
   }
+  stoppers.add(handle.stop)
+  return handle
 }
 
 async function waitFor(url, { timeoutMs = 120000, what, proc }) {
