@@ -44,7 +44,10 @@ async function main() {
 
   if (await catalogueIsEmpty(DATABASE_URL)) {
     say("the database is empty: seeding reference data and the demo catalogue …")
-    await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs")], { env, label: "seed" })
+    await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs")], {
+      env: { ...env, MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || `http://localhost:${BACKEND_PORT}` },
+      label: "seed",
+    })
   } else {
     say("reusing the existing data (no seed needed)")
   }

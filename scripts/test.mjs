@@ -104,7 +104,9 @@ async function main() {
     const DATABASE_URL = withDatabase(db.serverUrl, e2eDatabase)
     say("migrating and seeding a fresh database for the end-to-end run …")
     await run(BIN("medusa"), ["db:migrate"], { cwd: path.join(ROOT, "backend"), env: { DATABASE_URL }, logFile: path.join(LOGS, "e2e-migrate.log"), label: "e2e migrations" })
-    await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs")], { env: { DATABASE_URL }, logFile: path.join(LOGS, "e2e-seed.log"), label: "e2e seed" })
+    const backendUrl = `http://localhost:${E2E_BACKEND_PORT}`
+    // Image URLs are absolute on the backend that serves them.
+    await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs")], { env: { DATABASE_URL, MEDUSA_BACKEND_URL: backendUrl }, logFile: path.join(LOGS, "e2e-seed.log"), label: "e2e seed" })
     const backend = startService(BIN("medusa"), ["develop", "-p", String(E2E_BACKEND_PORT)], {
       cwd: path.join(ROOT, "backend"),
       env: { DATABASE_URL, ADMIN_DISABLED: "true", PORT: String(E2E_BACKEND_PORT) },
@@ -114,7 +116,6 @@ async function main() {
     await waitForHttp(`http://localhost:${E2E_BACKEND_PORT}/health`, { child: backend, name: "end-to-end backend" })
     const publishableKey = await readPublishableKey(DATABASE_URL)
     await run("npm", ["run", "build"], { cwd: path.join(ROOT, "storefront"), logFile: path.join(LOGS, "e2e-storefront-build.log"), label: "storefront build" })
-    const backendUrl = `http://localhost:${E2E_BACKEND_PORT}`
     const storefront = startService(BIN("remix-serve"), ["build/server/index.js"], {
       cwd: path.join(ROOT, "storefront"),
       env: { PORT: String(E2E_STOREFRONT_PORT), NODE_ENV: "production", MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey },
