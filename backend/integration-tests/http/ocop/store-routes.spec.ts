@@ -73,6 +73,8 @@ medusaIntegrationTestRunner({
       expect(cert.certification.province.slug).toBe("an-giang")
       expect(cert.producer.name).toBe("HTX Nước mắm Khải Hoàn")
       expect((await expectStatus(api.get(`/store/ocop/products/${revoked.product.id}/certification`, fx.storeHeaders), 404)).status).toBe(404)
+      expect((await api.get(`/store/ocop/handles/${valid.product.handle}`, fx.storeHeaders)).data.id).toBe(valid.product.id)
+      expect((await expectStatus(api.get(`/store/ocop/handles/${revoked.product.handle}`, fx.storeHeaders), 404)).status).toBe(404)
 
       const listings = (await api.get(`/store/ocop/listings?product_id=${valid.product.id}&product_id=${revoked.product.id}`, fx.storeHeaders)).data
       expect(listings.listings.map((l: any) => l.product_id)).toEqual([valid.product.id])
