@@ -3,7 +3,7 @@
  * OCOP_SEED_OPTIONS because `medusa exec` only passes positional arguments.
  */
 import type { ExecArgs } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 // The listing workflow alone: importing the whole workflows index would load every OCOP workflow.
 import { refreshListingsWorkflow } from "@ocop-marketplace/ocop/workflows/listing/refresh-listings"
 import { DEMO_ACCOUNTS, setupStore } from "./store-setup"
@@ -34,10 +34,30 @@ export function readOptions(): SeedOptions {
 
 const log = (message: string) => process.stdout.write(`[seed] ${message}\n`)
 
+/**
+ * On a new database the search index has no active version yet, and every product event the seed
+ * causes would be refused by the Search Module (one logged error per event). Building the index
+ * first (empty, so it takes a moment) lets those events keep it current instead.
+ */
+async function prepareSearchIndex(container: ExecArgs["container"]) {
+  const search = container.resolve(Modules.SEARCH, { allowUnregistered: true }) as any
+  if (!search) return
+  const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const [{ n }] = (await pg.raw("select count(*)::int as n from product where deleted_at is null")).rows
+  if (n > 0) return
+  try {
+    await search.reindex({ index: "ocop_product" })
+    log("search index prepared (empty; products are added as they are created)")
+  } catch (error) {
+    log(`search index not prepared (${(error as Error).message}); it is built when the backend starts`)
+  }
+}
+
 export default async function seed({ container }: ExecArgs) {
   const opts = readOptions()
   const started = Date.now()
   const setup = await setupStore(container, log)
+  await prepareSearchIndex(container)
 
   if (!opts.noDemo) {
     const demo = await seedDemoCatalogue(container, setup, log)

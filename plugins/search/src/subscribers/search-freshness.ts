@@ -29,7 +29,15 @@ export default async function searchFreshness({ event, container }: SubscriberAr
     container.resolve(ContainerRegistrationKeys.LOGGER).warn(`[ocop-search] could not map ${event.name} to products: ${(e as Error).message}`)
     return
   }
-  if (productIds.size) await search.ingest({ name: "ocop.search.refresh", data: { product_ids: [...productIds] } })
+  if (!productIds.size) return
+  try {
+    await search.ingest({ name: "ocop.search.refresh", data: { product_ids: [...productIds] } })
+  } catch (e) {
+    // Before the index is first built (e.g. while the seed runs) there is nothing to keep fresh:
+    // the first build reads every listed product anyway.
+    if (/no active version/i.test((e as Error).message)) return
+    throw e
+  }
 }
 
 export const config: SubscriberConfig = {
