@@ -89,6 +89,8 @@ async function main() {
   Demo accounts
     admin    admin@ocop.vn / OcopAdmin#2026   (Medusa Admin)
     shopper  khach@ocop.vn / OcopKhach#2026   (storefront)
+    producer htx@ocop.vn / OcopHTX#2026       (producer portal /producer)
+    curator  xttm.lamdong@ocop.vn / OcopXTTM#2026   (trade-centre portal /trade-center, Lâm Đồng)
   Data: ${db.external ? "DATABASE_URL" : db.databaseDir}. Press Ctrl-C to stop.
 `)
   for (const child of [backend, storefront]) {

@@ -7,6 +7,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 // The listing workflow alone: importing the whole workflows index would load every OCOP workflow.
 import { refreshListingsWorkflow } from "@ocop-marketplace/ocop/workflows/listing/refresh-listings"
 import { DEMO_ACCOUNTS, setupStore } from "./store-setup"
+import { ensurePortalAccounts, PORTAL_ACCOUNTS } from "./portal-accounts"
 import { seedDemoCatalogue } from "./demo"
 import { generateBulk } from "./bulk"
 
@@ -70,6 +71,8 @@ export default async function seed({ container }: ExecArgs) {
     }
   }
 
+  await ensurePortalAccounts(container, log)
+
   if (opts.products) {
     await generateBulk(container, setup, { count: opts.products, seed: opts.seed ?? "ocop", quiet: !!opts.quiet, images: !opts.noImages, log })
   }
@@ -86,4 +89,6 @@ export default async function seed({ container }: ExecArgs) {
   log(`publishable key (storefront): ${setup.publishableKey}`)
   log(`admin:   ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}`)
   log(`shopper: ${DEMO_ACCOUNTS.shopper.email} / ${DEMO_ACCOUNTS.shopper.password}`)
+  log(`producer: ${PORTAL_ACCOUNTS.producer.email} / ${PORTAL_ACCOUNTS.producer.password}   (producer portal)`)
+  log(`curator:  ${PORTAL_ACCOUNTS.curator.email} / ${PORTAL_ACCOUNTS.curator.password}   (trade-centre portal, Lâm Đồng)`)
 }
