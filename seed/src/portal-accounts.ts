@@ -7,6 +7,7 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createTradeCenterWorkflow } from "@ocop-marketplace/ocop/workflows/trade-center/create-trade-center"
+import { registerIdentity } from "./store-setup"
 
 type Container = ExecArgs["container"]
 type Log = (message: string) => void
@@ -16,14 +17,6 @@ export const PORTAL_ACCOUNTS = {
   curator: { email: "xttm.lamdong@ocop.vn", password: "OcopXTTM#2026", province_code: "68", center: "Trung tâm Xúc tiến Thương mại tỉnh Lâm Đồng" },
 }
 
-async function identityFor(auth: any, email: string, password: string) {
-  const existing = await auth.listProviderIdentities({ entity_id: email, provider: "emailpass" }, { relations: ["auth_identity"] })
-  if (existing[0]?.auth_identity) return existing[0].auth_identity
-  const { success, authIdentity, error } = await auth.register("emailpass", { body: { email, password } })
-  if (!success || !authIdentity) throw new Error(`Could not register ${email}: ${error || "unknown reason"}`)
-  return authIdentity
-}
-
 export async function ensurePortalAccounts(container: Container, log: Log) {
   const auth = container.resolve(Modules.AUTH) as any
   const ocop = container.resolve("ocop") as any
@@ -31,7 +24,7 @@ export async function ensurePortalAccounts(container: Container, log: Log) {
 
   const [shop] = await ocop.listProducers({ province_code: producer.province_code, status: "active" }, { take: 1, order: { name: "ASC" } })
   if (shop) {
-    const identity = await identityFor(auth, producer.email, producer.password)
+    const identity = await registerIdentity(auth, producer.email, producer.password)
     if (identity.app_metadata?.producer_id !== shop.id) {
       await auth.updateAuthIdentities({ id: identity.id, app_metadata: { ...(identity.app_metadata ?? {}), producer_id: shop.id } })
       log(`producer login ${producer.email} → ${shop.name}`)
@@ -46,7 +39,7 @@ export async function ensurePortalAccounts(container: Container, log: Log) {
     center = result
     log(`created ${curator.center}`)
   }
-  const identity = await identityFor(auth, curator.email, curator.password)
+  const identity = await registerIdentity(auth, curator.email, curator.password)
   if (identity.app_metadata?.curator_id !== center.id) {
     await auth.updateAuthIdentities({ id: identity.id, app_metadata: { ...(identity.app_metadata ?? {}), curator_id: center.id } })
     log(`curator login ${curator.email} → ${center.name}`)

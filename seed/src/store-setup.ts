@@ -253,7 +253,7 @@ export async function ensureAccounts(container: Container, log: Log) {
   }
 }
 
-async function registerIdentity(auth: any, email: string, password: string) {
+export async function registerIdentity(auth: any, email: string, password: string) {
   // One emailpass identity per e-mail serves both actor types (user and customer).
   const existing = await auth.listProviderIdentities({ entity_id: email, provider: "emailpass" }, { relations: ["auth_identity"] })
   if (existing[0]?.auth_identity) return existing[0].auth_identity
