@@ -98,6 +98,13 @@ medusaIntegrationTestRunner({
       expect((await listedProductIds(api, fx)).has(productId)).toBe(true)
       const stats = await api.get("/trade-center/stats", lamDong)
       expect(stats.data.by_stars["4"]).toBe(1)
+      const csv = await api.get("/trade-center/certifications/export", lamDong)
+      expect(csv.headers["content-type"]).toMatch(/text\/csv/)
+      const lines = String(csv.data).trim().split("\r\n")
+      expect(lines).toHaveLength(2)
+      expect(lines[1]).toContain("HTX Cà phê Cầu Đất")
+      const haNoiCsv = String((await api.get("/trade-center/certifications/export", haNoi)).data).trim().split("\r\n")
+      expect(haNoiCsv).toHaveLength(1)
 
       // A curator token does not open producer or admin routes.
       expect((await expectStatus(api.get("/vendor/products", lamDong), 401)).status).toBe(401)
