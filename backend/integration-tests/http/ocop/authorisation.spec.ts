@@ -170,5 +170,39 @@ medusaIntegrationTestRunner({
       const afterB = (await api.get(`/vendor/orders/${orderId}`, b.auth)).data.order
       expect(afterB.fulfillments).toHaveLength(0)
     })
+
+    it("lets a curator feature listed products of its province (never unlisted ones), and the platform curate the home page", async () => {
+      const producer = await producerAccount("HTX Dâu tây Đà Lạt", "68")
+      const shown = await listedVendorProduct(producer, "Dâu tây Đà Lạt", 120000)
+      const hidden = (await api.post("/vendor/products", { title: "Mứt dâu chưa chứng nhận", price: 80000 }, producer.auth)).data.product.id
+      const lamDong = await curatorAccount("68")
+      const haNoi = await curatorAccount("01")
+
+      const created = await api.post(
+        "/trade-center/featured-lists",
+        { title_vi: "Đặc sản Lâm Đồng", title_en: "Lâm Đồng specialties", placement: "province", product_ids: [hidden, shown.id] },
+        lamDong
+      )
+      const listId = created.data.featured_list.id
+      expect(created.data.featured_list.province_code).toBe("68")
+      const home = await expectStatus(api.post("/trade-center/featured-lists", { title_vi: "Trang chủ", placement: "home", product_ids: [shown.id] }, lamDong), 400)
+      expect(home.data.errors.placement).toMatch(/platform/)
+      const foreign = await expectStatus(api.post(`/trade-center/featured-lists/${listId}`, { title_vi: "Chiếm quyền", placement: "province", product_ids: [shown.id] }, haNoi), 404)
+      expect(foreign.status).toBe(404)
+      const past = { title_vi: "Hội chợ đã qua", placement: "campaign", product_ids: [shown.id], starts_at: "2025-01-01", ends_at: "2025-01-10" }
+      await api.post("/trade-center/featured-lists", past, lamDong)
+
+      const province = (await api.get("/store/ocop/featured-lists?placement=province&province=lam-dong", fx.storeHeaders)).data
+      expect(province.featured_lists).toHaveLength(1)
+      expect(province.featured_lists[0].products.map((p: any) => p.id)).toEqual([shown.id])
+      expect(province.featured_lists[0].products[0].ocop.province.slug).toBe("lam-dong")
+      expect((await api.get("/store/ocop/featured-lists?placement=campaign&province=68", fx.storeHeaders)).data.featured_lists).toEqual([])
+
+      await api.post("/admin/ocop/featured-lists", { title_vi: "Sản phẩm nổi bật", placement: "home", product_ids: [shown.id] }, fx.adminHeaders)
+      const homeLists = (await api.get("/store/ocop/featured-lists", fx.storeHeaders)).data.featured_lists
+      expect(homeLists.map((l: any) => l.title_vi)).toEqual(["Sản phẩm nổi bật"])
+      const bad = await expectStatus(api.post("/admin/ocop/featured-lists", { title_vi: "", placement: "stall", product_ids: [] }, fx.adminHeaders), 400)
+      expect(Object.keys(bad.data.errors).sort()).toEqual(["placement", "product_ids", "title_vi"])
+    })
   },
 })

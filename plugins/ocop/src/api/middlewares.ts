@@ -18,6 +18,7 @@ import { StoreListings, StoreListProducers, StoreVerify } from "./store/ocop/val
 import { VendorCreateProduct, VendorListProducts, VendorUpdateMe, VendorUpdateProduct } from "./vendor/validators"
 import { ensureCertificationInCuratorProvince, ensureCuratorAccount, ensureProducerAccount, ensureProducerInOrder, ensureProducerOwnsProduct } from "./utils/ownership"
 import { z } from "@medusajs/framework/zod"
+import { findProvince } from "../lib/provinces"
 
 const producerAuth = [authenticate("producer", ["session", "bearer"]), ensureProducerAccount]
 const curatorAuth = [authenticate("curator", ["session", "bearer"]), ensureCuratorAccount]
@@ -29,12 +30,35 @@ const AdminCreateTradeCenter = z.object({
   address: z.string().optional().nullable(),
 })
 const AdminCreateCurator = z.object({ email: z.string().email("Enter a valid email address."), password: z.string().min(8, "Use at least 8 characters.") })
+const FeaturedListBody = z
+  .object({
+    title_vi: z.string().trim().min(2, "A Vietnamese title is required."),
+    title_en: z.string().trim().optional().nullable(),
+    placement: z.enum(["home", "province", "campaign"]),
+    province_code: AdminCreateProducer.shape.province_code.optional().nullable(),
+    product_ids: z.array(z.string().min(1)).min(1, "Pick at least one product.").max(48, "At most 48 products per list."),
+    starts_at: z.coerce.date().optional().nullable(),
+    ends_at: z.coerce.date().optional().nullable(),
+  })
+  .refine((v) => !v.starts_at || !v.ends_at || v.ends_at > v.starts_at, { path: ["ends_at"], message: "ends_at must be after starts_at." })
+const StoreFeaturedLists = z.object({
+  placement: z.enum(["home", "province", "campaign"]).default("home"),
+  province: z.string().refine((v) => !!findProvince(v), { message: "Unknown province." }).optional(),
+})
 const CuratorListCertifications = AdminListCertifications.omit({ province_code: true, product_id: true })
 
 /** Rules that need the database (duplicate numbers) or span fields (stars vs score), as field errors. */
 async function checkCertificationRules(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const errors = await certificationSubmissionErrors(req.scope, (req as any).validatedBody)
   if (Object.keys(errors).length) return sendFieldErrors(res, errors)
+  next()
+}
+
+/** The home page selection is the platform's; a trade centre curates its province and campaigns. */
+function refuseHomePlacement(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  if ((req as any).validatedBody?.placement === "home") {
+    return sendFieldErrors(res, { placement: "A trade centre curates province and campaign lists; the home page is curated by the platform." })
+  }
   next()
 }
 
@@ -94,7 +118,12 @@ export default defineMiddlewares({
       middlewares: [ensureCertificationInCuratorProvince, validateBody(AdminCertificationAction)],
     },
 
+    { matcher: "/trade-center/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody), refuseHomePlacement] },
+    { matcher: "/trade-center/featured-lists/:id", method: ["POST"], middlewares: [validateBody(FeaturedListBody), refuseHomePlacement] },
+    { matcher: "/admin/ocop/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody)] },
+
     // --- public store routes ---
+    { matcher: "/store/ocop/featured-lists", method: ["GET"], middlewares: [validateQuery(StoreFeaturedLists)] },
     { matcher: "/store/ocop/producers", method: ["GET"], middlewares: [validateQuery(StoreListProducers)] },
     { matcher: "/store/ocop/listings", method: ["GET"], middlewares: [validateQuery(StoreListings)] },
     { matcher: "/store/ocop/verify", method: ["GET"], middlewares: [validateQuery(StoreVerify)] },

@@ -1,5 +1,5 @@
 import { MedusaService } from "@medusajs/framework/utils"
-import { AuditEvent, Certification, Producer, ProductListing, TradeCenter } from "../models"
+import { AuditEvent, Certification, FeaturedList, Producer, ProductListing, TradeCenter } from "../models"
 
 /** CRUD for the OCOP domain. Rules that span steps (the gate, transitions) live in src/lib and src/workflows. */
 export default class OcopModuleService extends MedusaService({
@@ -8,4 +8,5 @@ export default class OcopModuleService extends MedusaService({
   TradeCenter,
   AuditEvent,
   ProductListing,
+  FeaturedList,
 }) {}
