@@ -34,8 +34,8 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
   protected plans_ = new Map<string, TablePlan>()
   protected lexCache_ = new Map<string, { at: number; candidates: string[] | null }>()
   protected ready_ = false
-  /** Facet cubes of whole indexes (filter-only searches), per table, tagged with the write version they were built at. */
-  protected cubes_ = new Map<string, { version: string; sig: string; rows: Record<string, any>[] }>()
+  /** Facet cubes of whole indexes (filter-only searches), per table and dimension set, tagged with the write version they were built at. */
+  protected cubes_ = new Map<string, { version: string; cube: Cube }>()
 
   /** Every write bumps the table's version sequence (visible to every process at once). */
   protected async bumpVersion(plan: TablePlan) {
@@ -43,25 +43,45 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
   }
 
   /**
-   * Counts of the whole index grouped by its value-facet fields, with min/max/sum/count of
-   * its stats-facet fields: a few thousand rows that answer the facets (and total) of any
-   * search without free text whose filters only touch those fields. Rebuilt when the
-   * table's write version moved since it was built (one GROUP BY over an index-only scan).
+   * Counts of the whole index grouped by its value-facet fields (plus, when a search filters
+   * on them, its numeric/boolean filter fields such as the price), with min/max/sum/count of
+   * its stats-facet fields, held column-wise in memory: it answers the facets (and total) of
+   * any search without free text whose filters only touch those fields, exactly. Rebuilt when
+   * the table's write version moved since it was built (one GROUP BY over an index-only scan).
    */
-  protected async cube(plan: TablePlan, dims: PlannedColumn[], stats: PlannedColumn[]): Promise<Record<string, any>[] | undefined> {
+  protected async cube(plan: TablePlan, dims: PlannedColumn[], stats: PlannedColumn[]): Promise<Cube | undefined> {
     const sig = dims.map((d) => d.column).join(",") + "|" + stats.map((d) => d.column).join(",")
     const [ver] = await this.manager_.execute(`SELECT last_value::text || ':' || is_called::text AS v FROM "${plan.table}_ver"`).catch(() => [])
     if (!ver) return undefined
-    const cached = this.cubes_.get(plan.table)
-    if (cached && cached.version === ver.v && cached.sig === sig) return cached.rows
+    const key = plan.table + "|" + sig
+    const cached = this.cubes_.get(key)
+    if (cached && cached.version === ver.v) return cached.cube
     const cols = dims.map((d, i) => `"${d.column}"::text AS d${i}`)
     const meas = stats.flatMap((c, i) => [`min("${c.column}")::float8 AS mn${i}`, `max("${c.column}")::float8 AS mx${i}`, `sum("${c.column}")::float8 AS sm${i}`, `count("${c.column}")::int AS ct${i}`])
+    const names = [...dims.map((_, i) => `d${i}`), "n", ...stats.flatMap((_, i) => [`mn${i}`, `mx${i}`, `sm${i}`, `ct${i}`])]
     const [row] = await this.manager_.execute(
-      `SELECT coalesce(json_agg(a), '[]'::json) AS rows FROM (SELECT ${[...cols, "count(*)::int AS n", ...meas].join(", ")} FROM "${plan.table}" GROUP BY ${dims.map((_, i) => i + 1).join(", ")}) a`
+      `SELECT json_build_object(${names.map((c) => `'${c}', coalesce(json_agg(${c}), '[]'::json)`).join(", ")}) AS cube
+         FROM (SELECT ${[...cols, "count(*)::int AS n", ...meas].join(", ")} FROM "${plan.table}" GROUP BY ${dims.map((_, i) => i + 1).join(", ")}) a`
     )
-    const rows = (typeof row?.rows === "string" ? JSON.parse(row.rows) : row?.rows) ?? []
-    this.cubes_.set(plan.table, { version: ver.v, sig, rows })
-    return rows
+    const raw = (typeof row?.cube === "string" ? JSON.parse(row.cube) : row?.cube) ?? {}
+    const numeric = (c: PlannedColumn) => c.kind === "bigint" || c.kind === "double precision"
+    const cube: Cube = {
+      size: (raw.n ?? []).length,
+      n: Float64Array.from(raw.n ?? []),
+      dims: dims.map((d, i) => {
+        const text: (string | null)[] = raw[`d${i}`] ?? []
+        return { text, num: numeric(d) ? Float64Array.from(text, (v) => (v === null ? NaN : Number(v))) : undefined }
+      }),
+      stats: stats.map((_, i) => ({
+        mn: Float64Array.from(raw[`mn${i}`] ?? [], (v: number | null) => (v === null ? NaN : v)),
+        mx: Float64Array.from(raw[`mx${i}`] ?? [], (v: number | null) => (v === null ? NaN : v)),
+        sm: Float64Array.from(raw[`sm${i}`] ?? [], (v: number | null) => (v === null ? 0 : v)),
+        ct: Float64Array.from(raw[`ct${i}`] ?? []),
+      })),
+    }
+    for (const [k, v] of this.cubes_) if (k.startsWith(plan.table + "|") && v.version !== ver.v) this.cubes_.delete(k)
+    this.cubes_.set(key, { version: ver.v, cube })
+    return cube
   }
 
   constructor(deps: { manager: Executor }, options: OcopPostgresOptions = {}) {
@@ -379,16 +399,29 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     const statsFacets = facetReqs.map((f, i) => ({ f, i })).filter(({ f }) => f.type === "stats")
     // Without free text, facets and total come from the index's facet cube when every filter
     // and facet field is one of its dimensions (the usual browse/filter page).
-    let cubeRows: Record<string, any>[] | undefined
+    let cubeDone = false
+    const cubeOut: Record<string, any> = {}
     if (!terms.length && onePass) {
       const defs = (input.index.fields ?? {}) as Record<string, any>
       const facetTypes = (d: any) => (d?.facetable && typeof d.facetable === "object" && Array.isArray(d.facetable.types) ? d.facetable.types : ["value"])
-      const dims = [...plan.columns.values()].filter((c) => !c.array && c.kind !== "timestamptz" && c.kind !== "double precision" && defs[c.field]?.facetable && facetTypes(defs[c.field]).includes("value"))
+      const rawFilters = Object.entries((input.filters ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== "q" && v !== undefined)
+      const filtered = new Set(rawFilters.map(([k]) => k))
+      // value-facet fields always; numeric/boolean filter fields (price, stock) only when this search filters on them
+      const dims = [...plan.columns.values()].filter(
+        (c) =>
+          !c.array &&
+          c.kind !== "timestamptz" &&
+          ((c.kind !== "double precision" && defs[c.field]?.facetable && facetTypes(defs[c.field]).includes("value")) ||
+            (filtered.has(c.field) && defs[c.field]?.filterable && (c.kind === "bigint" || c.kind === "double precision" || c.kind === "boolean")))
+      )
       const statCols = [...plan.columns.values()].filter((c) => !c.array && defs[c.field]?.facetable && facetTypes(defs[c.field]).includes("stats"))
       const dimIndex = new Map(dims.map((d, i) => [d.field, i]))
       const statIndex = new Map(statCols.map((d, i) => [d.field, i]))
-      const rawFilters = Object.entries((input.filters ?? {}) as Record<string, unknown>).filter(([k, v]) => k !== "q" && v !== undefined)
-      const preds = rawFilters.map(([field, value]) => ({ field, test: dimIndex.has(field) ? cellPredicate(value) : undefined }))
+      const preds = rawFilters.map(([field, value]) => {
+        const col = plan.columns.get(field)
+        const numeric = !!col && (col.kind === "bigint" || col.kind === "double precision")
+        return { field, test: dimIndex.has(field) ? cellPredicate(value, numeric) : undefined }
+      })
       const eligible =
         preds.every((p) => !!p.test) &&
         valueFacets.every(({ f }) => dimIndex.has(f.field)) &&
@@ -396,26 +429,44 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
       if (eligible && dims.length) {
         const cube = await this.cube(plan, dims, statCols)
         if (cube) {
-          const keyedFields = new Map(keyed.map((k) => [k.field, k.alias]))
-          cubeRows = []
-          for (const cell of cube) {
-            const r: Record<string, any> = { n: cell.n }
-            let ok = true
-            for (const p of preds) {
-              const v = cell[`d${dimIndex.get(p.field)}`] ?? null
-              const holds = p.test!(v)
-              const alias = keyedFields.get(p.field)
-              if (alias) r[alias] = holds
-              else if (!holds) ok = false
+          // A cell counts for the total when every filter holds, and for facet F when every
+          // filter except F's own (disjunctive) holds: one pass, a bit per failed keyed filter.
+          const keyedFields = new Set(keyed.map((k) => k.field))
+          const keyedBit = new Map(keyed.map((k, b) => [k.field, 1 << b]))
+          const compiled = preds.map((p) => {
+            const d = cube.dims[dimIndex.get(p.field)!]
+            return { d, test: p.test!, bit: keyedFields.has(p.field) ? keyedBit.get(p.field)! : 0 }
+          })
+          const vf = valueFacets.map(({ f, i }) => ({ i, text: cube.dims[dimIndex.get(f.field)!].text, bit: keyedBit.get(f.field) ?? 0, counts: new Map<string, number>() }))
+          const sf = statsFacets.map(({ f, i }) => ({ i, s: cube.stats[statIndex.get(f.field)!], bit: keyedBit.get(f.field) ?? 0, mn: Infinity, mx: -Infinity, sm: 0, ct: 0 }))
+          let total = 0
+          cells: for (let c = 0; c < cube.size; c++) {
+            let mask = 0
+            for (const p of compiled) {
+              if (p.test(p.d.text[c], p.d.num ? p.d.num[c] : NaN)) continue
+              if (!p.bit) continue cells
+              if (mask) continue cells // two keyed filters fail: counts nowhere
+              mask = p.bit
             }
-            if (!ok) continue
-            for (const { f, i } of valueFacets) r[`g${i}`] = cell[`d${dimIndex.get(f.field)}`] ?? null
-            for (const { f, i } of statsFacets) {
-              const si = statIndex.get(f.field)
-              for (const m of ["mn", "mx", "sm", "ct"]) r[`${m}${i}`] = cell[`${m}${si}`]
+            const n = cube.n[c]
+            if (!mask) total += n
+            for (const f of vf) {
+              if (mask && mask !== f.bit) continue
+              const v = f.text[c]
+              if (v !== null && v !== undefined) f.counts.set(v, (f.counts.get(v) ?? 0) + n)
             }
-            cubeRows.push(r)
+            for (const f of sf) {
+              if ((mask && mask !== f.bit) || !f.s.ct[c]) continue
+              if (f.s.mn[c] < f.mn) f.mn = f.s.mn[c]
+              if (f.s.mx[c] > f.mx) f.mx = f.s.mx[c]
+              f.sm += f.s.sm[c]
+              f.ct += f.s.ct[c]
+            }
           }
+          cubeOut.total = total
+          for (const f of vf) cubeOut[`f${f.i}`] = sortedCounts(f.counts, (facetReqs[f.i] as any).limit ?? 100)
+          for (const f of sf) cubeOut[`f${f.i}`] = { min: f.ct ? f.mn : null, max: f.ct ? f.mx : null, avg: f.ct ? f.sm / f.ct : null, count: f.ct }
+          cubeDone = true
         }
       }
     }
@@ -429,7 +480,7 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
       selects.push(`(SELECT json_agg(json_build_object('id', t."id", 'document', t."document", 'score', page.score) ORDER BY page.rn) FROM page JOIN "${plan.table}" t ON t."id" = page."id") AS hits`)
     }
     const facetSelects: string[] = []
-    if (cubeRows) {
+    if (cubeDone) {
       // facets and total come from the cube; the statement only fetches the page
     } else if (onePass) {
       const kAliases = keyed.map((k) => k.alias)
@@ -478,8 +529,11 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     const sql = `WITH ${ctes.join(",\n")} SELECT ${[...selects, ...facetSelects].join(",\n")}`
     const rows = selects.length + facetSelects.length ? await this.manager_.execute(sql, params) : [{}]
     const row = rows[0] ?? {}
-    if (onePass) {
-      const agg: Record<string, any>[] = cubeRows ?? (typeof row.agg === "string" ? JSON.parse(row.agg) : row.agg) ?? []
+    if (cubeDone) {
+      Object.assign(row, cubeOut)
+      if (options.count === "none") delete row.total
+    } else if (onePass) {
+      const agg: Record<string, any>[] = (typeof row.agg === "string" ? JSON.parse(row.agg) : row.agg) ?? []
       // one row per combination of facet values and filter flags (a small "cube" of the match set)
       const holds = (r: Record<string, any>, except?: string) => keyed.every((k) => k.field === except || r[k.alias] === true)
       const base = agg
@@ -491,11 +545,7 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
           if (v === null || v === undefined || !holds(r, f.field)) continue
           counts.set(v, (counts.get(v) ?? 0) + Number(r.n))
         }
-        const limit = (f as any).limit ?? 100
-        row[`f${i}`] = [...counts.entries()]
-          .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-          .slice(0, Number(limit))
-          .map(([value, count]) => ({ value, count }))
+        row[`f${i}`] = sortedCounts(counts, (f as any).limit ?? 100)
       })
       statsFacets.forEach(({ f, i }) => {
         let mn: number | null = null, mx: number | null = null, sm = 0, ct = 0
@@ -567,36 +617,79 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
   }
 }
 
-/** A filter value as a JS test on a cube cell's text value, or undefined when only SQL can say. */
-function cellPredicate(value: unknown): ((v: string | null) => boolean) | undefined {
-  if (value === null) return (v) => v === null
+type Cube = {
+  size: number
+  n: Float64Array
+  dims: { text: (string | null)[]; num?: Float64Array }[]
+  stats: { mn: Float64Array; mx: Float64Array; sm: Float64Array; ct: Float64Array }[]
+}
+type CellTest = (text: string | null | undefined, num: number) => boolean
+
+function sortedCounts(counts: Map<string, number>, limit: number) {
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, Number(limit))
+    .map(([value, count]) => ({ value, count }))
+}
+
+/**
+ * A filter value as a JS test on a cube cell (its text value, and its number for numeric
+ * columns), or undefined when only SQL can say. Mirrors the SQL of ./sql.ts: NULL never
+ * satisfies a comparison.
+ */
+function cellPredicate(value: unknown, numeric = false): CellTest | undefined {
+  if (value === null) return (t) => t === null || t === undefined
   if (value instanceof Date) return undefined
-  if (Array.isArray(value)) {
-    const set = new Set(value.map(String))
-    return (v) => v !== null && set.has(v)
+  const num = (v: unknown) => (typeof v === "number" ? v : Number(v))
+  const eq = (operand: unknown): CellTest | undefined => {
+    if (operand === null) return (t) => t === null || t === undefined
+    if (operand instanceof Date || (typeof operand === "object" && operand !== null)) return undefined
+    if (numeric) {
+      const x = num(operand)
+      if (!Number.isFinite(x)) return undefined
+      return (t, n) => n === x
+    }
+    const s = String(operand)
+    return (t) => t === s
   }
-  if (typeof value !== "object") {
-    const t = String(value)
-    return (v) => v === t
+  const member = (list: unknown[]): CellTest | undefined => {
+    if (numeric) {
+      const xs = list.map(num)
+      if (!xs.every(Number.isFinite)) return undefined
+      const set = new Set(xs)
+      return (t, n) => t !== null && t !== undefined && set.has(n)
+    }
+    const set = new Set(list.map(String))
+    return (t) => t !== null && t !== undefined && set.has(t)
   }
-  const preds: ((v: string | null) => boolean)[] = []
+  if (Array.isArray(value)) return member(value)
+  if (typeof value !== "object") return eq(value)
+  const preds: CellTest[] = []
   for (const [op, operand] of Object.entries(value as Record<string, unknown>)) {
     if (op === "$eq") {
-      const p = cellPredicate(operand)
+      const p = Array.isArray(operand) ? member(operand) : eq(operand)
       if (!p) return undefined
       preds.push(p)
     } else if (op === "$in" || op === "$nin") {
-      const set = new Set((Array.isArray(operand) ? operand : [operand]).map(String))
-      preds.push(op === "$in" ? (v) => v !== null && set.has(v) : (v) => v !== null && !set.has(v))
+      const p = member(Array.isArray(operand) ? operand : [operand])
+      if (!p) return undefined
+      preds.push(op === "$in" ? p : (t, n) => t !== null && t !== undefined && !p(t, n))
     } else if (op === "$ne") {
-      if (operand === null) preds.push((v) => v !== null)
+      if (operand === null) preds.push((t) => t !== null && t !== undefined)
       else {
-        const t = String(operand)
-        preds.push((v) => v !== null && v !== t)
+        const p = eq(operand)
+        if (!p) return undefined
+        preds.push((t, n) => t !== null && t !== undefined && !p(t, n))
       }
+    } else if (numeric && (op === "$gt" || op === "$gte" || op === "$lt" || op === "$lte")) {
+      const x = num(operand)
+      if (!Number.isFinite(x)) return undefined
+      preds.push(
+        op === "$gt" ? (_t, n) => n > x : op === "$gte" ? (_t, n) => n >= x : op === "$lt" ? (_t, n) => n < x : (_t, n) => n <= x
+      )
     } else return undefined
   }
-  return (v) => preds.every((p) => p(v))
+  return (t, n) => preds.every((p) => p(t, n))
 }
 
 export default OcopPostgresSearchService
