@@ -64,18 +64,40 @@ export function buildTablePlan(physicalName: string, definition: Pick<SearchType
   return { table, columns, searchable, primary_key: definition.primary_key ?? "id", hash }
 }
 
+/**
+ * Moves the documents of a table created before the split (a "document" column in the match
+ * table) into "<table>_doc", idempotent and safe when two processes race; the caller compacts
+ * the match table afterwards (VACUUM FULL cannot run inside this block).
+ */
+export function splitDocumentsSql(plan: TablePlan): string {
+  const t = plan.table
+  const has = `EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${t}' AND column_name = 'document')`
+  return `DO $$ BEGIN
+    IF ${has} THEN
+      LOCK TABLE "${t}" IN ACCESS EXCLUSIVE MODE;
+      IF ${has} THEN
+        INSERT INTO "${t}_doc" ("id", "document") SELECT "id", "document" FROM "${t}"
+          ON CONFLICT ("id") DO UPDATE SET "document" = EXCLUDED."document";
+        ALTER TABLE "${t}" DROP COLUMN "document";
+      END IF;
+    END IF;
+  END $$`
+}
+
 export function createTableSql(plan: TablePlan): string[] {
   const cols = [...plan.columns.values()].map((c) => `"${c.column}" ${c.kind}${c.array ? "[]" : ""}`)
   const t = plan.table
   const stmts = [
     `CREATE TABLE IF NOT EXISTS "${t}" (
       "id" text PRIMARY KEY,
-      "document" jsonb NOT NULL,
       "tsv" tsvector NOT NULL DEFAULT ''::tsvector,
       "accent" text NOT NULL DEFAULT '',
       ${cols.length ? cols.join(",\n      ") + "," : ""}
       "updated_at" timestamptz NOT NULL DEFAULT now()
     )`,
+    // the stored documents live in their own table: the match table stays narrow (~0.7 kB a
+    // row instead of ~1.7 kB), so ranking a broad text match reads a fraction of the pages
+    `CREATE TABLE IF NOT EXISTS "${t}_doc" ("id" text PRIMARY KEY, "document" jsonb NOT NULL)`,
     `CREATE INDEX IF NOT EXISTS "${t}_tsv" ON "${t}" USING GIN ("tsv")`,
     `CREATE SEQUENCE IF NOT EXISTS "${t}_ver"`,
     `CREATE TABLE IF NOT EXISTS "${t}_lex" ("term" text PRIMARY KEY)`,

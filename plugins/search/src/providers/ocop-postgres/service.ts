@@ -15,7 +15,7 @@
 import { AbstractSearchProviderService, MedusaError } from "@medusajs/framework/utils"
 import type { SearchTypes } from "@medusajs/framework/types"
 import { accentTerms, foldText, foldedTerms, highlight, queryAccentTerms } from "../../lib/text"
-import { buildTablePlan, createTableSql, type PlannedColumn, type TablePlan } from "./plan"
+import { buildTablePlan, createTableSql, splitDocumentsSql, type PlannedColumn, type TablePlan } from "./plan"
 import { compileFilterEntries, compileFilters, pgArray, tsTerm, type Sql } from "./sql"
 
 export type Executor = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
@@ -34,6 +34,8 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
   protected plans_ = new Map<string, TablePlan>()
   protected lexCache_ = new Map<string, { at: number; candidates: string[] | null }>()
   protected ready_ = false
+  /** Tables whose layout (documents split from the match table) was checked by this process. */
+  protected layout_ = new Map<string, Promise<void>>()
   /** Facet cubes of whole indexes (filter-only searches), per table and dimension set, tagged with the write version they were built at. */
   protected cubes_ = new Map<string, { version: string; cube: Cube }>()
 
@@ -84,6 +86,33 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     return cube
   }
 
+  /**
+   * Once per table and process: creates what is missing and moves documents out of a match
+   * table built before the split (then compacts it), so a database indexed by an older build
+   * keeps answering without a reindex.
+   */
+  protected ensureLayout(plan: TablePlan): Promise<void> {
+    let p = this.layout_.get(plan.table)
+    if (!p) {
+      p = (async () => {
+        const [old] = await this.manager_.execute(
+          `SELECT 1 AS x FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND column_name = 'document'`,
+          [plan.table]
+        )
+        const [exists] = await this.manager_.execute(`SELECT to_regclass(?) IS NOT NULL AS x`, [`"${plan.table}_doc"`])
+        if (!old && exists?.x) return
+        for (const sql of createTableSql(plan)) await this.manager_.execute(sql)
+        if (old) {
+          await this.manager_.execute(splitDocumentsSql(plan))
+          await this.manager_.execute(`VACUUM FULL ANALYZE "${plan.table}"`).catch(() => undefined)
+        }
+      })()
+      this.layout_.set(plan.table, p)
+      p.catch(() => this.layout_.delete(plan.table))
+    }
+    return p
+  }
+
   constructor(deps: { manager: Executor }, options: OcopPostgresOptions = {}) {
     super()
     if (!deps?.manager?.execute) {
@@ -127,7 +156,10 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     if (existing.length && existing[0].hash !== plan.hash) {
       await this.manager_.execute(`DROP TABLE IF EXISTS "${plan.table}" CASCADE`)
       await this.manager_.execute(`DROP TABLE IF EXISTS "${plan.table}_lex" CASCADE`)
+      await this.manager_.execute(`DROP TABLE IF EXISTS "${plan.table}_doc" CASCADE`)
     }
+    this.layout_.delete(plan.table)
+    await this.ensureLayout(plan)
     for (const sql of createTableSql(plan)) await this.manager_.execute(sql)
     await this.bumpVersion(plan)
     const definition = JSON.stringify({ fields: index.fields, primary_key: index.primary_key })
@@ -146,6 +178,8 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     for (const row of rows) {
       await this.manager_.execute(`DROP TABLE IF EXISTS "${row.table_name}" CASCADE`)
       await this.manager_.execute(`DROP TABLE IF EXISTS "${row.table_name}_lex" CASCADE`)
+      await this.manager_.execute(`DROP TABLE IF EXISTS "${row.table_name}_doc" CASCADE`)
+      this.layout_.delete(row.table_name)
       await this.manager_.execute(`DROP SEQUENCE IF EXISTS "${row.table_name}_ver"`)
     }
     await this.manager_.execute(`DELETE FROM "ocop_search_catalog" WHERE "name" = ?`, [index])
@@ -185,6 +219,7 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
   async upsertDocuments({ index, definition, documents }: { index: string; definition: SearchTypes.ResolvedSearchIndexDefinition; documents: SearchTypes.SearchDocument[] }): Promise<SearchTypes.SearchTask> {
     if (!documents.length) return { index, status: "succeeded" }
     const plan = await this.plan(index, definition)
+    await this.ensureLayout(plan)
     const columns = [...plan.columns.values()]
     const lexicon = new Set<string>()
     for (let offset = 0; offset < documents.length; offset += UPSERT_CHUNK) {
@@ -215,10 +250,14 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
         rows.push(`(${tsvParts.length ? tsvParts.join(" || ") : `''::tsvector`}, ?, ?::jsonb, ?${colSql.length ? ", " + colSql.join(", ") : ""})`)
       }
       const colNames = columns.map((c) => `"${c.column}"`)
-      const updates = ["tsv", "document", "accent", ...columns.map((c) => c.column)].map((c) => `"${c}" = EXCLUDED."${c}"`)
+      const updates = ["tsv", "accent", ...columns.map((c) => c.column)].map((c) => `"${c}" = EXCLUDED."${c}"`)
+      // one statement writes the match row and the stored document
       await this.manager_.execute(
-        `INSERT INTO "${plan.table}" ("tsv", "id", "document", "accent"${colNames.length ? ", " + colNames.join(", ") : ""})
-         VALUES ${rows.join(",\n")}
+        `WITH v ("tsv", "id", "document", "accent"${colNames.length ? ", " + colNames.join(", ") : ""}) AS (VALUES ${rows.join(",\n")}),
+         d AS (INSERT INTO "${plan.table}_doc" ("id", "document") SELECT "id", "document" FROM v
+               ON CONFLICT ("id") DO UPDATE SET "document" = EXCLUDED."document")
+         INSERT INTO "${plan.table}" ("tsv", "id", "accent"${colNames.length ? ", " + colNames.join(", ") : ""})
+         SELECT "tsv", "id", "accent"${colNames.length ? ", " + colNames.join(", ") : ""} FROM v
          ON CONFLICT ("id") DO UPDATE SET ${updates.join(", ")}, "updated_at" = now()`,
         params
       )
@@ -240,20 +279,29 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     if (keys.length === 1 && (keys[0] === pk || keys[0] === "id")) {
       const raw = (filters as any)[keys[0]]
       const ids = Array.isArray(raw) ? raw : raw && typeof raw === "object" && Array.isArray(raw.$in) ? raw.$in : [raw?.$eq ?? raw]
-      await this.manager_.execute(`DELETE FROM "${plan.table}" WHERE "id" = ANY(?::text[])`, [pgArray(ids.map(String))])
+      await this.ensureLayout(plan)
+      await this.manager_.execute(
+        `WITH d AS (DELETE FROM "${plan.table}" WHERE "id" = ANY(?::text[]) RETURNING "id") DELETE FROM "${plan.table}_doc" WHERE "id" = ANY(?::text[])`,
+        [pgArray(ids.map(String)), pgArray(ids.map(String))]
+      )
       await this.bumpVersion(plan)
       return { index, status: "succeeded" }
     }
     const where = compileFilters(filters as any, plan)
     if (!where) throw new MedusaError(MedusaError.Types.INVALID_DATA, "deleteDocuments needs filters")
-    await this.manager_.execute(`DELETE FROM "${plan.table}" WHERE ${where.sql}`, where.params)
+    await this.ensureLayout(plan)
+    await this.manager_.execute(
+      `WITH d AS (DELETE FROM "${plan.table}" WHERE ${where.sql} RETURNING "id") DELETE FROM "${plan.table}_doc" WHERE "id" IN (SELECT "id" FROM d)`,
+      where.params
+    )
     await this.bumpVersion(plan)
     return { index, status: "succeeded" }
   }
 
   async clearIndex({ index }: { index: string }): Promise<SearchTypes.SearchTask> {
     const plan = await this.plan(index)
-    await this.manager_.execute(`TRUNCATE TABLE "${plan.table}"`)
+    await this.ensureLayout(plan)
+    await this.manager_.execute(`TRUNCATE TABLE "${plan.table}", "${plan.table}_doc"`)
     await this.bumpVersion(plan)
     return { index, status: "succeeded" }
   }
@@ -309,6 +357,7 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
       // one folded analyzer serves vi and en alike; accepting the hint changes nothing
     }
     const plan = await this.plan(input.index.physical_name, input.index)
+    await this.ensureLayout(plan)
     const skip = input.pagination?.skip ?? 0
     const take = input.pagination?.take ?? 20
     const providerOpts = (options.provider_options?.[OCOP_POSTGRES_PROVIDER] ?? {}) as { disjunctive?: boolean }
@@ -477,7 +526,7 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     const selects: string[] = []
     if (take > 0) {
       ctes.push(`page AS (SELECT "id", score, row_number() OVER () AS rn FROM (SELECT "id", score FROM m WHERE ${allKeyed} ORDER BY ${orderSql.join(", ")} LIMIT ${bind(pageParams, take)} OFFSET ${bind(pageParams, skip)}) s)`)
-      selects.push(`(SELECT json_agg(json_build_object('id', t."id", 'document', t."document", 'score', page.score) ORDER BY page.rn) FROM page JOIN "${plan.table}" t ON t."id" = page."id") AS hits`)
+      selects.push(`(SELECT json_agg(json_build_object('id', t."id", 'document', t."document", 'score', page.score) ORDER BY page.rn) FROM page JOIN "${plan.table}_doc" t ON t."id" = page."id") AS hits`)
     }
     const facetSelects: string[] = []
     if (cubeDone) {
