@@ -4,7 +4,9 @@
 // counts), and the same intents against stock Medusa GET /store/products?q= in the same run.
 // Stock Medusa has no province/star/group filters, so its intent is the text alone (a plain
 // first page for filter-only queries) — it does less work than ours, and still is the baseline.
-//   node bench/search.mjs --backend http://localhost:9100 --key pk_… [--count 500] [--smoke]
+//   node bench/search.mjs --backend http://localhost:9100 --key pk_… [--count 500] [--stock-count N] [--smoke]
+//   --stock-count N: time stock Medusa on the first N intents only (same intents, all three kinds)
+//   — at 100k products one stock request takes seconds, so 500 of them take most of an hour.
 //   (or env MEDUSA_BACKEND_URL, MEDUSA_PUBLISHABLE_KEY; --database-url / DATABASE_URL to record
 //   the dataset size and Postgres version)
 import { appendResults, datasetSize, machineInfo, parseBenchArgs, postgresVersion, publishableKeyFromDatabase, ratio, report, request, timedLoop } from "./lib/harness.mjs"
@@ -34,7 +36,11 @@ export function intent(i) {
 const qs = (o) => new URLSearchParams(o).toString()
 
 async function main() {
-  const args = parseBenchArgs(process.argv.slice(2).filter((a) => a !== "--help"))
+  const argv = process.argv.slice(2).filter((a) => a !== "--help")
+  const sc = argv.indexOf("--stock-count")
+  const stockCount = sc >= 0 ? Number(argv[sc + 1]) : undefined
+  if (sc >= 0) argv.splice(sc, 2)
+  const args = parseBenchArgs(argv)
   const backend = (process.argv.includes("--backend") ? args.backend : process.env.MEDUSA_BACKEND_URL || args.backend).replace(/\/$/, "")
   const key = args.key || process.env.MEDUSA_PUBLISHABLE_KEY || (await publishableKeyFromDatabase(args.databaseUrl).catch(() => undefined))
   if (!key) throw new Error("A publishable key is needed: --key pk_… or MEDUSA_PUBLISHABLE_KEY (or --database-url to look it up).")
@@ -66,6 +72,7 @@ async function main() {
       return request(`${backend}/store/products?${qs({ ...(it.q ? { q: it.q } : {}), limit: "20", fields: "id,title,handle,thumbnail" })}`, { headers })
     },
     ...bound,
+    ...(stockCount ? { count: Math.min(count, stockCount), warmup: Math.min(bound.warmup, 2) } : {}),
   })
   const results = [stock, ours]
   report(results, { baseline: stock })
@@ -84,6 +91,7 @@ async function main() {
       machine,
       notes: [
         `backend ${backend}; one client, sequential requests; intents: ⅓ text, ⅓ text + filters (province incl. former names, stars, group, price, sort), ⅓ filters only`,
+        ...(stockCount ? [`stock Medusa timed on the first ${Math.min(count, stockCount)} intents only (--stock-count; seconds per request at this size)`] : []),
         "stock Medusa cannot filter by province/stars/group nor count facets: its intent is the text alone (a plain first page when there is no text)",
         r ? `ours vs stock: p50 ×${r.p50?.toFixed?.(2) ?? r.p50}, p95 ×${r.p95?.toFixed?.(2) ?? r.p95}` : "",
       ].filter(Boolean),
