@@ -17,6 +17,7 @@ import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { DEFAULT_LANG, LangContext, t, type Lang } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
+import { cartCountOf } from "~/lib/cart.server";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -25,15 +26,15 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLang(request) };
+  return { lang: await getLang(request), cartCount: await cartCountOf(request) };
 }
 
 export const meta: MetaFunction = () => [{ name: "theme-color", content: "#a3321f" }];
 
-function Header({ lang }: { lang: Lang }) {
+function Header({ lang, cartCount }: { lang: Lang; cartCount: number }) {
   const location = useLocation();
   const [params] = useSearchParams();
-  const tr = (key: Parameters<typeof t>[1]) => t(lang, key);
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
   const other: Lang = lang === "vi" ? "en" : "vi";
   return (
     <header className="border-b border-clay bg-white/80 backdrop-blur">
@@ -70,6 +71,9 @@ function Header({ lang }: { lang: Lang }) {
         <nav aria-label={tr("nav.main")} className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
           <Link to="/verify" className="rounded-md px-2 py-1 text-ink-soft hover:text-lacquer-700">
             {tr("nav.verify")}
+          </Link>
+          <Link to="/cart" data-testid="cart-link" className="rounded-md px-2 py-1 font-medium text-ink hover:text-lacquer-700">
+            {cartCount > 0 ? tr("nav.cartCount", { n: cartCount }) : tr("nav.cart")}
           </Link>
           <Form method="post" action="/lang" aria-label={tr("lang.label")}>
             <input type="hidden" name="lang" value={other} />
@@ -108,6 +112,16 @@ function Footer({ lang }: { lang: Lang }) {
               {t(lang, "nav.verify")}
             </Link>
           </li>
+          <li>
+            <Link to="/producer" className="underline hover:text-lacquer-700">
+              {t(lang, "footer.producerPortal")}
+            </Link>
+          </li>
+          <li>
+            <Link to="/trade-center" className="underline hover:text-lacquer-700">
+              {t(lang, "footer.tradeCenterPortal")}
+            </Link>
+          </li>
           <li>{t(lang, "footer.openSource")}</li>
         </ul>
       </Container>
@@ -134,7 +148,7 @@ export function Layout({ children }: { children: ReactNode }) {
           >
             {t(lang, "site.skipToContent")}
           </a>
-          <Header lang={lang} />
+          <Header lang={lang} cartCount={data?.cartCount ?? 0} />
           <main id="main" className="flex-1">
             {children}
           </main>

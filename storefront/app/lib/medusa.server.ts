@@ -453,3 +453,444 @@ export async function searchProducts(
   }
   return searchProductsCore(q, { limit, offset });
 }
+
+// ---------------------------------------------------------------- results with a reason
+
+/** A refusal the user should read (4xx), with field errors when the backend gives them. */
+export type Refusal = { ok: false; status: number; message: string; errors: Record<string, string> };
+export type Result<T> = { ok: true; data: T } | Refusal;
+
+function is4xx(error: unknown): error is FetchError & { status: number } {
+  return error instanceof FetchError && typeof error.status === "number" && error.status >= 400 && error.status < 500;
+}
+
+/** Core calls whose 4xx answers are shown to the user (a network or 5xx failure is still a 503 page). */
+async function coreResult<T>(call: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return { ok: true, data: await call() };
+  } catch (error) {
+    if (is4xx(error)) return { ok: false, status: error.status, message: error.message, errors: {} };
+    return core(() => Promise.reject(error));
+  }
+}
+
+// ---------------------------------------------------------------- cart and checkout
+
+export type CartLine = {
+  id: string;
+  title: string;
+  product_id: string;
+  product_title: string;
+  product_handle: string | null;
+  variant_id: string;
+  variant_title: string | null;
+  thumbnail: string | null;
+  quantity: number;
+  unit_price: number;
+  total: number;
+};
+
+export type Address = {
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  address_1: string | null;
+  address_2: string | null;
+  city: string | null;
+  province: string | null;
+};
+
+export type CartView = {
+  id: string;
+  email: string | null;
+  region_id: string | null;
+  items: CartLine[];
+  item_count: number;
+  item_total: number;
+  shipping_total: number;
+  total: number;
+  shipping_address: Address | null;
+  shipping_option_id: string | null;
+  completed: boolean;
+};
+
+const num = (v: unknown): number => {
+  const n = typeof v === "number" ? v : Number((v as { value?: unknown })?.value ?? v);
+  return Number.isFinite(n) ? n : 0;
+};
+
+type RawLine = {
+  id: string;
+  title?: string | null;
+  product_id?: string | null;
+  product_title?: string | null;
+  product_handle?: string | null;
+  variant_id?: string | null;
+  variant_title?: string | null;
+  thumbnail?: string | null;
+  quantity?: unknown;
+  unit_price?: unknown;
+  total?: unknown;
+  subtotal?: unknown;
+};
+
+function toLine(l: RawLine): CartLine {
+  const quantity = num(l.quantity);
+  const unit = num(l.unit_price);
+  return {
+    id: l.id,
+    title: l.title ?? "",
+    product_id: l.product_id ?? "",
+    product_title: l.product_title ?? l.title ?? "",
+    product_handle: l.product_handle ?? null,
+    variant_id: l.variant_id ?? "",
+    variant_title: l.variant_title ?? null,
+    thumbnail: l.thumbnail || null,
+    quantity,
+    unit_price: unit,
+    total: l.total !== undefined && l.total !== null ? num(l.total) : unit * quantity,
+  };
+}
+
+function toAddress(a: Record<string, unknown> | null | undefined): Address | null {
+  if (!a) return null;
+  const s = (k: string) => (typeof a[k] === "string" ? (a[k] as string) : null);
+  return {
+    first_name: s("first_name"),
+    last_name: s("last_name"),
+    phone: s("phone"),
+    address_1: s("address_1"),
+    address_2: s("address_2"),
+    city: s("city"),
+    province: s("province"),
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function toCart(c: any): CartView {
+  const items = ((c.items ?? []) as RawLine[]).map(toLine);
+  return {
+    id: c.id,
+    email: c.email ?? null,
+    region_id: c.region_id ?? null,
+    items,
+    item_count: items.reduce((n, l) => n + l.quantity, 0),
+    item_total: num(c.item_total ?? c.subtotal),
+    shipping_total: num(c.shipping_total),
+    total: num(c.total),
+    shipping_address: toAddress(c.shipping_address),
+    shipping_option_id: c.shipping_methods?.[0]?.shipping_option_id ?? null,
+    completed: Boolean(c.completed_at),
+  };
+}
+
+/** The cart, or null when it does not exist any more (or was completed). */
+export async function getCart(cartId: string): Promise<CartView | null> {
+  try {
+    const { cart } = await getSdk().store.cart.retrieve(cartId);
+    const view = toCart(cart);
+    return view.completed ? null : view;
+  } catch (error) {
+    if (error instanceof FetchError && error.status === 404) return null;
+    return core(() => Promise.reject(error));
+  }
+}
+
+export async function createCart(): Promise<CartView> {
+  const region = await getVndRegion();
+  const { cart } = await core(() => getSdk().store.cart.create(region ? { region_id: region.id } : {}));
+  return toCart(cart);
+}
+
+/** Adds a line; the backend refuses unlisted products with a 4xx whose message is returned. */
+export async function addToCart(cartId: string, variantId: string, quantity: number): Promise<Result<CartView>> {
+  const r = await coreResult(() => getSdk().store.cart.createLineItem(cartId, { variant_id: variantId, quantity }));
+  return r.ok ? { ok: true, data: toCart(r.data.cart) } : r;
+}
+
+export async function updateCartLine(cartId: string, lineId: string, quantity: number): Promise<Result<CartView>> {
+  const r = await coreResult(() => getSdk().store.cart.updateLineItem(cartId, lineId, { quantity }));
+  return r.ok ? { ok: true, data: toCart(r.data.cart) } : r;
+}
+
+export async function removeCartLine(cartId: string, lineId: string): Promise<Result<null>> {
+  const r = await coreResult(() => getSdk().store.cart.deleteLineItem(cartId, lineId));
+  return r.ok ? { ok: true, data: null } : r;
+}
+
+export type ShippingOptionView = { id: string; name: string; amount: number | null };
+
+export async function listShippingOptions(cartId: string): Promise<ShippingOptionView[]> {
+  const r = await coreResult(() => getSdk().store.fulfillment.listCartOptions({ cart_id: cartId }));
+  if (!r.ok) return [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (r.data.shipping_options as any[]).map((o) => ({
+    id: o.id,
+    name: o.name ?? o.id,
+    amount: o.calculated_price?.calculated_amount ?? o.amount ?? null,
+  }));
+}
+
+/** Payment providers enabled in the VND region (COD is pp_system_default; card is pp_stripe_stripe). */
+export async function listPaymentProviderIds(regionId: string): Promise<string[]> {
+  const r = await coreResult(() => getSdk().store.payment.listPaymentProviders({ region_id: regionId }));
+  return r.ok ? r.data.payment_providers.map((p) => p.id) : [];
+}
+
+export type CheckoutDetails = {
+  email: string;
+  full_name: string;
+  phone: string;
+  address: string;
+  ward: string;
+  province_name: string;
+  shipping_option_id: string;
+  payment_provider: string;
+};
+
+export type CompletedOrder = { id: string };
+
+/**
+ * Address, shipping, payment session, completion — stopping at the first
+ * refusal, whose message is returned (e.g. a certificate revoked while the
+ * product sat in the cart: the backend names the product).
+ */
+export async function checkout(cartId: string, d: CheckoutDetails): Promise<Result<CompletedOrder>> {
+  const sdk = getSdk();
+  const [first, ...rest] = d.full_name.trim().split(/\s+/).reverse();
+  // Vietnamese names: family name first, given name last ("Nguyễn Văn An" → last "Nguyễn Văn", first "An").
+  const first_name = first ?? d.full_name;
+  const last_name = rest.reverse().join(" ");
+  const updated = await coreResult(() =>
+    sdk.store.cart.update(cartId, {
+      email: d.email,
+      shipping_address: {
+        first_name,
+        last_name,
+        phone: d.phone,
+        address_1: d.address,
+        address_2: d.ward,
+        city: d.ward,
+        province: d.province_name,
+        country_code: "vn",
+      },
+      billing_address: {
+        first_name,
+        last_name,
+        phone: d.phone,
+        address_1: d.address,
+        address_2: d.ward,
+        city: d.ward,
+        province: d.province_name,
+        country_code: "vn",
+      },
+    }),
+  );
+  if (!updated.ok) return updated;
+  const shipping = await coreResult(() => sdk.store.cart.addShippingMethod(cartId, { option_id: d.shipping_option_id }));
+  if (!shipping.ok) return shipping;
+  const payment = await coreResult(() =>
+    sdk.store.payment.initiatePaymentSession(shipping.data.cart, { provider_id: d.payment_provider }),
+  );
+  if (!payment.ok) return payment;
+  const done = await coreResult(() => sdk.store.cart.complete(cartId));
+  if (!done.ok) return done;
+  if (done.data.type === "order") return { ok: true, data: { id: done.data.order.id } };
+  const message = done.data.error?.message ?? "The order could not be completed.";
+  return { ok: false, status: 400, message, errors: {} };
+}
+
+export type OrderView = {
+  id: string;
+  display_id: number | null;
+  email: string | null;
+  created_at: string | null;
+  items: CartLine[];
+  item_total: number;
+  shipping_total: number;
+  total: number;
+  shipping_address: Address | null;
+  shipping_method: string | null;
+  payment_provider: string | null;
+};
+
+export async function getOrder(orderId: string): Promise<OrderView | null> {
+  try {
+    const { order } = await getSdk().store.order.retrieve(orderId, {
+      fields: "*items,*shipping_address,*shipping_methods,*payment_collections.payment_sessions,+item_total,+shipping_total,+total",
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const o = order as any;
+    return {
+      id: o.id,
+      display_id: o.display_id ?? null,
+      email: o.email ?? null,
+      created_at: o.created_at ? String(o.created_at) : null,
+      items: ((o.items ?? []) as RawLine[]).map(toLine),
+      item_total: num(o.item_total ?? o.subtotal),
+      shipping_total: num(o.shipping_total),
+      total: num(o.total),
+      shipping_address: toAddress(o.shipping_address),
+      shipping_method: o.shipping_methods?.[0]?.name ?? null,
+      payment_provider: o.payment_collections?.[0]?.payment_sessions?.[0]?.provider_id ?? null,
+    };
+  } catch (error) {
+    if (error instanceof FetchError && (error.status === 404 || error.status === 400)) return null;
+    return core(() => Promise.reject(error));
+  }
+}
+
+// ---------------------------------------------------------------- portals (producer, trade centre)
+
+/**
+ * The portal routes (/auth, /producers, /vendor, /trade-center) answer field
+ * errors as `{ errors: { field: message } }`, which the SDK's FetchError drops,
+ * so they go through this typed fetch with the user's bearer token.
+ */
+async function portal<T>(
+  path: string,
+  { method = "GET", token, body }: { method?: "GET" | "POST"; token?: string; body?: unknown } = {},
+): Promise<Result<T>> {
+  const base = process.env.MEDUSA_BACKEND_URL?.trim() || "http://localhost:9000";
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  let res: Response;
+  try {
+    res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (error) {
+    console.error(`[storefront] backend unreachable: ${error instanceof Error ? error.message : String(error)}`);
+    throw storeError("backend_unavailable", 503);
+  }
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.ok) return { ok: true, data: json as T };
+  if (res.status >= 500) {
+    console.error(`[storefront] ${method} ${path.split("?")[0]} answered ${res.status}: ${String(json.message ?? "")}`);
+    throw storeError("backend_unavailable", 503);
+  }
+  const errors: Record<string, string> = {};
+  if (json.errors && typeof json.errors === "object") {
+    for (const [k, v] of Object.entries(json.errors as Record<string, unknown>)) if (typeof v === "string") errors[k] = v;
+  }
+  return { ok: false, status: res.status, message: typeof json.message === "string" ? json.message : res.statusText, errors };
+}
+
+export type Actor = "producer" | "curator";
+
+export async function login(actor: Actor, email: string, password: string): Promise<Result<string>> {
+  const r = await portal<{ token?: string }>(`/auth/${actor}/emailpass`, { method: "POST", body: { email, password } });
+  if (!r.ok) return r;
+  if (!r.data.token) return { ok: false, status: 401, message: "", errors: {} };
+  return { ok: true, data: r.data.token };
+}
+
+export type ProducerProfile = {
+  id: string;
+  name: string;
+  handle?: string | null;
+  status: string;
+  entity_type: string;
+  province_code: string;
+  phone?: string | null;
+  email?: string | null;
+  ward?: string | null;
+  address?: string | null;
+  story?: string | null;
+};
+
+/** Register a producer login, create its producer (pending) and log in as it. */
+export async function signUpProducer(
+  input: { email: string; password: string; name: string; entity_type: string; province_code: string; phone: string; ward?: string; address?: string; story?: string },
+): Promise<Result<{ token: string; producer: ProducerProfile }>> {
+  const { email, password, ...producer } = input;
+  const reg = await portal<{ token: string }>("/auth/producer/emailpass/register", { method: "POST", body: { email, password } });
+  if (!reg.ok) return reg;
+  const made = await portal<{ producer: ProducerProfile }>("/producers/signup", {
+    method: "POST",
+    token: reg.data.token,
+    body: { ...producer, email },
+  });
+  if (!made.ok) return made;
+  const token = await login("producer", email, password);
+  if (!token.ok) return token;
+  return { ok: true, data: { token: token.data, producer: made.data.producer } };
+}
+
+export type VendorProduct = {
+  id: string;
+  title: string;
+  handle?: string | null;
+  status: string;
+  description?: string | null;
+  thumbnail?: string | null;
+  variants?: { id: string; prices?: { amount: number; currency_code: string }[] }[];
+  product_listing?: { listed?: boolean; blocked_reasons?: string[] | null } | null;
+  certifications?: { id: string; status: string; stars: number; certificate_number?: string | null; expires_at?: string | null; reason?: string | null }[];
+};
+
+export const vendor = {
+  me: (token: string) => portal<{ producer: ProducerProfile }>("/vendor/me", { token }),
+  updateMe: (token: string, body: Record<string, unknown>) =>
+    portal<{ producer: ProducerProfile }>("/vendor/me", { method: "POST", token, body }),
+  products: (token: string, { limit = 50, offset = 0 } = {}) =>
+    portal<{ products: VendorProduct[]; count: number }>(`/vendor/products?limit=${limit}&offset=${offset}`, { token }),
+  product: (token: string, id: string) => portal<{ product: VendorProduct }>(`/vendor/products/${encodeURIComponent(id)}`, { token }),
+  createProduct: (token: string, body: Record<string, unknown>) =>
+    portal<{ product: VendorProduct }>("/vendor/products", { method: "POST", token, body }),
+  updateProduct: (token: string, id: string, body: Record<string, unknown>) =>
+    portal<{ product: VendorProduct }>(`/vendor/products/${encodeURIComponent(id)}`, { method: "POST", token, body }),
+  submitCertification: (token: string, body: Record<string, unknown>) =>
+    portal<{ certification: { id: string } }>("/vendor/certifications", { method: "POST", token, body }),
+  orders: (token: string) => portal<{ orders: VendorOrder[]; count: number }>("/vendor/orders", { token }),
+  fulfil: (token: string, orderId: string) =>
+    portal<{ fulfillment: { id: string } }>(`/vendor/orders/${encodeURIComponent(orderId)}/fulfillments`, { method: "POST", token, body: {} }),
+};
+
+export type VendorOrder = {
+  id: string;
+  display_id: number | null;
+  created_at: string;
+  status: string;
+  email?: string | null;
+  shipping_address?: Record<string, unknown> | null;
+  items: { id: string; title: string; product_id: string; quantity: number; unit_price: number }[];
+  subtotal: number;
+  fulfillments: { id: string; created_at: string }[];
+};
+
+export type CuratorCertification = {
+  id: string;
+  product_id: string;
+  producer_id?: string | null;
+  stars: number;
+  score?: number | null;
+  status: string;
+  group_slug?: string | null;
+  certificate_number?: string | null;
+  decision_number?: string | null;
+  issuing_authority?: string | null;
+  province_code: string;
+  valid_from?: string | null;
+  expires_at?: string | null;
+  created_at?: string | null;
+  reason?: string | null;
+};
+
+export const tradeCenter = {
+  me: (token: string) => portal<{ trade_center: { id: string; name: string; province_code: string } }>("/trade-center/me", { token }),
+  certifications: (token: string, status?: string) =>
+    portal<{ certifications: CuratorCertification[]; count: number }>(
+      `/trade-center/certifications?limit=100${status ? `&status=${encodeURIComponent(status)}` : ""}`,
+      { token },
+    ),
+  decide: (token: string, id: string, action: string, reason?: string) =>
+    portal<{ certification: CuratorCertification }>(
+      `/trade-center/certifications/${encodeURIComponent(id)}/${encodeURIComponent(action)}`,
+      { method: "POST", token, body: reason ? { reason } : {} },
+    ),
+  stats: (token: string) =>
+    portal<{ province_code: string; approved: number; by_stars: Record<string, number>; by_group: Record<string, number> }>(
+      "/trade-center/stats",
+      { token },
+    ),
+};

@@ -20,6 +20,8 @@ import {
   type VariantView,
 } from "~/lib/medusa.server";
 import { langFromMatches, pageTitle, titleFor } from "~/lib/meta";
+import { addLineFromForm } from "~/lib/cart.server";
+import { AddToCartResult } from "~/components/AddToCartResult";
 import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -45,11 +47,16 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   );
 }
 
-export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders }) => {
+  // After "add to cart" the page carries the session cookie: personal, never cached.
+  const cookie = actionHeaders.get("Set-Cookie");
+  if (cookie) return { "Set-Cookie": cookie, "Cache-Control": "private, no-store" };
+  return errorHeaders ?? loaderHeaders;
+};
 
-/** The cart is not built yet: say so honestly, never pretend something was added. */
-export async function action(_args: ActionFunctionArgs) {
-  return data({ cart: "coming_soon" as const }, { status: 501 });
+/** "Thêm vào giỏ hàng": adds the line; an unlisted product is refused by the backend (4xx) and its message shown. */
+export async function action({ request }: ActionFunctionArgs) {
+  return addLineFromForm(request);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -295,11 +302,7 @@ export default function ProductPage() {
               {tr("product.addToCart")}
             </Button>
           </Form>
-          {actionData?.cart === "coming_soon" ? (
-            <p role="status" className="rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-3 text-sm">
-              {tr("product.cartComingSoon")}
-            </p>
-          ) : null}
+          <AddToCartResult result={actionData} />
 
           <CertificationPanel certification={certification} />
           {shownProducer ? <ProducerBlock producer={shownProducer} provinceName={provinceName} /> : null}

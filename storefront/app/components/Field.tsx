@@ -1,0 +1,135 @@
+import type { ReactNode } from "react";
+import { useT, type MessageKey } from "~/lib/i18n";
+import { messages } from "~/lib/i18n";
+
+/** Error text: an i18n key from the form schemas, or a message from the backend as is. */
+export function useErrorText() {
+  const tr = useT();
+  return (error: string | undefined | null) =>
+    error ? (error in messages.vi ? tr(error as MessageKey) : error) : null;
+}
+
+const inputClass =
+  "w-full rounded-lg border bg-white px-3 py-2 text-sm focus:border-lacquer-600 focus:outline-none focus-visible:outline-3 focus-visible:outline-gold-400";
+
+type Common = {
+  name: string;
+  label: string;
+  error?: string | null;
+  hint?: string;
+  required?: boolean;
+  className?: string;
+};
+
+function Shell({ name, label, error, hint, required, className, children }: Common & { children: ReactNode }) {
+  const errorText = useErrorText()(error);
+  return (
+    <div className={`flex flex-col gap-1 ${className ?? ""}`}>
+      <label htmlFor={`f-${name}`} className="text-sm font-medium text-ink">
+        {label}
+        {required ? <span aria-hidden="true" className="text-lacquer-700"> *</span> : null}
+      </label>
+      {children}
+      {hint && !errorText ? (
+        <p id={`f-${name}-hint`} className="text-xs text-ink-soft">
+          {hint}
+        </p>
+      ) : null}
+      {errorText ? (
+        <p id={`f-${name}-error`} className="text-sm font-medium text-lacquer-700" data-testid={`error-${name}`}>
+          {errorText}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function describedBy(name: string, error?: string | null, hint?: string) {
+  return error ? `f-${name}-error` : hint ? `f-${name}-hint` : undefined;
+}
+
+export function TextField(
+  props: Common & { type?: string; defaultValue?: string; autoComplete?: string; inputMode?: "numeric" | "tel" | "email" | "text"; placeholder?: string },
+) {
+  const { name, error, hint, required, type = "text", defaultValue, autoComplete, inputMode, placeholder } = props;
+  return (
+    <Shell {...props}>
+      <input
+        id={`f-${name}`}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        placeholder={placeholder}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={`${inputClass} ${error ? "border-lacquer-600" : "border-clay"}`}
+      />
+    </Shell>
+  );
+}
+
+export function TextArea(props: Common & { defaultValue?: string; rows?: number }) {
+  const { name, error, hint, required, defaultValue, rows = 4 } = props;
+  return (
+    <Shell {...props}>
+      <textarea
+        id={`f-${name}`}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={`${inputClass} ${error ? "border-lacquer-600" : "border-clay"}`}
+      />
+    </Shell>
+  );
+}
+
+export function SelectField(
+  props: Common & { defaultValue?: string; options: { value: string; label: string }[]; placeholder?: string },
+) {
+  const { name, error, hint, required, defaultValue, options, placeholder } = props;
+  return (
+    <Shell {...props}>
+      <select
+        id={`f-${name}`}
+        name={name}
+        defaultValue={defaultValue ?? ""}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={`${inputClass} ${error ? "border-lacquer-600" : "border-clay"}`}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Shell>
+  );
+}
+
+/** A form-level message (backend refusal, etc.) shown above the form. */
+export function FormAlert({ message, tone = "error" }: { message?: string | null; tone?: "error" | "success" }) {
+  const text = useErrorText()(message);
+  if (!text) return null;
+  return (
+    <p
+      role={tone === "error" ? "alert" : "status"}
+      data-testid={tone === "error" ? "form-error" : "form-success"}
+      className={
+        tone === "error"
+          ? "rounded-lg border border-lacquer-600/40 bg-lacquer-50 px-4 py-3 text-sm text-lacquer-800"
+          : "rounded-lg border border-bamboo-700/30 bg-bamboo-50 px-4 py-3 text-sm text-bamboo-700"
+      }
+    >
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,34 @@
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { FormAlert, TextField } from "~/components/Field";
+import { useT, type MessageKey } from "~/lib/i18n";
+
+type ActionData = { errors: Record<string, string>; values: Record<string, string>; formError?: string } | undefined;
+
+export function PortalLogin({ title, intro, signup }: { title: MessageKey; intro?: MessageKey; signup?: boolean }) {
+  const tr = useT();
+  const actionData = useActionData() as ActionData;
+  const [params] = useSearchParams();
+  const e = actionData?.errors ?? {};
+  return (
+    <div className="mx-auto max-w-md">
+      <h1 className="font-display text-2xl font-bold">{tr(title)}</h1>
+      {intro ? <p className="mt-2 text-sm text-ink-soft">{tr(intro)}</p> : null}
+      <Form method="post" noValidate className="mt-6 space-y-4">
+        {params.get("expired") ? <FormAlert message="portal.expired" /> : null}
+        <FormAlert message={actionData?.formError} />
+        <TextField name="email" type="email" label={tr("checkout.email")} required autoComplete="username" defaultValue={actionData?.values.email} error={e.email} />
+        <TextField name="password" type="password" label={tr("portal.password")} required autoComplete="current-password" error={e.password} />
+        <Button type="submit">{tr("portal.login")}</Button>
+      </Form>
+      {signup ? (
+        <p className="mt-6 text-sm">
+          {tr("portal.noAccount")}{" "}
+          <Link to="/producer/signup" className="font-medium text-lacquer-700 underline">
+            {tr("portal.signup")}
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

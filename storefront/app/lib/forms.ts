@@ -1,0 +1,209 @@
+/**
+ * Form schemas shared by each action (server) and its form (client), Epic
+ * Stack style. Error messages are i18n keys (see "form.*" in i18n.ts), so one
+ * schema serves both languages; `FieldErrors` maps a field to a key or, for
+ * errors that come back from the backend, to its message text.
+ */
+import { z } from "zod";
+
+export type FieldErrors = Record<string, string>;
+
+/** 10-digit Vietnamese mobile number (or +84 form); spaces, dots and dashes are ignored. */
+export const VN_MOBILE = /^(?:\+84|0)(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
+
+export function normalizePhone(value: string): string {
+  return value.replace(/[\s.\-()]/g, "");
+}
+
+const text = (min: number, max: number, tooShort = "form.required") =>
+  z
+    .string({ required_error: "form.required", invalid_type_error: "form.required" })
+    .trim()
+    .min(min, min <= 1 ? "form.required" : tooShort)
+    .max(max, "form.tooLong");
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "form.tooLong")
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const phoneField = z
+  .string({ required_error: "form.required" })
+  .transform(normalizePhone)
+  .pipe(z.string().min(1, "form.required").regex(VN_MOBILE, "form.phone"));
+
+const email = z.string({ required_error: "form.required" }).trim().min(1, "form.required").email("form.email");
+const provinceCode = z.string({ required_error: "form.province" }).regex(/^\d{2}$/, "form.province");
+
+/**
+ * A VND price typed by a person: whole đồng only. "120000", "120.000",
+ * "120 000" and "120.000 ₫" all mean 120 000; "12,5" or "120.5" are refused
+ * (VND has no decimals, and "." groups thousands in Vietnamese).
+ */
+export function parseVndInput(raw: string): number | null {
+  const s = raw.replace(/[\s\u00A0]/g, "").replace(/(₫|đ|vnđ|vnd)$/i, "");
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^\d{1,3}(\.\d{3})+$/.test(s)) return Number(s.replace(/\./g, ""));
+  return null;
+}
+
+export const vndPrice = z
+  .string({ required_error: "form.required" })
+  .trim()
+  .min(1, "form.required")
+  .transform((v, ctx) => {
+    const n = parseVndInput(v);
+    if (n === null || !Number.isSafeInteger(n)) {
+      ctx.addIssue({ code: "custom", message: "form.price" });
+      return z.NEVER;
+    }
+    return n;
+  })
+  .pipe(z.number().int("form.price").min(1000, "form.priceMin").max(1_000_000_000, "form.priceMax"));
+
+export const PAYMENT_PROVIDERS = ["pp_system_default", "pp_stripe_stripe"] as const;
+
+export const checkoutSchema = z.object({
+  full_name: text(2, 100, "form.tooShort"),
+  phone: phoneField,
+  email,
+  address: text(3, 200, "form.tooShort"),
+  ward: text(2, 100, "form.tooShort"),
+  province_code: provinceCode,
+  shipping_option_id: z.string({ required_error: "form.choose" }).min(1, "form.choose"),
+  payment_provider: z.enum(PAYMENT_PROVIDERS, { errorMap: () => ({ message: "form.choose" }) }),
+});
+export type CheckoutInput = z.infer<typeof checkoutSchema>;
+
+export const loginSchema = z.object({
+  email,
+  password: z.string({ required_error: "form.required" }).min(1, "form.required"),
+});
+
+export const ENTITY_TYPES = ["cooperative", "enterprise", "cooperative_group", "household"] as const;
+
+export const producerSignupSchema = z.object({
+  email,
+  password: z.string({ required_error: "form.required" }).min(8, "form.password"),
+  name: text(2, 200, "form.tooShort"),
+  entity_type: z.enum(ENTITY_TYPES, { errorMap: () => ({ message: "form.choose" }) }),
+  province_code: provinceCode,
+  phone: phoneField,
+  ward: optionalText(100),
+  address: optionalText(200),
+  story: optionalText(5000),
+});
+
+export const productCreateSchema = z.object({
+  title: text(2, 200, "form.tooShort"),
+  title_en: optionalText(200),
+  description: optionalText(5000),
+  unit: optionalText(50),
+  price: vndPrice,
+});
+
+export const productUpdateSchema = z.object({
+  title: text(2, 200, "form.tooShort"),
+  description: z.string().trim().max(5000, "form.tooLong").optional().default(""),
+  price: vndPrice,
+  status: z.enum(["draft", "published"], { errorMap: () => ({ message: "form.choose" }) }),
+});
+
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "form.date").optional());
+
+export const certificationSchema = z
+  .object({
+    product_id: z.string({ required_error: "form.choose" }).min(1, "form.choose"),
+    stars: z.coerce.number({ invalid_type_error: "form.stars" }).int("form.stars").min(3, "form.stars").max(5, "form.stars"),
+    score: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? Number(v.replace(",", ".")) : undefined))
+      .pipe(z.number({ invalid_type_error: "form.score" }).min(0, "form.score").max(100, "form.score").optional()),
+    group_slug: z.string({ required_error: "form.choose" }).min(1, "form.choose"),
+    certificate_number: text(1, 100),
+    decision_number: optionalText(100),
+    decision_date: optionalDate,
+    issuing_authority: text(2, 200, "form.tooShort"),
+    province_code: provinceCode,
+    valid_from: optionalDate,
+    expires_at: optionalDate,
+    traceability_code: optionalText(120),
+    traceability_url: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : undefined))
+      .pipe(z.string().url("form.url").optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.valid_from && v.expires_at && v.expires_at <= v.valid_from) {
+      ctx.addIssue({ code: "custom", path: ["expires_at"], message: "form.expiresAfter" });
+    }
+  });
+
+export const CERTIFICATION_ACTIONS = ["approve", "reject", "suspend", "reinstate", "revoke"] as const;
+export type CertificationAction = (typeof CERTIFICATION_ACTIONS)[number];
+export const REASON_REQUIRED: readonly CertificationAction[] = ["reject", "suspend", "revoke"];
+
+export const decisionSchema = z
+  .object({
+    certification_id: z.string().min(1, "form.required"),
+    action: z.enum(CERTIFICATION_ACTIONS, { errorMap: () => ({ message: "form.choose" }) }),
+    reason: z.string().trim().max(2000, "form.tooLong").optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (REASON_REQUIRED.includes(v.action) && v.reason.length < 3) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "form.reasonRequired" });
+    }
+  });
+
+export const profileSchema = z.object({
+  name: text(2, 200, "form.tooShort"),
+  phone: phoneField,
+  ward: z.string().trim().max(100, "form.tooLong").optional().default(""),
+  address: z.string().trim().max(200, "form.tooLong").optional().default(""),
+  story: z.string().trim().max(5000, "form.tooLong").optional().default(""),
+});
+
+const SECRET_FIELDS = new Set(["password"]);
+
+/** Form values to send back on error (so nothing typed is lost), without passwords. */
+export function keptValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !SECRET_FIELDS.has(key)) out[key] = value;
+  }
+  return out;
+}
+
+export type Parsed<T> =
+  | { ok: true; data: T }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/** Validate a submitted form: the data, or one error per field plus the values to show again. */
+export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData): Parsed<z.infer<S>> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string") raw[key] = value;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, errors: issuesToErrors(parsed.error), values: keptValues(formData) };
+}
+
+export function issuesToErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    if (!errors[key]) errors[key] = issue.message;
+  }
+  return errors;
+}

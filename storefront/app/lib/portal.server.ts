@@ -1,0 +1,68 @@
+/**
+ * Portal plumbing shared by /producer and /trade-center: log in (token into
+ * the session cookie), log out, and calls that send an expired token back to
+ * the login page instead of failing.
+ */
+import { data, redirect } from "@remix-run/node";
+import { loginSchema, parseForm, type FieldErrors } from "./forms";
+import { safeRedirectPath } from "./lang.server";
+import { login, type Actor, type Result } from "./medusa.server";
+import { commit, expiredLogin, getSession, PRIVATE_HEADERS, requireCurator, requireProducer } from "./session.server";
+
+const TOKEN_KEY = { producer: "producerToken", curator: "curatorToken" } as const;
+const HOME = { producer: "/producer/products", curator: "/trade-center/certifications" } as const;
+
+export type PortalFormData = { errors: FieldErrors; values: Record<string, string>; formError?: string };
+
+export async function loginAction(request: Request, actor: Actor) {
+  const form = await request.formData();
+  const parsed = parseForm(loginSchema, form);
+  if (!parsed.ok) return data<PortalFormData>({ errors: parsed.errors, values: parsed.values }, { status: 400, headers: PRIVATE_HEADERS });
+  const result = await login(actor, parsed.data.email, parsed.data.password);
+  if (!result.ok) {
+    return data<PortalFormData>(
+      { errors: {}, values: { email: parsed.data.email }, formError: "portal.loginFailed" },
+      { status: 400, headers: PRIVATE_HEADERS },
+    );
+  }
+  const session = await getSession(request);
+  session.set(TOKEN_KEY[actor], result.data);
+  const to = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), HOME[actor]);
+  throw redirect(to, { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
+}
+
+export async function logoutAction(request: Request, actor: Actor) {
+  const session = await getSession(request);
+  session.unset(TOKEN_KEY[actor]);
+  throw redirect(actor === "producer" ? "/producer/login" : "/trade-center/login", {
+    headers: { ...PRIVATE_HEADERS, ...(await commit(session)) },
+  });
+}
+
+/** Runs a portal call with the user's token; a token the backend refuses (401) means "log in again". */
+export async function asProducer<T>(request: Request, call: (token: string) => Promise<Result<T>>): Promise<Result<T>> {
+  const token = await requireProducer(request);
+  const result = await call(token);
+  if (!result.ok && result.status === 401) return expiredLogin(request, "producer");
+  return result;
+}
+
+export async function asCurator<T>(request: Request, call: (token: string) => Promise<Result<T>>): Promise<Result<T>> {
+  const token = await requireCurator(request);
+  const result = await call(token);
+  if (!result.ok && result.status === 401) return expiredLogin(request, "curator");
+  return result;
+}
+
+/** For loaders: the data, or a 404 page for anything the backend does not show this user. */
+export function orNotFound<T>(result: Result<T>): T {
+  if (result.ok) return result.data;
+  throw new Response(null, { status: result.status === 403 ? 403 : 404, headers: PRIVATE_HEADERS });
+}
+
+/** Backend field errors, renamed to this form's field names where they differ. */
+export function backendErrors(result: { errors: Record<string, string> }, rename: Record<string, string> = {}): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [k, v] of Object.entries(result.errors)) out[rename[k] ?? k] = v;
+  return out;
+}

@@ -1,0 +1,79 @@
+/**
+ * The one signed session cookie (`__ocop`): the shopper's cart id and the
+ * portal tokens (producer, curator). Tokens are Medusa JWTs; they never reach
+ * the browser's JavaScript (httpOnly) and are checked by the backend on every
+ * call.
+ */
+import { createCookieSessionStorage, redirect, type Session } from "@remix-run/node";
+
+const DEV_SECRET = "ocop-dev-session-secret-change-me";
+
+function secret(): string {
+  const value = process.env.SESSION_SECRET?.trim();
+  if (value) return value;
+  if (process.env.NODE_ENV === "production" && !warned) {
+    warned = true;
+    console.warn("[storefront] SESSION_SECRET is not set; using the development default. Set it in production.");
+  }
+  return DEV_SECRET;
+}
+let warned = false;
+
+export const sessionStorage = createCookieSessionStorage({
+  cookie: {
+    name: "__ocop",
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+    secure: process.env.SESSION_SECURE === "true",
+    maxAge: 60 * 60 * 24 * 30,
+    secrets: [secret()],
+  },
+});
+
+export type SessionData = { cartId?: string; producerToken?: string; curatorToken?: string };
+
+export async function getSession(request: Request): Promise<Session> {
+  return sessionStorage.getSession(request.headers.get("Cookie"));
+}
+
+export async function commit(session: Session): Promise<{ "Set-Cookie": string }> {
+  return { "Set-Cookie": await sessionStorage.commitSession(session) };
+}
+
+export async function getCartId(request: Request): Promise<string | null> {
+  const value = (await getSession(request)).get("cartId");
+  return typeof value === "string" && value.startsWith("cart_") ? value : null;
+}
+
+/** Personal pages (cart, checkout, orders, portals) are never cached. */
+export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store" } as const;
+
+function loginRedirect(request: Request, to: string): never {
+  const url = new URL(request.url);
+  const back = url.pathname + url.search;
+  throw redirect(`${to}?redirectTo=${encodeURIComponent(back)}`, { headers: PRIVATE_HEADERS });
+}
+
+/** The producer's token, or a redirect to the producer login page. */
+export async function requireProducer(request: Request): Promise<string> {
+  const token = (await getSession(request)).get("producerToken");
+  if (typeof token !== "string" || !token) loginRedirect(request, "/producer/login");
+  return token;
+}
+
+/** The curator's token, or a redirect to the trade-centre login page. */
+export async function requireCurator(request: Request): Promise<string> {
+  const token = (await getSession(request)).get("curatorToken");
+  if (typeof token !== "string" || !token) loginRedirect(request, "/trade-center/login");
+  return token;
+}
+
+/** A token the backend no longer accepts (401): forget it and send the user to log in again. */
+export async function expiredLogin(request: Request, kind: "producer" | "curator"): Promise<never> {
+  const session = await getSession(request);
+  session.unset(kind === "producer" ? "producerToken" : "curatorToken");
+  throw redirect(`/${kind === "producer" ? "producer" : "trade-center"}/login?expired=1`, {
+    headers: { ...PRIVATE_HEADERS, ...(await commit(session)) },
+  });
+}

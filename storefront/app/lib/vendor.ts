@@ -1,0 +1,33 @@
+/** Client-safe helpers for the producer portal pages. */
+import { useT, type MessageKey } from "./i18n";
+import type { VendorProduct } from "./medusa.server";
+
+const REASONS = new Set([
+  "no_producer",
+  "producer_not_active",
+  "product_not_published",
+  "no_approved_certification",
+  "certification_not_yet_valid",
+  "certification_expired",
+]);
+
+/** Why a product is not on sale, in plain words (the listing gate's reasons). */
+export function useReasonText() {
+  const tr = useT();
+  return (reason: string) => (REASONS.has(reason) ? tr(`reason.${reason}` as MessageKey) : reason);
+}
+
+export function vndPriceOf(p: VendorProduct): number | null {
+  const price = p.variants?.[0]?.prices?.find((x) => x.currency_code?.toLowerCase() === "vnd");
+  return price ? Number(price.amount) : null;
+}
+
+export function productStatusKey(status: string): MessageKey | null {
+  return ["draft", "published", "proposed", "rejected"].includes(status) ? (`pstate.${status}` as MessageKey) : null;
+}
+
+
+export function producerStatusKey(status: string): MessageKey | null {
+  return status === "pending" || status === "active" || status === "suspended" ? (`pstatus.${status}` as MessageKey) : null;
+}
+

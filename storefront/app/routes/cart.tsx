@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Container } from "~/components/Container";
+import { FormAlert } from "~/components/Field";
+import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
+import { ProducerGroups } from "~/components/CartLines";
+import { useT } from "~/lib/i18n";
+import { removeCartLine, updateCartLine } from "~/lib/medusa.server";
+import { langFromMatches, titleFor } from "~/lib/meta";
+import { formatVnd } from "~/lib/money";
+import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  const cart = await currentCart(session);
+  rememberCart(session, cart);
+  const groups = cart ? await groupByProducer(cart) : [];
+  return data(
+    { cart, groups },
+    { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } },
+  );
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({
+  ...PRIVATE_HEADERS,
+  ...(actionHeaders.get("Set-Cookie") ? { "Set-Cookie": actionHeaders.get("Set-Cookie")! } : loaderHeaders.get("Set-Cookie") ? { "Set-Cookie": loaderHeaders.get("Set-Cookie")! } : {}),
+});
+
+const changeSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("update"), line_id: z.string().min(1), quantity: z.coerce.number().int().min(0).max(99) }),
+  z.object({ intent: z.literal("remove"), line_id: z.string().min(1) }),
+]);
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = changeSchema.safeParse(form);
+  if (!parsed.success) return data({ error: "cart.badQuantity" }, { status: 400, headers: PRIVATE_HEADERS });
+  const session = await getSession(request);
+  const cart = await currentCart(session);
+  if (!cart) return redirect("/cart", { headers: PRIVATE_HEADERS });
+  const change = parsed.data;
+  const result =
+    change.intent === "remove" || change.quantity === 0
+      ? await removeCartLine(cart.id, change.line_id)
+      : await updateCartLine(cart.id, change.line_id, change.quantity);
+  if (!result.ok) return data({ error: result.message }, { status: result.status, headers: PRIVATE_HEADERS });
+  rememberCart(session, await currentCart(session));
+  return redirect("/cart", { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
+}
+
+export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "cart.title")];
+
+export default function CartPage() {
+  const { cart, groups } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const tr = useT();
+  return (
+    <Container className="py-8 sm:py-12">
+      <h1 className="font-display text-3xl font-bold">{tr("cart.title")}</h1>
+      <div className="mt-4">
+        <FormAlert message={actionData?.error} />
+      </div>
+      {!cart || cart.items.length === 0 ? (
+        <div className="mt-6 space-y-4">
+          <p data-testid="cart-empty">{tr("cart.empty")}</p>
+          <Link to="/" className="font-medium text-lacquer-700 underline">
+            {tr("cart.continue")}
+          </Link>
+        </div>
+      ) : (
+        <div className="mt-6 grid gap-8 lg:grid-cols-[1fr_20rem]">
+          <div>
+            <ProducerGroups groups={groups} editable />
+            {groups.length > 1 ? <p className="mt-3 text-sm text-ink-soft">{tr("cart.splitNote")}</p> : null}
+          </div>
+          <aside className="h-fit rounded-2xl border border-clay bg-white p-5">
+            <dl className="space-y-2 text-sm">
+              <div className="flex justify-between">
+                <dt>{tr("cart.subtotal")}</dt>
+                <dd className="tabular-nums">{formatVnd(cart.item_total)}</dd>
+              </div>
+              <div className="flex justify-between text-ink-soft">
+                <dt>{tr("cart.shipping")}</dt>
+                <dd>{cart.shipping_total > 0 ? formatVnd(cart.shipping_total) : tr("cart.shippingLater")}</dd>
+              </div>
+              <div className="flex justify-between border-t border-clay pt-2 text-base font-bold">
+                <dt>{tr("cart.total")}</dt>
+                <dd className="tabular-nums" data-testid="cart-total">
+                  {formatVnd(cart.total)}
+                </dd>
+              </div>
+            </dl>
+            <Link
+              to="/checkout"
+              className="mt-4 block rounded-lg bg-lacquer-600 px-4 py-2.5 text-center font-semibold text-white hover:bg-lacquer-700"
+            >
+              {tr("cart.checkout")}
+            </Link>
+            <Link to="/" className="mt-3 block text-center text-sm text-lacquer-700 underline">
+              {tr("cart.continue")}
+            </Link>
+          </aside>
+        </div>
+      )}
+    </Container>
+  );
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Badge } from "~/components/Badge";
+import { useT } from "~/lib/i18n";
+import { productStatusKey, useReasonText, vndPriceOf } from "~/lib/vendor";
+import { vendor } from "~/lib/medusa.server";
+import { formatVnd } from "~/lib/money";
+import { asProducer, orNotFound } from "~/lib/portal.server";
+import { PRIVATE_HEADERS } from "~/lib/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { products } = orNotFound(await asProducer(request, (token) => vendor.products(token)));
+  return data({ products }, { headers: PRIVATE_HEADERS });
+}
+
+export default function ProducerProducts() {
+  const { products } = useLoaderData<typeof loader>();
+  const tr = useT();
+  const reasonText = useReasonText();
+  return (
+    <section>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="font-display text-2xl font-bold">{tr("pnav.products")}</h1>
+        <Link to="/producer/products/new" className="rounded-lg bg-lacquer-600 px-4 py-2 text-sm font-semibold text-white hover:bg-lacquer-700">
+          {tr("pnav.newProduct")}
+        </Link>
+      </div>
+      {products.length === 0 ? <p className="mt-6">{tr("vp.empty")}</p> : null}
+      <ul className="mt-6 divide-y divide-clay/60 rounded-2xl border border-clay bg-white">
+        {products.map((p) => {
+          const listed = Boolean(p.product_listing?.listed);
+          const reasons = p.product_listing?.blocked_reasons ?? (listed ? [] : []);
+          const price = vndPriceOf(p);
+          const sk = productStatusKey(p.status);
+          return (
+            <li key={p.id} className="flex flex-wrap items-start gap-4 p-4" data-testid="vendor-product">
+              <div className="min-w-0 flex-1">
+                <p className="font-semibold">
+                  <Link to={`/producer/products/${p.id}`} className="hover:text-lacquer-700">
+                    {p.title}
+                  </Link>
+                </p>
+                <p className="text-sm text-ink-soft">
+                  {sk ? tr(sk) : p.status}
+                  {price !== null ? <> · {formatVnd(price)}</> : null}
+                </p>
+                {!listed && reasons.length > 0 ? (
+                  <p className="mt-1 text-sm text-lacquer-800" data-testid="blocked-reasons">
+                    {tr("vp.why")}: {reasons.map(reasonText).join("; ")}.
+                  </p>
+                ) : null}
+              </div>
+              <Badge tone={listed ? "success" : "warning"}>{listed ? tr("vp.listed") : tr("vp.notListed")}</Badge>
+              <Link to={`/producer/products/${p.id}`} className="text-sm font-medium text-lacquer-700 underline">
+                {tr("vp.edit")}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

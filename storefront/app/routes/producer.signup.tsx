@@ -1,0 +1,95 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { FormAlert, SelectField, TextArea, TextField } from "~/components/Field";
+import { ENTITY_TYPES, parseForm, producerSignupSchema } from "~/lib/forms";
+import { useT } from "~/lib/i18n";
+import { listProvinces, signUpProducer } from "~/lib/medusa.server";
+import { backendErrors, type PortalFormData } from "~/lib/portal.server";
+import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+
+export async function loader(_args: LoaderFunctionArgs) {
+  const provinces = await listProvinces();
+  return data(
+    { provinces: provinces.map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi })).filter((p) => p.value) },
+    { headers: PRIVATE_HEADERS },
+  );
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(producerSignupSchema, form);
+  if (!parsed.ok) {
+    return data<PortalFormData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
+  }
+  const result = await signUpProducer(parsed.data);
+  if (!result.ok) {
+    const { password: _p, ...values } = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+    return data<PortalFormData>(
+      { errors: backendErrors(result), values, formError: result.message },
+      { status: 400, headers: PRIVATE_HEADERS },
+    );
+  }
+  const session = await getSession(request);
+  session.set("producerToken", result.data.token);
+  throw redirect("/producer/profile", { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
+}
+
+export default function ProducerSignup() {
+  const { provinces } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const tr = useT();
+  const v = actionData?.values ?? {};
+  const e = actionData?.errors ?? {};
+  return (
+    <div className="mx-auto max-w-2xl">
+      <h1 className="font-display text-2xl font-bold">{tr("portal.signup")}</h1>
+      <p className="mt-2 text-sm text-ink-soft">{tr("portal.signupIntro")}</p>
+      <Form method="post" noValidate className="mt-6 space-y-4">
+        <FormAlert message={actionData?.formError} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="email" type="email" label={tr("checkout.email")} required autoComplete="username" defaultValue={v.email} error={e.email} />
+          <TextField name="password" type="password" label={tr("portal.password")} required autoComplete="new-password" hint={tr("form.password")} error={e.password} />
+        </div>
+        <TextField name="name" label={tr("producer.name")} required defaultValue={v.name} error={e.name} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            name="entity_type"
+            label={tr("producer.type")}
+            required
+            placeholder={tr("checkout.choose")}
+            options={ENTITY_TYPES.map((t) => ({ value: t, label: tr(`entity.${t}`) }))}
+            defaultValue={v.entity_type}
+            error={e.entity_type}
+          />
+          <SelectField
+            name="province_code"
+            label={tr("checkout.province")}
+            required
+            placeholder={tr("checkout.choose")}
+            options={provinces}
+            defaultValue={v.province_code}
+            error={e.province_code}
+          />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="phone" type="tel" label={tr("checkout.phone")} required hint={tr("checkout.phoneHint")} defaultValue={v.phone} error={e.phone} />
+          <TextField name="ward" label={tr("checkout.ward")} defaultValue={v.ward} error={e.ward} />
+        </div>
+        <TextField name="address" label={tr("checkout.street")} defaultValue={v.address} error={e.address} />
+        <TextArea name="story" label={tr("producer.story")} defaultValue={v.story} error={e.story} />
+        <Button type="submit" disabled={navigation.state === "submitting"}>
+          {tr("portal.signupSubmit")}
+        </Button>
+      </Form>
+      <p className="mt-6 text-sm">
+        {tr("portal.haveAccount")}{" "}
+        <Link to="/producer/login" className="font-medium text-lacquer-700 underline">
+          {tr("portal.login")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Badge } from "~/components/Badge";
+import { Container } from "~/components/Container";
+import { ErrorPage, errorKind } from "~/components/ErrorPage";
+import { useT, type MessageKey } from "~/lib/i18n";
+import { producerStatusKey } from "~/lib/vendor";
+import { vendor } from "~/lib/medusa.server";
+import { langFromMatches, titleFor } from "~/lib/meta";
+import { getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+
+/** The portal frame: who is logged in and the producer's approval status (pending until approved). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = (await getSession(request)).get("producerToken");
+  let producer = null;
+  if (typeof token === "string" && token) {
+    const me = await vendor.me(token);
+    producer = me.ok ? me.data.producer : null;
+  }
+  return data({ producer }, { headers: PRIVATE_HEADERS });
+}
+
+export const headers: HeadersFunction = () => PRIVATE_HEADERS;
+export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "portal.producerTitle")];
+
+const NAV: [string, MessageKey][] = [
+  ["/producer/products", "pnav.products"],
+  ["/producer/products/new", "pnav.newProduct"],
+  ["/producer/certifications/new", "pnav.certify"],
+  ["/producer/orders", "pnav.orders"],
+  ["/producer/profile", "pnav.profile"],
+];
+
+export default function ProducerPortal() {
+  const { producer } = useLoaderData<typeof loader>();
+  const tr = useT();
+  const statusKey = producer ? producerStatusKey(producer.status) : null;
+  return (
+    <Container className="py-8">
+      <div className="mb-6 flex flex-wrap items-center gap-3 border-b border-clay pb-4">
+        <p className="font-display text-lg font-bold text-lacquer-700">{tr("portal.producerTitle")}</p>
+        {producer ? (
+          <>
+            <span className="font-medium">{producer.name}</span>
+            {statusKey ? (
+              <Badge tone={producer.status === "active" ? "success" : "warning"}>
+                <span data-testid="producer-status">{tr(statusKey)}</span>
+              </Badge>
+            ) : null}
+            <nav className="flex flex-wrap gap-1 text-sm sm:ml-auto" aria-label={tr("portal.producerTitle")}>
+              {NAV.map(([to, key]) => (
+                <NavLink
+                  key={to}
+                  to={to}
+                  end
+                  className={({ isActive }) =>
+                    `rounded-md px-2 py-1 ${isActive ? "bg-paper-deep font-semibold text-ink" : "text-ink-soft hover:text-lacquer-700"}`
+                  }
+                >
+                  {tr(key)}
+                </NavLink>
+              ))}
+              <Form method="post" action="/producer/logout">
+                <button type="submit" className="rounded-md px-2 py-1 text-ink-soft underline hover:text-lacquer-700">
+                  {tr("portal.logout")}
+                </button>
+              </Form>
+            </nav>
+          </>
+        ) : null}
+      </div>
+      {producer?.status === "pending" ? (
+        <p className="mb-6 rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-3 text-sm">{tr("producer.pendingNote")}</p>
+      ) : null}
+      <Outlet />
+    </Container>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage {...errorKind(useRouteError())} />;
+}

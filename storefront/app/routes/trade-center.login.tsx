@@ -1,0 +1,11 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { PortalLogin } from "~/components/PortalLogin";
+import { loginAction } from "~/lib/portal.server";
+
+export async function action({ request }: ActionFunctionArgs) {
+  return loginAction(request, "curator");
+}
+
+export default function TradeCenterLogin() {
+  return <PortalLogin title="portal.login" intro="portal.tcIntro" />;
+}
