@@ -15,6 +15,7 @@ import {
 import type { ReactNode } from "react";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
+import { SearchBox } from "~/components/search/SearchBox";
 import { DEFAULT_LANG, LangContext, t, type Lang } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
 import { cartCountOf } from "~/lib/cart.server";
@@ -47,26 +48,10 @@ function Header({ lang, cartCount }: { lang: Lang; cartCount: number }) {
           </span>
         </Link>
 
-        <Form method="get" action="/search" role="search" className="order-last flex w-full gap-2 sm:order-none sm:flex-1">
-          <label htmlFor="site-search" className="sr-only">
-            {tr("search.label")}
-          </label>
-          <input
-            id="site-search"
-            type="search"
-            name="q"
-            defaultValue={location.pathname === "/search" ? (params.get("q") ?? "") : ""}
-            placeholder={tr("search.placeholder")}
-            maxLength={200}
-            className="min-w-0 flex-1 rounded-lg border border-clay bg-paper px-3 py-2 text-sm placeholder:text-ink-soft/70 focus:border-lacquer-600 focus:outline-none focus-visible:outline-3 focus-visible:outline-gold-400"
-          />
-          <button
-            type="submit"
-            className="rounded-lg bg-lacquer-600 px-4 py-2 text-sm font-semibold text-white hover:bg-lacquer-700"
-          >
-            {tr("search.submit")}
-          </button>
-        </Form>
+        <SearchBox
+          key={location.pathname === "/search" ? `q:${params.get("q") ?? ""}` : "q:"}
+          defaultValue={location.pathname === "/search" ? (params.get("q") ?? "") : ""}
+        />
 
         <nav aria-label={tr("nav.main")} className="ml-auto flex items-center gap-3 text-sm sm:ml-0">
           <Link to="/verify" className="rounded-md px-2 py-1 text-ink-soft hover:text-lacquer-700">

@@ -69,7 +69,8 @@ test.describe("storefront home and product page", () => {
 
   test("the search box works as a plain GET form", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("searchbox", { name: "Tìm sản phẩm OCOP" }).fill("mật ong");
+    // a combobox (type-ahead) that is still a plain GET form
+    await page.getByRole("combobox", { name: "Tìm sản phẩm OCOP" }).fill("mật ong");
     await page.getByRole("button", { name: "Tìm", exact: true }).click();
     await expect(page).toHaveURL(/\/search\?q=m%E1%BA%ADt(\+|%20)ong/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kết quả cho “mật ong”");

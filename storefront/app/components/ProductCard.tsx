@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { useLang } from "~/lib/i18n";
-import type { Listing, ProductSummary } from "~/lib/medusa.server";
+import { useLang, useT } from "~/lib/i18n";
+import type { CardFacts, ProductSummary } from "~/lib/medusa.server";
 import { Price } from "./Price";
 import { ProductImage } from "./ProductImage";
 import { StarRating } from "./StarRating";
@@ -9,8 +9,9 @@ import { StarRating } from "./StarRating";
  * One product in a grid. The title link is stretched over the whole card, so
  * the card is one click target but screen readers hear the title once.
  */
-export function ProductCard({ product, listing }: { product: ProductSummary; listing?: Listing | null }) {
+export function ProductCard({ product, listing }: { product: ProductSummary; listing?: CardFacts | null }) {
   const lang = useLang();
+  const tr = useT();
   return (
     <article
       className="group relative flex w-full flex-col overflow-hidden rounded-xl border border-clay bg-white shadow-sm transition-shadow focus-within:ring-3 focus-within:ring-gold-400 hover:shadow-md"
@@ -21,7 +22,14 @@ export function ProductCard({ product, listing }: { product: ProductSummary; lis
         {listing ? (
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-ink-soft">
             {listing.stars ? <StarRating stars={listing.stars} size="sm" /> : null}
-            {listing.province ? <span>{listing.province.name_vi}</span> : null}
+            {listing.province ? (
+              <span>
+                {listing.province.name_vi}
+                {listing.province.former_name_vi && listing.province.former_name_vi !== listing.province.name_vi
+                  ? ` (${tr("search.formerName", { former: listing.province.former_name_vi })})`
+                  : null}
+              </span>
+            ) : null}
           </div>
         ) : null}
         <h3 className="text-base font-semibold leading-snug text-ink">

@@ -1,4 +1,4 @@
-import type { Listing, ProductSummary } from "~/lib/medusa.server";
+import type { CardFacts, ProductSummary } from "~/lib/medusa.server";
 import { ProductCard } from "./ProductCard";
 
 export function ProductGrid({
@@ -6,7 +6,7 @@ export function ProductGrid({
   listings,
 }: {
   products: ProductSummary[];
-  listings: Record<string, Listing>;
+  listings: Record<string, CardFacts>;
 }) {
   return (
     <ul className="grid grid-cols-2 gap-4 sm:gap-6 md:grid-cols-3 lg:grid-cols-4">

@@ -74,16 +74,60 @@ describe("medusa.server client", () => {
     expect(calls.filter((c) => c.url.pathname === "/store/regions")).toHaveLength(1);
   });
 
-  it("maps stock states and returns null for an unknown handle", async () => {
+  it("resolves a handle through /store/ocop/handles, reads /store/products/:id, maps stock; 404 → null", async () => {
     stubBackend((url) => {
       if (url.pathname === "/store/regions") return { status: 200, body: { regions: [region] } };
-      const found = url.searchParams.get("handle") === "mat-ong";
-      return { status: 200, body: { products: found ? [product] : [], count: found ? 1 : 0 } };
+      if (url.pathname === "/store/ocop/handles/mat-ong") return { status: 200, body: { id: "prod_1" } };
+      if (url.pathname.startsWith("/store/ocop/handles/")) return { status: 404, body: { message: "not listed" } };
+      if (url.pathname === "/store/products/prod_1") return { status: 200, body: { product } };
+      return { status: 500, body: { message: "unexpected " + url.pathname } };
     });
     const client = await loadClient();
     const detail = await client.getProductByHandle("mat-ong");
     expect(detail?.variants.map((v) => v.stock)).toEqual(["low", "in_stock"]);
+    const retrieve = calls.find((c) => c.url.pathname === "/store/products/prod_1");
+    expect(retrieve?.url.searchParams.get("region_id")).toBe("reg_vn");
+    // never the slow list-by-handle route
+    expect(calls.some((c) => c.url.pathname === "/store/products" && c.url.searchParams.has("handle"))).toBe(false);
     expect(await client.getProductByHandle("khong-co")).toBeNull();
+  });
+
+  it("reads search hits with their facts and facets, and names a refused parameter", async () => {
+    stubBackend((url) => {
+      if (url.searchParams.get("stars") === "7")
+        return { status: 400, body: { type: "invalid_data", message: "stars must be 3, 4 or 5", errors: [{ param: "stars" }] } };
+      return {
+        status: 200,
+        body: {
+          hits: [
+            {
+              id: "prod_1",
+              handle: "nuoc-mam",
+              title: "Nước mắm",
+              thumbnail: null,
+              price: { amount: 150000, currency_code: "vnd" },
+              stars: 5,
+              province: { slug: "lam-dong", name_vi: "Lâm Đồng", former_name_vi: "Bình Thuận" },
+              group: { slug: "thuc-pham", name: "Thực phẩm", subgroup: null },
+              producer: { handle: "htx", name: "HTX", entity_type: "cooperative" },
+            },
+            { id: "broken" },
+          ],
+          total: 1,
+          facets: { province: [{ value: "lam-dong", label: "Lâm Đồng", count: 1, selected: false }], stars: [{ value: 5, count: 1, selected: false }] },
+          query: { q: "nuoc mam" },
+        },
+      };
+    });
+    const client = await loadClient();
+    const ok = await client.searchCatalogue(new URLSearchParams({ q: "nuoc mam" }));
+    expect(ok.ok && ok.result.products).toEqual([
+      { id: "prod_1", handle: "nuoc-mam", title: "Nước mắm", thumbnail: null, price: { amount: 150000, varies: false } },
+    ]);
+    expect(ok.ok && ok.result.facts.prod_1.province?.former_name_vi).toBe("Bình Thuận");
+    expect(ok.ok && ok.result.facets.province).toEqual([{ value: "lam-dong", label: "Lâm Đồng", count: 1 }]);
+    const bad = await client.searchCatalogue(new URLSearchParams({ stars: "7" }));
+    expect(bad).toMatchObject({ ok: false, reason: "bad_param", param: "stars" });
   });
 
   it("asks for listings with repeated product_id parameters and keys them by product", async () => {

@@ -244,20 +244,54 @@ export async function searchProductsCore(
   };
 }
 
+/**
+ * Handle → listed product id through GET /store/ocop/handles/:handle (404 when
+ * not listed). Medusa's `/store/products?handle=` costs seconds at 100k listed
+ * products (its channel filter becomes `id IN (…every id…)`); this stays fast.
+ */
+async function resolveHandle(handle: string): Promise<string | null> {
+  if (!handle || handle.length > 200) return null;
+  const body = await core(async () => {
+    try {
+      return await getSdk().client.fetch<unknown>(`/store/ocop/handles/${encodeURIComponent(handle)}`, { method: "GET" });
+    } catch (error) {
+      if (error instanceof FetchError && error.status === 404) {
+        // Medusa's own 404 carries a JSON message; a bare "Not Found" means the route is missing
+        // (an older backend): fall back to the slow core lookup rather than hide every product.
+        if (error.message === "Not Found") return { fallback: true };
+        return null;
+      }
+      throw error;
+    }
+  });
+  if (body && typeof body === "object" && "fallback" in body) {
+    console.warn("[storefront] /store/ocop/handles/:handle is missing; using /store/products?handle= (slow at scale).");
+    const { products } = await core(() => getSdk().store.product.list({ handle, limit: 1, fields: "id" }));
+    return products[0]?.id ?? null;
+  }
+  const parsed = z.object({ id: z.string().min(1) }).safeParse(body);
+  return parsed.success ? parsed.data.id : null;
+}
+
 export async function getProductByHandle(handle: string): Promise<ProductDetail | null> {
-  const region = await getVndRegion();
-  const result = await core(() =>
-    getSdk().store.product.list({
-      handle,
-      limit: 1,
-      ...(region ? { region_id: region.id } : {}),
-      fields: priceFields(
-        region,
-        "+thumbnail,*images,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder",
-      ),
-    }),
-  );
-  const p = result.products[0] as RawProduct | undefined;
+  const [id, region] = await Promise.all([resolveHandle(handle), getVndRegion()]);
+  if (!id) return null;
+  const p = await core(async () => {
+    try {
+      const { product } = await getSdk().store.product.retrieve(id, {
+        ...(region ? { region_id: region.id } : {}),
+        fields: priceFields(
+          region,
+          "+thumbnail,*images,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder",
+        ),
+      });
+      return product as RawProduct;
+    } catch (error) {
+      // listed a moment ago, gone from the sales channel now
+      if (error instanceof FetchError && error.status === 404) return null;
+      throw error;
+    }
+  });
   if (!p) return null;
   return {
     id: p.id,
@@ -420,38 +454,224 @@ const searchHitSchema = z.object({
   thumbnail: z.string().nullish(),
   price: z.union([z.number(), z.object({ amount: z.number() })]).nullish(),
   stars: stars.nullish(),
-  province: provinceRef.nullish(),
+  province: provinceRef.extend({ former_name_vi: z.string().nullish() }).nullish(),
+  group: z
+    .object({
+      slug: z.string(),
+      name: z.string(),
+      subgroup: z.object({ slug: z.string(), name: z.string() }).nullish(),
+    })
+    .nullish(),
+  producer: z.object({ handle: z.string(), name: z.string(), entity_type: z.string().nullish() }).nullish(),
+});
+type SearchHit = z.infer<typeof searchHitSchema>;
+
+const facetValue = z.object({ value: z.string(), label: z.string().nullish(), count: z.number(), selected: z.boolean().nullish() });
+const searchBodySchema = z.object({
+  hits: z.array(z.unknown()),
+  total: z.number(),
+  facets: z
+    .object({
+      province: z.array(facetValue).default([]),
+      group: z.array(facetValue).default([]),
+      subgroup: z.array(facetValue).default([]),
+      stars: z.array(z.object({ value: z.number(), count: z.number() })).default([]),
+      producer_type: z.array(facetValue.omit({ label: true })).default([]),
+      price: z.object({ min: z.number(), max: z.number() }).nullish(),
+    })
+    .partial()
+    .nullish(),
+  query: z
+    .object({ province: provinceRef.extend({ former_name_vi: z.string().nullish() }).nullish() })
+    .passthrough()
+    .nullish(),
+  corrected_terms: z.record(z.string(), z.string()).nullish(),
+  took_ms: z.number().nullish(),
 });
 
+/** What a product card shows besides the product itself (a Listing fits, so does a search hit). */
+export type CardFacts = {
+  stars?: number | null;
+  province?: { slug: string; name_vi: string; former_name_vi?: string | null } | null;
+  group?: { slug: string; name_vi: string; name_en: string } | null;
+  producer?: { handle: string; name: string; id?: string; entity_type?: string | null } | null;
+  product_id?: string;
+};
+
+export type FacetCount = { value: string; label: string; count: number };
+
+export type SearchResult = {
+  products: ProductSummary[];
+  facts: Record<string, CardFacts>;
+  total: number;
+  facets: {
+    province: FacetCount[];
+    group: FacetCount[];
+    subgroup: FacetCount[];
+    stars: { value: number; count: number }[];
+    producer_type: { value: string; count: number }[];
+    price: { min: number; max: number } | null;
+  };
+  /** The province the backend resolved (a former name gives the unit it merged into). */
+  province: { slug: string; name_vi: string; former_name_vi: string | null } | null;
+  corrected: Record<string, string>;
+  tookMs: number | null;
+};
+
+export type SearchOutcome =
+  | { ok: true; result: SearchResult }
+  /** 400: the backend named the parameter it refused. */
+  | { ok: false; reason: "bad_param"; param: string; message: string }
+  /** the search route is missing or failing */
+  | { ok: false; reason: "unavailable" };
+
+const SEARCH_PARAMS = ["q", "province", "group", "subgroup", "stars", "min_price", "max_price", "producer_type", "sort", "page", "limit", "locale"];
+
+function hitToProduct(h: SearchHit): ProductSummary {
+  const amount = typeof h.price === "number" ? h.price : (h.price?.amount ?? null);
+  return {
+    id: h.id,
+    handle: h.handle,
+    title: h.title,
+    thumbnail: h.thumbnail || null,
+    price: amount === null ? null : { amount, varies: false },
+  };
+}
+
+function hitToFacts(h: SearchHit): CardFacts {
+  return {
+    stars: h.stars ?? null,
+    province: h.province ?? null,
+    // the hit's group name is already in the requested locale
+    group: h.group ? { slug: h.group.slug, name_vi: h.group.name, name_en: h.group.name } : null,
+    producer: h.producer ? { handle: h.producer.handle, name: h.producer.name } : null,
+  };
+}
+
 /**
- * OCOP search (accent-insensitive, /store/ocop/search) when the backend has
- * it; otherwise Medusa's plain `q` filter.
+ * GET /store/ocop/search with the given query parameters (see app/lib/search-state.ts
+ * `toApiParams`). Never throws for a search failure: the page decides what to show.
+ */
+export async function searchCatalogue(params: URLSearchParams): Promise<SearchOutcome> {
+  const client = getSdk().client; // a configuration error is not optional
+  const path = `/store/ocop/search?${params.toString()}`;
+  let body: unknown;
+  try {
+    body = await client.fetch<unknown>(path, { method: "GET" });
+  } catch (error) {
+    if (error instanceof FetchError && error.status === 400) {
+      const message = error.message || "";
+      const param = SEARCH_PARAMS.find((p) => message.startsWith(p)) ?? "query";
+      return { ok: false, reason: "bad_param", param, message };
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    console.warn(`[storefront] search route failed: ${reason}`);
+    return { ok: false, reason: "unavailable" };
+  }
+  const parsed = searchBodySchema.safeParse(body);
+  if (!parsed.success) {
+    console.warn(`[storefront] unexpected answer from /store/ocop/search: ${parsed.error.message}`);
+    return { ok: false, reason: "unavailable" };
+  }
+  const b = parsed.data;
+  const hits: SearchHit[] = [];
+  for (const row of b.hits) {
+    const hit = searchHitSchema.safeParse(row);
+    if (hit.success) hits.push(hit.data);
+  }
+  const label = (f: z.infer<typeof facetValue>): FacetCount => ({ value: f.value, label: f.label || f.value, count: f.count });
+  const province = b.query?.province;
+  return {
+    ok: true,
+    result: {
+      products: hits.map(hitToProduct),
+      facts: Object.fromEntries(hits.map((h) => [h.id, hitToFacts(h)])),
+      total: b.total,
+      facets: {
+        province: (b.facets?.province ?? []).map(label),
+        group: (b.facets?.group ?? []).map(label),
+        subgroup: (b.facets?.subgroup ?? []).map(label),
+        stars: b.facets?.stars ?? [],
+        producer_type: (b.facets?.producer_type ?? []).map((f) => ({ value: f.value, count: f.count })),
+        price: b.facets?.price ?? null,
+      },
+      province: province ? { slug: province.slug, name_vi: province.name_vi, former_name_vi: province.former_name_vi ?? null } : null,
+      corrected: b.corrected_terms ?? {},
+      tookMs: b.took_ms ?? null,
+    },
+  };
+}
+
+/**
+ * Plain-text search kept for callers that only need products: OCOP search
+ * when the backend has it, otherwise Medusa's plain `q` filter.
  */
 export async function searchProducts(
   q: string,
   { limit, offset }: { limit: number; offset: number },
 ): Promise<{ products: ProductSummary[]; count: number }> {
   const page = Math.floor(offset / limit) + 1;
-  const body = await optional(
-    `/store/ocop/search?q=${encodeURIComponent(q)}&limit=${limit}&page=${page}`,
-    z.object({ hits: z.array(searchHitSchema), total: z.number() }),
-  );
-  if (body) {
-    return {
-      products: body.hits.map((h) => {
-        const amount = typeof h.price === "number" ? h.price : (h.price?.amount ?? null);
-        return {
-          id: h.id,
-          handle: h.handle,
-          title: h.title,
-          thumbnail: h.thumbnail || null,
-          price: amount === null ? null : { amount, varies: false },
-        };
-      }),
-      count: body.total,
-    };
-  }
+  const outcome = await searchCatalogue(new URLSearchParams({ q, limit: String(limit), page: String(page) }));
+  if (outcome.ok) return { products: outcome.result.products, count: outcome.result.total };
   return searchProductsCore(q, { limit, offset });
+}
+
+export type Suggestion = { handle: string; title: string; highlight: string };
+
+/** Type-ahead titles from GET /store/ocop/search/suggest (at most 8; empty when unavailable). */
+export async function suggestProducts(q: string): Promise<Suggestion[]> {
+  const query = q.normalize("NFC").trim().slice(0, 100);
+  if (!query) return [];
+  const body = await optional(
+    `/store/ocop/search/suggest?q=${encodeURIComponent(query)}`,
+    z.object({
+      suggestions: z.array(z.object({ handle: z.string(), title: z.string(), highlight: z.string().nullish() })),
+    }),
+  );
+  return (body?.suggestions ?? []).slice(0, 8).map((s) => ({ handle: s.handle, title: s.title, highlight: s.highlight || s.title }));
+}
+
+// ---------------------------------------------------------------- reference data (provinces, groups)
+
+const provinceSchema = provinceRef.extend({
+  former_provinces: z.array(provinceRef).default([]),
+});
+export type ProvinceInfo = z.infer<typeof provinceSchema>;
+
+const subgroupSchema = z.object({ slug: z.string(), name_vi: z.string(), name_en: z.string() });
+const groupSchema = z.object({
+  slug: z.string(),
+  name_vi: z.string(),
+  name_en: z.string(),
+  subgroups: z.array(subgroupSchema).default([]),
+});
+export type GroupInfo = z.infer<typeof groupSchema>;
+
+let provincesCache: ProvinceInfo[] | undefined;
+let groupsCache: GroupInfo[] | undefined;
+
+/** The 34 current provincial units with their former provinces; cached once fetched (static data). */
+export async function getProvinces(): Promise<ProvinceInfo[]> {
+  if (provincesCache) return provincesCache;
+  const r = await optional("/store/ocop/provinces", z.object({ provinces: z.array(z.unknown()) }));
+  const list = (r?.provinces ?? []).flatMap((row) => {
+    const p = provinceSchema.safeParse(row);
+    return p.success ? [p.data] : [];
+  });
+  if (list.length) provincesCache = list;
+  return list;
+}
+
+/** The OCOP product groups with their subgroups; cached once fetched (static data). */
+export async function getGroups(): Promise<GroupInfo[]> {
+  if (groupsCache) return groupsCache;
+  const r = await optional("/store/ocop/groups", z.object({ groups: z.array(z.unknown()) }));
+  const list = (r?.groups ?? []).flatMap((row) => {
+    const g = groupSchema.safeParse(row);
+    return g.success ? [g.data] : [];
+  });
+  if (list.length) groupsCache = list;
+  return list;
 }
 
 // ---------------------------------------------------------------- results with a reason

@@ -221,6 +221,8 @@ export default function ProductPage() {
   const shownProducer = producer ?? (listing?.producer ? { ...listing.producer, story: null } : null);
   const provinceName =
     certification?.province?.name_vi ?? listing?.province?.name_vi ?? producer?.province?.name_vi ?? null;
+  const provinceSlug =
+    certification?.province?.slug ?? listing?.province?.slug ?? producer?.province?.slug ?? null;
 
   return (
     <Container className="py-8 sm:py-12">
@@ -239,9 +241,28 @@ export default function ProductPage() {
           <div>
             {provinceName || listing?.group ? (
               <p className="mb-2 flex flex-wrap items-center gap-2 text-sm text-ink-soft">
-                {provinceName ? <span>{provinceName}</span> : null}
+                {provinceName ? (
+                  provinceSlug ? (
+                    <Link
+                      to={`/provinces/${provinceSlug}`}
+                      className="underline decoration-clay underline-offset-2 hover:text-lacquer-700"
+                      title={tr("search.moreFrom", { name: provinceName })}
+                    >
+                      {provinceName}
+                    </Link>
+                  ) : (
+                    <span>{provinceName}</span>
+                  )
+                ) : null}
                 {provinceName && listing?.group ? <span aria-hidden="true">·</span> : null}
-                {listing?.group ? <span>{lang === "vi" ? listing.group.name_vi : listing.group.name_en}</span> : null}
+                {listing?.group ? (
+                  <Link
+                    to={`/groups/${listing.group.slug}`}
+                    className="underline decoration-clay underline-offset-2 hover:text-lacquer-700"
+                  >
+                    {lang === "vi" ? listing.group.name_vi : listing.group.name_en}
+                  </Link>
+                ) : null}
               </p>
             ) : null}
             <h1 className="font-display text-3xl font-bold leading-tight text-ink sm:text-4xl">{product.title}</h1>

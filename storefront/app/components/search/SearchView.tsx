@@ -1,0 +1,324 @@
+import { Form, Link, useSubmit } from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
+import { Container } from "~/components/Container";
+import { Pagination } from "~/components/Pagination";
+import { ProductGrid } from "~/components/ProductGrid";
+import { useT, type MessageKey } from "~/lib/i18n";
+import type { SearchResult } from "~/lib/medusa.server";
+import { entityTypeKey } from "~/lib/ocop";
+import {
+  POPULAR_SEARCHES,
+  SORTS,
+  activeFilters,
+  foldAccents,
+  searchHref,
+  serializeSearchState,
+  withState,
+  type FilterKey,
+  type SearchState,
+} from "~/lib/search-state";
+import { SearchFacets, priceRangeLabel } from "./SearchFacets";
+
+/** What the shared loader (app/lib/search.server.ts) returns, as the page receives it. */
+export type SearchViewData = {
+  state: SearchState;
+  fixed: (keyof SearchState)[];
+  basePath: string;
+  result: SearchResult | null;
+  unavailable: boolean;
+  dropped: string | null;
+  pages: number;
+};
+
+/** True after hydration: lets buttons that only no-JS users need step aside. */
+function useHydrated() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+function filterLabel(
+  key: FilterKey,
+  value: string,
+  state: SearchState,
+  result: SearchResult | null,
+  tr: ReturnType<typeof useT>,
+): string {
+  const facetLabel = (list: { value: string; label: string }[] | undefined) => list?.find((f) => f.value === value)?.label ?? value;
+  switch (key) {
+    case "province":
+      return result?.province?.slug === value ? result.province.name_vi : facetLabel(result?.facets.province);
+    case "group":
+      return facetLabel(result?.facets.group);
+    case "subgroup":
+      return facetLabel(result?.facets.subgroup);
+    case "stars":
+      return tr("stars.label", { n: value });
+    case "price":
+      return priceRangeLabel(state.minPrice, state.maxPrice, tr);
+    case "producer_type": {
+      const k = entityTypeKey(value);
+      return k ? tr(k) : value;
+    }
+  }
+}
+
+function SortForm({ state, fixed, basePath }: Pick<SearchViewData, "state" | "fixed" | "basePath">) {
+  const tr = useT();
+  const submit = useSubmit();
+  const hydrated = useHydrated();
+  // every other parameter rides along as hidden inputs; the page goes back to 1
+  const others = new URLSearchParams(serializeSearchState({ ...state, page: 1 }, [...fixed, "sort"]));
+  return (
+    <Form method="get" action={basePath} preventScrollReset className="flex items-center gap-2" data-testid="sort-form">
+      {[...others.entries()].map(([name, value], i) => (
+        <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+      ))}
+      <label htmlFor="search-sort" className="text-sm text-ink-soft">
+        {tr("search.sort")}
+      </label>
+      <select
+        id="search-sort"
+        name="sort"
+        defaultValue={state.sort}
+        onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true })}
+        className="rounded-lg border border-clay bg-white px-3 py-1.5 text-sm"
+      >
+        {SORTS.map((s) => (
+          <option key={s} value={s}>
+            {tr(`search.sort.${s}` as MessageKey)}
+          </option>
+        ))}
+      </select>
+      {hydrated ? null : (
+        <button type="submit" className="rounded-lg border border-clay bg-white px-3 py-1.5 text-sm font-medium hover:bg-paper-deep">
+          {tr("search.sort")}
+        </button>
+      )}
+    </Form>
+  );
+}
+
+function ActiveFilters({ data }: { data: SearchViewData }) {
+  const tr = useT();
+  const { state, fixed, basePath, result } = data;
+  const active = activeFilters(state).filter((f) => !fixed.includes(f.key as keyof SearchState));
+  if (active.length === 0) return null;
+  const cleared = withState(state, {
+    ...(fixed.includes("province") ? {} : { province: null }),
+    ...(fixed.includes("group") ? {} : { group: null }),
+    ...(fixed.includes("subgroup") ? {} : { subgroup: null }),
+    stars: [],
+    minPrice: null,
+    maxPrice: null,
+    producerTypes: [],
+  });
+  return (
+    <div className="mt-4 flex flex-wrap items-center gap-2 text-sm" aria-label={tr("search.active")} role="group">
+      <span className="text-ink-soft">{tr("search.active")}:</span>
+      {active.map((f) => {
+        const label = filterLabel(f.key, f.value, state, result, tr);
+        return (
+          <Link
+            key={`${f.key}-${f.value}`}
+            to={searchHref(basePath, f.without, fixed)}
+            preventScrollReset
+            aria-label={tr("search.remove", { label })}
+            className="inline-flex items-center gap-1 rounded-full border border-clay bg-white px-3 py-1 hover:border-lacquer-600"
+          >
+            {label} <span aria-hidden="true">×</span>
+          </Link>
+        );
+      })}
+      <Link to={searchHref(basePath, cleared, fixed)} className="text-lacquer-700 underline" preventScrollReset>
+        {tr("search.clearAll")}
+      </Link>
+    </div>
+  );
+}
+
+/** Nothing matched: ways out (drop a filter, corrected or unaccented query, fewer words, popular searches). */
+export function EmptyResults({ data }: { data: SearchViewData }) {
+  const tr = useT();
+  const { state, fixed, basePath, result } = data;
+  const drops = activeFilters(state).filter((f) => !fixed.includes(f.key as keyof SearchState));
+  const q = state.q;
+  const folded = foldAccents(q);
+  const words = q.split(" ").filter(Boolean);
+  const corrected = Object.keys(result?.corrected ?? {}).length
+    ? words.map((w) => result?.corrected[foldAccents(w).toLowerCase()] ?? result?.corrected[w] ?? w).join(" ")
+    : null;
+  const linkClass = "text-lacquer-700 underline hover:text-lacquer-800";
+  const ideas: ReactNode[] = [];
+  if (corrected && corrected !== q)
+    ideas.push(
+      <Link className={linkClass} to={searchHref(basePath, withState(state, { q: corrected }), fixed)}>
+        {tr("search.didYouMean", { q: corrected })}
+      </Link>,
+    );
+  if (q && folded !== q)
+    ideas.push(
+      <Link className={linkClass} to={searchHref(basePath, withState(state, { q: folded }), fixed)}>
+        {tr("search.tryUnaccented", { q: folded })}
+      </Link>,
+    );
+  if (words.length > 1) {
+    const shorter = words.slice(0, -1).join(" ");
+    ideas.push(
+      <Link className={linkClass} to={searchHref(basePath, withState(state, { q: shorter }), fixed)}>
+        {tr("search.tryFewerWords", { q: shorter })}
+      </Link>,
+    );
+  }
+  if (q && fixed.length > 0)
+    ideas.push(
+      <Link className={linkClass} to={searchHref("/search", withState(state, { q }), ["province", "group", "subgroup"])}>
+        {tr("search.tryAll", { q })}
+      </Link>,
+    );
+  return (
+    <div className="rounded-xl border border-dashed border-clay bg-white p-6 sm:p-8" data-testid="search-empty">
+      <h2 className="font-display text-xl font-bold">{tr("search.noneTitle")}</h2>
+      {drops.length > 0 ? (
+        <div className="mt-4">
+          <p className="text-sm text-ink-soft">{tr("search.tryDrop")}</p>
+          <ul className="mt-2 flex flex-wrap gap-2">
+            {drops.map((f) => {
+              const label = filterLabel(f.key, f.value, state, result, tr);
+              return (
+                <li key={`${f.key}-${f.value}`}>
+                  <Link
+                    to={searchHref(basePath, f.without, fixed)}
+                    className="inline-flex rounded-full border border-clay px-3 py-1 text-sm hover:border-lacquer-600"
+                  >
+                    {tr("search.remove", { label })}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ) : null}
+      {ideas.length > 0 ? (
+        <ul className="mt-4 space-y-1 text-sm">
+          {ideas.map((idea, i) => (
+            <li key={i}>{idea}</li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="mt-5">
+        <p className="text-sm font-semibold text-ink">{tr("search.popular")}</p>
+        <ul className="mt-2 flex flex-wrap gap-2">
+          {POPULAR_SEARCHES.map((p) => (
+            <li key={p}>
+              <Link
+                to={`/search?q=${encodeURIComponent(p)}`}
+                lang="vi"
+                className="inline-flex rounded-full bg-paper-deep px-3 py-1 text-sm hover:bg-clay"
+              >
+                {p}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The search page body shared by /search, /provinces/:slug and /groups/:slug.
+ * `heading` and `intro` differ per page; the rest is the same.
+ */
+export function SearchView({
+  data,
+  heading,
+  kicker,
+  intro,
+  queryLabel,
+}: {
+  data: SearchViewData;
+  heading: string;
+  kicker?: string;
+  intro?: ReactNode;
+  /** shown on pages with a fixed filter: a query box that keeps it */
+  queryLabel?: string;
+}) {
+  const tr = useT();
+  const { state, fixed, basePath, result, unavailable, dropped, pages } = data;
+  const stateKey = serializeSearchState(state);
+  const pageSearch = new URLSearchParams(serializeSearchState(state, fixed));
+  return (
+    <Container className="py-8 sm:py-10">
+      {kicker ? <p className="text-sm font-semibold uppercase tracking-wider text-lacquer-600">{kicker}</p> : null}
+      <h1 className="font-display text-3xl font-bold">{heading}</h1>
+      {intro}
+      {queryLabel ? (
+        <Form method="get" action={basePath} role="search" className="mt-4 flex max-w-xl gap-2" key={`q-${stateKey}`}>
+          <label htmlFor="page-search" className="sr-only">
+            {queryLabel}
+          </label>
+          <input
+            id="page-search"
+            type="search"
+            name="q"
+            defaultValue={state.q}
+            placeholder={queryLabel}
+            maxLength={200}
+            className="min-w-0 flex-1 rounded-lg border border-clay bg-white px-3 py-2 text-sm"
+          />
+          {/* keep the page's other filters */}
+          {[...new URLSearchParams(serializeSearchState({ ...state, page: 1 }, [...fixed, "q"])).entries()].map(
+            ([name, value], i) => (
+              <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+            ),
+          )}
+          <button type="submit" className="rounded-lg bg-lacquer-600 px-4 py-2 text-sm font-semibold text-white hover:bg-lacquer-700">
+            {tr("search.submit")}
+          </button>
+        </Form>
+      ) : null}
+      {dropped ? (
+        <p role="status" className="mt-4 rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-2 text-sm">
+          {tr("search.dropped", { param: dropped })}
+        </p>
+      ) : null}
+
+      {unavailable || !result ? (
+        <p role="alert" className="mt-6 rounded-xl border border-dashed border-clay bg-white p-8 text-center text-ink-soft">
+          {tr("search.unavailable")}
+        </p>
+      ) : (
+        <div className="mt-6 grid gap-8 lg:grid-cols-[16rem_1fr]">
+          <aside>
+            <SearchFacets
+              key={stateKey}
+              state={state}
+              facets={result.facets}
+              fixed={fixed}
+              basePath={basePath}
+              provinceName={result.province?.name_vi}
+            />
+          </aside>
+          <section aria-labelledby="results-heading">
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <p id="results-heading" className="text-ink-soft" role="status" data-testid="search-count">
+                {tr("search.count", { n: result.total })}
+              </p>
+              <SortForm key={`sort-${stateKey}`} state={state} fixed={fixed} basePath={basePath} />
+            </div>
+            <ActiveFilters data={data} />
+            <div className="mt-6">
+              {result.products.length === 0 ? (
+                <EmptyResults data={data} />
+              ) : (
+                <ProductGrid products={result.products} listings={result.facts} />
+              )}
+            </div>
+            <Pagination page={state.page} pages={pages} search={pageSearch} />
+          </section>
+        </div>
+      )}
+    </Container>
+  );
+}
