@@ -19,7 +19,8 @@ const text = (min: number, max: number, tooShort = "form.required") =>
   z
     .string({ required_error: "form.required", invalid_type_error: "form.required" })
     .trim()
-    .min(min, min <= 1 ? "form.required" : tooShort)
+    .min(1, "form.required")
+    .min(min, tooShort)
     .max(max, "form.tooLong");
 
 const optionalText = (max: number) =>
