@@ -59,6 +59,17 @@ test.describe("search", () => {
     expect(unknown?.status()).toBe(404);
   });
 
+  test("a group page and a subgroup page run the same search with the filter fixed", async ({ page }) => {
+    await page.goto("/groups/thuc-pham");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Thực phẩm");
+    await expect(page.getByTestId("facet-group")).toHaveCount(0);
+    await expect(page.getByTestId("product-card").first()).toContainText("Thực phẩm");
+    const sub = page.getByTestId("facet-subgroup").getByRole("link").first();
+    await sub.click();
+    await expect(page).toHaveURL(/\/groups\/thuc-pham\?subgroup=/);
+    expect((await page.goto("/groups/khong-co-nhom"))?.status()).toBe(404);
+  });
+
   test("type-ahead suggests products from the header box and opens one with the keyboard", async ({ page }) => {
     await page.goto("/");
     const box = page.getByRole("combobox", { name: "Tìm sản phẩm OCOP" });
