@@ -1081,6 +1081,8 @@ export type VendorOrder = {
 export type CuratorCertification = {
   id: string;
   product_id: string;
+  product?: { id: string; title: string; handle: string } | null;
+  producer?: { id: string; name: string; handle: string } | null;
   producer_id?: string | null;
   stars: number;
   score?: number | null;

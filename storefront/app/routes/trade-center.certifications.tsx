@@ -83,7 +83,10 @@ export default function Certifications() {
               <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
                 <div>
                   <dt className="inline text-ink-soft">{tr("tc.product")}: </dt>
-                  <dd className="inline font-mono text-xs">{c.product_id}</dd>
+                  <dd className="inline">
+                    {c.product?.title ?? <span className="font-mono text-xs">{c.product_id}</span>}
+                    {c.producer ? ` — ${c.producer.name}` : ""}
+                  </dd>
                 </div>
                 <div>
                   <dt className="inline text-ink-soft">{tr("cert.issuingAuthority")}: </dt>

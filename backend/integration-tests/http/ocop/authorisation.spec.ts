@@ -91,6 +91,9 @@ medusaIntegrationTestRunner({
 
       const lamDongList = await api.get("/trade-center/certifications?status=submitted", lamDong)
       expect(lamDongList.data.certifications.map((c: any) => c.id)).toContain(certId)
+      const mine = lamDongList.data.certifications.find((c: any) => c.id === certId)
+      expect(mine.product.title).toBe("Cà phê Arabica Cầu Đất")
+      expect(mine.producer.name).toMatch(/HTX Cà phê Cầu Đất/)
       await api.post(`/trade-center/certifications/${certId}/approve`, {}, lamDong)
 
       await api.post(`/vendor/products/${productId}`, { status: "published" }, producer.auth)
