@@ -128,6 +128,7 @@ medusaIntegrationTestRunner({
         const message = JSON.stringify(completed.data)
         expect(message).toContain("Bánh pía Sóc Trăng")
         expect(message).toMatch(/no approved 3–5★ OCOP certification/)
+        expect(message).toMatch(/không còn được bán trên Chợ OCOP/)
         expect(completed.data.type).not.toBe("order")
         const orders = await getContainer().resolve(Modules.ORDER).listOrders({})
         expect(orders).toHaveLength(0)

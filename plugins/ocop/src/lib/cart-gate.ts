@@ -19,10 +19,13 @@ export async function assertVariantsListed(container: any, variantIds: string[])
   const evaluations = await evaluateListings(container, [...productTitles.keys()])
   const blocked = evaluations.filter((e) => !e.exists || !e.listed)
   if (blocked.length) {
-    const lines = blocked.map((e) => `"${productTitles.get(e.product_id)}" (${describeGateReasons(e.reasons)})`)
+    const lines = (locale: "vi" | "en") =>
+      blocked.map((e) => `"${productTitles.get(e.product_id)}" (${describeGateReasons(e.reasons, locale)})`).join(", ")
+    // Shoppers read this at checkout: Vietnamese first, English after.
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      `${lines.join(", ")} can no longer be sold on the OCOP marketplace. Remove ${blocked.length > 1 ? "these items" : "this item"} from the cart to continue.`
+      `${lines("vi")} không còn được bán trên Chợ OCOP; vui lòng bỏ ${blocked.length > 1 ? "các sản phẩm này" : "sản phẩm này"} khỏi giỏ hàng để tiếp tục. ` +
+        `(EN: ${lines("en")} can no longer be sold on the OCOP marketplace. Remove ${blocked.length > 1 ? "these items" : "this item"} from the cart to continue.)`
     )
   }
 }

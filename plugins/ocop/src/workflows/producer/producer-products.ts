@@ -65,7 +65,8 @@ const checkPublishStep = createStep(
     if (blocking.length) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `This product cannot be put on sale in the OCOP marketplace yet: ${describeGateReasons(blocking)}.`
+        `Sản phẩm chưa thể bán trên Chợ OCOP: ${describeGateReasons(blocking, "vi")}. ` +
+          `(EN: This product cannot be put on sale in the OCOP marketplace yet: ${describeGateReasons(blocking)}.)`
       )
     }
     return new StepResponse(true)
