@@ -1,20 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { VND, watchConsole } from "./support";
 
-const VND = /\d{1,3}(\.\d{3})*\u00A0₫/;
-
-/**
- * Collect script errors (hydration, exceptions). Failed resource loads are
- * left out: product images are served by the backend and say nothing about
- * the storefront; the favicon has its own test.
- */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(msg.text());
-  });
-  page.on("pageerror", (err) => errors.push(err.message));
-  return errors;
-}
 
 test.describe("storefront home and product page", () => {
   test("home page lists products with prices in VND", async ({ page }) => {

@@ -1,16 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { VND, watchConsole } from "./support";
 
-const VND = /\d{1,3}(\.\d{3})*\u00A0₫/;
-
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (msg) => {
-    // seeded thumbnails may point at a backend port that is not up; not the search's concern
-    if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(msg.text());
-  });
-  page.on("pageerror", (err) => errors.push(err.message));
-  return errors;
-}
 
 test.describe("search", () => {
   test("an unaccented query 'nuoc mam' finds 'Nước mắm' products with VND prices", async ({ page }) => {
