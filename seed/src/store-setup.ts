@@ -114,6 +114,15 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
     region = result[0]
     log(`created region "${REGION_NAME}" (VND, cash on delivery)`)
   }
+  // Card payments: when Stripe is configured, offer it in the region next to cash on delivery.
+  if (process.env.STRIPE_API_KEY) {
+    const { data: linked } = await query.graph({ entity: "region", fields: ["payment_providers.id"], filters: { id: region.id } })
+    const has = ((linked[0] as any)?.payment_providers ?? []).some((p: any) => p?.id === "pp_stripe_stripe")
+    if (!has) {
+      await link.create({ [Modules.REGION]: { region_id: region.id }, [Modules.PAYMENT]: { payment_provider_id: "pp_stripe_stripe" } })
+      log(`region "${REGION_NAME}": card payments through Stripe enabled`)
+    }
+  }
   if (store.default_region_id !== region.id) {
     await updateStoresWorkflow(container).run({ input: { selector: { id: store.id }, update: { default_region_id: region.id } } })
   }

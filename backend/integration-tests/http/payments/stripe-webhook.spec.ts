@@ -9,6 +9,7 @@ process.env.STRIPE_WEBHOOK_SECRET = "whsec_ocop_test_secret"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import Stripe from "stripe"
+import { setupMarketplace } from "../../fixtures/marketplace"
 
 const stripe = new Stripe(process.env.STRIPE_API_KEY!)
 
@@ -19,11 +20,17 @@ function signedEvent(secret: string, object: Record<string, unknown>, type = "pa
 }
 
 medusaIntegrationTestRunner({
-  testSuite: ({ getContainer }) => {
+  testSuite: ({ api, getContainer }) => {
     it("registers the Stripe provider next to cash on delivery when STRIPE_API_KEY is set", async () => {
       const payments = getContainer().resolve(Modules.PAYMENT)
       const providers = await payments.listPaymentProviders({})
       expect(providers.map((p: any) => p.id)).toEqual(expect.arrayContaining(["pp_system_default", "pp_stripe_stripe"]))
+    })
+
+    it("offers card payments in the Việt Nam region next to cash on delivery", async () => {
+      const fx = await setupMarketplace(getContainer(), api)
+      const { data } = await api.get(`/store/payment-providers?region_id=${fx.regionId}`, fx.storeHeaders)
+      expect(data.payment_providers.map((p: any) => p.id).sort()).toEqual(["pp_stripe_stripe", "pp_system_default"])
     })
 
     it("accepts a webhook signed with our secret and maps it to the payment session", async () => {
