@@ -647,32 +647,30 @@ const groupSchema = z.object({
 });
 export type GroupInfo = z.infer<typeof groupSchema>;
 
-let provincesCache: ProvinceInfo[] | undefined;
-let groupsCache: GroupInfo[] | undefined;
-
-/** The 34 current provincial units with their former provinces; cached once fetched (static data). */
-export async function getProvinces(): Promise<ProvinceInfo[]> {
-  if (provincesCache) return provincesCache;
-  const r = await optional("/store/ocop/provinces", z.object({ provinces: z.array(z.unknown()) }));
-  const list = (r?.provinces ?? []).flatMap((row) => {
-    const p = provinceSchema.safeParse(row);
-    return p.success ? [p.data] : [];
-  });
-  if (list.length) provincesCache = list;
-  return list;
+/**
+ * A static list from the backend (provinces, product groups), validated row by row and cached in
+ * memory once it has been fetched; an empty answer is not cached, so the next request retries.
+ */
+function cachedStaticList<S extends z.ZodTypeAny>(path: string, key: string, row: S): () => Promise<z.infer<S>[]> {
+  type T = z.infer<S>;
+  let cache: T[] | undefined;
+  return async () => {
+    if (cache) return cache;
+    const r = await optional(path, z.object({ [key]: z.array(z.unknown()) }));
+    const list = ((r as Record<string, unknown[]> | null)?.[key] ?? []).flatMap((item) => {
+      const parsed = row.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    });
+    if (list.length) cache = list;
+    return list;
+  };
 }
 
-/** The OCOP product groups with their subgroups; cached once fetched (static data). */
-export async function getGroups(): Promise<GroupInfo[]> {
-  if (groupsCache) return groupsCache;
-  const r = await optional("/store/ocop/groups", z.object({ groups: z.array(z.unknown()) }));
-  const list = (r?.groups ?? []).flatMap((row) => {
-    const g = groupSchema.safeParse(row);
-    return g.success ? [g.data] : [];
-  });
-  if (list.length) groupsCache = list;
-  return list;
-}
+/** The 34 current provincial units with their former provinces (static data). */
+export const getProvinces = cachedStaticList("/store/ocop/provinces", "provinces", provinceSchema);
+
+/** The OCOP product groups with their subgroups (static data). */
+export const getGroups = cachedStaticList("/store/ocop/groups", "groups", groupSchema);
 
 // ---------------------------------------------------------------- results with a reason
 

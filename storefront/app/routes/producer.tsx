@@ -1,6 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { PortalNav } from "~/components/PortalNav";
 import { Badge } from "~/components/Badge";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
@@ -48,25 +49,7 @@ export default function ProducerPortal() {
                 <span data-testid="producer-status">{tr(statusKey)}</span>
               </Badge>
             ) : null}
-            <nav className="flex flex-wrap gap-1 text-sm sm:ml-auto" aria-label={tr("portal.producerTitle")}>
-              {NAV.map(([to, key]) => (
-                <NavLink
-                  key={to}
-                  to={to}
-                  end
-                  className={({ isActive }) =>
-                    `rounded-md px-2 py-1 ${isActive ? "bg-paper-deep font-semibold text-ink" : "text-ink-soft hover:text-lacquer-700"}`
-                  }
-                >
-                  {tr(key)}
-                </NavLink>
-              ))}
-              <Form method="post" action="/producer/logout">
-                <button type="submit" className="rounded-md px-2 py-1 text-ink-soft underline hover:text-lacquer-700">
-                  {tr("portal.logout")}
-                </button>
-              </Form>
-            </nav>
+            <PortalNav label={tr("portal.producerTitle")} links={NAV} logoutAction="/producer/logout" />
           </>
         ) : null}
       </div>

@@ -1,6 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { PortalNav } from "~/components/PortalNav";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { useT, type MessageKey } from "~/lib/i18n";
@@ -36,24 +37,7 @@ export default function TradeCenterPortal() {
         {center ? (
           <>
             <span className="font-medium">{center.name}</span>
-            <nav className="flex flex-wrap gap-1 text-sm sm:ml-auto" aria-label={tr("portal.tcTitle")}>
-              {NAV.map(([to, key]) => (
-                <NavLink
-                  key={to}
-                  to={to}
-                  className={({ isActive }) =>
-                    `rounded-md px-2 py-1 ${isActive ? "bg-paper-deep font-semibold text-ink" : "text-ink-soft hover:text-lacquer-700"}`
-                  }
-                >
-                  {tr(key)}
-                </NavLink>
-              ))}
-              <Form method="post" action="/trade-center/logout">
-                <button type="submit" className="rounded-md px-2 py-1 text-ink-soft underline hover:text-lacquer-700">
-                  {tr("portal.logout")}
-                </button>
-              </Form>
-            </nav>
+            <PortalNav label={tr("portal.tcTitle")} links={NAV} logoutAction="/trade-center/logout" />
           </>
         ) : null}
       </div>

@@ -18,17 +18,10 @@ import {
   type SearchState,
 } from "~/lib/search-state";
 import { SearchFacets, priceRangeLabel } from "./SearchFacets";
+import type { SearchPageData } from "~/lib/search.server";
 
 /** What the shared loader (app/lib/search.server.ts) returns, as the page receives it. */
-export type SearchViewData = {
-  state: SearchState;
-  fixed: (keyof SearchState)[];
-  basePath: string;
-  result: SearchResult | null;
-  unavailable: boolean;
-  dropped: string | null;
-  pages: number;
-};
+export type SearchViewData = SearchPageData;
 
 /** True after hydration: lets buttons that only no-JS users need step aside. */
 function useHydrated() {

@@ -1,11 +1,12 @@
 import { z } from "@medusajs/framework/zod"
+import { vietnameseMobile } from "../admin/ocop/validators"
 
 const price = z.coerce.number().int("VND has no decimals: enter a whole number of đồng.").min(1000, "Price must be at least 1.000 ₫.").max(1_000_000_000)
 
 export const VendorUpdateMe = z.object({
   name: z.string().trim().min(2).optional(),
   story: z.string().max(5000).optional().nullable(),
-  phone: z.string().trim().regex(/^(?:\+84|0)(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/, "Enter a 10-digit Vietnamese mobile number, e.g. 0912345678.").optional().nullable(),
+  phone: vietnameseMobile.optional().nullable(),
   ward: z.string().trim().optional().nullable(),
   address: z.string().trim().optional().nullable(),
   logo_url: z.string().url().optional().nullable(),

@@ -1,11 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import { PRODUCER_ENTITY_TYPES } from "../../../modules/ocop/models/producer"
 import { isProvinceCode } from "../../../lib/provinces"
+import { VN_MOBILE, VN_MOBILE_MESSAGE } from "../../../lib/phone"
 
-const phone = z
+export const vietnameseMobile = z
   .string()
   .trim()
-  .regex(/^(?:\+84|0)(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/, "Enter a 10-digit Vietnamese mobile number, e.g. 0912345678.")
+  .regex(VN_MOBILE, VN_MOBILE_MESSAGE)
 const provinceCode = z.string().refine(isProvinceCode, { message: "Unknown province code (use one of the 34 current units, e.g. \"01\" for Hà Nội)." })
 const date = z.coerce.date({ message: "Enter a date as YYYY-MM-DD." })
 
@@ -16,7 +17,7 @@ export const AdminCreateProducer = z.object({
   province_code: provinceCode,
   ward: z.string().trim().optional().nullable(),
   address: z.string().trim().optional().nullable(),
-  phone: phone.optional().nullable(),
+  phone: vietnameseMobile.optional().nullable(),
   email: z.string().email("Enter a valid email address.").optional().nullable(),
   story: z.string().optional().nullable(),
   logo_url: z.string().url().optional().nullable(),
