@@ -44,7 +44,8 @@ async function main() {
 
   if (await catalogueIsEmpty(DATABASE_URL)) {
     say("the database is empty: seeding reference data and the demo catalogue …")
-    await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs")], {
+    // Migrations ran just above; the seed need not run them again.
+    await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs"), "--skip-migrate"], {
       env: { ...env, MEDUSA_BACKEND_URL: process.env.MEDUSA_BACKEND_URL || `http://localhost:${BACKEND_PORT}` },
       label: "seed",
     })

@@ -105,8 +105,8 @@ async function main() {
     say("migrating and seeding a fresh database for the end-to-end run …")
     await run(BIN("medusa"), ["db:migrate"], { cwd: path.join(ROOT, "backend"), env: { DATABASE_URL }, logFile: path.join(LOGS, "e2e-migrate.log"), label: "e2e migrations" })
     const backendUrl = `http://localhost:${E2E_BACKEND_PORT}`
-    // Image URLs are absolute on the backend that serves them.
-    await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs")], { env: { DATABASE_URL, MEDUSA_BACKEND_URL: backendUrl }, logFile: path.join(LOGS, "e2e-seed.log"), label: "e2e seed" })
+    // Migrated just above; image URLs are absolute on the backend that serves them.
+    await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs"), "--skip-migrate"], { env: { DATABASE_URL, MEDUSA_BACKEND_URL: backendUrl }, logFile: path.join(LOGS, "e2e-seed.log"), label: "e2e seed" })
     const backend = startService(BIN("medusa"), ["develop", "-p", String(E2E_BACKEND_PORT)], {
       cwd: path.join(ROOT, "backend"),
       env: { DATABASE_URL, ADMIN_DISABLED: "true", PORT: String(E2E_BACKEND_PORT) },
