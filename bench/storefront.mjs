@@ -1,5 +1,5 @@
 // Storefront benchmark: server-rendered time to first byte (and full response) of the home page,
-// search results and product pages, on the production build (remix-serve).
+// search results and product pages, on the production build (storefront/server.mjs).
 // Baseline, same run: the backend call a product page cannot do without (store product by handle),
 // so the ratio shows what server rendering adds on top of the data it needs.
 //   node bench/storefront.mjs --storefront http://localhost:3000 --backend http://localhost:9000 --key pk_…
@@ -39,7 +39,7 @@ export async function run(ctx) {
     baseline: ttfb[0],
     notes: [
       "baseline = the backend store call for one product by handle, same run; ratios = baseline ÷ case (<1: the page costs more than that call)",
-      "production build (remix-serve), one sequential client, no HTTP cache in the client",
+      "production build (storefront/server.mjs), one sequential client, no HTTP cache in the client",
     ],
   }
 }

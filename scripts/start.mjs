@@ -2,6 +2,7 @@
 // `npm start`: Postgres (embedded unless DATABASE_URL) → migrations → seed when empty →
 // backend on :9000 → storefront on :3000. Ctrl-C stops everything it started.
 import fs from "node:fs"
+import { randomBytes } from "node:crypto"
 import path from "node:path"
 import { ROOT, ensurePostgres, ensureDatabaseExists, withDatabase } from "./lib/postgres.mjs"
 import { BIN, buildPluginsIfStale, requirePortFree, run, startService, stopAll, waitForHttp } from "./lib/processes.mjs"
@@ -69,11 +70,14 @@ async function main() {
     await run("npm", ["run", "build"], { cwd: storefrontDir, quiet: true, label: "storefront build" })
   }
   say(`starting the storefront on :${STOREFRONT_PORT} …`)
-  const storefront = startService(BIN("remix-serve"), ["build/server/index.js"], {
+  const storefront = startService(process.execPath, ["server.mjs"], {
     cwd: storefrontDir,
     env: {
       PORT: String(STOREFRONT_PORT),
       NODE_ENV: "production",
+      // The storefront refuses to start in production without one; a random one per start
+      // until start.mjs keeps a persistent secret in .data (sessions end on restart meanwhile).
+      SESSION_SECRET: process.env.SESSION_SECRET || randomBytes(32).toString("hex"),
       MEDUSA_BACKEND_URL: `http://localhost:${BACKEND_PORT}`,
       MEDUSA_PUBLISHABLE_KEY: publishableKey,
     },

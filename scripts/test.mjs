@@ -8,6 +8,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { execSync } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import { ROOT, ensurePostgres, ensureDatabaseExists, dropDatabase, withDatabase } from "./lib/postgres.mjs"
 import { BIN, buildPluginsIfStale, requirePortFree, run, startService, stopAll, waitForHttp } from "./lib/processes.mjs"
 import { readPublishableKey } from "./lib/store-state.mjs"
@@ -116,9 +117,9 @@ async function main() {
     await waitForHttp(`http://localhost:${E2E_BACKEND_PORT}/health`, { child: backend, name: "end-to-end backend" })
     const publishableKey = await readPublishableKey(DATABASE_URL)
     await run("npm", ["run", "build"], { cwd: path.join(ROOT, "storefront"), logFile: path.join(LOGS, "e2e-storefront-build.log"), label: "storefront build" })
-    const storefront = startService(BIN("remix-serve"), ["build/server/index.js"], {
+    const storefront = startService(process.execPath, ["server.mjs"], {
       cwd: path.join(ROOT, "storefront"),
-      env: { PORT: String(E2E_STOREFRONT_PORT), NODE_ENV: "production", MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey },
+      env: { PORT: String(E2E_STOREFRONT_PORT), NODE_ENV: "production", MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey, SESSION_SECRET: randomBytes(32).toString("hex") },
       logFile: path.join(LOGS, "e2e-storefront.log"),
       name: "storefront",
     })

@@ -1,9 +1,10 @@
 // Starts what a benchmark run needs, on its own ports and database, and stops it again:
 // a seeded database (ocop_bench_<N>), a Medusa backend (`medusa start` from source with
 // NODE_ENV=development — what `medusa develop` runs in its child, minus the file watcher that would
-// restart the server mid-run when someone edits the repo) and the storefront production build (remix-serve). Every child is spawned in its own
+// restart the server mid-run when someone edits the repo) and the storefront production build (storefront/server.mjs). Every child is spawned in its own
 // process group and killed by that group id on stop.
 import { spawn, spawnSync } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { ROOT, request, requestJson } from "./harness.mjs"
@@ -147,15 +148,15 @@ export async function startStorefront({ port = 3300, backendUrl, key }) {
   }
   const logFile = path.join("/tmp", `ocop-bench-storefront-${port}.log`)
   log(`starting the storefront on :${port} (log ${logFile})`)
-  const proc = start("storefront", process.execPath, [path.join(ROOT, "node_modules/.bin/remix-serve"), "build/server/index.js"], {
+  const proc = start("storefront", process.execPath, ["server.mjs"], {
     cwd: dir,
-    env: { PORT: String(port), MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: key, NODE_ENV: "production" },
+    env: { PORT: String(port), MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: key, NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex") },
     logFile,
   })
   const url = `http://localhost:${port}`
   // Wait for the listener, not for a page: at 100k products the home page itself can take long.
   const deadline = Date.now() + 60000
-  while (!/\[remix-serve\] http/.test(fs.readFileSync(logFile, "utf8"))) {
+  while (!/\[storefront\] http/.test(fs.readFileSync(logFile, "utf8"))) {
     if (proc.child.exitCode !== null) throw new Error(`The storefront exited before it was ready (log ${logFile}).`)
     if (Date.now() > deadline) throw new Error(`The storefront did not start listening on :${port} within 60 s (log ${logFile}).`)
     await new Promise((r) => setTimeout(r, 300))

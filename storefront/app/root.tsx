@@ -18,6 +18,7 @@ import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { SearchBox } from "~/components/search/SearchBox";
 import { DEFAULT_LANG, LangContext, t, type Lang } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
+import { useNonce } from "~/lib/nonce";
 import { cartCountOf } from "~/lib/cart.server";
 import stylesheet from "~/tailwind.css?url";
 
@@ -117,6 +118,7 @@ function Footer({ lang }: { lang: Lang }) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? DEFAULT_LANG;
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -139,8 +141,8 @@ export function Layout({ children }: { children: ReactNode }) {
           </main>
           <Footer lang={lang} />
         </LangContext.Provider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

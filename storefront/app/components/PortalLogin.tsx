@@ -1,5 +1,6 @@
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/Button";
+import { CsrfField } from "~/components/CsrfField";
 import { FormAlert, TextField } from "~/components/Field";
 import { useT, type MessageKey } from "~/lib/i18n";
 
@@ -8,6 +9,7 @@ type ActionData = { errors: Record<string, string>; values: Record<string, strin
 export function PortalLogin({ title, intro, signup }: { title: MessageKey; intro?: MessageKey; signup?: boolean }) {
   const tr = useT();
   const actionData = useActionData() as ActionData;
+  const { csrf } = useLoaderData<{ csrf: string }>();
   const [params] = useSearchParams();
   const e = actionData?.errors ?? {};
   return (
@@ -15,6 +17,7 @@ export function PortalLogin({ title, intro, signup }: { title: MessageKey; intro
       <h1 className="font-display text-2xl font-bold">{tr(title)}</h1>
       {intro ? <p className="mt-2 text-sm text-ink-soft">{tr(intro)}</p> : null}
       <Form method="post" noValidate className="mt-6 space-y-4">
+        <CsrfField token={csrf} />
         {params.get("expired") ? <FormAlert message="portal.expired" /> : null}
         <FormAlert message={actionData?.formError} />
         <TextField name="email" type="email" label={tr("checkout.email")} required autoComplete="username" defaultValue={actionData?.values.email} error={e.email} />

@@ -8,6 +8,9 @@ import { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
+/** Name of the hidden field that carries the login forms' CSRF token (see csrf.server.ts). */
+export const CSRF_FIELD = "csrf";
+
 /** 10-digit Vietnamese mobile number (or +84 form); spaces, dots and dashes are ignored. */
 export const VN_MOBILE = /^(?:\+84|0)(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
 
@@ -176,7 +179,7 @@ export const profileSchema = z.object({
   story: z.string().trim().max(5000, "form.tooLong").optional().default(""),
 });
 
-const SECRET_FIELDS = new Set(["password"]);
+const SECRET_FIELDS = new Set(["password", CSRF_FIELD]);
 
 /** Form values to send back on error (so nothing typed is lost), without passwords. */
 export function keptValues(formData: FormData): Record<string, string> {

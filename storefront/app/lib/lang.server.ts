@@ -5,25 +5,19 @@
  */
 import { createCookie } from "@remix-run/node";
 import { DEFAULT_LANG, isLang, type Lang } from "./i18n";
+import { COOKIE_SECURE } from "./session.server";
 
 export const langCookie = createCookie("lang", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
+  secure: COOKIE_SECURE,
   maxAge: 60 * 60 * 24 * 365,
 });
 
 export async function getLang(request: Request): Promise<Lang> {
   const value: unknown = await langCookie.parse(request.headers.get("Cookie"));
   return isLang(value) ? value : DEFAULT_LANG;
-}
-
-/** Only same-site paths are accepted as a place to return to. */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) {
-    return fallback;
-  }
-  return value;
 }
 
 /** Catalogue pages: cacheable for a minute, per language cookie. */

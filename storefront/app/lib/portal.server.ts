@@ -4,9 +4,10 @@
  * the login page instead of failing.
  */
 import { data, redirect } from "@remix-run/node";
+import { hasValidCsrfToken, issueCsrfToken, rotateCsrfToken } from "./csrf.server";
 import { loginSchema, parseForm, type FieldErrors } from "./forms";
-import { safeRedirectPath } from "./lang.server";
 import { login, type Actor, type Result } from "./medusa.server";
+import { safeRedirectPath } from "./safe-redirect";
 import { commit, expiredLogin, getSession, PRIVATE_HEADERS, requireCurator, requireProducer } from "./session.server";
 
 const TOKEN_KEY = { producer: "producerToken", curator: "curatorToken" } as const;
@@ -14,8 +15,23 @@ const HOME = { producer: "/producer/products", curator: "/trade-center/certifica
 
 export type PortalFormData = { errors: FieldErrors; values: Record<string, string>; formError?: string };
 
+/** Loader of a login page: the CSRF token its form must send back. */
+export async function loginLoader(request: Request) {
+  const { csrf, headers } = await issueCsrfToken(request);
+  return data({ csrf }, { headers: { ...PRIVATE_HEADERS, ...headers } });
+}
+
+/** The answer to a login or sign-up post without this session's CSRF token: a form error, nothing done. */
+export function csrfRefusal(values: Record<string, string> = {}) {
+  return data<PortalFormData>({ errors: {}, values, formError: "form.csrf" }, { status: 403, headers: PRIVATE_HEADERS });
+}
+
 export async function loginAction(request: Request, actor: Actor) {
   const form = await request.formData();
+  if (!(await hasValidCsrfToken(request, form))) {
+    const email = form.get("email");
+    return csrfRefusal(typeof email === "string" ? { email } : {});
+  }
   const parsed = parseForm(loginSchema, form);
   if (!parsed.ok) return data<PortalFormData>({ errors: parsed.errors, values: parsed.values }, { status: 400, headers: PRIVATE_HEADERS });
   const result = await login(actor, parsed.data.email, parsed.data.password);
@@ -27,6 +43,7 @@ export async function loginAction(request: Request, actor: Actor) {
   }
   const session = await getSession(request);
   session.set(TOKEN_KEY[actor], result.data);
+  rotateCsrfToken(session);
   const to = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"), HOME[actor]);
   throw redirect(to, { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
 }

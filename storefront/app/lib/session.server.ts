@@ -4,20 +4,41 @@
  * the browser's JavaScript (httpOnly) and are checked by the backend on every
  * call.
  */
+import { randomBytes } from "node:crypto";
 import { createCookieSessionStorage, redirect, type Session } from "@remix-run/node";
 
-const DEV_SECRET = "ocop-dev-session-secret-change-me";
+const production = process.env.NODE_ENV === "production";
 
-function secret(): string {
+/**
+ * `Secure` in production (npm start serves http://localhost, where browsers accept Secure
+ * cookies); SESSION_SECURE=true|false overrides, e.g. for a production build behind plain http
+ * on a LAN. Shared by every cookie the storefront sets.
+ */
+export const COOKIE_SECURE = process.env.SESSION_SECURE ? process.env.SESSION_SECURE === "true" : production;
+
+/**
+ * No default secret: a known one would let anyone forge a session (a cart, a portal token).
+ * Production refuses to start without SESSION_SECRET; development signs with a random secret
+ * per process (kept on globalThis so Vite's module reloads keep sessions), so sessions end
+ * when the server restarts.
+ */
+function sessionSecret(): string {
   const value = process.env.SESSION_SECRET?.trim();
   if (value) return value;
-  if (process.env.NODE_ENV === "production" && !warned) {
-    warned = true;
-    console.warn("[storefront] SESSION_SECRET is not set; using the development default. Set it in production.");
+  if (production) {
+    const error = new Error("SESSION_SECRET is not set: set it to a long random value (e.g. `openssl rand -hex 32`) before starting the storefront in production.");
+    error.name = "ConfigurationError"; // server.mjs prints just the sentence
+    throw error;
   }
-  return DEV_SECRET;
+  const holder = globalThis as { __ocopDevSessionSecret?: string };
+  if (!holder.__ocopDevSessionSecret) {
+    holder.__ocopDevSessionSecret = randomBytes(32).toString("hex");
+    if (process.env.NODE_ENV !== "test") {
+      console.warn("[storefront] SESSION_SECRET is not set: using a random secret for this process, sessions end when it restarts.");
+    }
+  }
+  return holder.__ocopDevSessionSecret;
 }
-let warned = false;
 
 export const sessionStorage = createCookieSessionStorage({
   cookie: {
@@ -25,13 +46,13 @@ export const sessionStorage = createCookieSessionStorage({
     path: "/",
     sameSite: "lax",
     httpOnly: true,
-    secure: process.env.SESSION_SECURE === "true",
+    secure: COOKIE_SECURE,
     maxAge: 60 * 60 * 24 * 30,
-    secrets: [secret()],
+    secrets: [sessionSecret()],
   },
 });
 
-export type SessionData = { cartId?: string; producerToken?: string; curatorToken?: string };
+export type SessionData = { cartId?: string; producerToken?: string; curatorToken?: string; csrf?: string };
 
 export async function getSession(request: Request): Promise<Session> {
   return sessionStorage.getSession(request.headers.get("Cookie"));

@@ -1,7 +1,8 @@
 // POST /lang — switch the UI language (works without JavaScript).
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { DEFAULT_LANG, isLang } from "~/lib/i18n";
-import { langCookie, safeRedirectPath } from "~/lib/lang.server";
+import { langCookie } from "~/lib/lang.server";
+import { safeRedirectPath } from "~/lib/safe-redirect";
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();

@@ -2,42 +2,48 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
+import { CsrfField } from "~/components/CsrfField";
 import { FormAlert, SelectField, TextArea, TextField } from "~/components/Field";
-import { ENTITY_TYPES, parseForm, producerSignupSchema } from "~/lib/forms";
+import { hasValidCsrfToken, issueCsrfToken, rotateCsrfToken } from "~/lib/csrf.server";
+import { ENTITY_TYPES, keptValues, parseForm, producerSignupSchema } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { listProvinces, signUpProducer } from "~/lib/medusa.server";
-import { backendErrors, type PortalFormData } from "~/lib/portal.server";
+import { backendErrors, csrfRefusal, type PortalFormData } from "~/lib/portal.server";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 
-export async function loader(_args: LoaderFunctionArgs) {
-  const provinces = await listProvinces();
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [provinces, { csrf, headers }] = await Promise.all([listProvinces(), issueCsrfToken(request)]);
   return data(
-    { provinces: provinces.map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi })).filter((p) => p.value) },
-    { headers: PRIVATE_HEADERS },
+    {
+      provinces: provinces.map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi })).filter((p) => p.value),
+      csrf,
+    },
+    { headers: { ...PRIVATE_HEADERS, ...headers } },
   );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
+  if (!(await hasValidCsrfToken(request, form))) return csrfRefusal(keptValues(form));
   const parsed = parseForm(producerSignupSchema, form);
   if (!parsed.ok) {
     return data<PortalFormData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
   }
   const result = await signUpProducer(parsed.data);
   if (!result.ok) {
-    const { password: _p, ...values } = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
     return data<PortalFormData>(
-      { errors: backendErrors(result), values, formError: result.message },
+      { errors: backendErrors(result), values: keptValues(form), formError: result.message },
       { status: 400, headers: PRIVATE_HEADERS },
     );
   }
   const session = await getSession(request);
   session.set("producerToken", result.data.token);
+  rotateCsrfToken(session);
   throw redirect("/producer/profile", { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
 }
 
 export default function ProducerSignup() {
-  const { provinces } = useLoaderData<typeof loader>();
+  const { provinces, csrf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const tr = useT();
@@ -48,6 +54,7 @@ export default function ProducerSignup() {
       <h1 className="font-display text-2xl font-bold">{tr("portal.signup")}</h1>
       <p className="mt-2 text-sm text-ink-soft">{tr("portal.signupIntro")}</p>
       <Form method="post" noValidate className="mt-6 space-y-4">
+        <CsrfField token={csrf} />
         <FormAlert message={actionData?.formError} />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField name="email" type="email" label={tr("checkout.email")} required autoComplete="username" defaultValue={v.email} error={e.email} />

@@ -1,6 +1,10 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { PortalLogin } from "~/components/PortalLogin";
-import { loginAction } from "~/lib/portal.server";
+import { loginAction, loginLoader } from "~/lib/portal.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loginLoader(request);
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   return loginAction(request, "curator");
