@@ -3,6 +3,7 @@ import { sendFieldErrors, validateBody, validateQuery } from "./utils/validate"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { certificationSubmissionErrors } from "../workflows/steps/validate-certification-submission"
 import { guardMarketplaceChannel } from "./utils/marketplace-guard"
+import { guardStoreChannel, listingGateErrorHandler } from "./utils/store-channel-guard"
 import {
   AdminAttachProducer,
   AdminCertificationAction,
@@ -63,7 +64,12 @@ function refuseHomePlacement(req: MedusaRequest, res: MedusaResponse, next: Medu
 }
 
 export default defineMiddlewares({
+  // The database gate's refusal answers 400 with its sentence on every path (decision 005).
+  errorHandler: listingGateErrorHandler as any,
   routes: [
+    // --- every store request: the publishable key reaches only the marketplace (decision 005) ---
+    { matcher: "/store/*", middlewares: [guardStoreChannel] },
+
     // --- the listing gate on Medusa's own Admin API ---
     { matcher: "/admin/products", method: ["POST"], middlewares: [guardMarketplaceChannel] },
     { matcher: "/admin/products/batch", method: ["POST"], middlewares: [guardMarketplaceChannel] },
