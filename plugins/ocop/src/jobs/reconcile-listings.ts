@@ -1,8 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { reconcileListings } from "../lib/reconcile-listings"
+import expireCertificationsJob from "./expire-certifications"
 
-/** Hourly: compare every product's gate verdict with the marketplace and repair drift (logged). */
+/**
+ * Hourly safety net: first the listing clock (so a certificate that expired minutes ago is not
+ * reported as drift), then every product's verdict against the marketplace. Anything repaired is
+ * logged at error level with the product and the reason: with the database gate it should be none.
+ */
 export default async function reconcileListingsJob(container: MedusaContainer) {
+  await expireCertificationsJob(container)
   await reconcileListings(container)
 }
 
