@@ -168,7 +168,7 @@ describe("the listing gate in SQL", () => {
     // Both verdicts occurred, so the comparison is not vacuous.
     expect(outcomes.listed).toBeGreaterThan(10)
     expect(outcomes.blocked).toBeGreaterThan(10)
-  })
+  }, 120_000) // 400 cases of a few inserts each; a loaded CI machine needs more than the 5 s default
 
   it("installs once: a second call finds its version and changes nothing", async () => {
     expect(await installListingGateSql(db as any)).toEqual({ installed: true, changed: false, missing: [], version: LISTING_GATE_SQL_VERSION })
