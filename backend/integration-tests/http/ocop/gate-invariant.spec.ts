@@ -351,8 +351,8 @@ medusaIntegrationTestRunner({
       }
 
       // The 5-minute clock job brings the listing rows, audit trail and search up to date.
-      const { default: listingClock } = require("@ocop-marketplace/ocop/jobs/expire-certifications")
-      await listingClock(container())
+      const { runListingClock } = require("@ocop-marketplace/ocop/jobs/expire-certifications")
+      await runListingClock(container())
       for (const p of all) {
         expect(await shopperSees(p.product)).toEqual([])
         const admin = (await api.get(`/admin/ocop/products/${p.product.id}`, fx.adminHeaders)).data
