@@ -7,7 +7,7 @@ import { t, useLang, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
 import { getGroups } from "~/lib/medusa.server";
 import { langFromMatches, pageTitle } from "~/lib/meta";
-import { loadSearch, type FixedFilters } from "~/lib/search.server";
+import { loadSearch, type FixedFilters } from "~/lib/search-page.server";
 
 type Named = { slug: string; name_vi: string; name_en: string };
 

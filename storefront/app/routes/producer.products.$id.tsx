@@ -8,10 +8,10 @@ import { FormAlert, SelectField, TextArea, TextField } from "~/components/Field"
 import { parseForm, productUpdateSchema } from "~/lib/forms";
 import { formatDate, useLang, useT } from "~/lib/i18n";
 import { vendor } from "~/lib/medusa.server";
-import { statusKey } from "~/lib/ocop";
+import { statusKey } from "~/lib/ocop-display";
 import { asProducer, backendErrors, orNotFound, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
-import { useReasonText, vndPriceOf } from "~/lib/vendor";
+import { useReasonText, vndPriceOf } from "~/lib/producer-portal-display";
 
 /** Another producer's product is a 404 here, exactly as the backend answers it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

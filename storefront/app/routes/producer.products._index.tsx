@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/Badge";
 import { useT } from "~/lib/i18n";
-import { productStatusKey, useReasonText, vndPriceOf } from "~/lib/vendor";
+import { productStatusKey, useReasonText, vndPriceOf } from "~/lib/producer-portal-display";
 import { vendor } from "~/lib/medusa.server";
 import { formatVnd } from "~/lib/money";
 import { asProducer, orNotFound } from "~/lib/portal.server";

@@ -8,7 +8,7 @@ import { useT } from "~/lib/i18n";
 import { vendor } from "~/lib/medusa.server";
 import { asProducer, backendErrors, orNotFound, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
-import { producerStatusKey } from "~/lib/vendor";
+import { producerStatusKey } from "~/lib/producer-portal-display";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { producer } = orNotFound(await asProducer(request, (token) => vendor.me(token)));

@@ -6,7 +6,7 @@ import { Badge } from "~/components/Badge";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { useT, type MessageKey } from "~/lib/i18n";
-import { producerStatusKey } from "~/lib/vendor";
+import { producerStatusKey } from "~/lib/producer-portal-display";
 import { vendor } from "~/lib/medusa.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { getSession, PRIVATE_HEADERS } from "~/lib/session.server";

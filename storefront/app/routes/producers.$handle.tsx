@@ -9,7 +9,7 @@ import { useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
 import { getListings, getProducer } from "~/lib/medusa.server";
 import { langFromMatches, pageTitle, titleFor } from "~/lib/meta";
-import { entityTypeKey } from "~/lib/ocop";
+import { entityTypeKey } from "~/lib/ocop-display";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const result = await getProducer(params.handle ?? "");

@@ -22,7 +22,7 @@ import {
 import { langFromMatches, pageTitle, titleFor } from "~/lib/meta";
 import { addLineFromForm } from "~/lib/cart.server";
 import { AddToCartResult } from "~/components/AddToCartResult";
-import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop";
+import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop-display";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";

@@ -7,7 +7,7 @@ import { t, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
 import { getProvinces, searchCatalogue } from "~/lib/medusa.server";
 import { langFromMatches, pageTitle } from "~/lib/meta";
-import { loadSearch } from "~/lib/search.server";
+import { loadSearch } from "~/lib/search-page.server";
 
 type Resolved = { slug: string; name_vi: string; formerNames: string[]; via: string | null };
 

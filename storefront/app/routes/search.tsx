@@ -5,7 +5,7 @@ import { SearchView } from "~/components/search/SearchView";
 import { t, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
 import { langFromMatches, pageTitle } from "~/lib/meta";
-import { loadSearch } from "~/lib/search.server";
+import { loadSearch } from "~/lib/search-page.server";
 
 /** /search — state in the URL (see app/lib/search-state.ts), results from GET /store/ocop/search. */
 export async function loader({ request }: LoaderFunctionArgs) {

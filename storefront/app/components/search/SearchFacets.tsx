@@ -3,7 +3,7 @@ import type { FormEvent } from "react";
 import { useT, type MessageKey } from "~/lib/i18n";
 import type { SearchResult } from "~/lib/medusa.server";
 import { formatVnd } from "~/lib/money";
-import { entityTypeKey } from "~/lib/ocop";
+import { entityTypeKey } from "~/lib/ocop-display";
 import {
   PRICE_RANGES,
   PRODUCER_TYPES,

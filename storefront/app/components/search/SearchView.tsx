@@ -5,7 +5,7 @@ import { Pagination } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
 import { useT, type MessageKey } from "~/lib/i18n";
 import type { SearchResult } from "~/lib/medusa.server";
-import { entityTypeKey } from "~/lib/ocop";
+import { entityTypeKey } from "~/lib/ocop-display";
 import {
   POPULAR_SEARCHES,
   SORTS,
@@ -18,9 +18,9 @@ import {
   type SearchState,
 } from "~/lib/search-state";
 import { SearchFacets, priceRangeLabel } from "./SearchFacets";
-import type { SearchPageData } from "~/lib/search.server";
+import type { SearchPageData } from "~/lib/search-page.server";
 
-/** What the shared loader (app/lib/search.server.ts) returns, as the page receives it. */
+/** What the shared loader (app/lib/search-page.server.ts) returns, as the page receives it. */
 export type SearchViewData = SearchPageData;
 
 /** True after hydration: lets buttons that only no-JS users need step aside. */

@@ -1,4 +1,4 @@
-/** Client-safe helpers for the producer portal pages. */
+/** Client-safe display helpers for the producer portal pages (statuses, listing-gate reasons, the VND price). */
 import { useT, type MessageKey } from "./i18n";
 import type { VendorProduct } from "./medusa.server";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "./i18n";
-import { entityTypeKey, shownStatus, statusKey, type ShownStatus } from "./ocop";
+import { entityTypeKey, shownStatus, statusKey, type ShownStatus } from "./ocop-display";
 
 describe("shownStatus", () => {
   const now = new Date("2026-01-01T00:00:00Z");
