@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { ProductImage } from "~/components/ProductImage";
 import { useT } from "~/lib/i18n";
-import type { CartLine } from "~/lib/medusa.server";
+import type { CartLine } from "~/lib/backend/views";
 import { formatVnd } from "~/lib/money";
 
 export type ProducerGroup = { key: string; name: string | null; handle: string | null; lines: CartLine[]; subtotal: number };

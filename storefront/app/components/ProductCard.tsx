@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useLang, useT } from "~/lib/i18n";
-import type { CardFacts, ProductSummary } from "~/lib/medusa.server";
+import type { CardFacts, ProductSummary } from "~/lib/backend/views";
 import { Price } from "./Price";
 import { ProductImage } from "./ProductImage";
 import { StarRating } from "./StarRating";

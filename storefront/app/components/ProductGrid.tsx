@@ -1,4 +1,4 @@
-import type { CardFacts, ProductSummary } from "~/lib/medusa.server";
+import type { CardFacts, ProductSummary } from "~/lib/backend/views";
 import { ProductCard } from "./ProductCard";
 
 export function ProductGrid({

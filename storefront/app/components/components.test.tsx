@@ -2,7 +2,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { LangContext, type Lang } from "~/lib/i18n";
-import type { ProductSummary } from "~/lib/medusa.server";
+import type { ProductSummary } from "~/lib/backend/views";
 import { ProductCard } from "./ProductCard";
 import { StarRating } from "./StarRating";
 import { Price } from "./Price";

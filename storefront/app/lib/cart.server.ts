@@ -6,7 +6,9 @@
 import { data } from "@remix-run/node";
 import type { Session } from "@remix-run/node";
 import { z } from "zod";
-import { addToCart, createCart, getCart, getListings, type CartLine, type CartView } from "./medusa.server";
+import { addToCart, createCart, getCart } from "./backend/cart-checkout.server";
+import { getListings } from "./backend/ocop-facts.server";
+import type { CartLine, CartView } from "./backend/views";
 import { commit, getSession } from "./session.server";
 
 export const addLineSchema = z.object({

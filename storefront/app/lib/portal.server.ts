@@ -6,7 +6,8 @@
 import { data, redirect } from "@remix-run/node";
 import { hasValidCsrfToken, issueCsrfToken, rotateCsrfToken } from "./csrf.server";
 import { loginSchema, parseForm, type FieldErrors } from "./forms";
-import { login, type Actor, type Result } from "./medusa.server";
+import type { Result } from "./backend/client.server";
+import { login, type Actor } from "./backend/portal-api.server";
 import { safeRedirectPath } from "./safe-redirect";
 import { commit, expiredLogin, getSession, PRIVATE_HEADERS, requireCurator, requireProducer } from "./session.server";
 

@@ -1,6 +1,6 @@
 /** Client-safe display helpers for the producer portal pages (statuses, listing-gate reasons, the VND price). */
 import { useT, type MessageKey } from "./i18n";
-import type { VendorProduct } from "./medusa.server";
+import type { VendorProduct } from "./backend/views";
 
 const REASONS = new Set([
   "no_producer",

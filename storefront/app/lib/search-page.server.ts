@@ -4,7 +4,8 @@
  * pass their fixed filter; everything else is the same.
  */
 import { getLang } from "./lang.server";
-import { searchCatalogue, type SearchResult } from "./medusa.server";
+import { searchCatalogue } from "./backend/search.server";
+import type { SearchResult } from "./backend/views";
 import { MAX_PAGE, parseSearchState, toApiParams, type SearchState } from "./search-state";
 
 export const SEARCH_PAGE_SIZE = 24;

@@ -7,13 +7,10 @@ import { Pagination, parsePage } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
 import { t, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS, getLang } from "~/lib/lang.server";
-import {
-  getListings,
-  listProducts,
-  searchCatalogue,
-  type CardFacts,
-  type ProductSummary,
-} from "~/lib/medusa.server";
+import { getListings } from "~/lib/backend/ocop-facts.server";
+import { listProducts } from "~/lib/backend/products.server";
+import { searchCatalogue } from "~/lib/backend/search.server";
+import type { CardFacts, ProductSummary } from "~/lib/backend/views";
 import { langFromMatches } from "~/lib/meta";
 
 const PAGE_SIZE = 24;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { suggestProducts } from "~/lib/medusa.server";
+import { suggestProducts } from "~/lib/backend/search.server";
 
 /**
  * Resource route for the header's type-ahead: GET /api/suggest?q= →

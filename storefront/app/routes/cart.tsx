@@ -7,7 +7,7 @@ import { FormAlert } from "~/components/Field";
 import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
 import { ProducerGroups } from "~/components/CartLines";
 import { useT } from "~/lib/i18n";
-import { removeCartLine, updateCartLine } from "~/lib/medusa.server";
+import { removeCartLine, updateCartLine } from "~/lib/backend/cart-checkout.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";

@@ -8,13 +8,9 @@ import { FormAlert, SelectField, TextField, useErrorText } from "~/components/Fi
 import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
 import { checkoutSchema, parseForm, type FieldErrors } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
-import {
-  checkout,
-  listPaymentProviderIds,
-  listProvinces,
-  listShippingOptions,
-  type CartView,
-} from "~/lib/medusa.server";
+import { checkout, listPaymentProviderIds, listShippingOptions } from "~/lib/backend/cart-checkout.server";
+import { listProvinces } from "~/lib/backend/reference-data.server";
+import type { CartView } from "~/lib/backend/views";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";

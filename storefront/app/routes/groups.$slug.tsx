@@ -5,7 +5,7 @@ import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { SearchView } from "~/components/search/SearchView";
 import { t, useLang, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
-import { getGroups } from "~/lib/medusa.server";
+import { getGroups } from "~/lib/backend/reference-data.server";
 import { langFromMatches, pageTitle } from "~/lib/meta";
 import { loadSearch, type FixedFilters } from "~/lib/search-page.server";
 

@@ -4,7 +4,7 @@ import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { formatDate, useLang, useT } from "~/lib/i18n";
-import { getOrder } from "~/lib/medusa.server";
+import { getOrder } from "~/lib/backend/orders.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import { getSession, PRIVATE_HEADERS } from "~/lib/session.server";

@@ -5,7 +5,8 @@ import { Button } from "~/components/Button";
 import { FormAlert, SelectField, TextField } from "~/components/Field";
 import { certificationSchema, parseForm } from "~/lib/forms";
 import { useLang, useT } from "~/lib/i18n";
-import { listGroups, listProvinces, vendor } from "~/lib/medusa.server";
+import { vendor } from "~/lib/backend/producer-portal.server";
+import { listGroups, listProvinces } from "~/lib/backend/reference-data.server";
 import { asProducer, backendErrors, orNotFound, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 

@@ -6,7 +6,7 @@ import { Badge } from "~/components/Badge";
 import { Button } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
 import { formatDate, useLang, useT } from "~/lib/i18n";
-import { vendor } from "~/lib/medusa.server";
+import { vendor } from "~/lib/backend/producer-portal.server";
 import { formatVnd } from "~/lib/money";
 import { asProducer, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";

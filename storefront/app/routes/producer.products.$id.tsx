@@ -7,7 +7,7 @@ import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { FormAlert, SelectField, TextArea, TextField } from "~/components/Field";
 import { parseForm, productUpdateSchema } from "~/lib/forms";
 import { formatDate, useLang, useT } from "~/lib/i18n";
-import { vendor } from "~/lib/medusa.server";
+import { vendor } from "~/lib/backend/producer-portal.server";
 import { statusKey } from "~/lib/ocop-display";
 import { asProducer, backendErrors, orNotFound, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";

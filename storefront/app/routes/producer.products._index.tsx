@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/Badge";
 import { useT } from "~/lib/i18n";
 import { productStatusKey, useReasonText, vndPriceOf } from "~/lib/producer-portal-display";
-import { vendor } from "~/lib/medusa.server";
+import { vendor } from "~/lib/backend/producer-portal.server";
 import { formatVnd } from "~/lib/money";
 import { asProducer, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";

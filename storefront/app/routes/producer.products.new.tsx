@@ -5,7 +5,7 @@ import { Button } from "~/components/Button";
 import { FormAlert, TextArea, TextField } from "~/components/Field";
 import { parseForm, productCreateSchema } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
-import { vendor } from "~/lib/medusa.server";
+import { vendor } from "~/lib/backend/producer-portal.server";
 import { asProducer, backendErrors, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
 

@@ -5,7 +5,7 @@ import { Button } from "~/components/Button";
 import { FormAlert, TextArea, TextField } from "~/components/Field";
 import { parseForm, profileSchema } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
-import { vendor } from "~/lib/medusa.server";
+import { vendor } from "~/lib/backend/producer-portal.server";
 import { asProducer, backendErrors, orNotFound, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 import { producerStatusKey } from "~/lib/producer-portal-display";

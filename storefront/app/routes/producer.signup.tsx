@@ -7,7 +7,8 @@ import { FormAlert, SelectField, TextArea, TextField } from "~/components/Field"
 import { hasValidCsrfToken, issueCsrfToken, rotateCsrfToken } from "~/lib/csrf.server";
 import { ENTITY_TYPES, keptValues, parseForm, producerSignupSchema } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
-import { listProvinces, signUpProducer } from "~/lib/medusa.server";
+import { signUpProducer } from "~/lib/backend/producer-portal.server";
+import { listProvinces } from "~/lib/backend/reference-data.server";
 import { backendErrors, csrfRefusal, type PortalFormData } from "~/lib/portal.server";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 

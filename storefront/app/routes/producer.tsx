@@ -7,7 +7,7 @@ import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { useT, type MessageKey } from "~/lib/i18n";
 import { producerStatusKey } from "~/lib/producer-portal-display";
-import { vendor } from "~/lib/medusa.server";
+import { vendor } from "~/lib/backend/producer-portal.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 

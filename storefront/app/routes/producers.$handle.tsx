@@ -7,7 +7,7 @@ import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { ProductGrid } from "~/components/ProductGrid";
 import { useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
-import { getListings, getProducer } from "~/lib/medusa.server";
+import { getListings, getProducer } from "~/lib/backend/ocop-facts.server";
 import { langFromMatches, pageTitle, titleFor } from "~/lib/meta";
 import { entityTypeKey } from "~/lib/ocop-display";
 

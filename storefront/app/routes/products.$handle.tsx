@@ -10,15 +10,9 @@ import { ProductImage } from "~/components/ProductImage";
 import { StarRating } from "~/components/StarRating";
 import { formatDate, t, useLang, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
-import {
-  getCertification,
-  getListings,
-  getProductByHandle,
-  type Certification,
-  type Producer,
-  type StockState,
-  type VariantView,
-} from "~/lib/medusa.server";
+import { getCertification, getListings, type Certification, type Producer } from "~/lib/backend/ocop-facts.server";
+import { getProductByHandle } from "~/lib/backend/products.server";
+import type { StockState, VariantView } from "~/lib/backend/views";
 import { langFromMatches, pageTitle, titleFor } from "~/lib/meta";
 import { addLineFromForm } from "~/lib/cart.server";
 import { AddToCartResult } from "~/components/AddToCartResult";

@@ -5,7 +5,8 @@ import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { SearchView } from "~/components/search/SearchView";
 import { t, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
-import { getProvinces, searchCatalogue } from "~/lib/medusa.server";
+import { getProvinces } from "~/lib/backend/reference-data.server";
+import { searchCatalogue } from "~/lib/backend/search.server";
 import { langFromMatches, pageTitle } from "~/lib/meta";
 import { loadSearch } from "~/lib/search-page.server";
 

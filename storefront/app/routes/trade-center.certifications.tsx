@@ -5,7 +5,7 @@ import { Button } from "~/components/Button";
 import { FormAlert, useErrorText } from "~/components/Field";
 import { CERTIFICATION_ACTIONS, decisionSchema, parseForm } from "~/lib/forms";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
-import { tradeCenter } from "~/lib/medusa.server";
+import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
 import { statusKey } from "~/lib/ocop-display";
 import { asCurator, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useLang, useT } from "~/lib/i18n";
-import { listGroups, listProvinces, tradeCenter } from "~/lib/medusa.server";
+import { listGroups, listProvinces } from "~/lib/backend/reference-data.server";
+import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
 import { asCurator, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 

@@ -5,7 +5,7 @@ import { PortalNav } from "~/components/PortalNav";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { useT, type MessageKey } from "~/lib/i18n";
-import { tradeCenter } from "~/lib/medusa.server";
+import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 

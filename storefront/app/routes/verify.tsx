@@ -7,7 +7,7 @@ import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
 import { StarRating } from "~/components/StarRating";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
-import { verifyCode } from "~/lib/medusa.server";
+import { verifyCode } from "~/lib/backend/ocop-facts.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 
 /** Shared by the loader and the form: what a code may look like. */

@@ -1,7 +1,7 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useT, type MessageKey } from "~/lib/i18n";
-import type { SearchResult } from "~/lib/medusa.server";
+import type { SearchResult } from "~/lib/backend/views";
 import { formatVnd } from "~/lib/money";
 import { entityTypeKey } from "~/lib/ocop-display";
 import {

@@ -4,7 +4,7 @@ import { Container } from "~/components/Container";
 import { Pagination } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
 import { useT, type MessageKey } from "~/lib/i18n";
-import type { SearchResult } from "~/lib/medusa.server";
+import type { SearchResult } from "~/lib/backend/views";
 import { entityTypeKey } from "~/lib/ocop-display";
 import {
   POPULAR_SEARCHES,

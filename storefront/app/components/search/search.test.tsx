@@ -2,7 +2,7 @@ import { createRemixStub } from "@remix-run/testing";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { LangContext, type Lang } from "~/lib/i18n";
-import type { SearchResult } from "~/lib/medusa.server";
+import type { SearchResult } from "~/lib/backend/views";
 import { parseSearchState, type SearchState } from "~/lib/search-state";
 import { highlightParts } from "./SearchBox";
 import { SearchFacets } from "./SearchFacets";

@@ -1,0 +1,183 @@
+/**
+ * The shopper's cart and checkout through Medusa's core store routes: lines,
+ * shipping options, payment providers of the VND region, completion. A 4xx
+ * refusal (an unlisted product, a revoked certificate) comes back as a Result
+ * whose message the page shows.
+ */
+import { FetchError } from "@medusajs/js-sdk";
+import { core, coreResult, getSdk, type Result } from "./client.server";
+import { getVndRegion } from "./reference-data.server";
+import type { Address, CartLine, CartView, ShippingOptionView } from "./views";
+
+/** Medusa's amounts arrive as numbers or as big-number objects `{ value }`; what is not a finite number becomes 0. */
+export const numberOf = (v: unknown): number => {
+  const n = typeof v === "number" ? v : Number((v as { value?: unknown })?.value ?? v);
+  return Number.isFinite(n) ? n : 0;
+};
+
+export type RawLine = {
+  id: string;
+  title?: string | null;
+  product_id?: string | null;
+  product_title?: string | null;
+  product_handle?: string | null;
+  variant_id?: string | null;
+  variant_title?: string | null;
+  thumbnail?: string | null;
+  quantity?: unknown;
+  unit_price?: unknown;
+  total?: unknown;
+  subtotal?: unknown;
+};
+
+export function toLine(l: RawLine): CartLine {
+  const quantity = numberOf(l.quantity);
+  const unit = numberOf(l.unit_price);
+  return {
+    id: l.id,
+    title: l.title ?? "",
+    product_id: l.product_id ?? "",
+    product_title: l.product_title ?? l.title ?? "",
+    product_handle: l.product_handle ?? null,
+    variant_id: l.variant_id ?? "",
+    variant_title: l.variant_title ?? null,
+    thumbnail: l.thumbnail || null,
+    quantity,
+    unit_price: unit,
+    total: l.total !== undefined && l.total !== null ? numberOf(l.total) : unit * quantity,
+  };
+}
+
+export function toAddress(a: Record<string, unknown> | null | undefined): Address | null {
+  if (!a) return null;
+  const s = (k: string) => (typeof a[k] === "string" ? (a[k] as string) : null);
+  return {
+    first_name: s("first_name"),
+    last_name: s("last_name"),
+    phone: s("phone"),
+    address_1: s("address_1"),
+    address_2: s("address_2"),
+    city: s("city"),
+    province: s("province"),
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function toCart(c: any): CartView {
+  const items = ((c.items ?? []) as RawLine[]).map(toLine);
+  return {
+    id: c.id,
+    email: c.email ?? null,
+    region_id: c.region_id ?? null,
+    items,
+    item_count: items.reduce((n, l) => n + l.quantity, 0),
+    item_total: numberOf(c.item_total ?? c.subtotal),
+    shipping_total: numberOf(c.shipping_total),
+    total: numberOf(c.total),
+    shipping_address: toAddress(c.shipping_address),
+    shipping_option_id: c.shipping_methods?.[0]?.shipping_option_id ?? null,
+    completed: Boolean(c.completed_at),
+  };
+}
+
+/** The cart, or null when it does not exist any more (or was completed). */
+export async function getCart(cartId: string): Promise<CartView | null> {
+  try {
+    const { cart } = await getSdk().store.cart.retrieve(cartId);
+    const view = toCart(cart);
+    return view.completed ? null : view;
+  } catch (error) {
+    if (error instanceof FetchError && error.status === 404) return null;
+    return core(() => Promise.reject(error));
+  }
+}
+
+export async function createCart(): Promise<CartView> {
+  const region = await getVndRegion();
+  const { cart } = await core(() => getSdk().store.cart.create(region ? { region_id: region.id } : {}));
+  return toCart(cart);
+}
+
+/** Adds a line; the backend refuses unlisted products with a 4xx whose message is returned. */
+export async function addToCart(cartId: string, variantId: string, quantity: number): Promise<Result<CartView>> {
+  const r = await coreResult(() => getSdk().store.cart.createLineItem(cartId, { variant_id: variantId, quantity }));
+  return r.ok ? { ok: true, data: toCart(r.data.cart) } : r;
+}
+
+export async function updateCartLine(cartId: string, lineId: string, quantity: number): Promise<Result<CartView>> {
+  const r = await coreResult(() => getSdk().store.cart.updateLineItem(cartId, lineId, { quantity }));
+  return r.ok ? { ok: true, data: toCart(r.data.cart) } : r;
+}
+
+export async function removeCartLine(cartId: string, lineId: string): Promise<Result<null>> {
+  const r = await coreResult(() => getSdk().store.cart.deleteLineItem(cartId, lineId));
+  return r.ok ? { ok: true, data: null } : r;
+}
+
+export async function listShippingOptions(cartId: string): Promise<ShippingOptionView[]> {
+  const r = await coreResult(() => getSdk().store.fulfillment.listCartOptions({ cart_id: cartId }));
+  if (!r.ok) return [];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return (r.data.shipping_options as any[]).map((o) => ({
+    id: o.id,
+    name: o.name ?? o.id,
+    amount: o.calculated_price?.calculated_amount ?? o.amount ?? null,
+  }));
+}
+
+/** Payment providers enabled in the VND region (COD is pp_system_default; card is pp_stripe_stripe). */
+export async function listPaymentProviderIds(regionId: string): Promise<string[]> {
+  const r = await coreResult(() => getSdk().store.payment.listPaymentProviders({ region_id: regionId }));
+  return r.ok ? r.data.payment_providers.map((p) => p.id) : [];
+}
+
+export type CheckoutDetails = {
+  email: string;
+  full_name: string;
+  phone: string;
+  address: string;
+  ward: string;
+  province_name: string;
+  shipping_option_id: string;
+  payment_provider: string;
+};
+
+export type CompletedOrder = { id: string };
+
+/**
+ * Address, shipping, payment session, completion — stopping at the first
+ * refusal, whose message is returned (e.g. a certificate revoked while the
+ * product sat in the cart: the backend names the product).
+ */
+export async function checkout(cartId: string, d: CheckoutDetails): Promise<Result<CompletedOrder>> {
+  const sdk = getSdk();
+  const [first, ...rest] = d.full_name.trim().split(/\s+/).reverse();
+  // Vietnamese names: family name first, given name last ("Nguyễn Văn An" → last "Nguyễn Văn", first "An").
+  const first_name = first ?? d.full_name;
+  const last_name = rest.reverse().join(" ");
+  const address = {
+    first_name,
+    last_name,
+    phone: d.phone,
+    address_1: d.address,
+    address_2: d.ward,
+    city: d.ward,
+    province: d.province_name,
+    country_code: "vn",
+  };
+  const updated = await coreResult(() =>
+    sdk.store.cart.update(cartId, { email: d.email, shipping_address: address, billing_address: address }),
+  );
+  if (!updated.ok) return updated;
+  const shipping = await coreResult(() => sdk.store.cart.addShippingMethod(cartId, { option_id: d.shipping_option_id }));
+  if (!shipping.ok) return shipping;
+  const payment = await coreResult(() =>
+    sdk.store.payment.initiatePaymentSession(shipping.data.cart, { provider_id: d.payment_provider }),
+  );
+  if (!payment.ok) return payment;
+  const done = await coreResult(() => sdk.store.cart.complete(cartId));
+  if (!done.ok) return done;
+  if (done.data.type === "order") return { ok: true, data: { id: done.data.order.id } };
+  const message = done.data.error?.message ?? "The order could not be completed.";
+  return { ok: false, status: 400, message, errors: {} };
+}

@@ -1,0 +1,31 @@
+// @vitest-environment node
+import { describe, expect, it, vi } from "vitest";
+import { calls, fresh, stubBackend, useBackendEnv } from "./stub-backend.test-helper";
+
+useBackendEnv();
+
+describe("backend client configuration and errors", () => {
+  it("refuses to run without a publishable key, with a clear error code", async () => {
+    delete process.env.MEDUSA_PUBLISHABLE_KEY;
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    stubBackend(() => ({ status: 200, body: {} }));
+    const client = await fresh(() => import("./products.server"));
+    await expect(client.listProducts({ limit: 24, offset: 0 })).rejects.toMatchObject({
+      data: { code: "missing_publishable_key" },
+      init: { status: 503 },
+    });
+    expect(calls).toHaveLength(0);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining("MEDUSA_PUBLISHABLE_KEY"));
+    error.mockRestore();
+  });
+
+  it("turns an unreachable backend into a 503 'backend_unavailable'", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.stubGlobal("fetch", vi.fn(async () => { throw new TypeError("fetch failed"); }));
+    const client = await fresh(() => import("./products.server"));
+    await expect(client.listProducts({ limit: 1, offset: 0 })).rejects.toMatchObject({
+      data: { code: "backend_unavailable" },
+    });
+    error.mockRestore();
+  });
+});

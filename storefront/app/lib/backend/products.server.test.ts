@@ -1,0 +1,41 @@
+// @vitest-environment node
+import { describe, expect, it } from "vitest";
+import { calls, fresh, product, region, stubBackend, useBackendEnv } from "./stub-backend.test-helper";
+
+useBackendEnv();
+
+describe("products client", () => {
+  it("prices products in the VND region and caches the region", async () => {
+    stubBackend((url) => {
+      if (url.pathname === "/store/regions") return { status: 200, body: { regions: [{ id: "reg_eu", currency_code: "eur" }, region] } };
+      return { status: 200, body: { products: [product], count: 1 } };
+    });
+    const client = await fresh(() => import("./products.server"));
+    const first = await client.listProducts({ limit: 24, offset: 0 });
+    await client.listProducts({ limit: 24, offset: 24 });
+    expect(first.products[0].price).toEqual({ amount: 150000, varies: true });
+    const productCalls = calls.filter((c) => c.url.pathname === "/store/products");
+    expect(productCalls[0].url.searchParams.get("region_id")).toBe("reg_vn");
+    expect(productCalls[0].url.searchParams.get("fields")).toContain("*variants.calculated_price");
+    expect(productCalls[0].headers.get("x-publishable-api-key")).toBe("pk_test");
+    expect(calls.filter((c) => c.url.pathname === "/store/regions")).toHaveLength(1);
+  });
+
+  it("resolves a handle through /store/ocop/handles, reads /store/products/:id, maps stock; 404 → null", async () => {
+    stubBackend((url) => {
+      if (url.pathname === "/store/regions") return { status: 200, body: { regions: [region] } };
+      if (url.pathname === "/store/ocop/handles/mat-ong") return { status: 200, body: { id: "prod_1" } };
+      if (url.pathname.startsWith("/store/ocop/handles/")) return { status: 404, body: { message: "not listed" } };
+      if (url.pathname === "/store/products/prod_1") return { status: 200, body: { product } };
+      return { status: 500, body: { message: "unexpected " + url.pathname } };
+    });
+    const client = await fresh(() => import("./products.server"));
+    const detail = await client.getProductByHandle("mat-ong");
+    expect(detail?.variants.map((v) => v.stock)).toEqual(["low", "in_stock"]);
+    const retrieve = calls.find((c) => c.url.pathname === "/store/products/prod_1");
+    expect(retrieve?.url.searchParams.get("region_id")).toBe("reg_vn");
+    // never the slow list-by-handle route
+    expect(calls.some((c) => c.url.pathname === "/store/products" && c.url.searchParams.has("handle"))).toBe(false);
+    expect(await client.getProductByHandle("khong-co")).toBeNull();
+  });
+});
