@@ -5,25 +5,11 @@
  */
 import { getLang } from "./lang.server";
 import { searchCatalogue } from "./backend/search.server";
-import type { SearchResult } from "./backend/views";
-import { MAX_PAGE, parseSearchState, toApiParams, type SearchState } from "./search-state";
+import { MAX_PAGE, parseSearchState, toApiParams, type SearchPageData, type SearchState } from "./search-state";
 
 export const SEARCH_PAGE_SIZE = 24;
 
 export type FixedFilters = Partial<Pick<SearchState, "province" | "group" | "subgroup">>;
-
-export type SearchPageData = {
-  state: SearchState;
-  /** keys fixed by the page's path: left out of links and forms */
-  fixed: (keyof SearchState)[];
-  basePath: string;
-  result: SearchResult | null;
-  /** the search route is missing or failing */
-  unavailable: boolean;
-  /** a parameter the backend refused and that was dropped */
-  dropped: string | null;
-  pages: number;
-};
 
 const PARAM_TO_STATE: Record<string, Partial<SearchState>> = {
   q: { q: "" },

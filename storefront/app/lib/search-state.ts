@@ -9,6 +9,7 @@
  * Anything malformed is dropped (a bad bookmark still shows a page), and the
  * serialised form is canonical: fixed order, defaults left out.
  */
+import type { SearchResult } from "./backend/views";
 
 export const SORTS = ["relevance", "stars", "price_asc", "price_desc", "newest"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -33,6 +34,20 @@ export type SearchState = {
   producerTypes: ProducerType[];
   sort: Sort;
   page: number;
+};
+
+/** What the search pages' loader (search-page.server.ts) hands to SearchView. */
+export type SearchPageData = {
+  state: SearchState;
+  /** keys fixed by the page's path: left out of links and forms */
+  fixed: (keyof SearchState)[];
+  basePath: string;
+  result: SearchResult | null;
+  /** the search route is missing or failing */
+  unavailable: boolean;
+  /** a parameter the backend refused and that was dropped */
+  dropped: string | null;
+  pages: number;
 };
 
 export type FilterKey = "province" | "group" | "subgroup" | "stars" | "price" | "producer_type";

@@ -15,13 +15,10 @@ import {
   serializeSearchState,
   withState,
   type FilterKey,
+  type SearchPageData,
   type SearchState,
 } from "~/lib/search-state";
 import { SearchFacets, priceRangeLabel } from "./SearchFacets";
-import type { SearchPageData } from "~/lib/search-page.server";
-
-/** What the shared loader (app/lib/search-page.server.ts) returns, as the page receives it. */
-export type SearchViewData = SearchPageData;
 
 /** True after hydration: lets buttons that only no-JS users need step aside. */
 function useHydrated() {
@@ -56,7 +53,7 @@ function filterLabel(
   }
 }
 
-function SortForm({ state, fixed, basePath }: Pick<SearchViewData, "state" | "fixed" | "basePath">) {
+function SortForm({ state, fixed, basePath }: Pick<SearchPageData, "state" | "fixed" | "basePath">) {
   const tr = useT();
   const submit = useSubmit();
   const hydrated = useHydrated();
@@ -92,7 +89,7 @@ function SortForm({ state, fixed, basePath }: Pick<SearchViewData, "state" | "fi
   );
 }
 
-function ActiveFilters({ data }: { data: SearchViewData }) {
+function ActiveFilters({ data }: { data: SearchPageData }) {
   const tr = useT();
   const { state, fixed, basePath, result } = data;
   const active = activeFilters(state).filter((f) => !fixed.includes(f.key as keyof SearchState));
@@ -131,7 +128,7 @@ function ActiveFilters({ data }: { data: SearchViewData }) {
 }
 
 /** Nothing matched: ways out (drop a filter, corrected or unaccented query, fewer words, popular searches). */
-export function EmptyResults({ data }: { data: SearchViewData }) {
+export function EmptyResults({ data }: { data: SearchPageData }) {
   const tr = useT();
   const { state, fixed, basePath, result } = data;
   const drops = activeFilters(state).filter((f) => !fixed.includes(f.key as keyof SearchState));
@@ -230,7 +227,7 @@ export function SearchView({
   intro,
   queryLabel,
 }: {
-  data: SearchViewData;
+  data: SearchPageData;
   heading: string;
   kicker?: string;
   intro?: ReactNode;

@@ -3,10 +3,10 @@ import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { LangContext, type Lang } from "~/lib/i18n";
 import type { SearchResult } from "~/lib/backend/views";
-import { parseSearchState, type SearchState } from "~/lib/search-state";
+import { parseSearchState, type SearchPageData, type SearchState } from "~/lib/search-state";
 import { highlightParts } from "./SearchBox";
 import { SearchFacets } from "./SearchFacets";
-import { EmptyResults, type SearchViewData } from "./SearchView";
+import { EmptyResults } from "./SearchView";
 
 afterEach(cleanup);
 
@@ -87,7 +87,7 @@ describe("SearchFacets", () => {
   });
 });
 
-function viewData(query: string, result: Partial<SearchResult> = {}): SearchViewData {
+function viewData(query: string, result: Partial<SearchResult> = {}): SearchPageData {
   return {
     state: parseSearchState(query),
     fixed: [],
