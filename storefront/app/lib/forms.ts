@@ -1,6 +1,6 @@
 /**
  * Form schemas shared by each action (server) and its form (client), Epic
- * Stack style. Error messages are i18n keys (see "form.*" in i18n.ts), so one
+ * Stack style. Error messages are i18n keys (see "form.*" in i18n/vi.ts), so one
  * schema serves both languages; `FieldErrors` maps a field to a key or, for
  * errors that come back from the backend, to its message text.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, messages, t } from "./i18n";
+import { formatDate, messages, t } from "./index";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
