@@ -8,7 +8,7 @@ import { afterEach, beforeEach, vi } from "vitest";
 export type Handler = (url: URL, init: RequestInit) => { status: number; body: unknown };
 
 /** The calls the stubbed backend received since the last `stubBackend`. */
-export const calls: { url: URL; headers: Headers }[] = [];
+export const calls: { url: URL; method: string; headers: Headers; body: unknown }[] = [];
 
 export function stubBackend(handler: Handler) {
   calls.length = 0;
@@ -16,7 +16,8 @@ export function stubBackend(handler: Handler) {
     "fetch",
     vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
-      calls.push({ url, headers: new Headers(init.headers) });
+      const sent = typeof init.body === "string" ? JSON.parse(init.body) : undefined;
+      calls.push({ url, method: init.method ?? "GET", headers: new Headers(init.headers), body: sent });
       const { status, body } = handler(url, init);
       return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
     }),
