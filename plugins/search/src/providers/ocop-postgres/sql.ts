@@ -1,10 +1,12 @@
 /**
- * Filter compilation for the OCOP Postgres provider. Filters address typed columns;
- * anything the provider cannot express exactly is rejected, never approximated.
+ * SQL helpers of the OCOP Postgres provider, chiefly filter compilation. Filters address typed
+ * columns; anything the provider cannot express exactly is rejected, never approximated.
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import type { PlannedColumn, TablePlan } from "./plan"
 
+/** The Search Module's database manager: runs one statement with `?` placeholders. */
+export type Executor = { execute: (sql: string, params?: unknown[]) => Promise<any[]> }
 export type Sql = { sql: string; params: unknown[] }
 type Filters = Record<string, any>
 
@@ -115,4 +117,9 @@ export function tsTerm(term: string): string {
 /** A Postgres array literal, passed as one bound string (drivers expand JS arrays into lists). */
 export function pgArray(values: unknown[]): string {
   return "{" + values.map((v) => '"' + String(v).replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"').join(",") + "}"
+}
+
+/** A json column as the driver hands it over: parsed already, or still a string. */
+export function fromJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T
 }

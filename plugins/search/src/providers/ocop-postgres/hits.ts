@@ -1,0 +1,57 @@
+/**
+ * Hit assembly: the page's stored documents cut to the attributes asked for, with the score when
+ * asked and the matched words highlighted in their accented form (typo corrections included).
+ */
+import type { SearchTypes } from "@medusajs/framework/types"
+import { highlight } from "../../lib/text"
+import type { TablePlan } from "./plan"
+import { fromJson } from "./sql"
+import type { TextQuery, TypoAlternatives } from "./text-match"
+
+/** One element of the statement's "hits" json: the stored document and the score. */
+export type HitRow = { id: string; document: unknown; score: number | null }
+export type HitOptions = {
+  attributes?: string[]
+  includeScore?: boolean
+  highlight?: SearchTypes.SearchOptions["highlight"]
+}
+
+export function assembleHits(
+  rows: HitRow[],
+  plan: TablePlan,
+  text: TextQuery,
+  typos: TypoAlternatives,
+  options: HitOptions
+): SearchTypes.SearchHit[] {
+  const hl = options.highlight
+  const hlFields = hl === true ? plan.searchable.map((s) => s.field) : hl && typeof hl === "object" ? hl.fields : []
+  const hlTerms = [...text.terms, ...[...typos.values()].flat()]
+  const { terms, last } = text
+  return rows.map((r) => {
+    const document = fromJson<Record<string, unknown>>(r.document)
+    const projected: Record<string, unknown> = {}
+    for (const key of options.attributes?.length ? options.attributes : Object.keys(document)) {
+      if (key in document) projected[key] = document[key]
+    }
+    projected.id ??= r.id
+    const hit: SearchTypes.SearchHit = { id: r.id, document: projected }
+    if (options.includeScore) hit.score = Number(r.score ?? 0)
+    if (text.q && hlFields.length) {
+      const highlights: Record<string, string[]> = {}
+      for (const field of hlFields) {
+        const value = document[field]
+        if (typeof value === "string" && value) {
+          highlights[field] = [
+            highlight(value, last ? hlTerms.slice(0, -1) : hlTerms, {
+              pre: typeof hl === "object" ? hl.pre_tag : undefined,
+              post: typeof hl === "object" ? hl.post_tag : undefined,
+              prefixes: last ? [terms[terms.length - 1]] : [],
+            }),
+          ]
+        }
+      }
+      hit.highlights = highlights
+    }
+    return hit
+  })
+}
