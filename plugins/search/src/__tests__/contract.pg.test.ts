@@ -1,19 +1,15 @@
 /**
- * Search contract suite, run against a real Postgres (the embedded one, a temporary
- * database) through our ocop-postgres provider and the same service the route uses.
- * DATABASE_SERVER_URL overrides the server (default postgres://postgres:postgres@127.0.0.1:54329).
+ * Search contract suite, run against a real Postgres (a temporary database, see ./temp-database)
+ * through our ocop-postgres provider and the same service the route uses.
  */
+import type { SearchTypes } from "@medusajs/framework/types"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import knexFactory, { type Knex } from "knex"
-import { OCOP_PRODUCT_SETTINGS, ocopProductFields } from "../lib/fields"
 import { OcopPostgresSearchService } from "../providers/ocop-postgres/service"
 import { toSearchDocument } from "../lib/document"
 import { parseSearchParams } from "../lib/params"
 import { searchOcopProducts, suggestOcopProducts } from "../lib/ocop-search"
 import { product } from "./fixtures"
-
-const SERVER = process.env.DATABASE_SERVER_URL ?? "postgres://postgres:postgres@127.0.0.1:54329"
-const DB = `ocop_search_contract_${process.pid}`
+import { createTempDatabase, ocopProductIndex, providerQuery, type TempDatabase } from "./temp-database"
 
 const FIXTURES = [
   product({ id: "prod_nm_pq", title: "Nước mắm Phú Quốc 40 độ đạm", stars: 5, province: "91", group: "thuc-pham", subgroup: "gia-vi", price: 185000 }),
@@ -36,33 +32,12 @@ const FIXTURES = [
   { ...product({ id: "prod_draft", title: "Nước mắm bản nháp", stars: 4, province: "91", group: "thuc-pham", subgroup: "gia-vi", price: 100000 }), status: "draft" },
 ]
 
-let knex: Knex
-let admin: Knex
+let db: TempDatabase
 let provider: OcopPostgresSearchService
-const resolved = {
-  name: "ocop_product",
-  entity: "product",
-  fields: ocopProductFields.toFields(),
-  primary_key: "id",
-  provider: "ocop-postgres",
-  settings: OCOP_PRODUCT_SETTINGS,
-  definition_hash: "test",
-  physical_name: "ocop_product_contract",
-} as any
+const resolved = ocopProductIndex("ocop_product_contract")
 
-// The Search Module's query normalisation, reduced to what the service sends.
 const searchModule = {
-  async search(query: any) {
-    const { q, ...filters } = query.filters ?? {}
-    return provider.search({
-      index: resolved,
-      attributes_to_retrieve: query.fields,
-      q,
-      filters: Object.keys(filters).length ? filters : undefined,
-      pagination: query.pagination,
-      search_options: query.search_options,
-    })
-  },
+  search: (query: SearchTypes.SearchQuery) => provider.search(providerQuery(resolved, query)),
 }
 
 async function run(query: Record<string, unknown>) {
@@ -73,20 +48,15 @@ async function run(query: Record<string, unknown>) {
 const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id)
 
 beforeAll(async () => {
-  admin = knexFactory({ client: "pg", connection: `${SERVER}/postgres` })
-  await admin.raw(`DROP DATABASE IF EXISTS "${DB}"`)
-  await admin.raw(`CREATE DATABASE "${DB}"`)
-  knex = knexFactory({ client: "pg", connection: `${SERVER}/${DB}`, pool: { min: 0, max: 4 } })
-  provider = new OcopPostgresSearchService({ manager: { execute: async (sql, params) => (await knex.raw(sql, (params ?? []) as any)).rows } })
+  db = await createTempDatabase("ocop_search_contract")
+  provider = new OcopPostgresSearchService({ manager: db.manager })
   await provider.upsertIndex({ index: resolved })
   const docs = FIXTURES.map(toSearchDocument).filter((d): d is NonNullable<typeof d> => !!d)
   await provider.upsertDocuments({ index: resolved.physical_name, definition: resolved, documents: docs as any })
 }, 60_000)
 
 afterAll(async () => {
-  await knex?.destroy()
-  await admin?.raw(`DROP DATABASE IF EXISTS "${DB}"`)
-  await admin?.destroy()
+  await db?.drop()
 })
 
 describe("OCOP search contract — Postgres (ocop-postgres provider)", () => {

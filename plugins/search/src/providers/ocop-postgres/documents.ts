@@ -80,14 +80,19 @@ export function idsToDelete(filters: Record<string, unknown> | undefined, plan: 
   const keys = Object.keys(filters ?? {})
   if (keys.length !== 1 || (keys[0] !== plan.primary_key && keys[0] !== "id")) return undefined
   const raw = filters![keys[0]] as any
-  const ids = Array.isArray(raw) ? raw : raw && typeof raw === "object" && Array.isArray(raw.$in) ? raw.$in : [raw?.$eq ?? raw]
+  const ids = Array.isArray(raw)
+    ? raw
+    : raw && typeof raw === "object" && Array.isArray(raw.$in)
+    ? raw.$in
+    : [raw?.$eq ?? raw]
   return ids.map(String)
 }
 
 /** Deletes match rows and their stored documents by id. */
 export function deleteByIdsSql(plan: TablePlan, ids: string[]): Sql {
   return {
-    sql: `WITH d AS (DELETE FROM "${plan.table}" WHERE "id" = ANY(?::text[]) RETURNING "id") DELETE FROM "${plan.table}_doc" WHERE "id" = ANY(?::text[])`,
+    sql: `WITH d AS (DELETE FROM "${plan.table}" WHERE "id" = ANY(?::text[]) RETURNING "id")
+          DELETE FROM "${plan.table}_doc" WHERE "id" = ANY(?::text[])`,
     params: [pgArray(ids), pgArray(ids)],
   }
 }
@@ -95,7 +100,8 @@ export function deleteByIdsSql(plan: TablePlan, ids: string[]): Sql {
 /** Deletes the match rows a filter selects and their stored documents. */
 export function deleteWhereSql(plan: TablePlan, where: Sql): Sql {
   return {
-    sql: `WITH d AS (DELETE FROM "${plan.table}" WHERE ${where.sql} RETURNING "id") DELETE FROM "${plan.table}_doc" WHERE "id" IN (SELECT "id" FROM d)`,
+    sql: `WITH d AS (DELETE FROM "${plan.table}" WHERE ${where.sql} RETURNING "id")
+          DELETE FROM "${plan.table}_doc" WHERE "id" IN (SELECT "id" FROM d)`,
     params: where.params,
   }
 }

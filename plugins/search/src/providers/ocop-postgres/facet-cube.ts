@@ -86,10 +86,18 @@ export function cubeSql(plan: TablePlan, dims: PlannedColumn[], stats: PlannedCo
     `sum("${c.column}")::float8 AS sm${i}`,
     `count("${c.column}")::int AS ct${i}`,
   ])
-  const names = [...dims.map((_, i) => `d${i}`), "n", ...stats.flatMap((_, i) => [`mn${i}`, `mx${i}`, `sm${i}`, `ct${i}`])]
+  const names = [
+    ...dims.map((_, i) => `d${i}`),
+    "n",
+    ...stats.flatMap((_, i) => [`mn${i}`, `mx${i}`, `sm${i}`, `ct${i}`]),
+  ]
   const groupBy = dims.map((_, i) => i + 1).join(", ")
-  return `SELECT json_build_object(${names.map((c) => `'${c}', coalesce(json_agg(${c}), '[]'::json)`).join(", ")}) AS cube
-         FROM (SELECT ${[...cols, "count(*)::int AS n", ...meas].join(", ")} FROM "${plan.table}" GROUP BY ${groupBy}) a`
+  return `SELECT json_build_object(${names
+    .map((c) => `'${c}', coalesce(json_agg(${c}), '[]'::json)`)
+    .join(", ")}) AS cube
+         FROM (SELECT ${[...cols, "count(*)::int AS n", ...meas].join(", ")} FROM "${
+    plan.table
+  }" GROUP BY ${groupBy}) a`
 }
 
 /** The cube held column-wise, from the json object of cubeSql. */
@@ -120,7 +128,11 @@ export function countCube(cube: Cube, shape: CubeShape, facets: FacetRequest[], 
   const dimIndex = new Map(shape.dims.map((d, i) => [d.field, i]))
   const statIndex = new Map(shape.stats.map((d, i) => [d.field, i]))
   const bitOf = new Map(disjunctive.map((field, b) => [field, 1 << b]))
-  const tests = shape.tests.map((t) => ({ d: cube.dims[dimIndex.get(t.field)!], test: t.test, bit: bitOf.get(t.field) ?? 0 }))
+  const tests = shape.tests.map((t) => ({
+    d: cube.dims[dimIndex.get(t.field)!],
+    test: t.test,
+    bit: bitOf.get(t.field) ?? 0,
+  }))
   const vf = valueFacets(facets).map(({ f, i }) => ({
     i,
     limit: valueFacetLimit(f),
@@ -164,7 +176,12 @@ export function countCube(cube: Cube, shape: CubeShape, facets: FacetRequest[], 
   const row: FacetRow = { total }
   for (const f of vf) row[`f${f.i}`] = sortedCounts(f.counts, f.limit)
   for (const f of sf) {
-    const stats: StatsCount = { min: f.ct ? f.mn : null, max: f.ct ? f.mx : null, avg: f.ct ? f.sm / f.ct : null, count: f.ct }
+    const stats: StatsCount = {
+      min: f.ct ? f.mn : null,
+      max: f.ct ? f.mx : null,
+      avg: f.ct ? f.sm / f.ct : null,
+      count: f.ct,
+    }
     row[`f${f.i}`] = stats
   }
   return row

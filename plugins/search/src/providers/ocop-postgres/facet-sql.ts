@@ -43,11 +43,18 @@ export function onePassSelect(plan: TablePlan, facets: FacetRequest[], keyed: Ke
     ]),
   ]
   const grouped = groupBy.length ? ` GROUP BY ${groupBy.join(", ")}` : ""
-  return `(SELECT coalesce(json_agg(a), '[]'::json) FROM (SELECT ${[...groupBy, ...measures].join(", ")} FROM (SELECT ${inner.join(", ")} FROM m) z${grouped}) a) AS agg`
+  return `(SELECT coalesce(json_agg(a), '[]'::json) FROM (SELECT ${[...groupBy, ...measures].join(
+    ", "
+  )} FROM (SELECT ${inner.join(", ")} FROM m) z${grouped}) a) AS agg`
 }
 
 /** Total (unless not counted) and facet counts from the one-pass cells. */
-export function foldOnePass(cells: FacetCell[], facets: FacetRequest[], keyed: KeyedFilter[], counted: boolean): FacetRow {
+export function foldOnePass(
+  cells: FacetCell[],
+  facets: FacetRequest[],
+  keyed: KeyedFilter[],
+  counted: boolean
+): FacetRow {
   const holds = (r: FacetCell, except?: string) => keyed.every((k) => k.field === except || r[k.alias] === true)
   const row: FacetRow = {}
   if (counted) row.total = cells.filter((r) => holds(r)).reduce((n, r) => n + Number(r.n), 0)
@@ -95,11 +102,14 @@ export function perFacetSelects(plan: TablePlan, facets: FacetRequest[], keyed: 
     if (!f.type || f.type === "value") {
       const src = col.array ? `FROM m, unnest(${c}) AS v WHERE ${where}` : `FROM m WHERE ${where} AND ${c} IS NOT NULL`
       const val = col.array ? "v" : c
-      const counts = `SELECT ${val}::text AS v, count(*)::int AS n ${src} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${Number(valueFacetLimit(f))}`
-      return [`(SELECT coalesce(json_agg(json_build_object('value', x.v, 'count', x.n) ORDER BY x.n DESC, x.v), '[]'::json) FROM (${counts}) x) AS f${i}`]
+      const limit = Number(valueFacetLimit(f))
+      const counts = `SELECT ${val}::text AS v, count(*)::int AS n ${src} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${limit}`
+      const json = `json_agg(json_build_object('value', x.v, 'count', x.n) ORDER BY x.n DESC, x.v)`
+      return [`(SELECT coalesce(${json}, '[]'::json) FROM (${counts}) x) AS f${i}`]
     }
     if (f.type === "stats") {
-      return [`(SELECT json_build_object('min', min(${c}), 'max', max(${c}), 'avg', avg(${c}), 'count', count(${c})) FROM m WHERE ${where}) AS f${i}`]
+      const json = `json_build_object('min', min(${c}), 'max', max(${c}), 'avg', avg(${c}), 'count', count(${c}))`
+      return [`(SELECT ${json} FROM m WHERE ${where}) AS f${i}`]
     }
     if (f.type === "range") {
       const parts = f.ranges.map((r, ri) => {

@@ -26,7 +26,10 @@ export function facetRequests(facets: SearchTypes.SearchOptions["facets"], plan:
   const requests = (facets ?? []).map((f): FacetRequest => (typeof f === "string" ? { field: f, type: "value" } : f))
   for (const f of requests) {
     if (!plan.columns.has(f.field)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Field "${f.field}" is not facetable on search index "${indexName}"`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Field "${f.field}" is not facetable on search index "${indexName}"`
+      )
     }
   }
   return requests

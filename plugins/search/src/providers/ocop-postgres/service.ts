@@ -75,7 +75,8 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     if (!p) {
       p = (async () => {
         const [old] = await this.manager_.execute(
-          `SELECT 1 AS x FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND column_name = 'document'`,
+          `SELECT 1 AS x FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = ? AND column_name = 'document'`,
           [plan.table]
         )
         const [exists] = await this.manager_.execute(`SELECT to_regclass(?) IS NOT NULL AS x`, [`"${plan.table}_doc"`])
@@ -95,7 +96,10 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
   constructor(deps: { manager: Executor }, options: OcopPostgresOptions = {}) {
     super()
     if (!deps?.manager?.execute) {
-      throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, "The ocop-postgres search provider needs the Search Module's database manager")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_ARGUMENT,
+        "The ocop-postgres search provider needs the Search Module's database manager"
+      )
     }
     this.manager_ = deps.manager
     this.options_ = options
@@ -105,9 +109,13 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
 
   protected async ensureCatalog() {
     if (this.ready_) return
-    await this.manager_.execute(`DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS pg_trgm; EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'pg_trgm: %', SQLERRM; END $$`)
     await this.manager_.execute(
-      `CREATE TABLE IF NOT EXISTS "ocop_search_catalog" ("name" text PRIMARY KEY, "table_name" text NOT NULL, "definition" jsonb NOT NULL, "hash" text NOT NULL, "updated_at" timestamptz NOT NULL DEFAULT now())`
+      `DO $$ BEGIN CREATE EXTENSION IF NOT EXISTS pg_trgm;
+         EXCEPTION WHEN OTHERS THEN RAISE NOTICE 'pg_trgm: %', SQLERRM; END $$`
+    )
+    await this.manager_.execute(
+      `CREATE TABLE IF NOT EXISTS "ocop_search_catalog" ("name" text PRIMARY KEY, "table_name" text NOT NULL,
+         "definition" jsonb NOT NULL, "hash" text NOT NULL, "updated_at" timestamptz NOT NULL DEFAULT now())`
     )
     this.ready_ = true
   }
@@ -122,7 +130,8 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     }
     await this.ensureCatalog()
     const rows = await this.manager_.execute(`SELECT "definition" FROM "ocop_search_catalog" WHERE "name" = ?`, [index])
-    if (!rows.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `The ocop-postgres search provider has no index "${index}"`)
+    if (!rows.length)
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `The ocop-postgres search provider has no index "${index}"`)
     const def = typeof rows[0].definition === "string" ? JSON.parse(rows[0].definition) : rows[0].definition
     const plan = buildTablePlan(index, def)
     this.plans_.set(index, plan)
@@ -146,7 +155,8 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     const definition = JSON.stringify({ fields: index.fields, primary_key: index.primary_key })
     await this.manager_.execute(
       `INSERT INTO "ocop_search_catalog" ("name","table_name","definition","hash") VALUES (?,?,?::jsonb,?)
-       ON CONFLICT ("name") DO UPDATE SET "table_name" = EXCLUDED."table_name", "definition" = EXCLUDED."definition", "hash" = EXCLUDED."hash", "updated_at" = now()`,
+       ON CONFLICT ("name") DO UPDATE SET "table_name" = EXCLUDED."table_name", "definition" = EXCLUDED."definition",
+         "hash" = EXCLUDED."hash", "updated_at" = now()`,
       [name, plan.table, definition, plan.hash]
     )
     this.plans_.set(name, plan)
@@ -170,11 +180,20 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
 
   async listIndexes(): Promise<SearchTypes.SearchIndexInfo[]> {
     await this.ensureCatalog()
-    const rows = await this.manager_.execute(`SELECT "name", "table_name", "updated_at" FROM "ocop_search_catalog" ORDER BY "name"`)
+    const rows = await this.manager_.execute(
+      `SELECT "name", "table_name", "updated_at" FROM "ocop_search_catalog" ORDER BY "name"`
+    )
     const out: SearchTypes.SearchIndexInfo[] = []
     for (const row of rows) {
-      const [c] = await this.manager_.execute(`SELECT count(*)::int AS n FROM "${row.table_name}"`).catch(() => [{ n: 0 }])
-      out.push({ name: row.name, provider: OCOP_POSTGRES_PROVIDER, document_count: Number(c?.n ?? 0), updated_at: row.updated_at })
+      const [c] = await this.manager_
+        .execute(`SELECT count(*)::int AS n FROM "${row.table_name}"`)
+        .catch(() => [{ n: 0 }])
+      out.push({
+        name: row.name,
+        provider: OCOP_POSTGRES_PROVIDER,
+        document_count: Number(c?.n ?? 0),
+        updated_at: row.updated_at,
+      })
     }
     return out
   }
@@ -234,7 +253,8 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
   async search(input: SearchTypes.ProviderSearchQuery): Promise<SearchTypes.SearchResult> {
     const started = Date.now()
     const options = input.search_options ?? {}
-    if (options.vector) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The ocop-postgres search provider has no vector search")
+    if (options.vector)
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "The ocop-postgres search provider has no vector search")
     // options.locales: one folded analyzer serves vi and en alike; accepting the hint changes nothing
     const plan = await this.plan(input.index.physical_name, input.index)
     await this.ensureLayout(plan)
@@ -267,7 +287,7 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
       take,
       skip,
     })
-    const row: FacetRow = statement ? ((await this.manager_.execute(statement.sql, statement.params))[0] ?? {}) : {}
+    const row: FacetRow = statement ? (await this.manager_.execute(statement.sql, statement.params))[0] ?? {} : {}
     if (fromCube) {
       Object.assign(row, fromCube)
       if (!counted) delete row.total
@@ -300,7 +320,8 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
    */
   protected facetStrategy(plan: TablePlan, facets: FacetRequest[], text: TextQuery): FacetStrategy {
     const onePass =
-      facets.length > 0 && facets.every((f) => (isValueFacet(f) || f.type === "stats") && !plan.columns.get(f.field)!.array)
+      facets.length > 0 &&
+      facets.every((f) => (isValueFacet(f) || f.type === "stats") && !plan.columns.get(f.field)!.array)
     if (!onePass) return "per-facet"
     return text.terms.length ? "one-pass" : "cube"
   }
@@ -312,10 +333,23 @@ export class OcopPostgresSearchService extends AbstractSearchProviderService {
     facets: FacetRequest[],
     keyed: KeyedFilter[]
   ): Promise<FacetRow | undefined> {
-    const shape = cubeShape(plan, input.index.fields ?? {}, input.filters as Record<string, unknown> | undefined, facets)
+    const shape = cubeShape(
+      plan,
+      input.index.fields ?? {},
+      input.filters as Record<string, unknown> | undefined,
+      facets
+    )
     if (!shape) return undefined
     const cube = await this.cubes_.get(plan, shape.dims, shape.stats)
-    return cube && countCube(cube, shape, facets, keyed.map((k) => k.field))
+    return (
+      cube &&
+      countCube(
+        cube,
+        shape,
+        facets,
+        keyed.map((k) => k.field)
+      )
+    )
   }
 }
 

@@ -19,7 +19,10 @@ export type SearchOrder = { sql: string[]; columns: Set<string> }
 export type SearchStatementInput = {
   plan: TablePlan
   match: TextMatch
-  /** Materialise "m" (text searches); without text it is cheap to recompute and inlining lets the page read the browse index in order. */
+  /**
+   * Materialise "m" (text searches); without text it is cheap to recompute, and inlining lets the
+   * page read the (stars, created_at) covering index in order.
+   */
   materialized: boolean
   always: Sql[]
   keyed: KeyedFilter[]
@@ -81,7 +84,7 @@ export function searchStatement(s: SearchStatementInput): Sql | undefined {
   const keyedSelect = keyed.map((k) => `(${k.where.sql}) AS ${k.alias}`)
   const whereParts = [match.matchSql, ...always.map((a) => `(${a.sql})`)]
   const allKeyed = keyed.length ? keyed.map((k) => k.alias).join(" AND ") : "TRUE"
-  const mCols = ["\"id\"", `${match.scoreSql} AS score`, ...selectCols, ...keyedSelect].join(", ")
+  const mCols = ['"id"', `${match.scoreSql} AS score`, ...selectCols, ...keyedSelect].join(", ")
   const ctes = [
     `m AS ${s.materialized ? "MATERIALIZED" : "NOT MATERIALIZED"} (SELECT ${mCols}
         FROM "${plan.table}" WHERE ${whereParts.join(" AND ")})`,
@@ -97,9 +100,9 @@ export function searchStatement(s: SearchStatementInput): Sql | undefined {
     const ordered = `SELECT "id", score FROM m WHERE ${allKeyed} ORDER BY ${s.order.sql.join(", ")} LIMIT ? OFFSET ?`
     ctes.push(`page AS (SELECT "id", score, row_number() OVER () AS rn FROM (${ordered}) s)`)
     params.push(s.take, s.skip)
+    const hit = `json_build_object('id', t."id", 'document', t."document", 'score', page.score)`
     selects.push(
-      `(SELECT json_agg(json_build_object('id', t."id", 'document', t."document", 'score', page.score) ORDER BY page.rn)` +
-        ` FROM page JOIN "${plan.table}_doc" t ON t."id" = page."id") AS hits`
+      `(SELECT json_agg(${hit} ORDER BY page.rn) FROM page JOIN "${plan.table}_doc" t ON t."id" = page."id") AS hits`
     )
   }
   if (s.facetSql === "one-pass") selects.push(onePassSelect(plan, s.facets, keyed))

@@ -21,7 +21,11 @@ type TypoSettings = NonNullable<SearchTypes.SearchIndexSettings["typo_tolerance"
  * The corrections of one word from its lexicon neighbours: none when the word itself is in the
  * lexicon; else the closest (similarity ≥ minSimilarity, length within 2), best first, at most 4.
  */
-export function chooseCorrections(term: string, neighbours: LexiconNeighbour[], minSimilarity: number): string[] | null {
+export function chooseCorrections(
+  term: string,
+  neighbours: LexiconNeighbour[],
+  minSimilarity: number
+): string[] | null {
   if (neighbours.some((c) => c.cand === term)) return null
   const candidates = neighbours
     .filter((c) => c.sim >= minSimilarity && Math.abs(c.cand.length - term.length) <= 2)
@@ -34,10 +38,7 @@ export function chooseCorrections(term: string, neighbours: LexiconNeighbour[], 
 export class TypoCorrector {
   private cache = new Map<string, { at: number; candidates: string[] | null }>()
 
-  constructor(
-    private readonly manager: Executor,
-    private readonly minSimilarity = DEFAULT_MIN_SIMILARITY
-  ) {}
+  constructor(private readonly manager: Executor, private readonly minSimilarity = DEFAULT_MIN_SIMILARITY) {}
 
   /** Alternatives for the query's words, unless typo tolerance is off for the search or the index. */
   async correct(table: string, text: TextQuery, settings: TypoSettings | undefined, enabled: boolean) {
@@ -65,7 +66,8 @@ export class TypoCorrector {
       [pgArray(lookup)]
     )
     const neighbours = new Map<string, LexiconNeighbour[]>()
-    for (const r of rows) neighbours.set(r.term, [...(neighbours.get(r.term) ?? []), { cand: r.cand, sim: Number(r.sim) }])
+    for (const r of rows)
+      neighbours.set(r.term, [...(neighbours.get(r.term) ?? []), { cand: r.cand, sim: Number(r.sim) }])
     for (const term of lookup) {
       const candidates = chooseCorrections(term, neighbours.get(term) ?? [], this.minSimilarity)
       this.cache.set(table + ":" + term, { at: now, candidates })

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest"
+import { compileTextMatch, correctableTerms, parseTextQuery, textTsQuery } from "./text-match"
+
+describe("free text → match and score", () => {
+  it("folds the query into tsquery-safe words (accents, đ, punctuation, operators)", () => {
+    expect(parseTextQuery("  Đặc sản & Hoà|Bình!  ").terms).toEqual(["dac", "san", "hoa", "binh"])
+    expect(parseTextQuery(undefined).terms).toEqual([])
+  })
+  it("all words must match by default; any with match_strategy any; the last is a prefix with last", () => {
+    expect(textTsQuery(parseTextQuery("nuoc mam"))).toBe("nuoc & mam")
+    expect(textTsQuery(parseTextQuery("nuoc mam", "any"))).toBe("nuoc | mam")
+    expect(textTsQuery(parseTextQuery("nuoc ma", "last"))).toBe("nuoc & ma:*")
+  })
+  it("typo alternatives join their word as an OR, never the prefix word", () => {
+    const text = parseTextQuery("nuoc mamm ca", "last")
+    expect(correctableTerms(text)).toEqual(["nuoc", "mamm"])
+    expect(textTsQuery(text, new Map([["mamm", ["mam", "mami"]]]))).toBe("nuoc & (mamm | mam | mami) & ca:*")
+  })
+  it("without words every row matches with score 0", () => {
+    expect(compileTextMatch(parseTextQuery("  !! "), new Map())).toEqual({
+      matchSql: "TRUE",
+      matchParams: [],
+      scoreSql: "0",
+      scoreParams: [],
+    })
+  })
+  it("scores rank, then words as typed when typos were corrected, then each exact-accent key", () => {
+    const m = compileTextMatch(parseTextQuery("nước mamm"), new Map([["mamm", ["mam"]]]))
+    expect(m.matchParams).toEqual(["nuoc & (mamm | mam)"])
+    expect(m.scoreSql.split(" + ")).toHaveLength(3)
+    // rank with the corrected query, exact test with the words as typed, accent key of "nước" only
+    expect(m.scoreParams).toEqual(["nuoc & (mamm | mam)", "nuoc & mamm", " nươc1 "])
+  })
+  it("no exact-words bonus without corrections, and no accent bonus for unaccented words", () => {
+    const m = compileTextMatch(parseTextQuery("nuoc mam"), new Map())
+    expect(m.scoreParams).toEqual(["nuoc & mam"])
+    expect(m.scoreSql).toBe(`ts_rank("tsv", to_tsquery('simple', ?), 1)`)
+  })
+})
