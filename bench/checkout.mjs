@@ -3,8 +3,8 @@
 // buys one unit of a random listed product (stock is 5–500 per product, so long runs slowly use it up).
 // Baseline, same run: GET /store/regions (the cheapest store route: framework + key check).
 //   node bench/checkout.mjs --backend http://localhost:9000 --key pk_… [--duration 20] [--smoke]
-import { appendResults, datasetSize, machineInfo, parseBenchArgs, postgresVersion, publishableKeyFromDatabase, report, request, summarize, timedLoop } from "./lib/harness.mjs"
-import { discoverStore } from "./lib/servers.mjs"
+import { request, summarize, timedLoop } from "./lib/harness.mjs"
+import { runStandalone } from "./lib/standalone.mjs"
 
 const STEPS = ["create cart", "add item", "address + email", "shipping options", "shipping method", "payment collection", "payment session (COD)", "complete"]
 
@@ -93,11 +93,4 @@ export async function run(ctx) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = parseBenchArgs()
-  const key = args.key || (await publishableKeyFromDatabase(args.databaseUrl))
-  const store = await discoverStore({ backend: args.backend, key, databaseUrl: args.databaseUrl })
-  const out = await run({ ...args, ...store })
-  report(out.results, { baseline: out.baseline, title: out.title })
-  if (args.record) await appendResults({ ...out, dataset: await datasetSize(args.databaseUrl), machine: await machineInfo({ pgVersion: await postgresVersion(args.databaseUrl) }) })
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runStandalone(run, import.meta.url)

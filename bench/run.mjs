@@ -16,57 +16,17 @@
 import fs from "node:fs"
 import path from "node:path"
 import { pathToFileURL } from "node:url"
+import { printUsage, runnerArgs } from "./lib/args.mjs"
 import { BENCH_DIR, appendResults, datasetSize, machineInfo, postgresVersion, publishableKeyFromDatabase, report } from "./lib/harness.mjs"
 import { discoverStore, prepareDatabase, startBackend, startStorefront, stopAll, stopAllAndWait } from "./lib/servers.mjs"
 
 // storefront first: its server is the most exposed to outside interference during a long run
 const ALL = ["storefront", "store-api", "search", "checkout"]
 
-function parse(argv) {
-  const out = { only: [], smoke: false, record: true, duration: 20, seed: "bench", port: 9300, storefrontPort: 3300 }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? a.split(/=(.*)/s) : [a, undefined]
-    const value = () => (inline !== undefined ? inline : argv[++i])
-    const num = (name) => {
-      const v = Number(String(value()).replace(/k$/i, "000"))
-      if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} needs a positive number.`)
-      return v
-    }
-    switch (flag) {
-      case "--products": out.products = num("--products"); break
-      case "--duration": out.duration = num("--duration"); break
-      case "--count": out.count = num("--count"); break
-      case "--concurrency": out.concurrency = num("--concurrency"); break
-      case "--only": out.only = String(value()).split(",").map((s) => s.trim()).filter(Boolean); break
-      case "--smoke": out.smoke = true; break
-      case "--no-record": out.record = false; break
-      case "--backend": out.backend = value(); break
-      case "--storefront": out.storefront = value(); break
-      case "--key": out.key = value(); break
-      case "--database-url": out.databaseUrl = value(); break
-      case "--seed": out.seed = value(); break
-      case "--port": out.port = num("--port"); break
-      case "--help": case "-h": out.help = true; break
-      default: throw new Error(`Unknown option "${a}" (try --help).`)
-    }
-  }
-  for (const o of out.only) if (!ALL.includes(o)) throw new Error(`--only: unknown bench "${o}" (known: ${ALL.join(", ")}).`)
-  if (out.smoke) {
-    out.count = out.count ?? 3
-    out.duration = Math.min(out.duration, 15)
-    out.record = false
-    out.products = out.products ?? 100
-    out.port = out.port === 9300 ? 9310 : out.port
-    out.storefrontPort = 3310
-  }
-  return out
-}
-
 async function main() {
-  const opts = parse(process.argv.slice(2))
+  const opts = runnerArgs(process.argv.slice(2), ALL)
   if (opts.help) {
-    console.log(fs.readFileSync(new URL(import.meta.url), "utf8").split("\n").filter((l) => l.startsWith("//")).map((l) => l.slice(3)).join("\n"))
+    printUsage(import.meta.url)
     return 0
   }
   const wanted = (opts.only.length ? opts.only : ALL).filter((name) => fs.existsSync(path.join(BENCH_DIR, `${name}.mjs`)))

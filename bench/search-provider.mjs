@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Provider-level benchmark of the ocop-postgres search provider: N synthetic listed products in a
-// temporary database on the embedded Postgres, 500 mixed Vietnamese queries (text, text+filters,
+// database of its own on the embedded Postgres, 500 mixed Vietnamese queries (text, text+filters,
 // filters only) through the same service the route uses, with disjunctive facet counts.
-//   node bench/search-provider.mjs [--products 100000] [--queries 500]
-// Needs a built plugin (cd plugins/search && npx medusa plugin:build).
+//   node bench/search-provider.mjs [--products 100000] [--queries 500] [--record]
+// Needs a built plugin (cd plugins/search && npx medusa plugin:build). Server: DATABASE_SERVER_URL,
+// else the embedded Postgres on OCOP_PG_PORT (default 54329); database ocop_search_bench, kept.
 import { createRequire } from "node:module"
 import { performance } from "node:perf_hooks"
+import { parseArgs, printUsage } from "./lib/args.mjs"
 const require = createRequire(import.meta.url)
 const root = new URL("../plugins/search/.medusa/server/src/", import.meta.url).pathname
 const { OcopPostgresSearchService } = require(root + "providers/ocop-postgres/service.js")
@@ -15,9 +17,20 @@ const { parseSearchParams } = require(root + "lib/params.js")
 const { searchOcopProducts } = require(root + "lib/ocop-search.js")
 const knexFactory = require("knex")
 
-const arg = (name, d) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : d }
-const N = arg("products", 100000), QUERIES = arg("queries", 500)
-const SERVER = process.env.DATABASE_SERVER_URL ?? "postgres://postgres:postgres@127.0.0.1:54329"
+const OPTIONS = ["--products", "--queries", "--record", "--help", "-h"]
+let args
+try {
+  args = parseArgs(process.argv.slice(2), OPTIONS, { products: 100000, queries: 500, record: false })
+} catch (error) {
+  console.error(error.message)
+  process.exit(1)
+}
+if (args.help) {
+  printUsage(import.meta.url)
+  process.exit(0)
+}
+const N = args.products, QUERIES = args.queries
+const SERVER = process.env.DATABASE_SERVER_URL ?? `postgres://postgres:postgres@127.0.0.1:${process.env.OCOP_PG_PORT || 54329}`
 const DB = "ocop_search_bench"
 let seed = 42
 const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
@@ -95,7 +108,7 @@ for (let i = 0; i < queries.length; i++) {
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] }
 for (const [k, a] of Object.entries(times)) console.log(`${k.padEnd(13)} n=${String(a.length).padStart(3)} p50 ${pct(a, 50).toFixed(1)} ms  p95 ${pct(a, 95).toFixed(1)} ms  p99 ${pct(a, 99).toFixed(1)} ms`)
 console.log(`mean hits per query: ${Math.round(totalHits / queries.length)}`)
-if (process.argv.includes("--record")) {
+if (args.record) {
   const { appendResults, summarize, machineInfo, postgresVersion } = await import("./lib/harness.mjs")
   const wall = performance.now() - wallStart
   const results = Object.entries(times).map(([k, a]) => summarize(`provider search with facets: ${k}`, a.map((ms) => ({ ms })), wall, 0))

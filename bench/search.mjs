@@ -9,7 +9,8 @@
 //   — at 100k products one stock request takes seconds, so 500 of them take most of an hour.
 //   (or env MEDUSA_BACKEND_URL, MEDUSA_PUBLISHABLE_KEY; --database-url / DATABASE_URL to record
 //   the dataset size and Postgres version)
-import { appendResults, datasetSize, machineInfo, parseBenchArgs, postgresVersion, publishableKeyFromDatabase, ratio, report, request, timedLoop } from "./lib/harness.mjs"
+import { parseBenchArgs, printUsage } from "./lib/args.mjs"
+import { appendResults, datasetSize, machineInfo, postgresVersion, publishableKeyFromDatabase, ratio, report, request, timedLoop } from "./lib/harness.mjs"
 
 const TEXT = ["nước mắm", "nuoc mam", "trà shan tuyết", "tra shan tuyet", "mật ong", "cà phê", "ca phe", "gạo st25", "đặc sản đồng tháp", "dac san", "hoà bình", "hòa bình", "nước mắm phú quốc", "nuoc mamm", "che thai nguyen", "yến sào", "rượu", "bánh", "kẹo dừa", "lọc", "nấm", "mắm", "hữu cơ", "quà", "sâm ngọc linh", "gốm", "thổ cẩm", "cam cao phong", "hat dieu", "tuong ot"]
 const PROV = ["an-giang", "kien giang", "Bình Thuận", "ha-noi", "dong-thap", "Quảng Nam", "lam-dong", "dak-lak"]
@@ -36,12 +37,11 @@ export function intent(i) {
 const qs = (o) => new URLSearchParams(o).toString()
 
 async function main() {
-  const argv = process.argv.slice(2).filter((a) => a !== "--help")
-  const sc = argv.indexOf("--stock-count")
-  const stockCount = sc >= 0 ? Number(argv[sc + 1]) : undefined
-  if (sc >= 0) argv.splice(sc, 2)
-  const args = parseBenchArgs(argv)
-  const backend = (process.argv.includes("--backend") ? args.backend : process.env.MEDUSA_BACKEND_URL || args.backend).replace(/\/$/, "")
+  const args = parseBenchArgs(process.argv.slice(2), ["--stock-count"])
+  if (args.help) return printUsage(import.meta.url)
+  const stockCount = args.stockCount
+  const backendGiven = process.argv.some((a) => a === "--backend" || a.startsWith("--backend="))
+  const backend = (backendGiven ? args.backend : process.env.MEDUSA_BACKEND_URL || args.backend).replace(/\/$/, "")
   const key = args.key || process.env.MEDUSA_PUBLISHABLE_KEY || (await publishableKeyFromDatabase(args.databaseUrl).catch(() => undefined))
   if (!key) throw new Error("A publishable key is needed: --key pk_… or MEDUSA_PUBLISHABLE_KEY (or --database-url to look it up).")
   const headers = { "x-publishable-api-key": key }

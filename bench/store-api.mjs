@@ -3,8 +3,8 @@
 // Baseline, measured in the same run: the same list with Medusa's minimal fields (id, title), i.e.
 // the cost of the framework and the sales-channel filter alone.
 //   node bench/store-api.mjs --backend http://localhost:9000 --key pk_… [--duration 20] [--smoke]
-import { appendResults, datasetSize, machineInfo, parseBenchArgs, postgresVersion, publishableKeyFromDatabase, report, request, timedLoop } from "./lib/harness.mjs"
-import { discoverStore } from "./lib/servers.mjs"
+import { request, timedLoop } from "./lib/harness.mjs"
+import { runStandalone } from "./lib/standalone.mjs"
 
 const STOREFRONT_FIELDS = "id,title,handle,thumbnail,subtitle,metadata,*variants.calculated_price,+variants.inventory_quantity"
 
@@ -70,13 +70,4 @@ export async function run(ctx) {
 }
 
 // Standalone: node bench/store-api.mjs --backend … --key …
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = parseBenchArgs()
-  const key = args.key || (await publishableKeyFromDatabase(args.databaseUrl))
-  const store = await discoverStore({ backend: args.backend, key, databaseUrl: args.databaseUrl })
-  const out = await run({ ...args, ...store })
-  report(out.results, { baseline: out.baseline, title: out.title })
-  if (args.record) {
-    await appendResults({ ...out, dataset: await datasetSize(args.databaseUrl), machine: await machineInfo({ pgVersion: await postgresVersion(args.databaseUrl) }) })
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runStandalone(run, import.meta.url)

@@ -3,8 +3,8 @@
 // Baseline, same run: the backend call a product page cannot do without (store product by handle),
 // so the ratio shows what server rendering adds on top of the data it needs.
 //   node bench/storefront.mjs --storefront http://localhost:3000 --backend http://localhost:9000 --key pk_…
-import { appendResults, datasetSize, machineInfo, parseBenchArgs, postgresVersion, publishableKeyFromDatabase, report, request, timedLoop } from "./lib/harness.mjs"
-import { discoverStore } from "./lib/servers.mjs"
+import { request, timedLoop } from "./lib/harness.mjs"
+import { runStandalone } from "./lib/standalone.mjs"
 
 export const SEARCH_QUERIES = ["mật ong", "nuoc mam", "trà", "cà phê Lâm Đồng", "gạo", "rượu", "tinh dầu", "bưởi", "miến dong", "homestay"]
 
@@ -44,11 +44,4 @@ export async function run(ctx) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = parseBenchArgs()
-  const key = args.key || (await publishableKeyFromDatabase(args.databaseUrl))
-  const store = await discoverStore({ backend: args.backend, key, databaseUrl: args.databaseUrl })
-  const out = await run({ ...args, ...store })
-  report(out.results, { baseline: out.baseline, title: out.title })
-  if (args.record) await appendResults({ ...out, dataset: await datasetSize(args.databaseUrl), machine: await machineInfo({ pgVersion: await postgresVersion(args.databaseUrl) }) })
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runStandalone(run, import.meta.url)

@@ -1,6 +1,7 @@
 // Shared benchmark harness for bench/*.mjs.
 //
-//   import { request, timedLoop, report, appendResults, parseBenchArgs } from "./lib/harness.mjs"
+//   import { request, timedLoop, report, appendResults } from "./lib/harness.mjs"
+//   (command-line options: ./args.mjs; running one bench on its own: ./standalone.mjs)
 //
 // - request(url, opts): one HTTP call to localhost (refuses any other host); resolves with
 //   { status, ok, ttfbMs, ms, bytes, body, json() } and never throws on HTTP errors.
@@ -267,50 +268,6 @@ export async function appendResults({ title, dataset = {}, results = [], baselin
   if (!fs.existsSync(file)) fs.writeFileSync(file, "# Benchmark results\n\nAppended by `npm run bench` (bench/lib/harness.mjs). Ratios are \"times better than the baseline\" measured in the same run (>1 = faster).\n")
   fs.appendFileSync(file, text)
   return text
-}
-
-/**
- * Common CLI options: --products N, --duration S (seconds per case), --count N (requests per case),
- * --only a,b, --smoke, --concurrency N, --no-record, --backend URL, --storefront URL, --key pk_...
- */
-export function parseBenchArgs(argv = process.argv.slice(2)) {
-  const out = { only: [], smoke: false, record: true }
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? a.split(/=(.*)/s) : [a, undefined]
-    const value = () => (inline !== undefined ? inline : argv[++i])
-    switch (flag) {
-      case "--products": out.products = Number(value()); break
-      case "--duration": out.duration = Number(value()); break
-      case "--count": out.count = Number(value()); break
-      case "--concurrency": out.concurrency = Number(value()); break
-      case "--only": out.only = String(value()).split(",").map((s) => s.trim()).filter(Boolean); break
-      case "--smoke": out.smoke = true; break
-      case "--no-record": out.record = false; break
-      case "--backend": out.backend = value(); break
-      case "--storefront": out.storefront = value(); break
-      case "--key": out.key = value(); break
-      case "--database-url": out.databaseUrl = value(); break
-      default:
-        throw new Error(`Unknown option ${a} (known: --products, --duration, --count, --concurrency, --only, --smoke, --no-record, --backend, --storefront, --key, --database-url).`)
-    }
-  }
-  for (const k of ["products", "duration", "count", "concurrency"]) {
-    if (out[k] !== undefined && !(Number.isFinite(out[k]) && out[k] > 0)) throw new Error(`--${k} needs a positive number.`)
-  }
-  if (out.smoke) {
-    out.count = out.count ?? 5
-    out.duration = out.duration ?? 10
-    out.record = false
-  }
-  out.duration = out.duration ?? 20
-  out.backend = out.backend || process.env.BENCH_BACKEND_URL || "http://localhost:9000"
-  out.storefront = out.storefront || process.env.BENCH_STOREFRONT_URL || "http://localhost:3000"
-  out.key = out.key || process.env.BENCH_PUBLISHABLE_KEY
-  out.databaseUrl = out.databaseUrl || process.env.DATABASE_URL
-  assertLocal(out.backend)
-  assertLocal(out.storefront)
-  return out
 }
 
 /** Finds the storefront publishable key ("OCOP Marketplace storefront") in the database when not given. */

@@ -1,0 +1,28 @@
+// Runs one bench module on its own, against servers that are already running:
+//   if (import.meta.url === `file://${process.argv[1]}`) await runStandalone(run, import.meta.url)
+// Options: parseBenchArgs (bench/lib/args.mjs); --help prints the script's usage.
+import { parseBenchArgs, printUsage } from "./args.mjs"
+import { appendResults, datasetSize, machineInfo, postgresVersion, publishableKeyFromDatabase, report } from "./harness.mjs"
+import { discoverStore } from "./servers.mjs"
+
+export async function runStandalone(run, scriptUrl, argv = process.argv.slice(2)) {
+  try {
+    await runOnce(run, scriptUrl, argv)
+  } catch (error) {
+    console.error(error.message)
+    process.exitCode = 1
+  }
+}
+
+async function runOnce(run, scriptUrl, argv) {
+  const args = parseBenchArgs(argv)
+  if (args.help) return printUsage(scriptUrl)
+  const key = args.key || (await publishableKeyFromDatabase(args.databaseUrl))
+  const store = await discoverStore({ backend: args.backend, key, databaseUrl: args.databaseUrl })
+  const out = await run({ ...args, ...store })
+  report(out.results, { baseline: out.baseline, title: out.title })
+  if (args.record) {
+    const machine = await machineInfo({ pgVersion: await postgresVersion(args.databaseUrl) })
+    await appendResults({ ...out, dataset: await datasetSize(args.databaseUrl), machine })
+  }
+}
