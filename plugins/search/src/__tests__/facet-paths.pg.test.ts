@@ -12,12 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { toSearchDocument, type ProductSource } from "../lib/document"
 import { buildSearchQuery } from "../lib/ocop-search"
 import { parseSearchParams, PRODUCER_TYPES, SORTS } from "../lib/params"
-import type { FacetRequest, FacetRow } from "../providers/ocop-postgres/facets"
-import type { KeyedFilter } from "../providers/ocop-postgres/facet-sql"
-import type { TablePlan } from "../providers/ocop-postgres/plan"
 import { OcopPostgresSearchService, type FacetStrategy } from "../providers/ocop-postgres/service"
 import type { Executor } from "../providers/ocop-postgres/sql"
-import type { TextQuery } from "../providers/ocop-postgres/text-match"
 import { product } from "./fixtures"
 import { createTempDatabase, ocopProductIndex, providerQuery, type TempDatabase } from "./temp-database"
 
@@ -27,16 +23,11 @@ class ProviderOnPath extends OcopPostgresSearchService {
   constructor(manager: Executor, private readonly forced?: FacetStrategy) {
     super({ manager })
   }
-  protected facetStrategy(plan: TablePlan, facets: FacetRequest[], text: TextQuery): FacetStrategy {
-    return this.forced ?? super.facetStrategy(plan, facets, text)
+  protected facetStrategy(...args: Parameters<OcopPostgresSearchService["facetStrategy"]>): FacetStrategy {
+    return this.forced ?? super.facetStrategy(...args)
   }
-  protected async countFromCube(
-    plan: TablePlan,
-    input: SearchTypes.ProviderSearchQuery,
-    facets: FacetRequest[],
-    keyed: KeyedFilter[]
-  ): Promise<FacetRow | undefined> {
-    const row = await super.countFromCube(plan, input, facets, keyed)
+  protected async countFromCube(...args: Parameters<OcopPostgresSearchService["countFromCube"]>) {
+    const row = await super.countFromCube(...args)
     if (row) this.cubeAnswers++
     return row
   }

@@ -8,15 +8,7 @@
  * write version moved since it was built (one GROUP BY over an index-only scan).
  */
 import type { SearchTypes } from "@medusajs/framework/types"
-import {
-  sortedCounts,
-  statsFacets,
-  valueFacetLimit,
-  valueFacets,
-  type FacetRequest,
-  type FacetRow,
-  type StatsCount,
-} from "./facets"
+import { sortedCounts, statsCount, statsFacets, valueFacets, type FacetRequest, type FacetRow } from "./facets"
 import type { PlannedColumn, TablePlan } from "./plan"
 import { fromJson, type Executor } from "./sql"
 
@@ -133,9 +125,9 @@ export function countCube(cube: Cube, shape: CubeShape, facets: FacetRequest[], 
     test: t.test,
     bit: bitOf.get(t.field) ?? 0,
   }))
-  const vf = valueFacets(facets).map(({ f, i }) => ({
+  const vf = valueFacets(facets).map(({ f, i, limit }) => ({
     i,
-    limit: valueFacetLimit(f),
+    limit,
     text: cube.dims[dimIndex.get(f.field)!].text,
     bit: bitOf.get(f.field) ?? 0,
     counts: new Map<string, number>(),
@@ -175,15 +167,7 @@ export function countCube(cube: Cube, shape: CubeShape, facets: FacetRequest[], 
   }
   const row: FacetRow = { total }
   for (const f of vf) row[`f${f.i}`] = sortedCounts(f.counts, f.limit)
-  for (const f of sf) {
-    const stats: StatsCount = {
-      min: f.ct ? f.mn : null,
-      max: f.ct ? f.mx : null,
-      avg: f.ct ? f.sm / f.ct : null,
-      count: f.ct,
-    }
-    row[`f${f.i}`] = stats
-  }
+  for (const f of sf) row[`f${f.i}`] = statsCount(f.mn, f.mx, f.sm, f.ct)
   return row
 }
 

@@ -7,12 +7,12 @@
  */
 import {
   sortedCounts,
+  statsCount,
   statsFacets,
   valueFacetLimit,
   valueFacets,
   type FacetRequest,
   type FacetRow,
-  type StatsCount,
 } from "./facets"
 import type { TablePlan } from "./plan"
 import type { Sql } from "./sql"
@@ -58,14 +58,14 @@ export function foldOnePass(
   const holds = (r: FacetCell, except?: string) => keyed.every((k) => k.field === except || r[k.alias] === true)
   const row: FacetRow = {}
   if (counted) row.total = cells.filter((r) => holds(r)).reduce((n, r) => n + Number(r.n), 0)
-  for (const { f, i } of valueFacets(facets)) {
+  for (const { f, i, limit } of valueFacets(facets)) {
     const counts = new Map<string, number>()
     for (const r of cells) {
       const v = r[`g${i}`] as string | null | undefined
       if (v === null || v === undefined || !holds(r, f.field)) continue
       counts.set(v, (counts.get(v) ?? 0) + Number(r.n))
     }
-    row[`f${i}`] = sortedCounts(counts, valueFacetLimit(f))
+    row[`f${i}`] = sortedCounts(counts, limit)
   }
   for (const { f, i } of statsFacets(facets)) {
     let mn: number | null = null
@@ -81,8 +81,7 @@ export function foldOnePass(
       sm += Number(r[`sm${i}`])
       ct += Number(r[`ct${i}`])
     }
-    const stats: StatsCount = { min: mn, max: mx, avg: ct ? sm / ct : null, count: ct }
-    row[`f${i}`] = stats
+    row[`f${i}`] = statsCount(mn, mx, sm, ct)
   }
   return row
 }

@@ -35,8 +35,9 @@ export function facetRequests(facets: SearchTypes.SearchOptions["facets"], plan:
   return requests
 }
 
-export function valueFacets(facets: FacetRequest[]): Numbered<ValueFacetRequest>[] {
-  return facets.flatMap((f, i) => (isValueFacet(f) ? [{ f, i }] : []))
+/** The value facet requests, numbered, with their count limits. */
+export function valueFacets(facets: FacetRequest[]): (Numbered<ValueFacetRequest> & { limit: number })[] {
+  return facets.flatMap((f, i) => (isValueFacet(f) ? [{ f, i, limit: valueFacetLimit(f) }] : []))
 }
 
 export function statsFacets(facets: FacetRequest[]): Numbered[] {
@@ -45,6 +46,11 @@ export function statsFacets(facets: FacetRequest[]): Numbered[] {
 
 export function valueFacetLimit(f: ValueFacetRequest): number {
   return f.limit ?? DEFAULT_VALUE_FACET_LIMIT
+}
+
+/** Min, max, average and count of a stats facet from its running min/max/sum/count (nulls when empty). */
+export function statsCount(min: number | null, max: number | null, sum: number, count: number): StatsCount {
+  return { min: count ? min : null, max: count ? max : null, avg: count ? sum / count : null, count }
 }
 
 /** Value counts, largest first, ties by value (code-unit order, as Postgres' C collation). */
