@@ -231,7 +231,7 @@ medusaIntegrationTestRunner({
           },
           { what: "one expiry email to htx.hong@ocop.test" }
         )
-        expect(sent[0].data.subject).toMatch(/hết hạn/)
+        expect(sent[0].data?.subject).toMatch(/hết hạn/)
       })
     })
 
