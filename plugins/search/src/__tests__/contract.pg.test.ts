@@ -1,7 +1,8 @@
 /**
  * Search contract suite, run against a real Postgres (the embedded one, a temporary
  * database) through our ocop-postgres provider and the same service the route uses.
- * DATABASE_SERVER_URL overrides the server (default postgres://postgres:postgres@127.0.0.1:54329).
+ * The server: DATABASE_SERVER_URL, else the DB_HOST/DB_PORT/DB_USERNAME/DB_PASSWORD that `npm test`
+ * passes to every stage (its embedded Postgres, on OCOP_PG_PORT), else the embedded default port.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import knexFactory, { type Knex } from "knex"
@@ -12,7 +13,15 @@ import { parseSearchParams } from "../lib/params"
 import { searchOcopProducts, suggestOcopProducts } from "../lib/ocop-search"
 import { product } from "./fixtures"
 
-const SERVER = process.env.DATABASE_SERVER_URL ?? "postgres://postgres:postgres@127.0.0.1:54329"
+function serverUrl(env = process.env): string {
+  if (env.DATABASE_SERVER_URL) return env.DATABASE_SERVER_URL
+  if (env.DB_HOST) {
+    const auth = `${encodeURIComponent(env.DB_USERNAME ?? "postgres")}:${encodeURIComponent(env.DB_PASSWORD ?? "")}`
+    return `postgres://${auth}@${env.DB_HOST}:${env.DB_PORT ?? "5432"}`
+  }
+  return `postgres://postgres:postgres@127.0.0.1:${env.OCOP_PG_PORT ?? "54329"}`
+}
+const SERVER = serverUrl()
 const DB = `ocop_search_contract_${process.pid}`
 
 const FIXTURES = [
