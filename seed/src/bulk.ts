@@ -10,7 +10,8 @@
  * function, and a sample is re-read from the database and re-checked at the end so drift shows.
  *
  * Re-runnable: products and producers are keyed on deterministic handles; existing ones are skipped.
- * Note: rows written here bypass Medusa's events, so search indexes need a full reindex afterwards.
+ * Note: rows written here bypass Medusa's events, so search indexes need a full reindex afterwards
+ * (seed/src/main.ts runs it).
  */
 import crypto from "node:crypto"
 import type { ExecArgs } from "@medusajs/framework/types"
@@ -208,7 +209,7 @@ export async function generateBulk(
     const check = await verifySample(client, todo, setup, now)
     if (check.drift) log(`generator: WARNING — ${check.drift} of ${check.sampled} sampled products disagree with the listing gate: ${check.examples.join("; ")}`)
     else log(`generator: checked ${check.sampled} random products against the listing gate (evaluateListingGate): no drift`)
-    log(`generator: total ${formatDuration((Date.now() - t0) / 1000)}. Search indexes were not notified (bulk rows bypass events): run the search reindex.`)
+    log(`generator: total ${formatDuration((Date.now() - t0) / 1000)}. Search indexes were not notified (bulk rows bypass events): they need a reindex.`)
     return { created: todo.length, skipped: existingProducts.size, producersCreated, seconds, rate, listed, drift: check.drift, sampled: check.sampled }
   } finally {
     await client.end()

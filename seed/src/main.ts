@@ -54,6 +54,20 @@ async function prepareSearchIndex(container: ExecArgs["container"]) {
   }
 }
 
+/**
+ * Bulk rows bypass Medusa's events, so the search index never heard of them; and a backend only
+ * builds an index at boot when it is empty (the demo catalogue already filled it). Without this,
+ * search would miss every generated product the store lists.
+ */
+async function reindexSearch(container: ExecArgs["container"]) {
+  const search = container.resolve(Modules.SEARCH, { allowUnregistered: true }) as any
+  if (!search) return
+  const started = Date.now()
+  log("search index: rebuilding so it holds the generated products…")
+  await search.reindex({ index: "ocop_product" })
+  log(`search index: rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
 export default async function seed({ container }: ExecArgs) {
   const opts = readOptions()
   const started = Date.now()
@@ -74,7 +88,8 @@ export default async function seed({ container }: ExecArgs) {
   await ensurePortalAccounts(container, log)
 
   if (opts.products) {
-    await generateBulk(container, setup, { count: opts.products, seed: opts.seed ?? "ocop", quiet: !!opts.quiet, images: !opts.noImages, log })
+    const bulk = await generateBulk(container, setup, { count: opts.products, seed: opts.seed ?? "ocop", quiet: !!opts.quiet, images: !opts.noImages, log })
+    if (bulk.created > 0) await reindexSearch(container)
   }
 
   const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any

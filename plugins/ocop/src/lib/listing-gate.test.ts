@@ -30,6 +30,14 @@ describe("the listing gate", () => {
       expect(v.reasons).toEqual(["no_approved_certification"])
     }
   })
+  it("lists on the newest valid certificate when a renewal stands next to the older one", () => {
+    const renewal = { id: "c2", status: "approved", stars: 5, valid_from: "2026-06-01", expires_at: "2029-06-01" }
+    const gate = (certifications: (typeof approved)[]) => evaluateListingGate({ product_status: "published", producer_status: "active", certifications, now })
+    expect(gate([approved, renewal]).certification_id).toBe("c2")
+    expect(gate([renewal, approved]).certification_id).toBe("c2")
+    // the renewal revoked: the older certificate, still valid, lists the product again
+    expect(gate([approved, { ...renewal, status: "revoked" }])).toEqual({ listed: true, certification_id: "c1", reasons: [] })
+  })
   it("needs a producer", () => {
     expect(evaluateListingGate({ product_status: "published", producer_status: null, certifications: [approved], now }).reasons).toEqual(["no_producer"])
   })

@@ -49,7 +49,11 @@ export function evaluateListingGate(input: GateInput): GateVerdict {
   if (input.product_status !== "published") reasons.push("product_not_published")
 
   const approved = input.certifications.filter((c) => c.status === "approved" && isCertifiedStars(c.stars))
-  const valid = approved.find((c) => isWithinValidity(c, now))
+  // With several valid certificates (a renewal or upgrade next to the one it replaces), the product
+  // is listed on the newest: that is the one the store and search show.
+  const valid = approved
+    .filter((c) => isWithinValidity(c, now))
+    .sort((a, b) => new Date(b.valid_from!).getTime() - new Date(a.valid_from!).getTime())[0]
   if (!valid) {
     if (approved.length === 0) reasons.push("no_approved_certification")
     else if (approved.some((c) => c.valid_from && new Date(c.valid_from) > now)) reasons.push("certification_not_yet_valid")
