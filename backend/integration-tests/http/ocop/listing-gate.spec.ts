@@ -204,7 +204,7 @@ medusaIntegrationTestRunner({
         await new Promise((r) => setTimeout(r, 500))
         const sent = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: "htx.hong@ocop.test" })
         expect(sent).toHaveLength(1)
-        expect(sent[0].data.subject).toMatch(/hết hạn/)
+        expect(sent[0].data?.subject).toMatch(/hết hạn/)
       })
     })
 
