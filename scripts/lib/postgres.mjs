@@ -292,6 +292,28 @@ async function waitUntilAnswering(serverUrl, child, logFile, timeoutMs = 60_000)
 }
 
 /**
+ * A script that does not handle a signal itself (the seed, the benchmarks) would die on it and
+ * leave Postgres running: stop Postgres first, then exit as the signal would have.
+ * Scripts that handle the signal (start, test) call stop() themselves.
+ */
+function stopOnSignals(child) {
+  const installed = []
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    if (process.listenerCount(signal) > 0) continue
+    const handler = () => {
+      const exit = () => process.exit(128 + os.constants.signals[signal])
+      if (child.exitCode !== null || child.signalCode !== null) return exit()
+      child.once("exit", exit)
+      child.kill("SIGINT")
+      setTimeout(exit, 30_000).unref()
+    }
+    process.once(signal, handler)
+    installed.push([signal, handler])
+  }
+  return () => installed.forEach(([signal, handler]) => process.off(signal, handler))
+}
+
+/**
  * Starts (or reuses) the embedded server. Returns { serverUrl, stop }.
  * `serverUrl` has no database path; combine it with withDatabase().
  */
@@ -362,11 +384,13 @@ export async function startEmbeddedPostgres() {
   // Last resort when this process exits without calling stop() (an uncaught error, process.exit).
   const stopOnExit = () => child.exitCode === null && child.signalCode === null && child.kill("SIGINT")
   process.on("exit", stopOnExit)
+  const forgetSignals = stopOnSignals(child)
   try {
     await Promise.race([waitUntilAnswering(serverUrl, child, logFile), spawnFailure])
   } catch (error) {
     if (child.exitCode === null) child.kill("SIGKILL")
     process.off("exit", stopOnExit)
+    forgetSignals()
     throw error
   }
   log(`embedded Postgres is running on localhost:${port} (started in ${Date.now() - started} ms, data in ${databaseDir})`)
@@ -380,6 +404,7 @@ export async function startEmbeddedPostgres() {
       if (stopped) return
       stopped = true
       process.off("exit", stopOnExit)
+      forgetSignals()
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve))
         child.kill("SIGINT") // fast shutdown: ends sessions, writes a checkpoint
