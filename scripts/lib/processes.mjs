@@ -14,9 +14,10 @@ export function run(command, args, { cwd = ROOT, env = {}, label, quiet = false,
     const out = logFile ? fs.openSync(logFile, "a") : quiet ? "ignore" : "inherit"
     const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", out, out] })
     child.on("error", reject)
-    child.on("exit", (code) => {
-      if (code === 0) resolve()
-      else reject(new Error(`${label ?? [command, ...args].join(" ")} failed (exit code ${code})${logFile ? `; see ${logFile}` : ""}.`))
+    child.on("exit", (code, signal) => {
+      if (code === 0) return resolve()
+      const how = signal ? `killed by ${signal}` : `exit code ${code}`
+      reject(Object.assign(new Error(`${label ?? [command, ...args].join(" ")} failed (${how})${logFile ? `; see ${logFile}` : ""}.`), { code, signal }))
     })
   })
 }
