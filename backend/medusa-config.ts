@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import { loadEnv, defineConfig, Modules } from "@medusajs/framework/utils"
 // Built output of plugins/search (scripts build plugins before the backend starts).
 import { searchModuleConfig } from "@ocop-marketplace/search/search-config"
@@ -7,18 +8,38 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 const isProduction = process.env.NODE_ENV === "production"
 
 /**
- * Secrets have development defaults so that `npm start` works on a fresh machine.
- * A production start refuses them: a leaked default secret would let anyone mint tokens.
+ * JWT and cookie secrets. `npm start` and `npm test` pass secrets generated once into the
+ * git-ignored .data/secrets.json (scripts/lib/secrets.mjs). There is no fixed fallback: a token
+ * signed with a value from the source would open every account.
+ * Without them, a server that others can reach (NODE_ENV=production, or listening on anything but
+ * localhost — Medusa listens on every interface unless HOST / -H says otherwise) refuses to start;
+ * a local server, a CLI command or a test run gets a random value for this process only (its
+ * tokens end with it).
  */
-const DEV_SECRET = "ocop-dev-secret-change-me"
+function listenHost(): string | undefined {
+  const argv = process.argv
+  const flag = argv.findIndex((a) => a === "-H" || a === "--host")
+  const inline = argv.find((a) => a.startsWith("--host="))
+  return (flag >= 0 ? argv[flag + 1] : inline?.slice("--host=".length)) || process.env.HOST || undefined
+}
+const startsServer = ["start", "develop"].includes(process.argv.slice(2).find((a) => !a.startsWith("-")) ?? "")
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"])
+const reachableByOthers = isProduction || (startsServer && !LOOPBACK.has(listenHost() ?? ""))
+
+let warnedAboutSecrets = false
 function secret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
-  const value = process.env[name]
-  if (isProduction && (!value || value === DEV_SECRET)) {
+  const value = process.env[name]?.trim()
+  if (value) return value
+  if (reachableByOthers) {
     throw new Error(
-      `${name} must be set to a private value when NODE_ENV=production (the development default is refused).`
+      `JWT_SECRET and COOKIE_SECRET must be set (e.g. each to the output of \`openssl rand -hex 32\`) before this server starts ${isProduction ? "with NODE_ENV=production" : `listening on ${listenHost() ?? "every network interface"}`}; \`npm start\` sets them for you, and HOST=localhost allows throwaway ones for a local try-out.`
     )
   }
-  return value || DEV_SECRET
+  if (startsServer && !warnedAboutSecrets) {
+    warnedAboutSecrets = true
+    console.warn("[medusa-config] JWT_SECRET/COOKIE_SECRET not set: using random secrets for this process (logins end when it stops).")
+  }
+  return randomBytes(32).toString("hex")
 }
 
 const REDIS_URL = process.env.REDIS_URL

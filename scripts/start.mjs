@@ -2,11 +2,11 @@
 // `npm start`: Postgres (embedded unless DATABASE_URL) → migrations → seed when empty →
 // backend on :9000 → storefront on :3000. Ctrl-C stops everything it started.
 import fs from "node:fs"
-import { randomBytes } from "node:crypto"
 import path from "node:path"
 import { ROOT, ensurePostgres, ensureDatabaseExists, withDatabase } from "./lib/postgres.mjs"
 import { BIN, buildPluginsIfStale, requirePortFree, run, startService, stopAll, waitForHttp } from "./lib/processes.mjs"
 import { readPublishableKey, catalogueIsEmpty } from "./lib/store-state.mjs"
+import { backendSecrets, ensureSecrets, storefrontSecrets } from "./lib/secrets.mjs"
 
 const BACKEND_PORT = Number(process.env.BACKEND_PORT || 9000)
 const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 3000)
@@ -57,7 +57,7 @@ async function main() {
   say(`starting the backend on :${BACKEND_PORT} (log: .data/logs/backend.log) …`)
   const backend = startService(BIN("medusa"), ["develop", "-p", String(BACKEND_PORT)], {
     cwd: path.join(ROOT, "backend"),
-    env: { ...env, PORT: String(BACKEND_PORT) },
+    env: { ...env, ...backendSecrets(ensureSecrets()), PORT: String(BACKEND_PORT) },
     logFile: path.join(LOG_DIR, "backend.log"),
     name: "backend",
   })
@@ -75,9 +75,7 @@ async function main() {
     env: {
       PORT: String(STOREFRONT_PORT),
       NODE_ENV: "production",
-      // The storefront refuses to start in production without one; a random one per start
-      // until start.mjs keeps a persistent secret in .data (sessions end on restart meanwhile).
-      SESSION_SECRET: process.env.SESSION_SECRET || randomBytes(32).toString("hex"),
+      ...storefrontSecrets(ensureSecrets()),
       MEDUSA_BACKEND_URL: `http://localhost:${BACKEND_PORT}`,
       MEDUSA_PUBLISHABLE_KEY: publishableKey,
     },

@@ -14,10 +14,10 @@
 import fs from "node:fs"
 import path from "node:path"
 import { execSync } from "node:child_process"
-import { randomBytes } from "node:crypto"
 import { ROOT, ensurePostgres, ensureDatabaseExists, dropDatabase, withDatabase } from "./lib/postgres.mjs"
 import { BIN, buildPluginsIfStale, requirePortFree, run, startService, stopAll, waitForHttp } from "./lib/processes.mjs"
 import { readPublishableKey } from "./lib/store-state.mjs"
+import { backendSecrets, ensureSecrets, storefrontSecrets } from "./lib/secrets.mjs"
 
 const REPORTS = path.join(ROOT, ".data", "test-reports")
 const LOGS = path.join(ROOT, ".data", "logs")
@@ -273,7 +273,7 @@ async function main() {
     await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs"), "--skip-migrate"], { env: { DATABASE_URL, MEDUSA_BACKEND_URL: backendUrl }, logFile: path.join(LOGS, "e2e-seed.log"), label: "e2e seed" })
     const backend = startService(BIN("medusa"), ["develop", "-p", String(E2E_BACKEND_PORT)], {
       cwd: path.join(ROOT, "backend"),
-      env: { DATABASE_URL, ADMIN_DISABLED: "true", PORT: String(E2E_BACKEND_PORT) },
+      env: { DATABASE_URL, ADMIN_DISABLED: "true", PORT: String(E2E_BACKEND_PORT), ...backendSecrets(ensureSecrets()) },
       logFile: path.join(LOGS, "e2e-backend.log"),
       name: "backend",
     })
@@ -282,7 +282,7 @@ async function main() {
     await run("npm", ["run", "build"], { cwd: path.join(ROOT, "storefront"), logFile: path.join(LOGS, "e2e-storefront-build.log"), label: "storefront build" })
     const storefront = startService(process.execPath, ["server.mjs"], {
       cwd: path.join(ROOT, "storefront"),
-      env: { PORT: String(E2E_STOREFRONT_PORT), NODE_ENV: "production", MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey, SESSION_SECRET: randomBytes(32).toString("hex") },
+      env: { PORT: String(E2E_STOREFRONT_PORT), NODE_ENV: "production", MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey, ...storefrontSecrets(ensureSecrets()) },
       logFile: path.join(LOGS, "e2e-storefront.log"),
       name: "storefront",
     })

@@ -21,6 +21,7 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { passwordProblem, PASSWORD_PROBLEM_TEXT } from "@ocop-marketplace/ocop/lib/password-policy"
 
 type Container = ExecArgs["container"]
 export type Log = (message: string) => void
@@ -263,6 +264,9 @@ export async function ensureAccounts(container: Container, log: Log) {
 }
 
 export async function registerIdentity(auth: any, email: string, password: string) {
+  // The seed writes through the Auth module, past the API's password policy: hold it to the same rule.
+  const problem = passwordProblem(password, email)
+  if (problem) throw new Error(`The seed's password for ${email} breaks the password policy: ${PASSWORD_PROBLEM_TEXT[problem].en}`)
   // One emailpass identity per e-mail serves both actor types (user and customer).
   const existing = await auth.listProviderIdentities({ entity_id: email, provider: "emailpass" }, { relations: ["auth_identity"] })
   if (existing[0]?.auth_identity) return existing[0].auth_identity

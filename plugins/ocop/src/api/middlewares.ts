@@ -20,8 +20,11 @@ import { VendorCreateProduct, VendorListProducts, VendorUpdateMe, VendorUpdatePr
 import { ensureCertificationInCuratorProvince, ensureCuratorAccount, ensureProducerAccount, ensureProducerInOrder, ensureProducerOwnsProduct } from "./utils/ownership"
 import { z } from "@medusajs/framework/zod"
 import { findProvince } from "../lib/provinces"
+import { errorHandlerWithSecurityHeaders, securityRoutes } from "./security-middlewares"
+import { ensureProducerMayAct } from "./utils/producer-status"
+import { enforcePasswordPolicy } from "./utils/password-policy"
 
-const producerAuth = [authenticate("producer", ["session", "bearer"]), ensureProducerAccount]
+const producerAuth = [authenticate("producer", ["session", "bearer"]), ensureProducerAccount, ensureProducerMayAct]
 const curatorAuth = [authenticate("curator", ["session", "bearer"]), ensureCuratorAccount]
 const AdminCreateTradeCenter = z.object({
   name: z.string().trim().min(2),
@@ -30,7 +33,7 @@ const AdminCreateTradeCenter = z.object({
   phone: z.string().optional().nullable(),
   address: z.string().optional().nullable(),
 })
-const AdminCreateCurator = z.object({ email: z.string().email("Enter a valid email address."), password: z.string().min(8, "Use at least 8 characters.") })
+const AdminCreateCurator = z.object({ email: z.string().email("Enter a valid email address."), password: z.string() })
 const FeaturedListBody = z
   .object({
     title_vi: z.string().trim().min(2, "A Vietnamese title is required."),
@@ -67,6 +70,8 @@ export default defineMiddlewares({
   // The database gate's refusal answers 400 with its sentence on every path (decision 005).
   errorHandler: listingGateErrorHandler as any,
   routes: [
+    ...securityRoutes,
+
     // --- every store request: the publishable key reaches only the marketplace (decision 005) ---
     { matcher: "/store/*", middlewares: [guardStoreChannel] },
 
@@ -88,7 +93,7 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/listings/refresh", method: ["POST"], middlewares: [validateBody(AdminRefreshListings)] },
 
     { matcher: "/admin/ocop/trade-centers", method: ["POST"], middlewares: [validateBody(AdminCreateTradeCenter)] },
-    { matcher: "/admin/ocop/trade-centers/:id/curators", method: ["POST"], middlewares: [validateBody(AdminCreateCurator)] },
+    { matcher: "/admin/ocop/trade-centers/:id/curators", method: ["POST"], middlewares: [validateBody(AdminCreateCurator), enforcePasswordPolicy] },
 
     // --- producers (auth actor "producer"; actor_id = the producer) ---
     {

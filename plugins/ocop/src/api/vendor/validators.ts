@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { vietnameseMobile } from "../admin/ocop/validators"
+import { webUrl } from "../utils/web-url"
 
 const price = z.coerce.number().int("VND has no decimals: enter a whole number of đồng.").min(1000, "Price must be at least 1.000 ₫.").max(1_000_000_000)
 
@@ -9,7 +10,7 @@ export const VendorUpdateMe = z.object({
   phone: vietnameseMobile.optional().nullable(),
   ward: z.string().trim().optional().nullable(),
   address: z.string().trim().optional().nullable(),
-  logo_url: z.string().url().optional().nullable(),
+  logo_url: webUrl.optional().nullable(),
 }).strict()
 
 export const VendorCreateProduct = z.object({

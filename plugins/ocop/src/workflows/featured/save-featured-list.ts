@@ -1,5 +1,5 @@
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
@@ -34,6 +34,19 @@ const saveFeaturedListStep = createStep(
     if (found.length !== unique.length) {
       const known = new Set(found.map((p: any) => p.id))
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown products: ${unique.filter((id) => !known.has(id)).join(", ")}.`)
+    }
+    // A trade centre promotes its own province's producers only; the platform may feature anyone.
+    if (input.trade_center_id) {
+      const { data } = await container
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "product", fields: ["id", "producer.province_code"], filters: { id: unique } })
+      const outside = data.filter((p: any) => p.producer?.province_code !== input.province_code).map((p: any) => p.id)
+      if (outside.length) {
+        throw new MedusaError(
+          MedusaError.Types.FORBIDDEN,
+          `A trade centre features only products of its own province (${input.province_code}); not: ${outside.join(", ")}.`
+        )
+      }
     }
     const fields = {
       title_vi: input.title_vi,

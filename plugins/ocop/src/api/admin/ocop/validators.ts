@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { PRODUCER_ENTITY_TYPES } from "../../../modules/ocop/models/producer"
 import { isProvinceCode } from "../../../lib/provinces"
+import { webUrl } from "../../utils/web-url"
 import { VN_MOBILE, VN_MOBILE_MESSAGE } from "../../../lib/phone"
 
 export const vietnameseMobile = z
@@ -20,7 +21,7 @@ export const AdminCreateProducer = z.object({
   phone: vietnameseMobile.optional().nullable(),
   email: z.string().email("Enter a valid email address.").optional().nullable(),
   story: z.string().optional().nullable(),
-  logo_url: z.string().url().optional().nullable(),
+  logo_url: webUrl.optional().nullable(),
 })
 
 export const AdminProducerAction = z.object({
@@ -51,9 +52,9 @@ export const AdminSubmitCertification = z
     legal_basis: z.string().optional(),
     valid_from: date.optional().nullable(),
     expires_at: date.optional().nullable(),
-    evidence: z.array(z.object({ name: z.string(), url: z.string().url() })).optional().nullable(),
+    evidence: z.array(z.object({ name: z.string(), url: webUrl })).optional().nullable(),
     traceability_code: z.string().trim().optional().nullable(),
-    traceability_url: z.string().url().optional().nullable(),
+    traceability_url: webUrl.optional().nullable(),
     potential_five_star: z.boolean().optional(),
     recognition_type: z.enum(["new", "re_recognition", "upgrade"]).optional(),
   })
