@@ -16,6 +16,16 @@ async function signUp(page: Page, label: string) {
   return email;
 }
 
+// A new sign-up waits for approval and may not create products: product tests use the seed's
+// approved Lâm Đồng producer.
+async function logInAsApprovedProducer(page: Page) {
+  await page.goto("/producer/login");
+  await page.getByLabel("Email").fill("htx@ocop.vn");
+  await page.getByLabel("Mật khẩu").fill("OcopHTX#2026");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page).toHaveURL(/\/producer\/products$/);
+}
+
 test.describe("producer portal", () => {
   test("a producer signs up and sees that the account waits for approval", async ({ page }) => {
     await signUp(page, "a");
@@ -35,9 +45,9 @@ test.describe("producer portal", () => {
   });
 
   test("a new product shows why it is not on sale, and publishing it uncertified is refused", async ({ page }) => {
-    await signUp(page, "b");
+    await logInAsApprovedProducer(page);
     await page.goto("/producer/products/new");
-    await page.getByLabel("Tên sản phẩm").fill("Chè Shan tuyết thử nghiệm");
+    await page.getByLabel("Tên sản phẩm").fill(`Chè Shan tuyết thử nghiệm ${run}`);
     await page.getByLabel("Giá bán (₫)").fill("12,5");
     await page.getByRole("button", { name: "Tạo sản phẩm" }).click();
     await expect(page.getByTestId("error-price")).toHaveText(/số đồng nguyên/);
@@ -54,9 +64,9 @@ test.describe("producer portal", () => {
   test("a producer cannot open another producer's product in the portal", async ({ browser }) => {
     const a = await browser.newContext();
     const pageA = await a.newPage();
-    await signUp(pageA, "c");
+    await logInAsApprovedProducer(pageA);
     await pageA.goto("/producer/products/new");
-    await pageA.getByLabel("Tên sản phẩm").fill("Mật ong bạc hà của A");
+    await pageA.getByLabel("Tên sản phẩm").fill(`Mật ong bạc hà của A ${run}`);
     await pageA.getByLabel("Giá bán (₫)").fill("280000");
     await pageA.getByRole("button", { name: "Tạo sản phẩm" }).click();
     await expect(pageA).toHaveURL(/\/producer\/products\/prod_/);
@@ -67,7 +77,7 @@ test.describe("producer portal", () => {
     await signUp(pageB, "d");
     const response = await pageB.goto(productUrl);
     expect(response?.status()).toBe(404);
-    await expect(pageB.getByText("Mật ong bạc hà của A")).toHaveCount(0);
+    await expect(pageB.getByText(`Mật ong bạc hà của A ${run}`)).toHaveCount(0);
     await pageB.goto("/producer/products");
     await expect(pageB.getByTestId("vendor-product")).toHaveCount(0);
     await a.close();

@@ -20,7 +20,7 @@ import { VendorCreateProduct, VendorListProducts, VendorUpdateMe, VendorUpdatePr
 import { ensureCertificationInCuratorProvince, ensureCuratorAccount, ensureProducerAccount, ensureProducerInOrder, ensureProducerOwnsProduct } from "./utils/ownership"
 import { z } from "@medusajs/framework/zod"
 import { findProvince } from "../lib/provinces"
-import { errorHandlerWithSecurityHeaders, securityRoutes } from "./security-middlewares"
+import { securityRoutes } from "./security-middlewares"
 import { ensureProducerMayAct } from "./utils/producer-status"
 import { enforcePasswordPolicy } from "./utils/password-policy"
 

@@ -96,7 +96,15 @@ export async function limitAuthAttempt(req: MedusaRequest, res: MedusaResponse, 
   next()
 }
 
-/** For routes outside /auth: a registration step (producer sign-up, customer creation, invite acceptance). */
-export function limitRegistration(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  return limitAuthAttempt(req, res, next, "signup")
+/**
+ * For a registration step outside /auth (producer sign-up, customer creation, invite acceptance),
+ * mounted as a global middleware on that path so that it counts before Medusa's own
+ * authentication middleware can answer.
+ */
+export function limitRegistrationAt(path: string) {
+  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+    const requested = (req.originalUrl ?? req.url).split("?")[0].replace(/\/+$/, "")
+    if (req.method !== "POST" || requested !== path) return next()
+    return limitAuthAttempt(req, res, next, "signup")
+  }
 }
