@@ -12,9 +12,10 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { expectStatus, setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
 
 const PASSWORD = "Dung#MatKhau2026"
+// Documentation addresses (RFC 3849) unique to this run: a shared Redis keeps counts between runs.
+const run = Math.floor(Math.random() * 0xffff).toString(16)
 let lastAddress = 0
-/** A documentation address (RFC 5737) no other test uses. */
-const newAddress = () => `198.51.100.${++lastAddress}`
+const newAddress = () => `2001:db8:${run}::${(++lastAddress).toString(16)}`
 const from = (address: string, extra: Record<string, string> = {}) => ({ headers: { "x-forwarded-for": address, ...extra }, validateStatus: () => true })
 
 function expectTooMany(res: any) {
