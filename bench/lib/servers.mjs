@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { ROOT, request, requestJson } from "./harness.mjs"
+import { backendSecrets, ensureSecrets } from "../../scripts/lib/secrets.mjs"
 
 const children = new Set()
 const stoppers = new Set()
@@ -120,7 +121,7 @@ export async function startBackend({ databaseUrl, port = 9300 }) {
   const t = Date.now()
   const proc = start("backend", process.execPath, [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), "start", "-p", String(port)], {
     cwd: path.join(ROOT, "backend"),
-    env: { DATABASE_URL: databaseUrl, ADMIN_DISABLED: "true", NODE_ENV: "development", STORE_CORS: "http://localhost:3300" },
+    env: { DATABASE_URL: databaseUrl, ADMIN_DISABLED: "true", NODE_ENV: "development", STORE_CORS: "http://localhost:3300", ...backendSecrets(ensureSecrets()) },
     logFile,
   })
   const url = `http://localhost:${port}`
