@@ -3,6 +3,11 @@ import { sendFieldErrors, validateBody, validateQuery } from "./utils/validate"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { certificationSubmissionErrors } from "../workflows/steps/validate-certification-submission"
 import { guardMarketplaceChannel } from "./utils/marketplace-guard"
+import { guardRequest } from "./utils/request-guard"
+import { answerWithinTimeLimit } from "./utils/response-time-limit"
+import { ocopErrorHandler } from "./utils/error-handler"
+import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
+import { readIdempotencyKey } from "./utils/idempotency"
 import {
   AdminAttachProducer,
   AdminCertificationAction,
@@ -13,12 +18,16 @@ import {
   AdminRefreshListings,
   AdminRenewCertification,
   AdminSubmitCertification,
+  calendarDate,
 } from "./admin/ocop/validators"
 import { StoreListings, StoreListProducers, StoreVerify } from "./store/ocop/validators"
-import { VendorCreateProduct, VendorListProducts, VendorUpdateMe, VendorUpdateProduct } from "./vendor/validators"
+import { VendorCreateProduct, VendorListProducts, VendorSubmitCertification, VendorUpdateMe, VendorUpdateProduct } from "./vendor/validators"
 import { ensureCertificationInCuratorProvince, ensureCuratorAccount, ensureProducerAccount, ensureProducerInOrder, ensureProducerOwnsProduct } from "./utils/ownership"
 import { z } from "@medusajs/framework/zod"
 import { findProvince } from "../lib/provinces"
+
+// Must run when this file is imported: Medusa registers its locale middleware right after.
+guardMedusaLocaleMiddleware()
 
 const producerAuth = [authenticate("producer", ["session", "bearer"]), ensureProducerAccount]
 const curatorAuth = [authenticate("curator", ["session", "bearer"]), ensureCuratorAccount]
@@ -37,8 +46,8 @@ const FeaturedListBody = z
     placement: z.enum(["home", "province", "campaign"]),
     province_code: AdminCreateProducer.shape.province_code.optional().nullable(),
     product_ids: z.array(z.string().min(1)).min(1, "Pick at least one product.").max(48, "At most 48 products per list."),
-    starts_at: z.coerce.date().optional().nullable(),
-    ends_at: z.coerce.date().optional().nullable(),
+    starts_at: calendarDate.optional().nullable(),
+    ends_at: calendarDate.optional().nullable(),
   })
   .refine((v) => !v.starts_at || !v.ends_at || v.ends_at > v.starts_at, { path: ["ends_at"], message: "ends_at must be after starts_at." })
 const StoreFeaturedLists = z.object({
@@ -63,7 +72,11 @@ function refuseHomePlacement(req: MedusaRequest, res: MedusaResponse, next: Medu
 }
 
 export default defineMiddlewares({
+  errorHandler: ocopErrorHandler(),
   routes: [
+    // --- every route, Medusa's included: a time limit, and malformed input refused before anyone reads it ---
+    { matcher: "/*", middlewares: [answerWithinTimeLimit, guardRequest] },
+
     // --- the listing gate on Medusa's own Admin API ---
     { matcher: "/admin/products", method: ["POST"], middlewares: [guardMarketplaceChannel] },
     { matcher: "/admin/products/batch", method: ["POST"], middlewares: [guardMarketplaceChannel] },
@@ -76,8 +89,8 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/producers/:id/:action", method: ["POST"], middlewares: [validateBody(AdminProducerAction)] },
     { matcher: "/admin/ocop/certifications", method: ["GET"], middlewares: [validateQuery(AdminListCertifications)] },
     { matcher: "/admin/ocop/certifications", method: ["POST"], middlewares: [validateBody(AdminSubmitCertification), checkCertificationRules] },
-    { matcher: "/admin/ocop/certifications/:id/renew", method: ["POST"], middlewares: [validateBody(AdminRenewCertification)] },
-    { matcher: "/admin/ocop/certifications/:id/:action", method: ["POST"], middlewares: [validateBody(AdminCertificationAction)] },
+    { matcher: "/admin/ocop/certifications/:id/renew", method: ["POST"], middlewares: [readIdempotencyKey, validateBody(AdminRenewCertification)] },
+    { matcher: "/admin/ocop/certifications/:id/:action", method: ["POST"], middlewares: [readIdempotencyKey, validateBody(AdminCertificationAction)] },
     { matcher: "/admin/ocop/products/:id/producer", method: ["POST"], middlewares: [validateBody(AdminAttachProducer)] },
     { matcher: "/admin/ocop/listings/refresh", method: ["POST"], middlewares: [validateBody(AdminRefreshListings)] },
 
@@ -99,14 +112,14 @@ export default defineMiddlewares({
     {
       matcher: "/vendor/certifications",
       method: ["POST"],
-      middlewares: [validateBody(AdminSubmitCertification), ensureProducerOwnsProduct("body"), checkCertificationRules],
+      middlewares: [validateBody(VendorSubmitCertification), ensureProducerOwnsProduct("body"), checkCertificationRules],
     },
 
     { matcher: "/vendor/orders/:id", method: ["GET"], middlewares: [ensureProducerInOrder] },
     {
       matcher: "/vendor/orders/:id/fulfillments",
       method: ["POST"],
-      middlewares: [ensureProducerInOrder, validateBody(z.object({ item_ids: z.array(z.string()).min(1).optional() }))],
+      middlewares: [ensureProducerInOrder, readIdempotencyKey, validateBody(z.object({ item_ids: z.array(z.string()).min(1).max(500).optional() }))],
     },
 
     // --- trade-promotion centres (auth actor "curator"; actor_id = the trade centre) ---
@@ -115,7 +128,7 @@ export default defineMiddlewares({
     {
       matcher: "/trade-center/certifications/:id/:action",
       method: ["POST"],
-      middlewares: [ensureCertificationInCuratorProvince, validateBody(AdminCertificationAction)],
+      middlewares: [ensureCertificationInCuratorProvince, readIdempotencyKey, validateBody(AdminCertificationAction)],
     },
 
     { matcher: "/trade-center/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody), refuseHomePlacement] },
