@@ -8,6 +8,7 @@ import { answerWithinTimeLimit } from "./utils/response-time-limit"
 import { ocopErrorHandler } from "./utils/error-handler"
 import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
 import { readIdempotencyKey } from "./utils/idempotency"
+import { serializeCheckout } from "./utils/checkout-gate"
 import {
   AdminAttachProducer,
   AdminCertificationAction,
@@ -63,6 +64,23 @@ async function checkCertificationRules(req: MedusaRequest, res: MedusaResponse, 
   next()
 }
 
+/** A producer's certification is decided in its own province: naming another one is refused, not ignored. */
+function refuseForeignProvince(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const named = (req as any).validatedBody?.province_code
+  const own = (req as any).producer?.province_code
+  if (named && named !== own) {
+    return sendFieldErrors(res, {
+      province_code: `Certifications are decided by the trade centre of your producer's province (${own}); a submission cannot choose another province. Leave province_code out.`,
+    })
+  }
+  next()
+}
+
+// "/:id/renew" also matches "/:id/:action": without this the decision schema would replace the renewal's body.
+const validateDecisionBody = validateBody(AdminCertificationAction)
+const validateAdminDecision = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
+  req.params.action === "renew" ? next() : validateDecisionBody(req, res, next)
+
 /** The home page selection is the platform's; a trade centre curates its province and campaigns. */
 function refuseHomePlacement(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   if ((req as any).validatedBody?.placement === "home") {
@@ -90,7 +108,7 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/certifications", method: ["GET"], middlewares: [validateQuery(AdminListCertifications)] },
     { matcher: "/admin/ocop/certifications", method: ["POST"], middlewares: [validateBody(AdminSubmitCertification), checkCertificationRules] },
     { matcher: "/admin/ocop/certifications/:id/renew", method: ["POST"], middlewares: [readIdempotencyKey, validateBody(AdminRenewCertification)] },
-    { matcher: "/admin/ocop/certifications/:id/:action", method: ["POST"], middlewares: [readIdempotencyKey, validateBody(AdminCertificationAction)] },
+    { matcher: "/admin/ocop/certifications/:id/:action", method: ["POST"], middlewares: [readIdempotencyKey, validateAdminDecision] },
     { matcher: "/admin/ocop/products/:id/producer", method: ["POST"], middlewares: [validateBody(AdminAttachProducer)] },
     { matcher: "/admin/ocop/listings/refresh", method: ["POST"], middlewares: [validateBody(AdminRefreshListings)] },
 
@@ -112,7 +130,7 @@ export default defineMiddlewares({
     {
       matcher: "/vendor/certifications",
       method: ["POST"],
-      middlewares: [validateBody(VendorSubmitCertification), ensureProducerOwnsProduct("body"), checkCertificationRules],
+      middlewares: [validateBody(VendorSubmitCertification), refuseForeignProvince, ensureProducerOwnsProduct("body"), checkCertificationRules],
     },
 
     { matcher: "/vendor/orders/:id", method: ["GET"], middlewares: [ensureProducerInOrder] },
@@ -134,6 +152,9 @@ export default defineMiddlewares({
     { matcher: "/trade-center/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody), refuseHomePlacement] },
     { matcher: "/trade-center/featured-lists/:id", method: ["POST"], middlewares: [validateBody(FeaturedListBody), refuseHomePlacement] },
     { matcher: "/admin/ocop/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody)] },
+
+    // --- checkout: one completion at a time per stocked item, sold out answered before the work ---
+    { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [serializeCheckout] },
 
     // --- public store routes ---
     { matcher: "/store/ocop/featured-lists", method: ["GET"], middlewares: [validateQuery(StoreFeaturedLists)] },

@@ -14,6 +14,8 @@ export const LOCK_TTL_SECONDS = 60
 export const certificationLockKey = (certificationId: string) => `ocop:certification:${certificationId}`
 /** One producer's part of one order: two producers of the same order ship independently. */
 export const orderPartLockKey = (orderId: string, producerId: string) => `ocop:order-part:${orderId}:${producerId}`
+/** Checkouts of carts holding the same stocked item run one at a time (api/utils/checkout-gate.ts). */
+export const checkoutLockKey = (inventoryItemId: string) => `ocop:checkout:${inventoryItemId}`
 export const authIdentityLockKey = (authIdentityId: string) => `ocop:auth-identity:${authIdentityId}`
 
 export const bilingual = (vi: string, en: string) => `${vi} (EN: ${en})`
@@ -42,6 +44,12 @@ export const conflictText = {
       `Chứng nhận này ${STATUS_VI[status] ?? status}, không thể ${ACTION_VI[action] ?? action} (chỉ được khi chứng nhận ${allowedFrom.map((s) => STATUS_VI[s] ?? s).join(" hoặc ")}). Hãy tải lại để xem quyết định mới nhất.`,
       `This certification is now "${status}" and cannot be ${action === "renew" ? "renewed" : `given the "${action}" decision`} (only from: ${allowedFrom.join(", ")}). Reload to see the latest decision.`
     ),
+  /** Another decision was recorded while this request waited for the certification's lock. */
+  certificationDecidedMeanwhile: (status: string, action: string) =>
+    bilingual(
+      `Trong lúc yêu cầu ${ACTION_VI[action] ?? action} của bạn chờ xử lý, chứng nhận này đã có quyết định khác và nay ${STATUS_VI[status] ?? status}. Hãy tải lại và quyết định lại nếu cần.`,
+      `Another decision on this certification was recorded while your "${action}" waited; it is now "${status}". Reload and decide again if still needed.`
+    ),
   certificationRenewed: (renewalId: string) =>
     bilingual(
       `Chứng nhận này đã được công nhận lại (hồ sơ mới ${renewalId}); hãy thao tác trên hồ sơ mới.`,
@@ -65,11 +73,17 @@ export const conflictText = {
       "Một yêu cầu khác đang xử lý cùng hồ sơ này. Vui lòng thử lại sau giây lát.",
       "Another request is working on the same record. Please try again in a moment."
     ),
-  /** Checkout lost the race for the last units (or for the stock lock). */
+  /** Checkout lost the race for the last units. */
   soldOut: () =>
     bilingual(
-      "Sản phẩm vừa hết hàng hoặc đang có nhiều người đặt cùng lúc. Vui lòng kiểm tra lại giỏ hàng và thử lại.",
-      "An item has just sold out, or many people are ordering it at once. Please check your cart and try again."
+      "Sản phẩm trong giỏ vừa hết hàng. Vui lòng kiểm tra lại giỏ hàng rồi thử lại.",
+      "An item in your cart has just sold out. Please check your cart and try again."
+    ),
+  /** Checkout waited too long behind other shoppers of the same item. */
+  checkoutBusy: () =>
+    bilingual(
+      "Nhiều người đang đặt cùng sản phẩm này nên sản phẩm có thể đã hết hàng. Vui lòng thử lại sau giây lát.",
+      "Many people are ordering the same item right now, so it may be sold out. Please try again in a moment."
     ),
   idempotencyKeyReused: () =>
     bilingual(

@@ -13,7 +13,7 @@ const isOutOfStock = (err: any) => err?.code === MedusaError.Codes.INSUFFICIENT_
  * Medusa's error handler with four corrections, on every route:
  * - a path Express cannot decode (`/store/products/%E0%A4%A`) is a 400, not a 500;
  * - a lock time-out is a 409 with a message instead of a 500 ("Timed-out acquiring lock.");
- *   at checkout — as is running out of the last units while completing — it reads "sold out / try again";
+ *   at checkout — as is running out of the last units while completing — it reads "sold out";
  * - our own 409s keep their words (Medusa replaces every conflict message with a generic one);
  * - nothing is written once a response has gone out (the time limit answered already).
  */

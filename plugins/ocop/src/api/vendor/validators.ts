@@ -35,15 +35,16 @@ export const VendorListProducts = z.object({
 
 /**
  * A producer's certificate submission. The province (which trade centre decides) and the validity
- * (set by the decision: 36 months from it unless it says otherwise) are the server's: sending them
- * is a 400 naming the field, so a client cannot believe it chose them.
+ * (set by the decision: 36 months from it unless it says otherwise) are the server's: sending a
+ * validity is a 400 naming the field, and so is a province other than the producer's own
+ * (middlewares.ts compares it with the producer), so a client never believes it chose them.
  */
 const decidedByServer = (message: string) =>
   z.any().refine((v) => v === undefined || v === null || v === "", { message }).optional()
 
 export const VendorSubmitCertification = CertificationFields.omit({ province_code: true, valid_from: true, expires_at: true })
   .extend({
-    province_code: decidedByServer("The province is your producer's province; the trade centre of that province decides. Leave province_code out."),
+    province_code: z.string().max(10).optional().nullable(),
     valid_from: decidedByServer("Validity is set by the decision (36 months from the recognition decision); leave valid_from out."),
     expires_at: decidedByServer("Validity is set by the decision (36 months from the recognition decision); leave expires_at out."),
   })

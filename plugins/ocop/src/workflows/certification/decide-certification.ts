@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { validateCertificationDecisionStep, type CertificationDecisionInput } from "../steps/validate-certification-decision"
+import { observeCertificationStep } from "../steps/observe-certification"
 import { updateCertificationsStep } from "../steps/update-certifications"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
 import { refreshListingsWorkflow } from "../listing/refresh-listings"
@@ -9,14 +10,17 @@ import { certificationLockKey, LOCK_TTL_SECONDS, LOCK_WAIT_SECONDS } from "../..
 /**
  * approve / reject / suspend / reinstate / revoke one certification, then re-run the gate for its
  * product. One decision at a time per certification: the state is read and checked inside the
- * certification's lock, so of two racing decisions the second sees the first and gets a 409.
+ * certification's lock, and a decision recorded while a request waited makes that request a 409,
+ * so of decisions racing on one certification exactly one wins.
  */
 export const decideCertificationWorkflow = createWorkflow(
   "ocop-decide-certification",
   (input: CertificationDecisionInput) => {
+    const observed = observeCertificationStep({ certification_id: input.certification_id })
     const lockKey = transform({ input }, ({ input }) => certificationLockKey(input.certification_id))
     acquireLockStep({ key: lockKey, timeout: LOCK_WAIT_SECONDS, ttl: LOCK_TTL_SECONDS, executeOnSubWorkflow: true })
-    const decision = validateCertificationDecisionStep(input)
+    const checkInput = transform({ input, observed }, ({ input, observed }) => ({ ...input, observed }))
+    const decision = validateCertificationDecisionStep(checkInput)
     const updates = transform({ decision }, ({ decision }) => decision.updates)
     updateCertificationsStep(updates)
     const audit = transform({ decision, input }, ({ decision, input }) =>

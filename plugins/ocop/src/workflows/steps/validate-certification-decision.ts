@@ -5,6 +5,7 @@ import type OcopModuleService from "../../modules/ocop/services/ocop-module-serv
 import { CERTIFICATION_ACTIONS_NEEDING_REASON, certificationTransition, type CertificationAction } from "../../lib/transitions"
 import { validityOnDecision, validityWindowErrors } from "../../lib/validity"
 import { conflictText } from "../../lib/conflicts"
+import type { ObservedCertification } from "./observe-certification"
 
 export type CertificationDecisionInput = {
   certification_id: string
@@ -29,13 +30,14 @@ export type CertificationDecisionPlan = {
 }
 
 /**
- * Runs inside the certification's lock: reads the state as it is now (another decision may have
- * been recorded while this request waited), checks the decision is still allowed and returns the
- * updates it implies (no writes). A decision the state no longer allows is a 409 Conflict.
+ * Runs inside the certification's lock: reads the state as it is now, checks that no other decision
+ * was recorded since the request arrived (`observed`) and that the decision is allowed, and returns
+ * the updates it implies (no writes). Either failure is a 409 Conflict: the request lost a race or
+ * decides on a state that is gone.
  */
 export const validateCertificationDecisionStep = createStep(
   "ocop-validate-certification-decision",
-  async (input: CertificationDecisionInput, { container }): Promise<StepResponse<CertificationDecisionPlan>> => {
+  async (input: CertificationDecisionInput & { observed?: ObservedCertification }, { container }): Promise<StepResponse<CertificationDecisionPlan>> => {
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
     const [cert] = await ocop.listCertifications({ id: input.certification_id }, { take: 1 })
     if (!cert) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Certification ${input.certification_id} was not found.`)
@@ -43,6 +45,10 @@ export const validateCertificationDecisionStep = createStep(
     const earlier = await findIdempotentDecision(ocop, cert.id, input)
     if (earlier) return new StepResponse({ certification: cert, updates: [], to: earlier.to, replayed: true })
 
+    const decidedAt = cert.decided_at ? new Date(cert.decided_at).toISOString() : null
+    if (input.observed && (input.observed.status !== cert.status || input.observed.decided_at !== decidedAt)) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.certificationDecidedMeanwhile(cert.status, input.action))
+    }
     const transition = certificationTransition(cert.status, input.action)
     if ("error" in transition) {
       throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.certificationDecided(cert.status, input.action, transition.allowedFrom))
