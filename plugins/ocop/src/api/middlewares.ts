@@ -9,6 +9,7 @@ import { ocopErrorHandler } from "./utils/error-handler"
 import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
 import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
+import { ensureOrderTransferable } from "./utils/customer-ownership"
 import {
   AdminAttachProducer,
   AdminCertificationAction,
@@ -155,6 +156,7 @@ export default defineMiddlewares({
 
     // --- checkout: one completion at a time per stocked item, sold out answered before the work ---
     { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [serializeCheckout] },
+    { matcher: "/store/orders/:id/transfer/request", method: ["POST"], middlewares: [ensureOrderTransferable] },
 
     // --- public store routes ---
     { matcher: "/store/ocop/featured-lists", method: ["GET"], middlewares: [validateQuery(StoreFeaturedLists)] },

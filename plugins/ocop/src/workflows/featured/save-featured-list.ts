@@ -1,5 +1,5 @@
 import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
@@ -23,6 +23,11 @@ const saveFeaturedListStep = createStep(
   "ocop-save-featured-list",
   async (input: SaveFeaturedListInput, { container }) => {
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
+    // Another centre's list is "not found" before anything about the body is said.
+    const [before] = input.id ? await ocop.listFeaturedLists({ id: input.id }, { take: 1 }) : []
+    if (input.id && (!before || (input.trade_center_id && before.trade_center_id !== input.trade_center_id))) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Featured list ${input.id} was not found.`)
+    }
     if (input.placement !== "home" && !input.province_code) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "A province or campaign list needs a province.")
     }
@@ -35,6 +40,21 @@ const saveFeaturedListStep = createStep(
       const known = new Set(found.map((p: any) => p.id))
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown products: ${unique.filter((id) => !known.has(id)).join(", ")}.`)
     }
+    if (input.trade_center_id) {
+      // A trade centre features its own province's products only (the platform curates across provinces).
+      const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "product",
+        fields: ["id", "producer.province_code"],
+        filters: { id: unique },
+      })
+      const foreign = (data as any[]).filter((p) => p.producer?.province_code !== input.province_code).map((p) => p.id)
+      if (foreign.length) {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `product_ids: ${foreign.join(", ")} ${foreign.length > 1 ? "are products" : "is a product"} of another province; a trade centre features products of its own province (${input.province_code}) only.`
+        )
+      }
+    }
     const fields = {
       title_vi: input.title_vi,
       title_en: input.title_en ?? null,
@@ -46,10 +66,6 @@ const saveFeaturedListStep = createStep(
       trade_center_id: input.trade_center_id ?? null,
     }
     if (input.id) {
-      const [before] = await ocop.listFeaturedLists({ id: input.id }, { take: 1 })
-      if (!before || (input.trade_center_id && before.trade_center_id !== input.trade_center_id)) {
-        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Featured list ${input.id} was not found.`)
-      }
       const updated = await ocop.updateFeaturedLists({ id: input.id, ...fields } as any)
       return new StepResponse(updated, { before })
     }
