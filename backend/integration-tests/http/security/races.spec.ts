@@ -218,6 +218,31 @@ medusaIntegrationTestRunner({
     })
 
     describe("checkout", () => {
+      it("a checkout that waits too long behind others answers 409 'try again' (not a 500 after 15 s), and goes through once the way is free", async () => {
+        const producer = await who.producerAccount("HTX Hạt điều Bình Phước")
+        const product = await who.stockedProduct(producer.id, "Hạt điều rang muối", 2)
+        const cartId = await who.readyCart([{ variantId: product.variantId, quantity: 1 }])
+        const locking = getContainer().resolve(Modules.LOCKING)
+        const key = `ocop:checkout:${product.inventoryItemId}`
+        await locking.acquire(key, { ownerId: "another-checkout", expire: 60 })
+        let busy: Outcome
+        const started = Date.now()
+        try {
+          busy = await attempt(api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders))
+        } finally {
+          await locking.release(key, { ownerId: "another-checkout" })
+        }
+        report("checkout while another holds the item", [busy], started)
+        expect(busy.status).toBe(409)
+        expect(busy.data.code).toBe("busy")
+        expect(busy.data.message).toMatch(/Vui lòng thử lại.*EN: Many people are ordering the same item right now/)
+        expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 2, reserved: 0 })
+        const again = await attempt(api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders))
+        expect(again.status).toBe(200)
+        expect(again.data.type).toBe("order")
+        expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 2, reserved: 1 })
+      })
+
       it("the last units with 50 parallel shoppers: orders = units, no oversell, every loser a 409 with a message, 0 × 5xx", async () => {
         const UNITS = 5
         const SHOPPERS = 50

@@ -22,6 +22,7 @@ describe("certificate validity rules (36 months from the recognition decision)",
     expect(validityWindowErrors({ valid_from: "2025-01-01", expires_at: "2125-01-01" }, now).expires_at).toMatch(/at most 36 months/)
     expect(validityWindowErrors({ valid_from: "2025-06-01", expires_at: "2025-01-01" }, now).expires_at).toMatch(/after valid_from/)
     expect(validityWindowErrors({ decision_date: "2027-01-01" }, now).decision_date).toMatch(/future/)
+    expect(validityWindowErrors({ decision_date: "2025-06-19", expires_at: "2125-06-19" }, now).expires_at).toMatch(/until 2028-06-19/)
     expect(validityWindowErrors({ decision_date: "2025-06-19", valid_from: "2025-01-01" }, now).valid_from).toMatch(/or later/)
     expect(validityWindowErrors({ valid_from: "2025-06-19", expires_at: "2028-06-19", decision_date: "2025-06-19" }, now)).toEqual({})
     // Today in Vietnam may be tomorrow for a UTC clock.

@@ -41,10 +41,12 @@ export function validityWindowErrors(
   if (validFrom && decisionDate && validFrom < startOfDay(decisionDate)) {
     errors.valid_from = `Validity starts on the recognition decision (${day(decisionDate)}) or later, not before it.`
   }
-  if (validFrom && expiresAt) {
-    if (expiresAt <= validFrom) errors.expires_at = "expires_at must be after valid_from."
-    else if (expiresAt > defaultExpiry(validFrom)) {
-      errors.expires_at = `A certificate is valid for at most ${DEFAULT_VALIDITY_MONTHS} months from its recognition decision (here until ${day(defaultExpiry(validFrom))}).`
+  // Without its own start, validity runs from the decision date.
+  const start = validFrom ?? decisionDate
+  if (start && expiresAt) {
+    if (expiresAt <= start) errors.expires_at = `expires_at must be after ${validFrom ? "valid_from" : "decision_date"}.`
+    else if (expiresAt > defaultExpiry(start)) {
+      errors.expires_at = `A certificate is valid for at most ${DEFAULT_VALIDITY_MONTHS} months from its recognition decision (here until ${day(defaultExpiry(start))}).`
     }
   }
   return errors

@@ -14,7 +14,8 @@ const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}$/
  * The only seam that runs before it is the module it lives in: the router reads `applyLocale`
  * from it when it registers the middleware, after it has imported every middlewares.ts, so this
  * wrapper — installed when our middlewares.ts is imported — is what gets registered. It answers a
- * 400 naming `locale` for anything but one language tag, and passes any other failure to Express.
+ * 400 naming `locale` for anything but one language tag (an empty one is dropped), and passes any
+ * other failure to Express.
  * Checked by integration-tests/http/security/fuzz.spec.ts; re-check when upgrading Medusa.
  */
 export function guardMedusaLocaleMiddleware(): boolean {
@@ -29,7 +30,9 @@ export function guardMedusaLocaleMiddleware(): boolean {
   const medusaApplyLocale = mod.applyLocale
   const applyLocale = function applyLocale(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
     const locale = (req.query as any)?.locale
-    if (locale !== undefined && locale !== "" && (typeof locale !== "string" || !LANGUAGE_TAG.test(locale))) {
+    // An empty ?locale= states no preference: drop it, as Medusa drops a locale it has read.
+    if (locale === "") delete (req.query as any).locale
+    else if (locale !== undefined && (typeof locale !== "string" || !LANGUAGE_TAG.test(locale))) {
       return sendFieldErrors(res, { locale: "Give one language tag, e.g. locale=vi or locale=en." })
     }
     return Promise.resolve(medusaApplyLocale(req, res, next)).catch(next)
