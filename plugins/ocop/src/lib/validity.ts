@@ -1,7 +1,8 @@
 /**
  * OCOP certificates are valid for 36 months from the date of the recognition decision, for 3★, 4★
  * and 5★ alike (QĐ 1048 and QĐ 148; ../shared/reference/stars-and-certification.md §5). A record
- * may say a shorter period, never a longer one, and a decision cannot be dated in the future.
+ * may say a shorter period, never a longer one (counted from the earlier of its start and its
+ * decision date), and a decision cannot be dated in the future.
  */
 export const DEFAULT_VALIDITY_MONTHS = 36
 export const EXPIRY_WARNING_DAYS = 30
@@ -38,13 +39,12 @@ export function validityWindowErrors(
   if (decisionDate && decisionDate.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     errors.decision_date = "A recognition decision cannot be dated in the future."
   }
-  if (validFrom && decisionDate && validFrom < startOfDay(decisionDate)) {
-    errors.valid_from = `Validity starts on the recognition decision (${day(decisionDate)}) or later, not before it.`
-  }
-  // Without its own start, validity runs from the decision date.
-  const start = validFrom ?? decisionDate
+  // Validity runs from the decision: never longer than 36 months from the earlier of its start and
+  // the decision date (a start set later than the decision does not stretch it).
+  const start = earliest(validFrom, decisionDate)
   if (start && expiresAt) {
-    if (expiresAt <= start) errors.expires_at = `expires_at must be after ${validFrom ? "valid_from" : "decision_date"}.`
+    if (validFrom && expiresAt <= validFrom) errors.expires_at = "expires_at must be after valid_from."
+    else if (expiresAt <= start) errors.expires_at = "expires_at must be after the decision date."
     else if (expiresAt > defaultExpiry(start)) {
       errors.expires_at = `A certificate is valid for at most ${DEFAULT_VALIDITY_MONTHS} months from its recognition decision (here until ${day(defaultExpiry(start))}).`
     }
@@ -73,7 +73,8 @@ export function validityOnDecision(
   const decided = decision.valid_from ?? decision.decision_date
   if (decided) {
     const validFrom = new Date(decided)
-    return { valid_from: validFrom, expires_at: decision.expires_at ? new Date(decision.expires_at) : defaultExpiry(validFrom) }
+    const from = earliest(validFrom, decision.decision_date ? new Date(decision.decision_date) : null)!
+    return { valid_from: validFrom, expires_at: decision.expires_at ? new Date(decision.expires_at) : defaultExpiry(from) }
   }
   if (recorded.valid_from) {
     const validFrom = new Date(recorded.valid_from)
@@ -83,6 +84,8 @@ export function validityOnDecision(
   return { valid_from: now, expires_at: decision.expires_at ? new Date(decision.expires_at) : defaultExpiry(now) }
 }
 
-function startOfDay(d: Date) {
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()))
+function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b
+  if (!b) return a
+  return a < b ? a : b
 }
