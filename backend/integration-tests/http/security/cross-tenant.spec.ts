@@ -50,7 +50,7 @@ medusaIntegrationTestRunner({
       const pending = (
         await api.post(
           "/vendor/certifications",
-          { product_id: draft, stars: 3, score: 60, group_slug: "thuc-pham", certificate_number: unique("CN"), issuing_authority: "UBND tỉnh Lâm Đồng" },
+          { product_id: draft, stars: 3, score: 60, group_slug: "thuc-pham", certificate_number: unique("CN"), issuing_authority: "UBND tỉnh Lâm Đồng", province_code: "68" },
           b.auth
         )
       ).data.certification.id as string
@@ -70,7 +70,7 @@ medusaIntegrationTestRunner({
       await tryAs("A publishes B's draft", api.post(`/vendor/products/${draft}`, { status: "published" }, a.auth), [404], await snapshot(productOf(draft)))
       await tryAs(
         "A certifies B's product",
-        api.post("/vendor/certifications", { product_id: listed.id, stars: 5, score: 95, group_slug: "thuc-pham", certificate_number: unique("CN"), issuing_authority: "Bộ NN&MT" }, a.auth),
+        api.post("/vendor/certifications", { product_id: listed.id, stars: 5, score: 95, group_slug: "thuc-pham", certificate_number: unique("CN"), issuing_authority: "Bộ NN&MT", province_code: "68" }, a.auth),
         [404],
         await snapshot(bCerts)
       )
@@ -143,7 +143,7 @@ medusaIntegrationTestRunner({
         const { data } = await api.post("/vendor/products", { title, price: 200000 }, hanoiProducer.auth)
         const cert = await api.post(
           "/vendor/certifications",
-          { product_id: data.product.id, stars: 4, score: 80, group_slug: "thuc-pham", certificate_number: unique("CN"), issuing_authority: "UBND TP Hà Nội" },
+          { product_id: data.product.id, stars: 4, score: 80, group_slug: "thuc-pham", certificate_number: unique("CN"), issuing_authority: "UBND TP Hà Nội", province_code: "01" },
           hanoiProducer.auth
         )
         if (approve) await api.post(`/trade-center/certifications/${cert.data.certification.id}/approve`, {}, haNoi.auth)

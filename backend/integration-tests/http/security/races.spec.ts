@@ -91,7 +91,7 @@ medusaIntegrationTestRunner({
         const { data } = await api.post("/vendor/products", { title, price: 90000 }, producer.auth)
         const cert = await api.post(
           "/vendor/certifications",
-          { product_id: data.product.id, stars: 4, score: 75, group_slug: "thuc-pham", certificate_number: unique("CN"), issuing_authority: "UBND tỉnh Lâm Đồng" },
+          { product_id: data.product.id, stars: 4, score: 75, group_slug: "thuc-pham", certificate_number: unique("CN"), issuing_authority: "UBND tỉnh Lâm Đồng", province_code: producer.province_code },
           producer.auth
         )
         return { producer, productId: data.product.id as string, certificationId: cert.data.certification.id as string }
