@@ -201,7 +201,8 @@ medusaIntegrationTestRunner({
         await api.post(`/admin/ocop/producers/${withEmail.data.producer.id}/approve`, {}, fx.adminHeaders)
         const soon = await certifiedProduct("Hồng treo gió Đà Lạt", withEmail.data.producer.id)
         const lapsed = await certifiedProduct("Rượu cần Lạc Dương")
-        await approve(soon.certificationId, { valid_from: "2023-01-10", expires_at: new Date(Date.now() + 10 * 86400_000).toISOString() })
+        // Recognised ~35 months ago (validity may not exceed 36 months), ending in 10 days.
+        await approve(soon.certificationId, { valid_from: new Date(Date.now() - 1050 * 86400_000).toISOString(), expires_at: new Date(Date.now() + 10 * 86400_000).toISOString() })
         await approve(lapsed.certificationId, { valid_from: "2022-01-10" })
         const ocop: any = getContainer().resolve("ocop")
         await ocop.updateCertifications({ id: lapsed.certificationId, expires_at: new Date(Date.now() - 3600_000) })

@@ -3,7 +3,14 @@ import { sendFieldErrors, validateBody, validateQuery } from "./utils/validate"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { certificationSubmissionErrors } from "../workflows/steps/validate-certification-submission"
 import { guardMarketplaceChannel } from "./utils/marketplace-guard"
-import { guardStoreChannel, listingGateErrorHandler } from "./utils/store-channel-guard"
+import { guardStoreChannel } from "./utils/store-channel-guard"
+import { guardRequest } from "./utils/request-guard"
+import { answerWithinTimeLimit } from "./utils/response-time-limit"
+import { ocopErrorHandler } from "./utils/error-handler"
+import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
+import { readIdempotencyKey } from "./utils/idempotency"
+import { serializeCheckout } from "./utils/checkout-gate"
+import { ensureOrderTransferable } from "./utils/customer-ownership"
 import {
   AdminAttachProducer,
   AdminCertificationAction,
@@ -14,15 +21,19 @@ import {
   AdminRefreshListings,
   AdminRenewCertification,
   AdminSubmitCertification,
+  calendarDate,
 } from "./admin/ocop/validators"
 import { StoreListings, StoreListProducers, StoreVerify } from "./store/ocop/validators"
-import { VendorCreateProduct, VendorListProducts, VendorUpdateMe, VendorUpdateProduct } from "./vendor/validators"
+import { VendorCreateProduct, VendorListProducts, VendorSubmitCertification, VendorUpdateMe, VendorUpdateProduct } from "./vendor/validators"
 import { ensureCertificationInCuratorProvince, ensureCuratorAccount, ensureProducerAccount, ensureProducerInOrder, ensureProducerOwnsProduct } from "./utils/ownership"
 import { z } from "@medusajs/framework/zod"
 import { findProvince } from "../lib/provinces"
 import { securityRoutes } from "./security-middlewares"
 import { ensureProducerMayAct } from "./utils/producer-status"
 import { enforcePasswordPolicy } from "./utils/password-policy"
+
+// Must run when this file is imported: Medusa registers its locale middleware right after.
+guardMedusaLocaleMiddleware()
 
 const producerAuth = [authenticate("producer", ["session", "bearer"]), ensureProducerAccount, ensureProducerMayAct]
 const curatorAuth = [authenticate("curator", ["session", "bearer"]), ensureCuratorAccount]
@@ -41,8 +52,8 @@ const FeaturedListBody = z
     placement: z.enum(["home", "province", "campaign"]),
     province_code: AdminCreateProducer.shape.province_code.optional().nullable(),
     product_ids: z.array(z.string().min(1)).min(1, "Pick at least one product.").max(48, "At most 48 products per list."),
-    starts_at: z.coerce.date().optional().nullable(),
-    ends_at: z.coerce.date().optional().nullable(),
+    starts_at: calendarDate.optional().nullable(),
+    ends_at: calendarDate.optional().nullable(),
   })
   .refine((v) => !v.starts_at || !v.ends_at || v.ends_at > v.starts_at, { path: ["ends_at"], message: "ends_at must be after starts_at." })
 const StoreFeaturedLists = z.object({
@@ -58,6 +69,23 @@ async function checkCertificationRules(req: MedusaRequest, res: MedusaResponse, 
   next()
 }
 
+/** A producer's certification is decided in its own province: naming another one is refused, not ignored. */
+function refuseForeignProvince(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const named = (req as any).validatedBody?.province_code
+  const own = (req as any).producer?.province_code
+  if (named && named !== own) {
+    return sendFieldErrors(res, {
+      province_code: `Certifications are decided by the trade centre of your producer's province (${own}); a submission cannot choose another province. Leave province_code out.`,
+    })
+  }
+  next()
+}
+
+// "/:id/renew" also matches "/:id/:action": without this the decision schema would replace the renewal's body.
+const validateDecisionBody = validateBody(AdminCertificationAction)
+const validateAdminDecision = (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) =>
+  req.params.action === "renew" ? next() : validateDecisionBody(req, res, next)
+
 /** The home page selection is the platform's; a trade centre curates its province and campaigns. */
 function refuseHomePlacement(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   if ((req as any).validatedBody?.placement === "home") {
@@ -67,9 +95,12 @@ function refuseHomePlacement(req: MedusaRequest, res: MedusaResponse, next: Medu
 }
 
 export default defineMiddlewares({
-  // The database gate's refusal answers 400 with its sentence on every path (decision 005).
-  errorHandler: listingGateErrorHandler as any,
+  // One error handler: the database gate's refusal (decision 005), malformed paths, lock time-outs (decision 006).
+  errorHandler: ocopErrorHandler(),
   routes: [
+    // --- every route, Medusa's included: a time limit, and malformed input refused before anyone reads it ---
+    { matcher: "/*", middlewares: [answerWithinTimeLimit, guardRequest] },
+
     ...securityRoutes,
 
     // --- every store request: the publishable key reaches only the marketplace (decision 005) ---
@@ -87,8 +118,8 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/producers/:id/:action", method: ["POST"], middlewares: [validateBody(AdminProducerAction)] },
     { matcher: "/admin/ocop/certifications", method: ["GET"], middlewares: [validateQuery(AdminListCertifications)] },
     { matcher: "/admin/ocop/certifications", method: ["POST"], middlewares: [validateBody(AdminSubmitCertification), checkCertificationRules] },
-    { matcher: "/admin/ocop/certifications/:id/renew", method: ["POST"], middlewares: [validateBody(AdminRenewCertification)] },
-    { matcher: "/admin/ocop/certifications/:id/:action", method: ["POST"], middlewares: [validateBody(AdminCertificationAction)] },
+    { matcher: "/admin/ocop/certifications/:id/renew", method: ["POST"], middlewares: [readIdempotencyKey, validateBody(AdminRenewCertification)] },
+    { matcher: "/admin/ocop/certifications/:id/:action", method: ["POST"], middlewares: [readIdempotencyKey, validateAdminDecision] },
     { matcher: "/admin/ocop/products/:id/producer", method: ["POST"], middlewares: [validateBody(AdminAttachProducer)] },
     { matcher: "/admin/ocop/listings/refresh", method: ["POST"], middlewares: [validateBody(AdminRefreshListings)] },
 
@@ -110,14 +141,14 @@ export default defineMiddlewares({
     {
       matcher: "/vendor/certifications",
       method: ["POST"],
-      middlewares: [validateBody(AdminSubmitCertification), ensureProducerOwnsProduct("body"), checkCertificationRules],
+      middlewares: [validateBody(VendorSubmitCertification), refuseForeignProvince, ensureProducerOwnsProduct("body"), checkCertificationRules],
     },
 
     { matcher: "/vendor/orders/:id", method: ["GET"], middlewares: [ensureProducerInOrder] },
     {
       matcher: "/vendor/orders/:id/fulfillments",
       method: ["POST"],
-      middlewares: [ensureProducerInOrder, validateBody(z.object({ item_ids: z.array(z.string()).min(1).optional() }))],
+      middlewares: [ensureProducerInOrder, readIdempotencyKey, validateBody(z.object({ item_ids: z.array(z.string()).min(1).max(500).optional() }))],
     },
 
     // --- trade-promotion centres (auth actor "curator"; actor_id = the trade centre) ---
@@ -126,12 +157,16 @@ export default defineMiddlewares({
     {
       matcher: "/trade-center/certifications/:id/:action",
       method: ["POST"],
-      middlewares: [ensureCertificationInCuratorProvince, validateBody(AdminCertificationAction)],
+      middlewares: [ensureCertificationInCuratorProvince, readIdempotencyKey, validateBody(AdminCertificationAction)],
     },
 
     { matcher: "/trade-center/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody), refuseHomePlacement] },
     { matcher: "/trade-center/featured-lists/:id", method: ["POST"], middlewares: [validateBody(FeaturedListBody), refuseHomePlacement] },
     { matcher: "/admin/ocop/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody)] },
+
+    // --- checkout: one completion at a time per stocked item, sold out answered before the work ---
+    { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [serializeCheckout] },
+    { matcher: "/store/orders/:id/transfer/request", method: ["POST"], middlewares: [ensureOrderTransferable] },
 
     // --- public store routes ---
     { matcher: "/store/ocop/featured-lists", method: ["GET"], middlewares: [validateQuery(StoreFeaturedLists)] },

@@ -1,5 +1,5 @@
 import { isCertifiedStars, starsScoreMismatch } from "./stars"
-import { defaultExpiry } from "./validity"
+import { validityWindowErrors } from "./validity"
 import { isProvinceCode } from "./provinces"
 import { findProductGroup, findSubgroup } from "./product-groups"
 
@@ -8,9 +8,11 @@ export type CertificationFields = {
   score?: number | null
   group_slug: string
   subgroup_slug?: string | null
-  province_code: string
+  /** Absent on a producer's submission: the workflow takes the producer's province. */
+  province_code?: string | null
   valid_from?: Date | string | null
   expires_at?: Date | string | null
+  decision_date?: Date | string | null
 }
 
 /** Field → message for every broken rule of a certification record (empty when valid). */
@@ -24,7 +26,7 @@ export function certificationFieldErrors(input: CertificationFields): Record<str
       if (mismatch) errors.score = mismatch
     }
   }
-  if (!isProvinceCode(input.province_code)) errors.province_code = `Unknown province code "${input.province_code}" (use one of the 34 current units).`
+  if (input.province_code != null && !isProvinceCode(input.province_code)) errors.province_code = `Unknown province code "${input.province_code}" (use one of the 34 current units).`
   const group = findProductGroup(input.group_slug)
   if (!group) errors.group_slug = `Unknown OCOP product group "${input.group_slug}".`
   if (input.subgroup_slug) {
@@ -32,15 +34,6 @@ export function certificationFieldErrors(input: CertificationFields): Record<str
     if (!sub) errors.subgroup_slug = `Unknown OCOP subgroup "${input.subgroup_slug}".`
     else if (group && sub.group.slug !== group.slug) errors.subgroup_slug = `Subgroup "${input.subgroup_slug}" is not part of group "${input.group_slug}".`
   }
-  if (input.valid_from && input.expires_at && new Date(input.expires_at) <= new Date(input.valid_from)) {
-    errors.expires_at = "expires_at must be after valid_from."
-  }
+  Object.assign(errors, validityWindowErrors(input))
   return errors
-}
-
-/** Validity window used on approval: explicit dates win; otherwise 36 months from valid_from (or now). */
-export function validityOnApproval(input: { valid_from?: Date | string | null; expires_at?: Date | string | null }, now = new Date()) {
-  const validFrom = input.valid_from ? new Date(input.valid_from) : now
-  const expiresAt = input.expires_at ? new Date(input.expires_at) : defaultExpiry(validFrom)
-  return { valid_from: validFrom, expires_at: expiresAt }
 }

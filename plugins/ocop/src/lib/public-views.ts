@@ -1,6 +1,6 @@
 import { getProvinceByCode } from "./provinces"
 import { findProductGroup, findSubgroup } from "./product-groups"
-import { isWithinValidity } from "./validity"
+import { isWindowWithinRules, isWithinValidity } from "./validity"
 
 /** What shoppers may see of a producer: no internal status reasons, no email of the person. */
 export function publicProducer(p: any) {
@@ -88,7 +88,8 @@ export async function verifyCertificate(ocop: any, code: string, now = new Date(
   if (cert.status === "revoked") result = "revoked"
   else if (cert.status === "suspended") result = "suspended"
   else if (cert.status === "expired" || (cert.expires_at && new Date(cert.expires_at) <= now)) result = "expired"
-  else result = isWithinValidity(cert, now) ? "valid" : "unknown"
+  // A window longer than the 36 months a recognition lasts was not recorded by the rules: never vouch for it.
+  else result = isWithinValidity(cert, now) && isWindowWithinRules(cert) ? "valid" : "unknown"
   const [producer] = await ocop.listProducers({ id: cert.producer_id }, { take: 1 })
   return {
     result,

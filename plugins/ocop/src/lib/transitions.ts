@@ -22,10 +22,10 @@ const PRODUCER_FROM: Record<ProducerAction, { from: string[]; to: string }> = {
   reactivate: { from: ["suspended"], to: "active" },
 }
 
-export function certificationTransition(current: string, action: CertificationAction): { to: string } | { error: string } {
+export function certificationTransition(current: string, action: CertificationAction): { to: string } | { error: string; allowedFrom: string[] } {
   const rule = CERTIFICATION_FROM[action]
   if (!rule.from.includes(current)) {
-    return { error: `A certification that is "${current}" cannot be ${pastTense(action)} (only from: ${rule.from.join(", ")}).` }
+    return { error: `A certification that is "${current}" cannot be ${pastTense(action)} (only from: ${rule.from.join(", ")}).`, allowedFrom: rule.from }
   }
   return { to: rule.to }
 }

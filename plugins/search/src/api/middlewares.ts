@@ -9,15 +9,27 @@ function refuse(res: MedusaResponse, errors: ParamError[]) {
   })
 }
 
+/**
+ * Medusa's locale middleware consumes `?locale` on every /store route before ours run (it becomes
+ * the request's content locale), so the search reads its own `locale` from the raw query string.
+ */
+function queryWithOwnLocale(req: MedusaRequest): Record<string, unknown> {
+  const query = { ...(req.query as Record<string, unknown>) }
+  const raw = req.originalUrl.split("?").slice(1).join("?")
+  const locales = new URLSearchParams(raw).getAll("locale")
+  if (locales.length) query.locale = locales.length === 1 ? locales[0] : locales
+  return query
+}
+
 function validateSearch(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const parsed = parseSearchParams(req.query as Record<string, unknown>)
+  const parsed = parseSearchParams(queryWithOwnLocale(req))
   if (!parsed.ok) return refuse(res, parsed.errors)
   ;(req as any).ocopSearchParams = parsed.value
   next()
 }
 
 function validateSuggest(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const parsed = parseSuggestParams(req.query as Record<string, unknown>)
+  const parsed = parseSuggestParams(queryWithOwnLocale(req))
   if (!parsed.ok) return refuse(res, parsed.errors)
   ;(req as any).ocopSuggestParams = parsed.value
   next()

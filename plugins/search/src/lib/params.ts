@@ -5,13 +5,15 @@
 import { z } from "zod"
 import { findProvince, type ProvinceMatch } from "@ocop-marketplace/ocop/lib/provinces"
 import { findProductGroup, findSubgroup } from "@ocop-marketplace/ocop/lib/product-groups"
+import { refuseIllFormedText } from "@ocop-marketplace/ocop/lib/well-formed-text"
 import { MAX_QUERY_LENGTH, normalizeQuery } from "./text"
 
 export const SORTS = ["relevance", "stars", "price_asc", "price_desc", "newest"] as const
 export const PRODUCER_TYPES = ["cooperative", "enterprise", "cooperative_group", "household"] as const
 export const MAX_LIMIT = 100
 
-const one = (v: unknown) => (Array.isArray(v) ? v[v.length - 1] : v)
+// A single-valued parameter given twice is refused (400 naming it), not silently resolved.
+const one = (v: unknown) => (Array.isArray(v) && v.length === 1 ? v[0] : v)
 const many = (v: unknown): string[] =>
   v === undefined || v === null || v === ""
     ? []
@@ -47,6 +49,7 @@ export const searchParamsSchema = z
     in_stock: z.preprocess((v) => one(v) || undefined, z.enum(["true", "false"], { message: "in_stock must be true or false" }).optional()),
   })
   .strict()
+  .superRefine(refuseIllFormedText)
 
 export type SearchParams = {
   q: string
@@ -125,6 +128,7 @@ export const suggestParamsSchema = z
     locale: z.preprocess((v) => one(v) || undefined, z.enum(["vi", "en"], { message: "locale must be vi or en" }).default("vi")),
   })
   .strict()
+  .superRefine(refuseIllFormedText)
 
 export function parseSuggestParams(query: Record<string, unknown>):
   | { ok: true; value: { q: string; limit: number; locale: "vi" | "en" } }

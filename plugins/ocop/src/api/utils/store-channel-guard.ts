@@ -1,7 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { errorHandler } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { gateRefusalMessage, isOnlyMarketplaceChannel } from "../../lib/listing-gate-sql"
+import { isOnlyMarketplaceChannel } from "../../lib/listing-gate-sql"
 
 /**
  * Every /store request: the publishable key must reach exactly the OCOP marketplace channel.
@@ -39,17 +38,3 @@ export async function guardStoreChannel(req: MedusaRequest, res: MedusaResponse,
   next()
 }
 
-const medusaErrorHandler = errorHandler()
-
-/**
- * Medusa's error handler, except that the database gate's refusal (any path: an unguarded admin
- * route, an import, a workflow run by a custom route) answers 400 with its sentence, not 500.
- */
-export function listingGateErrorHandler(err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  const message = gateRefusalMessage(err)
-  if (message) {
-    req.scope?.resolve(ContainerRegistrationKeys.LOGGER)?.info(`OCOP listing gate refused a write at ${req.path}: ${message}`)
-    return res.status(400).json({ type: "invalid_data", code: "ocop_listing_gate", message })
-  }
-  return medusaErrorHandler(err, req as any, res as any, next)
-}

@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
+import { refuseIllFormedText } from "../../lib/well-formed-text"
 
 /** Turns zod issues into { field: message } so forms can show each error next to its field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -16,10 +17,20 @@ export function sendFieldErrors(res: MedusaResponse, errors: Record<string, stri
   res.status(400).json({ type: "invalid_data", message, errors })
 }
 
+// Every string of every request we validate is well-formed text (no NUL, no lone surrogates),
+// checked before the route's own schema so the 400 names the field instead of the database failing.
+const wellFormedText = z.any().superRefine(refuseIllFormedText)
+
+function parse(schema: z.ZodType, input: unknown) {
+  const text = wellFormedText.safeParse(input)
+  if (!text.success) return text
+  return schema.safeParse(input)
+}
+
 /** Like Medusa's validateAndTransformBody, but the 400 lists every bad field separately. */
 export function validateBody(schema: z.ZodType) {
   return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    const parsed = schema.safeParse(req.body ?? {})
+    const parsed = parse(schema, req.body ?? {})
     if (!parsed.success) return sendFieldErrors(res, fieldErrors(parsed.error))
     ;(req as any).validatedBody = parsed.data
     next()
@@ -28,7 +39,7 @@ export function validateBody(schema: z.ZodType) {
 
 export function validateQuery(schema: z.ZodType) {
   return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    const parsed = schema.safeParse(req.query ?? {})
+    const parsed = parse(schema, req.query ?? {})
     if (!parsed.success) return sendFieldErrors(res, fieldErrors(parsed.error))
     ;(req as any).validatedQuery = parsed.data
     next()

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
-import { vietnameseMobile } from "../admin/ocop/validators"
+import { CertificationFields, vietnameseMobile } from "../admin/ocop/validators"
 import { webUrl } from "../utils/web-url"
+import { validityWindowErrors } from "../../lib/validity"
 
 const price = z.coerce.number().int("VND has no decimals: enter a whole number of đồng.").min(1000, "Price must be at least 1.000 ₫.").max(1_000_000_000)
 
@@ -32,3 +33,24 @@ export const VendorListProducts = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
 })
+
+/**
+ * A producer's certificate submission. The province (which trade centre decides) and the validity
+ * (set by the decision: 36 months from it unless it says otherwise) are the server's: sending a
+ * validity is a 400 naming the field, and so is a province other than the producer's own
+ * (middlewares.ts compares it with the producer), so a client never believes it chose them.
+ */
+const decidedByServer = (message: string) =>
+  z.any().refine((v) => v === undefined || v === null || v === "", { message }).optional()
+
+export const VendorSubmitCertification = CertificationFields.omit({ province_code: true, valid_from: true, expires_at: true })
+  .extend({
+    province_code: z.string().max(10).optional().nullable(),
+    valid_from: decidedByServer("Validity is set by the decision (36 months from the recognition decision); leave valid_from out."),
+    expires_at: decidedByServer("Validity is set by the decision (36 months from the recognition decision); leave expires_at out."),
+  })
+  .superRefine((v, ctx) => {
+    for (const [field, message] of Object.entries(validityWindowErrors({ decision_date: v.decision_date }))) {
+      ctx.addIssue({ code: "custom", path: [field], message })
+    }
+  })

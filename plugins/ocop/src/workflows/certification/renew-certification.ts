@@ -1,10 +1,12 @@
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
 import { certificationSubmissionErrors } from "../steps/validate-certification-submission"
-import { validityOnApproval } from "../../lib/certification-rules"
 import { createCertificationStep } from "../steps/create-certification"
+import { validityOnDecision } from "../../lib/validity"
+import { certificationLockKey, conflictText, LOCK_TTL_SECONDS, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
 import { updateCertificationsStep } from "../steps/update-certifications"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
 import { refreshListingsWorkflow } from "../listing/refresh-listings"
@@ -21,16 +23,28 @@ export type RenewCertificationInput = {
   expires_at?: string | Date | null
   actor_type?: string
   actor_id?: string | null
+  idempotency_key?: string | null
 }
 
-const prepareRenewalStep = createStep("ocop-prepare-renewal", async (input: RenewCertificationInput, { container }) => {
+type RenewalPlan = { previous: any; record: Record<string, unknown> | null; replayed: any | null }
+
+/** Runs inside the previous certification's lock: one renewal per certification, checked as it is now. */
+const prepareRenewalStep = createStep("ocop-prepare-renewal", async (input: RenewCertificationInput, { container }): Promise<StepResponse<RenewalPlan>> => {
   const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
   const [previous] = await ocop.listCertifications({ id: input.certification_id }, { take: 1 })
   if (!previous) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Certification ${input.certification_id} was not found.`)
-  if (["submitted", "rejected"].includes(previous.status)) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Only a certification that was approved can be renewed; this one is "${previous.status}".`)
+  const [renewal] = await ocop.listCertifications({ previous_certification_id: previous.id } as any, { take: 1 })
+  if (renewal) {
+    const replay = input.idempotency_key ? await renewalAuditWithKey(ocop, renewal.id, input) : null
+    if (replay) return new StepResponse<RenewalPlan>({ previous, record: null, replayed: renewal })
+    throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.certificationRenewed(renewal.id))
   }
-  const window = validityOnApproval({ valid_from: input.valid_from ?? input.decision_date, expires_at: input.expires_at })
+  if (["submitted", "rejected"].includes(previous.status)) {
+    throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.certificationDecided(previous.status, "renew", ["approved", "suspended", "expired", "revoked"]))
+  }
+  const now = new Date()
+  // Like an approval: 36 months from the renewal decision unless it says otherwise, within the rules.
+  const window = validityOnDecision(input, {}, now)
   const fields = {
     stars: input.stars,
     score: input.score ?? null,
@@ -38,13 +52,13 @@ const prepareRenewalStep = createStep("ocop-prepare-renewal", async (input: Rene
     subgroup_slug: previous.subgroup_slug,
     province_code: previous.province_code,
     certificate_number: input.certificate_number,
+    decision_date: input.decision_date ?? null,
     ...window,
   }
   const errors = await certificationSubmissionErrors(container, { ...fields, product_id: previous.product_id, issuing_authority: "" } as any)
   if (Object.keys(errors).length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join(" "))
   }
-  const now = new Date()
   const record = {
     ...fields,
     product_id: previous.product_id,
@@ -62,27 +76,46 @@ const prepareRenewalStep = createStep("ocop-prepare-renewal", async (input: Rene
     decided_by: input.actor_id ?? null,
     decided_at: now,
   }
-  return new StepResponse({ previous, record })
+  return new StepResponse<RenewalPlan>({ previous, record, replayed: null })
 })
 
-/** Công nhận lại / nâng hạng: records the re-evaluation result as a new approved certification. */
+async function renewalAuditWithKey(ocop: OcopModuleService, renewalId: string, input: RenewCertificationInput) {
+  const events = await ocop.listAuditEvents({ entity_type: "certification", entity_id: renewalId, action: "renew" }, { take: 10 })
+  return events.find(
+    (e: any) => e.data?.idempotency_key === input.idempotency_key && e.actor_type === (input.actor_type ?? "user") && (e.actor_id ?? null) === (input.actor_id ?? null)
+  )
+}
+
+/**
+ * Công nhận lại / nâng hạng: records the re-evaluation result as a new approved certification.
+ * Serialised per certification with the decisions (same lock): a second renewal is a 409.
+ */
 export const renewCertificationWorkflow = createWorkflow("ocop-renew-certification", (input: RenewCertificationInput) => {
-  const { previous, record } = prepareRenewalStep(input)
-  const created = createCertificationStep(record)
-  const demote = transform({ previous }, ({ previous }) => [{ id: previous.id, is_current: false }])
+  const lockKey = transform({ input }, ({ input }) => certificationLockKey(input.certification_id))
+  acquireLockStep({ key: lockKey, timeout: LOCK_WAIT_SECONDS, ttl: LOCK_TTL_SECONDS, executeOnSubWorkflow: true })
+  const { previous, record, replayed } = prepareRenewalStep(input)
+  const fresh = when({ record }, ({ record }) => !!record).then(() => createCertificationStep(record as any))
+  const created = transform({ fresh, replayed }, ({ fresh, replayed }) => fresh ?? replayed)
+  const demote = transform({ previous, record }, ({ previous, record }) => (record ? [{ id: previous.id, is_current: false }] : []))
   updateCertificationsStep(demote)
-  const audit = transform({ created, previous, input }, ({ created, previous, input }) => [
-    {
-      entity_type: "certification" as const,
-      entity_id: (created as any).id,
-      action: "renew",
-      actor_type: input.actor_type ?? "user",
-      actor_id: input.actor_id ?? null,
-      data: { previous_certification_id: previous.id, stars: input.stars, product_id: previous.product_id },
-    },
-  ])
+  const audit = transform({ created, previous, input, record }, ({ created, previous, input, record }) =>
+    record
+      ? [
+          {
+            entity_type: "certification" as const,
+            entity_id: (created as any).id,
+            action: "renew",
+            actor_type: input.actor_type ?? "user",
+            actor_id: input.actor_id ?? null,
+            data: { previous_certification_id: previous.id, stars: input.stars, product_id: previous.product_id, idempotency_key: input.idempotency_key ?? null },
+          },
+        ]
+      : []
+  )
   recordAuditEventsStep(audit)
   const refreshInput = transform({ previous }, ({ previous }) => ({ product_ids: [previous.product_id], reason: "certification renewed" }))
   refreshListingsWorkflow.runAsStep({ input: refreshInput })
-  return new WorkflowResponse(created)
+  releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
+  const result = transform({ created, record }, ({ created, record }) => ({ certification: created, replayed: !record }))
+  return new WorkflowResponse(result)
 })

@@ -3,19 +3,24 @@ import { validateCertificationSubmissionStep, type SubmitCertificationInput } fr
 import { createCertificationStep } from "../steps/create-certification"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
 
-/** Records a certification as submitted (hồ sơ), waiting for the trade centre's decision. */
+/**
+ * Records a certification as submitted (hồ sơ), waiting for the trade centre's decision. A
+ * producer's submission carries no validity: the decision sets it (36 months from the decision).
+ */
 export const submitCertificationWorkflow = createWorkflow(
   "ocop-submit-certification",
   (input: SubmitCertificationInput) => {
-    const { producer_id } = validateCertificationSubmissionStep(input)
-    const record = transform({ input, producer_id }, ({ input, producer_id }) => {
+    const { producer_id, province_code } = validateCertificationSubmissionStep(input)
+    const record = transform({ input, producer_id, province_code }, ({ input, producer_id, province_code }) => {
       const { actor_type, actor_id, producer_id: _ignored, ...fields } = input
+      const byProducer = actor_type === "producer"
       return {
         ...fields,
         producer_id,
+        province_code,
         decision_date: fields.decision_date ? new Date(fields.decision_date) : null,
-        valid_from: fields.valid_from ? new Date(fields.valid_from) : null,
-        expires_at: fields.expires_at ? new Date(fields.expires_at) : null,
+        valid_from: !byProducer && fields.valid_from ? new Date(fields.valid_from) : null,
+        expires_at: !byProducer && fields.expires_at ? new Date(fields.expires_at) : null,
         status: "submitted",
         is_current: false,
       }

@@ -23,6 +23,11 @@ const saveFeaturedListStep = createStep(
   "ocop-save-featured-list",
   async (input: SaveFeaturedListInput, { container }) => {
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
+    // Another centre's list is "not found" before anything about the body is said.
+    const [before] = input.id ? await ocop.listFeaturedLists({ id: input.id }, { take: 1 }) : []
+    if (input.id && (!before || (input.trade_center_id && before.trade_center_id !== input.trade_center_id))) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Featured list ${input.id} was not found.`)
+    }
     if (input.placement !== "home" && !input.province_code) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "A province or campaign list needs a province.")
     }

@@ -16,7 +16,8 @@ export type SubmitCertificationInput = {
   decision_number?: string | null
   decision_date?: string | Date | null
   issuing_authority: string
-  province_code: string
+  /** Operators record it; a producer's submission takes its producer's province. */
+  province_code?: string | null
   legal_basis?: string
   valid_from?: string | Date | null
   expires_at?: string | Date | null
@@ -39,7 +40,11 @@ export async function certificationSubmissionErrors(container: any, input: Submi
   return errors
 }
 
-/** Returns the producer the certification belongs to (the product's producer). */
+/**
+ * Returns the producer the certification belongs to (the product's producer) and the province
+ * whose trade centre decides: for a producer's own submission always the producer's province, so
+ * a producer cannot choose who decides.
+ */
 export const validateCertificationSubmissionStep = createStep(
   "ocop-validate-certification-submission",
   async (input: SubmitCertificationInput, { container }) => {
@@ -48,7 +53,7 @@ export const validateCertificationSubmissionStep = createStep(
       throw new MedusaError(MedusaError.Types.INVALID_DATA, Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join(" "))
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "product", fields: ["id", "producer.id"], filters: { id: input.product_id } })
+    const { data } = await query.graph({ entity: "product", fields: ["id", "producer.id", "producer.province_code"], filters: { id: input.product_id } })
     const product: any = data[0]
     if (!product) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${input.product_id} was not found.`)
     const producerId = product.producer?.id
@@ -58,6 +63,7 @@ export const validateCertificationSubmissionStep = createStep(
     if (input.producer_id && input.producer_id !== producerId) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This product belongs to another producer.")
     }
-    return new StepResponse({ producer_id: producerId as string })
+    const province_code = (input.actor_type === "producer" ? null : input.province_code) || (product.producer.province_code as string)
+    return new StepResponse({ producer_id: producerId as string, province_code })
   }
 )

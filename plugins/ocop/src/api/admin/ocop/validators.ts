@@ -3,13 +3,23 @@ import { PRODUCER_ENTITY_TYPES } from "../../../modules/ocop/models/producer"
 import { isProvinceCode } from "../../../lib/provinces"
 import { webUrl } from "../../utils/web-url"
 import { VN_MOBILE, VN_MOBILE_MESSAGE } from "../../../lib/phone"
+import { validityWindowErrors } from "../../../lib/validity"
 
 export const vietnameseMobile = z
   .string()
   .trim()
   .regex(VN_MOBILE, VN_MOBILE_MESSAGE)
 const provinceCode = z.string().refine(isProvinceCode, { message: "Unknown province code (use one of the 34 current units, e.g. \"01\" for Hà Nội)." })
-const date = z.coerce.date({ message: "Enter a date as YYYY-MM-DD." })
+/** A date as YYYY-MM-DD (or ISO), within years the database and the programme can mean. */
+export const calendarDate = z.coerce
+  .date({ message: "Enter a date as YYYY-MM-DD." })
+  .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2200, { message: "Enter a date between the years 1900 and 2200." })
+const date = calendarDate
+
+/** Validity windows keep the rules: at most 36 months, starting on or after a decision that is not in the future. */
+function refuseOutOfRuleValidity(v: { valid_from?: Date | null; expires_at?: Date | null; decision_date?: Date | null }, ctx: z.RefinementCtx) {
+  for (const [field, message] of Object.entries(validityWindowErrors(v))) ctx.addIssue({ code: "custom", path: [field], message })
+}
 
 export const AdminCreateProducer = z.object({
   name: z.string().trim().min(2, "Name is required."),
@@ -36,52 +46,53 @@ export const AdminListProducers = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 })
 
-export const AdminSubmitCertification = z
+/** The fields of a certification record; operators send them all, producers a subset (vendor/validators.ts). */
+export const CertificationFields = z.object({
+  product_id: z.string().min(1, "product_id is required."),
+  stars: z.coerce.number().int("Stars must be a whole number.").min(3, "OCOP certification is only for 3, 4 or 5 stars.").max(5, "OCOP certification is only for 3, 4 or 5 stars."),
+  score: z.coerce.number().min(0, "Score must be between 0 and 100.").max(100, "Score must be between 0 and 100.").optional().nullable(),
+  score_parts: z.object({ a: z.number().min(0).max(40), b: z.number().min(0).max(25), c: z.number().min(0).max(35) }).optional().nullable(),
+  group_slug: z.string().min(1),
+  subgroup_slug: z.string().optional().nullable(),
+  certificate_number: z.string().trim().min(1, "Certificate number is required."),
+  decision_number: z.string().trim().optional().nullable(),
+  decision_date: date.optional().nullable(),
+  issuing_authority: z.string().trim().min(2, "Issuing authority is required."),
+  province_code: provinceCode,
+  legal_basis: z.string().optional(),
+  valid_from: date.optional().nullable(),
+  expires_at: date.optional().nullable(),
+  evidence: z.array(z.object({ name: z.string(), url: webUrl })).optional().nullable(),
+  traceability_code: z.string().trim().optional().nullable(),
+  traceability_url: webUrl.optional().nullable(),
+  potential_five_star: z.boolean().optional(),
+  recognition_type: z.enum(["new", "re_recognition", "upgrade"]).optional(),
+})
+
+export const AdminSubmitCertification = CertificationFields.superRefine(refuseOutOfRuleValidity)
+
+export const AdminCertificationAction = z
   .object({
-    product_id: z.string().min(1, "product_id is required."),
-    stars: z.coerce.number().int("Stars must be a whole number.").min(3, "OCOP certification is only for 3, 4 or 5 stars.").max(5, "OCOP certification is only for 3, 4 or 5 stars."),
-    score: z.coerce.number().min(0, "Score must be between 0 and 100.").max(100, "Score must be between 0 and 100.").optional().nullable(),
-    score_parts: z.object({ a: z.number().min(0).max(40), b: z.number().min(0).max(25), c: z.number().min(0).max(35) }).optional().nullable(),
-    group_slug: z.string().min(1),
-    subgroup_slug: z.string().optional().nullable(),
-    certificate_number: z.string().trim().min(1, "Certificate number is required."),
-    decision_number: z.string().trim().optional().nullable(),
-    decision_date: date.optional().nullable(),
-    issuing_authority: z.string().trim().min(2, "Issuing authority is required."),
-    province_code: provinceCode,
-    legal_basis: z.string().optional(),
+    reason: z.string().trim().max(2000).optional().nullable(),
     valid_from: date.optional().nullable(),
     expires_at: date.optional().nullable(),
-    evidence: z.array(z.object({ name: z.string(), url: webUrl })).optional().nullable(),
-    traceability_code: z.string().trim().optional().nullable(),
-    traceability_url: webUrl.optional().nullable(),
-    potential_five_star: z.boolean().optional(),
-    recognition_type: z.enum(["new", "re_recognition", "upgrade"]).optional(),
+    decision_number: z.string().trim().optional().nullable(),
+    decision_date: date.optional().nullable(),
   })
-  .superRefine((v, ctx) => {
-    if (v.valid_from && v.expires_at && v.expires_at <= v.valid_from) {
-      ctx.addIssue({ code: "custom", path: ["expires_at"], message: "expires_at must be after valid_from." })
-    }
+  .superRefine(refuseOutOfRuleValidity)
+
+export const AdminRenewCertification = z
+  .object({
+    stars: z.coerce.number().int().min(3, "OCOP certification is only for 3, 4 or 5 stars.").max(5, "OCOP certification is only for 3, 4 or 5 stars."),
+    score: z.coerce.number().min(0).max(100).optional().nullable(),
+    certificate_number: z.string().trim().min(1),
+    decision_number: z.string().trim().optional().nullable(),
+    decision_date: date.optional().nullable(),
+    issuing_authority: z.string().trim().optional(),
+    valid_from: date.optional().nullable(),
+    expires_at: date.optional().nullable(),
   })
-
-export const AdminCertificationAction = z.object({
-  reason: z.string().trim().max(2000).optional().nullable(),
-  valid_from: date.optional().nullable(),
-  expires_at: date.optional().nullable(),
-  decision_number: z.string().trim().optional().nullable(),
-  decision_date: date.optional().nullable(),
-})
-
-export const AdminRenewCertification = z.object({
-  stars: z.coerce.number().int().min(3, "OCOP certification is only for 3, 4 or 5 stars.").max(5, "OCOP certification is only for 3, 4 or 5 stars."),
-  score: z.coerce.number().min(0).max(100).optional().nullable(),
-  certificate_number: z.string().trim().min(1),
-  decision_number: z.string().trim().optional().nullable(),
-  decision_date: date.optional().nullable(),
-  issuing_authority: z.string().trim().optional(),
-  valid_from: date.optional().nullable(),
-  expires_at: date.optional().nullable(),
-})
+  .superRefine(refuseOutOfRuleValidity)
 
 export const AdminListCertifications = z.object({
   product_id: z.string().optional(),

@@ -1,9 +1,17 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { renewCertificationWorkflow } from "../../../../../../workflows/certification/renew-certification"
+import { idempotencyKeyOf, markReplay } from "../../../../../utils/idempotency"
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { result } = await renewCertificationWorkflow(req.scope).run({
-    input: { ...(req as any).validatedBody, certification_id: req.params.id, actor_type: "user", actor_id: req.auth_context?.actor_id },
+    input: {
+      ...(req as any).validatedBody,
+      certification_id: req.params.id,
+      actor_type: "user",
+      actor_id: req.auth_context?.actor_id,
+      idempotency_key: idempotencyKeyOf(req),
+    },
   })
-  res.status(201).json({ certification: result })
+  markReplay(res, result.replayed)
+  res.status(201).json({ certification: result.certification })
 }

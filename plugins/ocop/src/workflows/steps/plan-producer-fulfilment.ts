@@ -1,0 +1,76 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { conflictText } from "../../lib/conflicts"
+
+export type ProducerFulfilmentInput = {
+  order_id: string
+  producer_id: string
+  /** Lines to ship; all of the producer's lines when absent. */
+  item_ids?: string[]
+  idempotency_key?: string | null
+}
+
+export type ProducerFulfilmentPlan = {
+  items: Array<{ id: string; quantity: number }>
+  /** The fulfilment an earlier request with the same Idempotency-Key created: nothing more is shipped. */
+  replayed_fulfillment_id: string | null
+}
+
+// Order quantities come back as BigNumber-like values.
+const amount = (v: any): number => Number(v?.numeric ?? v?.value ?? v ?? 0)
+
+/**
+ * Runs inside the lock of this producer's part of the order: reads what is still unshipped now
+ * (a racing request may have shipped it while this one waited) and plans exactly that. Nothing
+ * left to ship is a 409; lines of other producers are a 400.
+ */
+export const planProducerFulfilmentStep = createStep(
+  "ocop-plan-producer-fulfilment",
+  async (input: ProducerFulfilmentInput, { container }): Promise<StepResponse<ProducerFulfilmentPlan>> => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const [{ data: orders }, { data: producers }] = await Promise.all([
+      query.graph({
+        entity: "order",
+        fields: [
+          "id", "status",
+          "items.id", "items.product_id", "items.quantity", "items.detail.quantity", "items.detail.fulfilled_quantity",
+          "fulfillments.id", "fulfillments.metadata", "fulfillments.items.line_item_id",
+        ],
+        filters: { id: input.order_id },
+      }),
+      query.graph({ entity: "producer", fields: ["products.id"], filters: { id: input.producer_id } }),
+    ])
+    const order: any = orders[0]
+    if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found.`)
+    const own = new Set(((producers[0] as any)?.products ?? []).filter(Boolean).map((p: any) => p.id))
+    const ownItems = (order.items ?? []).filter((i: any) => own.has(i.product_id))
+
+    if (input.idempotency_key) {
+      const earlier = (order.fulfillments ?? []).find(
+        (f: any) => f.metadata?.ocop_idempotency_key === input.idempotency_key && f.metadata?.ocop_producer_id === input.producer_id
+      )
+      if (earlier) {
+        const shipped = new Set((earlier.items ?? []).map((fi: any) => fi.line_item_id))
+        if (input.item_ids && !input.item_ids.every((id) => shipped.has(id))) {
+          throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, conflictText.idempotencyKeyReused())
+        }
+        return new StepResponse({ items: [], replayed_fulfillment_id: earlier.id })
+      }
+    }
+
+    const ownIds = new Set(ownItems.map((i: any) => i.id))
+    if (input.item_ids && !input.item_ids.every((id) => ownIds.has(id))) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Some of these items are not part of your share of this order.")
+    }
+    if (!ownItems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "There is nothing of yours to fulfil in this order.")
+    if (["canceled", "archived", "draft"].includes(order.status)) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.orderNotShippable(order.status))
+    }
+    const items = ownItems
+      .filter((i: any) => !input.item_ids || input.item_ids.includes(i.id))
+      .map((i: any) => ({ id: i.id as string, quantity: amount(i.quantity ?? i.detail?.quantity) - amount(i.detail?.fulfilled_quantity) }))
+      .filter((i: { quantity: number }) => i.quantity > 0)
+    if (!items.length) throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.orderPartShipped())
+    return new StepResponse({ items, replayed_fulfillment_id: null })
+  }
+)
