@@ -34,11 +34,6 @@ const saveFeaturedListStep = createStep(
     if (input.starts_at && input.ends_at && new Date(input.ends_at) <= new Date(input.starts_at)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "ends_at must be after starts_at.")
     }
-    // Another centre's list is "not found" before anything about its products is said.
-    const [before] = input.id ? await ocop.listFeaturedLists({ id: input.id }, { take: 1 }) : []
-    if (input.id && (!before || (input.trade_center_id && before.trade_center_id !== input.trade_center_id))) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Featured list ${input.id} was not found.`)
-    }
     const unique = [...new Set(input.product_ids)]
     const found = await container.resolve(Modules.PRODUCT).listProducts({ id: unique }, { select: ["id"] })
     if (found.length !== unique.length) {
