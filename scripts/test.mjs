@@ -217,6 +217,13 @@ async function main() {
   const unitWorkspaces = all.filter((ws) => !OWN_STAGE[ws] && hasVitestConfig(ws))
   const untested = all.filter((ws) => !OWN_STAGE[ws] && !hasVitestConfig(ws))
 
+  await stage("lint", async () => {
+    // Biome (format + lint) and the ratchets on `any` and long lines: scripts/lint.mjs.
+    const exit = await runTool(process.execPath, [path.join(ROOT, "scripts", "lint.mjs")], { cwd: ROOT, label: "lint" })
+    if (exit) problem(`lint: ${exit.message.replace(/\.$/, "")} (run \`npm run lint\` to see why)`)
+    return exit ? { passed: 0, failed: 1, skipped: 0 } : { passed: 1, failed: 0, skipped: 0 }
+  })
+
   await stage("typecheck", async () => {
     const sum = { passed: 0, failed: 0, skipped: 0 }
     // Two at a time: tsc is single-threaded and this machine has few cores.
