@@ -33,7 +33,10 @@ const N = args.products, QUERIES = args.queries
 const SERVER = process.env.DATABASE_SERVER_URL ?? `postgres://postgres:postgres@127.0.0.1:${process.env.OCOP_PG_PORT || 54329}`
 const DB = "ocop_search_bench"
 let seed = 42
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+const rnd = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648
+  return seed / 2147483648
+}
 const pick = (a) => a[Math.floor(rnd() * a.length)]
 
 const NAMES = ["Nước mắm", "Trà Shan tuyết", "Chè búp", "Mật ong", "Cà phê", "Gạo ST25", "Bánh pía", "Kẹo dừa", "Rượu cần", "Yến sào", "Nấm linh chi", "Tinh dầu sả", "Miến dong", "Bánh phồng tôm", "Cá lóc khô", "Tương ớt", "Hạt điều", "Măng khô", "Mắm tôm", "Nem chua", "Chả mực", "Bưởi da xanh", "Cam Cao Phong", "Vải thiều", "Dầu lạc", "Thổ cẩm", "Gốm Bát Tràng", "Mây tre đan", "Hồng treo gió", "Sâm Ngọc Linh"]

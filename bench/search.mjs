@@ -16,7 +16,10 @@ const TEXT = ["nước mắm", "nuoc mam", "trà shan tuyết", "tra shan tuyet"
 const PROV = ["an-giang", "kien giang", "Bình Thuận", "ha-noi", "dong-thap", "Quảng Nam", "lam-dong", "dak-lak"]
 
 let seed = 7
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+const rnd = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648
+  return seed / 2147483648
+}
 const pick = (a) => a[Math.floor(rnd() * a.length)]
 
 /** One shopper intent: a third text only, a third text + filters, a third filters only. */

@@ -310,7 +310,9 @@ function stopOnSignals(child) {
     process.once(signal, handler)
     installed.push([signal, handler])
   }
-  return () => installed.forEach(([signal, handler]) => process.off(signal, handler))
+  return () => {
+    for (const [signal, handler] of installed) process.off(signal, handler)
+  }
 }
 
 /**

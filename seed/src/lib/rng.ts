@@ -23,7 +23,8 @@ export function hashString(text: string): number {
   }
   h = Math.imul(h ^ (h >>> 16), 2246822507)
   h = Math.imul(h ^ (h >>> 13), 3266489909)
-  return (h ^= h >>> 16) >>> 0
+  h ^= h >>> 16
+  return h >>> 0
 }
 
 export function createRng(seed: string | number): Rng {

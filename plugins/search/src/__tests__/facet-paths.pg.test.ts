@@ -51,7 +51,10 @@ const CATALOGUE_SIZE = 320
 
 function catalogue(): ProductSource[] {
   let seed = 2026
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed / 2147483648
+  }
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]
   return Array.from({ length: CATALOGUE_SIZE }, (_, i) => {
     const [group, subgroup] = pick(SUBGROUPS)

@@ -3,7 +3,6 @@ import type { ProductSource } from "../lib/document"
 
 type P = Partial<ProductSource> & { id: string; title: string; stars: number; province: string; group: string; subgroup?: string; price: number; producer_type?: string; producer?: string }
 
-const groupOf: Record<string, string> = {}
 
 export function product(p: P): ProductSource {
   return {
@@ -20,5 +19,4 @@ export function product(p: P): ProductSource {
     certification: { stars: p.stars, group_slug: p.group, subgroup_slug: p.subgroup ?? null, province_code: p.province },
     listed: p.listed ?? true,
   }
-  void groupOf
 }

@@ -27,8 +27,9 @@ export type FacetProps = {
 function Count({ n }: { n: number }) {
   const tr = useT();
   return (
-    <span className="ml-auto pl-2 text-xs tabular-nums text-ink-soft" aria-label={tr("search.facet.count", { n })}>
-      {n}
+    <span className="ml-auto pl-2 text-xs tabular-nums text-ink-soft">
+      <span aria-hidden="true">{n}</span>
+      <span className="sr-only">{tr("search.facet.count", { n })}</span>
     </span>
   );
 }

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { calls, fresh, stubBackend, useBackendEnv, type Handler } from "./stub-backend.test-helper";
+import { calls, fresh, stubBackend, setUpBackendEnv, type Handler } from "./stub-backend.test-helper";
 
-useBackendEnv();
+setUpBackendEnv();
 
 const details = {
   email: "mai@example.vn",

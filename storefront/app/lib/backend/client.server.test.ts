@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from "vitest";
-import { calls, fresh, stubBackend, useBackendEnv } from "./stub-backend.test-helper";
+import { calls, fresh, stubBackend, setUpBackendEnv } from "./stub-backend.test-helper";
 
-useBackendEnv();
+setUpBackendEnv();
 
 describe("backend client configuration and errors", () => {
   it("refuses to run without a publishable key, with a clear error code", async () => {

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from "vitest";
-import { calls, fresh, stubBackend, useBackendEnv } from "./stub-backend.test-helper";
+import { calls, fresh, stubBackend, setUpBackendEnv } from "./stub-backend.test-helper";
 
-useBackendEnv();
+setUpBackendEnv();
 
 describe("OCOP facts client", () => {
   it("asks for listings with repeated product_id parameters and keys them by product", async () => {

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { calls, fresh, product, region, stubBackend, useBackendEnv } from "./stub-backend.test-helper";
+import { calls, fresh, product, region, stubBackend, setUpBackendEnv } from "./stub-backend.test-helper";
 
-useBackendEnv();
+setUpBackendEnv();
 
 describe("products client", () => {
   it("prices products in the VND region and caches the region", async () => {

@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { fresh, stubBackend, useBackendEnv } from "./stub-backend.test-helper";
+import { fresh, stubBackend, setUpBackendEnv } from "./stub-backend.test-helper";
 
-useBackendEnv();
+setUpBackendEnv();
 
 describe("search client", () => {
   it("reads search hits with their facts and facets, and names a refused parameter", async () => {

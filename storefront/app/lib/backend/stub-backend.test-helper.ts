@@ -31,7 +31,7 @@ export async function fresh<T>(load: () => Promise<T>): Promise<T> {
 }
 
 /** A publishable key and backend URL before each test; the real fetch back after it. */
-export function useBackendEnv() {
+export function setUpBackendEnv() {
   beforeEach(() => {
     process.env.MEDUSA_PUBLISHABLE_KEY = "pk_test";
     process.env.MEDUSA_BACKEND_URL = "http://backend.test";
