@@ -37,7 +37,9 @@ function secret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
   }
   if (startsServer && !warnedAboutSecrets) {
     warnedAboutSecrets = true
-    console.warn("[medusa-config] JWT_SECRET/COOKIE_SECRET not set: using random secrets for this process (logins end when it stops).")
+    console.warn(
+      "[medusa-config] JWT_SECRET/COOKIE_SECRET not set: using random secrets for this process (logins end when it stops)."
+    )
   }
   return randomBytes(32).toString("hex")
 }
@@ -65,7 +67,12 @@ const redisModules = REDIS_URL
         key: Modules.CACHING,
         options: {
           providers: [
-            { resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl: REDIS_URL } },
+            {
+              resolve: "@medusajs/medusa/caching-redis",
+              id: "caching-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
           ],
         },
       },
@@ -74,7 +81,12 @@ const redisModules = REDIS_URL
         key: Modules.LOCKING,
         options: {
           providers: [
-            { resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl: REDIS_URL } },
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
           ],
         },
       },
@@ -109,9 +121,7 @@ const notificationModule = {
   resolve: "@medusajs/medusa/notification",
   key: Modules.NOTIFICATION,
   options: {
-    providers: [
-      { resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email"] } },
-    ],
+    providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email"] } }],
   },
 }
 
@@ -138,9 +148,7 @@ export default defineConfig({
     {
       resolve: "@ocop-marketplace/search",
       options: {
-        meilisearch: MEILISEARCH_HOST
-          ? { host: MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY }
-          : undefined,
+        meilisearch: MEILISEARCH_HOST ? { host: MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY } : undefined,
       },
     },
   ],

@@ -6,7 +6,16 @@
 import { request, summarize, timedLoop } from "./lib/harness.mjs"
 import { runStandalone } from "./lib/standalone.mjs"
 
-const STEPS = ["create cart", "add item", "address + email", "shipping options", "shipping method", "payment collection", "payment session (COD)", "complete"]
+const STEPS = [
+  "create cart",
+  "add item",
+  "address + email",
+  "shipping options",
+  "shipping method",
+  "payment collection",
+  "payment session (COD)",
+  "complete",
+]
 
 export async function run(ctx) {
   const { backend, headers, regionId, sample } = ctx
@@ -60,8 +69,14 @@ export async function run(ctx) {
     res = await post(`/store/carts/${cartId}`, {
       email: "bench@ocop.vn",
       shipping_address: {
-        first_name: "An", last_name: "Nguyễn", address_1: "Số 1 Tràng Tiền", address_2: "Phường Hoàn Kiếm",
-        city: "Hà Nội", province: "Hà Nội", country_code: "vn", phone: "0912345678",
+        first_name: "An",
+        last_name: "Nguyễn",
+        address_1: "Số 1 Tràng Tiền",
+        address_2: "Phường Hoàn Kiếm",
+        city: "Hà Nội",
+        province: "Hà Nội",
+        country_code: "vn",
+        phone: "0912345678",
       },
     })
     check("address + email", res)
@@ -74,12 +89,15 @@ export async function run(ctx) {
     res = await post("/store/payment-collections", { cart_id: cartId })
     check("payment collection", res)
     const collectionId = res.json().payment_collection.id
-    res = await post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: "pp_system_default" })
+    res = await post(`/store/payment-collections/${collectionId}/payment-sessions`, {
+      provider_id: "pp_system_default",
+    })
     check("payment session (COD)", res)
     res = await post(`/store/carts/${cartId}/complete`, {})
     check("complete", res)
     const body = res.json()
-    if (body.type !== "order") throw new Error(`complete did not create an order: ${JSON.stringify(body.error || body).slice(0, 200)}`)
+    if (body.type !== "order")
+      throw new Error(`complete did not create an order: ${JSON.stringify(body.error || body).slice(0, 200)}`)
   }
 
   return {

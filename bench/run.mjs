@@ -17,8 +17,23 @@ import fs from "node:fs"
 import path from "node:path"
 import { pathToFileURL } from "node:url"
 import { printUsage, runnerArgs } from "./lib/args.mjs"
-import { BENCH_DIR, appendResults, datasetSize, machineInfo, postgresVersion, publishableKeyFromDatabase, report } from "./lib/harness.mjs"
-import { discoverStore, prepareDatabase, startBackend, startStorefront, stopAll, stopAllAndWait } from "./lib/servers.mjs"
+import {
+  BENCH_DIR,
+  appendResults,
+  datasetSize,
+  machineInfo,
+  postgresVersion,
+  publishableKeyFromDatabase,
+  report,
+} from "./lib/harness.mjs"
+import {
+  discoverStore,
+  prepareDatabase,
+  startBackend,
+  startStorefront,
+  stopAll,
+  stopAllAndWait,
+} from "./lib/servers.mjs"
 
 // storefront first: its server is the most exposed to outside interference during a long run
 const ALL = ["storefront", "store-api", "search", "checkout"]
@@ -29,7 +44,9 @@ async function main() {
     printUsage(import.meta.url)
     return 0
   }
-  const wanted = (opts.only.length ? opts.only : ALL).filter((name) => fs.existsSync(path.join(BENCH_DIR, `${name}.mjs`)))
+  const wanted = (opts.only.length ? opts.only : ALL).filter((name) =>
+    fs.existsSync(path.join(BENCH_DIR, `${name}.mjs`))
+  )
   const skipped = (opts.only.length ? opts.only : ALL).filter((n) => !wanted.includes(n))
   for (const s of skipped) console.log(`[bench] ${s}: bench/${s}.mjs does not exist yet, skipped`)
 
@@ -40,7 +57,12 @@ async function main() {
   let stopPostgres = async () => {}
   try {
     if (!backend) {
-      const db = await prepareDatabase({ databaseUrl, products: opts.products, seed: opts.seed, name: opts.smoke ? "ocop_bench_smoke" : undefined })
+      const db = await prepareDatabase({
+        databaseUrl,
+        products: opts.products,
+        seed: opts.seed,
+        name: opts.smoke ? "ocop_bench_smoke" : undefined,
+      })
       databaseUrl = db.databaseUrl
       stopPostgres = db.stopPostgres
       seedInfo = db
@@ -52,13 +74,18 @@ async function main() {
     const ensureStorefront = async () => {
       if (opts.storefront || !wanted.includes("storefront")) return
       if (storefrontProc && storefrontProc.child.exitCode === null && storefrontProc.child.signalCode === null) return
-      if (storefrontProc) console.log(`[bench] the storefront stopped (exit ${storefrontProc.child.exitCode ?? storefrontProc.child.signalCode}); starting it again`)
+      if (storefrontProc)
+        console.log(
+          `[bench] the storefront stopped (exit ${storefrontProc.child.exitCode ?? storefrontProc.child.signalCode}); starting it again`
+        )
       storefrontProc = await startStorefront({ port: opts.storefrontPort, backendUrl: backend, key })
       storefront = storefrontProc.url
     }
     await ensureStorefront()
     const ctx = { ...opts, backend, storefront, key, databaseUrl, ...store }
-    console.log(`[bench] ${store.listed.toLocaleString("en-US")} listed products; ${opts.smoke ? "smoke run" : `up to ${opts.duration} s${opts.count ? ` / ${opts.count} requests` : ""} per case`}`)
+    console.log(
+      `[bench] ${store.listed.toLocaleString("en-US")} listed products; ${opts.smoke ? "smoke run" : `up to ${opts.duration} s${opts.count ? ` / ${opts.count} requests` : ""} per case`}`
+    )
 
     const machine = await machineInfo({ pgVersion: await postgresVersion(databaseUrl) })
     const dataset = { ...(await datasetSize(databaseUrl)), ...(opts.products ? { generated: opts.products } : {}) }
@@ -76,7 +103,15 @@ async function main() {
       const mod = await import(pathToFileURL(path.join(BENCH_DIR, `${name}.mjs`)).href)
       if (typeof mod.run !== "function") {
         // A standalone bench script (e.g. bench/search.mjs): run it with the common options.
-        const args = [path.join(BENCH_DIR, `${name}.mjs`), "--backend", backend, "--key", key, "--duration", String(opts.duration)]
+        const args = [
+          path.join(BENCH_DIR, `${name}.mjs`),
+          "--backend",
+          backend,
+          "--key",
+          key,
+          "--duration",
+          String(opts.duration),
+        ]
         if (opts.count) args.push("--count", String(opts.count))
         if (opts.smoke) args.push("--smoke")
         if (!opts.record) args.push("--no-record")

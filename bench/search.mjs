@@ -10,9 +10,50 @@
 //   (or env MEDUSA_BACKEND_URL, MEDUSA_PUBLISHABLE_KEY; --database-url / DATABASE_URL to record
 //   the dataset size and Postgres version)
 import { parseBenchArgs, printUsage } from "./lib/args.mjs"
-import { appendResults, datasetSize, machineInfo, postgresVersion, publishableKeyFromDatabase, ratio, report, request, timedLoop } from "./lib/harness.mjs"
+import {
+  appendResults,
+  datasetSize,
+  machineInfo,
+  postgresVersion,
+  publishableKeyFromDatabase,
+  ratio,
+  report,
+  request,
+  timedLoop,
+} from "./lib/harness.mjs"
 
-const TEXT = ["nước mắm", "nuoc mam", "trà shan tuyết", "tra shan tuyet", "mật ong", "cà phê", "ca phe", "gạo st25", "đặc sản đồng tháp", "dac san", "hoà bình", "hòa bình", "nước mắm phú quốc", "nuoc mamm", "che thai nguyen", "yến sào", "rượu", "bánh", "kẹo dừa", "lọc", "nấm", "mắm", "hữu cơ", "quà", "sâm ngọc linh", "gốm", "thổ cẩm", "cam cao phong", "hat dieu", "tuong ot"]
+const TEXT = [
+  "nước mắm",
+  "nuoc mam",
+  "trà shan tuyết",
+  "tra shan tuyet",
+  "mật ong",
+  "cà phê",
+  "ca phe",
+  "gạo st25",
+  "đặc sản đồng tháp",
+  "dac san",
+  "hoà bình",
+  "hòa bình",
+  "nước mắm phú quốc",
+  "nuoc mamm",
+  "che thai nguyen",
+  "yến sào",
+  "rượu",
+  "bánh",
+  "kẹo dừa",
+  "lọc",
+  "nấm",
+  "mắm",
+  "hữu cơ",
+  "quà",
+  "sâm ngọc linh",
+  "gốm",
+  "thổ cẩm",
+  "cam cao phong",
+  "hat dieu",
+  "tuong ot",
+]
 const PROV = ["an-giang", "kien giang", "Bình Thuận", "ha-noi", "dong-thap", "Quảng Nam", "lam-dong", "dak-lak"]
 
 let seed = 7
@@ -45,8 +86,14 @@ async function main() {
   const stockCount = args.stockCount
   const backendGiven = process.argv.some((a) => a === "--backend" || a.startsWith("--backend="))
   const backend = (backendGiven ? args.backend : process.env.MEDUSA_BACKEND_URL || args.backend).replace(/\/$/, "")
-  const key = args.key || process.env.MEDUSA_PUBLISHABLE_KEY || (await publishableKeyFromDatabase(args.databaseUrl).catch(() => undefined))
-  if (!key) throw new Error("A publishable key is needed: --key pk_… or MEDUSA_PUBLISHABLE_KEY (or --database-url to look it up).")
+  const key =
+    args.key ||
+    process.env.MEDUSA_PUBLISHABLE_KEY ||
+    (await publishableKeyFromDatabase(args.databaseUrl).catch(() => undefined))
+  if (!key)
+    throw new Error(
+      "A publishable key is needed: --key pk_… or MEDUSA_PUBLISHABLE_KEY (or --database-url to look it up)."
+    )
   const headers = { "x-publishable-api-key": key }
   const count = args.count ?? (args.smoke ? 5 : 500)
   const intents = Array.from({ length: count }, (_, i) => intent(i))
@@ -72,7 +119,10 @@ async function main() {
     name: "GET /store/products?q= (stock Medusa, baseline)",
     run: (i) => {
       const it = intents[i % count]
-      return request(`${backend}/store/products?${qs({ ...(it.q ? { q: it.q } : {}), limit: "20", fields: "id,title,handle,thumbnail" })}`, { headers })
+      return request(
+        `${backend}/store/products?${qs({ ...(it.q ? { q: it.q } : {}), limit: "20", fields: "id,title,handle,thumbnail" })}`,
+        { headers }
+      )
     },
     ...bound,
     ...(stockCount ? { count: Math.min(count, stockCount), warmup: Math.min(bound.warmup, 2) } : {}),
@@ -94,7 +144,11 @@ async function main() {
       machine,
       notes: [
         `backend ${backend}; one client, sequential requests; intents: ⅓ text, ⅓ text + filters (province incl. former names, stars, group, price, sort), ⅓ filters only`,
-        ...(stockCount ? [`stock Medusa timed on the first ${Math.min(count, stockCount)} intents only (--stock-count; seconds per request at this size)`] : []),
+        ...(stockCount
+          ? [
+              `stock Medusa timed on the first ${Math.min(count, stockCount)} intents only (--stock-count; seconds per request at this size)`,
+            ]
+          : []),
         "stock Medusa cannot filter by province/stars/group nor count facets: its intent is the text alone (a plain first page when there is no text)",
         r ? `ours vs stock: p50 ×${r.p50?.toFixed?.(2) ?? r.p50}, p95 ×${r.p95?.toFixed?.(2) ?? r.p95}` : "",
       ].filter(Boolean),

@@ -6,11 +6,17 @@
 import { request, timedLoop } from "./lib/harness.mjs"
 import { runStandalone } from "./lib/standalone.mjs"
 
-const STOREFRONT_FIELDS = "id,title,handle,thumbnail,subtitle,metadata,*variants.calculated_price,+variants.inventory_quantity"
+const STOREFRONT_FIELDS =
+  "id,title,handle,thumbnail,subtitle,metadata,*variants.calculated_price,+variants.inventory_quantity"
 
 export async function run(ctx) {
   const { backend, headers, regionId, sample, listed } = ctx
-  const bound = { count: ctx.count ?? Infinity, durationMs: (ctx.duration ?? 20) * 1000, concurrency: ctx.concurrency ?? 1, warmup: ctx.smoke ? 0 : 3 }
+  const bound = {
+    count: ctx.count ?? Infinity,
+    durationMs: (ctx.duration ?? 20) * 1000,
+    concurrency: ctx.concurrency ?? 1,
+    warmup: ctx.smoke ? 0 : 3,
+  }
   const pages = Math.max(1, Math.floor((listed - 20) / 20))
   let n = 0
   const pick = () => sample[n++ % sample.length]
@@ -25,35 +31,55 @@ export async function run(ctx) {
   cases.push(
     await timedLoop({
       name: "list p1 (storefront fields, VND prices)",
-      run: () => request(`${backend}/store/products?limit=20&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers, timeoutMs: 180000 }),
+      run: () =>
+        request(
+          `${backend}/store/products?limit=20&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`,
+          { headers, timeoutMs: 180000 }
+        ),
       ...bound,
     })
   )
   cases.push(
     await timedLoop({
       name: "list random page ≤ 50 (offset)",
-      run: (i) => request(`${backend}/store/products?limit=20&offset=${(Math.abs(i * 7919) % Math.min(50, pages)) * 20}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers, timeoutMs: 180000 }),
+      run: (i) =>
+        request(
+          `${backend}/store/products?limit=20&offset=${(Math.abs(i * 7919) % Math.min(50, pages)) * 20}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`,
+          { headers, timeoutMs: 180000 }
+        ),
       ...bound,
     })
   )
   cases.push(
     await timedLoop({
       name: "list deep page (offset ~ 90%)",
-      run: (i) => request(`${backend}/store/products?limit=20&offset=${Math.floor(pages * (0.85 + 0.1 * ((i * 37) % 10) / 10)) * 20}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`, { headers, timeoutMs: 180000 }),
+      run: (i) =>
+        request(
+          `${backend}/store/products?limit=20&offset=${Math.floor(pages * (0.85 + (0.1 * ((i * 37) % 10)) / 10)) * 20}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS)}`,
+          { headers, timeoutMs: 180000 }
+        ),
       ...bound,
     })
   )
   cases.push(
     await timedLoop({
       name: "detail by id",
-      run: () => request(`${backend}/store/products/${pick().id}?region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS + ",description,*images,*options")}`, { headers, timeoutMs: 180000 }),
+      run: () =>
+        request(
+          `${backend}/store/products/${pick().id}?region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS + ",description,*images,*options")}`,
+          { headers, timeoutMs: 180000 }
+        ),
       ...bound,
     })
   )
   cases.push(
     await timedLoop({
       name: "detail by handle (list ?handle=)",
-      run: () => request(`${backend}/store/products?handle=${encodeURIComponent(pick().handle)}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS + ",description,*images")}`, { headers, timeoutMs: 180000 }),
+      run: () =>
+        request(
+          `${backend}/store/products?handle=${encodeURIComponent(pick().handle)}&region_id=${regionId}&fields=${encodeURIComponent(STOREFRONT_FIELDS + ",description,*images")}`,
+          { headers, timeoutMs: 180000 }
+        ),
       ...bound,
     })
   )

@@ -6,7 +6,18 @@
 import { request, timedLoop } from "./lib/harness.mjs"
 import { runStandalone } from "./lib/standalone.mjs"
 
-export const SEARCH_QUERIES = ["mật ong", "nuoc mam", "trà", "cà phê Lâm Đồng", "gạo", "rượu", "tinh dầu", "bưởi", "miến dong", "homestay"]
+export const SEARCH_QUERIES = [
+  "mật ong",
+  "nuoc mam",
+  "trà",
+  "cà phê Lâm Đồng",
+  "gạo",
+  "rượu",
+  "tinh dầu",
+  "bưởi",
+  "miến dong",
+  "homestay",
+]
 
 export async function run(ctx) {
   const { storefront, backend, headers, sample, regionId } = ctx
@@ -18,21 +29,37 @@ export async function run(ctx) {
 
   const baseline = await timedLoop({
     name: "backend: product by handle (baseline)",
-    run: () => request(`${backend}/store/products?handle=${encodeURIComponent(pick().handle)}&region_id=${regionId}&fields=*variants.calculated_price`, { headers, timeoutMs: 180000 }),
+    run: () =>
+      request(
+        `${backend}/store/products?handle=${encodeURIComponent(pick().handle)}&region_id=${regionId}&fields=*variants.calculated_price`,
+        { headers, timeoutMs: 180000 }
+      ),
     ...bound,
   })
   const results = [
     baseline,
     await timedLoop({ name: "home /", run: () => page(`${storefront}/`), ...bound }),
-    await timedLoop({ name: "product /products/:handle", run: () => page(`${storefront}/products/${encodeURIComponent(pick().handle)}`), ...bound }),
+    await timedLoop({
+      name: "product /products/:handle",
+      run: () => page(`${storefront}/products/${encodeURIComponent(pick().handle)}`),
+      ...bound,
+    }),
     await timedLoop({
       name: "search /search?q=",
-      run: (i) => page(`${storefront}/search?q=${encodeURIComponent(SEARCH_QUERIES[Math.abs(i) % SEARCH_QUERIES.length])}`),
+      run: (i) =>
+        page(`${storefront}/search?q=${encodeURIComponent(SEARCH_QUERIES[Math.abs(i) % SEARCH_QUERIES.length])}`),
       ...bound,
     }),
   ]
   // TTFB is what the shopper waits for before anything paints: report it as the main figure.
-  const ttfb = results.map((r) => ({ ...r, name: `${r.name} — TTFB`, p50: r.ttfb_p50, p95: r.ttfb_p95, p99: NaN, mean: NaN }))
+  const ttfb = results.map((r) => ({
+    ...r,
+    name: `${r.name} — TTFB`,
+    p50: r.ttfb_p50,
+    p95: r.ttfb_p95,
+    p99: NaN,
+    mean: NaN,
+  }))
   return {
     title: "storefront SSR (time to first byte)",
     results: [...ttfb, ...results.slice(1).map((r) => ({ ...r, name: `${r.name} — full response` }))],

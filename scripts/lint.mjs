@@ -25,7 +25,9 @@ const check = runBiome(["ci", "--colors=off", "--reporter=summary", "--diagnosti
 const biomeFailed = check.status !== 0
 if (biomeFailed) {
   process.stdout.write(check.stdout + check.stderr)
-  say("Biome found formatting or lint errors: run `npx biome check --write .` to fix what it can, then fix the rest by hand.")
+  say(
+    "Biome found formatting or lint errors: run `npx biome check --write .` to fix what it can, then fix the rest by hand."
+  )
 }
 
 // 2. The ratchets, per file.
@@ -38,7 +40,10 @@ const bump = (file, key) => {
 for (const d of report.diagnostics ?? []) {
   if (d.category === "lint/suspicious/noExplicitAny") bump(d.location.path, "any")
 }
-const tracked = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
+const tracked = spawnSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+  cwd: ROOT,
+  encoding: "utf8",
+})
   .stdout.split("\n")
   .filter((f) => /\.(ts|tsx|mjs|js)$/.test(f) && !/(^|\/)(migrations|node_modules|build|\.medusa)\//.test(f))
 for (const file of tracked) {
@@ -52,12 +57,17 @@ const grown = []
 for (const [file, counts] of Object.entries(current)) {
   for (const key of ["any", "longLines"]) {
     const allowed = baseline[file]?.[key] ?? 0
-    if (counts[key] > allowed) grown.push(`${file}: ${counts[key]} ${key === "any" ? "explicit any" : `lines over ${MAX_LINE} characters`} (allowed ${allowed})`)
+    if (counts[key] > allowed)
+      grown.push(
+        `${file}: ${counts[key]} ${key === "any" ? "explicit any" : `lines over ${MAX_LINE} characters`} (allowed ${allowed})`
+      )
   }
 }
 const total = (key) => Object.values(current).reduce((n, c) => n + c[key], 0)
 const allowedTotal = (key) => Object.values(baseline).reduce((n, c) => n + (c[key] ?? 0), 0)
-say(`explicit any: ${total("any")} (baseline ${allowedTotal("any")}); lines over ${MAX_LINE}: ${total("longLines")} (baseline ${allowedTotal("longLines")})`)
+say(
+  `explicit any: ${total("any")} (baseline ${allowedTotal("any")}); lines over ${MAX_LINE}: ${total("longLines")} (baseline ${allowedTotal("longLines")})`
+)
 
 if (update) {
   if (grown.length && fs.existsSync(BASELINE)) {

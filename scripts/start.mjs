@@ -29,7 +29,9 @@ process.on("SIGTERM", () => shutdown(0))
 async function main() {
   fs.mkdirSync(LOG_DIR, { recursive: true })
   if (!fs.existsSync(path.join(ROOT, "node_modules", ".bin", "medusa"))) {
-    throw new Error("Dependencies are not installed: run `npm install` first (the README's quick-start line does both).")
+    throw new Error(
+      "Dependencies are not installed: run `npm install` first (the README's quick-start line does both)."
+    )
   }
   await requirePortFree(BACKEND_PORT, "backend")
   await requirePortFree(STOREFRONT_PORT, "storefront")
@@ -41,7 +43,12 @@ async function main() {
   const env = { DATABASE_URL }
 
   say("applying database migrations …")
-  await run(BIN("medusa"), ["db:migrate"], { cwd: path.join(ROOT, "backend"), env, logFile: path.join(LOG_DIR, "migrate.log"), label: "database migrations" })
+  await run(BIN("medusa"), ["db:migrate"], {
+    cwd: path.join(ROOT, "backend"),
+    env,
+    logFile: path.join(LOG_DIR, "migrate.log"),
+    label: "database migrations",
+  })
 
   if (await catalogueIsEmpty(DATABASE_URL)) {
     say("the database is empty: seeding reference data and the demo catalogue …")
@@ -82,7 +89,11 @@ async function main() {
     logFile: path.join(LOG_DIR, "storefront.log"),
     name: "storefront",
   })
-  await waitForHttp(`http://localhost:${STOREFRONT_PORT}/`, { child: storefront, name: "storefront", timeoutMs: 60_000 })
+  await waitForHttp(`http://localhost:${STOREFRONT_PORT}/`, {
+    child: storefront,
+    name: "storefront",
+    timeoutMs: 60_000,
+  })
 
   console.log(`
   OCOP Marketplace is running.
@@ -99,7 +110,9 @@ async function main() {
   for (const child of [backend, storefront]) {
     child.on("exit", (code) => {
       if (!stopping) {
-        say(`the ${child.serviceName} stopped unexpectedly (exit code ${code}); see .data/logs/${child.serviceName}.log`)
+        say(
+          `the ${child.serviceName} stopped unexpectedly (exit code ${code}); see .data/logs/${child.serviceName}.log`
+        )
         shutdown(1)
       }
     })

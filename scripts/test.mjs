@@ -23,8 +23,11 @@ const REPORTS = path.join(ROOT, ".data", "test-reports")
 const LOGS = path.join(ROOT, ".data", "logs")
 const E2E_BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT || 9310)
 const E2E_STOREFRONT_PORT = Number(process.env.E2E_STOREFRONT_PORT || 3310)
-const STAGES = ["typecheck", "unit", "integration", "e2e"]
-const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7).split(",")
+const STAGES = ["lint", "typecheck", "unit", "integration", "e2e"]
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice(7)
+  .split(",")
 const say = (m) => process.stdout.write(`[test] ${m}\n`)
 
 if (only) {
@@ -71,15 +74,19 @@ function workspaces() {
   for (const pattern of patterns) {
     if (pattern.endsWith("/*")) {
       const parent = pattern.slice(0, -2)
-      for (const entry of fs.readdirSync(path.join(ROOT, parent), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-        if (entry.isDirectory() && fs.existsSync(path.join(ROOT, parent, entry.name, "package.json"))) found.push(`${parent}/${entry.name}`)
+      for (const entry of fs
+        .readdirSync(path.join(ROOT, parent), { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.isDirectory() && fs.existsSync(path.join(ROOT, parent, entry.name, "package.json")))
+          found.push(`${parent}/${entry.name}`)
       }
     } else if (fs.existsSync(path.join(ROOT, pattern, "package.json"))) found.push(pattern)
   }
   return found
 }
 
-const hasVitestConfig = (dir) => ["ts", "mts", "js", "mjs"].some((ext) => fs.existsSync(path.join(ROOT, dir, `vitest.config.${ext}`)))
+const hasVitestConfig = (dir) =>
+  ["ts", "mts", "js", "mjs"].some((ext) => fs.existsSync(path.join(ROOT, dir, `vitest.config.${ext}`)))
 // The stage that runs each workspace's tests; the rest with a vitest config are unit tests.
 const OWN_STAGE = { backend: "integration", tests: "e2e" }
 
@@ -101,8 +108,13 @@ function vitestCounts(file, name, exit) {
   }
   const r = JSON.parse(fs.readFileSync(file, "utf8"))
   // A file that failed outside any test (load error, failing beforeAll) counts as one failure, never as silence.
-  const brokenFiles = (r.testResults || []).filter((t) => t.status === "failed" && !(t.assertionResults || []).some((a) => a.status === "failed"))
-  for (const t of brokenFiles) problem(`${name}: ${path.relative(ROOT, t.name)} failed outside any test: ${String(t.message || "").split("\n")[0]}`)
+  const brokenFiles = (r.testResults || []).filter(
+    (t) => t.status === "failed" && !(t.assertionResults || []).some((a) => a.status === "failed")
+  )
+  for (const t of brokenFiles)
+    problem(
+      `${name}: ${path.relative(ROOT, t.name)} failed outside any test: ${String(t.message || "").split("\n")[0]}`
+    )
   return {
     passed: r.numPassedTests,
     failed: r.numFailedTests + brokenFiles.length,
@@ -114,18 +126,24 @@ function vitestCounts(file, name, exit) {
 async function vitest(workspace, name, env = {}, extra = []) {
   const out = path.join(REPORTS, `${name}.json`)
   fs.rmSync(out, { force: true })
-  const exit = await runTool(BIN("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra], {
-    cwd: path.join(ROOT, workspace),
-    env,
-    label: `vitest in ${workspace}`,
-  })
+  const exit = await runTool(
+    BIN("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`, ...extra],
+    {
+      cwd: path.join(ROOT, workspace),
+      env,
+      label: `vitest in ${workspace}`,
+    }
+  )
   const counts = vitestCounts(out, name, exit)
   if (counts.total === 0 && counts.failed === 0) {
     problem(`${name}: ${workspace} has a vitest config but no tests ran`)
     counts.failed += 1
   } else if (exit && counts.failed === 0) {
     // Vitest's JSON report leaves out unhandled errors and crashed workers; only the exit code tells.
-    problem(`${name}: ${exit.message.replace(/\.$/, "")} although its report records no failed test — an unhandled error or a crash (see its output above)`)
+    problem(
+      `${name}: ${exit.message.replace(/\.$/, "")} although its report records no failed test — an unhandled error or a crash (see its output above)`
+    )
     counts.failed += 1
   }
   tested.push({ workspace, stage: name, tests: counts.total })
@@ -142,7 +160,11 @@ async function typecheck(workspace) {
   }
   const logFile = path.join(LOGS, `typecheck-${workspace.replace(/\//g, "-")}.log`)
   fs.rmSync(logFile, { force: true })
-  const exit = await runTool(BIN("tsc"), ["--noEmit", "--pretty", "false", "-p", config], { cwd: dir, logFile, label: `tsc in ${workspace}` })
+  const exit = await runTool(BIN("tsc"), ["--noEmit", "--pretty", "false", "-p", config], {
+    cwd: dir,
+    logFile,
+    label: `tsc in ${workspace}`,
+  })
   const output = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : ""
   const errors = output.split("\n").filter((line) => / error TS\d+:/.test(line))
   for (const line of errors.slice(0, 30)) say(`${workspace}/${line}`)
@@ -186,7 +208,9 @@ function ensureChromium() {
   const found = candidates.find((p) => fs.existsSync(p))
   if (found) return found
   say("installing Debian's chromium for the browser tests (apt-get) …")
-  execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null", { stdio: "inherit" })
+  execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null", {
+    stdio: "inherit",
+  })
   return "/usr/lib/chromium/chromium"
 }
 
@@ -274,10 +298,19 @@ async function main() {
     await ensureDatabaseExists(db.serverUrl, e2eDatabase)
     const DATABASE_URL = withDatabase(db.serverUrl, e2eDatabase)
     say("migrating and seeding a fresh database for the end-to-end run …")
-    await run(BIN("medusa"), ["db:migrate"], { cwd: path.join(ROOT, "backend"), env: { DATABASE_URL }, logFile: path.join(LOGS, "e2e-migrate.log"), label: "e2e migrations" })
+    await run(BIN("medusa"), ["db:migrate"], {
+      cwd: path.join(ROOT, "backend"),
+      env: { DATABASE_URL },
+      logFile: path.join(LOGS, "e2e-migrate.log"),
+      label: "e2e migrations",
+    })
     const backendUrl = `http://localhost:${E2E_BACKEND_PORT}`
     // Migrated just above; image URLs are absolute on the backend that serves them.
-    await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs"), "--skip-migrate"], { env: { DATABASE_URL, MEDUSA_BACKEND_URL: backendUrl }, logFile: path.join(LOGS, "e2e-seed.log"), label: "e2e seed" })
+    await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs"), "--skip-migrate"], {
+      env: { DATABASE_URL, MEDUSA_BACKEND_URL: backendUrl },
+      logFile: path.join(LOGS, "e2e-seed.log"),
+      label: "e2e seed",
+    })
     const backend = startService(BIN("medusa"), ["develop", "-p", String(E2E_BACKEND_PORT)], {
       cwd: path.join(ROOT, "backend"),
       env: { DATABASE_URL, ADMIN_DISABLED: "true", PORT: String(E2E_BACKEND_PORT), ...backendSecrets(ensureSecrets()) },
@@ -286,10 +319,20 @@ async function main() {
     })
     await waitForHttp(`http://localhost:${E2E_BACKEND_PORT}/health`, { child: backend, name: "end-to-end backend" })
     const publishableKey = await readPublishableKey(DATABASE_URL)
-    await run("npm", ["run", "build"], { cwd: path.join(ROOT, "storefront"), logFile: path.join(LOGS, "e2e-storefront-build.log"), label: "storefront build" })
+    await run("npm", ["run", "build"], {
+      cwd: path.join(ROOT, "storefront"),
+      logFile: path.join(LOGS, "e2e-storefront-build.log"),
+      label: "storefront build",
+    })
     const storefront = startService(process.execPath, ["server.mjs"], {
       cwd: path.join(ROOT, "storefront"),
-      env: { PORT: String(E2E_STOREFRONT_PORT), NODE_ENV: "production", MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey, ...storefrontSecrets(ensureSecrets()) },
+      env: {
+        PORT: String(E2E_STOREFRONT_PORT),
+        NODE_ENV: "production",
+        MEDUSA_BACKEND_URL: backendUrl,
+        MEDUSA_PUBLISHABLE_KEY: publishableKey,
+        ...storefrontSecrets(ensureSecrets()),
+      },
       logFile: path.join(LOGS, "e2e-storefront.log"),
       name: "storefront",
     })
@@ -301,7 +344,13 @@ async function main() {
     const exit = await runTool(BIN("playwright"), ["test", "--config", "playwright.config.ts"], {
       cwd: path.join(ROOT, "tests"),
       // _OUTPUT_FILE (not _OUTPUT_NAME) wins over the config's own outputFile.
-      env: { STOREFRONT_URL: storefrontUrl, MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: publishableKey, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_FILE: report },
+      env: {
+        STOREFRONT_URL: storefrontUrl,
+        MEDUSA_BACKEND_URL: backendUrl,
+        MEDUSA_PUBLISHABLE_KEY: publishableKey,
+        CHROMIUM_PATH: chromium,
+        PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+      },
       label: "Playwright",
     })
     const counts = playwrightCounts(report, exit)
@@ -313,7 +362,18 @@ async function main() {
       // Against the servers just tested (after Playwright: the checkout bench uses up stock).
       const benchExit = await runTool(
         process.execPath,
-        [benchRunner, "--smoke", "--backend", backendUrl, "--storefront", storefrontUrl, "--key", publishableKey, "--database-url", DATABASE_URL],
+        [
+          benchRunner,
+          "--smoke",
+          "--backend",
+          backendUrl,
+          "--storefront",
+          storefrontUrl,
+          "--key",
+          publishableKey,
+          "--database-url",
+          DATABASE_URL,
+        ],
         { label: "benchmark smoke run", logFile: path.join(LOGS, "bench-smoke.log") }
       )
       if (benchExit) {
@@ -334,13 +394,17 @@ async function finish(started, all, untested) {
 
   console.log("\nstage          seconds  passed  failed  skipped")
   for (const s of stages) {
-    console.log(`${s.name.padEnd(14)} ${s.seconds.toFixed(1).padStart(7)} ${String(s.passed).padStart(7)} ${String(s.failed).padStart(7)} ${String(s.skipped).padStart(8)}`)
+    console.log(
+      `${s.name.padEnd(14)} ${s.seconds.toFixed(1).padStart(7)} ${String(s.passed).padStart(7)} ${String(s.failed).padStart(7)} ${String(s.skipped).padStart(8)}`
+    )
   }
   console.log(`total          ${((Date.now() - started) / 1000).toFixed(1).padStart(7)}`)
   if (selected("typecheck")) console.log(`\ntype-checked: ${all.join(", ")}`)
-  if (tested.length) console.log(`tests ran in: ${tested.map((t) => `${t.workspace} (${t.stage}, ${t.tests} tests)`).join(", ")}`)
+  if (tested.length)
+    console.log(`tests ran in: ${tested.map((t) => `${t.workspace} (${t.stage}, ${t.tests} tests)`).join(", ")}`)
   const notRun = all.filter((ws) => !untested.includes(ws) && !tested.some((t) => t.workspace === ws))
-  if (notRun.length && only) console.log(`tests not run in this selection (--only=${only.join(",")}): ${notRun.join(", ")}`)
+  if (notRun.length && only)
+    console.log(`tests not run in this selection (--only=${only.join(",")}): ${notRun.join(", ")}`)
   console.log(`workspaces without tests: ${untested.length ? untested.join(", ") : "none"}`)
   if (problems.length) {
     console.log(`\ncounted as failed besides failed tests (${problems.length}):`)

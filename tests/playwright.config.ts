@@ -1,4 +1,4 @@
-import { defineConfig } from "@playwright/test";
+import { defineConfig } from "@playwright/test"
 
 /**
  * Browser tests against a running storefront (and the real backend behind
@@ -28,4 +28,4 @@ export default defineConfig({
       ],
     },
   },
-});
+})

@@ -37,7 +37,11 @@ export function parseArgs(argv, accepted, defaults = {}) {
       return v
     }
     if (typeof kind === "boolean") out[key] = kind
-    else if (kind === "list") out[key] = String(value()).split(",").map((s) => s.trim()).filter(Boolean)
+    else if (kind === "list")
+      out[key] = String(value())
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
     else if (kind === "string") out[key] = value()
     else {
       const n = Number(String(value()).replace(/k$/i, "000"))
@@ -62,7 +66,8 @@ export function runnerArgs(argv, benches) {
     port: 9300,
     storefrontPort: 3300,
   })
-  for (const o of out.only) if (!benches.includes(o)) throw new Error(`--only: unknown bench "${o}" (known: ${benches.join(", ")}).`)
+  for (const o of out.only)
+    if (!benches.includes(o)) throw new Error(`--only: unknown bench "${o}" (known: ${benches.join(", ")}).`)
   if (out.smoke) {
     out.count = out.count ?? 3
     out.duration = Math.min(out.duration, 15)
@@ -100,6 +105,8 @@ export function parseBenchArgs(argv = process.argv.slice(2), extra = []) {
 /** Prints a script's leading `//` comment block: its usage. */
 export function printUsage(scriptUrl) {
   const lines = fs.readFileSync(new URL(scriptUrl), "utf8").split("\n")
-  const usage = lines.slice(lines[0].startsWith("#!") ? 1 : 0).filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith("//")))
+  const usage = lines
+    .slice(lines[0].startsWith("#!") ? 1 : 0)
+    .filter((l, i, all) => all.slice(0, i + 1).every((x) => x.startsWith("//")))
   console.log(usage.map((l) => l.replace(/^\/\/ ?/, "")).join("\n"))
 }

@@ -30,7 +30,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 })
 /** Throws unless the URL points at this machine: benchmarks never send traffic elsewhere. */
 export function assertLocal(url) {
   const u = new URL(url)
-  if (u.protocol !== "http:") throw new Error(`Benchmarks only call plain http on localhost, not ${u.protocol}//${u.host}.`)
+  if (u.protocol !== "http:")
+    throw new Error(`Benchmarks only call plain http on localhost, not ${u.protocol}//${u.host}.`)
   if (!LOCAL_HOSTS.has(u.hostname)) throw new Error(`Benchmarks only call localhost; refusing ${u.host}.`)
   return u
 }
@@ -77,8 +78,19 @@ export function request(url, opts = {}) {
         res.on("error", (error) => resolve(failed(error)))
       }
     )
-    const failed = (error) => ({ status: 0, ok: false, ttfbMs: elapsed(), ms: elapsed(), bytes: 0, body: String(error?.message || error), headers: {}, json: () => ({}) })
-    req.setTimeout(opts.timeoutMs ?? 30000, () => req.destroy(new Error(`timed out after ${opts.timeoutMs ?? 30000} ms`)))
+    const failed = (error) => ({
+      status: 0,
+      ok: false,
+      ttfbMs: elapsed(),
+      ms: elapsed(),
+      bytes: 0,
+      body: String(error?.message || error),
+      headers: {},
+      json: () => ({}),
+    })
+    req.setTimeout(opts.timeoutMs ?? 30000, () =>
+      req.destroy(new Error(`timed out after ${opts.timeoutMs ?? 30000} ms`))
+    )
     req.on("error", (error) => resolve(failed(error)))
     if (payload) req.write(payload)
     req.end()
@@ -88,7 +100,10 @@ export function request(url, opts = {}) {
 /** Like request() but throws a readable Error unless the status is 2xx/3xx; returns parsed JSON. */
 export async function requestJson(url, opts = {}) {
   const res = await request(url, opts)
-  if (!res.ok) throw new Error(`${opts.method || (opts.body ? "POST" : "GET")} ${url} answered ${res.status || "no response"}: ${res.body.slice(0, 300)}`)
+  if (!res.ok)
+    throw new Error(
+      `${opts.method || (opts.body ? "POST" : "GET")} ${url} answered ${res.status || "no response"}: ${res.body.slice(0, 300)}`
+    )
   return res.json()
 }
 
@@ -127,7 +142,8 @@ export function summarize(name, samples, wallMs, errors, extra = {}) {
  * `firstError` keeps the first failure's text so a broken bench says why.
  */
 export async function timedLoop({ name, run, count = Infinity, durationMs = Infinity, concurrency = 1, warmup = 0 }) {
-  if (!Number.isFinite(count) && !Number.isFinite(durationMs)) throw new Error("timedLoop needs a count or a durationMs bound")
+  if (!Number.isFinite(count) && !Number.isFinite(durationMs))
+    throw new Error("timedLoop needs a count or a durationMs bound")
   let firstError
   const note = (e) => {
     if (!firstError) firstError = e
@@ -206,7 +222,8 @@ export function formatTable(results, { baseline } = {}) {
 export function report(results, opts = {}) {
   if (opts.title) process.stdout.write(`\n## ${opts.title}\n`)
   process.stdout.write(formatTable(results, opts) + "\n")
-  for (const r of results) if (r.errors && r.firstError) process.stdout.write(`  ${r.name}: ${r.errors} error(s), first: ${r.firstError}\n`)
+  for (const r of results)
+    if (r.errors && r.firstError) process.stdout.write(`  ${r.name}: ${r.errors} error(s), first: ${r.firstError}\n`)
 }
 
 function versionOf(pkg) {
@@ -254,18 +271,34 @@ export async function postgresVersion(databaseUrl) {
  * Appends a dated entry to bench/RESULTS.md:
  * { title, dataset: { products, ... }, results: [summary...], baseline, notes: [text], machine }.
  */
-export async function appendResults({ title, dataset = {}, results = [], baseline, notes = [], machine, file = RESULTS_FILE }) {
+export async function appendResults({
+  title,
+  dataset = {},
+  results = [],
+  baseline,
+  notes = [],
+  machine,
+  file = RESULTS_FILE,
+}) {
   machine = machine || (await machineInfo())
   const when = new Date().toISOString().replace("T", " ").slice(0, 16) + " UTC"
   const facts = [
     `machine: ${machine.nproc} cores (${machine.cpu || "?"}), ${machine.ramGB} GB RAM, ${machine.platform}; load average ${os.loadavg()[0].toFixed(1)} at the end of the run`,
     `versions: Node ${machine.node}, Medusa ${machine.medusa || "?"}${machine.postgres ? `, Postgres ${machine.postgres}` : ""}${machine.remix ? `, Remix ${machine.remix}` : ""}`,
-    `dataset: ${Object.entries(dataset).map(([k, v]) => `${k} ${typeof v === "number" ? v.toLocaleString("en-US") : v}`).join(", ") || "–"}`,
+    `dataset: ${
+      Object.entries(dataset)
+        .map(([k, v]) => `${k} ${typeof v === "number" ? v.toLocaleString("en-US") : v}`)
+        .join(", ") || "–"
+    }`,
   ]
   let text = `\n### ${when} — ${title}\n\n${facts.map((f) => `- ${f}`).join("\n")}\n`
   if (results.length) text += `\n${formatTable(results, { baseline })}\n`
   if (notes.length) text += `\n${notes.map((n) => `- ${n}`).join("\n")}\n`
-  if (!fs.existsSync(file)) fs.writeFileSync(file, "# Benchmark results\n\nAppended by `npm run bench` (bench/lib/harness.mjs). Ratios are \"times better than the baseline\" measured in the same run (>1 = faster).\n")
+  if (!fs.existsSync(file))
+    fs.writeFileSync(
+      file,
+      '# Benchmark results\n\nAppended by `npm run bench` (bench/lib/harness.mjs). Ratios are "times better than the baseline" measured in the same run (>1 = faster).\n'
+    )
   fs.appendFileSync(file, text)
   return text
 }

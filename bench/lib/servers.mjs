@@ -82,7 +82,9 @@ async function waitFor(url, { timeoutMs = 120000, what, proc }) {
 
 /** Database for a run: DATABASE_URL as given, or ocop_bench_<name> on the project's Postgres. */
 export async function prepareDatabase({ databaseUrl, products, seed = "bench", name }) {
-  const { ensurePostgres, ensureDatabaseExists, withDatabase } = await import(path.join(ROOT, "scripts/lib/postgres.mjs"))
+  const { ensurePostgres, ensureDatabaseExists, withDatabase } = await import(
+    path.join(ROOT, "scripts/lib/postgres.mjs")
+  )
   let stopPostgres = async () => {}
   if (!databaseUrl) {
     const saved = process.env.DATABASE_URL
@@ -90,15 +92,24 @@ export async function prepareDatabase({ databaseUrl, products, seed = "bench", n
     const pg = await ensurePostgres()
     if (saved) process.env.DATABASE_URL = saved
     stopPostgres = pg.stop
-    const db = name || `ocop_bench_${products ? (products >= 1000 && products % 1000 === 0 ? `${products / 1000}k` : products) : "demo"}`
+    const db =
+      name ||
+      `ocop_bench_${products ? (products >= 1000 && products % 1000 === 0 ? `${products / 1000}k` : products) : "demo"}`
     await ensureDatabaseExists(pg.serverUrl, db)
     databaseUrl = withDatabase(pg.serverUrl, db)
   }
   const args = [path.join(ROOT, "seed/bin/seed.mjs"), "--quiet"]
   if (products) args.push("--products", String(products), "--seed", seed)
-  log(`seeding ${new URL(databaseUrl).pathname.slice(1)}${products ? ` with ${products.toLocaleString("en-US")} generated products` : " (demo catalogue)"} — skips what exists`)
+  log(
+    `seeding ${new URL(databaseUrl).pathname.slice(1)}${products ? ` with ${products.toLocaleString("en-US")} generated products` : " (demo catalogue)"} — skips what exists`
+  )
   const t = Date.now()
-  const seedOnce = () => spawnSync(process.execPath, args, { env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  const seedOnce = () =>
+    spawnSync(process.execPath, args, {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    })
   let r = seedOnce()
   if (r.status !== 0 && /Cannot find module .*\.medusa\/server/.test((r.stderr || "") + (r.stdout || ""))) {
     // A plugin is being rebuilt in place (its .medusa/server is briefly missing): wait and retry once.
@@ -110,7 +121,9 @@ export async function prepareDatabase({ databaseUrl, products, seed = "bench", n
   if (r.status !== 0) throw new Error(`Seeding failed: ${(r.stderr || "").trim().split("\n").pop() || seedLines.pop()}`)
   const seedSeconds = (Date.now() - t) / 1000
   const generatorLine = seedLines.find((l) => /generator: inserted/.test(l))
-  log(`seed ready in ${seedSeconds.toFixed(1)} s${generatorLine ? ` (${generatorLine.replace("[seed] generator: ", "")})` : ""}`)
+  log(
+    `seed ready in ${seedSeconds.toFixed(1)} s${generatorLine ? ` (${generatorLine.replace("[seed] generator: ", "")})` : ""}`
+  )
   return { databaseUrl, stopPostgres, seedSeconds, generatorLine, seedLines }
 }
 
@@ -119,11 +132,22 @@ export async function startBackend({ databaseUrl, port = 9300 }) {
   const logFile = path.join("/tmp", `ocop-bench-backend-${port}.log`)
   log(`starting the backend on :${port} (log ${logFile})`)
   const t = Date.now()
-  const proc = start("backend", process.execPath, [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), "start", "-p", String(port)], {
-    cwd: path.join(ROOT, "backend"),
-    env: { DATABASE_URL: databaseUrl, ADMIN_DISABLED: "true", NODE_ENV: "development", STORE_CORS: "http://localhost:3300", ...backendSecrets(ensureSecrets()) },
-    logFile,
-  })
+  const proc = start(
+    "backend",
+    process.execPath,
+    [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), "start", "-p", String(port)],
+    {
+      cwd: path.join(ROOT, "backend"),
+      env: {
+        DATABASE_URL: databaseUrl,
+        ADMIN_DISABLED: "true",
+        NODE_ENV: "development",
+        STORE_CORS: "http://localhost:3300",
+        ...backendSecrets(ensureSecrets()),
+      },
+      logFile,
+    }
+  )
   const url = `http://localhost:${port}`
   await waitFor(`${url}/health`, { what: "The backend", proc, timeoutMs: 180000 })
   log(`backend ready in ${((Date.now() - t) / 1000).toFixed(1)} s`)
@@ -133,7 +157,8 @@ export async function startBackend({ databaseUrl, port = 9300 }) {
   await new Promise((r) => setTimeout(r, 1500))
   if (/\[Search\] Seeding/.test(readLog())) {
     log("waiting for the search index to finish seeding")
-    while (!/\[Search\] Seeded/.test(readLog()) && Date.now() - ts < 15 * 60000) await new Promise((r) => setTimeout(r, 1000))
+    while (!/\[Search\] Seeded/.test(readLog()) && Date.now() - ts < 15 * 60000)
+      await new Promise((r) => setTimeout(r, 1000))
     log(`search index seeded after ${((Date.now() - ts) / 1000).toFixed(1)} s`)
   }
   return { url, ...proc }
@@ -145,13 +170,20 @@ export async function startStorefront({ port = 3300, backendUrl, key }) {
   if (!fs.existsSync(path.join(dir, "build/server/index.js"))) {
     log("building the storefront (no build/ yet)")
     const b = spawnSync("npm", ["run", "build"], { cwd: dir, encoding: "utf8" })
-    if (b.status !== 0) throw new Error(`The storefront build failed: ${(b.stderr || b.stdout).trim().split("\n").slice(-3).join(" ")}`)
+    if (b.status !== 0)
+      throw new Error(`The storefront build failed: ${(b.stderr || b.stdout).trim().split("\n").slice(-3).join(" ")}`)
   }
   const logFile = path.join("/tmp", `ocop-bench-storefront-${port}.log`)
   log(`starting the storefront on :${port} (log ${logFile})`)
   const proc = start("storefront", process.execPath, ["server.mjs"], {
     cwd: dir,
-    env: { PORT: String(port), MEDUSA_BACKEND_URL: backendUrl, MEDUSA_PUBLISHABLE_KEY: key, NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex") },
+    env: {
+      PORT: String(port),
+      MEDUSA_BACKEND_URL: backendUrl,
+      MEDUSA_PUBLISHABLE_KEY: key,
+      NODE_ENV: "production",
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+    },
     logFile,
   })
   const url = `http://localhost:${port}`
@@ -159,7 +191,8 @@ export async function startStorefront({ port = 3300, backendUrl, key }) {
   const deadline = Date.now() + 60000
   while (!/\[storefront\] http/.test(fs.readFileSync(logFile, "utf8"))) {
     if (proc.child.exitCode !== null) throw new Error(`The storefront exited before it was ready (log ${logFile}).`)
-    if (Date.now() > deadline) throw new Error(`The storefront did not start listening on :${port} within 60 s (log ${logFile}).`)
+    if (Date.now() > deadline)
+      throw new Error(`The storefront did not start listening on :${port} within 60 s (log ${logFile}).`)
     await new Promise((r) => setTimeout(r, 300))
   }
   return { url, ...proc }
@@ -170,7 +203,8 @@ export async function startStorefront({ port = 3300, backendUrl, key }) {
  * handles/ids/variant ids (from the store API itself, so they pass the same gate), total listed.
  */
 export async function discoverStore({ backend, key, sampleSize = 200, databaseUrl }) {
-  if (!key) throw new Error("No publishable key: pass --key pk_… or --database-url so it can be read from the database.")
+  if (!key)
+    throw new Error("No publishable key: pass --key pk_… or --database-url so it can be read from the database.")
   const headers = { "x-publishable-api-key": key }
   const { regions } = await requestJson(`${backend}/store/regions`, { headers })
   const region = regions.find((r) => r.currency_code === "vnd") || regions[0]
@@ -182,7 +216,10 @@ export async function discoverStore({ backend, key, sampleSize = 200, databaseUr
   const pages = sample.length ? 0 : Math.min(10, Math.ceil(sampleSize / 20))
   for (let i = 0; i < pages; i++) {
     const offset = Math.floor((i / pages) * Math.max(0, total - 20))
-    const { products } = await requestJson(`${backend}/store/products?limit=20&offset=${offset}&fields=id,handle,variants.id`, { headers, timeoutMs: 180000 })
+    const { products } = await requestJson(
+      `${backend}/store/products?limit=20&offset=${offset}&fields=id,handle,variants.id`,
+      { headers, timeoutMs: 180000 }
+    )
     for (const p of products) sample.push({ id: p.id, handle: p.handle, variant_id: p.variants?.[0]?.id })
   }
   return { regionId: region.id, listed: total, sample, headers }

@@ -2,7 +2,14 @@
 //   if (import.meta.url === `file://${process.argv[1]}`) await runStandalone(run, import.meta.url)
 // Options: parseBenchArgs (bench/lib/args.mjs); --help prints the script's usage.
 import { parseBenchArgs, printUsage } from "./args.mjs"
-import { appendResults, datasetSize, machineInfo, postgresVersion, publishableKeyFromDatabase, report } from "./harness.mjs"
+import {
+  appendResults,
+  datasetSize,
+  machineInfo,
+  postgresVersion,
+  publishableKeyFromDatabase,
+  report,
+} from "./harness.mjs"
 import { discoverStore } from "./servers.mjs"
 
 export async function runStandalone(run, scriptUrl, argv = process.argv.slice(2)) {

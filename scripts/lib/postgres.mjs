@@ -58,7 +58,9 @@ async function installedBinaries() {
   try {
     paths = await import(name)
   } catch {
-    throw new Error(`The Postgres binaries for ${os.platform()}-${os.arch()} (npm package ${name}) are not installed: run \`npm install\`, or set DATABASE_URL to use another Postgres server.`)
+    throw new Error(
+      `The Postgres binaries for ${os.platform()}-${os.arch()} (npm package ${name}) are not installed: run \`npm install\`, or set DATABASE_URL to use another Postgres server.`
+    )
   }
   const nativeDir = path.dirname(path.dirname(paths.initdb))
   const { version } = JSON.parse(fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8"))
@@ -144,12 +146,20 @@ function postgresOsUser() {
     } catch (error) {
       if (error.status !== 9) throw error // 9: the group exists already
     }
-    execFileSync("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"], { stdio: "pipe" })
+    execFileSync(
+      "useradd",
+      ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"],
+      { stdio: "pipe" }
+    )
     log("created the postgres OS user (Postgres refuses to run as root)")
     return ids()
   } catch (error) {
-    const reason = String(error.stderr || error.message).trim().split("\n")[0]
-    throw new Error(`Postgres refuses to run as root and creating a postgres OS user failed (${reason}): create one with \`useradd --system postgres\`, run as a normal user, or set DATABASE_URL to use another Postgres server.`)
+    const reason = String(error.stderr || error.message)
+      .trim()
+      .split("\n")[0]
+    throw new Error(
+      `Postgres refuses to run as root and creating a postgres OS user failed (${reason}): create one with \`useradd --system postgres\`, run as a normal user, or set DATABASE_URL to use another Postgres server.`
+    )
   }
 }
 
@@ -237,8 +247,15 @@ const SERVER_FLAGS = ["-c", "listen_addresses=localhost", "-c", "max_connections
 
 /** The last meaningful line of a Postgres log (for one-sentence errors). */
 function lastError(text) {
-  const lines = String(text).split("\n").map((l) => l.trim()).filter(Boolean)
-  return (lines.reverse().find((l) => /FATAL|ERROR|PANIC|error|cannot|could not/i.test(l)) || lines[0] || "no output").replace(/\.$/, "")
+  const lines = String(text)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+  return (
+    lines.reverse().find((l) => /FATAL|ERROR|PANIC|error|cannot|could not/i.test(l)) ||
+    lines[0] ||
+    "no output"
+  ).replace(/\.$/, "")
 }
 
 function runInitdb(binDir, databaseDir, owner) {
@@ -254,7 +271,12 @@ function runInitdb(binDir, databaseDir, owner) {
     const child = spawn(
       path.join(binDir, "bin", "initdb"),
       [`--pgdata=${databaseDir}`, `--username=${EMBEDDED.user}`, `--pwfile=${pwFile}`, ...INITDB_FLAGS],
-      { cwd: databaseDir, env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "pipe", "pipe"], ...(owner ?? {}) }
+      {
+        cwd: databaseDir,
+        env: { ...process.env, LC_MESSAGES: "C" },
+        stdio: ["ignore", "pipe", "pipe"],
+        ...(owner ?? {}),
+      }
     )
     let output = ""
     child.stdout.on("data", (chunk) => (output += chunk))
@@ -264,7 +286,11 @@ function runInitdb(binDir, databaseDir, owner) {
     function finish(problem) {
       fs.rmSync(pwDir, { recursive: true, force: true })
       if (!problem) return resolve()
-      reject(new Error(`Postgres could not create its database cluster in ${databaseDir} (${problem}): fix the cause, or delete that folder and start again, or set DATABASE_URL to use another Postgres server.`))
+      reject(
+        new Error(
+          `Postgres could not create its database cluster in ${databaseDir} (${problem}): fix the cause, or delete that folder and start again, or set DATABASE_URL to use another Postgres server.`
+        )
+      )
     }
   })
 }
@@ -380,7 +406,13 @@ export async function startEmbeddedPostgres() {
   })
   fs.closeSync(out)
   const spawnFailure = new Promise((_, reject) =>
-    child.once("error", (error) => reject(new Error(`The embedded Postgres could not be started from ${binDir} (${error.code || error.message}): run \`npm install\` again, or set DATABASE_URL to use another Postgres server.`)))
+    child.once("error", (error) =>
+      reject(
+        new Error(
+          `The embedded Postgres could not be started from ${binDir} (${error.code || error.message}): run \`npm install\` again, or set DATABASE_URL to use another Postgres server.`
+        )
+      )
+    )
   )
   spawnFailure.catch(() => {})
   // Last resort when this process exits without calling stop() (an uncaught error, process.exit).
@@ -395,7 +427,9 @@ export async function startEmbeddedPostgres() {
     forgetSignals()
     throw error
   }
-  log(`embedded Postgres is running on localhost:${port} (started in ${Date.now() - started} ms, data in ${databaseDir})`)
+  log(
+    `embedded Postgres is running on localhost:${port} (started in ${Date.now() - started} ms, data in ${databaseDir})`
+  )
   let stopped = false
   return {
     serverUrl,
@@ -410,7 +444,10 @@ export async function startEmbeddedPostgres() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve))
         child.kill("SIGINT") // fast shutdown: ends sessions, writes a checkpoint
-        const gaveUp = await Promise.race([exited.then(() => false), new Promise((r) => setTimeout(() => r(true), 60_000).unref())])
+        const gaveUp = await Promise.race([
+          exited.then(() => false),
+          new Promise((r) => setTimeout(() => r(true), 60_000).unref()),
+        ])
         if (gaveUp) {
           child.kill("SIGKILL")
           await exited

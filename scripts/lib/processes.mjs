@@ -17,14 +17,24 @@ export function run(command, args, { cwd = ROOT, env = {}, label, quiet = false,
     child.on("exit", (code, signal) => {
       if (code === 0) return resolve()
       const how = signal ? `killed by ${signal}` : `exit code ${code}`
-      reject(Object.assign(new Error(`${label ?? [command, ...args].join(" ")} failed (${how})${logFile ? `; see ${logFile}` : ""}.`), { code, signal }))
+      reject(
+        Object.assign(
+          new Error(`${label ?? [command, ...args].join(" ")} failed (${how})${logFile ? `; see ${logFile}` : ""}.`),
+          { code, signal }
+        )
+      )
     })
   })
 }
 
 export function startService(command, args, { cwd = ROOT, env = {}, logFile, name }) {
   const out = logFile ? fs.openSync(logFile, "a") : "inherit"
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", out, out], detached: true })
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", out, out],
+    detached: true,
+  })
   child.serviceName = name
   children.add(child)
   child.on("exit", () => children.delete(child))
@@ -49,14 +59,17 @@ export async function stopAll() {
 
 export async function requirePortFree(port, what) {
   if (!(await portIsFree(port))) {
-    throw new Error(`Port ${port} is already in use, so the ${what} cannot start: stop the program using it (see \`ss -ltnp | grep :${port}\`) or choose another port with the environment variable shown in the README.`)
+    throw new Error(
+      `Port ${port} is already in use, so the ${what} cannot start: stop the program using it (see \`ss -ltnp | grep :${port}\`) or choose another port with the environment variable shown in the README.`
+    )
   }
 }
 
 export async function waitForHttp(url, { timeoutMs = 180_000, child, name } = {}) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`The ${name ?? "service"} stopped while starting (exit code ${child.exitCode}).`)
+    if (child && child.exitCode !== null)
+      throw new Error(`The ${name ?? "service"} stopped while starting (exit code ${child.exitCode}).`)
     try {
       const res = await fetch(url)
       if (res.status < 500) return

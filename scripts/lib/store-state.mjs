@@ -16,7 +16,9 @@ async function withClient(url, fn) {
 export async function catalogueIsEmpty(url) {
   return withClient(url, async (c) => {
     const { rows } = await c.query("select count(*)::int as n from product where deleted_at is null")
-    const key = await c.query("select count(*)::int as n from api_key where type = 'publishable' and revoked_at is null")
+    const key = await c.query(
+      "select count(*)::int as n from api_key where type = 'publishable' and revoked_at is null"
+    )
     return rows[0].n === 0 || key.rows[0].n === 0
   })
 }
@@ -31,7 +33,8 @@ export async function readPublishableKey(url) {
         where k.type = 'publishable' and k.revoked_at is null and sc.metadata->>'ocop_role' = 'marketplace'
         order by k.created_at limit 1`
     )
-    if (!rows[0]) throw new Error("No publishable API key is bound to the marketplace sales channel: run `npm run seed`.")
+    if (!rows[0])
+      throw new Error("No publishable API key is bound to the marketplace sales channel: run `npm run seed`.")
     return rows[0].token
   })
 }

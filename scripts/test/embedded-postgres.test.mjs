@@ -95,9 +95,15 @@ function reachableSystemDir() {
 }
 
 function runCheck(clone, env, asUser) {
-  const [command, args] = asUser ? ["runuser", ["-u", asUser, "--", process.execPath, "check.mjs"]] : [process.execPath, ["check.mjs"]]
+  const [command, args] = asUser
+    ? ["runuser", ["-u", asUser, "--", process.execPath, "check.mjs"]]
+    : [process.execPath, ["check.mjs"]]
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: clone, env: { ...process.env, OCOP_PG_DATA: "", ...env }, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(command, args, {
+      cwd: clone,
+      env: { ...process.env, OCOP_PG_DATA: "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
     let output = ""
     child.stdout.on("data", (chunk) => (output += chunk))
     child.stderr.on("data", (chunk) => (output += chunk))
@@ -114,50 +120,61 @@ function within(dir, file) {
 }
 
 describe("the embedded Postgres from a clone in a private folder whose path has a space", () => {
-  it.skipIf(!isRoot)("as root: runs from a reachable copy of the binaries, with the data outside the private folder", async () => {
-    const { clone } = privateClone()
-    const systemDir = reachableSystemDir()
-    const port = await freePort()
-    const run = await runCheck(clone, { OCOP_PG_PORT: String(port), OCOP_PG_SYSTEM_DIR: systemDir })
-    expect(run.output, run.output).toContain("RESULT")
-    expect(run.result.answer).toBe(1)
-    expect(within(systemDir, run.result.binDir)).toBe(true)
-    expect(within(systemDir, run.result.databaseDir)).toBe(true)
-    expect(fs.existsSync(path.join(run.result.databaseDir, "postmaster.pid"))).toBe(false)
-    expect(await portIsFree(port)).toBe(true)
+  it.skipIf(!isRoot)(
+    "as root: runs from a reachable copy of the binaries, with the data outside the private folder",
+    async () => {
+      const { clone } = privateClone()
+      const systemDir = reachableSystemDir()
+      const port = await freePort()
+      const run = await runCheck(clone, { OCOP_PG_PORT: String(port), OCOP_PG_SYSTEM_DIR: systemDir })
+      expect(run.output, run.output).toContain("RESULT")
+      expect(run.result.answer).toBe(1)
+      expect(within(systemDir, run.result.binDir)).toBe(true)
+      expect(within(systemDir, run.result.databaseDir)).toBe(true)
+      expect(fs.existsSync(path.join(run.result.databaseDir, "postmaster.pid"))).toBe(false)
+      expect(await portIsFree(port)).toBe(true)
 
-    // A second start reuses the copy and the cluster.
-    const again = await runCheck(clone, { OCOP_PG_PORT: String(port), OCOP_PG_SYSTEM_DIR: systemDir })
-    expect(again.result?.answer, again.output).toBe(1)
-    expect(again.output).not.toContain("creating a new database cluster")
-    expect(again.output).not.toContain("copied the Postgres")
-  })
-
-  it.skipIf(!isRoot)("as root: a data folder the postgres OS user cannot reach is refused in one sentence", async () => {
-    const { clone } = privateClone()
-    const run = await runCheck(clone, {
-      OCOP_PG_PORT: String(await freePort()),
-      OCOP_PG_SYSTEM_DIR: reachableSystemDir(),
-      OCOP_PG_DATA: path.join(clone, ".data", "pg"),
-    })
-    expect(run.code).toBe(1)
-    expect(run.error).toMatch(/^The postgres OS user cannot reach the data folder .*my app.* set OCOP_PG_DATA to .*\.$/)
-  })
-
-  it.skipIf(!canSwitchUser && isRoot)("as a normal user: runs from the clone's own node_modules, data inside the clone", async () => {
-    let user = null
-    if (isRoot) {
-      user = `ocop-pgtest-${crypto.randomBytes(3).toString("hex")}`
-      execFileSync("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user])
-      cleanups.push(() => execFileSync("userdel", [user], { stdio: "ignore" }))
+      // A second start reuses the copy and the cluster.
+      const again = await runCheck(clone, { OCOP_PG_PORT: String(port), OCOP_PG_SYSTEM_DIR: systemDir })
+      expect(again.result?.answer, again.output).toBe(1)
+      expect(again.output).not.toContain("creating a new database cluster")
+      expect(again.output).not.toContain("copied the Postgres")
     }
-    const { clone } = privateClone(user)
-    const port = await freePort()
-    const run = await runCheck(clone, { OCOP_PG_PORT: String(port) }, user)
-    expect(run.output, run.output).toContain("RESULT")
-    expect(run.result.answer).toBe(1)
-    expect(within(clone, run.result.binDir)).toBe(true)
-    expect(run.result.databaseDir).toBe(path.join(clone, ".data", "postgres"))
-    expect(await portIsFree(port)).toBe(true)
-  })
+  )
+
+  it.skipIf(!isRoot)(
+    "as root: a data folder the postgres OS user cannot reach is refused in one sentence",
+    async () => {
+      const { clone } = privateClone()
+      const run = await runCheck(clone, {
+        OCOP_PG_PORT: String(await freePort()),
+        OCOP_PG_SYSTEM_DIR: reachableSystemDir(),
+        OCOP_PG_DATA: path.join(clone, ".data", "pg"),
+      })
+      expect(run.code).toBe(1)
+      expect(run.error).toMatch(
+        /^The postgres OS user cannot reach the data folder .*my app.* set OCOP_PG_DATA to .*\.$/
+      )
+    }
+  )
+
+  it.skipIf(!canSwitchUser && isRoot)(
+    "as a normal user: runs from the clone's own node_modules, data inside the clone",
+    async () => {
+      let user = null
+      if (isRoot) {
+        user = `ocop-pgtest-${crypto.randomBytes(3).toString("hex")}`
+        execFileSync("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", user])
+        cleanups.push(() => execFileSync("userdel", [user], { stdio: "ignore" }))
+      }
+      const { clone } = privateClone(user)
+      const port = await freePort()
+      const run = await runCheck(clone, { OCOP_PG_PORT: String(port) }, user)
+      expect(run.output, run.output).toContain("RESULT")
+      expect(run.result.answer).toBe(1)
+      expect(within(clone, run.result.binDir)).toBe(true)
+      expect(run.result.databaseDir).toBe(path.join(clone, ".data", "postgres"))
+      expect(await portIsFree(port)).toBe(true)
+    }
+  )
 })

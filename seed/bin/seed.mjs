@@ -40,7 +40,15 @@ embedded Postgres with database "ocop_marketplace". MEDUSA_BACKEND_URL (default
 http://localhost:9000) is the base of the generated image URLs.`
 
 export function parseSeedArgs(argv) {
-  const opts = { products: undefined, seed: undefined, noDemo: false, noImages: false, quiet: false, skipMigrate: false, help: false }
+  const opts = {
+    products: undefined,
+    seed: undefined,
+    noDemo: false,
+    noImages: false,
+    quiet: false,
+    skipMigrate: false,
+    help: false,
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     const [flag, inline] = a.startsWith("--") && a.includes("=") ? a.split(/=(.*)/s) : [a, undefined]
@@ -53,17 +61,32 @@ export function parseSeedArgs(argv) {
       case "--products": {
         const raw = value()
         const n = Number(raw.replace(/[_,]/g, "").replace(/k$/i, "000"))
-        if (!Number.isInteger(n) || n < 100 || n > 200000) throw new Error(`--products must be a whole number from 100 to 200000, not "${raw}".`)
+        if (!Number.isInteger(n) || n < 100 || n > 200000)
+          throw new Error(`--products must be a whole number from 100 to 200000, not "${raw}".`)
         opts.products = n
         break
       }
-      case "--seed": opts.seed = value(); break
-      case "--no-demo": opts.noDemo = true; break
-      case "--no-images": opts.noImages = true; break
-      case "--quiet": opts.quiet = true; break
-      case "--skip-migrate": opts.skipMigrate = true; break
-      case "--help": case "-h": opts.help = true; break
-      default: throw new Error(`Unknown option "${a}" (try --help).`)
+      case "--seed":
+        opts.seed = value()
+        break
+      case "--no-demo":
+        opts.noDemo = true
+        break
+      case "--no-images":
+        opts.noImages = true
+        break
+      case "--quiet":
+        opts.quiet = true
+        break
+      case "--skip-migrate":
+        opts.skipMigrate = true
+        break
+      case "--help":
+      case "-h":
+        opts.help = true
+        break
+      default:
+        throw new Error(`Unknown option "${a}" (try --help).`)
     }
   }
   return opts
@@ -92,8 +115,14 @@ function run(cmd, args, env, { quiet = false } = {}) {
             subscriberErrors.count++
             continue
           }
-          if (subscriberErrors.count && (/^\s+at /.test(plain) || /^\s*(__isMedusaError|type:|code:|date:|[{}])/.test(plain) || /^(error:\s+)?(MedusaError: )?Search index/.test(plain.trim()))) {
-            if (!subscriberErrors.first && /Search index|Error/.test(plain)) subscriberErrors.first = plain.replace(/^error:\s*/, "").trim()
+          if (
+            subscriberErrors.count &&
+            (/^\s+at /.test(plain) ||
+              /^\s*(__isMedusaError|type:|code:|date:|[{}])/.test(plain) ||
+              /^(error:\s+)?(MedusaError: )?Search index/.test(plain.trim()))
+          ) {
+            if (!subscriberErrors.first && /Search index|Error/.test(plain))
+              subscriberErrors.first = plain.replace(/^error:\s*/, "").trim()
             continue
           }
           process.stdout.write(line + "\n")
@@ -110,7 +139,12 @@ function run(cmd, args, env, { quiet = false } = {}) {
           if (l.includes("\r")) return true // progress bar redraws
           const plain = l.replace(/\x1b\[[0-9;]*m/g, "")
           // Stack dumps of subscriber errors (see stdout filter); the full text is kept in the log file.
-          if (/^\s+at /.test(plain) || /^\s*(__isMedusaError|type|code|date):/.test(plain) || /^\}\s*$/.test(plain) || /^MedusaError: Search index/.test(plain)) {
+          if (
+            /^\s+at /.test(plain) ||
+            /^\s*(__isMedusaError|type|code|date):/.test(plain) ||
+            /^\}\s*$/.test(plain) ||
+            /^MedusaError: Search index/.test(plain)
+          ) {
             subscriberErrors.hidden++
             return false
           }
@@ -130,7 +164,9 @@ async function main() {
     console.log(HELP)
     return 0
   }
-  const { ensurePostgres, ensureDatabaseExists, withDatabase } = await import(path.join(ROOT, "scripts/lib/postgres.mjs"))
+  const { ensurePostgres, ensureDatabaseExists, withDatabase } = await import(
+    path.join(ROOT, "scripts/lib/postgres.mjs")
+  )
   const started = Date.now()
   const pg = await ensurePostgres()
   try {
@@ -141,7 +177,7 @@ async function main() {
       DATABASE_URL: databaseUrl,
       ADMIN_DISABLED: process.env.ADMIN_DISABLED ?? "true",
       FORCE_COLOR: "0",
-      OCOP_SEED_TTY: process.stderr.isTTY ? "1" : process.env.OCOP_SEED_TTY ?? "",
+      OCOP_SEED_TTY: process.stderr.isTTY ? "1" : (process.env.OCOP_SEED_TTY ?? ""),
     }
     const where = `${new URL(databaseUrl).host}/${pg.database}`
     console.log(`[seed] database ${where}${created ? " (new)" : ""}`)
@@ -151,15 +187,30 @@ async function main() {
       console.log("[seed] running Medusa migrations…")
       const m = await run("npx", ["medusa", "db:migrate"], env, { quiet: true })
       if (m.code !== 0) {
-        const reason = (m.out + m.err).replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((l) => /error/i.test(l)).slice(-2).join(" ").replace(/\s+/g, " ").trim()
-        throw new Error(`Medusa migrations failed on ${where}${reason ? `: ${reason}` : ""} (run \`cd backend && DATABASE_URL=${databaseUrl} npx medusa db:migrate\` to see the full output).`)
+        const reason = (m.out + m.err)
+          .replace(/\x1b\[[0-9;]*m/g, "")
+          .split("\n")
+          .filter((l) => /error/i.test(l))
+          .slice(-2)
+          .join(" ")
+          .replace(/\s+/g, " ")
+          .trim()
+        throw new Error(
+          `Medusa migrations failed on ${where}${reason ? `: ${reason}` : ""} (run \`cd backend && DATABASE_URL=${databaseUrl} npx medusa db:migrate\` to see the full output).`
+        )
       }
       console.log(`[seed] migrations are up to date (${((Date.now() - t) / 1000).toFixed(1)} s)`)
     }
 
     const seedEnv = {
       ...env,
-      OCOP_SEED_OPTIONS: JSON.stringify({ products: opts.products, seed: opts.seed, noDemo: opts.noDemo, noImages: opts.noImages, quiet: opts.quiet }),
+      OCOP_SEED_OPTIONS: JSON.stringify({
+        products: opts.products,
+        seed: opts.seed,
+        noDemo: opts.noDemo,
+        noImages: opts.noImages,
+        quiet: opts.quiet,
+      }),
     }
     const r = await run("npx", ["medusa", "exec", MAIN], seedEnv)
     const failed = r.code !== 0 || /Error running script/.test(r.out)
@@ -168,7 +219,10 @@ async function main() {
       const lines = r.out.split("\n").map(strip)
       const scriptError = lines.find((l) => /Error running script/.test(l))
       const anyError = lines.find((l) => /^error:/i.test(l))
-      const errLines = r.err.split("\n").map(strip).filter((l) => l && !/^npm warn/.test(l))
+      const errLines = r.err
+        .split("\n")
+        .map(strip)
+        .filter((l) => l && !/^npm warn/.test(l))
       const detail = scriptError
         ? scriptError.replace(/^.*Error running script:\s*/, "")
         : anyError
@@ -179,7 +233,9 @@ async function main() {
     if (subscriberErrors.count || subscriberErrors.hidden) {
       const logFile = path.join(os.tmpdir(), `ocop-seed-${Date.now()}.log`)
       fs.writeFileSync(logFile, r.out + r.err)
-      console.log(`[seed] note: other plugins' event subscribers logged ${subscriberErrors.count} error(s) while the seed ran (first: ${subscriberErrors.first || "see log"}); the seed itself succeeded. Full Medusa output: ${logFile}`)
+      console.log(
+        `[seed] note: other plugins' event subscribers logged ${subscriberErrors.count} error(s) while the seed ran (first: ${subscriberErrors.first || "see log"}); the seed itself succeeded. Full Medusa output: ${logFile}`
+      )
     }
     console.log(`[seed] finished in ${((Date.now() - started) / 1000).toFixed(1)} s`)
     return 0

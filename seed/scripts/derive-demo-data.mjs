@@ -103,8 +103,14 @@ const PLACES = {
 
 // A few products end outside the marketplace, to show the listing gate at work.
 const ENDINGS = {
-  "Khăn thổ cẩm Hoa Tiến": { ending: "lapsed", note: "4★ in 2019, 3★ after re-evaluation in 2022; not renewed since (reference §5)" },
-  "Nước ớt Vinh Xuân": { ending: "revoked", note: "revoked: packaging changed and no longer matches the certified product" },
+  "Khăn thổ cẩm Hoa Tiến": {
+    ending: "lapsed",
+    note: "4★ in 2019, 3★ after re-evaluation in 2022; not renewed since (reference §5)",
+  },
+  "Nước ớt Vinh Xuân": {
+    ending: "revoked",
+    note: "revoked: packaging changed and no longer matches the certified product",
+  },
   "Gạo thơm Thủy Thanh": { ending: "submitted", note: "certificate lapsed; re-evaluation dossier submitted" },
   "Mật ong Đại Hợp": { ending: "renewed", producer_status: "pending", note: "producer account not approved yet" },
 }
@@ -112,7 +118,12 @@ const FIRST_STARS = { "Khăn thổ cẩm Hoa Tiến": 4 }
 const FIRST_YEAR = { "Khăn thổ cẩm Hoa Tiến": 2019 }
 
 const fold = (t) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC")
-const handle = (t) => fold(t).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim().replace(/\s+/g, "-")
+const handle = (t) =>
+  fold(t)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .replace(/\s+/g, "-")
 
 const provinceBySlug = new Map(provinces.map((p) => [p.slug, p]))
 const formerByName = new Map(former.map((f) => [f.name_vi, f]))
@@ -126,7 +137,12 @@ const GROUP_EN = {
   "sinh-vat-canh": "ornamental plant",
   "dich-vu-du-lich": "community tourism service",
 }
-const TYPE_EN = { cooperative: "cooperative", enterprise: "company", cooperative_group: "cooperative group", household: "household business" }
+const TYPE_EN = {
+  cooperative: "cooperative",
+  enterprise: "company",
+  cooperative_group: "cooperative group",
+  household: "household business",
+}
 
 function hash(text) {
   let h = 2166136261

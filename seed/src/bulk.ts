@@ -75,57 +75,190 @@ class Table {
 function tables() {
   return {
     producer: new Table("ocop_producer", [
-      ["id", "text"], ["name", "text"], ["handle", "text"], ["entity_type", "text"], ["province_code", "text"], ["ward", "text"],
-      ["address", "text"], ["phone", "text"], ["email", "text"], ["story", "text"], ["status", "text"], ["status_reason", "text"],
+      ["id", "text"],
+      ["name", "text"],
+      ["handle", "text"],
+      ["entity_type", "text"],
+      ["province_code", "text"],
+      ["ward", "text"],
+      ["address", "text"],
+      ["phone", "text"],
+      ["email", "text"],
+      ["story", "text"],
+      ["status", "text"],
+      ["status_reason", "text"],
     ]),
     product: new Table("product", [
-      ["id", "text"], ["title", "text"], ["handle", "text"], ["subtitle", "text"], ["description", "text"], ["status", "text"],
-      ["thumbnail", "text"], ["origin_country", "text"], ["metadata", "jsonb"],
+      ["id", "text"],
+      ["title", "text"],
+      ["handle", "text"],
+      ["subtitle", "text"],
+      ["description", "text"],
+      ["status", "text"],
+      ["thumbnail", "text"],
+      ["origin_country", "text"],
+      ["metadata", "jsonb"],
     ]),
-    image: new Table("image", [["id", "text"], ["url", "text"], ["rank", "int4"], ["product_id", "text"]]),
-    option: new Table("product_option", [["id", "text"], ["title", "text"], ["is_exclusive", "bool"]]),
-    productOption: new Table("product_product_option", [["id", "text"], ["product_id", "text"], ["product_option_id", "text"]]),
-    optionValue: new Table("product_option_value", [["id", "text"], ["value", "text"], ["option_id", "text"], ["rank", "int4"]]),
-    productOptionValue: new Table("product_product_option_value", [["id", "text"], ["product_product_option_id", "text"], ["product_option_value_id", "text"]]),
+    image: new Table("image", [
+      ["id", "text"],
+      ["url", "text"],
+      ["rank", "int4"],
+      ["product_id", "text"],
+    ]),
+    option: new Table("product_option", [
+      ["id", "text"],
+      ["title", "text"],
+      ["is_exclusive", "bool"],
+    ]),
+    productOption: new Table("product_product_option", [
+      ["id", "text"],
+      ["product_id", "text"],
+      ["product_option_id", "text"],
+    ]),
+    optionValue: new Table("product_option_value", [
+      ["id", "text"],
+      ["value", "text"],
+      ["option_id", "text"],
+      ["rank", "int4"],
+    ]),
+    productOptionValue: new Table("product_product_option_value", [
+      ["id", "text"],
+      ["product_product_option_id", "text"],
+      ["product_option_value_id", "text"],
+    ]),
     variant: new Table("product_variant", [
-      ["id", "text"], ["title", "text"], ["sku", "text"], ["manage_inventory", "bool"], ["allow_backorder", "bool"], ["variant_rank", "int4"], ["product_id", "text"],
+      ["id", "text"],
+      ["title", "text"],
+      ["sku", "text"],
+      ["manage_inventory", "bool"],
+      ["allow_backorder", "bool"],
+      ["variant_rank", "int4"],
+      ["product_id", "text"],
     ]),
-    variantOption: new Table("product_variant_option", [["variant_id", "text"], ["option_value_id", "text"]]),
+    variantOption: new Table("product_variant_option", [
+      ["variant_id", "text"],
+      ["option_value_id", "text"],
+    ]),
     priceSet: new Table("price_set", [["id", "text"]]),
-    price: new Table("price", [["id", "text"], ["price_set_id", "text"], ["currency_code", "text"], ["raw_amount", "jsonb"], ["rules_count", "int4"], ["amount", "numeric"]]),
-    variantPriceSet: new Table("product_variant_price_set", [["id", "varchar"], ["variant_id", "varchar"], ["price_set_id", "varchar"]]),
-    inventoryItem: new Table("inventory_item", [["id", "text"], ["sku", "text"], ["title", "text"], ["description", "text"], ["requires_shipping", "bool"]]),
-    inventoryLevel: new Table("inventory_level", [
-      ["id", "text"], ["inventory_item_id", "text"], ["location_id", "text"], ["stocked_quantity", "numeric"], ["reserved_quantity", "numeric"],
-      ["incoming_quantity", "numeric"], ["raw_stocked_quantity", "jsonb"], ["raw_reserved_quantity", "jsonb"], ["raw_incoming_quantity", "jsonb"],
+    price: new Table("price", [
+      ["id", "text"],
+      ["price_set_id", "text"],
+      ["currency_code", "text"],
+      ["raw_amount", "jsonb"],
+      ["rules_count", "int4"],
+      ["amount", "numeric"],
     ]),
-    variantInventory: new Table("product_variant_inventory_item", [["id", "varchar"], ["variant_id", "varchar"], ["inventory_item_id", "varchar"], ["required_quantity", "numeric"]]),
-    shippingProfile: new Table("product_shipping_profile", [["id", "varchar"], ["product_id", "varchar"], ["shipping_profile_id", "varchar"]]),
-    producerLink: new Table("product_product_ocop_producer", [["id", "varchar"], ["product_id", "varchar"], ["producer_id", "varchar"]]),
+    variantPriceSet: new Table("product_variant_price_set", [
+      ["id", "varchar"],
+      ["variant_id", "varchar"],
+      ["price_set_id", "varchar"],
+    ]),
+    inventoryItem: new Table("inventory_item", [
+      ["id", "text"],
+      ["sku", "text"],
+      ["title", "text"],
+      ["description", "text"],
+      ["requires_shipping", "bool"],
+    ]),
+    inventoryLevel: new Table("inventory_level", [
+      ["id", "text"],
+      ["inventory_item_id", "text"],
+      ["location_id", "text"],
+      ["stocked_quantity", "numeric"],
+      ["reserved_quantity", "numeric"],
+      ["incoming_quantity", "numeric"],
+      ["raw_stocked_quantity", "jsonb"],
+      ["raw_reserved_quantity", "jsonb"],
+      ["raw_incoming_quantity", "jsonb"],
+    ]),
+    variantInventory: new Table("product_variant_inventory_item", [
+      ["id", "varchar"],
+      ["variant_id", "varchar"],
+      ["inventory_item_id", "varchar"],
+      ["required_quantity", "numeric"],
+    ]),
+    shippingProfile: new Table("product_shipping_profile", [
+      ["id", "varchar"],
+      ["product_id", "varchar"],
+      ["shipping_profile_id", "varchar"],
+    ]),
+    producerLink: new Table("product_product_ocop_producer", [
+      ["id", "varchar"],
+      ["product_id", "varchar"],
+      ["producer_id", "varchar"],
+    ]),
     certification: new Table("ocop_certification", [
-      ["id", "text"], ["product_id", "text"], ["producer_id", "text"], ["stars", "int4"], ["score", "int4"], ["score_parts", "jsonb"],
-      ["group_slug", "text"], ["subgroup_slug", "text"], ["certificate_number", "text"], ["decision_number", "text"], ["decision_date", "timestamptz"],
-      ["issuing_authority", "text"], ["province_code", "text"], ["legal_basis", "text"], ["valid_from", "timestamptz"], ["expires_at", "timestamptz"],
-      ["status", "text"], ["recognition_type", "text"], ["traceability_code", "text"], ["potential_five_star", "bool"], ["reason", "text"],
-      ["decided_by", "text"], ["decided_at", "timestamptz"], ["is_current", "bool"], ["previous_certification_id", "text"],
+      ["id", "text"],
+      ["product_id", "text"],
+      ["producer_id", "text"],
+      ["stars", "int4"],
+      ["score", "int4"],
+      ["score_parts", "jsonb"],
+      ["group_slug", "text"],
+      ["subgroup_slug", "text"],
+      ["certificate_number", "text"],
+      ["decision_number", "text"],
+      ["decision_date", "timestamptz"],
+      ["issuing_authority", "text"],
+      ["province_code", "text"],
+      ["legal_basis", "text"],
+      ["valid_from", "timestamptz"],
+      ["expires_at", "timestamptz"],
+      ["status", "text"],
+      ["recognition_type", "text"],
+      ["traceability_code", "text"],
+      ["potential_five_star", "bool"],
+      ["reason", "text"],
+      ["decided_by", "text"],
+      ["decided_at", "timestamptz"],
+      ["is_current", "bool"],
+      ["previous_certification_id", "text"],
     ]),
     listing: new Table("ocop_product_listing", [
-      ["id", "text"], ["product_id", "text"], ["producer_id", "text"], ["certification_id", "text"], ["listed", "bool"], ["blocked_reasons", "jsonb"], ["evaluated_at", "timestamptz"],
+      ["id", "text"],
+      ["product_id", "text"],
+      ["producer_id", "text"],
+      ["certification_id", "text"],
+      ["listed", "bool"],
+      ["blocked_reasons", "jsonb"],
+      ["evaluated_at", "timestamptz"],
     ]),
-    salesChannel: new Table("product_sales_channel", [["id", "varchar"], ["product_id", "varchar"], ["sales_channel_id", "varchar"]]),
+    salesChannel: new Table("product_sales_channel", [
+      ["id", "varchar"],
+      ["product_id", "varchar"],
+      ["sales_channel_id", "varchar"],
+    ]),
   }
 }
 
-export type BulkResult = { created: number; skipped: number; producersCreated: number; seconds: number; rate: number; listed: number; drift: number; sampled: number }
+export type BulkResult = {
+  created: number
+  skipped: number
+  producersCreated: number
+  seconds: number
+  rate: number
+  listed: number
+  drift: number
+  sampled: number
+}
 
 export async function generateBulk(
   container: Container,
   setup: StoreSetup,
-  { count, seed, quiet, log, images = true, now = new Date() }: { count: number; seed: string; quiet: boolean; log: Log; images?: boolean; now?: Date }
+  {
+    count,
+    seed,
+    quiet,
+    log,
+    images = true,
+    now = new Date(),
+  }: { count: number; seed: string; quiet: boolean; log: Log; images?: boolean; now?: Date }
 ): Promise<BulkResult> {
   const t0 = Date.now()
   const plan = planCatalogue({ count, seed, now })
-  log(`generator: planned ${count.toLocaleString("en-US")} products from ${plan.producers.length.toLocaleString("en-US")} producers (seed "${seed}", tag ${plan.seedTag}) in ${formatDuration((Date.now() - t0) / 1000)}`)
+  log(
+    `generator: planned ${count.toLocaleString("en-US")} products from ${plan.producers.length.toLocaleString("en-US")} producers (seed "${seed}", tag ${plan.seedTag}) in ${formatDuration((Date.now() - t0) / 1000)}`
+  )
 
   const client = new Client({ connectionString: process.env.DATABASE_URL })
   await client.connect()
@@ -135,19 +268,35 @@ export async function generateBulk(
     const existingProducers = new Map<string, string>()
     for (let i = 0; i < plan.products.length; i += 20000) {
       const handles = plan.products.slice(i, i + 20000).map((p) => p.handle)
-      const { rows } = await client.query("select handle from product where handle = any($1::text[]) and deleted_at is null", [handles])
+      const { rows } = await client.query(
+        "select handle from product where handle = any($1::text[]) and deleted_at is null",
+        [handles]
+      )
       for (const r of rows) existingProducts.add(r.handle)
     }
     for (let i = 0; i < plan.producers.length; i += 20000) {
       const handles = plan.producers.slice(i, i + 20000).map((p) => p.handle)
-      const { rows } = await client.query("select id, handle from ocop_producer where handle = any($1::text[]) and deleted_at is null", [handles])
+      const { rows } = await client.query(
+        "select id, handle from ocop_producer where handle = any($1::text[]) and deleted_at is null",
+        [handles]
+      )
       for (const r of rows) existingProducers.set(r.handle, r.id)
     }
     const todo = plan.products.filter((p) => !existingProducts.has(p.handle))
-    if (existingProducts.size) log(`generator: ${existingProducts.size.toLocaleString("en-US")} of these products exist already and are skipped`)
+    if (existingProducts.size)
+      log(`generator: ${existingProducts.size.toLocaleString("en-US")} of these products exist already and are skipped`)
     if (!todo.length) {
       log("generator: nothing to add")
-      return { created: 0, skipped: existingProducts.size, producersCreated: 0, seconds: 0, rate: 0, listed: 0, drift: 0, sampled: 0 }
+      return {
+        created: 0,
+        skipped: existingProducts.size,
+        producersCreated: 0,
+        seconds: 0,
+        rate: 0,
+        listed: 0,
+        drift: 0,
+        sampled: 0,
+      }
     }
 
     const producerIds = new Map<number, string>()
@@ -187,7 +336,9 @@ export async function generateBulk(
     }
     const seconds = progress.finish()
     const rate = todo.length / seconds
-    log(`generator: inserted ${todo.length.toLocaleString("en-US")} products (${listed.toLocaleString("en-US")} listed) and ${producersCreated.toLocaleString("en-US")} producers in ${formatDuration(seconds)} (${Math.round(rate).toLocaleString("en-US")} products/s)`)
+    log(
+      `generator: inserted ${todo.length.toLocaleString("en-US")} products (${listed.toLocaleString("en-US")} listed) and ${producersCreated.toLocaleString("en-US")} producers in ${formatDuration(seconds)} (${Math.round(rate).toLocaleString("en-US")} products/s)`
+    )
 
     // Artwork files (outside the transaction: a missing file only costs an image).
     const ta = Date.now()
@@ -195,22 +346,47 @@ export async function generateBulk(
       const art = createProgress(todo.length, "[seed] artwork", { quiet })
       for (let i = 0; i < todo.length; i++) {
         const p = todo[i]
-        writeArtwork(p.handle, { name: p.title, group_slug: p.group_slug, stars: p.stars, province: p.province_name, unit: p.unit }, { baseUrl })
+        writeArtwork(
+          p.handle,
+          { name: p.title, group_slug: p.group_slug, stars: p.stars, province: p.province_name, unit: p.unit },
+          { baseUrl }
+        )
         if (i % 1000 === 999 || i === todo.length - 1) art.tick(i % 1000 === 999 ? 1000 : (i % 1000) + 1)
       }
       art.finish()
-      log(`generator: drew ${todo.length.toLocaleString("en-US")} SVG images in ${formatDuration((Date.now() - ta) / 1000)}`)
+      log(
+        `generator: drew ${todo.length.toLocaleString("en-US")} SVG images in ${formatDuration((Date.now() - ta) / 1000)}`
+      )
     }
 
     const tq = Date.now()
-    await client.query("analyze product, product_variant, price, price_set, product_variant_price_set, product_sales_channel, inventory_item, inventory_level, product_variant_inventory_item, ocop_certification, ocop_producer, ocop_product_listing, product_product_ocop_producer, image")
+    await client.query(
+      "analyze product, product_variant, price, price_set, product_variant_price_set, product_sales_channel, inventory_item, inventory_level, product_variant_inventory_item, ocop_certification, ocop_producer, ocop_product_listing, product_product_ocop_producer, image"
+    )
     log(`generator: refreshed table statistics (analyze) in ${formatDuration((Date.now() - tq) / 1000)}`)
 
     const check = await verifySample(client, todo, setup, now)
-    if (check.drift) log(`generator: WARNING — ${check.drift} of ${check.sampled} sampled products disagree with the listing gate: ${check.examples.join("; ")}`)
-    else log(`generator: checked ${check.sampled} random products against the listing gate (evaluateListingGate): no drift`)
-    log(`generator: total ${formatDuration((Date.now() - t0) / 1000)}. Search indexes were not notified (bulk rows bypass events): they need a reindex.`)
-    return { created: todo.length, skipped: existingProducts.size, producersCreated, seconds, rate, listed, drift: check.drift, sampled: check.sampled }
+    if (check.drift)
+      log(
+        `generator: WARNING — ${check.drift} of ${check.sampled} sampled products disagree with the listing gate: ${check.examples.join("; ")}`
+      )
+    else
+      log(
+        `generator: checked ${check.sampled} random products against the listing gate (evaluateListingGate): no drift`
+      )
+    log(
+      `generator: total ${formatDuration((Date.now() - t0) / 1000)}. Search indexes were not notified (bulk rows bypass events): they need a reindex.`
+    )
+    return {
+      created: todo.length,
+      skipped: existingProducts.size,
+      producersCreated,
+      seconds,
+      rate,
+      listed,
+      drift: check.drift,
+      sampled: check.sampled,
+    }
   } finally {
     await client.end()
   }
@@ -218,17 +394,46 @@ export async function generateBulk(
 
 function addProducer(t: ReturnType<typeof tables>, p: ProducerPlan, producerId: string) {
   t.producer.push(
-    producerId, p.name, p.handle, p.entity_type, p.province_code, p.ward, p.address, p.phone, p.email, p.story, p.status,
-    p.status === "suspended" ? "Tạm đình chỉ: vi phạm quy định ghi nhãn (dữ liệu mẫu)." : p.status === "pending" ? "Đang chờ duyệt hồ sơ." : null
+    producerId,
+    p.name,
+    p.handle,
+    p.entity_type,
+    p.province_code,
+    p.ward,
+    p.address,
+    p.phone,
+    p.email,
+    p.story,
+    p.status,
+    p.status === "suspended"
+      ? "Tạm đình chỉ: vi phạm quy định ghi nhãn (dữ liệu mẫu)."
+      : p.status === "pending"
+        ? "Đang chờ duyệt hồ sơ."
+        : null
   )
 }
 
 /** Adds one product's rows; returns whether the gate lists it. */
-function addProduct(t: ReturnType<typeof tables>, p: ProductPlan, producer: ProducerPlan, producerId: string, setup: StoreSetup, baseUrl: string | null, now: Date): boolean {
+function addProduct(
+  t: ReturnType<typeof tables>,
+  p: ProductPlan,
+  producer: ProducerPlan,
+  producerId: string,
+  setup: StoreSetup,
+  baseUrl: string | null,
+  now: Date
+): boolean {
   const productId = id("prod")
   const url = baseUrl === null ? null : baseUrl + artworkPath(p.handle)
   t.product.push(
-    productId, p.title, p.handle, `${p.province_name} · OCOP ${p.stars}★`, p.description, p.status, url, "vn",
+    productId,
+    p.title,
+    p.handle,
+    `${p.province_name} · OCOP ${p.stars}★`,
+    p.description,
+    p.status,
+    url,
+    "vn",
     JSON.stringify({ title_en: p.title_en, description_en: p.description_en, unit: p.unit, ocop_generated: true })
   )
   if (url) t.image.push(id("img"), url, 0, productId)
@@ -257,10 +462,31 @@ function addProduct(t: ReturnType<typeof tables>, p: ProductPlan, producer: Prod
   const certs = p.certifications.map((c) => {
     const certId = id("ocert")
     t.certification.push(
-      certId, productId, producerId, c.stars, c.score, c.score_parts ? JSON.stringify(c.score_parts) : null, p.group_slug, p.subgroup_slug,
-      c.certificate_number, c.decision_number, c.decision_date, c.issuing_authority, p.province_code, c.legal_basis, c.valid_from, c.expires_at,
-      c.status, c.recognition_type, c.traceability_code, c.potential_five_star, c.reason,
-      c.status === "submitted" ? null : "seed", c.decision_date, c.is_current, previous
+      certId,
+      productId,
+      producerId,
+      c.stars,
+      c.score,
+      c.score_parts ? JSON.stringify(c.score_parts) : null,
+      p.group_slug,
+      p.subgroup_slug,
+      c.certificate_number,
+      c.decision_number,
+      c.decision_date,
+      c.issuing_authority,
+      p.province_code,
+      c.legal_basis,
+      c.valid_from,
+      c.expires_at,
+      c.status,
+      c.recognition_type,
+      c.traceability_code,
+      c.potential_five_star,
+      c.reason,
+      c.status === "submitted" ? null : "seed",
+      c.decision_date,
+      c.is_current,
+      previous
     )
     previous = certId
     return { id: certId, status: c.status, stars: c.stars, valid_from: c.valid_from, expires_at: c.expires_at }
@@ -271,7 +497,15 @@ function addProduct(t: ReturnType<typeof tables>, p: ProductPlan, producer: Prod
     certifications: certs.filter((c) => c.status === "approved"),
     now,
   })
-  t.listing.push(id("olst"), productId, producerId, verdict.certification_id, verdict.listed, JSON.stringify(verdict.reasons), now)
+  t.listing.push(
+    id("olst"),
+    productId,
+    producerId,
+    verdict.certification_id,
+    verdict.listed,
+    JSON.stringify(verdict.reasons),
+    now
+  )
   if (verdict.listed) t.salesChannel.push(id("prodsc"), productId, setup.marketplaceChannelId)
   return verdict.listed
 }
@@ -305,7 +539,10 @@ async function verifySample(client: Client, todo: ProductPlan[], setup: StoreSet
     })
     if (verdict.listed !== r.in_channel || verdict.listed !== r.listing_row) {
       drift++
-      if (examples.length < 3) examples.push(`${r.id}: gate says ${verdict.listed ? "listed" : "not listed"}, channel ${r.in_channel}, listing row ${r.listing_row}`)
+      if (examples.length < 3)
+        examples.push(
+          `${r.id}: gate says ${verdict.listed ? "listed" : "not listed"}, channel ${r.in_channel}, listing row ${r.listing_row}`
+        )
     }
   }
   return { sampled: rows.length, drift, examples }

@@ -40,7 +40,12 @@ export function producerStory(producer: DemoProducer, products: DemoProduct[]): 
 }
 
 /** Certification drafts for one demo product, relative to `now` (so the demo never lapses). */
-export function demoCertifications(product: DemoProduct, producer: DemoProducer, now: Date, nextSerial: (p: string, y: number) => number): CertificationDraft[] {
+export function demoCertifications(
+  product: DemoProduct,
+  producer: DemoProducer,
+  now: Date,
+  nextSerial: (p: string, y: number) => number
+): CertificationDraft[] {
   return certificationHistory({
     stars: product.stars,
     firstStars: product.first_stars,
@@ -80,7 +85,10 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
         address: p.address,
         phone: p.phone,
         email: p.email,
-        story: producerStory(p, products.filter((x) => x.producer_handle === p.handle)),
+        story: producerStory(
+          p,
+          products.filter((x) => x.producer_handle === p.handle)
+        ),
         status: p.status,
         status_reason: p.status === "pending" ? "Đang chờ trung tâm xúc tiến thương mại duyệt hồ sơ." : null,
       }))
@@ -90,7 +98,10 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
   log(`producers: ${newProducers.length} created, ${existingProducers.length} already there`)
 
   // 2. Products (by handle).
-  const existing = await productModule.listProducts({ handle: products.map((p) => p.handle) }, { select: ["id", "handle"], take: null })
+  const existing = await productModule.listProducts(
+    { handle: products.map((p) => p.handle) },
+    { select: ["id", "handle"], take: null }
+  )
   const have = new Set(existing.map((p) => p.handle))
   const todo = products.filter((p) => !have.has(p.handle))
   const idByHandle = new Map(existing.map((p) => [p.handle, p.id]))
@@ -139,13 +150,20 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
   // 3. Stock at the OCOP warehouse (inventory items were created with the variants).
   const { data: variants } = await query.graph({
     entity: "product_variant",
-    fields: ["id", "product.handle", "inventory_items.inventory_item_id", "inventory_items.inventory.location_levels.location_id"],
+    fields: [
+      "id",
+      "product.handle",
+      "inventory_items.inventory_item_id",
+      "inventory_items.inventory.location_levels.location_id",
+    ],
     filters: { product_id: allIds },
   })
   const stockByHandle = new Map(products.map((p) => [p.handle, p.stock]))
   const levels = (variants as any[]).flatMap((v) =>
     (v.inventory_items ?? [])
-      .filter((ii: any) => !(ii.inventory?.location_levels ?? []).some((l: any) => l?.location_id === setup.stockLocationId))
+      .filter(
+        (ii: any) => !(ii.inventory?.location_levels ?? []).some((l: any) => l?.location_id === setup.stockLocationId)
+      )
       .map((ii: any) => ({
         inventory_item_id: ii.inventory_item_id,
         location_id: setup.stockLocationId,
@@ -158,7 +176,11 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
   }
 
   // 4. Product ↔ producer links.
-  const { data: linked } = await query.graph({ entity: "product", fields: ["id", "handle", "producer.id"], filters: { id: allIds } })
+  const { data: linked } = await query.graph({
+    entity: "product",
+    fields: ["id", "handle", "producer.id"],
+    filters: { id: allIds },
+  })
   const unlinked = new Set((linked as any[]).filter((p) => !p.producer?.id).map((p) => p.handle))
   const toLink = products.filter((p) => unlinked.has(p.handle))
   if (toLink.length) {
@@ -218,7 +240,9 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
     }
   }
   if (toCertify.length) {
-    log(`certifications: ${certCount} records for ${toCertify.length} products (history with renewals; a few lapsed, revoked or awaiting re-evaluation on purpose)`)
+    log(
+      `certifications: ${certCount} records for ${toCertify.length} products (history with renewals; a few lapsed, revoked or awaiting re-evaluation on purpose)`
+    )
   }
   const changed = created.length + levels.length + toLink.length + toCertify.length
   if (!changed) log(`demo catalogue: all ${products.length} products already complete, nothing to add`)
@@ -226,5 +250,11 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
 }
 
 function artworkInput(p: DemoProduct) {
-  return { name: p.title, group_slug: p.group_slug, stars: p.stars, province: getProvinceByCode(p.province_code)?.name_vi, unit: p.unit }
+  return {
+    name: p.title,
+    group_slug: p.group_slug,
+    stars: p.stars,
+    province: getProvinceByCode(p.province_code)?.name_vi,
+    unit: p.unit,
+  }
 }

@@ -81,14 +81,22 @@ export default async function seed({ container }: ExecArgs) {
         input: { product_ids: demo.productIds, reason: "demo seed" },
       })
       const listed = (result as any)?.listed?.length ?? "?"
-      log(`listing gate: ${listed} demo products listed in the marketplace, the rest held back (expired, revoked, awaiting re-evaluation or producer pending)`)
+      log(
+        `listing gate: ${listed} demo products listed in the marketplace, the rest held back (expired, revoked, awaiting re-evaluation or producer pending)`
+      )
     }
   }
 
   await ensurePortalAccounts(container, log)
 
   if (opts.products) {
-    const bulk = await generateBulk(container, setup, { count: opts.products, seed: opts.seed ?? "ocop", quiet: !!opts.quiet, images: !opts.noImages, log })
+    const bulk = await generateBulk(container, setup, {
+      count: opts.products,
+      seed: opts.seed ?? "ocop",
+      quiet: !!opts.quiet,
+      images: !opts.noImages,
+      log,
+    })
     if (bulk.created > 0) await reindexSearch(container)
   }
 
@@ -105,5 +113,7 @@ export default async function seed({ container }: ExecArgs) {
   log(`admin:   ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}`)
   log(`shopper: ${DEMO_ACCOUNTS.shopper.email} / ${DEMO_ACCOUNTS.shopper.password}`)
   log(`producer: ${PORTAL_ACCOUNTS.producer.email} / ${PORTAL_ACCOUNTS.producer.password}   (producer portal)`)
-  log(`curator:  ${PORTAL_ACCOUNTS.curator.email} / ${PORTAL_ACCOUNTS.curator.password}   (trade-centre portal, Lâm Đồng)`)
+  log(
+    `curator:  ${PORTAL_ACCOUNTS.curator.email} / ${PORTAL_ACCOUNTS.curator.password}   (trade-centre portal, Lâm Đồng)`
+  )
 }

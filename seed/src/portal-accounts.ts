@@ -14,7 +14,12 @@ type Log = (message: string) => void
 
 export const PORTAL_ACCOUNTS = {
   producer: { email: "htx@ocop.vn", password: "OcopHTX#2026", province_code: "68" },
-  curator: { email: "xttm.lamdong@ocop.vn", password: "OcopXTTM#2026", province_code: "68", center: "Trung tâm Xúc tiến Thương mại tỉnh Lâm Đồng" },
+  curator: {
+    email: "xttm.lamdong@ocop.vn",
+    password: "OcopXTTM#2026",
+    province_code: "68",
+    center: "Trung tâm Xúc tiến Thương mại tỉnh Lâm Đồng",
+  },
 }
 
 export async function ensurePortalAccounts(container: Container, log: Log) {
@@ -22,11 +27,17 @@ export async function ensurePortalAccounts(container: Container, log: Log) {
   const ocop = container.resolve("ocop") as any
   const { producer, curator } = PORTAL_ACCOUNTS
 
-  const [shop] = await ocop.listProducers({ province_code: producer.province_code, status: "active" }, { take: 1, order: { name: "ASC" } })
+  const [shop] = await ocop.listProducers(
+    { province_code: producer.province_code, status: "active" },
+    { take: 1, order: { name: "ASC" } }
+  )
   if (shop) {
     const identity = await registerIdentity(auth, producer.email, producer.password)
     if (identity.app_metadata?.producer_id !== shop.id) {
-      await auth.updateAuthIdentities({ id: identity.id, app_metadata: { ...(identity.app_metadata ?? {}), producer_id: shop.id } })
+      await auth.updateAuthIdentities({
+        id: identity.id,
+        app_metadata: { ...(identity.app_metadata ?? {}), producer_id: shop.id },
+      })
       log(`producer login ${producer.email} → ${shop.name}`)
     }
   }
@@ -41,7 +52,10 @@ export async function ensurePortalAccounts(container: Container, log: Log) {
   }
   const identity = await registerIdentity(auth, curator.email, curator.password)
   if (identity.app_metadata?.curator_id !== center.id) {
-    await auth.updateAuthIdentities({ id: identity.id, app_metadata: { ...(identity.app_metadata ?? {}), curator_id: center.id } })
+    await auth.updateAuthIdentities({
+      id: identity.id,
+      app_metadata: { ...(identity.app_metadata ?? {}), curator_id: center.id },
+    })
     log(`curator login ${curator.email} → ${center.name}`)
   }
 }

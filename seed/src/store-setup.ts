@@ -32,7 +32,13 @@ export const STOCK_LOCATION_NAME = "Kho OCOP Việt Nam"
 export const REGION_NAME = "Việt Nam"
 export const DEMO_ACCOUNTS = {
   admin: { email: "admin@ocop.vn", password: "OcopAdmin#2026", first_name: "Quản trị", last_name: "OCOP" },
-  shopper: { email: "khach@ocop.vn", password: "OcopKhach#2026", first_name: "An", last_name: "Nguyễn", phone: "+84912345678" },
+  shopper: {
+    email: "khach@ocop.vn",
+    password: "OcopKhach#2026",
+    first_name: "An",
+    last_name: "Nguyễn",
+    phone: "+84912345678",
+  },
 }
 export const SHIPPING_OPTIONS = [
   { name: "Giao hàng tiêu chuẩn", code: "standard", description: "Giao trong 3–5 ngày", amount: 30000 },
@@ -68,7 +74,8 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
         salesChannelsData: [
           {
             name: MARKETPLACE_CHANNEL_NAME,
-            description: "Sản phẩm OCOP 3–5 sao còn hiệu lực. Chỉ quy trình OCOP được thêm/bớt sản phẩm (listing gate).",
+            description:
+              "Sản phẩm OCOP 3–5 sao còn hiệu lực. Chỉ quy trình OCOP được thêm/bớt sản phẩm (listing gate).",
             metadata: { ocop_role: "marketplace" },
           } as any,
         ],
@@ -103,12 +110,20 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
   if (!region) {
     const existingVn = (await regionModule.listCountries({ iso_2: "vn" })) as Array<{ region_id?: string | null }>
     if (existingVn[0]?.region_id) {
-      throw new Error(`Country vn already belongs to another region (${existingVn[0].region_id}); rename that region to "${REGION_NAME}" or delete it, then seed again.`)
+      throw new Error(
+        `Country vn already belongs to another region (${existingVn[0].region_id}); rename that region to "${REGION_NAME}" or delete it, then seed again.`
+      )
     }
     const { result } = await createRegionsWorkflow(container).run({
       input: {
         regions: [
-          { name: REGION_NAME, currency_code: "vnd", countries: ["vn"], payment_providers: ["pp_system_default"], automatic_taxes: true },
+          {
+            name: REGION_NAME,
+            currency_code: "vnd",
+            countries: ["vn"],
+            payment_providers: ["pp_system_default"],
+            automatic_taxes: true,
+          },
         ],
       },
     })
@@ -117,15 +132,24 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
   }
   // Card payments: when Stripe is configured, offer it in the region next to cash on delivery.
   if (process.env.STRIPE_API_KEY) {
-    const { data: linked } = await query.graph({ entity: "region", fields: ["payment_providers.id"], filters: { id: region.id } })
+    const { data: linked } = await query.graph({
+      entity: "region",
+      fields: ["payment_providers.id"],
+      filters: { id: region.id },
+    })
     const has = ((linked[0] as any)?.payment_providers ?? []).some((p: any) => p?.id === "pp_stripe_stripe")
     if (!has) {
-      await link.create({ [Modules.REGION]: { region_id: region.id }, [Modules.PAYMENT]: { payment_provider_id: "pp_stripe_stripe" } })
+      await link.create({
+        [Modules.REGION]: { region_id: region.id },
+        [Modules.PAYMENT]: { payment_provider_id: "pp_stripe_stripe" },
+      })
       log(`region "${REGION_NAME}": card payments through Stripe enabled`)
     }
   }
   if (store.default_region_id !== region.id) {
-    await updateStoresWorkflow(container).run({ input: { selector: { id: store.id }, update: { default_region_id: region.id } } })
+    await updateStoresWorkflow(container).run({
+      input: { selector: { id: store.id }, update: { default_region_id: region.id } },
+    })
   }
 
   const taxRegions = await taxModule.listTaxRegions({ country_code: "vn" })
@@ -168,7 +192,10 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
     const { result } = await createStockLocationsWorkflow(container).run({
       input: {
         locations: [
-          { name: STOCK_LOCATION_NAME, address: { address_1: "Kho tổng", city: "Hà Nội", country_code: "vn", province: "Hà Nội" } },
+          {
+            name: STOCK_LOCATION_NAME,
+            address: { address_1: "Kho tổng", city: "Hà Nội", country_code: "vn", province: "Hà Nội" },
+          },
         ],
       },
     })
@@ -177,7 +204,13 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
   }
   const { data: locationLinks } = await query.graph({
     entity: "stock_location",
-    fields: ["id", "sales_channels.id", "fulfillment_sets.id", "fulfillment_sets.service_zones.id", "fulfillment_providers.id"],
+    fields: [
+      "id",
+      "sales_channels.id",
+      "fulfillment_sets.id",
+      "fulfillment_sets.service_zones.id",
+      "fulfillment_providers.id",
+    ],
     filters: { id: location.id },
   })
   const loc = locationLinks[0] as any
@@ -185,7 +218,10 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
     await linkSalesChannelsToStockLocationWorkflow(container).run({ input: { id: location.id, add: [marketplace.id] } })
   }
   if (!loc?.fulfillment_providers?.some((p: any) => p?.id === "manual_manual")) {
-    await link.create({ [Modules.STOCK_LOCATION]: { stock_location_id: location.id }, [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" } })
+    await link.create({
+      [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+      [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+    })
   }
   let serviceZoneId: string | undefined = loc?.fulfillment_sets?.[0]?.service_zones?.[0]?.id
   if (!loc?.fulfillment_sets?.length) {
@@ -194,11 +230,16 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
       type: "shipping",
       service_zones: [{ name: "Việt Nam", geo_zones: [{ country_code: "vn", type: "country" }] }],
     })
-    await link.create({ [Modules.STOCK_LOCATION]: { stock_location_id: location.id }, [Modules.FULFILLMENT]: { fulfillment_set_id: set.id } })
+    await link.create({
+      [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
+      [Modules.FULFILLMENT]: { fulfillment_set_id: set.id },
+    })
     serviceZoneId = set.service_zones[0].id
     log("created fulfillment set with service zone Việt Nam")
   }
-  const existingOptions = await fulfillmentModule.listShippingOptions({ service_zone: { id: serviceZoneId } } as any, { select: ["id", "name"] })
+  const existingOptions = await fulfillmentModule.listShippingOptions({ service_zone: { id: serviceZoneId } } as any, {
+    select: ["id", "name"],
+  })
   const missing = SHIPPING_OPTIONS.filter((o) => !existingOptions.some((e) => e.name === o.name))
   if (missing.length) {
     await createShippingOptionsWorkflow(container).run({
@@ -219,7 +260,9 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
         ],
       })),
     })
-    log(`created shipping options: ${missing.map((o) => `${o.name} (${o.amount.toLocaleString("vi-VN")} ₫)`).join(", ")}`)
+    log(
+      `created shipping options: ${missing.map((o) => `${o.name} (${o.amount.toLocaleString("vi-VN")} ₫)`).join(", ")}`
+    )
   }
 
   await ensureAccounts(container, log)
@@ -246,7 +289,10 @@ export async function ensureAccounts(container: Container, log: Log) {
   if (!user) {
     const identity = await registerIdentity(auth, admin.email, admin.password)
     await createUserAccountWorkflow(container).run({
-      input: { authIdentityId: identity.id, userData: { email: admin.email, first_name: admin.first_name, last_name: admin.last_name } },
+      input: {
+        authIdentityId: identity.id,
+        userData: { email: admin.email, first_name: admin.first_name, last_name: admin.last_name },
+      },
     })
     log(`created admin user ${admin.email}`)
   }
@@ -256,7 +302,12 @@ export async function ensureAccounts(container: Container, log: Log) {
     await createCustomerAccountWorkflow(container).run({
       input: {
         authIdentityId: identity.id,
-        customerData: { email: shopper.email, first_name: shopper.first_name, last_name: shopper.last_name, phone: shopper.phone },
+        customerData: {
+          email: shopper.email,
+          first_name: shopper.first_name,
+          last_name: shopper.last_name,
+          phone: shopper.phone,
+        },
       },
     })
     log(`created shopper account ${shopper.email}`)
@@ -266,9 +317,13 @@ export async function ensureAccounts(container: Container, log: Log) {
 export async function registerIdentity(auth: any, email: string, password: string) {
   // The seed writes through the Auth module, past the API's password policy: hold it to the same rule.
   const problem = passwordProblem(password, email)
-  if (problem) throw new Error(`The seed's password for ${email} breaks the password policy: ${PASSWORD_PROBLEM_TEXT[problem].en}`)
+  if (problem)
+    throw new Error(`The seed's password for ${email} breaks the password policy: ${PASSWORD_PROBLEM_TEXT[problem].en}`)
   // One emailpass identity per e-mail serves both actor types (user and customer).
-  const existing = await auth.listProviderIdentities({ entity_id: email, provider: "emailpass" }, { relations: ["auth_identity"] })
+  const existing = await auth.listProviderIdentities(
+    { entity_id: email, provider: "emailpass" },
+    { relations: ["auth_identity"] }
+  )
   if (existing[0]?.auth_identity) return existing[0].auth_identity
   const { success, authIdentity, error } = await auth.register("emailpass", { body: { email, password } })
   if (!success || !authIdentity) throw new Error(`Could not register ${email}: ${error || "unknown reason"}`)

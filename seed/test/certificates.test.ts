@@ -9,12 +9,19 @@ import { demoCatalogue, demoCertifications } from "../src/demo"
 
 const NOW = new Date("2026-11-23T12:00:00Z")
 const LAM_DONG: Place = {
-  province_code: "68", province_name_vi: "Lâm Đồng", province_type: "province",
-  former_province_vi: "Đắk Nông", former_province_type: "province", former_district_vi: "huyện Tuy Đức",
+  province_code: "68",
+  province_name_vi: "Lâm Đồng",
+  province_type: "province",
+  former_province_vi: "Đắk Nông",
+  former_province_type: "province",
+  former_district_vi: "huyện Tuy Đức",
 }
 const addMonths = (iso: string, months: number) => {
   const d = new Date(iso)
-  return defaultExpiry(d).toISOString().slice(0, 10) === new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate())).toISOString().slice(0, 10)
+  return (
+    defaultExpiry(d).toISOString().slice(0, 10) ===
+    new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate())).toISOString().slice(0, 10)
+  )
 }
 
 describe("scores", () => {
@@ -48,7 +55,13 @@ describe("issuing authority and legal basis follow the date and the level", () =
   })
   it("4★: the provincial committee of its day; Huế was a province until 2025", () => {
     expect(issuingAuthority(4, new Date("2024-05-01"), LAM_DONG)).toBe("UBND tỉnh Đắk Nông")
-    const hue: Place = { province_code: "46", province_name_vi: "Huế", province_type: "city", former_province_vi: "Thừa Thiên Huế", former_province_type: "province" }
+    const hue: Place = {
+      province_code: "46",
+      province_name_vi: "Huế",
+      province_type: "city",
+      former_province_vi: "Thừa Thiên Huế",
+      former_province_type: "province",
+    }
     expect(issuingAuthority(4, new Date("2020-03-01"), hue)).toBe("UBND tỉnh Thừa Thiên Huế")
     expect(issuingAuthority(4, new Date("2025-03-01"), hue)).toBe("UBND thành phố Huế")
   })
@@ -65,7 +78,14 @@ describe("certification histories", () => {
     return () => ++n
   }
   it("renew every 36 months so that exactly one current, approved, valid certificate remains", () => {
-    const h = certificationHistory({ stars: 4, firstDecision: new Date("2019-03-12T00:00:00Z"), place: LAM_DONG, now: NOW, rng: createRng("h"), nextSerial: serials() })
+    const h = certificationHistory({
+      stars: 4,
+      firstDecision: new Date("2019-03-12T00:00:00Z"),
+      place: LAM_DONG,
+      now: NOW,
+      rng: createRng("h"),
+      nextSerial: serials(),
+    })
     expect(h.length).toBeGreaterThanOrEqual(3)
     expect(h.filter((c) => c.is_current)).toHaveLength(1)
     expect(h.at(-1)!.is_current).toBe(true)
@@ -78,12 +98,32 @@ describe("certification histories", () => {
       expect(new Date(c.decision_date!).getUTCDay()).not.toBe(0)
       expect(new Date(c.decision_date!).getUTCDay()).not.toBe(6)
     }
-    expect(evaluateListingGate({ product_status: "published", producer_status: "active", certifications: h.map((c, i) => ({ ...c, id: String(i) })), now: NOW }).listed).toBe(true)
+    expect(
+      evaluateListingGate({
+        product_status: "published",
+        producer_status: "active",
+        certifications: h.map((c, i) => ({ ...c, id: String(i) })),
+        now: NOW,
+      }).listed
+    ).toBe(true)
   })
   it("a lapsed, revoked or re-submitted product fails the gate", () => {
     for (const ending of ["lapsed", "revoked", "submitted"] as const) {
-      const h = certificationHistory({ stars: 3, firstDecision: new Date("2020-06-01T00:00:00Z"), place: LAM_DONG, now: NOW, rng: createRng(ending), nextSerial: serials(), ending })
-      const verdict = evaluateListingGate({ product_status: "published", producer_status: "active", certifications: h.map((c, i) => ({ ...c, id: String(i) })), now: NOW })
+      const h = certificationHistory({
+        stars: 3,
+        firstDecision: new Date("2020-06-01T00:00:00Z"),
+        place: LAM_DONG,
+        now: NOW,
+        rng: createRng(ending),
+        nextSerial: serials(),
+        ending,
+      })
+      const verdict = evaluateListingGate({
+        product_status: "published",
+        producer_status: "active",
+        certifications: h.map((c, i) => ({ ...c, id: String(i) })),
+        now: NOW,
+      })
       expect(verdict.listed, ending).toBe(false)
       expect(h.filter((c) => c.is_current)).toHaveLength(1)
     }

@@ -11,7 +11,9 @@ describe("synthetic catalogue generator", () => {
     const a = planCatalogue({ count: 300, seed: "abc", now: NOW })
     const b = planCatalogue({ count: 300, seed: "abc", now: NOW })
     const c = planCatalogue({ count: 300, seed: "xyz", now: NOW })
-    expect(a.products.map((p) => [p.handle, p.title, p.price, p.stars])).toEqual(b.products.map((p) => [p.handle, p.title, p.price, p.stars]))
+    expect(a.products.map((p) => [p.handle, p.title, p.price, p.stars])).toEqual(
+      b.products.map((p) => [p.handle, p.title, p.price, p.stars])
+    )
     expect(a.producers.map((p) => p.name)).toEqual(b.producers.map((p) => p.name))
     expect(c.products.map((p) => p.title)).not.toEqual(a.products.map((p) => p.title))
     expect(seedTag("abc")).toMatch(/^[0-9a-z]{3}$/)
@@ -78,7 +80,13 @@ describe("synthetic catalogue generator", () => {
     expect(createRng("fixed").fork("x").next()).not.toBe(createRng("fixed").fork("y").next())
     const w = createRng("w")
     const counts = { a: 0, b: 0 }
-    for (let i = 0; i < 10000; i++) counts[w.weighted([["a", 3], ["b", 1]] as const)]++
+    for (let i = 0; i < 10000; i++)
+      counts[
+        w.weighted([
+          ["a", 3],
+          ["b", 1],
+        ] as const)
+      ]++
     expect(counts.a / 10000).toBeGreaterThan(0.72)
     expect(counts.a / 10000).toBeLessThan(0.78)
   })

@@ -10,8 +10,15 @@ const wellFormed = (svg: string) => {
 
 describe("SVG artwork", () => {
   it("escapes markup in names (XML content and attributes)", () => {
-    expect(escapeXml(`Trà <b>"Tân" & 'Cương'</b>`)).toBe("Trà &lt;b&gt;&quot;Tân&quot; &amp; &apos;Cương&apos;&lt;/b&gt;")
-    const svg = productSvg({ name: `<script>alert("x")</script> & Mật ong`, group_slug: "thuc-pham", stars: 4, province: `Hà "Nội"` })
+    expect(escapeXml(`Trà <b>"Tân" & 'Cương'</b>`)).toBe(
+      "Trà &lt;b&gt;&quot;Tân&quot; &amp; &apos;Cương&apos;&lt;/b&gt;"
+    )
+    const svg = productSvg({
+      name: `<script>alert("x")</script> & Mật ong`,
+      group_slug: "thuc-pham",
+      stars: 4,
+      province: `Hà "Nội"`,
+    })
     expect(svg).not.toContain("<script>")
     expect(svg).toContain("&lt;script&gt;")
     expect(svg).toContain('aria-label="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Mật ong"')
@@ -21,12 +28,20 @@ describe("SVG artwork", () => {
     expect(escapeXml("a\u0001b\u0008c")).toBe("abc")
   })
   it("keeps Vietnamese text as is, shows stars and a motif per group", () => {
-    const svg = productSvg({ name: "Mật ong bạc hà Đồng Văn", group_slug: "thuc-pham", stars: 3, province: "Tuyên Quang", unit: "chai 500 ml" })
+    const svg = productSvg({
+      name: "Mật ong bạc hà Đồng Văn",
+      group_slug: "thuc-pham",
+      stars: 3,
+      province: "Tuyên Quang",
+      unit: "chai 500 ml",
+    })
     expect(svg).toContain("Mật ong bạc hà")
     expect(svg).toContain("★★★☆☆")
-    expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true)
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true)
     const groups = ["thuc-pham", "do-uong", "duoc-lieu", "thu-cong-my-nghe", "sinh-vat-canh", "dich-vu-du-lich"]
-    const motifs = new Set(groups.map((g) => productSvg({ name: "X", group_slug: g, stars: 4 }).match(/translate\(200 70\)">(.*?)<\/g>/)![1]))
+    const motifs = new Set(
+      groups.map((g) => productSvg({ name: "X", group_slug: g, stars: 4 }).match(/translate\(200 70\)">(.*?)<\/g>/)![1])
+    )
     expect(motifs.size).toBe(6)
     for (const g of groups) wellFormed(productSvg({ name: "Tên & <thử>", group_slug: g, stars: 5 }))
   })

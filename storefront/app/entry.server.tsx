@@ -27,7 +27,7 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  loadContext: AppLoadContext,
+  loadContext: AppLoadContext
 ) {
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent")) || remixContext.isSpaMode;
@@ -38,7 +38,9 @@ export default function handleRequest(
       shellRendered = true;
       const body = new PassThrough();
       responseHeaders.set("Content-Type", "text/html");
-      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+      resolve(
+        new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode })
+      );
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
@@ -56,7 +58,7 @@ export default function handleRequest(
           // Errors while rendering the shell reject above and are logged by Remix.
           if (shellRendered) console.error(error);
         },
-      },
+      }
     );
     // Give pending promises a second beyond streamTimeout to reject and render their fallback.
     setTimeout(abort, streamTimeout + 1000);

@@ -58,7 +58,11 @@ function Header({ lang, cartCount }: { lang: Lang; cartCount: number }) {
           <Link to="/verify" className="rounded-md px-2 py-1 text-ink-soft hover:text-lacquer-700">
             {tr("nav.verify")}
           </Link>
-          <Link to="/cart" data-testid="cart-link" className="rounded-md px-2 py-1 font-medium text-ink hover:text-lacquer-700">
+          <Link
+            to="/cart"
+            data-testid="cart-link"
+            className="rounded-md px-2 py-1 font-medium text-ink hover:text-lacquer-700"
+          >
             {cartCount > 0 ? tr("nav.cartCount", { n: cartCount }) : tr("nav.cart")}
           </Link>
           <Form method="post" action="/lang" aria-label={tr("lang.label")}>

@@ -1,14 +1,14 @@
 // HTTP-level protections of the storefront, applied once in the Express server (server.mjs)
 // before Remix sees a request: Remix v2 has no middleware that runs before an action, and an
 // action reached through a `?_data=` / `.data` request or a resource route gets no check of its own.
-import crypto from "node:crypto"
-import helmet from "helmet"
+import crypto from "node:crypto";
+import helmet from "helmet";
 
 /** Methods that never change anything here; everything else must come from this site. */
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export const CROSS_SITE_REFUSAL =
-  "Yêu cầu bị từ chối: nó được gửi từ một trang web khác.\nRequest refused: it was sent from another website.\n"
+  "Yêu cầu bị từ chối: nó được gửi từ một trang web khác.\nRequest refused: it was sent from another website.\n";
 
 /**
  * Is this request a cross-site write? The same algorithm as Go 1.25's CrossOriginProtection:
@@ -20,14 +20,14 @@ export const CROSS_SITE_REFUSAL =
  * @returns {boolean}
  */
 export function isCrossSiteWrite({ method, secFetchSite, origin, host }) {
-  if (SAFE_METHODS.has(method.toUpperCase())) return false
-  if (secFetchSite) return secFetchSite !== "same-origin" && secFetchSite !== "none"
-  if (!origin) return false
-  if (!host) return true
+  if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  if (secFetchSite) return secFetchSite !== "same-origin" && secFetchSite !== "none";
+  if (!origin) return false;
+  if (!host) return true;
   try {
-    return new URL(origin).host !== host.toLowerCase()
+    return new URL(origin).host !== host.toLowerCase();
   } catch {
-    return true // "null" (sandboxed frames, data: pages) and garbage
+    return true; // "null" (sandboxed frames, data: pages) and garbage
   }
 }
 
@@ -39,26 +39,29 @@ export function refuseCrossSiteWrites() {
       secFetchSite: req.get("sec-fetch-site"),
       origin: req.get("origin"),
       host: req.get("host"),
-    })
-    if (!crossSite) return next()
-    res.status(403).set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).send(CROSS_SITE_REFUSAL)
-  }
+    });
+    if (!crossSite) return next();
+    res
+      .status(403)
+      .set({ "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" })
+      .send(CROSS_SITE_REFUSAL);
+  };
 }
 
 /** Express middleware: a fresh nonce for each response, for the CSP header and Remix's inline scripts. */
 export function cspNonce() {
   return (_req, res, next) => {
-    res.locals.cspNonce = crypto.randomBytes(16).toString("base64")
-    next()
-  }
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  };
 }
 
 /** The origin product images are served from (Medusa's /static), for img-src. */
 function originOf(url) {
   try {
-    return new URL(url).origin
+    return new URL(url).origin;
   } catch {
-    return null
+    return null;
   }
 }
 
@@ -71,7 +74,7 @@ function originOf(url) {
  * @param {{ production: boolean, backendUrl?: string }} options
  */
 export function securityHeaders({ production, backendUrl }) {
-  const backend = backendUrl ? originOf(backendUrl) : null
+  const backend = backendUrl ? originOf(backendUrl) : null;
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -92,5 +95,5 @@ export function securityHeaders({ production, backendUrl }) {
     xFrameOptions: { action: "deny" },
     referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     strictTransportSecurity: production ? { maxAge: 31536000, includeSubDomains: true } : false,
-  })
+  });
 }

@@ -70,7 +70,11 @@ describe("storefront security middleware", () => {
     for (const path of ["/producer/login", "/lang?_data=routes%2Flang", "/lang.data", "/api/suggest"]) {
       const res = await fetch(`${base}${path}`, {
         method: "POST",
-        headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site", "Content-Type": "application/x-www-form-urlencoded" },
+        headers: {
+          Origin: "https://evil.example",
+          "Sec-Fetch-Site": "cross-site",
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
         body: "lang=en&redirectTo=%2F",
       });
       expect(res.status, path).toBe(403);
@@ -81,7 +85,10 @@ describe("storefront security middleware", () => {
   });
 
   it("lets a same-origin POST through", async () => {
-    const res = await fetch(`${base}/lang`, { method: "POST", headers: { Origin: base, "Sec-Fetch-Site": "same-origin" } });
+    const res = await fetch(`${base}/lang`, {
+      method: "POST",
+      headers: { Origin: base, "Sec-Fetch-Site": "same-origin" },
+    });
     expect(res.status).toBe(200);
   });
 

@@ -34,7 +34,10 @@ export class EventuallyTimeoutError extends Error {
  * holds the assertions (throwing = not yet). It is always tried at least once, and once more
  * right at the deadline.
  */
-export async function eventually<T>(attempt: () => T | Promise<T>, { what, timeoutMs = 10_000, intervalMs = 100 }: EventuallyOptions): Promise<T> {
+export async function eventually<T>(
+  attempt: () => T | Promise<T>,
+  { what, timeoutMs = 10_000, intervalMs = 100 }: EventuallyOptions
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   let attempts = 0
   let lastError: unknown
@@ -50,5 +53,9 @@ export async function eventually<T>(attempt: () => T | Promise<T>, { what, timeo
     await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, left)))
   }
   const last = lastError instanceof Error ? lastError.message : String(lastError)
-  throw new EventuallyTimeoutError(`Gave up after ${timeoutMs} ms (${attempts} attempts) waiting for ${what}. Last failure: ${last}`, attempts, lastError)
+  throw new EventuallyTimeoutError(
+    `Gave up after ${timeoutMs} ms (${attempts} attempts) waiting for ${what}. Last failure: ${last}`,
+    attempts,
+    lastError
+  )
 }

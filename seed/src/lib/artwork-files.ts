@@ -19,7 +19,11 @@ export function imageBaseUrl(): string {
 
 let ignoreWritten = false
 /** Writes the SVG (unless present and `overwrite` is false) and returns its public URL. */
-export function writeArtwork(handle: string, input: ArtworkInput, { overwrite = false, baseUrl = imageBaseUrl() } = {}): string {
+export function writeArtwork(
+  handle: string,
+  input: ArtworkInput,
+  { overwrite = false, baseUrl = imageBaseUrl() } = {}
+): string {
   const rel = artworkPath(handle)
   const file = path.join(staticDir(), rel)
   if (!ignoreWritten) {

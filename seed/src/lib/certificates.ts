@@ -44,10 +44,13 @@ function ubndOfDistrict(district: string): string {
 
 export function issuingAuthority(stars: number, decisionDate: Date, place: Place): string {
   if (stars === 5) {
-    return decisionDate < MINISTRY_RENAMED_ON ? "Bộ Nông nghiệp và Phát triển nông thôn" : "Bộ Nông nghiệp và Môi trường"
+    return decisionDate < MINISTRY_RENAMED_ON
+      ? "Bộ Nông nghiệp và Phát triển nông thôn"
+      : "Bộ Nông nghiệp và Môi trường"
   }
   if (decisionDate >= TWO_LEVEL_FROM) return ubndOf(place.province_type, place.province_name_vi)
-  if (stars === 3 && decisionDate >= QD148_FROM && place.former_district_vi) return ubndOfDistrict(place.former_district_vi)
+  if (stars === 3 && decisionDate >= QD148_FROM && place.former_district_vi)
+    return ubndOfDistrict(place.former_district_vi)
   if (place.former_province_vi === "Huế" || place.former_province_vi === "Thừa Thiên Huế") {
     return decisionDate < HUE_CITY_FROM ? "UBND tỉnh Thừa Thiên Huế" : "UBND thành phố Huế"
   }
@@ -180,7 +183,8 @@ export function certificationHistory(opts: HistoryOptions): CertificationDraft[]
       legal_basis: legalBasis(decision),
       valid_from: iso(decision),
       expires_at: iso(expires),
-      recognition_type: round === 0 ? "new" : prevStars !== undefined && stars > prevStars ? "upgrade" : "re_recognition",
+      recognition_type:
+        round === 0 ? "new" : prevStars !== undefined && stars > prevStars ? "upgrade" : "re_recognition",
       status: "approved",
       is_current: false,
       certificate_number: certificateNumber(stars, place.province_code, decision, serial),
@@ -205,7 +209,8 @@ export function certificationHistory(opts: HistoryOptions): CertificationDraft[]
   if (ending === "submitted" && new Date(current.expires_at!) <= now) current.status = "expired"
   if (ending === "revoked") {
     current.status = "revoked"
-    current.reason = opts.revokeReason ?? "Chủ thể thay đổi bao bì, nhãn mác không còn đúng với sản phẩm đã được công nhận."
+    current.reason =
+      opts.revokeReason ?? "Chủ thể thay đổi bao bì, nhãn mác không còn đúng với sản phẩm đã được công nhận."
   }
   if (ending === "submitted") {
     // The old certificate lapsed; a re-evaluation file is with the council.

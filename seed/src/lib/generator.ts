@@ -8,8 +8,29 @@
  * (certificate lapsed, revoked or awaiting re-evaluation; producer pending or suspended; draft product).
  */
 import { createRng, hashString, type Rng } from "./rng"
-import { BASES, BRANDS, ENTITY_WEIGHTS, GROUP_WEIGHTS, PLACES, SUBGROUP_WEIGHTS, priceFor, producerName, productName, type EntityType } from "./names"
-import { certificateNumber, decisionNumber, defaultExpiry, issuingAuthority, legalBasis, scoreFor, traceabilityCode, addDays, type Place } from "./certificates"
+import {
+  BASES,
+  BRANDS,
+  ENTITY_WEIGHTS,
+  GROUP_WEIGHTS,
+  PLACES,
+  SUBGROUP_WEIGHTS,
+  priceFor,
+  producerName,
+  productName,
+  type EntityType,
+} from "./names"
+import {
+  certificateNumber,
+  decisionNumber,
+  defaultExpiry,
+  issuingAuthority,
+  legalBasis,
+  scoreFor,
+  traceabilityCode,
+  addDays,
+  type Place,
+} from "./certificates"
 import { listProvinces, type Province } from "./places"
 import { toHandle } from "@ocop-marketplace/ocop/lib/vietnamese"
 
@@ -104,7 +125,8 @@ const fold = (t: string) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/�
 
 function placeOf(province: Province, placeName: string): Place {
   const formers = province.former_provinces as Array<{ name_vi: string; type: string }>
-  const former = formers.find((f) => f.name_vi === placeName) ?? formers.find((f) => f.name_vi === province.name_vi) ?? formers[0]
+  const former =
+    formers.find((f) => f.name_vi === placeName) ?? formers.find((f) => f.name_vi === province.name_vi) ?? formers[0]
   return {
     province_code: province.code,
     province_name_vi: province.name_vi,
@@ -115,7 +137,36 @@ function placeOf(province: Province, placeName: string): Place {
   }
 }
 
-const MOBILE_PREFIXES = ["032", "033", "034", "035", "036", "037", "038", "039", "086", "096", "097", "098", "081", "082", "083", "084", "085", "088", "091", "094", "070", "076", "077", "078", "079", "089", "090", "093"]
+const MOBILE_PREFIXES = [
+  "032",
+  "033",
+  "034",
+  "035",
+  "036",
+  "037",
+  "038",
+  "039",
+  "086",
+  "096",
+  "097",
+  "098",
+  "081",
+  "082",
+  "083",
+  "084",
+  "085",
+  "088",
+  "091",
+  "094",
+  "070",
+  "076",
+  "077",
+  "078",
+  "079",
+  "089",
+  "090",
+  "093",
+]
 
 /**
  * Plans `count` products (indices `from`..count-1 are materialised; earlier ones are skipped cheaply
@@ -125,7 +176,10 @@ export function planCatalogue({ count, seed, now = new Date() }: { count: number
   const tag = seedTag(seed)
   const root = createRng(`ocop-generator/${seed}`)
   const provinces = listProvinces()
-  const provinceWeights: Array<[Province, number]> = provinces.map((p: Province) => [p, Math.max(20, (p as any).ward_count_2025 ?? 60)])
+  const provinceWeights: Array<[Province, number]> = provinces.map((p: Province) => [
+    p,
+    Math.max(20, (p as any).ward_count_2025 ?? 60),
+  ])
   const producers: ProducerPlan[] = []
   const products: ProductPlan[] = []
   const producerRng = root.fork("producers")
@@ -140,7 +194,11 @@ export function planCatalogue({ count, seed, now = new Date() }: { count: number
     const brand = r.pick(BRANDS)
     const name = producerName(entity, group, place, brand, r)
     const handle = `${toHandle(name)}-${tag}${pi.toString(36)}`
-    const status = r.weighted<ProducerPlan["status"]>([["active", 985], ["pending", 10], ["suspended", 5]])
+    const status = r.weighted<ProducerPlan["status"]>([
+      ["active", 985],
+      ["pending", 10],
+      ["suspended", 5],
+    ])
     const ward = `${r.chance(0.75) ? "xã" : "phường"} ${place}`
     const producer: ProducerPlan = {
       index: pi,
@@ -197,12 +255,38 @@ export function planCatalogue({ count, seed, now = new Date() }: { count: number
   return { seedTag: tag, producers, products }
 }
 
-function planCertifications({ index, stars, province, place, rng, now, tag }: { index: number; stars: number; province: Province; place: string; rng: Rng; now: Date; tag: string }): CertPlan[] {
+function planCertifications({
+  index,
+  stars,
+  province,
+  place,
+  rng,
+  now,
+  tag,
+}: {
+  index: number
+  stars: number
+  province: Province
+  place: string
+  rng: Rng
+  now: Date
+  tag: string
+}): CertPlan[] {
   const where = placeOf(province, place)
-  const ending = rng.weighted<"approved" | "expired" | "submitted" | "revoked">([["approved", 972], ["expired", 15], ["submitted", 8], ["revoked", 5]])
+  const ending = rng.weighted<"approved" | "expired" | "submitted" | "revoked">([
+    ["approved", 972],
+    ["expired", 15],
+    ["submitted", 8],
+    ["revoked", 5],
+  ])
   const renewed = rng.chance(0.1)
   const certs: CertPlan[] = []
-  const make = (decision: Date, status: CertPlan["status"], recognition: CertPlan["recognition_type"], n: number): CertPlan => {
+  const make = (
+    decision: Date,
+    status: CertPlan["status"],
+    recognition: CertPlan["recognition_type"],
+    n: number
+  ): CertPlan => {
     const { score, parts } = scoreFor(stars, rng)
     return {
       stars,

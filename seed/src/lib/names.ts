@@ -193,10 +193,24 @@ export const SUBGROUP_WEIGHTS: Record<string, Array<[string, number]>> = {
     ["che", 16],
     ["ca-phe-ca-cao", 8],
   ],
-  "do-uong": [["do-uong-co-con", 55], ["do-uong-khong-con", 45]],
-  "duoc-lieu": [["thuc-pham-chuc-nang-thuoc-duoc-lieu", 35], ["my-pham-duoc-lieu", 20], ["tinh-dau-duoc-lieu-khac", 45]],
-  "thu-cong-my-nghe": [["thu-cong-my-nghe-gia-dung-trang-tri", 70], ["vai-may-mac", 30]],
-  "sinh-vat-canh": [["hoa", 45], ["cay-canh", 45], ["dong-vat-canh", 10]],
+  "do-uong": [
+    ["do-uong-co-con", 55],
+    ["do-uong-khong-con", 45],
+  ],
+  "duoc-lieu": [
+    ["thuc-pham-chuc-nang-thuoc-duoc-lieu", 35],
+    ["my-pham-duoc-lieu", 20],
+    ["tinh-dau-duoc-lieu-khac", 45],
+  ],
+  "thu-cong-my-nghe": [
+    ["thu-cong-my-nghe-gia-dung-trang-tri", 70],
+    ["vai-may-mac", 30],
+  ],
+  "sinh-vat-canh": [
+    ["hoa", 45],
+    ["cay-canh", 45],
+    ["dong-vat-canh", 10],
+  ],
   "dich-vu-du-lich": [["du-lich-cong-dong-sinh-thai", 100]],
 }
 
@@ -239,14 +253,78 @@ export const PLACES: Record<string, string[]> = {
 }
 
 export const BRANDS = [
-  "Minh Phát", "An Khang", "Tân Tiến", "Hòa Bình", "Phúc Lộc", "Thành Công", "Hưng Thịnh", "Bảo Ngọc",
-  "Đại Phát", "Kim Ngân", "Sao Mai", "Hồng Hà", "Thiên Phú", "Xuân Mai", "Việt Xanh", "Quê Hương",
-  "Nhật Tân", "Bình An", "Trường Sơn", "Hoa Sen", "Mộc An", "Lộc Phát", "Hải Đăng", "Đồng Xanh",
+  "Minh Phát",
+  "An Khang",
+  "Tân Tiến",
+  "Hòa Bình",
+  "Phúc Lộc",
+  "Thành Công",
+  "Hưng Thịnh",
+  "Bảo Ngọc",
+  "Đại Phát",
+  "Kim Ngân",
+  "Sao Mai",
+  "Hồng Hà",
+  "Thiên Phú",
+  "Xuân Mai",
+  "Việt Xanh",
+  "Quê Hương",
+  "Nhật Tân",
+  "Bình An",
+  "Trường Sơn",
+  "Hoa Sen",
+  "Mộc An",
+  "Lộc Phát",
+  "Hải Đăng",
+  "Đồng Xanh",
 ]
 
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Lò", "Hà", "Vi"]
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Vũ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+  "Đinh",
+  "Lò",
+  "Hà",
+  "Vi",
+]
 const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thanh", "Ngọc", "Quang", "Hữu", "Thu", "Xuân"]
-const GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Lan", "Linh", "Mai", "Nam", "Nga", "Phúc", "Phương", "Quang", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vân", "Yến"]
+const GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Hà",
+  "Hải",
+  "Hạnh",
+  "Hoa",
+  "Hùng",
+  "Lan",
+  "Linh",
+  "Mai",
+  "Nam",
+  "Nga",
+  "Phúc",
+  "Phương",
+  "Quang",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Trang",
+  "Tuấn",
+  "Vân",
+  "Yến",
+]
 
 const COOP_FIELD: Record<string, string[]> = {
   "thuc-pham": ["Nông nghiệp", "Dịch vụ nông nghiệp", "Nông sản sạch", "Chè", "Nuôi ong", "Cây ăn quả"],

@@ -34,7 +34,10 @@ export function createRng(seed: string | number): Rng {
   let c = hashString(s + "c")
   let d = hashString(s + "d")
   const next = () => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0
+    a >>>= 0
+    b >>>= 0
+    c >>>= 0
+    d >>>= 0
     let t = (a + b) | 0
     a = b ^ (b >>> 9)
     b = (c + (c << 3)) | 0

@@ -15,7 +15,11 @@ export function AddToCartResult({ result }: { result: Result }) {
   if (!result) return null;
   if (result.cart === "added") {
     return (
-      <p role="status" data-testid="cart-added" className="rounded-lg border border-bamboo-700/30 bg-bamboo-50 px-4 py-3 text-sm">
+      <p
+        role="status"
+        data-testid="cart-added"
+        className="rounded-lg border border-bamboo-700/30 bg-bamboo-50 px-4 py-3 text-sm"
+      >
         {tr("cart.added")}{" "}
         <Link to="/cart" className="font-semibold text-lacquer-700 underline">
           {tr("cart.viewCart")}
@@ -23,9 +27,14 @@ export function AddToCartResult({ result }: { result: Result }) {
       </p>
     );
   }
-  const message = result.cart === "refused" ? tr("cart.addRefused", { message: result.message }) : errorText(result.error);
+  const message =
+    result.cart === "refused" ? tr("cart.addRefused", { message: result.message }) : errorText(result.error);
   return (
-    <p role="alert" data-testid="cart-error" className="rounded-lg border border-lacquer-600/40 bg-lacquer-50 px-4 py-3 text-sm text-lacquer-800">
+    <p
+      role="alert"
+      data-testid="cart-error"
+      className="rounded-lg border border-lacquer-600/40 bg-lacquer-50 px-4 py-3 text-sm text-lacquer-800"
+    >
       {message}
     </p>
   );

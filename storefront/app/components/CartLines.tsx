@@ -4,13 +4,23 @@ import { useT } from "~/lib/i18n";
 import type { CartLine } from "~/lib/backend/views";
 import { formatVnd } from "~/lib/money";
 
-export type ProducerGroup = { key: string; name: string | null; handle: string | null; lines: CartLine[]; subtotal: number };
+export type ProducerGroup = {
+  key: string;
+  name: string | null;
+  handle: string | null;
+  lines: CartLine[];
+  subtotal: number;
+};
 
 export function LineRow({ line, editable }: { line: CartLine; editable: boolean }) {
   const tr = useT();
   return (
     <li className="flex flex-wrap items-center gap-4 py-4" data-testid="cart-line">
-      <ProductImage src={line.thumbnail} alt={line.product_title} className="h-16 w-16 shrink-0 rounded-lg border border-clay" />
+      <ProductImage
+        src={line.thumbnail}
+        alt={line.product_title}
+        className="h-16 w-16 shrink-0 rounded-lg border border-clay"
+      />
       <div className="min-w-0 flex-1">
         <p className="font-medium text-ink">
           {line.product_handle ? (
@@ -96,4 +106,3 @@ export function ProducerGroups({ groups, editable }: { groups: ProducerGroup[]; 
     </div>
   );
 }
-

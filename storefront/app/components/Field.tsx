@@ -27,7 +27,12 @@ function Shell({ name, label, error, hint, required, className, children }: Comm
     <div className={`flex flex-col gap-1 ${className ?? ""}`}>
       <label htmlFor={`f-${name}`} className="text-sm font-medium text-ink">
         {label}
-        {required ? <span aria-hidden="true" className="text-lacquer-700"> *</span> : null}
+        {required ? (
+          <span aria-hidden="true" className="text-lacquer-700">
+            {" "}
+            *
+          </span>
+        ) : null}
       </label>
       {children}
       {hint && !errorText ? (
@@ -49,7 +54,13 @@ function describedBy(name: string, error?: string | null, hint?: string) {
 }
 
 export function TextField(
-  props: Common & { type?: string; defaultValue?: string; autoComplete?: string; inputMode?: "numeric" | "tel" | "email" | "text"; placeholder?: string },
+  props: Common & {
+    type?: string;
+    defaultValue?: string;
+    autoComplete?: string;
+    inputMode?: "numeric" | "tel" | "email" | "text";
+    placeholder?: string;
+  }
 ) {
   const { name, error, hint, required, type = "text", defaultValue, autoComplete, inputMode, placeholder } = props;
   return (
@@ -90,7 +101,7 @@ export function TextArea(props: Common & { defaultValue?: string; rows?: number 
 }
 
 export function SelectField(
-  props: Common & { defaultValue?: string; options: { value: string; label: string }[]; placeholder?: string },
+  props: Common & { defaultValue?: string; options: { value: string; label: string }[]; placeholder?: string }
 ) {
   const { name, error, hint, required, defaultValue, options, placeholder } = props;
   return (

@@ -20,8 +20,23 @@ export function PortalLogin({ title, intro, signup }: { title: MessageKey; intro
         <CsrfField token={csrf} />
         {params.get("expired") ? <FormAlert message="portal.expired" /> : null}
         <FormAlert message={actionData?.formError} />
-        <TextField name="email" type="email" label={tr("checkout.email")} required autoComplete="username" defaultValue={actionData?.values.email} error={e.email} />
-        <TextField name="password" type="password" label={tr("portal.password")} required autoComplete="current-password" error={e.password} />
+        <TextField
+          name="email"
+          type="email"
+          label={tr("checkout.email")}
+          required
+          autoComplete="username"
+          defaultValue={actionData?.values.email}
+          error={e.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={tr("portal.password")}
+          required
+          autoComplete="current-password"
+          error={e.password}
+        />
         <Button type="submit">{tr("portal.login")}</Button>
       </Form>
       {signup ? (

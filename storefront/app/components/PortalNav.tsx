@@ -2,7 +2,15 @@ import { Form, NavLink } from "@remix-run/react";
 import { useT, type MessageKey } from "~/lib/i18n";
 
 /** The navigation row of a portal (producer or trade centre): its pages and a logout button. */
-export function PortalNav({ label, links, logoutAction }: { label: string; links: [string, MessageKey][]; logoutAction: string }) {
+export function PortalNav({
+  label,
+  links,
+  logoutAction,
+}: {
+  label: string;
+  links: [string, MessageKey][];
+  logoutAction: string;
+}) {
   const tr = useT();
   return (
     <nav className="flex flex-wrap gap-1 text-sm sm:ml-auto" aria-label={label}>

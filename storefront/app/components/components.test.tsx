@@ -67,7 +67,7 @@ describe("ProductCard", () => {
                 group: { slug: "thuc-pham", name_vi: "Thực phẩm", name_en: "Food" },
                 producer: { id: "p1", handle: "htx-a", name: "HTX Nước mắm A", entity_type: "cooperative" },
               }}
-            />,
+            />
           ),
       },
     ]);

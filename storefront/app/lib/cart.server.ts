@@ -13,7 +13,11 @@ import { commit, getSession } from "./session.server";
 
 export const addLineSchema = z.object({
   variant_id: z.string().min(1, "form.choose"),
-  quantity: z.coerce.number({ invalid_type_error: "cart.badQuantity" }).int("cart.badQuantity").min(1, "cart.badQuantity").max(99, "cart.badQuantity"),
+  quantity: z.coerce
+    .number({ invalid_type_error: "cart.badQuantity" })
+    .int("cart.badQuantity")
+    .min(1, "cart.badQuantity")
+    .max(99, "cart.badQuantity"),
 });
 
 export function rememberCart(session: Session, cart: CartView | null) {
@@ -41,16 +45,25 @@ export type AddLineResult =
 /** POST handler for "Thêm vào giỏ hàng": adds the line or says why not (4xx), never a 500. */
 export async function addLineFromForm(request: Request) {
   const form = await request.formData();
-  const parsed = addLineSchema.safeParse({ variant_id: form.get("variant_id") ?? "", quantity: form.get("quantity") ?? "1" });
+  const parsed = addLineSchema.safeParse({
+    variant_id: form.get("variant_id") ?? "",
+    quantity: form.get("quantity") ?? "1",
+  });
   if (!parsed.success) {
-    return data<AddLineResult>({ cart: "invalid", error: parsed.error.issues[0]?.message ?? "cart.badQuantity" }, { status: 400 });
+    return data<AddLineResult>(
+      { cart: "invalid", error: parsed.error.issues[0]?.message ?? "cart.badQuantity" },
+      { status: 400 }
+    );
   }
   const session = await getSession(request);
   const cart = (await currentCart(session)) ?? (await createCart());
   const result = await addToCart(cart.id, parsed.data.variant_id, parsed.data.quantity);
   if (!result.ok) {
     rememberCart(session, cart);
-    return data<AddLineResult>({ cart: "refused", message: result.message }, { status: result.status, headers: await commit(session) });
+    return data<AddLineResult>(
+      { cart: "refused", message: result.message },
+      { status: result.status, headers: await commit(session) }
+    );
   }
   rememberCart(session, result.data);
   return data<AddLineResult>({ cart: "added", count: result.data.item_count }, { headers: await commit(session) });
@@ -61,7 +74,13 @@ export async function cartCountOf(request: Request): Promise<number> {
   return typeof value === "number" && value > 0 ? value : 0;
 }
 
-export type ProducerGroup = { key: string; name: string | null; handle: string | null; lines: CartLine[]; subtotal: number };
+export type ProducerGroup = {
+  key: string;
+  name: string | null;
+  handle: string | null;
+  lines: CartLine[];
+  subtotal: number;
+};
 
 /** Lines grouped by producer (each producer ships its own part), in the order they were added. */
 export async function groupByProducer(cart: CartView): Promise<ProducerGroup[]> {
@@ -70,11 +89,16 @@ export async function groupByProducer(cart: CartView): Promise<ProducerGroup[]> 
   for (const line of cart.items) {
     const producer = listings[line.product_id]?.producer ?? null;
     const key = producer?.id ?? "_other";
-    const group = groups.get(key) ?? { key, name: producer?.name ?? null, handle: producer?.handle ?? null, lines: [], subtotal: 0 };
+    const group = groups.get(key) ?? {
+      key,
+      name: producer?.name ?? null,
+      handle: producer?.handle ?? null,
+      lines: [],
+      subtotal: 0,
+    };
     group.lines.push(line);
     group.subtotal += line.total;
     groups.set(key, group);
   }
   return [...groups.values()];
 }
-

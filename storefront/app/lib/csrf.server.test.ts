@@ -22,7 +22,9 @@ describe("login CSRF token", () => {
     const first = await issueCsrfToken(new Request("http://shop.test/producer/login"));
     expect(first.csrf).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(first.headers["Set-Cookie"]).toMatch(/^__ocop=/);
-    const again = await issueCsrfToken(new Request("http://shop.test/producer/login", { headers: { Cookie: cookieOf(first.headers) } }));
+    const again = await issueCsrfToken(
+      new Request("http://shop.test/producer/login", { headers: { Cookie: cookieOf(first.headers) } })
+    );
     expect(again.csrf).toBe(first.csrf);
     expect(again.headers).toEqual({});
   });
@@ -33,7 +35,10 @@ describe("login CSRF token", () => {
     const cookie = cookieOf(headers);
     const check = (c: string | null, fields: Record<string, string>) => {
       const request = post(c, fields);
-      return request.clone().formData().then((form) => hasValidCsrfToken(request, form));
+      return request
+        .clone()
+        .formData()
+        .then((form) => hasValidCsrfToken(request, form));
     };
     expect(await check(cookie, { [CSRF_FIELD]: csrf })).toBe(true);
     expect(await check(cookie, {})).toBe(false);
@@ -48,7 +53,9 @@ describe("login CSRF token", () => {
     const { csrf, headers } = await issueCsrfToken(new Request("http://shop.test/producer/login"));
     const session = await getSession(new Request("http://shop.test/", { headers: { Cookie: cookieOf(headers) } }));
     rotateCsrfToken(session);
-    const after = await issueCsrfToken(new Request("http://shop.test/", { headers: { Cookie: cookieOf(await commit(session)) } }));
+    const after = await issueCsrfToken(
+      new Request("http://shop.test/", { headers: { Cookie: cookieOf(await commit(session)) } })
+    );
     expect(after.csrf).not.toBe(csrf);
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkoutSchema, decisionSchema, parseForm, parseVndInput, producerSignupSchema, productCreateSchema } from "./forms";
+import {
+  checkoutSchema,
+  decisionSchema,
+  parseForm,
+  parseVndInput,
+  producerSignupSchema,
+  productCreateSchema,
+} from "./forms";
 import { messages } from "./i18n";
 
 function form(values: Record<string, string>) {
@@ -27,17 +34,31 @@ describe("checkout form", () => {
     expect(b.ok && b.data.phone).toBe("+84912345678");
   });
 
-  it.each(["0123456789", "091234567", "09123456789", "024 3825 1234", "abc"])("refuses %s as a mobile number", (phone) => {
-    const r = parseForm(checkoutSchema, form({ ...goodCheckout, phone }));
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.phone).toBe("form.phone");
-  });
+  it.each(["0123456789", "091234567", "09123456789", "024 3825 1234", "abc"])(
+    "refuses %s as a mobile number",
+    (phone) => {
+      const r = parseForm(checkoutSchema, form({ ...goodCheckout, phone }));
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.phone).toBe("form.phone");
+    }
+  );
 
   it("reports every missing field next to it and keeps what was typed", () => {
-    const r = parseForm(checkoutSchema, form({ full_name: "Nguyễn Văn An", phone: "", email: "", address: "", ward: "", province_code: "" }));
+    const r = parseForm(
+      checkoutSchema,
+      form({ full_name: "Nguyễn Văn An", phone: "", email: "", address: "", ward: "", province_code: "" })
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(Object.keys(r.errors).sort()).toEqual(["address", "email", "payment_provider", "phone", "province_code", "shipping_option_id", "ward"]);
+    expect(Object.keys(r.errors).sort()).toEqual([
+      "address",
+      "email",
+      "payment_provider",
+      "phone",
+      "province_code",
+      "shipping_option_id",
+      "ward",
+    ]);
     expect(r.values.full_name).toBe("Nguyễn Văn An");
   });
 

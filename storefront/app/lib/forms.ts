@@ -121,12 +121,21 @@ const optionalDate = z
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "form.date").optional());
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "form.date")
+      .optional()
+  );
 
 export const certificationSchema = z
   .object({
     product_id: z.string({ required_error: "form.choose" }).min(1, "form.choose"),
-    stars: z.coerce.number({ invalid_type_error: "form.stars" }).int("form.stars").min(3, "form.stars").max(5, "form.stars"),
+    stars: z.coerce
+      .number({ invalid_type_error: "form.stars" })
+      .int("form.stars")
+      .min(3, "form.stars")
+      .max(5, "form.stars"),
     score: z
       .string()
       .trim()
@@ -190,9 +199,7 @@ export function keptValues(formData: FormData): Record<string, string> {
   return out;
 }
 
-export type Parsed<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Validate a submitted form: the data, or one error per field plus the values to show again. */
 export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData): Parsed<z.infer<S>> {

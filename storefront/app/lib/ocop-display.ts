@@ -23,10 +23,7 @@ export type ShownStatus = "approved" | "submitted" | "rejected" | "expired" | "r
  * What the shopper sees. An "approved" certificate whose expiry date has
  * passed is shown as expired even if the daily expiry job has not run yet.
  */
-export function shownStatus(
-  cert: { status: string; expires_at?: string | null },
-  now: Date = new Date(),
-): ShownStatus {
+export function shownStatus(cert: { status: string; expires_at?: string | null }, now: Date = new Date()): ShownStatus {
   const known: ShownStatus[] = ["approved", "submitted", "rejected", "expired", "revoked", "suspended"];
   const status = (known as string[]).includes(cert.status) ? (cert.status as ShownStatus) : "unknown";
   if (status === "approved" && cert.expires_at) {

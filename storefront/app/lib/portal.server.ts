@@ -24,7 +24,10 @@ export async function loginLoader(request: Request) {
 
 /** The answer to a login or sign-up post without this session's CSRF token: a form error, nothing done. */
 export function csrfRefusal(values: Record<string, string> = {}) {
-  return data<PortalFormData>({ errors: {}, values, formError: "form.csrf" }, { status: 403, headers: PRIVATE_HEADERS });
+  return data<PortalFormData>(
+    { errors: {}, values, formError: "form.csrf" },
+    { status: 403, headers: PRIVATE_HEADERS }
+  );
 }
 
 export async function loginAction(request: Request, actor: Actor) {
@@ -34,12 +37,16 @@ export async function loginAction(request: Request, actor: Actor) {
     return csrfRefusal(typeof email === "string" ? { email } : {});
   }
   const parsed = parseForm(loginSchema, form);
-  if (!parsed.ok) return data<PortalFormData>({ errors: parsed.errors, values: parsed.values }, { status: 400, headers: PRIVATE_HEADERS });
+  if (!parsed.ok)
+    return data<PortalFormData>(
+      { errors: parsed.errors, values: parsed.values },
+      { status: 400, headers: PRIVATE_HEADERS }
+    );
   const result = await login(actor, parsed.data.email, parsed.data.password);
   if (!result.ok) {
     return data<PortalFormData>(
       { errors: {}, values: { email: parsed.data.email }, formError: "portal.loginFailed" },
-      { status: 400, headers: PRIVATE_HEADERS },
+      { status: 400, headers: PRIVATE_HEADERS }
     );
   }
   const session = await getSession(request);
@@ -79,7 +86,10 @@ export function orNotFound<T>(result: Result<T>): T {
 }
 
 /** Backend field errors, renamed to this form's field names where they differ. */
-export function backendErrors(result: { errors: Record<string, string> }, rename: Record<string, string> = {}): FieldErrors {
+export function backendErrors(
+  result: { errors: Record<string, string> },
+  rename: Record<string, string> = {}
+): FieldErrors {
   const out: FieldErrors = {};
   for (const [k, v] of Object.entries(result.errors)) out[rename[k] ?? k] = v;
   return out;

@@ -26,8 +26,8 @@ export function productStatusKey(status: string): MessageKey | null {
   return ["draft", "published", "proposed", "rejected"].includes(status) ? (`pstate.${status}` as MessageKey) : null;
 }
 
-
 export function producerStatusKey(status: string): MessageKey | null {
-  return status === "pending" || status === "active" || status === "suspended" ? (`pstatus.${status}` as MessageKey) : null;
+  return status === "pending" || status === "active" || status === "suspended"
+    ? (`pstatus.${status}` as MessageKey)
+    : null;
 }
-

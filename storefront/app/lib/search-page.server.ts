@@ -26,7 +26,7 @@ const PARAM_TO_STATE: Record<string, Partial<SearchState>> = {
 
 export async function loadSearch(
   request: Request,
-  { basePath, fixed = {} }: { basePath: string; fixed?: FixedFilters },
+  { basePath, fixed = {} }: { basePath: string; fixed?: FixedFilters }
 ): Promise<SearchPageData> {
   const lang = await getLang(request);
   const fromUrl = parseSearchState(new URL(request.url).searchParams);

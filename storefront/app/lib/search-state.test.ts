@@ -14,7 +14,7 @@ import {
 describe("parseSearchState", () => {
   it("reads every parameter of a shared URL", () => {
     const s = parseSearchState(
-      "q=n%C6%B0%E1%BB%9Bc+m%E1%BA%AFm&province=lam-dong&group=thuc-pham&subgroup=gia-vi&stars=4&stars=5&min_price=100000&max_price=200000&producer_type=cooperative&sort=price_asc&page=3",
+      "q=n%C6%B0%E1%BB%9Bc+m%E1%BA%AFm&province=lam-dong&group=thuc-pham&subgroup=gia-vi&stars=4&stars=5&min_price=100000&max_price=200000&producer_type=cooperative&sort=price_asc&page=3"
     );
     expect(s).toEqual({
       q: "nước mắm",
@@ -36,7 +36,7 @@ describe("parseSearchState", () => {
 
   it("drops malformed values instead of failing (old or hand-edited bookmarks)", () => {
     const s = parseSearchState(
-      "stars=7&stars=x&stars=3&sort=cheapest&page=-2&min_price=abc&producer_type=pirate&province=%3Cscript%3E&group=Thuc+Pham",
+      "stars=7&stars=x&stars=3&sort=cheapest&page=-2&min_price=abc&producer_type=pirate&province=%3Cscript%3E&group=Thuc+Pham"
     );
     expect(s.stars).toEqual([3]);
     expect(s.sort).toBe("relevance");
@@ -68,7 +68,8 @@ describe("serializeSearchState", () => {
   });
 
   it("round-trips through parse", () => {
-    const url = "q=mat+ong&province=ha-noi&stars=5&stars=3&min_price=0&max_price=90000&producer_type=household&sort=newest&page=4";
+    const url =
+      "q=mat+ong&province=ha-noi&stars=5&stars=3&min_price=0&max_price=90000&producer_type=household&sort=newest&page=4";
     expect(serializeSearchState(parseSearchState(url))).toBe(url);
   });
 

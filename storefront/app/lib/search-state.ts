@@ -95,7 +95,7 @@ export function parseSearchState(input: URLSearchParams | string): SearchState {
     .filter((n) => (STAR_VALUES as readonly number[]).includes(n))
     .sort((a, b) => b - a);
   const producerTypes = [...new Set(many(params, "producer_type"))].filter((v): v is ProducerType =>
-    (PRODUCER_TYPES as readonly string[]).includes(v),
+    (PRODUCER_TYPES as readonly string[]).includes(v)
   );
   let minPrice = price(params.get("min_price"));
   let maxPrice = price(params.get("max_price"));
@@ -161,12 +161,18 @@ export function hasFilters(state: SearchState): boolean {
 /** The active filters, each with the state that removes it (for "drop this filter" links). */
 export function activeFilters(state: SearchState): { key: FilterKey; value: string; without: SearchState }[] {
   const out: { key: FilterKey; value: string; without: SearchState }[] = [];
-  if (state.province) out.push({ key: "province", value: state.province, without: withState(state, { province: null }) });
+  if (state.province)
+    out.push({ key: "province", value: state.province, without: withState(state, { province: null }) });
   if (state.group)
     out.push({ key: "group", value: state.group, without: withState(state, { group: null, subgroup: null }) });
-  if (state.subgroup) out.push({ key: "subgroup", value: state.subgroup, without: withState(state, { subgroup: null }) });
+  if (state.subgroup)
+    out.push({ key: "subgroup", value: state.subgroup, without: withState(state, { subgroup: null }) });
   for (const s of state.stars)
-    out.push({ key: "stars", value: String(s), without: withState(state, { stars: state.stars.filter((x) => x !== s) }) });
+    out.push({
+      key: "stars",
+      value: String(s),
+      without: withState(state, { stars: state.stars.filter((x) => x !== s) }),
+    });
   if (state.minPrice !== null || state.maxPrice !== null)
     out.push({
       key: "price",
@@ -183,7 +189,10 @@ export function activeFilters(state: SearchState): { key: FilterKey; value: stri
 }
 
 /** Query parameters for GET /store/ocop/search. */
-export function toApiParams(state: SearchState, { limit, locale }: { limit: number; locale: "vi" | "en" }): URLSearchParams {
+export function toApiParams(
+  state: SearchState,
+  { limit, locale }: { limit: number; locale: "vi" | "en" }
+): URLSearchParams {
   const out = new URLSearchParams(serializeSearchState({ ...state, page: 1 }));
   if (state.page > 1) out.set("page", String(state.page));
   out.set("limit", String(limit));

@@ -1,6 +1,14 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { commit, getCartId, getSession, PRIVATE_HEADERS, requireCurator, requireProducer, sessionStorage } from "./session.server";
+import {
+  commit,
+  getCartId,
+  getSession,
+  PRIVATE_HEADERS,
+  requireCurator,
+  requireProducer,
+  sessionStorage,
+} from "./session.server";
 
 async function requestWith(values: Record<string, string>, url = "http://shop.test/producer/products?page=2") {
   const session = await sessionStorage.getSession();
@@ -64,7 +72,9 @@ describe("portal guards", () => {
   });
 
   it("a producer token does not open the trade-centre portal", async () => {
-    const res = await thrown(requireCurator(await requestWith({ producerToken: "jwt-p" }, "http://shop.test/trade-center/stats")));
+    const res = await thrown(
+      requireCurator(await requestWith({ producerToken: "jwt-p" }, "http://shop.test/trade-center/stats"))
+    );
     expect(res.headers.get("Location")).toBe("/trade-center/login?redirectTo=%2Ftrade-center%2Fstats");
   });
 });
@@ -82,13 +92,17 @@ describe("session secret and cookie flags", () => {
   }
 
   it("refuses to load in production without SESSION_SECRET, with one sentence naming it", async () => {
-    await expect(freshModule({ NODE_ENV: "production", SESSION_SECRET: "", SESSION_SECURE: undefined })).rejects.toThrow(
-      /^SESSION_SECRET is not set: [^\n]+\.$/,
-    );
+    await expect(
+      freshModule({ NODE_ENV: "production", SESSION_SECRET: "", SESSION_SECURE: undefined })
+    ).rejects.toThrow(/^SESSION_SECRET is not set: [^\n]+\.$/);
   });
 
   it("signs with SESSION_SECRET in production and marks the cookie Secure", async () => {
-    const mod = await freshModule({ NODE_ENV: "production", SESSION_SECRET: "a-long-random-test-secret", SESSION_SECURE: undefined });
+    const mod = await freshModule({
+      NODE_ENV: "production",
+      SESSION_SECRET: "a-long-random-test-secret",
+      SESSION_SECURE: undefined,
+    });
     const header = (await mod.commit(await mod.sessionStorage.getSession()))["Set-Cookie"];
     expect(header).toMatch(/; Secure/);
     expect(header).toMatch(/HttpOnly/);
@@ -96,7 +110,11 @@ describe("session secret and cookie flags", () => {
   });
 
   it("SESSION_SECURE=false turns Secure off explicitly (production build behind plain http)", async () => {
-    const mod = await freshModule({ NODE_ENV: "production", SESSION_SECRET: "a-long-random-test-secret", SESSION_SECURE: "false" });
+    const mod = await freshModule({
+      NODE_ENV: "production",
+      SESSION_SECRET: "a-long-random-test-secret",
+      SESSION_SECURE: "false",
+    });
     expect((await mod.commit(await mod.sessionStorage.getSession()))["Set-Cookie"]).not.toMatch(/Secure/);
   });
 
@@ -114,7 +132,9 @@ describe("session secret and cookie flags", () => {
     // Another process (simulated: a new secret) cannot read it.
     (globalThis as { __ocopDevSessionSecret?: string }).__ocopDevSessionSecret = undefined;
     const second = await freshModule({ NODE_ENV: "development", SESSION_SECRET: undefined });
-    expect(await second.getCartId(new Request("http://shop.test/cart", { headers: { Cookie: cookie.split(";")[0] } }))).toBeNull();
+    expect(
+      await second.getCartId(new Request("http://shop.test/cart", { headers: { Cookie: cookie.split(";")[0] } }))
+    ).toBeNull();
     warn.mockRestore();
   });
 });

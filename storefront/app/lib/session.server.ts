@@ -26,7 +26,9 @@ function sessionSecret(): string {
   const value = process.env.SESSION_SECRET?.trim();
   if (value) return value;
   if (production) {
-    const error = new Error("SESSION_SECRET is not set: set it to a long random value (e.g. `openssl rand -hex 32`) before starting the storefront in production.");
+    const error = new Error(
+      "SESSION_SECRET is not set: set it to a long random value (e.g. `openssl rand -hex 32`) before starting the storefront in production."
+    );
     error.name = "ConfigurationError"; // server.mjs prints just the sentence
     throw error;
   }
@@ -34,7 +36,9 @@ function sessionSecret(): string {
   if (!holder.__ocopDevSessionSecret) {
     holder.__ocopDevSessionSecret = randomBytes(32).toString("hex");
     if (process.env.NODE_ENV !== "test") {
-      console.warn("[storefront] SESSION_SECRET is not set: using a random secret for this process, sessions end when it restarts.");
+      console.warn(
+        "[storefront] SESSION_SECRET is not set: using a random secret for this process, sessions end when it restarts."
+      );
     }
   }
   return holder.__ocopDevSessionSecret;

@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.min(parsePage(new URL(request.url).searchParams.get("page")), 1000);
   const lang = await getLang(request);
   const outcome = await searchCatalogue(
-    new URLSearchParams({ sort: "newest", page: String(page), limit: String(PAGE_SIZE), locale: lang }),
+    new URLSearchParams({ sort: "newest", page: String(page), limit: String(PAGE_SIZE), locale: lang })
   );
   let products: ProductSummary[];
   let listings: Record<string, CardFacts>;

@@ -9,8 +9,5 @@ import { suggestProducts } from "~/lib/backend/search.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = new URL(request.url).searchParams.get("q") ?? "";
   const suggestions = q.trim().length >= 2 ? await suggestProducts(q) : [];
-  return data(
-    { q, suggestions },
-    { headers: { "Cache-Control": "public, max-age=60" } },
-  );
+  return data({ q, suggestions }, { headers: { "Cache-Control": "public, max-age=60" } });
 }

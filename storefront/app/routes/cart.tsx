@@ -17,19 +17,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cart = await currentCart(session);
   rememberCart(session, cart);
   const groups = cart ? await groupByProducer(cart) : [];
-  return data(
-    { cart, groups },
-    { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } },
-  );
+  return data({ cart, groups }, { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({
   ...PRIVATE_HEADERS,
-  ...(actionHeaders.get("Set-Cookie") ? { "Set-Cookie": actionHeaders.get("Set-Cookie")! } : loaderHeaders.get("Set-Cookie") ? { "Set-Cookie": loaderHeaders.get("Set-Cookie")! } : {}),
+  ...(actionHeaders.get("Set-Cookie")
+    ? { "Set-Cookie": actionHeaders.get("Set-Cookie")! }
+    : loaderHeaders.get("Set-Cookie")
+      ? { "Set-Cookie": loaderHeaders.get("Set-Cookie")! }
+      : {}),
 });
 
 const changeSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("update"), line_id: z.string().min(1), quantity: z.coerce.number().int().min(0).max(99) }),
+  z.object({
+    intent: z.literal("update"),
+    line_id: z.string().min(1),
+    quantity: z.coerce.number().int().min(0).max(99),
+  }),
   z.object({ intent: z.literal("remove"), line_id: z.string().min(1) }),
 ]);
 

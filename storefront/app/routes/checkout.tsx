@@ -28,7 +28,9 @@ async function checkoutContext(cart: CartView) {
   // COD is always offered; card only when the region really has Stripe.
   const payments = [COD, ...(providers.includes(STRIPE) ? [STRIPE] : [])];
   return {
-    provinces: provinces.map((p) => ({ code: String((p as { code?: unknown }).code ?? ""), name: p.name_vi })).filter((p) => p.code),
+    provinces: provinces
+      .map((p) => ({ code: String((p as { code?: unknown }).code ?? ""), name: p.name_vi }))
+      .filter((p) => p.code),
     shippingOptions,
     payments,
     groups,
@@ -57,7 +59,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
   const parsed = parseForm(checkoutSchema, form);
   if (!parsed.ok) {
-    return data<ActionData>({ errors: parsed.errors, values: parsed.values, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
+    return data<ActionData>(
+      { errors: parsed.errors, values: parsed.values, formError: "form.fixErrors" },
+      { status: 400, headers: PRIVATE_HEADERS }
+    );
   }
   const input = parsed.data;
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
@@ -82,7 +87,10 @@ export async function action({ request }: ActionFunctionArgs) {
     payment_provider: input.payment_provider,
   });
   if (!result.ok) {
-    return data<ActionData>({ errors: {}, values, formError: result.message }, { status: result.status >= 400 && result.status < 500 ? result.status : 400, headers: PRIVATE_HEADERS });
+    return data<ActionData>(
+      { errors: {}, values, formError: result.message },
+      { status: result.status >= 400 && result.status < 500 ? result.status : 400, headers: PRIVATE_HEADERS }
+    );
   }
   rememberCart(session, null);
   const orders = (session.get("orders") as string[] | undefined) ?? [];
@@ -111,13 +119,25 @@ export default function CheckoutPage() {
     <Container className="py-8 sm:py-12">
       <h1 className="font-display text-3xl font-bold">{tr("checkout.title")}</h1>
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_24rem]">
-        <Form method="post" noValidate className="space-y-8" aria-describedby={formError ? "checkout-error" : undefined}>
+        <Form
+          method="post"
+          noValidate
+          className="space-y-8"
+          aria-describedby={formError ? "checkout-error" : undefined}
+        >
           <div id="checkout-error">
             <FormAlert message={formError} />
           </div>
           <fieldset className="space-y-4">
             <legend className="font-display text-xl font-bold">{tr("checkout.contact")}</legend>
-            <TextField name="full_name" label={tr("checkout.fullName")} required autoComplete="name" defaultValue={v.full_name} error={e.full_name} />
+            <TextField
+              name="full_name"
+              label={tr("checkout.fullName")}
+              required
+              autoComplete="name"
+              defaultValue={v.full_name}
+              error={e.full_name}
+            />
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField
                 name="phone"
@@ -130,14 +150,29 @@ export default function CheckoutPage() {
                 defaultValue={v.phone}
                 error={e.phone}
               />
-              <TextField name="email" type="email" label={tr("checkout.email")} required autoComplete="email" defaultValue={v.email} error={e.email} />
+              <TextField
+                name="email"
+                type="email"
+                label={tr("checkout.email")}
+                required
+                autoComplete="email"
+                defaultValue={v.email}
+                error={e.email}
+              />
             </div>
           </fieldset>
 
           <fieldset className="space-y-4">
             <legend className="font-display text-xl font-bold">{tr("checkout.address")}</legend>
             <p className="text-sm text-ink-soft">{tr("checkout.addressNote")}</p>
-            <TextField name="address" label={tr("checkout.street")} required autoComplete="street-address" defaultValue={v.address} error={e.address} />
+            <TextField
+              name="address"
+              label={tr("checkout.street")}
+              required
+              autoComplete="street-address"
+              defaultValue={v.address}
+              error={e.address}
+            />
             <div className="grid gap-4 sm:grid-cols-2">
               <TextField name="ward" label={tr("checkout.ward")} required defaultValue={v.ward} error={e.ward} />
               <SelectField
@@ -156,27 +191,43 @@ export default function CheckoutPage() {
             <legend className="font-display text-xl font-bold">{tr("checkout.shipping")}</legend>
             {shippingOptions.length === 0 ? <p className="text-sm">{tr("checkout.noShipping")}</p> : null}
             {shippingOptions.map((o) => (
-              <label key={o.id} className="flex cursor-pointer items-center gap-3 rounded-lg border border-clay bg-white px-4 py-3">
+              <label
+                key={o.id}
+                className="flex cursor-pointer items-center gap-3 rounded-lg border border-clay bg-white px-4 py-3"
+              >
                 <input type="radio" name="shipping_option_id" value={o.id} defaultChecked={o.id === chosenShipping} />
                 <span className="flex-1">{o.name}</span>
                 {o.amount !== null ? <span className="tabular-nums">{formatVnd(o.amount)}</span> : null}
               </label>
             ))}
-            {e.shipping_option_id ? <p className="text-sm font-medium text-lacquer-700">{errorText(e.shipping_option_id)}</p> : null}
+            {e.shipping_option_id ? (
+              <p className="text-sm font-medium text-lacquer-700">{errorText(e.shipping_option_id)}</p>
+            ) : null}
           </fieldset>
 
           <fieldset className="space-y-2">
             <legend className="font-display text-xl font-bold">{tr("checkout.payment")}</legend>
             {payments.map((p) => (
-              <label key={p} className="flex cursor-pointer items-start gap-3 rounded-lg border border-clay bg-white px-4 py-3">
-                <input type="radio" name="payment_provider" value={p} defaultChecked={p === chosenPayment} className="mt-1" />
+              <label
+                key={p}
+                className="flex cursor-pointer items-start gap-3 rounded-lg border border-clay bg-white px-4 py-3"
+              >
+                <input
+                  type="radio"
+                  name="payment_provider"
+                  value={p}
+                  defaultChecked={p === chosenPayment}
+                  className="mt-1"
+                />
                 <span>
                   <span className="block font-medium">{p === COD ? tr("checkout.cod") : tr("checkout.card")}</span>
                   {p === COD ? <span className="block text-sm text-ink-soft">{tr("checkout.codHint")}</span> : null}
                 </span>
               </label>
             ))}
-            {e.payment_provider ? <p className="text-sm font-medium text-lacquer-700">{errorText(e.payment_provider)}</p> : null}
+            {e.payment_provider ? (
+              <p className="text-sm font-medium text-lacquer-700">{errorText(e.payment_provider)}</p>
+            ) : null}
           </fieldset>
 
           <Button type="submit" disabled={navigation.state === "submitting"} data-testid="place-order">

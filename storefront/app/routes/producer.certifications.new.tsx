@@ -21,24 +21,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       products: products.map((p) => ({ value: p.id, label: p.title })),
       groups,
-      provinces: provinces.map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi })).filter((p) => p.value),
+      provinces: provinces
+        .map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi }))
+        .filter((p) => p.value),
       province_code: me.producer.province_code,
     },
-    { headers: PRIVATE_HEADERS },
+    { headers: PRIVATE_HEADERS }
   );
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(certificationSchema, form);
-  if (!parsed.ok) return data<PortalFormData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
-  const result = await asProducer(request, (token) => vendor.submitCertification(token, { ...parsed.data, legal_basis: "148/QĐ-TTg" }));
+  if (!parsed.ok)
+    return data<PortalFormData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
+  const result = await asProducer(request, (token) =>
+    vendor.submitCertification(token, { ...parsed.data, legal_basis: "148/QĐ-TTg" })
+  );
   if (!result.ok) {
     const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
     const errors = backendErrors(result);
     return data<PortalFormData>(
       { errors, values, formError: Object.keys(errors).length ? "form.fixErrors" : result.message },
-      { status: 400, headers: PRIVATE_HEADERS },
+      { status: 400, headers: PRIVATE_HEADERS }
     );
   }
   throw redirect(`/producer/products/${encodeURIComponent(parsed.data.product_id)}`, { headers: PRIVATE_HEADERS });
@@ -89,12 +94,47 @@ export default function SubmitCertification() {
           />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="certificate_number" label={tr("cert.certificateNumber")} required defaultValue={v.certificate_number} error={e.certificate_number} />
-          <TextField name="issuing_authority" label={tr("cert.issuingAuthority")} required defaultValue={v.issuing_authority} error={e.issuing_authority} />
-          <TextField name="decision_number" label={tr("cert.decisionNumber")} defaultValue={v.decision_number} error={e.decision_number} />
-          <TextField name="decision_date" type="date" label={tr("cert.decisionDate")} defaultValue={v.decision_date} error={e.decision_date} />
-          <TextField name="valid_from" type="date" label={tr("cert.validFrom")} defaultValue={v.valid_from} error={e.valid_from} />
-          <TextField name="expires_at" type="date" label={tr("cert.validTo")} defaultValue={v.expires_at} error={e.expires_at} />
+          <TextField
+            name="certificate_number"
+            label={tr("cert.certificateNumber")}
+            required
+            defaultValue={v.certificate_number}
+            error={e.certificate_number}
+          />
+          <TextField
+            name="issuing_authority"
+            label={tr("cert.issuingAuthority")}
+            required
+            defaultValue={v.issuing_authority}
+            error={e.issuing_authority}
+          />
+          <TextField
+            name="decision_number"
+            label={tr("cert.decisionNumber")}
+            defaultValue={v.decision_number}
+            error={e.decision_number}
+          />
+          <TextField
+            name="decision_date"
+            type="date"
+            label={tr("cert.decisionDate")}
+            defaultValue={v.decision_date}
+            error={e.decision_date}
+          />
+          <TextField
+            name="valid_from"
+            type="date"
+            label={tr("cert.validFrom")}
+            defaultValue={v.valid_from}
+            error={e.valid_from}
+          />
+          <TextField
+            name="expires_at"
+            type="date"
+            label={tr("cert.validTo")}
+            defaultValue={v.expires_at}
+            error={e.expires_at}
+          />
           <SelectField
             name="province_code"
             label={tr("cert.province")}
@@ -103,9 +143,20 @@ export default function SubmitCertification() {
             defaultValue={v.province_code ?? province_code}
             error={e.province_code}
           />
-          <TextField name="traceability_code" label={tr("cert.traceability")} defaultValue={v.traceability_code} error={e.traceability_code} />
+          <TextField
+            name="traceability_code"
+            label={tr("cert.traceability")}
+            defaultValue={v.traceability_code}
+            error={e.traceability_code}
+          />
         </div>
-        <TextField name="traceability_url" type="url" label={tr("certform.traceabilityUrl")} defaultValue={v.traceability_url} error={e.traceability_url} />
+        <TextField
+          name="traceability_url"
+          type="url"
+          label={tr("certform.traceabilityUrl")}
+          defaultValue={v.traceability_url}
+          error={e.traceability_url}
+        />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {tr("certform.submit")}
         </Button>

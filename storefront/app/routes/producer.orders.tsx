@@ -34,7 +34,10 @@ export default function ProducerOrders() {
       <h1 className="font-display text-2xl font-bold">{tr("po.title")}</h1>
       <div className="mt-4">
         {actionData ? (
-          <FormAlert tone={actionData.ok ? "success" : "error"} message={actionData.ok ? actionData.message : tr("po.shipRefused", { message: actionData.message })} />
+          <FormAlert
+            tone={actionData.ok ? "success" : "error"}
+            message={actionData.ok ? actionData.message : tr("po.shipRefused", { message: actionData.message })}
+          />
         ) : null}
       </div>
       {orders.length === 0 ? <p className="mt-6">{tr("po.empty")}</p> : null}
@@ -50,8 +53,8 @@ export default function ProducerOrders() {
                 <Badge tone={shipped ? "success" : "warning"}>{shipped ? tr("po.shipped") : tr("po.notShipped")}</Badge>
               </div>
               <p className="mt-1 text-sm text-ink-soft">
-                {tr("order.shipTo")}: {[a.last_name, a.first_name].filter(Boolean).join(" ")} {a.phone ? `· ${a.phone}` : ""} ·{" "}
-                {[a.address_1, a.address_2, a.province].filter(Boolean).join(", ")}
+                {tr("order.shipTo")}: {[a.last_name, a.first_name].filter(Boolean).join(" ")}{" "}
+                {a.phone ? `· ${a.phone}` : ""} · {[a.address_1, a.address_2, a.province].filter(Boolean).join(", ")}
               </p>
               <ul className="mt-3 divide-y divide-clay/60 text-sm">
                 {o.items.map((i) => (

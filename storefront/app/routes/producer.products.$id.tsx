@@ -1,6 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRouteError,
+  useSearchParams,
+} from "@remix-run/react";
 import { Badge } from "~/components/Badge";
 import { Button } from "~/components/Button";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
@@ -22,7 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(productUpdateSchema, form);
-  if (!parsed.ok) return data<PortalFormData & { saved?: boolean }>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
+  if (!parsed.ok)
+    return data<PortalFormData & { saved?: boolean }>(
+      { ...parsed, formError: "form.fixErrors" },
+      { status: 400, headers: PRIVATE_HEADERS }
+    );
   const result = await asProducer(request, (token) => vendor.updateProduct(token, params.id ?? "", parsed.data));
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
   if (!result.ok) {
@@ -30,10 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // e.g. publishing while uncertified: the backend's 400 says why.
     return data<PortalFormData & { saved?: boolean }>(
       { errors: backendErrors(result), values, formError: result.message },
-      { status: 400, headers: PRIVATE_HEADERS },
+      { status: 400, headers: PRIVATE_HEADERS }
     );
   }
-  return data<PortalFormData & { saved?: boolean }>({ errors: {}, values: {}, saved: true }, { headers: PRIVATE_HEADERS });
+  return data<PortalFormData & { saved?: boolean }>(
+    { errors: {}, values: {}, saved: true },
+    { headers: PRIVATE_HEADERS }
+  );
 }
 
 export default function EditProduct() {
@@ -73,7 +88,13 @@ export default function EditProduct() {
         <FormAlert message={formError} />
       </div>
       <Form method="post" noValidate className="mt-4 space-y-4">
-        <TextField name="title" label={tr("vp.productTitle")} required defaultValue={v.title ?? product.title} error={e.title} />
+        <TextField
+          name="title"
+          label={tr("vp.productTitle")}
+          required
+          defaultValue={v.title ?? product.title}
+          error={e.title}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             name="price"
@@ -95,7 +116,12 @@ export default function EditProduct() {
             error={e.status}
           />
         </div>
-        <TextArea name="description" label={tr("vp.description")} defaultValue={v.description ?? product.description ?? ""} error={e.description} />
+        <TextArea
+          name="description"
+          label={tr("vp.description")}
+          defaultValue={v.description ?? product.description ?? ""}
+          error={e.description}
+        />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {tr("vp.save")}
         </Button>
@@ -108,7 +134,12 @@ export default function EditProduct() {
           <li key={c.id} className="rounded-lg border border-clay bg-white px-4 py-3 text-sm">
             <span className="font-semibold">{tr("stars.badge", { n: c.stars })}</span> · {c.certificate_number ?? "—"} ·{" "}
             {tr(statusKey(c.status as Parameters<typeof statusKey>[0]))}
-            {c.expires_at ? <> · {tr("cert.validTo")} {formatDate(c.expires_at, lang)}</> : null}
+            {c.expires_at ? (
+              <>
+                {" "}
+                · {tr("cert.validTo")} {formatDate(c.expires_at, lang)}
+              </>
+            ) : null}
           </li>
         ))}
       </ul>

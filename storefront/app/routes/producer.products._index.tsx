@@ -22,7 +22,10 @@ export default function ProducerProducts() {
     <section>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="font-display text-2xl font-bold">{tr("pnav.products")}</h1>
-        <Link to="/producer/products/new" className="rounded-lg bg-lacquer-600 px-4 py-2 text-sm font-semibold text-white hover:bg-lacquer-700">
+        <Link
+          to="/producer/products/new"
+          className="rounded-lg bg-lacquer-600 px-4 py-2 text-sm font-semibold text-white hover:bg-lacquer-700"
+        >
           {tr("pnav.newProduct")}
         </Link>
       </div>

@@ -17,11 +17,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(productCreateSchema, form);
-  if (!parsed.ok) return data<PortalFormData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
+  if (!parsed.ok)
+    return data<PortalFormData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
   const result = await asProducer(request, (token) => vendor.createProduct(token, parsed.data));
   if (!result.ok) {
     const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-    return data<PortalFormData>({ errors: backendErrors(result), values, formError: result.message }, { status: 400, headers: PRIVATE_HEADERS });
+    return data<PortalFormData>(
+      { errors: backendErrors(result), values, formError: result.message },
+      { status: 400, headers: PRIVATE_HEADERS }
+    );
   }
   throw redirect(`/producer/products/${result.data.product.id}?created=1`, { headers: PRIVATE_HEADERS });
 }
@@ -38,9 +42,22 @@ export default function NewProduct() {
       <Form method="post" noValidate className="mt-6 space-y-4">
         <FormAlert message={actionData?.formError} />
         <TextField name="title" label={tr("vp.productTitle")} required defaultValue={v.title} error={e.title} />
-        <TextField name="title_en" label={`${tr("vp.titleEn")} (${tr("form.optional")})`} defaultValue={v.title_en} error={e.title_en} />
+        <TextField
+          name="title_en"
+          label={`${tr("vp.titleEn")} (${tr("form.optional")})`}
+          defaultValue={v.title_en}
+          error={e.title_en}
+        />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="price" label={tr("vp.price")} required inputMode="numeric" hint={tr("vp.priceHint")} defaultValue={v.price} error={e.price} />
+          <TextField
+            name="price"
+            label={tr("vp.price")}
+            required
+            inputMode="numeric"
+            hint={tr("vp.priceHint")}
+            defaultValue={v.price}
+            error={e.price}
+          />
           <TextField name="unit" label={tr("vp.unit")} defaultValue={v.unit} error={e.unit} />
         </div>
         <TextArea name="description" label={tr("vp.description")} defaultValue={v.description} error={e.description} />

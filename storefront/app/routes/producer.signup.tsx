@@ -16,10 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [provinces, { csrf, headers }] = await Promise.all([listProvinces(), issueCsrfToken(request)]);
   return data(
     {
-      provinces: provinces.map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi })).filter((p) => p.value),
+      provinces: provinces
+        .map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi }))
+        .filter((p) => p.value),
       csrf,
     },
-    { headers: { ...PRIVATE_HEADERS, ...headers } },
+    { headers: { ...PRIVATE_HEADERS, ...headers } }
   );
 }
 
@@ -34,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return data<PortalFormData>(
       { errors: backendErrors(result), values: keptValues(form), formError: result.message },
-      { status: 400, headers: PRIVATE_HEADERS },
+      { status: 400, headers: PRIVATE_HEADERS }
     );
   }
   const session = await getSession(request);
@@ -58,8 +60,24 @@ export default function ProducerSignup() {
         <CsrfField token={csrf} />
         <FormAlert message={actionData?.formError} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="email" type="email" label={tr("checkout.email")} required autoComplete="username" defaultValue={v.email} error={e.email} />
-          <TextField name="password" type="password" label={tr("portal.password")} required autoComplete="new-password" hint={tr("form.password")} error={e.password} />
+          <TextField
+            name="email"
+            type="email"
+            label={tr("checkout.email")}
+            required
+            autoComplete="username"
+            defaultValue={v.email}
+            error={e.email}
+          />
+          <TextField
+            name="password"
+            type="password"
+            label={tr("portal.password")}
+            required
+            autoComplete="new-password"
+            hint={tr("form.password")}
+            error={e.password}
+          />
         </div>
         <TextField name="name" label={tr("producer.name")} required defaultValue={v.name} error={e.name} />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -83,7 +101,15 @@ export default function ProducerSignup() {
           />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="phone" type="tel" label={tr("checkout.phone")} required hint={tr("checkout.phoneHint")} defaultValue={v.phone} error={e.phone} />
+          <TextField
+            name="phone"
+            type="tel"
+            label={tr("checkout.phone")}
+            required
+            hint={tr("checkout.phoneHint")}
+            defaultValue={v.phone}
+            error={e.phone}
+          />
           <TextField name="ward" label={tr("checkout.ward")} defaultValue={v.ward} error={e.ward} />
         </div>
         <TextField name="address" label={tr("checkout.street")} defaultValue={v.address} error={e.address} />

@@ -54,7 +54,9 @@ export default function ProducerPortal() {
         ) : null}
       </div>
       {producer?.status === "pending" ? (
-        <p className="mb-6 rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-3 text-sm">{tr("producer.pendingNote")}</p>
+        <p className="mb-6 rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-3 text-sm">
+          {tr("producer.pendingNote")}
+        </p>
       ) : null}
       <Outlet />
     </Container>

@@ -8,7 +8,7 @@ import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { Price } from "~/components/Price";
 import { ProductImage } from "~/components/ProductImage";
 import { StarRating } from "~/components/StarRating";
-import { formatDate, t, useLang, useT } from "~/lib/i18n";
+import { formatDate, type t, useLang, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
 import { getCertification, getListings, type Certification, type Producer } from "~/lib/backend/ocop-facts.server";
 import { getProductByHandle } from "~/lib/backend/products.server";
@@ -37,7 +37,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       producer: certified?.producer ?? null,
       listing,
     },
-    { headers: PUBLIC_CACHE_HEADERS },
+    { headers: PUBLIC_CACHE_HEADERS }
   );
 }
 
@@ -76,7 +76,15 @@ function StockLine({ variant }: { variant: VariantView }) {
   return <Badge tone={tone}>{tr(key, { n: variant.quantity ?? 0 })}</Badge>;
 }
 
-function Gallery({ title, images, thumbnail }: { title: string; images: { id: string; url: string }[]; thumbnail: string | null }) {
+function Gallery({
+  title,
+  images,
+  thumbnail,
+}: {
+  title: string;
+  images: { id: string; url: string }[];
+  thumbnail: string | null;
+}) {
   const tr = useT();
   const list = images.length > 0 ? images : thumbnail ? [{ id: "thumbnail", url: thumbnail }] : [];
   if (list.length === 0) {
@@ -151,12 +159,24 @@ function CertificationPanel({ certification }: { certification: Certification | 
                 />
                 <Fact
                   label={tr("cert.group")}
-                  value={certification.group ? (lang === "vi" ? certification.group.name_vi : certification.group.name_en) : null}
+                  value={
+                    certification.group
+                      ? lang === "vi"
+                        ? certification.group.name_vi
+                        : certification.group.name_en
+                      : null
+                  }
                 />
                 <Fact label={tr("cert.issuingAuthority")} value={certification.issuing_authority} />
                 <Fact label={tr("cert.legalBasis")} value={certification.legal_basis} />
-                <Fact label={tr("cert.validFrom")} value={certification.valid_from ? formatDate(certification.valid_from, lang) : null} />
-                <Fact label={tr("cert.validTo")} value={certification.expires_at ? formatDate(certification.expires_at, lang) : null} />
+                <Fact
+                  label={tr("cert.validFrom")}
+                  value={certification.valid_from ? formatDate(certification.valid_from, lang) : null}
+                />
+                <Fact
+                  label={tr("cert.validTo")}
+                  value={certification.expires_at ? formatDate(certification.expires_at, lang) : null}
+                />
                 <Fact label={tr("cert.province")} value={certification.province?.name_vi} />
                 <Fact label={tr("cert.traceability")} value={certification.traceability_code} />
                 <Fact label={tr("cert.status")} value={tr(statusKey(status))} />
@@ -197,7 +217,10 @@ function ProducerBlock({ producer, provinceName }: { producer: Producer; provinc
         <Fact label={tr("producer.province")} value={provinceName} />
       </dl>
       {producer.story ? <p className="mt-2 line-clamp-4 text-sm text-ink-soft">{producer.story}</p> : null}
-      <Link to={`/producers/${producer.handle}`} className="mt-3 inline-block text-sm font-medium text-lacquer-700 underline">
+      <Link
+        to={`/producers/${producer.handle}`}
+        className="mt-3 inline-block text-sm font-medium text-lacquer-700 underline"
+      >
         {tr("producer.viewPage")}
       </Link>
     </section>
@@ -215,8 +238,7 @@ export default function ProductPage() {
   const shownProducer = producer ?? (listing?.producer ? { ...listing.producer, story: null } : null);
   const provinceName =
     certification?.province?.name_vi ?? listing?.province?.name_vi ?? producer?.province?.name_vi ?? null;
-  const provinceSlug =
-    certification?.province?.slug ?? listing?.province?.slug ?? producer?.province?.slug ?? null;
+  const provinceSlug = certification?.province?.slug ?? listing?.province?.slug ?? producer?.province?.slug ?? null;
 
   return (
     <Container className="py-8 sm:py-12">

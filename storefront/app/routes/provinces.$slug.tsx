@@ -66,12 +66,18 @@ export default function ProvincePage() {
       intro={
         <>
           {province.via ? (
-            <p role="status" data-testid="former-province" className="mt-3 rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-3 text-sm">
+            <p
+              role="status"
+              data-testid="former-province"
+              className="mt-3 rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-3 text-sm"
+            >
               {tr("search.formerProvince", { former: province.via, current: province.name_vi })}
             </p>
           ) : null}
           {province.formerNames.length ? (
-            <p className="mt-2 text-sm text-ink-soft">{tr("search.provinceIncludes", { names: province.formerNames.join(", ") })}</p>
+            <p className="mt-2 text-sm text-ink-soft">
+              {tr("search.provinceIncludes", { names: province.formerNames.join(", ") })}
+            </p>
           ) : null}
         </>
       }

@@ -19,7 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ certifications, status: status ?? "" }, { headers: PRIVATE_HEADERS });
 }
 
-type ActionData = { id: string; errors: Record<string, string>; values: Record<string, string>; formError?: string; done?: string };
+type ActionData = {
+  id: string;
+  errors: Record<string, string>;
+  values: Record<string, string>;
+  formError?: string;
+  done?: string;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -27,11 +33,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const id = String(form.get("certification_id") ?? "");
   if (!parsed.ok) return data<ActionData>({ id, ...parsed }, { status: 400, headers: PRIVATE_HEADERS });
   const { certification_id, action: act, reason } = parsed.data;
-  const result = await asCurator(request, (token) => tradeCenter.decide(token, certification_id, act, reason || undefined));
+  const result = await asCurator(request, (token) =>
+    tradeCenter.decide(token, certification_id, act, reason || undefined)
+  );
   if (!result.ok) {
     return data<ActionData>(
-      { id, errors: result.errors.reason ? { reason: result.errors.reason } : {}, values: parsed.ok ? { reason, action: act } : {}, formError: result.message },
-      { status: result.status === 403 ? 403 : 400, headers: PRIVATE_HEADERS },
+      {
+        id,
+        errors: result.errors.reason ? { reason: result.errors.reason } : {},
+        values: parsed.ok ? { reason, action: act } : {},
+        formError: result.message,
+      },
+      { status: result.status === 403 ? 403 : 400, headers: PRIVATE_HEADERS }
     );
   }
   return data<ActionData>({ id, errors: {}, values: {}, done: act }, { headers: PRIVATE_HEADERS });
@@ -52,7 +65,12 @@ export default function Certifications() {
         <label htmlFor="status" className="text-sm font-medium">
           {tr("tc.filter")}
         </label>
-        <select id="status" name="status" defaultValue={params.get("status") ?? status} className="rounded-lg border border-clay bg-white px-3 py-2 text-sm">
+        <select
+          id="status"
+          name="status"
+          defaultValue={params.get("status") ?? status}
+          className="rounded-lg border border-clay bg-white px-3 py-2 text-sm"
+        >
           <option value="all">{tr("tc.all")}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -66,7 +84,10 @@ export default function Certifications() {
       </Form>
       {actionData?.done ? (
         <div className="mt-4">
-          <FormAlert tone="success" message={tr("tc.done", { action: tr(`action.${actionData.done}` as MessageKey) })} />
+          <FormAlert
+            tone="success"
+            message={tr("tc.done", { action: tr(`action.${actionData.done}` as MessageKey) })}
+          />
         </div>
       ) : null}
       {certifications.length === 0 ? <p className="mt-6">{tr("tc.empty")}</p> : null}
@@ -78,7 +99,9 @@ export default function Certifications() {
               <div className="flex flex-wrap items-center gap-3">
                 <h2 className="font-semibold">{tr("stars.badge", { n: c.stars })}</h2>
                 <span className="text-sm">{c.certificate_number ?? "—"}</span>
-                <span className="rounded-full bg-paper-deep px-2 py-0.5 text-xs font-semibold">{tr(statusKey(c.status as Parameters<typeof statusKey>[0]))}</span>
+                <span className="rounded-full bg-paper-deep px-2 py-0.5 text-xs font-semibold">
+                  {tr(statusKey(c.status as Parameters<typeof statusKey>[0]))}
+                </span>
               </div>
               <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
                 <div>
@@ -124,15 +147,28 @@ export default function Certifications() {
                     className="rounded-lg border border-clay bg-white px-3 py-2 text-sm"
                   />
                   {mine?.errors.reason ? (
-                    <p id={`reason-${c.id}-error`} className="text-sm font-medium text-lacquer-700" data-testid="error-reason">
+                    <p
+                      id={`reason-${c.id}-error`}
+                      className="text-sm font-medium text-lacquer-700"
+                      data-testid="error-reason"
+                    >
                       {errorText(mine.errors.reason)}
                     </p>
                   ) : null}
-                  {mine?.formError && !mine.errors.reason ? <FormAlert message={tr("tc.refused", { message: mine.formError })} /> : null}
+                  {mine?.formError && !mine.errors.reason ? (
+                    <FormAlert message={tr("tc.refused", { message: mine.formError })} />
+                  ) : null}
                 </div>
                 <div className="flex flex-wrap gap-2 pt-6">
                   {CERTIFICATION_ACTIONS.map((a) => (
-                    <Button key={a} type="submit" name="action" value={a} variant={a === "approve" ? "primary" : "secondary"} disabled={navigation.state === "submitting"}>
+                    <Button
+                      key={a}
+                      type="submit"
+                      name="action"
+                      value={a}
+                      variant={a === "approve" ? "primary" : "secondary"}
+                      disabled={navigation.state === "submitting"}
+                    >
                       {tr(`action.${a}` as MessageKey)}
                     </Button>
                   ))}

@@ -28,14 +28,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const result = await verifyCode(parsed.data);
   return data(
-    { code: parsed.data, error: null, outcome: result ? { available: true as const, ...result } : { available: false as const } },
-    { headers },
+    {
+      code: parsed.data,
+      error: null,
+      outcome: result ? { available: true as const, ...result } : { available: false as const },
+    },
+    { headers }
   );
 }
 
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "verify.title")];
 
-const tone = { valid: "success", expired: "danger", revoked: "danger", suspended: "warning", unknown: "neutral" } as const;
+const tone = {
+  valid: "success",
+  expired: "danger",
+  revoked: "danger",
+  suspended: "warning",
+  unknown: "neutral",
+} as const;
 
 export default function VerifyPage() {
   const { code, error, outcome } = useLoaderData<typeof loader>();
@@ -46,99 +56,103 @@ export default function VerifyPage() {
   return (
     <Container className="py-10">
       <div className="max-w-3xl">
-      <h1 className="font-display text-3xl font-bold">{tr("verify.title")}</h1>
-      <p className="mt-3 text-ink-soft">{tr("verify.intro")}</p>
+        <h1 className="font-display text-3xl font-bold">{tr("verify.title")}</h1>
+        <p className="mt-3 text-ink-soft">{tr("verify.intro")}</p>
 
-      <Form method="get" className="mt-6 flex flex-col gap-2" noValidate>
-        <label htmlFor="code" className="text-sm font-medium">
-          {tr("verify.codeLabel")}
-        </label>
-        <div className="flex flex-wrap gap-2">
-          <input
-            id="code"
-            name="code"
-            defaultValue={code}
-            required
-            maxLength={120}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "code-error" : "code-hint"}
-            className="min-w-0 flex-1 rounded-lg border border-clay bg-white px-3 py-2"
-          />
-          <Button type="submit" disabled={navigation.state === "loading"}>
-            {tr("verify.submit")}
-          </Button>
-        </div>
-        {error ? (
-          <p id="code-error" className="text-sm font-medium text-lacquer-700">
-            {tr(error)}
-          </p>
-        ) : (
-          <p id="code-hint" className="text-sm text-ink-soft">
-            {tr("verify.codeHint")}
-          </p>
-        )}
-      </Form>
-
-      {outcome ? (
-        <section aria-live="polite" className="mt-8 rounded-2xl border border-clay bg-white p-6" data-testid="verify-result">
-          {outcome.available ? (
-            <>
-              <Badge tone={tone[outcome.result]}>{tr(`status.${outcome.result}` as MessageKey)}</Badge>
-              <p className="mt-3 text-lg font-semibold">
-                {tr(`verify.result.${outcome.result}` as MessageKey, { code })}
-              </p>
-              {cert ? (
-                <dl className="mt-4 grid grid-cols-[10rem_1fr] gap-x-3 gap-y-2 text-sm">
-                  {typeof cert.stars === "number" ? (
-                    <>
-                      <dt className="text-ink-soft">{tr("cert.stars")}</dt>
-                      <dd>
-                        <StarRating stars={cert.stars} size="sm" />
-                      </dd>
-                    </>
-                  ) : null}
-                  {outcome.producer ? (
-                    <>
-                      <dt className="text-ink-soft">{tr("verify.producer")}</dt>
-                      <dd>
-                        <Link to={`/producers/${outcome.producer.handle}`} className="text-lacquer-700 underline">
-                          {outcome.producer.name}
-                        </Link>
-                      </dd>
-                    </>
-                  ) : null}
-                  {cert.certificate_number ? (
-                    <>
-                      <dt className="text-ink-soft">{tr("cert.certificateNumber")}</dt>
-                      <dd>{cert.certificate_number}</dd>
-                    </>
-                  ) : null}
-                  {cert.issuing_authority ? (
-                    <>
-                      <dt className="text-ink-soft">{tr("cert.issuingAuthority")}</dt>
-                      <dd>{cert.issuing_authority}</dd>
-                    </>
-                  ) : null}
-                  {cert.valid_from ? (
-                    <>
-                      <dt className="text-ink-soft">{tr("cert.validFrom")}</dt>
-                      <dd>{formatDate(cert.valid_from, lang)}</dd>
-                    </>
-                  ) : null}
-                  {cert.expires_at ? (
-                    <>
-                      <dt className="text-ink-soft">{tr("cert.validTo")}</dt>
-                      <dd>{formatDate(cert.expires_at, lang)}</dd>
-                    </>
-                  ) : null}
-                </dl>
-              ) : null}
-            </>
+        <Form method="get" className="mt-6 flex flex-col gap-2" noValidate>
+          <label htmlFor="code" className="text-sm font-medium">
+            {tr("verify.codeLabel")}
+          </label>
+          <div className="flex flex-wrap gap-2">
+            <input
+              id="code"
+              name="code"
+              defaultValue={code}
+              required
+              maxLength={120}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? "code-error" : "code-hint"}
+              className="min-w-0 flex-1 rounded-lg border border-clay bg-white px-3 py-2"
+            />
+            <Button type="submit" disabled={navigation.state === "loading"}>
+              {tr("verify.submit")}
+            </Button>
+          </div>
+          {error ? (
+            <p id="code-error" className="text-sm font-medium text-lacquer-700">
+              {tr(error)}
+            </p>
           ) : (
-            <p className="text-ink-soft">{tr("verify.unavailable")}</p>
+            <p id="code-hint" className="text-sm text-ink-soft">
+              {tr("verify.codeHint")}
+            </p>
           )}
-        </section>
-      ) : null}
+        </Form>
+
+        {outcome ? (
+          <section
+            aria-live="polite"
+            className="mt-8 rounded-2xl border border-clay bg-white p-6"
+            data-testid="verify-result"
+          >
+            {outcome.available ? (
+              <>
+                <Badge tone={tone[outcome.result]}>{tr(`status.${outcome.result}` as MessageKey)}</Badge>
+                <p className="mt-3 text-lg font-semibold">
+                  {tr(`verify.result.${outcome.result}` as MessageKey, { code })}
+                </p>
+                {cert ? (
+                  <dl className="mt-4 grid grid-cols-[10rem_1fr] gap-x-3 gap-y-2 text-sm">
+                    {typeof cert.stars === "number" ? (
+                      <>
+                        <dt className="text-ink-soft">{tr("cert.stars")}</dt>
+                        <dd>
+                          <StarRating stars={cert.stars} size="sm" />
+                        </dd>
+                      </>
+                    ) : null}
+                    {outcome.producer ? (
+                      <>
+                        <dt className="text-ink-soft">{tr("verify.producer")}</dt>
+                        <dd>
+                          <Link to={`/producers/${outcome.producer.handle}`} className="text-lacquer-700 underline">
+                            {outcome.producer.name}
+                          </Link>
+                        </dd>
+                      </>
+                    ) : null}
+                    {cert.certificate_number ? (
+                      <>
+                        <dt className="text-ink-soft">{tr("cert.certificateNumber")}</dt>
+                        <dd>{cert.certificate_number}</dd>
+                      </>
+                    ) : null}
+                    {cert.issuing_authority ? (
+                      <>
+                        <dt className="text-ink-soft">{tr("cert.issuingAuthority")}</dt>
+                        <dd>{cert.issuing_authority}</dd>
+                      </>
+                    ) : null}
+                    {cert.valid_from ? (
+                      <>
+                        <dt className="text-ink-soft">{tr("cert.validFrom")}</dt>
+                        <dd>{formatDate(cert.valid_from, lang)}</dd>
+                      </>
+                    ) : null}
+                    {cert.expires_at ? (
+                      <>
+                        <dt className="text-ink-soft">{tr("cert.validTo")}</dt>
+                        <dd>{formatDate(cert.expires_at, lang)}</dd>
+                      </>
+                    ) : null}
+                  </dl>
+                ) : null}
+              </>
+            ) : (
+              <p className="text-ink-soft">{tr("verify.unavailable")}</p>
+            )}
+          </section>
+        ) : null}
       </div>
     </Container>
   );

@@ -40,9 +40,17 @@ medusaIntegrationTestRunner({
     }
 
     async function curatorAccount(province_code: string) {
-      const center = await api.post("/admin/ocop/trade-centers", { name: `Trung tâm XTTM ${province_code}`, province_code }, fx.adminHeaders)
+      const center = await api.post(
+        "/admin/ocop/trade-centers",
+        { name: `Trung tâm XTTM ${province_code}`, province_code },
+        fx.adminHeaders
+      )
       const email = `${unique("xttm")}@ocop.test`
-      await api.post(`/admin/ocop/trade-centers/${center.data.trade_center.id}/curators`, { email, password: "XucTien#2026" }, fx.adminHeaders)
+      await api.post(
+        `/admin/ocop/trade-centers/${center.data.trade_center.id}/curators`,
+        { email, password: "XucTien#2026" },
+        fx.adminHeaders
+      )
       const login = await api.post("/auth/curator/emailpass", { email, password: "XucTien#2026" })
       return bearer(login.data.token)
     }
@@ -50,7 +58,11 @@ medusaIntegrationTestRunner({
     it("lets a producer manage only its own products and certifications", async () => {
       const a = await producerAccount("HTX Chè Shan Tuyết Suối Giàng")
       const b = await producerAccount("HTX Mật ong Bạc Hà")
-      const made = await api.post("/vendor/products", { title: "Chè Shan tuyết cổ thụ", price: 350000, unit: "hộp 200g" }, a.auth)
+      const made = await api.post(
+        "/vendor/products",
+        { title: "Chè Shan tuyết cổ thụ", price: 350000, unit: "hộp 200g" },
+        a.auth
+      )
       const productA = made.data.product.id
       await api.post("/vendor/products", { title: "Mật ong bạc hà", price: 280000 }, b.auth)
 
@@ -71,7 +83,11 @@ medusaIntegrationTestRunner({
       expect(still.data.product.product_listing.blocked_reasons).toContain("no_approved_certification")
 
       // Publishing an uncertified product is refused with the reason.
-      await expectRefusal(api.post(`/vendor/products/${productA}`, { status: "published" }, a.auth), 400, /no approved 3–5★ OCOP certification/)
+      await expectRefusal(
+        api.post(`/vendor/products/${productA}`, { status: "published" }, a.auth),
+        400,
+        /no approved 3–5★ OCOP certification/
+      )
       expect((await api.get(`/vendor/products/${productA}`, a.auth)).data.product.status).not.toBe("published")
 
       // Tokens of one actor are refused on the other actor's routes.
@@ -80,7 +96,11 @@ medusaIntegrationTestRunner({
       await expectRefusal(api.get("/vendor/products"), 401, UNAUTHORIZED)
 
       // Bad input from the portal is a field-level 400, not a 500.
-      const bad = await expectRefusal(api.post("/vendor/products", { title: "", price: 12.5 }, a.auth), 400, /^Invalid request: .*(title|price): .*(title|price): /)
+      const bad = await expectRefusal(
+        api.post("/vendor/products", { title: "", price: 12.5 }, a.auth),
+        400,
+        /^Invalid request: .*(title|price): .*(title|price): /
+      )
       expect(Object.keys(bad.data.errors).sort()).toEqual(["price", "title"])
     })
 
@@ -88,7 +108,11 @@ medusaIntegrationTestRunner({
       const producer = await producerAccount("HTX Cà phê Cầu Đất", "68")
       const made = await api.post("/vendor/products", { title: "Cà phê Arabica Cầu Đất", price: 250000 }, producer.auth)
       const productId = made.data.product.id
-      const submitted = await api.post("/vendor/certifications", certificationBody(productId, { province_code: "68" }), producer.auth)
+      const submitted = await api.post(
+        "/vendor/certifications",
+        certificationBody(productId, { province_code: "68" }),
+        producer.auth
+      )
       const certId = submitted.data.certification.id
 
       const lamDong = await curatorAccount("68")
@@ -96,8 +120,14 @@ medusaIntegrationTestRunner({
 
       const haNoiList = await api.get("/trade-center/certifications?status=submitted", haNoi)
       expect(haNoiList.data.certifications.map((c: any) => c.id)).not.toContain(certId)
-      await expectRefusal(api.post(`/trade-center/certifications/${certId}/approve`, {}, haNoi), 403, /belongs to another province \(68\); your trade centre decides only for province 01/)
-      expect((await api.get(`/admin/ocop/certifications/${certId}`, fx.adminHeaders)).data.certification.status).toBe("submitted")
+      await expectRefusal(
+        api.post(`/trade-center/certifications/${certId}/approve`, {}, haNoi),
+        403,
+        /belongs to another province \(68\); your trade centre decides only for province 01/
+      )
+      expect((await api.get(`/admin/ocop/certifications/${certId}`, fx.adminHeaders)).data.certification.status).toBe(
+        "submitted"
+      )
 
       const lamDongList = await api.get("/trade-center/certifications?status=submitted", lamDong)
       expect(lamDongList.data.certifications.map((c: any) => c.id)).toContain(certId)
@@ -118,7 +148,9 @@ medusaIntegrationTestRunner({
       const lines = String(csv.data).trim().split("\r\n")
       expect(lines).toHaveLength(2)
       expect(lines[1]).toContain("HTX Cà phê Cầu Đất")
-      const haNoiCsv = String((await api.get("/trade-center/certifications/export", haNoi)).data).trim().split("\r\n")
+      const haNoiCsv = String((await api.get("/trade-center/certifications/export", haNoi)).data)
+        .trim()
+        .split("\r\n")
       expect(haNoiCsv).toHaveLength(1)
 
       // A curator token does not open producer or admin routes.
@@ -143,19 +175,45 @@ medusaIntegrationTestRunner({
       const rice = await listedVendorProduct(a, "Gạo ST25 túi 5kg", 200000)
       const pomelo = await listedVendorProduct(b, "Bưởi Năm Roi", 90000)
 
-      const { data: cartData } = await api.post("/store/carts", { region_id: fx.regionId, email: "khach@ocop.test" }, fx.storeHeaders)
+      const { data: cartData } = await api.post(
+        "/store/carts",
+        { region_id: fx.regionId, email: "khach@ocop.test" },
+        fx.storeHeaders
+      )
       const cartId = cartData.cart.id
       await api.post(`/store/carts/${cartId}/line-items`, { variant_id: rice.variantId, quantity: 2 }, fx.storeHeaders)
-      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: pomelo.variantId, quantity: 3 }, fx.storeHeaders)
+      await api.post(
+        `/store/carts/${cartId}/line-items`,
+        { variant_id: pomelo.variantId, quantity: 3 },
+        fx.storeHeaders
+      )
       await api.post(
         `/store/carts/${cartId}`,
-        { shipping_address: { first_name: "An", last_name: "Nguyễn", address_1: "12 Lê Lợi", city: "Phường Bến Thành", province: "Hồ Chí Minh", country_code: "vn", phone: "0912345678" } },
+        {
+          shipping_address: {
+            first_name: "An",
+            last_name: "Nguyễn",
+            address_1: "12 Lê Lợi",
+            city: "Phường Bến Thành",
+            province: "Hồ Chí Minh",
+            country_code: "vn",
+            phone: "0912345678",
+          },
+        },
         fx.storeHeaders
       )
       const options = await api.get(`/store/shipping-options?cart_id=${cartId}`, fx.storeHeaders)
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.data.shipping_options[0].id }, fx.storeHeaders)
+      await api.post(
+        `/store/carts/${cartId}/shipping-methods`,
+        { option_id: options.data.shipping_options[0].id },
+        fx.storeHeaders
+      )
       const collection = await api.post("/store/payment-collections", { cart_id: cartId }, fx.storeHeaders)
-      await api.post(`/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, fx.storeHeaders)
+      await api.post(
+        `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        fx.storeHeaders
+      )
       const completed = await api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders)
       expect(completed.data.type).toBe("order")
       const orderId = completed.data.order.id
@@ -195,39 +253,69 @@ medusaIntegrationTestRunner({
     it("lets a curator feature listed products of its province (never unlisted ones), and the platform curate the home page", async () => {
       const producer = await producerAccount("HTX Dâu tây Đà Lạt", "68")
       const shown = await listedVendorProduct(producer, "Dâu tây Đà Lạt", 120000)
-      const hidden = (await api.post("/vendor/products", { title: "Mứt dâu chưa chứng nhận", price: 80000 }, producer.auth)).data.product.id
+      const hidden = (
+        await api.post("/vendor/products", { title: "Mứt dâu chưa chứng nhận", price: 80000 }, producer.auth)
+      ).data.product.id
       const lamDong = await curatorAccount("68")
       const haNoi = await curatorAccount("01")
 
       const created = await api.post(
         "/trade-center/featured-lists",
-        { title_vi: "Đặc sản Lâm Đồng", title_en: "Lâm Đồng specialties", placement: "province", product_ids: [hidden, shown.id] },
+        {
+          title_vi: "Đặc sản Lâm Đồng",
+          title_en: "Lâm Đồng specialties",
+          placement: "province",
+          product_ids: [hidden, shown.id],
+        },
         lamDong
       )
       const listId = created.data.featured_list.id
       expect(created.data.featured_list.province_code).toBe("68")
       const home = await expectRefusal(
-        api.post("/trade-center/featured-lists", { title_vi: "Trang chủ", placement: "home", product_ids: [shown.id] }, lamDong),
+        api.post(
+          "/trade-center/featured-lists",
+          { title_vi: "Trang chủ", placement: "home", product_ids: [shown.id] },
+          lamDong
+        ),
         400,
         /^Invalid request: placement: /
       )
       expect(home.data.errors.placement).toMatch(/platform/)
       await expectRefusal(
-        api.post(`/trade-center/featured-lists/${listId}`, { title_vi: "Chiếm quyền", placement: "province", product_ids: [shown.id] }, haNoi),
+        api.post(
+          `/trade-center/featured-lists/${listId}`,
+          { title_vi: "Chiếm quyền", placement: "province", product_ids: [shown.id] },
+          haNoi
+        ),
         404,
         `Featured list ${listId} was not found.`
       )
-      const past = { title_vi: "Hội chợ đã qua", placement: "campaign", product_ids: [shown.id], starts_at: "2025-01-01", ends_at: "2025-01-10" }
+      const past = {
+        title_vi: "Hội chợ đã qua",
+        placement: "campaign",
+        product_ids: [shown.id],
+        starts_at: "2025-01-01",
+        ends_at: "2025-01-10",
+      }
       await api.post("/trade-center/featured-lists", past, lamDong)
 
-      const province = (await api.get("/store/ocop/featured-lists?placement=province&province=lam-dong", fx.storeHeaders)).data
+      const province = (
+        await api.get("/store/ocop/featured-lists?placement=province&province=lam-dong", fx.storeHeaders)
+      ).data
       expect(province.featured_lists).toHaveLength(1)
       expect(province.featured_lists[0].title_vi).toBe("Đặc sản Lâm Đồng") // the other province's attempt changed nothing
       expect(province.featured_lists[0].products.map((p: any) => p.id)).toEqual([shown.id])
       expect(province.featured_lists[0].products[0].ocop.province.slug).toBe("lam-dong")
-      expect((await api.get("/store/ocop/featured-lists?placement=campaign&province=68", fx.storeHeaders)).data.featured_lists).toEqual([])
+      expect(
+        (await api.get("/store/ocop/featured-lists?placement=campaign&province=68", fx.storeHeaders)).data
+          .featured_lists
+      ).toEqual([])
 
-      await api.post("/admin/ocop/featured-lists", { title_vi: "Sản phẩm nổi bật", placement: "home", product_ids: [shown.id] }, fx.adminHeaders)
+      await api.post(
+        "/admin/ocop/featured-lists",
+        { title_vi: "Sản phẩm nổi bật", placement: "home", product_ids: [shown.id] },
+        fx.adminHeaders
+      )
       const homeLists = (await api.get("/store/ocop/featured-lists", fx.storeHeaders)).data.featured_lists
       expect(homeLists.map((l: any) => l.title_vi)).toEqual(["Sản phẩm nổi bật"])
       const bad = await expectRefusal(

@@ -12,8 +12,13 @@ import {
   linkProductsToSalesChannelWorkflow,
   updateProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { certificationBody, createPlainProduct, setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
-
+import {
+  certificationBody,
+  createPlainProduct,
+  setupMarketplace,
+  unique,
+  type Fixture,
+} from "../../fixtures/marketplace"
 
 type Answer = { status: number; data: any }
 /** The HTTP answer, whether 2xx or not. */
@@ -84,7 +89,10 @@ medusaIntegrationTestRunner({
     }
 
     /** Where a shopper holding this key can see or buy the product (empty = nowhere). */
-    async function shopperSees(product: { id: string; handle: string; title: string; variants: any[] }, headers = fx.storeHeaders) {
+    async function shopperSees(
+      product: { id: string; handle: string; title: string; variants: any[] },
+      headers = fx.storeHeaders
+    ) {
       const seen: string[] = []
       const list = await answer(api.get(`/store/products?id=${product.id}&fields=id`, headers))
       if (list.status !== 200 || list.data.products.length) seen.push(`list ${list.status}`)
@@ -98,12 +106,22 @@ medusaIntegrationTestRunner({
       if (cert.status !== 404) seen.push(`certification ${cert.status}`)
       const listings = await answer(api.get(`/store/ocop/listings?product_id=${product.id}`, headers))
       if (listings.status !== 200 || listings.data.listings.length) seen.push(`ocop listings ${listings.status}`)
-      const search = await answer(api.get(`/store/ocop/search?q=${encodeURIComponent(product.title)}&limit=100`, headers))
-      if (search.status !== 200 || search.data.hits.some((h: any) => h.id === product.id)) seen.push(`search ${search.status}`)
+      const search = await answer(
+        api.get(`/store/ocop/search?q=${encodeURIComponent(product.title)}&limit=100`, headers)
+      )
+      if (search.status !== 200 || search.data.hits.some((h: any) => h.id === product.id))
+        seen.push(`search ${search.status}`)
       const cart = await answer(api.post("/store/carts", { region_id: fx.regionId }, headers))
       if (cart.status === 200) {
-        const line = await answer(api.post(`/store/carts/${cart.data.cart.id}/line-items`, { variant_id: product.variants[0].id, quantity: 1 }, headers))
-        if (line.status !== 400 || !/không còn được bán trên Chợ OCOP/.test(line.data.message)) seen.push(`cart ${line.status}`)
+        const line = await answer(
+          api.post(
+            `/store/carts/${cart.data.cart.id}/line-items`,
+            { variant_id: product.variants[0].id, quantity: 1 },
+            headers
+          )
+        )
+        if (line.status !== 400 || !/không còn được bán trên Chợ OCOP/.test(line.data.message))
+          seen.push(`cart ${line.status}`)
       } else if (cart.status !== 400) {
         seen.push(`cart creation ${cart.status}`)
       }
@@ -129,7 +147,9 @@ medusaIntegrationTestRunner({
       const control = await listedProduct("Trà Shan tuyết Hà Giang")
       const product = await createPlainProduct(container(), fx, "Tương ớt chưa chứng nhận")
       // The helpers can see a listed product, so "sees nothing" below is not vacuous.
-      const controlSeen = await answer(api.get(`/store/products/${control.product.id}?region_id=${fx.regionId}`, fx.storeHeaders))
+      const controlSeen = await answer(
+        api.get(`/store/products/${control.product.id}?region_id=${fx.regionId}`, fx.storeHeaders)
+      )
       expect(controlSeen.status).toBe(200)
       expect(await shopperSees(product)).toEqual([])
 
@@ -141,39 +161,73 @@ medusaIntegrationTestRunner({
             title: "Sản phẩm mới gắn thẳng vào chợ",
             sales_channels: [{ id: fx.marketplaceChannelId }],
             options: [{ title: "Quy cách", values: ["Mặc định"] }],
-            variants: [{ title: "Mặc định", options: { "Quy cách": "Mặc định" }, prices: [{ amount: 1000, currency_code: "vnd" }] }],
+            variants: [
+              {
+                title: "Mặc định",
+                options: { "Quy cách": "Mặc định" },
+                prices: [{ amount: 1000, currency_code: "vnd" }],
+              },
+            ],
           },
           fx.adminHeaders
         )
       )
       expect(create.status).toBe(400)
-      expect(create.data.message).toMatch(/^"Sản phẩm mới gắn thẳng vào chợ" cannot be put into the OCOP marketplace sales channel: a new product has no approved OCOP certification yet/)
-      const update = await answer(api.post(`/admin/products/${product.id}`, { sales_channels: [{ id: fx.marketplaceChannelId }] }, fx.adminHeaders))
+      expect(create.data.message).toMatch(
+        /^"Sản phẩm mới gắn thẳng vào chợ" cannot be put into the OCOP marketplace sales channel: a new product has no approved OCOP certification yet/
+      )
+      const update = await answer(
+        api.post(
+          `/admin/products/${product.id}`,
+          { sales_channels: [{ id: fx.marketplaceChannelId }] },
+          fx.adminHeaders
+        )
+      )
       expect(update.status).toBe(400)
       expect(update.data.message).toBe(
         `Product ${product.id} cannot be listed in the OCOP marketplace: the product has no OCOP producer; it has no approved 3–5★ OCOP certification.`
       )
-      const channelBatch = await answer(api.post(`/admin/sales-channels/${fx.marketplaceChannelId}/products`, { add: [product.id] }, fx.adminHeaders))
+      const channelBatch = await answer(
+        api.post(`/admin/sales-channels/${fx.marketplaceChannelId}/products`, { add: [product.id] }, fx.adminHeaders)
+      )
       expect(channelBatch.status).toBe(400)
       expect(channelBatch.data.message).toBe(update.data.message)
       const productBatch = await answer(
-        api.post("/admin/products/batch", { update: [{ id: product.id, sales_channels: [{ id: fx.marketplaceChannelId }] }] }, fx.adminHeaders)
+        api.post(
+          "/admin/products/batch",
+          { update: [{ id: product.id, sales_channels: [{ id: fx.marketplaceChannelId }] }] },
+          fx.adminHeaders
+        )
       )
       expect(productBatch.status).toBe(400)
       expect(productBatch.data.message).toBe(update.data.message)
 
       // 5–9. Core workflows run in-process or by id (what imports, scripts and custom routes do).
       const refusedSentence = `"Tương ớt chưa chứng nhận" (${product.id}) cannot be listed in the OCOP marketplace: the product has no OCOP producer; it has no approved 3–5★ OCOP certification.`
-      const viaLink = await thrown("linkProductsToSalesChannelWorkflow", () => linkProductsToSalesChannelWorkflow(container()).run({ input: { id: fx.marketplaceChannelId, add: [product.id] } }))
+      const viaLink = await thrown("linkProductsToSalesChannelWorkflow", () =>
+        linkProductsToSalesChannelWorkflow(container()).run({
+          input: { id: fx.marketplaceChannelId, add: [product.id] },
+        })
+      )
       expect(viaLink.message).toContain(refusedSentence)
-      expect(viaLink.message).toContain(`"Tương ớt chưa chứng nhận" (${product.id}) không thể có mặt trên Chợ OCOP: sản phẩm chưa gắn với chủ thể OCOP; sản phẩm chưa có chứng nhận OCOP 3–5 sao được duyệt.`)
+      expect(viaLink.message).toContain(
+        `"Tương ớt chưa chứng nhận" (${product.id}) không thể có mặt trên Chợ OCOP: sản phẩm chưa gắn với chủ thể OCOP; sản phẩm chưa có chứng nhận OCOP 3–5 sao được duyệt.`
+      )
       const viaUpdate = await thrown("updateProductsWorkflow", () =>
-        updateProductsWorkflow(container()).run({ input: { selector: { id: product.id }, update: { sales_channels: [{ id: fx.marketplaceChannelId }] } } as any })
+        updateProductsWorkflow(container()).run({
+          input: { selector: { id: product.id }, update: { sales_channels: [{ id: fx.marketplaceChannelId }] } } as any,
+        })
       )
       expect(viaUpdate.message).toContain(refusedSentence)
       // The import route (POST /admin/products/import + confirm) runs this workflow in the background.
       const viaImport = await thrown("batchProductsWorkflow", () =>
-        batchProductsWorkflow(container()).run({ input: { create: [], update: [{ id: product.id, sales_channels: [{ id: fx.marketplaceChannelId }] }], delete: [] } as any })
+        batchProductsWorkflow(container()).run({
+          input: {
+            create: [],
+            update: [{ id: product.id, sales_channels: [{ id: fx.marketplaceChannelId }] }],
+            delete: [],
+          } as any,
+        })
       )
       expect(viaImport.message).toContain(refusedSentence)
       const handleOfNew = unique("moi")
@@ -187,18 +241,29 @@ medusaIntegrationTestRunner({
                 status: ProductStatus.PUBLISHED,
                 sales_channels: [{ id: fx.marketplaceChannelId }],
                 options: [{ title: "Quy cách", values: ["Mặc định"] }],
-                variants: [{ title: "Mặc định", options: { "Quy cách": "Mặc định" }, prices: [{ amount: 50000, currency_code: "vnd" }] }],
+                variants: [
+                  {
+                    title: "Mặc định",
+                    options: { "Quy cách": "Mặc định" },
+                    prices: [{ amount: 50000, currency_code: "vnd" }],
+                  },
+                ],
               },
             ],
           },
         })
       )
-      expect(viaCreate.message).toMatch(/"Mứt gừng tạo thẳng" \(prod_\w+\) cannot be listed in the OCOP marketplace: the product has no OCOP producer; it has no approved 3–5★ OCOP certification\./)
+      expect(viaCreate.message).toMatch(
+        /"Mứt gừng tạo thẳng" \(prod_\w+\) cannot be listed in the OCOP marketplace: the product has no OCOP producer; it has no approved 3–5★ OCOP certification\./
+      )
       const [leftover] = await container().resolve(Modules.PRODUCT).listProducts({ handle: handleOfNew })
       expect(leftover).toBeUndefined() // the workflow rolled back: nothing half-made
       const engine = container().resolve(Modules.WORKFLOW_ENGINE) as any
       const byId = await thrown("workflow engine by id", () =>
-        engine.run("link-products-to-sales-channel", { input: { id: fx.marketplaceChannelId, add: [product.id] }, throwOnError: true })
+        engine.run("link-products-to-sales-channel", {
+          input: { id: fx.marketplaceChannelId, add: [product.id] },
+          throwOnError: true,
+        })
       )
       expect(byId.message).toContain(refusedSentence)
       expect(await inMarketplace(product.id)).toBe(false)
@@ -206,30 +271,50 @@ medusaIntegrationTestRunner({
       // 10. Medusa's link service directly.
       const link = container().resolve(ContainerRegistrationKeys.LINK)
       const viaRemoteLink = await thrown("link.create", () =>
-        link.create({ [Modules.PRODUCT]: { product_id: product.id }, [Modules.SALES_CHANNEL]: { sales_channel_id: fx.marketplaceChannelId } })
+        link.create({
+          [Modules.PRODUCT]: { product_id: product.id },
+          [Modules.SALES_CHANNEL]: { sales_channel_id: fx.marketplaceChannelId },
+        })
       )
       expect(viaRemoteLink.message).toContain(refusedSentence)
 
       // 11–13. Raw SQL: insert, move a row from another channel, restore a soft-deleted row.
       const rawInsert: any = await thrown("raw insert", () =>
-        pg().raw(`insert into product_sales_channel (id, product_id, sales_channel_id) values ('prodsc_raw', ?, ?)`, [product.id, fx.marketplaceChannelId])
+        pg().raw(`insert into product_sales_channel (id, product_id, sales_channel_id) values ('prodsc_raw', ?, ?)`, [
+          product.id,
+          fx.marketplaceChannelId,
+        ])
       )
       expect(rawInsert.code).toBe("23514")
       expect(rawInsert.constraint).toBe("ocop_listing_gate")
       expect(rawInsert.message).toContain(refusedSentence)
-      await pg().raw(`insert into product_sales_channel (id, product_id, sales_channel_id) values ('prodsc_other', ?, ?)`, [product.id, fx.defaultChannelId])
+      await pg().raw(
+        `insert into product_sales_channel (id, product_id, sales_channel_id) values ('prodsc_other', ?, ?)`,
+        [product.id, fx.defaultChannelId]
+      )
       const moved: any = await thrown("raw channel move", () =>
-        pg().raw(`update product_sales_channel set sales_channel_id = ? where id = 'prodsc_other'`, [fx.marketplaceChannelId])
+        pg().raw(`update product_sales_channel set sales_channel_id = ? where id = 'prodsc_other'`, [
+          fx.marketplaceChannelId,
+        ])
       )
       expect(moved.message).toContain(refusedSentence)
       // A product that was listed, then revoked: its membership is soft-deleted; restoring it is refused.
       const revoked = await listedProduct("Mắm cáy bị thu hồi")
-      await api.post(`/admin/ocop/certifications/${revoked.certificationId}/revoke`, { reason: "Vi phạm ghi nhãn" }, fx.adminHeaders)
+      await api.post(
+        `/admin/ocop/certifications/${revoked.certificationId}/revoke`,
+        { reason: "Vi phạm ghi nhãn" },
+        fx.adminHeaders
+      )
       expect(await inMarketplace(revoked.product.id)).toBe(false)
       const restored: any = await thrown("raw restore", () =>
-        pg().raw(`update product_sales_channel set deleted_at = null where product_id = ? and sales_channel_id = ?`, [revoked.product.id, fx.marketplaceChannelId])
+        pg().raw(`update product_sales_channel set deleted_at = null where product_id = ? and sales_channel_id = ?`, [
+          revoked.product.id,
+          fx.marketplaceChannelId,
+        ])
       )
-      expect(restored.message).toContain(`"Mắm cáy bị thu hồi" (${revoked.product.id}) cannot be listed in the OCOP marketplace: it has no approved 3–5★ OCOP certification.`)
+      expect(restored.message).toContain(
+        `"Mắm cáy bị thu hồi" (${revoked.product.id}) cannot be listed in the OCOP marketplace: it has no approved 3–5★ OCOP certification.`
+      )
       // Medusa's cascade restore of a product's links either refuses or leaves this one deleted.
       const viaRestore = await link.restore({ [Modules.PRODUCT]: { product_id: [revoked.product.id] } } as any).then(
         () => undefined,
@@ -246,7 +331,9 @@ medusaIntegrationTestRunner({
         )
       )
       expect(rowClaim.constraint).toBe("ocop_listing_gate")
-      const revokedRow: any = await thrown("raw listing row update", () => pg().raw(`update ocop_product_listing set listed = true where product_id = ?`, [revoked.product.id]))
+      const revokedRow: any = await thrown("raw listing row update", () =>
+        pg().raw(`update ocop_product_listing set listed = true where product_id = ?`, [revoked.product.id])
+      )
       expect(revokedRow.message).toMatch(GATE_EN)
 
       expect(await inMarketplace(product.id)).toBe(false)
@@ -259,11 +346,13 @@ medusaIntegrationTestRunner({
         "certification 200",
         "ocop listings 200",
         // (search follows events asynchronously; the control's presence there is not needed here)
-        ...(await answer(api.get(`/store/ocop/search?q=${encodeURIComponent(control.product.title)}&limit=100`, fx.storeHeaders))).data.hits.some(
-          (h: any) => h.id === control.product.id
-        )
+        ...((
+          await answer(
+            api.get(`/store/ocop/search?q=${encodeURIComponent(control.product.title)}&limit=100`, fx.storeHeaders)
+          )
+        ).data.hits.some((h: any) => h.id === control.product.id)
           ? ["search 200"]
-          : [],
+          : []),
         "cart 200",
       ])
     })
@@ -273,16 +362,24 @@ medusaIntegrationTestRunner({
       const listed = await listedProduct("Bánh tráng Trảng Bàng")
 
       // Medusa's own "Default Publishable API Key" (made at first boot, bound to the default channel).
-      const { rows: defaults } = await pg().raw(`select token from api_key where type = 'publishable' and title = 'Default Publishable API Key' and deleted_at is null`)
+      const { rows: defaults } = await pg().raw(
+        `select token from api_key where type = 'publishable' and title = 'Default Publishable API Key' and deleted_at is null`
+      )
       expect(defaults).toHaveLength(1)
       await expectKeyRefused(defaults[0].token, product)
 
       // A new key: no channel at first (Medusa would put its carts in the default channel).
-      const created = await api.post("/admin/api-keys", { title: "Khoá mới của đối tác", type: "publishable" }, fx.adminHeaders)
+      const created = await api.post(
+        "/admin/api-keys",
+        { title: "Khoá mới của đối tác", type: "publishable" },
+        fx.adminHeaders
+      )
       const key = created.data.api_key
       await expectKeyRefused(key.token, product)
       // Binding it to any channel but the marketplace is refused in the database, with a 400 that says why.
-      const toDefault = await answer(api.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [fx.defaultChannelId] }, fx.adminHeaders))
+      const toDefault = await answer(
+        api.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [fx.defaultChannelId] }, fx.adminHeaders)
+      )
       expect(toDefault.status).toBe(400)
       expect(toDefault.data).toEqual({
         type: "invalid_data",
@@ -293,27 +390,45 @@ medusaIntegrationTestRunner({
       const channel = await api.post("/admin/sales-channels", { name: "Kênh bán buôn" }, fx.adminHeaders)
       const channelId = channel.data.sales_channel.id
       await api.post(`/admin/sales-channels/${channelId}/products`, { add: [product.id] }, fx.adminHeaders)
-      const toNew = await answer(api.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [channelId] }, fx.adminHeaders))
+      const toNew = await answer(
+        api.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [channelId] }, fx.adminHeaders)
+      )
       expect(toNew.status).toBe(400)
       expect(toNew.data.message).toContain(`không với kênh ${channelId}`)
       await expectKeyRefused(key.token, product)
       // Bound to the marketplace, the new key works — and shows only what the gate lists.
-      const toMarket = await answer(api.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [fx.marketplaceChannelId] }, fx.adminHeaders))
+      const toMarket = await answer(
+        api.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [fx.marketplaceChannelId] }, fx.adminHeaders)
+      )
       expect(toMarket.status).toBe(200)
       expect(await shopperSees(product, keyHeaders(key.token))).toEqual([])
-      const listedDetail = await answer(api.get(`/store/products/${listed.product.id}?region_id=${fx.regionId}`, keyHeaders(key.token)))
+      const listedDetail = await answer(
+        api.get(`/store/products/${listed.product.id}?region_id=${fx.regionId}`, keyHeaders(key.token))
+      )
       expect(listedDetail.status).toBe(200)
 
       // Carts: a body naming another channel is refused (Medusa 2.21.2 would accept it).
-      const cartElsewhere = await answer(api.post("/store/carts", { region_id: fx.regionId, sales_channel_id: fx.defaultChannelId }, fx.storeHeaders))
+      const cartElsewhere = await answer(
+        api.post("/store/carts", { region_id: fx.regionId, sales_channel_id: fx.defaultChannelId }, fx.storeHeaders)
+      )
       expect(cartElsewhere.status).toBe(400)
-      expect(cartElsewhere.data.errors).toEqual({ sales_channel_id: "sales_channel_id must be the OCOP marketplace channel of the publishable key." })
+      expect(cartElsewhere.data.errors).toEqual({
+        sales_channel_id: "sales_channel_id must be the OCOP marketplace channel of the publishable key.",
+      })
       const cart = await api.post("/store/carts", { region_id: fx.regionId }, fx.storeHeaders)
       expect(cart.data.cart.sales_channel_id).toBe(fx.marketplaceChannelId)
-      const moveCart = await answer(api.post(`/store/carts/${cart.data.cart.id}`, { sales_channel_id: channelId }, fx.storeHeaders))
+      const moveCart = await answer(
+        api.post(`/store/carts/${cart.data.cart.id}`, { sales_channel_id: channelId }, fx.storeHeaders)
+      )
       expect(moveCart.status).toBe(400)
       expect(moveCart.data.type).toBe("invalid_data")
-      const line = await answer(api.post(`/store/carts/${cart.data.cart.id}/line-items`, { variant_id: product.variants[0].id, quantity: 1 }, fx.storeHeaders))
+      const line = await answer(
+        api.post(
+          `/store/carts/${cart.data.cart.id}/line-items`,
+          { variant_id: product.variants[0].id, quantity: 1 },
+          fx.storeHeaders
+        )
+      )
       expect(line.status).toBe(400)
       expect(line.data.message).toBe(
         `"Bánh tráng chưa chứng nhận" (sản phẩm chưa gắn với chủ thể OCOP; sản phẩm chưa có chứng nhận OCOP 3–5 sao được duyệt) không còn được bán trên Chợ OCOP; vui lòng bỏ sản phẩm này khỏi giỏ hàng để tiếp tục. (EN: "Bánh tráng chưa chứng nhận" (the product has no OCOP producer; it has no approved 3–5★ OCOP certification) can no longer be sold on the OCOP marketplace. Remove this item from the cart to continue.)`
@@ -321,7 +436,10 @@ medusaIntegrationTestRunner({
 
       // Turning that wholesale channel into a second "marketplace" keeps only listable products in it.
       await api.post(`/admin/sales-channels/${channelId}`, { metadata: { ocop_role: "marketplace" } }, fx.adminHeaders)
-      const { rows } = await pg().raw(`select deleted_at from product_sales_channel where product_id = ? and sales_channel_id = ?`, [product.id, channelId])
+      const { rows } = await pg().raw(
+        `select deleted_at from product_sales_channel where product_id = ? and sales_channel_id = ?`,
+        [product.id, channelId]
+      )
       expect(rows[0].deleted_at).not.toBeNull()
     })
 
@@ -339,14 +457,23 @@ medusaIntegrationTestRunner({
       await pg().raw(`update ocop_producer set status = 'suspended' where id = ?`, [bySqlProducer.producerId])
       await pg().raw(`update product set status = 'draft' where id = ?`, [bySqlProduct.product.id])
       await pg().raw(`delete from product_product_ocop_producer where product_id = ?`, [byUnlink.product.id])
-      await pg().raw(`update ocop_certification set valid_from = now() - interval '3 years', expires_at = now() - interval '1 minute' where id = ?`, [byExpiry.certificationId])
+      await pg().raw(
+        `update ocop_certification set valid_from = now() - interval '3 years', expires_at = now() - interval '1 minute' where id = ?`,
+        [byExpiry.certificationId]
+      )
 
       for (const p of all) {
         expect(await inMarketplace(p.product.id)).toBe(false)
         const detail = await answer(api.get(`/store/products/${p.product.id}`, fx.storeHeaders))
         expect(detail.status).toBe(404)
         const cart = await api.post("/store/carts", { region_id: fx.regionId }, fx.storeHeaders)
-        const line = await answer(api.post(`/store/carts/${cart.data.cart.id}/line-items`, { variant_id: p.product.variants[0].id, quantity: 1 }, fx.storeHeaders))
+        const line = await answer(
+          api.post(
+            `/store/carts/${cart.data.cart.id}/line-items`,
+            { variant_id: p.product.variants[0].id, quantity: 1 },
+            fx.storeHeaders
+          )
+        )
         expect(line.status).toBe(400)
       }
 
@@ -363,7 +490,11 @@ medusaIntegrationTestRunner({
       // Both copies of the rule agree on every product in the database.
       const { evaluateListings } = require("@ocop-marketplace/ocop/workflows/steps/evaluate-listings")
       const { sqlGateReasons } = require("@ocop-marketplace/ocop/lib/listing-gate-sql")
-      const ids = (await container().resolve(Modules.PRODUCT).listProducts({}, { select: ["id"] })).map((p: any) => p.id)
+      const ids = (
+        await container()
+          .resolve(Modules.PRODUCT)
+          .listProducts({}, { select: ["id"] })
+      ).map((p: any) => p.id)
       const now = new Date()
       const [ts, sql] = await Promise.all([evaluateListings(container(), ids, now), sqlGateReasons(pg(), ids, now)])
       for (const e of ts) expect([e.product_id, sql.get(e.product_id)]).toEqual([e.product_id, e.reasons])
@@ -385,11 +516,15 @@ medusaIntegrationTestRunner({
         const { data } = await api.post("/admin/ocop/listings/refresh", {}, fx.adminHeaders)
         expect(data.repaired).toBe(1)
         expect(data.sql_disagreements).toEqual([])
-        expect(data.repairs[0].message).toBe(`"Chả mực Hạ Long" (${drifted.product.id}) passes the listing gate but was not shown in the marketplace; it was listed.`)
+        expect(data.repairs[0].message).toBe(
+          `"Chả mực Hạ Long" (${drifted.product.id}) passes the listing gate but was not shown in the marketplace; it was listed.`
+        )
       } finally {
         logger.error = original
       }
-      expect(errors).toContain(`OCOP reconciliation repaired "Chả mực Hạ Long" (${drifted.product.id}) passes the listing gate but was not shown in the marketplace; it was listed.`)
+      expect(errors).toContain(
+        `OCOP reconciliation repaired "Chả mực Hạ Long" (${drifted.product.id}) passes the listing gate but was not shown in the marketplace; it was listed.`
+      )
       expect(await inMarketplace(drifted.product.id)).toBe(true)
       const again = await api.post("/admin/ocop/listings/refresh", {}, fx.adminHeaders)
       expect(again.data.repaired).toBe(0)

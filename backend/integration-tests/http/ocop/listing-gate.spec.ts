@@ -36,7 +36,8 @@ function gateSeed(): number {
   const given = process.env.GATE_SEED
   if (given === undefined || given === "") return crypto.randomInt(1, 2 ** 31)
   const seed = Number(given)
-  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new Error(`GATE_SEED must be a whole number from 0 to 4294967295, not "${given}".`)
+  if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32)
+    throw new Error(`GATE_SEED must be a whole number from 0 to 4294967295, not "${given}".`)
   return seed
 }
 
@@ -70,7 +71,8 @@ medusaIntegrationTestRunner({
       return api.post(`/admin/ocop/certifications/${certificationId}/approve`, body, fx.adminHeaders)
     }
 
-    const storeDetail = (productId: string) => api.get(`/store/products/${productId}?region_id=${fx.regionId}&fields=id,title`, fx.storeHeaders)
+    const storeDetail = (productId: string) =>
+      api.get(`/store/products/${productId}?region_id=${fx.regionId}&fields=id,title`, fx.storeHeaders)
     const addToCart = (cartId: string, variantId: string, quantity = 1) =>
       api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantId, quantity }, fx.storeHeaders)
 
@@ -107,12 +109,24 @@ medusaIntegrationTestRunner({
         let listed = await listedProductIds(api, fx)
         for (const p of [revoked, suspended, unpublished, expiring]) expect(listed.has(p.product.id)).toBe(true)
 
-        await api.post(`/admin/ocop/certifications/${revoked.certificationId}/revoke`, { reason: "Vi phạm sử dụng logo OCOP" }, fx.adminHeaders)
-        await api.post(`/admin/ocop/producers/${suspended.producerId}/suspend`, { reason: "Ngừng sản xuất" }, fx.adminHeaders)
+        await api.post(
+          `/admin/ocop/certifications/${revoked.certificationId}/revoke`,
+          { reason: "Vi phạm sử dụng logo OCOP" },
+          fx.adminHeaders
+        )
+        await api.post(
+          `/admin/ocop/producers/${suspended.producerId}/suspend`,
+          { reason: "Ngừng sản xuất" },
+          fx.adminHeaders
+        )
         await api.post(`/admin/products/${unpublished.product.id}`, { status: "draft" }, fx.adminHeaders)
         // Time passes: the certificate's expiry date is now behind us; the daily job runs.
         const ocop: any = getContainer().resolve("ocop")
-        await ocop.updateCertifications({ id: expiring.certificationId, valid_from: new Date("2022-01-01"), expires_at: new Date(Date.now() - 60_000) })
+        await ocop.updateCertifications({
+          id: expiring.certificationId,
+          valid_from: new Date("2022-01-01"),
+          expires_at: new Date(Date.now() - 60_000),
+        })
         const job = await api.post("/admin/ocop/jobs/expire-certifications", {}, fx.adminHeaders)
         expect(job.data.expired).toContain(expiring.certificationId)
 
@@ -131,7 +145,9 @@ medusaIntegrationTestRunner({
         const audit = await api.get(`/admin/ocop/products/${revoked.product.id}`, fx.adminHeaders)
         expect(audit.data.listing.listed).toBe(false)
         expect(audit.data.listing.reasons).toContain("no_approved_certification")
-        expect(audit.data.audit_events.map((e: any) => e.action)).toEqual(expect.arrayContaining(["revoke", "delisted"]))
+        expect(audit.data.audit_events.map((e: any) => e.action)).toEqual(
+          expect.arrayContaining(["revoke", "delisted"])
+        )
       })
 
       it("refuses to complete a cart whose product lost its certificate while in the cart, naming the product", async () => {
@@ -141,7 +157,11 @@ medusaIntegrationTestRunner({
         await expectStatus(addToCart(cartId, item.product.variants[0].id), 200)
         await api.post(`/store/carts/${cartId}`, { email: "khach@ocop.test" }, fx.storeHeaders)
         const options = await api.get(`/store/shipping-options?cart_id=${cartId}`, fx.storeHeaders)
-        await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.data.shipping_options[0].id }, fx.storeHeaders)
+        await api.post(
+          `/store/carts/${cartId}/shipping-methods`,
+          { option_id: options.data.shipping_options[0].id },
+          fx.storeHeaders
+        )
         const collection = await api.post("/store/payment-collections", { cart_id: cartId }, fx.storeHeaders)
         await api.post(
           `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
@@ -149,9 +169,17 @@ medusaIntegrationTestRunner({
           fx.storeHeaders
         )
 
-        await api.post(`/admin/ocop/certifications/${item.certificationId}/revoke`, { reason: "Không đạt tiêu chí bắt buộc khi đánh giá lại" }, fx.adminHeaders)
+        await api.post(
+          `/admin/ocop/certifications/${item.certificationId}/revoke`,
+          { reason: "Không đạt tiêu chí bắt buộc khi đánh giá lại" },
+          fx.adminHeaders
+        )
 
-        const completed = await expectRefusal(api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders), 400, NOT_FOR_SALE)
+        const completed = await expectRefusal(
+          api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders),
+          400,
+          NOT_FOR_SALE
+        )
         expect(completed.data.message).toContain("Bánh pía Sóc Trăng")
         expect(completed.data.message).toMatch(/no approved 3–5★ OCOP certification/)
         expect(completed.data.type).not.toBe("order")
@@ -167,7 +195,11 @@ medusaIntegrationTestRunner({
           /cannot be listed in the OCOP marketplace: .*no OCOP producer/
         )
         await expectRefusal(
-          api.post(`/admin/products/${product.id}`, { sales_channels: [{ id: fx.marketplaceChannelId }] }, fx.adminHeaders),
+          api.post(
+            `/admin/products/${product.id}`,
+            { sales_channels: [{ id: fx.marketplaceChannelId }] },
+            fx.adminHeaders
+          ),
           400,
           /no approved 3–5★ OCOP certification/
         )
@@ -178,7 +210,13 @@ medusaIntegrationTestRunner({
               title: "Sản phẩm mới chưa chứng nhận",
               sales_channels: [{ id: fx.marketplaceChannelId }],
               options: [{ title: "Quy cách", values: ["Mặc định"] }],
-              variants: [{ title: "Mặc định", options: { "Quy cách": "Mặc định" }, prices: [{ amount: 1000, currency_code: "vnd" }] }],
+              variants: [
+                {
+                  title: "Mặc định",
+                  options: { "Quy cách": "Mặc định" },
+                  prices: [{ amount: 1000, currency_code: "vnd" }],
+                },
+              ],
             },
             fx.adminHeaders
           ),
@@ -186,7 +224,9 @@ medusaIntegrationTestRunner({
           /new product has no approved OCOP certification/
         )
         expect((await listedProductIds(api, fx)).has(product.id)).toBe(false)
-        const created = await getContainer().resolve(Modules.PRODUCT).listProducts({ title: "Sản phẩm mới chưa chứng nhận" })
+        const created = await getContainer()
+          .resolve(Modules.PRODUCT)
+          .listProducts({ title: "Sản phẩm mới chưa chứng nhận" })
         expect(created).toHaveLength(0)
       })
     })
@@ -202,7 +242,10 @@ medusaIntegrationTestRunner({
         const soon = await certifiedProduct("Hồng treo gió Đà Lạt", withEmail.data.producer.id)
         const lapsed = await certifiedProduct("Rượu cần Lạc Dương")
         // Recognised ~35 months ago (validity may not exceed 36 months), ending in 10 days.
-        await approve(soon.certificationId, { valid_from: new Date(Date.now() - 1050 * 86400_000).toISOString(), expires_at: new Date(Date.now() + 10 * 86400_000).toISOString() })
+        await approve(soon.certificationId, {
+          valid_from: new Date(Date.now() - 1050 * 86400_000).toISOString(),
+          expires_at: new Date(Date.now() + 10 * 86400_000).toISOString(),
+        })
         await approve(lapsed.certificationId, { valid_from: "2022-01-10" })
         const ocop: any = getContainer().resolve("ocop")
         await ocop.updateCertifications({ id: lapsed.certificationId, expires_at: new Date(Date.now() - 3600_000) })
@@ -210,12 +253,18 @@ medusaIntegrationTestRunner({
         const first = await api.post("/admin/ocop/jobs/expire-certifications", {}, fx.adminHeaders)
         expect(first.data.expired).toEqual([lapsed.certificationId])
         expect(first.data.warned).toEqual([soon.certificationId])
-        const stateAfterFirst = await ocop.listCertifications({ id: [soon.certificationId, lapsed.certificationId] }, { select: ["id", "status", "expiry_warning_sent_at"] })
+        const stateAfterFirst = await ocop.listCertifications(
+          { id: [soon.certificationId, lapsed.certificationId] },
+          { select: ["id", "status", "expiry_warning_sent_at"] }
+        )
         const listedAfterFirst = await listedProductIds(api, fx)
 
         const second = await api.post("/admin/ocop/jobs/expire-certifications", {}, fx.adminHeaders)
         expect(second.data).toEqual({ expired: [], warned: [] })
-        const stateAfterSecond = await ocop.listCertifications({ id: [soon.certificationId, lapsed.certificationId] }, { select: ["id", "status", "expiry_warning_sent_at"] })
+        const stateAfterSecond = await ocop.listCertifications(
+          { id: [soon.certificationId, lapsed.certificationId] },
+          { select: ["id", "status", "expiry_warning_sent_at"] }
+        )
         expect(stateAfterSecond).toEqual(stateAfterFirst)
         expect(await listedProductIds(api, fx)).toEqual(listedAfterFirst)
         expect(listedAfterFirst.has(soon.product.id)).toBe(true)
@@ -226,7 +275,9 @@ medusaIntegrationTestRunner({
         // The producer is emailed once (the expiring event is emitted once per certificate, handled asynchronously).
         const sent = await eventually(
           async () => {
-            const found = await getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: "htx.hong@ocop.test" })
+            const found = await getContainer()
+              .resolve(Modules.NOTIFICATION)
+              .listNotifications({ to: "htx.hong@ocop.test" })
             expect(found).toHaveLength(1)
             return found
           },
@@ -237,12 +288,32 @@ medusaIntegrationTestRunner({
     })
 
     describe("randomized operations", () => {
-      type Op = "approve" | "revoke" | "suspendProducer" | "reactivateProducer" | "renew" | "expire" | "publish" | "unpublish"
+      type Op =
+        | "approve"
+        | "revoke"
+        | "suspendProducer"
+        | "reactivateProducer"
+        | "renew"
+        | "expire"
+        | "publish"
+        | "unpublish"
       // approve and reactivate twice: otherwise few products would be listed at any moment.
-      const OPS: Op[] = ["approve", "approve", "revoke", "suspendProducer", "reactivateProducer", "reactivateProducer", "renew", "expire", "publish", "unpublish"]
+      const OPS: Op[] = [
+        "approve",
+        "approve",
+        "revoke",
+        "suspendProducer",
+        "reactivateProducer",
+        "reactivateProducer",
+        "renew",
+        "expire",
+        "publish",
+        "unpublish",
+      ]
       // Each operation is followed by 2·PRODUCTS + 3 requests or more (polling): keep both small.
       const OPERATIONS = Number(process.env.GATE_OPS || 40)
-      if (!Number.isInteger(OPERATIONS) || OPERATIONS < 10) throw new Error(`GATE_OPS must be a whole number of at least 10, not "${process.env.GATE_OPS}".`)
+      if (!Number.isInteger(OPERATIONS) || OPERATIONS < 10)
+        throw new Error(`GATE_OPS must be a whole number of at least 10, not "${process.env.GATE_OPS}".`)
       const PRODUCTS = 6
 
       it(`after each of ${OPERATIONS} random approve/revoke/suspend/reactivate/renew/expire/publish/unpublish operations, store list, detail, cart and search agree with the listing gate`, async () => {
@@ -252,18 +323,30 @@ medusaIntegrationTestRunner({
             `Replay a failure with GATE_SEED=${seed} npm test -- --only=integration (GATE_OPS=${OPERATIONS} to keep the length).`
         )
         const random = seededRandom(seed)
-        const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]
+        const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
 
         const container = getContainer()
         const ocop: any = container.resolve("ocop")
         const productModule = container.resolve(Modules.PRODUCT)
         const producers = [await activeProducer("HTX A"), await activeProducer("HTX B"), await activeProducer("Hộ C")]
-        const items: Array<{ productId: string; variantId: string; producerId: string; certIds: string[]; cartId: string }> = []
+        const items: Array<{
+          productId: string
+          variantId: string
+          producerId: string
+          certIds: string[]
+          cartId: string
+        }> = []
         for (let i = 0; i < PRODUCTS; i++) {
           const producerId = producers[i % producers.length]
           const made = await certifiedProduct(`Đặc sản ngẫu nhiên ${i}`, producerId)
           // One cart per product, so the checks of different products never wait on each other's cart lock.
-          items.push({ productId: made.product.id, variantId: made.product.variants[0].id, producerId, certIds: [made.certificationId], cartId: await newCart() })
+          items.push({
+            productId: made.product.id,
+            variantId: made.product.variants[0].id,
+            producerId,
+            certIds: [made.certificationId],
+            cartId: await newCart(),
+          })
         }
         const productIds = items.map((i) => i.productId)
 
@@ -272,12 +355,22 @@ medusaIntegrationTestRunner({
           const [products, producerRows, certs] = await Promise.all([
             productModule.listProducts({ id: productIds }, { select: ["id", "status"] }),
             ocop.listProducers({ id: producers }, { select: ["id", "status"] }),
-            ocop.listCertifications({ product_id: productIds }, { select: ["id", "product_id", "status", "stars", "valid_from", "expires_at"] }),
+            ocop.listCertifications(
+              { product_id: productIds },
+              { select: ["id", "product_id", "status", "stars", "valid_from", "expires_at"] }
+            ),
           ])
           return {
             productStatus: new Map<string, string>(products.map((p: any) => [p.id, p.status])),
             producerStatus: new Map<string, string>(producerRows.map((p: any) => [p.id, p.status])),
-            certs: certs as Array<{ id: string; product_id: string; status: string; stars: number; valid_from: Date; expires_at: Date }>,
+            certs: certs as Array<{
+              id: string
+              product_id: string
+              status: string
+              stars: number
+              valid_from: Date
+              expires_at: Date
+            }>,
           }
         }
         type State = Awaited<ReturnType<typeof readState>>
@@ -309,10 +402,12 @@ medusaIntegrationTestRunner({
           const verdict = verdicts(state)
           const allowed = items.filter((i) => verdict.get(i.productId)!.listed)
           const refused = items.filter((i) => !verdict.get(i.productId)!.listed)
-          const why = (i: (typeof items)[number]) => `${i.productId} (gate: ${verdict.get(i.productId)!.reasons.join(", ") || "listed"})`
+          const why = (i: (typeof items)[number]) =>
+            `${i.productId} (gate: ${verdict.get(i.productId)!.reasons.join(", ") || "listed"})`
 
           const shown = await listedProductIds(api, fx)
-          for (const item of refused) expect(shown.has(item.productId), `${step}: the store list shows ${why(item)}`).toBe(false)
+          for (const item of refused)
+            expect(shown.has(item.productId), `${step}: the store list shows ${why(item)}`).toBe(false)
           await Promise.all([
             ...refused.map((item) => expectRefusal(storeDetail(item.productId), 404, PRODUCT_NOT_FOUND)),
             ...refused.map((item) => expectRefusal(addToCart(item.cartId, item.variantId), 400, NOT_FOR_SALE)),
@@ -324,7 +419,9 @@ medusaIntegrationTestRunner({
             const extra = actual.filter((id) => !expected.includes(id))
             if (missing.length || extra.length) {
               const name = (id: string) => why(items.find((i) => i.productId === id)!)
-              throw new Error(`${where} disagrees with the gate: missing ${missing.map(name).join("; ") || "none"}; extra ${extra.map(name).join("; ") || "none"}`)
+              throw new Error(
+                `${where} disagrees with the gate: missing ${missing.map(name).join("; ") || "none"}; extra ${extra.map(name).join("; ") || "none"}`
+              )
             }
           }
           await eventually(async () => sameAsGate("the store list", ours(await listedProductIds(api, fx))), {
@@ -359,7 +456,9 @@ medusaIntegrationTestRunner({
           const producerStatus = state.producerStatus.get(item.producerId)!
           const step = `seed ${seed}, operation ${n + 1}/${OPERATIONS} (${op} on ${item.productId})`
           tally[op] = (tally[op] ?? 0) + 1
-          journal.push(`${n + 1}. ${op} ${item.productId} (certificate ${certId} was ${cert.status}, producer ${producerStatus})`)
+          journal.push(
+            `${n + 1}. ${op} ${item.productId} (certificate ${certId} was ${cert.status}, producer ${producerStatus})`
+          )
           // A refused transition must be a 400 that says why — never a 5xx, never a silent 200.
           switch (op) {
             case "approve": {
@@ -369,13 +468,21 @@ medusaIntegrationTestRunner({
               break
             }
             case "revoke": {
-              const call = api.post(`/admin/ocop/certifications/${certId}/revoke`, { reason: "Kiểm tra ngẫu nhiên" }, fx.adminHeaders)
+              const call = api.post(
+                `/admin/ocop/certifications/${certId}/revoke`,
+                { reason: "Kiểm tra ngẫu nhiên" },
+                fx.adminHeaders
+              )
               if (["approved", "suspended"].includes(cert.status)) await expectStatus(call, 200)
               else await expectRefusal(call, 400, `A certification that is "${cert.status}" cannot be revoked`)
               break
             }
             case "suspendProducer": {
-              const call = api.post(`/admin/ocop/producers/${item.producerId}/suspend`, { reason: "Tạm dừng" }, fx.adminHeaders)
+              const call = api.post(
+                `/admin/ocop/producers/${item.producerId}/suspend`,
+                { reason: "Tạm dừng" },
+                fx.adminHeaders
+              )
               if (["pending", "active"].includes(producerStatus)) await expectStatus(call, 200)
               else await expectRefusal(call, 400, `A producer that is "${producerStatus}" cannot be suspended`)
               break
@@ -387,9 +494,17 @@ medusaIntegrationTestRunner({
               break
             }
             case "renew": {
-              const call = api.post(`/admin/ocop/certifications/${certId}/renew`, { stars: pick([3, 4, 5]), certificate_number: unique("RN") }, fx.adminHeaders)
+              const call = api.post(
+                `/admin/ocop/certifications/${certId}/renew`,
+                { stars: pick([3, 4, 5]), certificate_number: unique("RN") },
+                fx.adminHeaders
+              )
               if (["submitted", "rejected"].includes(cert.status)) {
-                await expectRefusal(call, 400, `Only a certification that was approved can be renewed; this one is "${cert.status}"`)
+                await expectRefusal(
+                  call,
+                  400,
+                  `Only a certification that was approved can be renewed; this one is "${cert.status}"`
+                )
               } else {
                 const renewed = await expectStatus(call, 201)
                 item.certIds.push(renewed.data.certification.id)
@@ -398,14 +513,31 @@ medusaIntegrationTestRunner({
             }
             case "expire": {
               // Time passes for this certificate; the daily job runs.
-              await ocop.updateCertifications({ id: certId, valid_from: new Date("2020-01-01"), expires_at: new Date(Date.now() - 1000) })
-              const job = await expectStatus(api.post("/admin/ocop/jobs/expire-certifications", {}, fx.adminHeaders), 200)
-              expect(job.data.expired.includes(certId), `${step}: the job expires a certificate that was "${cert.status}"`).toBe(["approved", "suspended"].includes(cert.status))
+              await ocop.updateCertifications({
+                id: certId,
+                valid_from: new Date("2020-01-01"),
+                expires_at: new Date(Date.now() - 1000),
+              })
+              const job = await expectStatus(
+                api.post("/admin/ocop/jobs/expire-certifications", {}, fx.adminHeaders),
+                200
+              )
+              expect(
+                job.data.expired.includes(certId),
+                `${step}: the job expires a certificate that was "${cert.status}"`
+              ).toBe(["approved", "suspended"].includes(cert.status))
               break
             }
             case "publish":
             case "unpublish":
-              await expectStatus(api.post(`/admin/products/${item.productId}`, { status: op === "publish" ? "published" : "draft" }, fx.adminHeaders), 200)
+              await expectStatus(
+                api.post(
+                  `/admin/products/${item.productId}`,
+                  { status: op === "publish" ? "published" : "draft" },
+                  fx.adminHeaders
+                ),
+                200
+              )
               break
           }
           state = await readState()
@@ -420,7 +552,9 @@ medusaIntegrationTestRunner({
             throw error
           }
         }
-        console.log(`[gate] seed ${seed}: ${JSON.stringify(tally)}; ${seen.allowed} listed and ${seen.refused} refused product checks`)
+        console.log(
+          `[gate] seed ${seed}: ${JSON.stringify(tally)}; ${seen.allowed} listed and ${seen.refused} refused product checks`
+        )
         expect(Object.keys(tally).sort()).toEqual([...new Set(OPS)].sort())
         // Both outcomes were checked many times, so the comparison is not vacuous.
         expect(seen.allowed).toBeGreaterThan(0)
@@ -432,7 +566,11 @@ medusaIntegrationTestRunner({
       it("answers field-level 400s for impossible certifications", async () => {
         const { product, certificationId } = await certifiedProduct("Mắm tôm chà Gò Công")
         const post = (overrides: Record<string, unknown>, field: string) =>
-          expectRefusal(api.post("/admin/ocop/certifications", certificationBody(product.id, overrides), fx.adminHeaders), 400, new RegExp(`Invalid request: .*${field}: `))
+          expectRefusal(
+            api.post("/admin/ocop/certifications", certificationBody(product.id, overrides), fx.adminHeaders),
+            400,
+            new RegExp(`Invalid request: .*${field}: `)
+          )
 
         for (const stars of [2, 6]) {
           const r = await post({ stars, score: null }, "stars")
@@ -451,22 +589,32 @@ medusaIntegrationTestRunner({
         const province = await post({ province_code: "99" }, "province_code")
         expect(province.data.errors.province_code).toMatch(/Unknown province/)
 
-        const existing = (await api.get(`/admin/ocop/certifications/${certificationId}`, fx.adminHeaders)).data.certification
+        const existing = (await api.get(`/admin/ocop/certifications/${certificationId}`, fx.adminHeaders)).data
+          .certification
         const duplicate = await post({ certificate_number: existing.certificate_number }, "certificate_number")
         expect(duplicate.data.errors.certificate_number).toMatch(/already recorded/)
 
         await approve(certificationId)
         for (const reason of ["", "   ", undefined]) {
-          await expectRefusal(api.post(`/admin/ocop/certifications/${certificationId}/revoke`, { reason }, fx.adminHeaders), 400, /reason is required/)
+          await expectRefusal(
+            api.post(`/admin/ocop/certifications/${certificationId}/revoke`, { reason }, fx.adminHeaders),
+            400,
+            /reason is required/
+          )
         }
         const unknownProvince = await expectRefusal(
-          api.post("/admin/ocop/producers", { name: "Cơ sở Sai Tỉnh", entity_type: "household", province_code: "00" }, fx.adminHeaders),
+          api.post(
+            "/admin/ocop/producers",
+            { name: "Cơ sở Sai Tỉnh", entity_type: "household", province_code: "00" },
+            fx.adminHeaders
+          ),
           400,
           /province_code: Unknown province/
         )
         expect(unknownProvince.data.errors.province_code).toMatch(/Unknown province/)
         // Nothing was lost or half-written: the certification is still approved and listed.
-        const after = (await api.get(`/admin/ocop/certifications/${certificationId}`, fx.adminHeaders)).data.certification
+        const after = (await api.get(`/admin/ocop/certifications/${certificationId}`, fx.adminHeaders)).data
+          .certification
         expect(after.status).toBe("approved")
         expect((await listedProductIds(api, fx)).has(product.id)).toBe(true)
       })

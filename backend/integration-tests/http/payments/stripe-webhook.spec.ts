@@ -55,12 +55,22 @@ medusaIntegrationTestRunner({
 
     it("refuses a webhook whose signature was made with another secret or whose body was altered", async () => {
       const payments = getContainer().resolve(Modules.PAYMENT)
-      const object = { id: "pi_test_2", object: "payment_intent", amount: 1000, currency: "vnd", metadata: { session_id: "payses_x" } }
+      const object = {
+        id: "pi_test_2",
+        object: "payment_intent",
+        amount: 1000,
+        currency: "vnd",
+        metadata: { session_id: "payses_x" },
+      }
       const forged = signedEvent("whsec_attacker", object)
       await expect(
         payments.getWebhookActionAndData({
           provider: "stripe_stripe",
-          payload: { data: JSON.parse(forged.payload), rawData: Buffer.from(forged.payload), headers: { "stripe-signature": forged.header } },
+          payload: {
+            data: JSON.parse(forged.payload),
+            rawData: Buffer.from(forged.payload),
+            headers: { "stripe-signature": forged.header },
+          },
         } as any)
       ).rejects.toThrow(/No signatures found matching the expected signature for payload/)
       const genuine = signedEvent(process.env.STRIPE_WEBHOOK_SECRET!, object)
@@ -68,17 +78,28 @@ medusaIntegrationTestRunner({
       await expect(
         payments.getWebhookActionAndData({
           provider: "stripe_stripe",
-          payload: { data: JSON.parse(altered), rawData: Buffer.from(altered), headers: { "stripe-signature": genuine.header } },
+          payload: {
+            data: JSON.parse(altered),
+            rawData: Buffer.from(altered),
+            headers: { "stripe-signature": genuine.header },
+          },
         } as any)
       ).rejects.toThrow(/No signatures found matching the expected signature for payload/)
     })
 
     // Live: only with a real Stripe test key and network to api.stripe.com (neither exists on these machines).
-    it.skipIf(!process.env.STRIPE_LIVE_TEST_KEY)("creates a real VND payment intent with a live Stripe test key", async () => {
-      const live = new Stripe(process.env.STRIPE_LIVE_TEST_KEY!)
-      const intent = await live.paymentIntents.create({ amount: 120000, currency: "vnd", payment_method_types: ["card"] })
-      expect(intent.amount).toBe(120000)
-      expect(intent.currency).toBe("vnd")
-    })
+    it.skipIf(!process.env.STRIPE_LIVE_TEST_KEY)(
+      "creates a real VND payment intent with a live Stripe test key",
+      async () => {
+        const live = new Stripe(process.env.STRIPE_LIVE_TEST_KEY!)
+        const intent = await live.paymentIntents.create({
+          amount: 120000,
+          currency: "vnd",
+          payment_method_types: ["card"],
+        })
+        expect(intent.amount).toBe(120000)
+        expect(intent.currency).toBe("vnd")
+      }
+    )
   },
 })

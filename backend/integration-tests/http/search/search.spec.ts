@@ -26,7 +26,11 @@ medusaIntegrationTestRunner({
 
     async function activeProducer(name: string, entity_type = "cooperative", province_code = "68") {
       const created = await api
-        .post("/admin/ocop/producers", { name: `${name} ${unique("")}`, entity_type, province_code, phone: "0912345678" }, fx.adminHeaders)
+        .post(
+          "/admin/ocop/producers",
+          { name: `${name} ${unique("")}`, entity_type, province_code, phone: "0912345678" },
+          fx.adminHeaders
+        )
         .catch((e: any) => {
           throw new Error(`create producer: ${e.response?.status} ${JSON.stringify(e.response?.data)}`)
         })
@@ -41,11 +45,21 @@ medusaIntegrationTestRunner({
       producer: { name?: string; entity_type?: string; province_code?: string } = {}
     ) {
       const product = await createPlainProduct(getContainer(), fx, title)
-      const producerId = await activeProducer(producer.name ?? "Hợp tác xã Đặc sản", producer.entity_type, producer.province_code)
+      const producerId = await activeProducer(
+        producer.name ?? "Hợp tác xã Đặc sản",
+        producer.entity_type,
+        producer.province_code
+      )
       await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx.adminHeaders)
-      const created = await api.post("/admin/ocop/certifications", certificationBody(product.id, { score: SCORE[Number(cert.stars ?? 4)], ...cert }), fx.adminHeaders).catch((e: any) => {
-        throw new Error(`create certification: ${e.response?.status} ${JSON.stringify(e.response?.data)}`)
-      })
+      const created = await api
+        .post(
+          "/admin/ocop/certifications",
+          certificationBody(product.id, { score: SCORE[Number(cert.stars ?? 4)], ...cert }),
+          fx.adminHeaders
+        )
+        .catch((e: any) => {
+          throw new Error(`create certification: ${e.response?.status} ${JSON.stringify(e.response?.data)}`)
+        })
       const certificationId = created.data.certification.id as string
       await api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, fx.adminHeaders)
       made[key] = { productId: product.id, certificationId, producerId }
@@ -69,7 +83,11 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       fx = await setupMarketplace(getContainer(), api)
       // Lâm Đồng (68), thực phẩm / chế biến, 4★ (fixture defaults)
-      await listedProduct("nuocmam", "Nước mắm cá cơm Phú Quốc", { stars: 5, group_slug: "thuc-pham", subgroup_slug: "gia-vi" })
+      await listedProduct("nuocmam", "Nước mắm cá cơm Phú Quốc", {
+        stars: 5,
+        group_slug: "thuc-pham",
+        subgroup_slug: "gia-vi",
+      })
       // Lâm Đồng since 2025 also covers the former Bình Thuận (certificates use current codes)
       await listedProduct("thanhlong", "Thanh long ruột đỏ Hàm Thuận", {
         stars: 4,
@@ -80,7 +98,13 @@ medusaIntegrationTestRunner({
       await listedProduct(
         "ruou",
         "Rượu làng Vân Hà Nội",
-        { stars: 3, group_slug: "do-uong", subgroup_slug: "do-uong-co-con", province_code: "01", issuing_authority: "UBND TP Hà Nội" },
+        {
+          stars: 3,
+          group_slug: "do-uong",
+          subgroup_slug: "do-uong-co-con",
+          province_code: "01",
+          issuing_authority: "UBND TP Hà Nội",
+        },
         { entity_type: "enterprise", province_code: "01" }
       )
       // Hà Nội, thực phẩm, 5★
@@ -101,7 +125,11 @@ medusaIntegrationTestRunner({
     it("reads what the index definition reads: producer via the link, certifications and listing via their entities", async () => {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const { PRODUCT_GRAPH_FIELDS, attachOcopRelations } = require("@ocop-marketplace/search/lib/source")
-      const { data } = await query.graph({ entity: "product", fields: PRODUCT_GRAPH_FIELDS, filters: { id: made.nuocmam.productId } })
+      const { data } = await query.graph({
+        entity: "product",
+        fields: PRODUCT_GRAPH_FIELDS,
+        filters: { id: made.nuocmam.productId },
+      })
       const [row] = await attachOcopRelations(data, query)
       const producer = Array.isArray(row.producer) ? row.producer[0] : row.producer
       expect(producer?.id).toBe(made.nuocmam.producerId)
@@ -118,7 +146,11 @@ medusaIntegrationTestRunner({
     })
 
     it("finds a certified product by an unaccented query (đ folded too), with highlight and shaped hit", async () => {
-      const res = await searchUntil("q=nuoc%20mam", (d) => expect(ids(d)).toContain(made.nuocmam.productId), "the fish sauce to be found by an unaccented query")
+      const res = await searchUntil(
+        "q=nuoc%20mam",
+        (d) => expect(ids(d)).toContain(made.nuocmam.productId),
+        "the fish sauce to be found by an unaccented query"
+      )
       const hit = res.data.hits.find((h: any) => h.id === made.nuocmam.productId)
       expect(hit.title).toBe("Nước mắm cá cơm Phú Quốc")
       expect(hit.stars).toBe(5)
@@ -209,31 +241,52 @@ medusaIntegrationTestRunner({
         { reason: "Vi phạm sử dụng logo OCOP" },
         fx.adminHeaders
       )
-      await searchUntil("q=ruou", (d) => expect(ids(d)).not.toContain(made.ruou.productId), "the revoked wine to leave search (within 5 s)")
+      await searchUntil(
+        "q=ruou",
+        (d) => expect(ids(d)).not.toContain(made.ruou.productId),
+        "the revoked wine to leave search (within 5 s)"
+      )
       const facets = await search("")
       expect(facets.data.total).toBe(3)
       expect(facets.data.facets.group.find((f: any) => f.value === "do-uong")?.count ?? 0).toBe(0)
     })
 
     it("drops a product whose producer is suspended", async () => {
-      await api.post(`/admin/ocop/producers/${made.dau.producerId}/suspend`, { reason: "Ngừng sản xuất" }, fx.adminHeaders)
-      await searchUntil("q=dau%20phu", (d) => expect(ids(d)).not.toContain(made.dau.productId), "the suspended producer's tofu to leave search (within 5 s)")
+      await api.post(
+        `/admin/ocop/producers/${made.dau.producerId}/suspend`,
+        { reason: "Ngừng sản xuất" },
+        fx.adminHeaders
+      )
+      await searchUntil(
+        "q=dau%20phu",
+        (d) => expect(ids(d)).not.toContain(made.dau.productId),
+        "the suspended producer's tofu to leave search (within 5 s)"
+      )
     })
 
     it("shows the certificate the store shows: the renewal while it stands, the older one again once the renewal is revoked", async () => {
       const { productId, certificationId } = made.thanhlong
       const starsOfHit = (d: any) => d.hits.find((h: any) => h.id === productId)?.stars
       const storeCertificate = async () =>
-        (await expectStatus(api.get(`/store/ocop/products/${productId}/certification`, fx.storeHeaders), 200)).data.certification
+        (await expectStatus(api.get(`/store/ocop/products/${productId}/certification`, fx.storeHeaders), 200)).data
+          .certification
       const renewed = await expectStatus(
-        api.post(`/admin/ocop/certifications/${certificationId}/renew`, { stars: 5, score: 95, certificate_number: unique("RN") }, fx.adminHeaders),
+        api.post(
+          `/admin/ocop/certifications/${certificationId}/renew`,
+          { stars: 5, score: 95, certificate_number: unique("RN") },
+          fx.adminHeaders
+        ),
         201
       )
       expect(await storeCertificate()).toMatchObject({ id: renewed.data.certification.id, stars: 5 })
       await searchUntil("q=thanh%20long", (d) => expect(starsOfHit(d)).toBe(5), "search to show the renewal's 5★")
 
       await expectStatus(
-        api.post(`/admin/ocop/certifications/${renewed.data.certification.id}/revoke`, { reason: "Hồ sơ nâng hạng không hợp lệ" }, fx.adminHeaders),
+        api.post(
+          `/admin/ocop/certifications/${renewed.data.certification.id}/revoke`,
+          { reason: "Hồ sơ nâng hạng không hợp lệ" },
+          fx.adminHeaders
+        ),
         200
       )
       // The first certificate is still approved and valid: the gate lists the product on it…
@@ -242,7 +295,11 @@ medusaIntegrationTestRunner({
       expect((await listedProductIds(api, fx)).has(productId)).toBe(true)
       expect(await storeCertificate()).toMatchObject({ id: certificationId, stars: 4 })
       // …and search agrees, showing that certificate's stars again.
-      await searchUntil("q=thanh%20long", (d) => expect(starsOfHit(d)).toBe(4), "search to show the product with its remaining 4★ certificate")
+      await searchUntil(
+        "q=thanh%20long",
+        (d) => expect(starsOfHit(d)).toBe(4),
+        "search to show the product with its remaining 4★ certificate"
+      )
     })
   },
 })

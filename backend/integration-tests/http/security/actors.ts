@@ -12,7 +12,9 @@ export type Auth = { headers: Record<string, string> }
 export type Outcome = { status: number; data: any; ms: number; headers?: Record<string, string> }
 
 export const bearer = (token: string): Auth => ({ headers: { authorization: `Bearer ${token}` } })
-export const withHeaders = (auth: Auth, headers: Record<string, string>): Auth => ({ headers: { ...auth.headers, ...headers } })
+export const withHeaders = (auth: Auth, headers: Record<string, string>): Auth => ({
+  headers: { ...auth.headers, ...headers },
+})
 
 /** Any answer, never a throw: status, body, headers and how long it took. */
 export async function attempt(promise: Promise<any>): Promise<Outcome> {
@@ -22,7 +24,12 @@ export async function attempt(promise: Promise<any>): Promise<Outcome> {
     return { status: res.status, data: res.data, headers: res.headers, ms: Date.now() - started }
   } catch (error: any) {
     if (!error.response) throw error
-    return { status: error.response.status, data: error.response.data, headers: error.response.headers, ms: Date.now() - started }
+    return {
+      status: error.response.status,
+      data: error.response.data,
+      headers: error.response.headers,
+      ms: Date.now() - started,
+    }
   }
 }
 
@@ -43,7 +50,11 @@ export function histogram(outcomes: Array<{ status: number }>): Record<string, n
 }
 
 /** Polls until check() returns something truthy, or fails after the deadline. */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, what: string, deadlineMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  what: string,
+  deadlineMs = 10_000
+): Promise<T> {
   const until = Date.now() + deadlineMs
   for (;;) {
     const value = await check()
@@ -58,16 +69,28 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
     const email = `${unique("sx")}@ocop.test`
     const password = "MatKhau#2026"
     const reg = await api.post("/auth/producer/emailpass/register", { email, password })
-    const signup = await api.post("/producers/signup", { name, entity_type: "cooperative", province_code, phone: "0987654321" }, bearer(reg.data.token))
+    const signup = await api.post(
+      "/producers/signup",
+      { name, entity_type: "cooperative", province_code, phone: "0987654321" },
+      bearer(reg.data.token)
+    )
     await api.post(`/admin/ocop/producers/${signup.data.producer.id}/approve`, {}, fx().adminHeaders)
     const login = await api.post("/auth/producer/emailpass", { email, password })
     return { id: signup.data.producer.id as string, province_code, auth: bearer(login.data.token) }
   }
 
   async function curatorAccount(province_code: string) {
-    const center = await api.post("/admin/ocop/trade-centers", { name: `Trung tâm XTTM ${province_code} ${unique("")}`, province_code }, fx().adminHeaders)
+    const center = await api.post(
+      "/admin/ocop/trade-centers",
+      { name: `Trung tâm XTTM ${province_code} ${unique("")}`, province_code },
+      fx().adminHeaders
+    )
     const email = `${unique("xttm")}@ocop.test`
-    await api.post(`/admin/ocop/trade-centers/${center.data.trade_center.id}/curators`, { email, password: "XucTien#2026" }, fx().adminHeaders)
+    await api.post(
+      `/admin/ocop/trade-centers/${center.data.trade_center.id}/curators`,
+      { email, password: "XucTien#2026" },
+      fx().adminHeaders
+    )
     const login = await api.post("/auth/curator/emailpass", { email, password: "XucTien#2026" })
     return { tradeCenterId: center.data.trade_center.id as string, province_code, auth: bearer(login.data.token) }
   }
@@ -76,7 +99,11 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
     const email = `${unique("kh")}@ocop.test`
     const password = "KhachHang#2026"
     const reg = await api.post("/auth/customer/emailpass/register", { email, password })
-    await api.post("/store/customers", { email, first_name, last_name: "Nguyễn" }, withHeaders(bearer(reg.data.token), fx().storeHeaders.headers))
+    await api.post(
+      "/store/customers",
+      { email, first_name, last_name: "Nguyễn" },
+      withHeaders(bearer(reg.data.token), fx().storeHeaders.headers)
+    )
     const login = await api.post("/auth/customer/emailpass", { email, password })
     return { email, auth: withHeaders(bearer(login.data.token), fx().storeHeaders.headers) }
   }
@@ -85,11 +112,22 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
   async function listedVendorProduct(producer: { auth: Auth; province_code?: string }, title: string, price = 150000) {
     const { data } = await api.post("/vendor/products", { title, price }, producer.auth)
     // Naming its own province is allowed (and what older clients send); the server would take it anyway.
-    const cert = await must(api.post("/vendor/certifications", certificationBody(data.product.id, { province_code: producer.province_code }), producer.auth), "submit certification")
+    const cert = await must(
+      api.post(
+        "/vendor/certifications",
+        certificationBody(data.product.id, { province_code: producer.province_code }),
+        producer.auth
+      ),
+      "submit certification"
+    )
     await api.post(`/admin/ocop/certifications/${cert.data.certification.id}/approve`, {}, fx().adminHeaders)
     await api.post(`/vendor/products/${data.product.id}`, { status: "published" }, producer.auth)
     const detail = await api.get(`/vendor/products/${data.product.id}`, producer.auth)
-    return { id: data.product.id as string, variantId: detail.data.product.variants[0].id as string, certificationId: cert.data.certification.id as string }
+    return {
+      id: data.product.id as string,
+      variantId: detail.data.product.variants[0].id as string,
+      certificationId: cert.data.certification.id as string,
+    }
   }
 
   /** A listed product of this producer whose variant keeps stock at the OCOP warehouse. */
@@ -104,17 +142,32 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
             status: ProductStatus.PUBLISHED,
             shipping_profile_id: fx().shippingProfileId,
             options: [{ title: "Quy cách", values: ["Hộp"] }],
-            variants: [{ title: "Hộp", options: { "Quy cách": "Hộp" }, manage_inventory: true, prices: [{ amount: price, currency_code: "vnd" }] }],
+            variants: [
+              {
+                title: "Hộp",
+                options: { "Quy cách": "Hộp" },
+                manage_inventory: true,
+                prices: [{ amount: price, currency_code: "vnd" }],
+              },
+            ],
           },
         ],
       },
     })
     const product = result[0]
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: variants } = await query.graph({ entity: "product_variant", fields: ["id", "inventory_items.inventory_item_id"], filters: { product_id: product.id } })
+    const { data: variants } = await query.graph({
+      entity: "product_variant",
+      fields: ["id", "inventory_items.inventory_item_id"],
+      filters: { product_id: product.id },
+    })
     const inventoryItemId = (variants[0] as any).inventory_items[0].inventory_item_id as string
     await createInventoryLevelsWorkflow(container).run({
-      input: { inventory_levels: [{ inventory_item_id: inventoryItemId, location_id: fx().stockLocationId, stocked_quantity: stock }] },
+      input: {
+        inventory_levels: [
+          { inventory_item_id: inventoryItemId, location_id: fx().stockLocationId, stocked_quantity: stock },
+        ],
+      },
     })
     await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx().adminHeaders)
     const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx().adminHeaders)
@@ -124,33 +177,73 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
 
   async function stockLevel(inventoryItemId: string) {
     const inventory = getContainer().resolve(Modules.INVENTORY)
-    const [level] = await inventory.listInventoryLevels({ inventory_item_id: inventoryItemId, location_id: fx().stockLocationId })
+    const [level] = await inventory.listInventoryLevels({
+      inventory_item_id: inventoryItemId,
+      location_id: fx().stockLocationId,
+    })
     return { stocked: Number(level.stocked_quantity), reserved: Number(level.reserved_quantity) }
   }
 
   /** A cart ready to complete: one line, an address, a shipping method and a cash-on-delivery session. */
-  async function readyCart(lines: Array<{ variantId: string; quantity: number }>, auth: Auth = fx().storeHeaders, email = `${unique("khach")}@ocop.test`) {
+  async function readyCart(
+    lines: Array<{ variantId: string; quantity: number }>,
+    auth: Auth = fx().storeHeaders,
+    email = `${unique("khach")}@ocop.test`
+  ) {
     const { data } = await must(api.post("/store/carts", { region_id: fx().regionId, email }, auth), "create cart")
     const cartId = data.cart.id as string
-    for (const line of lines) await must(api.post(`/store/carts/${cartId}/line-items`, { variant_id: line.variantId, quantity: line.quantity }, auth), "add line")
-    await must(api.post(
-      `/store/carts/${cartId}`,
-      {
-        shipping_address: { first_name: "An", last_name: "Nguyễn", address_1: "12 Lê Lợi", city: "Phường Bến Thành", province: "Hồ Chí Minh", country_code: "vn", phone: "0912345678" },
-      },
-      auth
-    ), "set address")
+    for (const line of lines)
+      await must(
+        api.post(`/store/carts/${cartId}/line-items`, { variant_id: line.variantId, quantity: line.quantity }, auth),
+        "add line"
+      )
+    await must(
+      api.post(
+        `/store/carts/${cartId}`,
+        {
+          shipping_address: {
+            first_name: "An",
+            last_name: "Nguyễn",
+            address_1: "12 Lê Lợi",
+            city: "Phường Bến Thành",
+            province: "Hồ Chí Minh",
+            country_code: "vn",
+            phone: "0912345678",
+          },
+        },
+        auth
+      ),
+      "set address"
+    )
     const options = await must(api.get(`/store/shipping-options?cart_id=${cartId}`, auth), "shipping options")
-    await must(api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.data.shipping_options[0].id }, auth), "shipping method")
-    const collection = await must(api.post("/store/payment-collections", { cart_id: cartId }, auth), "payment collection")
-    await must(api.post(`/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, auth), "payment session")
+    await must(
+      api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.data.shipping_options[0].id }, auth),
+      "shipping method"
+    )
+    const collection = await must(
+      api.post("/store/payment-collections", { cart_id: cartId }, auth),
+      "payment collection"
+    )
+    await must(
+      api.post(
+        `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        auth
+      ),
+      "payment session"
+    )
     return cartId
   }
 
-  async function placeOrder(lines: Array<{ variantId: string; quantity: number }>, auth: Auth = fx().storeHeaders, email?: string) {
+  async function placeOrder(
+    lines: Array<{ variantId: string; quantity: number }>,
+    auth: Auth = fx().storeHeaders,
+    email?: string
+  ) {
     const cartId = await readyCart(lines, auth, email)
     const completed = await api.post(`/store/carts/${cartId}/complete`, {}, auth)
-    if (completed.data.type !== "order") throw new Error(`cart ${cartId} did not complete: ${JSON.stringify(completed.data.error)}`)
+    if (completed.data.type !== "order")
+      throw new Error(`cart ${cartId} did not complete: ${JSON.stringify(completed.data.error)}`)
     return { cartId, orderId: completed.data.order.id as string }
   }
 

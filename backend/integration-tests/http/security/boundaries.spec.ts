@@ -4,7 +4,14 @@
  * (Stripe is not configured in this file).
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { certificationBody, createPlainProduct, expectStatus, setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+import {
+  certificationBody,
+  createPlainProduct,
+  expectStatus,
+  setupMarketplace,
+  unique,
+  type Fixture,
+} from "../../fixtures/marketplace"
 
 const PASSWORD = "Dung#MatKhau2026"
 const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } })
@@ -20,7 +27,11 @@ medusaIntegrationTestRunner({
     async function activeProducer(province_code: string) {
       const email = `${unique("htx")}@ocop.test`
       const reg = await api.post("/auth/producer/emailpass/register", { email, password: PASSWORD })
-      const signup = await api.post("/producers/signup", { name: `HTX ${province_code} ${unique("n")}`, entity_type: "cooperative", province_code }, bearer(reg.data.token))
+      const signup = await api.post(
+        "/producers/signup",
+        { name: `HTX ${province_code} ${unique("n")}`, entity_type: "cooperative", province_code },
+        bearer(reg.data.token)
+      )
       await api.post(`/admin/ocop/producers/${signup.data.producer.id}/approve`, {}, fx.adminHeaders)
       const login = await api.post("/auth/producer/emailpass", { email, password: PASSWORD })
       return { id: signup.data.producer.id as string, auth: bearer(login.data.token) }
@@ -33,9 +44,17 @@ medusaIntegrationTestRunner({
     }
 
     async function curator(province_code: string) {
-      const center = await api.post("/admin/ocop/trade-centers", { name: `Trung tâm XTTM ${province_code}`, province_code }, fx.adminHeaders)
+      const center = await api.post(
+        "/admin/ocop/trade-centers",
+        { name: `Trung tâm XTTM ${province_code}`, province_code },
+        fx.adminHeaders
+      )
       const email = `${unique("xttm")}@ocop.test`
-      await api.post(`/admin/ocop/trade-centers/${center.data.trade_center.id}/curators`, { email, password: PASSWORD }, fx.adminHeaders)
+      await api.post(
+        `/admin/ocop/trade-centers/${center.data.trade_center.id}/curators`,
+        { email, password: PASSWORD },
+        fx.adminHeaders
+      )
       return bearer((await api.post("/auth/curator/emailpass", { email, password: PASSWORD })).data.token)
     }
 
@@ -47,7 +66,11 @@ medusaIntegrationTestRunner({
       const orphan = (await createPlainProduct(getContainer(), fx, "Sản phẩm chưa có chủ thể")).id
       const lamDongCurator = await curator("68")
 
-      const created = await api.post("/trade-center/featured-lists", { title_vi: "Đặc sản Lâm Đồng", placement: "province", product_ids: [own] }, lamDongCurator)
+      const created = await api.post(
+        "/trade-center/featured-lists",
+        { title_vi: "Đặc sản Lâm Đồng", placement: "province", product_ids: [own] },
+        lamDongCurator
+      )
       expect(created.status).toBe(201)
       const listId = created.data.featured_list.id
 
@@ -56,40 +79,81 @@ medusaIntegrationTestRunner({
         ["campaign", [foreign], [foreign]],
         ["province", [orphan, own], [orphan]],
       ] as const) {
-        const refused = await expectStatus(api.post("/trade-center/featured-lists", { title_vi: "Danh sách", placement, product_ids: ids }, lamDongCurator), 403)
+        const refused = await expectStatus(
+          api.post(
+            "/trade-center/featured-lists",
+            { title_vi: "Danh sách", placement, product_ids: ids },
+            lamDongCurator
+          ),
+          403
+        )
         expect(refused.status).toBe(403)
         expect(refused.data).toEqual({
           type: "forbidden",
           message: `A trade centre features only products of its own province (68); not: ${outside.join(", ")}.`,
         })
       }
-      const update = await expectStatus(api.post(`/trade-center/featured-lists/${listId}`, { title_vi: "Đặc sản", placement: "province", product_ids: [own, foreign] }, lamDongCurator), 403)
+      const update = await expectStatus(
+        api.post(
+          `/trade-center/featured-lists/${listId}`,
+          { title_vi: "Đặc sản", placement: "province", product_ids: [own, foreign] },
+          lamDongCurator
+        ),
+        403
+      )
       expect(update.status).toBe(403)
-      expect(update.data.message).toBe(`A trade centre features only products of its own province (68); not: ${foreign}.`)
+      expect(update.data.message).toBe(
+        `A trade centre features only products of its own province (68); not: ${foreign}.`
+      )
 
-      const lists = await getContainer().resolve("ocop").listFeaturedLists({ trade_center_id: created.data.featured_list.trade_center_id })
-      expect(lists.map((l: any) => [l.title_vi, l.product_ids])).toEqual([["Đặc sản Lâm Đồng", [own]]])
+      const ocop = getContainer().resolve<{
+        listFeaturedLists(filter: object): Promise<{ title_vi: string; product_ids: string[] }[]>
+      }>("ocop")
+      const lists = await ocop.listFeaturedLists({ trade_center_id: created.data.featured_list.trade_center_id })
+      expect(lists.map((l) => [l.title_vi, l.product_ids])).toEqual([["Đặc sản Lâm Đồng", [own]]])
 
       // The platform itself may feature any province (the home page).
-      expect((await api.post("/admin/ocop/featured-lists", { title_vi: "Nổi bật", placement: "home", product_ids: [own, foreign] }, fx.adminHeaders)).status).toBeLessThan(300)
+      expect(
+        (
+          await api.post(
+            "/admin/ocop/featured-lists",
+            { title_vi: "Nổi bật", placement: "home", product_ids: [own, foreign] },
+            fx.adminHeaders
+          )
+        ).status
+      ).toBeLessThan(300)
     })
 
     it("takes only https (or http in development) in URL fields: javascript:, data: and relative URLs are a 400 naming the field", async () => {
       const producer = await activeProducer("68")
       const productId = await productOf(producer.id, "Mật ong bạc hà")
-      for (const bad of ["javascript:alert(document.cookie)", "JAVASCRIPT:alert(1)", "data:text/html,<script>alert(1)</script>", "/static/logo.png", "vbscript:msgbox(1)"]) {
+      for (const bad of [
+        "javascript:alert(document.cookie)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "/static/logo.png",
+        "vbscript:msgbox(1)",
+      ]) {
         const me = await expectStatus(api.post("/vendor/me", { logo_url: bad }, producer.auth), 400)
         expect(me.status).toBe(400)
         expect(me.data.errors).toEqual({ logo_url: URL_MESSAGE })
 
         const operator = await expectStatus(
-          api.post("/admin/ocop/producers", { name: "HTX Thử", entity_type: "cooperative", province_code: "68", logo_url: bad }, fx.adminHeaders),
+          api.post(
+            "/admin/ocop/producers",
+            { name: "HTX Thử", entity_type: "cooperative", province_code: "68", logo_url: bad },
+            fx.adminHeaders
+          ),
           400
         )
         expect(operator.data.errors).toEqual({ logo_url: URL_MESSAGE })
 
         const cert = await expectStatus(
-          api.post("/vendor/certifications", certificationBody(productId, { traceability_url: bad, evidence: [{ name: "Quyết định", url: bad }] }), producer.auth),
+          api.post(
+            "/vendor/certifications",
+            certificationBody(productId, { traceability_url: bad, evidence: [{ name: "Quyết định", url: bad }] }),
+            producer.auth
+          ),
           400
         )
         expect(cert.data.errors).toEqual({ traceability_url: URL_MESSAGE, "evidence.0.url": URL_MESSAGE })
@@ -105,14 +169,30 @@ medusaIntegrationTestRunner({
     })
 
     it("answers 404 to payment webhooks for Stripe when Stripe is not configured (before anything is queued)", async () => {
-      const body = JSON.stringify({ id: "evt_forged", object: "event", type: "payment_intent.succeeded", data: { object: { id: "pi_forged", metadata: { session_id: "payses_x" } } } })
+      const body = JSON.stringify({
+        id: "evt_forged",
+        object: "event",
+        type: "payment_intent.succeeded",
+        data: { object: { id: "pi_forged", metadata: { session_id: "payses_x" } } },
+      })
       for (const provider of ["stripe_stripe", "stripe", "unknown_provider"]) {
-        const res = await expectStatus(api.post(`/hooks/payment/${provider}`, body, { headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=forged" } }), 404)
+        const res = await expectStatus(
+          api.post(`/hooks/payment/${provider}`, body, {
+            headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=forged" },
+          }),
+          404
+        )
         expect(res.status).toBe(404)
-        expect(res.data).toEqual({ type: "not_found", message: `No payment provider "${provider}" is configured on this shop.` })
+        expect(res.data).toEqual({
+          type: "not_found",
+          message: `No payment provider "${provider}" is configured on this shop.`,
+        })
       }
       // The provider that is configured (cash on delivery) still receives its webhooks.
-      expect((await api.post("/hooks/payment/system_default", body, { headers: { "content-type": "application/json" } })).status).toBe(200)
+      expect(
+        (await api.post("/hooks/payment/system_default", body, { headers: { "content-type": "application/json" } }))
+          .status
+      ).toBe(200)
     })
   },
 })

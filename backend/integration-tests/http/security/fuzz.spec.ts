@@ -28,9 +28,16 @@ function customRoutes(): Route[] {
       const full = path.join(dir, entry.name)
       if (entry.isDirectory()) walk(full, base)
       else if (entry.name === "route.ts") {
-        const template = "/" + path.relative(base, dir).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, ":$1")).join("/")
+        const template =
+          "/" +
+          path
+            .relative(base, dir)
+            .split(path.sep)
+            .map((s) => s.replace(/^\[(.+)\]$/, ":$1"))
+            .join("/")
         const source = fs.readFileSync(full, "utf8")
-        for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) routes.push({ method: m[1], template })
+        for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|POST|PUT|PATCH|DELETE)\b/g))
+          routes.push({ method: m[1], template })
       }
     }
   }
@@ -52,22 +59,132 @@ const MEDUSA_ROUTES: Route[] = [
   { method: "POST", template: "/auth/customer/emailpass/register" },
 ]
 
-const BAD_PATH_VALUES = ["%E0%A4%A", "%", "%ZZ", "%00", "a%00b", "%ED%A0%80", "%C0%AF", "x".repeat(3000), "..%2F..%2Fetc%2Fpasswd", "' OR 1=1 --"]
+const BAD_PATH_VALUES = [
+  "%E0%A4%A",
+  "%",
+  "%ZZ",
+  "%00",
+  "a%00b",
+  "%ED%A0%80",
+  "%C0%AF",
+  "x".repeat(3000),
+  "..%2F..%2Fetc%2Fpasswd",
+  "' OR 1=1 --",
+]
 const QUERY_ATOMS = [
-  "%00", "a%00b", "%E0%A4%A", "%", "%ZZ", "%ED%A0%80", "%C0%AF", "a".repeat(8000), "-1", "1e309", "NaN", "null", "true", "[object Object]",
-  "vi", "en", "68", "lam-dong", encodeURIComponent("Nước mắm Phú Quốc"), "%F0%9F%98%80", encodeURIComponent("' OR 1=1 --"), "",
+  "%00",
+  "a%00b",
+  "%E0%A4%A",
+  "%",
+  "%ZZ",
+  "%ED%A0%80",
+  "%C0%AF",
+  "a".repeat(8000),
+  "-1",
+  "1e309",
+  "NaN",
+  "null",
+  "true",
+  "[object Object]",
+  "vi",
+  "en",
+  "68",
+  "lam-dong",
+  encodeURIComponent("Nước mắm Phú Quốc"),
+  "%F0%9F%98%80",
+  encodeURIComponent("' OR 1=1 --"),
+  "",
 ]
-const QUERY_KEYS = ["q", "locale", "limit", "offset", "status", "code", "province", "province_code", "product_id", "placement", "stars", "page", "sort", "fields", "group", "entity_type", "min_price", "in_stock", "expand", "order"]
+const QUERY_KEYS = [
+  "q",
+  "locale",
+  "limit",
+  "offset",
+  "status",
+  "code",
+  "province",
+  "province_code",
+  "product_id",
+  "placement",
+  "stars",
+  "page",
+  "sort",
+  "fields",
+  "group",
+  "entity_type",
+  "min_price",
+  "in_stock",
+  "expand",
+  "order",
+]
 const FIELD_NAMES = [
-  "name", "title", "title_en", "title_vi", "price", "stars", "score", "score_parts", "product_id", "product_ids", "producer_id", "province_code", "valid_from", "expires_at",
-  "decision_date", "decision_number", "reason", "item_ids", "placement", "email", "password", "phone", "logo_url", "status", "evidence", "certificate_number",
-  "issuing_authority", "group_slug", "subgroup_slug", "handle", "entity_type", "story", "starts_at", "ends_at", "traceability_url", "unit", "description",
+  "name",
+  "title",
+  "title_en",
+  "title_vi",
+  "price",
+  "stars",
+  "score",
+  "score_parts",
+  "product_id",
+  "product_ids",
+  "producer_id",
+  "province_code",
+  "valid_from",
+  "expires_at",
+  "decision_date",
+  "decision_number",
+  "reason",
+  "item_ids",
+  "placement",
+  "email",
+  "password",
+  "phone",
+  "logo_url",
+  "status",
+  "evidence",
+  "certificate_number",
+  "issuing_authority",
+  "group_slug",
+  "subgroup_slug",
+  "handle",
+  "entity_type",
+  "story",
+  "starts_at",
+  "ends_at",
+  "traceability_url",
+  "unit",
+  "description",
 ]
-const ACTIONS = ["approve", "reject", "suspend", "reinstate", "revoke", "renew", "reactivate", "delete", "%00", "x".repeat(300)]
+const ACTIONS = [
+  "approve",
+  "reject",
+  "suspend",
+  "reinstate",
+  "revoke",
+  "renew",
+  "reactivate",
+  "delete",
+  "%00",
+  "x".repeat(300),
+]
 
 const weirdValue = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }), // any UTF-16 code units: NUL, lone surrogates
-  fc.constantFrom("\u0000", "a\u0000b", "\uD800", "x\uDC00y", "\uDBFF\uDBFF", "x".repeat(20_000), "", " ", "2125-01-01", "9999-99-99", "-271821-04-19", "javascript:alert(1)"),
+  fc.constantFrom(
+    "\u0000",
+    "a\u0000b",
+    "\uD800",
+    "x\uDC00y",
+    "\uDBFF\uDBFF",
+    "x".repeat(20_000),
+    "",
+    " ",
+    "2125-01-01",
+    "9999-99-99",
+    "-271821-04-19",
+    "javascript:alert(1)"
+  ),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -83,13 +200,27 @@ const bodyArb = fc.oneof(
 )
 const queryArb = fc
   .array(
-    fc.tuple(fc.constantFrom(...QUERY_KEYS), fc.constantFrom(...QUERY_ATOMS), fc.constantFrom("plain", "twice", "brackets", "object", "deep", "bare")),
+    fc.tuple(
+      fc.constantFrom(...QUERY_KEYS),
+      fc.constantFrom(...QUERY_ATOMS),
+      fc.constantFrom("plain", "twice", "brackets", "object", "deep", "bare")
+    ),
     { maxLength: 4 }
   )
   .map((parts) =>
     parts
       .map(([k, v, shape]) =>
-        shape === "twice" ? `${k}=${v}&${k}=${v}x` : shape === "brackets" ? `${k}[]=${v}` : shape === "object" ? `${k}[a]=${v}` : shape === "deep" ? `${k}[a][b][c][d][e][f][g]=${v}` : shape === "bare" ? k : `${k}=${v}`
+        shape === "twice"
+          ? `${k}=${v}&${k}=${v}x`
+          : shape === "brackets"
+            ? `${k}[]=${v}`
+            : shape === "object"
+              ? `${k}[a]=${v}`
+              : shape === "deep"
+                ? `${k}[a][b][c][d][e][f][g]=${v}`
+                : shape === "bare"
+                  ? k
+                  : `${k}=${v}`
       )
       .join("&")
   )
@@ -107,9 +238,16 @@ medusaIntegrationTestRunner({
       const curator = await who.curatorAccount("68")
       const product = await who.listedVendorProduct(producer, "Trà atisô Đà Lạt")
       const { orderId } = await who.placeOrder([{ variantId: product.variantId, quantity: 1 }])
-      const list = await api.post("/trade-center/featured-lists", { title_vi: "Đặc sản thử", placement: "province", product_ids: [product.id] }, curator.auth)
+      const list = await api.post(
+        "/trade-center/featured-lists",
+        { title_vi: "Đặc sản thử", placement: "province", product_ids: [product.id] },
+        curator.auth
+      )
       const producers = await api.get(`/admin/ocop/producers/${producer.id}`, fx.adminHeaders)
-      const registration = await api.post("/auth/producer/emailpass/register", { email: `${unique("fz")}@ocop.test`, password: "MatKhau#2026" })
+      const registration = await api.post("/auth/producer/emailpass/register", {
+        email: `${unique("fz")}@ocop.test`,
+        password: "MatKhau#2026",
+      })
       Object.assign(auth, {
         admin: fx.adminHeaders.headers,
         vendor: producer.auth.headers,
@@ -137,14 +275,22 @@ medusaIntegrationTestRunner({
     function realPath(template: string, action = "approve") {
       const segments = template.split("/")
       return segments
-        .map((s, i) => (s === ":action" ? action : s.startsWith(":") ? encodeURIComponent(ids[segments[i - 1]] ?? "unknown_id") : s))
+        .map((s, i) =>
+          s === ":action" ? action : s.startsWith(":") ? encodeURIComponent(ids[segments[i - 1]] ?? "unknown_id") : s
+        )
         .join("/")
     }
 
     type Sent = { method: string; url: string; status: number; ms: number }
     const sent: Sent[] = []
 
-    async function send(method: string, url: string, headers: Record<string, string>, body?: unknown, rawBody?: string): Promise<Sent> {
+    async function send(
+      method: string,
+      url: string,
+      headers: Record<string, string>,
+      body?: unknown,
+      rawBody?: string
+    ): Promise<Sent> {
       const started = Date.now()
       const init: RequestInit = { method, headers: { ...headers }, signal: AbortSignal.timeout(CLIENT_LIMIT_MS) }
       if (method !== "GET" && (body !== undefined || rawBody !== undefined)) {
@@ -177,7 +323,9 @@ medusaIntegrationTestRunner({
 
     it("finds every custom route on disk", () => {
       const routes = customRoutes()
-      console.log(`[fuzz] ${routes.length} custom route methods: ${routes.map((r) => `${r.method} ${r.template}`).join(", ")}`)
+      console.log(
+        `[fuzz] ${routes.length} custom route methods: ${routes.map((r) => `${r.method} ${r.template}`).join(", ")}`
+      )
       expect(routes.length).toBeGreaterThanOrEqual(40)
       expect(routes).toContainEqual({ method: "POST", template: "/vendor/orders/:id/fulfillments" })
       expect(routes).toContainEqual({ method: "GET", template: "/store/ocop/search" })
@@ -193,22 +341,41 @@ medusaIntegrationTestRunner({
         const jobs: Array<() => Promise<Sent>> = []
         if (route.template.includes(":")) {
           for (const bad of BAD_PATH_VALUES) {
-            const url = route.template.split("/").map((s) => (s.startsWith(":") ? bad : s)).join("/")
+            const url = route.template
+              .split("/")
+              .map((s) => (s.startsWith(":") ? bad : s))
+              .join("/")
             jobs.push(() => send(route.method, url, headers, route.method === "GET" ? undefined : {}))
           }
         }
-        for (const q of ["q=%00", "locale=a&locale=b", "locale[x]=1", "x=%E0%A4%A", "limit[]=1&offset[a]=b", "code=a%00b&province=%ED%A0%80"]) {
+        for (const q of [
+          "q=%00",
+          "locale=a&locale=b",
+          "locale[x]=1",
+          "x=%E0%A4%A",
+          "limit[]=1&offset[a]=b",
+          "code=a%00b&province=%ED%A0%80",
+        ]) {
           jobs.push(() => send(route.method, `${base}?${q}`, headers, route.method === "GET" ? undefined : {}))
         }
         if (route.method !== "GET") {
           const everyField = (value: unknown) => Object.fromEntries(FIELD_NAMES.map((f) => [f, value]))
-          for (const body of [everyField("\u0000"), everyField("\uD800"), everyField(["a"]), everyField({ a: 1 }), everyField(12.5), everyField("x".repeat(2000))]) {
+          for (const body of [
+            everyField("\u0000"),
+            everyField("\uD800"),
+            everyField(["a"]),
+            everyField({ a: 1 }),
+            everyField(12.5),
+            everyField("x".repeat(2000)),
+          ]) {
             jobs.push(() => send(route.method, base, headers, body))
           }
-          for (const raw of ["{", '{"a":"\\ud800"}', "\u0000"]) jobs.push(() => send(route.method, base, headers, undefined, raw))
+          for (const raw of ["{", '{"a":"\\ud800"}', "\u0000"])
+            jobs.push(() => send(route.method, base, headers, undefined, raw))
         }
         // A few at a time: enough to overlap, not enough to turn the sweep into a load test.
-        for (let i = 0; i < jobs.length; i += 4) outcomes.push(...(await Promise.all(jobs.slice(i, i + 4).map((job) => job()))))
+        for (let i = 0; i < jobs.length; i += 4)
+          outcomes.push(...(await Promise.all(jobs.slice(i, i + 4).map((job) => job()))))
       }
       const failures = summarise(`sweep over ${routes.length} route methods`, outcomes, started)
       expect(outcomes.length).toBeGreaterThanOrEqual(400)
@@ -229,20 +396,34 @@ medusaIntegrationTestRunner({
           fc.option(fc.constantFrom("k-1", "", "khoá", "x".repeat(300), "a b"), { nil: undefined }),
           async (route, badId, action, query, body, idempotencyKey) => {
             const url =
-              (badId === null ? realPath(route.template, action) : route.template.split("/").map((s) => (s === ":action" ? action : s.startsWith(":") ? badId : s)).join("/")) +
-              (query ? `?${query}` : "")
+              (badId === null
+                ? realPath(route.template, action)
+                : route.template
+                    .split("/")
+                    .map((s) => (s === ":action" ? action : s.startsWith(":") ? badId : s))
+                    .join("/")) + (query ? `?${query}` : "")
             const headers = headersFor(route.template)
             if (idempotencyKey !== undefined) headers["idempotency-key"] = encodeURIComponent(idempotencyKey)
-            const raw = typeof body === "string" && ["{", "[1,2", "\u0000", '{"a":"\\ud800"}', '{"name":"\\u0000"}', "null", '"just a string"'].includes(body) ? body : undefined
+            const raw =
+              typeof body === "string" &&
+              ["{", "[1,2", "\u0000", '{"a":"\\ud800"}', '{"name":"\\u0000"}', "null", '"just a string"'].includes(body)
+                ? body
+                : undefined
             const outcome = await send(route.method, url, headers, raw === undefined ? body : undefined, raw)
             return outcome.status >= 0 && outcome.status < 500
           }
         ),
         { numRuns: 300, seed: 20261129, endOnFailure: true }
       )
-      const failures = summarise("property-based run (fast-check, 300 runs, seed 20261129)", sent.slice(before), started)
+      const failures = summarise(
+        "property-based run (fast-check, 300 runs, seed 20261129)",
+        sent.slice(before),
+        started
+      )
       expect(failures).toEqual([])
-      console.log(`[fuzz] total: ${sent.length} requests, statuses ${JSON.stringify(histogram(sent))}, 5xx ${sent.filter((o) => o.status >= 500).length}, unanswered ${sent.filter((o) => o.status < 0).length}`)
+      console.log(
+        `[fuzz] total: ${sent.length} requests, statuses ${JSON.stringify(histogram(sent))}, 5xx ${sent.filter((o) => o.status >= 500).length}, unanswered ${sent.filter((o) => o.status < 0).length}`
+      )
     }, 1_200_000)
   },
 })

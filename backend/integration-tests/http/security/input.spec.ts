@@ -29,13 +29,21 @@ medusaIntegrationTestRunner({
     describe("the locale parameter", () => {
       it("answers an array or object locale with a 400 naming it, on Medusa's routes and ours, instead of hanging", async () => {
         const outcomes: Outcome[] = []
-        for (const path of ["/store/products?locale=vi&locale=en", "/store/products?locale[x]=1", "/store/regions?locale[]=vi", "/store/ocop/provinces?locale=a&locale=b", "/store/ocop/search?locale=vi&locale=en"]) {
+        for (const path of [
+          "/store/products?locale=vi&locale=en",
+          "/store/products?locale[x]=1",
+          "/store/regions?locale[]=vi",
+          "/store/ocop/provinces?locale=a&locale=b",
+          "/store/ocop/search?locale=vi&locale=en",
+        ]) {
           const res = await store(path)
           outcomes.push(res)
           expect(res.status, path).toBe(400)
           expect(res.data.errors, path).toHaveProperty("locale")
         }
-        console.log(`[input] array/object locale: ${outcomes.length} requests, statuses ${JSON.stringify(histogram(outcomes))}, slowest ${Math.max(...outcomes.map((o) => o.ms))} ms`)
+        console.log(
+          `[input] array/object locale: ${outcomes.length} requests, statuses ${JSON.stringify(histogram(outcomes))}, slowest ${Math.max(...outcomes.map((o) => o.ms))} ms`
+        )
         for (const path of ["/store/products?locale=vi", "/store/products?locale="]) {
           const res = await store(path)
           expect(res.status, `${path}: ${JSON.stringify(res.data)}`).toBe(200)
@@ -66,9 +74,19 @@ medusaIntegrationTestRunner({
         const cases: Array<[string, Promise<any>, string]> = [
           ["NUL in a public query", api.get("/store/ocop/verify?code=ABC%00", fx.storeHeaders), "code"],
           ["NUL in Medusa's own search", api.get("/store/products?q=n%C6%B0%E1%BB%9Bc%00", fx.storeHeaders), "q"],
-          ["lone surrogate in a body", api.post("/vendor/products", '{"title":"N\\ud800m linh chi","price":150000}', { headers: { ...producer.auth.headers, "content-type": "application/json" } }), "title"],
+          [
+            "lone surrogate in a body",
+            api.post("/vendor/products", '{"title":"N\\ud800m linh chi","price":150000}', {
+              headers: { ...producer.auth.headers, "content-type": "application/json" },
+            }),
+            "title",
+          ],
           ["NUL in a nested body field", api.post("/vendor/me", { story: "Câu chuyện\u0000" }, producer.auth), "story"],
-          ["NUL in a login", api.post("/auth/customer/emailpass", { email: "a\u0000@ocop.test", password: "x" }), "email"],
+          [
+            "NUL in a login",
+            api.post("/auth/customer/emailpass", { email: "a\u0000@ocop.test", password: "x" }),
+            "email",
+          ],
           ["malformed path id", api.get("/store/products/%E0%A4%A", fx.storeHeaders), "path"],
           ["malformed path id on our route", api.get("/vendor/products/%ZZ", producer.auth), "path"],
           ["NUL path id", api.get("/store/ocop/producers/htx%00", fx.storeHeaders), "path"],
@@ -89,8 +107,15 @@ medusaIntegrationTestRunner({
       it("a registration token used again — later or in parallel — gives a 409 and never a producer without a login", async () => {
         const email = `${unique("dk")}@ocop.test`
         const reg = await api.post("/auth/producer/emailpass/register", { email, password: "MatKhau#2026" })
-        const body = (n: number) => ({ name: `HTX Đăng Ký Lặp ${n}`, entity_type: "cooperative", province_code: "68", phone: "0987654321" })
-        const parallel = await Promise.all([1, 2, 3, 4, 5].map((n) => attempt(api.post("/producers/signup", body(n), bearer(reg.data.token)))))
+        const body = (n: number) => ({
+          name: `HTX Đăng Ký Lặp ${n}`,
+          entity_type: "cooperative",
+          province_code: "68",
+          phone: "0987654321",
+        })
+        const parallel = await Promise.all(
+          [1, 2, 3, 4, 5].map((n) => attempt(api.post("/producers/signup", body(n), bearer(reg.data.token))))
+        )
         const later = await attempt(api.post("/producers/signup", body(6), bearer(reg.data.token)))
         const outcomes = [...parallel, later]
         console.log(`[input] one registration token used 6 times: statuses ${JSON.stringify(histogram(outcomes))}`)
@@ -110,7 +135,10 @@ medusaIntegrationTestRunner({
 
     describe("a producer's certificate: province and validity come from the server", () => {
       async function submission(producer: { auth: any }, overrides: Record<string, unknown> = {}) {
-        const { data } = await must(api.post("/vendor/products", { title: `Cà phê ${unique("")}`, price: 180000 }, producer.auth), "create product")
+        const { data } = await must(
+          api.post("/vendor/products", { title: `Cà phê ${unique("")}`, price: 180000 }, producer.auth),
+          "create product"
+        )
         const body = {
           product_id: data.product.id,
           stars: 4,
@@ -127,7 +155,12 @@ medusaIntegrationTestRunner({
 
       it("refuses another province and any validity in a submission, naming the field, and files it under the producer's province", async () => {
         const producer = await who.producerAccount("HTX Cà phê Cầu Đất", "68")
-        for (const [field, value] of [["province_code", "01"], ["valid_from", "2025-06-19"], ["expires_at", "2125-06-19"], ["decision_date", ymd(new Date(Date.now() + 30 * DAY))]] as const) {
+        for (const [field, value] of [
+          ["province_code", "01"],
+          ["valid_from", "2025-06-19"],
+          ["expires_at", "2125-06-19"],
+          ["decision_date", ymd(new Date(Date.now() + 30 * DAY))],
+        ] as const) {
           const res = await submission(producer, { [field]: value })
           expect(res.status, field).toBe(400)
           expect(Object.keys(res.data.errors), field).toEqual([field])
@@ -142,7 +175,13 @@ medusaIntegrationTestRunner({
         expect(sameProvince.status).toBe(201)
         // Only the trade centre of 68 sees and decides it.
         const haNoi = await who.curatorAccount("01")
-        expect((await attempt(api.post(`/trade-center/certifications/${plain.data.certification.id}/approve`, {}, haNoi.auth))).status).toBe(403)
+        expect(
+          (
+            await attempt(
+              api.post(`/trade-center/certifications/${plain.data.certification.id}/approve`, {}, haNoi.auth)
+            )
+          ).status
+        ).toBe(403)
       })
 
       it("sets validity when the decision is made: 36 months from it unless the decision says otherwise, within the rules", async () => {
@@ -151,7 +190,9 @@ medusaIntegrationTestRunner({
         const decide = async (body: Record<string, unknown>) => {
           const sub = await submission(producer)
           const before = Date.now()
-          const res = await attempt(api.post(`/trade-center/certifications/${sub.data.certification.id}/approve`, body, lamDong.auth))
+          const res = await attempt(
+            api.post(`/trade-center/certifications/${sub.data.certification.id}/approve`, body, lamDong.auth)
+          )
           return { res, before, after: Date.now(), cert: await who.certification(sub.data.certification.id) }
         }
 
@@ -177,7 +218,10 @@ medusaIntegrationTestRunner({
         ] as const) {
           const refused = await decide(body)
           expect(refused.res.status, JSON.stringify(body)).toBe(400)
-          expect(refused.res.data.errors ?? {}, `${JSON.stringify(body)} → ${JSON.stringify(refused.res.data)}`).toHaveProperty(field)
+          expect(
+            refused.res.data.errors ?? {},
+            `${JSON.stringify(body)} → ${JSON.stringify(refused.res.data)}`
+          ).toHaveProperty(field)
           expect(refused.cert.status).toBe("submitted")
         }
 
@@ -186,7 +230,17 @@ medusaIntegrationTestRunner({
         const recorded = await attempt(
           api.post(
             "/admin/ocop/certifications",
-            { product_id: data.product.id, stars: 4, score: 80, group_slug: "thuc-pham", certificate_number: unique("CN"), issuing_authority: "UBND tỉnh Lâm Đồng", province_code: "68", valid_from: "2025-01-01", expires_at: "2125-01-01" },
+            {
+              product_id: data.product.id,
+              stars: 4,
+              score: 80,
+              group_slug: "thuc-pham",
+              certificate_number: unique("CN"),
+              issuing_authority: "UBND tỉnh Lâm Đồng",
+              province_code: "68",
+              valid_from: "2025-01-01",
+              expires_at: "2125-01-01",
+            },
             fx.adminHeaders
           )
         )
@@ -198,12 +252,18 @@ medusaIntegrationTestRunner({
         const producer = await who.producerAccount("HTX Hồ tiêu Chư Sê", "68")
         const good = await who.listedVendorProduct(producer, "Hồ tiêu đen Chư Sê")
         const goodCert = await who.certification(good.certificationId)
-        expect((await store(`/store/ocop/verify?code=${encodeURIComponent(goodCert.certificate_number)}`)).data.result).toBe("valid")
+        expect(
+          (await store(`/store/ocop/verify?code=${encodeURIComponent(goodCert.certificate_number)}`)).data.result
+        ).toBe("valid")
 
         // A record approved "as submitted" before the fix: valid until 2125.
         const legacy = await who.listedVendorProduct(producer, "Hồ tiêu trắng Chư Sê")
         const ocop: any = getContainer().resolve("ocop")
-        await ocop.updateCertifications({ id: legacy.certificationId, valid_from: new Date("2025-01-01"), expires_at: new Date("2125-01-01") })
+        await ocop.updateCertifications({
+          id: legacy.certificationId,
+          valid_from: new Date("2025-01-01"),
+          expires_at: new Date("2125-01-01"),
+        })
         const legacyCert = await who.certification(legacy.certificationId)
         const verdict = await store(`/store/ocop/verify?code=${encodeURIComponent(legacyCert.certificate_number)}`)
         expect(verdict.status).toBe(200)

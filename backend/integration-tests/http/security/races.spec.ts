@@ -12,7 +12,9 @@ const DECISION_ACTIONS = ["approve", "reject", "suspend", "reinstate", "revoke"]
 
 function report(name: string, outcomes: Outcome[], started: number) {
   const slowest = Math.max(...outcomes.map((o) => o.ms))
-  console.log(`[races] ${name}: ${outcomes.length} attempts, statuses ${JSON.stringify(histogram(outcomes))}, slowest ${slowest} ms, wall ${Date.now() - started} ms`)
+  console.log(
+    `[races] ${name}: ${outcomes.length} attempts, statuses ${JSON.stringify(histogram(outcomes))}, slowest ${slowest} ms, wall ${Date.now() - started} ms`
+  )
 }
 
 function expectLosersTold(outcomes: Outcome[], winners: number[]) {
@@ -43,13 +45,17 @@ medusaIntegrationTestRunner({
 
         const started = Date.now()
         const outcomes = await Promise.all(
-          Array.from({ length: 5 }, () => attempt(api.post(`/vendor/orders/${orderId}/fulfillments`, {}, producer.auth)))
+          Array.from({ length: 5 }, () =>
+            attempt(api.post(`/vendor/orders/${orderId}/fulfillments`, {}, producer.auth))
+          )
         )
         report("5 parallel fulfilments", outcomes, started)
 
         expect(outcomes.filter((o) => o.status === 201)).toHaveLength(1)
         expectLosersTold(outcomes, [201])
-        expect(outcomes.find((o) => o.status === 409)!.data.message).toMatch(/đã được giao vận chuyển hết.*EN: Your part of this order has already been shipped/)
+        expect(outcomes.find((o) => o.status === 409)!.data.message).toMatch(
+          /đã được giao vận chuyển hết.*EN: Your part of this order has already been shipped/
+        )
         const order = (await api.get(`/vendor/orders/${orderId}`, producer.auth)).data.order
         expect(order.fulfillments).toHaveLength(1)
         expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 2, reserved: 0 })
@@ -64,9 +70,13 @@ medusaIntegrationTestRunner({
 
         const started = Date.now()
         const parallel = await Promise.all(
-          Array.from({ length: 3 }, () => attempt(api.post(`/vendor/orders/${orderId}/fulfillments`, {}, withHeaders(producer.auth, key))))
+          Array.from({ length: 3 }, () =>
+            attempt(api.post(`/vendor/orders/${orderId}/fulfillments`, {}, withHeaders(producer.auth, key)))
+          )
         )
-        const later = await attempt(api.post(`/vendor/orders/${orderId}/fulfillments`, {}, withHeaders(producer.auth, key)))
+        const later = await attempt(
+          api.post(`/vendor/orders/${orderId}/fulfillments`, {}, withHeaders(producer.auth, key))
+        )
         const outcomes = [...parallel, later]
         report("4 fulfilments with one Idempotency-Key", outcomes, started)
 
@@ -79,7 +89,13 @@ medusaIntegrationTestRunner({
         // Without the key, a second shipment of a fully shipped part is a 409, not a second parcel.
         const again = await attempt(api.post(`/vendor/orders/${orderId}/fulfillments`, {}, producer.auth))
         expect(again.status).toBe(409)
-        const badKey = await attempt(api.post(`/vendor/orders/${orderId}/fulfillments`, {}, withHeaders(producer.auth, { "Idempotency-Key": "khoá có dấu" })))
+        const badKey = await attempt(
+          api.post(
+            `/vendor/orders/${orderId}/fulfillments`,
+            {},
+            withHeaders(producer.auth, { "Idempotency-Key": "khoá có dấu" })
+          )
+        )
         expect(badKey.status).toBe(400)
         expect(badKey.data.errors).toHaveProperty("Idempotency-Key")
       })
@@ -91,7 +107,15 @@ medusaIntegrationTestRunner({
         const { data } = await api.post("/vendor/products", { title, price: 90000 }, producer.auth)
         const cert = await api.post(
           "/vendor/certifications",
-          { product_id: data.product.id, stars: 4, score: 75, group_slug: "thuc-pham", certificate_number: unique("CN"), issuing_authority: "UBND tỉnh Lâm Đồng", province_code: producer.province_code },
+          {
+            product_id: data.product.id,
+            stars: 4,
+            score: 75,
+            group_slug: "thuc-pham",
+            certificate_number: unique("CN"),
+            issuing_authority: "UBND tỉnh Lâm Đồng",
+            province_code: producer.province_code,
+          },
           producer.auth
         )
         return { producer, productId: data.product.id as string, certificationId: cert.data.certification.id as string }
@@ -105,12 +129,22 @@ medusaIntegrationTestRunner({
         const started = Date.now()
         const requests = [
           ...Array.from({ length: 5 }, (_, i) =>
-            i % 2 ? api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, fx.adminHeaders) : api.post(`/trade-center/certifications/${certificationId}/approve`, {}, curator.auth)
+            i % 2
+              ? api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, fx.adminHeaders)
+              : api.post(`/trade-center/certifications/${certificationId}/approve`, {}, curator.auth)
           ),
           ...Array.from({ length: 5 }, (_, i) =>
             i % 2
-              ? api.post(`/admin/ocop/certifications/${certificationId}/reject`, { reason: "Hồ sơ thiếu" }, fx.adminHeaders)
-              : api.post(`/trade-center/certifications/${certificationId}/reject`, { reason: "Hồ sơ thiếu" }, curator.auth)
+              ? api.post(
+                  `/admin/ocop/certifications/${certificationId}/reject`,
+                  { reason: "Hồ sơ thiếu" },
+                  fx.adminHeaders
+                )
+              : api.post(
+                  `/trade-center/certifications/${certificationId}/reject`,
+                  { reason: "Hồ sơ thiếu" },
+                  curator.auth
+                )
           ),
         ]
         const outcomes = await Promise.all(requests.map(attempt))
@@ -134,8 +168,20 @@ medusaIntegrationTestRunner({
           const { certificationId } = await submitted(`Mật ong bạc hà ${round}`)
           await api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, fx.adminHeaders)
           const [suspend, revoke] = await Promise.all([
-            attempt(api.post(`/admin/ocop/certifications/${certificationId}/suspend`, { reason: "Kiểm tra an toàn thực phẩm" }, fx.adminHeaders)),
-            attempt(api.post(`/admin/ocop/certifications/${certificationId}/revoke`, { reason: "Vi phạm sử dụng nhãn OCOP" }, fx.adminHeaders)),
+            attempt(
+              api.post(
+                `/admin/ocop/certifications/${certificationId}/suspend`,
+                { reason: "Kiểm tra an toàn thực phẩm" },
+                fx.adminHeaders
+              )
+            ),
+            attempt(
+              api.post(
+                `/admin/ocop/certifications/${certificationId}/revoke`,
+                { reason: "Vi phạm sử dụng nhãn OCOP" },
+                fx.adminHeaders
+              )
+            ),
           ])
           all.push(suspend, revoke)
           const final = await who.certification(certificationId)
@@ -152,20 +198,34 @@ medusaIntegrationTestRunner({
         }
         report(`suspend vs revoke ×5 (won: ${JSON.stringify(tally)})`, all, started)
         expectLosersTold(all, [200])
-        for (const o of all.filter((o) => o.status === 409)) expect(o.data.message).toMatch(/EN: .*it is now "(suspended|revoked)"|EN: This certification is now "revoked"/)
+        for (const o of all.filter((o) => o.status === 409))
+          expect(o.data.message).toMatch(
+            /EN: .*it is now "(suspended|revoked)"|EN: This certification is now "revoked"/
+          )
       })
 
       it("an approval replayed with its Idempotency-Key answers the first outcome; the key on another action is refused", async () => {
         const { certificationId } = await submitted("Cao dược liệu Sâm Ngọc Linh")
         const key = { "Idempotency-Key": `dec-${unique("k")}` }
         const auth = withHeaders(fx.adminHeaders, key)
-        const outcomes = await Promise.all(Array.from({ length: 3 }, () => attempt(api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, auth))))
+        const outcomes = await Promise.all(
+          Array.from({ length: 3 }, () =>
+            attempt(api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, auth))
+          )
+        )
         outcomes.push(await attempt(api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, auth)))
         expect(outcomes.map((o) => o.status)).toEqual([200, 200, 200, 200])
-        expect(outcomes.map((o) => o.data.certification.status)).toEqual(["approved", "approved", "approved", "approved"])
+        expect(outcomes.map((o) => o.data.certification.status)).toEqual([
+          "approved",
+          "approved",
+          "approved",
+          "approved",
+        ])
         expect(outcomes.filter((o) => o.headers?.["idempotent-replayed"] === "true")).toHaveLength(3)
         expect(await decisionEntries(certificationId)).toHaveLength(1)
-        const misuse = await attempt(api.post(`/admin/ocop/certifications/${certificationId}/revoke`, { reason: "Thử lại" }, auth))
+        const misuse = await attempt(
+          api.post(`/admin/ocop/certifications/${certificationId}/revoke`, { reason: "Thử lại" }, auth)
+        )
         expect(misuse.status).toBe(422)
         expect((await who.certification(certificationId)).status).toBe("approved")
       })
@@ -176,7 +236,13 @@ medusaIntegrationTestRunner({
         const started = Date.now()
         const outcomes = await Promise.all(
           [unique("RN"), unique("RN")].map((certificate_number) =>
-            attempt(api.post(`/admin/ocop/certifications/${certificationId}/renew`, { stars: 4, certificate_number }, fx.adminHeaders))
+            attempt(
+              api.post(
+                `/admin/ocop/certifications/${certificationId}/renew`,
+                { stars: 4, certificate_number },
+                fx.adminHeaders
+              )
+            )
           )
         )
         report("2 parallel renewals", outcomes, started)
@@ -193,14 +259,20 @@ medusaIntegrationTestRunner({
         await locking.acquire(key, { ownerId: "test-holder", expire: 60 })
         try {
           const started = Date.now()
-          const busy = await attempt(api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, fx.adminHeaders))
+          const busy = await attempt(
+            api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, fx.adminHeaders)
+          )
           report("approve while the lock is held", [busy], started)
           expect(busy.status).toBe(409)
-          expect(busy.data.message).toMatch(/Một yêu cầu khác đang xử lý.*EN: Another request is working on the same record/)
+          expect(busy.data.message).toMatch(
+            /Một yêu cầu khác đang xử lý.*EN: Another request is working on the same record/
+          )
           expect((await who.certification(certificationId)).status).toBe("submitted")
 
           process.env.HTTP_RESPONSE_TIMEOUT_SECONDS = "1"
-          const slow = await attempt(api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, fx.adminHeaders))
+          const slow = await attempt(
+            api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, fx.adminHeaders)
+          )
           delete process.env.HTTP_RESPONSE_TIMEOUT_SECONDS
           expect(slow.status).toBe(503)
           expect(slow.headers?.["retry-after"]).toBe("5")
@@ -211,7 +283,8 @@ medusaIntegrationTestRunner({
         }
         // The request that timed out for its client still finishes its work once the lock is free.
         const deadline = Date.now() + 20_000
-        while ((await who.certification(certificationId)).status !== "approved" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200))
+        while ((await who.certification(certificationId)).status !== "approved" && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 200))
         expect((await who.certification(certificationId)).status).toBe("approved")
         expect(await decisionEntries(certificationId)).toHaveLength(1)
       })
@@ -251,7 +324,13 @@ medusaIntegrationTestRunner({
         const carts: string[] = []
         const preparing = Date.now()
         for (let i = 0; i < SHOPPERS; i += 25) {
-          carts.push(...(await Promise.all(Array.from({ length: Math.min(25, SHOPPERS - i) }, () => who.readyCart([{ variantId: product.variantId, quantity: 1 }])))))
+          carts.push(
+            ...(await Promise.all(
+              Array.from({ length: Math.min(25, SHOPPERS - i) }, () =>
+                who.readyCart([{ variantId: product.variantId, quantity: 1 }])
+              )
+            ))
+          )
         }
         console.log(`[races] ${SHOPPERS} carts ready to complete in ${Date.now() - preparing} ms`)
 

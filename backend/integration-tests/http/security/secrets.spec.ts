@@ -15,7 +15,8 @@ import { expectStatus, setupMarketplace, type Fixture } from "../../fixtures/mar
 /** The development secret that medusa-config.ts used to fall back to (public in the git history). */
 const OLD_PUBLIC_SECRET = "ocop-dev-secret-change-me"
 const BACKEND = path.resolve(__dirname, "../../..")
-const REFUSAL = /^Error: JWT_SECRET and COOKIE_SECRET must be set \(e\.g\. each to the output of `openssl rand -hex 32`\) before this server starts .+; `npm start` sets them for you, and HOST=localhost allows throwaway ones for a local try-out\.$/m
+const REFUSAL =
+  /^Error: JWT_SECRET and COOKIE_SECRET must be set \(e\.g\. each to the output of `openssl rand -hex 32`\) before this server starts .+; `npm start` sets them for you, and HOST=localhost allows throwaway ones for a local try-out\.$/m
 
 /** Loads medusa-config.ts in a fresh Node process as `medusa <command>` would, and reports its secrets. */
 function loadConfig(command: string, env: Record<string, string | undefined>, args: string[] = []) {
@@ -25,10 +26,21 @@ function loadConfig(command: string, env: Record<string, string | undefined>, ar
     const { http } = require("./medusa-config.ts").default.projectConfig
     console.log(JSON.stringify({ jwt: http.jwtSecret, cookie: http.cookieSecret }))`
   const childEnv: Record<string, string> = {}
-  for (const [k, v] of Object.entries({ ...process.env, JWT_SECRET: undefined, COOKIE_SECRET: undefined, HOST: undefined, ...env })) {
+  for (const [k, v] of Object.entries({
+    ...process.env,
+    JWT_SECRET: undefined,
+    COOKIE_SECRET: undefined,
+    HOST: undefined,
+    ...env,
+  })) {
     if (v !== undefined) childEnv[k] = v
   }
-  const run = spawnSync(process.execPath, ["-e", script], { cwd: BACKEND, env: childEnv, encoding: "utf8", timeout: 60_000 })
+  const run = spawnSync(process.execPath, ["-e", script], {
+    cwd: BACKEND,
+    env: childEnv,
+    encoding: "utf8",
+    timeout: 60_000,
+  })
   const last = run.stdout.trim().split("\n").pop() ?? ""
   return { status: run.status, stderr: run.stderr, secrets: run.status === 0 ? JSON.parse(last) : null }
 }
@@ -41,7 +53,9 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       fx = await setupMarketplace(getContainer(), api)
       const [user] = await getContainer().resolve(Modules.USER).listUsers({ email: "operator@ocop.test" })
-      const [identity] = await getContainer().resolve(Modules.AUTH).listAuthIdentities({ app_metadata: { user_id: user.id } } as any)
+      const [identity] = await getContainer()
+        .resolve(Modules.AUTH)
+        .listAuthIdentities({ app_metadata: { user_id: user.id } } as any)
       operator = { id: user.id, authIdentityId: identity?.id ?? "authid_forged" }
     })
 
@@ -72,8 +86,14 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses forged producer and curator tokens too", async () => {
-        const forgedProducer = generateJwtToken({ actor_id: "opr_anything", actor_type: "producer", auth_identity_id: "x", app_metadata: {} }, { secret: OLD_PUBLIC_SECRET, expiresIn: "1d" })
-        const forgedCurator = generateJwtToken({ actor_id: "otc_anything", actor_type: "curator", auth_identity_id: "x", app_metadata: {} }, { secret: OLD_PUBLIC_SECRET, expiresIn: "1d" })
+        const forgedProducer = generateJwtToken(
+          { actor_id: "opr_anything", actor_type: "producer", auth_identity_id: "x", app_metadata: {} },
+          { secret: OLD_PUBLIC_SECRET, expiresIn: "1d" }
+        )
+        const forgedCurator = generateJwtToken(
+          { actor_id: "otc_anything", actor_type: "curator", auth_identity_id: "x", app_metadata: {} },
+          { secret: OLD_PUBLIC_SECRET, expiresIn: "1d" }
+        )
         expect((await expectStatus(api.get("/vendor/me", bearer(forgedProducer)), 401)).status).toBe(401)
         expect((await expectStatus(api.get("/trade-center/stats", bearer(forgedCurator)), 401)).status).toBe(401)
       })
@@ -102,12 +122,18 @@ medusaIntegrationTestRunner({
           expect(run.status).toBe(0)
           expect(run.secrets.jwt).toMatch(/^[0-9a-f]{64}$/)
           expect(run.secrets.cookie).toMatch(/^[0-9a-f]{64}$/)
-          expect(run.stderr.match(/JWT_SECRET\/COOKIE_SECRET not set: using random secrets for this process/g)).toHaveLength(1)
+          expect(
+            run.stderr.match(/JWT_SECRET\/COOKIE_SECRET not set: using random secrets for this process/g)
+          ).toHaveLength(1)
         }
         expect(first.secrets.jwt).not.toBe(second.secrets.jwt)
         expect(first.secrets.jwt).not.toBe(first.secrets.cookie)
 
-        const explicit = loadConfig("start", { NODE_ENV: "production", JWT_SECRET: "j".repeat(40), COOKIE_SECRET: "c".repeat(40) })
+        const explicit = loadConfig("start", {
+          NODE_ENV: "production",
+          JWT_SECRET: "j".repeat(40),
+          COOKIE_SECRET: "c".repeat(40),
+        })
         expect(explicit.status).toBe(0)
         expect(explicit.secrets).toEqual({ jwt: "j".repeat(40), cookie: "c".repeat(40) })
         expect(explicit.stderr).not.toContain("random secrets")
@@ -121,7 +147,8 @@ medusaIntegrationTestRunner({
 
       it("makes `medusa start` itself exit with that sentence when it would listen on every interface", () => {
         const env: Record<string, string> = {}
-        for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !["JWT_SECRET", "COOKIE_SECRET", "HOST"].includes(k)) env[k] = v
+        for (const [k, v] of Object.entries(process.env))
+          if (v !== undefined && !["JWT_SECRET", "COOKIE_SECRET", "HOST"].includes(k)) env[k] = v
         const run = spawnSync(path.join(BACKEND, "..", "node_modules", ".bin", "medusa"), ["start", "-p", "1"], {
           cwd: BACKEND,
           env: { ...env, NODE_ENV: "development", DATABASE_URL: "postgres://nobody@localhost:1/none" },
@@ -145,7 +172,10 @@ medusaIntegrationTestRunner({
         expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual(first)
 
         expect(ensureSecrets({ file, env: {} })).toEqual(first)
-        expect(ensureSecrets({ file, env: { JWT_SECRET: "from-the-environment" } })).toEqual({ ...first, JWT_SECRET: "from-the-environment" })
+        expect(ensureSecrets({ file, env: { JWT_SECRET: "from-the-environment" } })).toEqual({
+          ...first,
+          JWT_SECRET: "from-the-environment",
+        })
         expect(JSON.parse(fs.readFileSync(file, "utf8"))).toEqual(first)
 
         fs.chmodSync(file, 0o644)
@@ -156,8 +186,13 @@ medusaIntegrationTestRunner({
 
       it("keeps no secret in the source: the old default appears in no file of the repository but this test", () => {
         const root = path.resolve(BACKEND, "..")
-        const tracked = spawnSync("git", ["grep", "-l", "--untracked", OLD_PUBLIC_SECRET], { cwd: root, encoding: "utf8" })
-        expect(tracked.stdout.trim().split("\n").filter(Boolean)).toEqual(["backend/integration-tests/http/security/secrets.spec.ts"])
+        const tracked = spawnSync("git", ["grep", "-l", "--untracked", OLD_PUBLIC_SECRET], {
+          cwd: root,
+          encoding: "utf8",
+        })
+        expect(tracked.stdout.trim().split("\n").filter(Boolean)).toEqual([
+          "backend/integration-tests/http/security/secrets.spec.ts",
+        ])
       })
     })
 
@@ -189,7 +224,12 @@ medusaIntegrationTestRunner({
         const answers = [
           await api.request({ method: "GET", url: "/admin/orders", validateStatus: () => true }),
           await api.request({ method: "GET", url: "/store/products", validateStatus: () => true }),
-          await api.request({ method: "GET", url: "/store/ocop/no-such-route", headers: fx.storeHeaders.headers, validateStatus: () => true }),
+          await api.request({
+            method: "GET",
+            url: "/store/ocop/no-such-route",
+            headers: fx.storeHeaders.headers,
+            validateStatus: () => true,
+          }),
         ]
         expect(answers.map((a: any) => a.status)).toEqual([401, 400, 404])
         expectHeaders(answers[0].headers)

@@ -35,13 +35,21 @@ function runSeed(): Promise<void> {
   // Not the test runner's settings: the seed runs the way it does outside tests.
   for (const key of Object.keys(env)) if (key === "NODE_ENV" || key.startsWith("VITEST")) delete env[key]
   return new Promise((resolve, reject) => {
-    const child = spawn("npm", ["run", "seed", "--", "--products", String(GENERATED)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn("npm", ["run", "seed", "--", "--products", String(GENERATED)], {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    })
     child.stdout.on("data", (d) => (seedOutput += d))
     child.stderr.on("data", (d) => (seedOutput += d))
     child.on("error", reject)
     child.on("exit", (code) => {
       if (code === 0) return resolve()
-      reject(new Error(`npm run seed -- --products ${GENERATED} failed (exit code ${code}):\n${seedOutput.split("\n").slice(-25).join("\n")}`))
+      reject(
+        new Error(
+          `npm run seed -- --products ${GENERATED} failed (exit code ${code}):\n${seedOutput.split("\n").slice(-25).join("\n")}`
+        )
+      )
     })
   })
 }
@@ -68,7 +76,10 @@ medusaIntegrationTestRunner({
       // The gate's verdict for every product, from what the database holds.
       const container = getContainer()
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const { data: products } = await query.graph({ entity: "product", fields: ["id", "title", "status", "metadata", "producer.status"] })
+      const { data: products } = await query.graph({
+        entity: "product",
+        fields: ["id", "title", "status", "metadata", "producer.status"],
+      })
       const ocop: any = container.resolve("ocop")
       const certifications = await ocop.listCertifications(
         { product_id: products.map((p: any) => p.id) },
@@ -88,7 +99,10 @@ medusaIntegrationTestRunner({
       )
       const generated = products.filter((p: any) => p.metadata?.ocop_generated)
       expect(generated).toHaveLength(GENERATED)
-      const listed = products.filter((p: any) => verdict.get(p.id)!.listed).map((p: any) => p.id as string).sort()
+      const listed = products
+        .filter((p: any) => verdict.get(p.id)!.listed)
+        .map((p: any) => p.id as string)
+        .sort()
       const refused = products.filter((p: any) => !verdict.get(p.id)!.listed)
       // Both outcomes among the generated products, or the comparison below would prove little.
       expect(generated.filter((p: any) => verdict.get(p.id)!.listed).length).toBeGreaterThan(0)

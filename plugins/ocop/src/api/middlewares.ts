@@ -24,8 +24,20 @@ import {
   calendarDate,
 } from "./admin/ocop/validators"
 import { StoreListings, StoreListProducers, StoreVerify } from "./store/ocop/validators"
-import { VendorCreateProduct, VendorListProducts, VendorSubmitCertification, VendorUpdateMe, VendorUpdateProduct } from "./vendor/validators"
-import { ensureCertificationInCuratorProvince, ensureCuratorAccount, ensureProducerAccount, ensureProducerInOrder, ensureProducerOwnsProduct } from "./utils/ownership"
+import {
+  VendorCreateProduct,
+  VendorListProducts,
+  VendorSubmitCertification,
+  VendorUpdateMe,
+  VendorUpdateProduct,
+} from "./vendor/validators"
+import {
+  ensureCertificationInCuratorProvince,
+  ensureCuratorAccount,
+  ensureProducerAccount,
+  ensureProducerInOrder,
+  ensureProducerOwnsProduct,
+} from "./utils/ownership"
 import { z } from "@medusajs/framework/zod"
 import { findProvince } from "../lib/provinces"
 import { securityRoutes } from "./security-middlewares"
@@ -51,14 +63,23 @@ const FeaturedListBody = z
     title_en: z.string().trim().optional().nullable(),
     placement: z.enum(["home", "province", "campaign"]),
     province_code: AdminCreateProducer.shape.province_code.optional().nullable(),
-    product_ids: z.array(z.string().min(1)).min(1, "Pick at least one product.").max(48, "At most 48 products per list."),
+    product_ids: z
+      .array(z.string().min(1))
+      .min(1, "Pick at least one product.")
+      .max(48, "At most 48 products per list."),
     starts_at: calendarDate.optional().nullable(),
     ends_at: calendarDate.optional().nullable(),
   })
-  .refine((v) => !v.starts_at || !v.ends_at || v.ends_at > v.starts_at, { path: ["ends_at"], message: "ends_at must be after starts_at." })
+  .refine((v) => !v.starts_at || !v.ends_at || v.ends_at > v.starts_at, {
+    path: ["ends_at"],
+    message: "ends_at must be after starts_at.",
+  })
 const StoreFeaturedLists = z.object({
   placement: z.enum(["home", "province", "campaign"]).default("home"),
-  province: z.string().refine((v) => !!findProvince(v), { message: "Unknown province." }).optional(),
+  province: z
+    .string()
+    .refine((v) => !!findProvince(v), { message: "Unknown province." })
+    .optional(),
 })
 const CuratorListCertifications = AdminListCertifications.omit({ province_code: true, product_id: true })
 
@@ -89,7 +110,9 @@ const validateAdminDecision = (req: MedusaRequest, res: MedusaResponse, next: Me
 /** The home page selection is the platform's; a trade centre curates its province and campaigns. */
 function refuseHomePlacement(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   if ((req as any).validatedBody?.placement === "home") {
-    return sendFieldErrors(res, { placement: "A trade centre curates province and campaign lists; the home page is curated by the platform." })
+    return sendFieldErrors(res, {
+      placement: "A trade centre curates province and campaign lists; the home page is curated by the platform.",
+    })
   }
   next()
 }
@@ -115,53 +138,105 @@ export default defineMiddlewares({
     // --- operator routes ---
     { matcher: "/admin/ocop/producers", method: ["GET"], middlewares: [validateQuery(AdminListProducers)] },
     { matcher: "/admin/ocop/producers", method: ["POST"], middlewares: [validateBody(AdminCreateProducer)] },
-    { matcher: "/admin/ocop/producers/:id/:action", method: ["POST"], middlewares: [validateBody(AdminProducerAction)] },
+    {
+      matcher: "/admin/ocop/producers/:id/:action",
+      method: ["POST"],
+      middlewares: [validateBody(AdminProducerAction)],
+    },
     { matcher: "/admin/ocop/certifications", method: ["GET"], middlewares: [validateQuery(AdminListCertifications)] },
-    { matcher: "/admin/ocop/certifications", method: ["POST"], middlewares: [validateBody(AdminSubmitCertification), checkCertificationRules] },
-    { matcher: "/admin/ocop/certifications/:id/renew", method: ["POST"], middlewares: [readIdempotencyKey, validateBody(AdminRenewCertification)] },
-    { matcher: "/admin/ocop/certifications/:id/:action", method: ["POST"], middlewares: [readIdempotencyKey, validateAdminDecision] },
-    { matcher: "/admin/ocop/products/:id/producer", method: ["POST"], middlewares: [validateBody(AdminAttachProducer)] },
+    {
+      matcher: "/admin/ocop/certifications",
+      method: ["POST"],
+      middlewares: [validateBody(AdminSubmitCertification), checkCertificationRules],
+    },
+    {
+      matcher: "/admin/ocop/certifications/:id/renew",
+      method: ["POST"],
+      middlewares: [readIdempotencyKey, validateBody(AdminRenewCertification)],
+    },
+    {
+      matcher: "/admin/ocop/certifications/:id/:action",
+      method: ["POST"],
+      middlewares: [readIdempotencyKey, validateAdminDecision],
+    },
+    {
+      matcher: "/admin/ocop/products/:id/producer",
+      method: ["POST"],
+      middlewares: [validateBody(AdminAttachProducer)],
+    },
     { matcher: "/admin/ocop/listings/refresh", method: ["POST"], middlewares: [validateBody(AdminRefreshListings)] },
 
     { matcher: "/admin/ocop/trade-centers", method: ["POST"], middlewares: [validateBody(AdminCreateTradeCenter)] },
-    { matcher: "/admin/ocop/trade-centers/:id/curators", method: ["POST"], middlewares: [validateBody(AdminCreateCurator), enforcePasswordPolicy] },
+    {
+      matcher: "/admin/ocop/trade-centers/:id/curators",
+      method: ["POST"],
+      middlewares: [validateBody(AdminCreateCurator), enforcePasswordPolicy],
+    },
 
     // --- producers (auth actor "producer"; actor_id = the producer) ---
     {
       matcher: "/producers/signup",
       method: ["POST"],
-      middlewares: [authenticate("producer", ["bearer"], { allowUnregistered: true }), validateBody(AdminCreateProducer.omit({ handle: true }))],
+      middlewares: [
+        authenticate("producer", ["bearer"], { allowUnregistered: true }),
+        validateBody(AdminCreateProducer.omit({ handle: true })),
+      ],
     },
     { matcher: "/vendor/*", middlewares: producerAuth },
     { matcher: "/vendor/me", method: ["POST"], middlewares: [validateBody(VendorUpdateMe)] },
     { matcher: "/vendor/products", method: ["GET"], middlewares: [validateQuery(VendorListProducts)] },
     { matcher: "/vendor/products", method: ["POST"], middlewares: [validateBody(VendorCreateProduct)] },
     { matcher: "/vendor/products/:id", method: ["GET"], middlewares: [ensureProducerOwnsProduct("params")] },
-    { matcher: "/vendor/products/:id", method: ["POST"], middlewares: [ensureProducerOwnsProduct("params"), validateBody(VendorUpdateProduct)] },
+    {
+      matcher: "/vendor/products/:id",
+      method: ["POST"],
+      middlewares: [ensureProducerOwnsProduct("params"), validateBody(VendorUpdateProduct)],
+    },
     {
       matcher: "/vendor/certifications",
       method: ["POST"],
-      middlewares: [validateBody(VendorSubmitCertification), refuseForeignProvince, ensureProducerOwnsProduct("body"), checkCertificationRules],
+      middlewares: [
+        validateBody(VendorSubmitCertification),
+        refuseForeignProvince,
+        ensureProducerOwnsProduct("body"),
+        checkCertificationRules,
+      ],
     },
 
     { matcher: "/vendor/orders/:id", method: ["GET"], middlewares: [ensureProducerInOrder] },
     {
       matcher: "/vendor/orders/:id/fulfillments",
       method: ["POST"],
-      middlewares: [ensureProducerInOrder, readIdempotencyKey, validateBody(z.object({ item_ids: z.array(z.string()).min(1).max(500).optional() }))],
+      middlewares: [
+        ensureProducerInOrder,
+        readIdempotencyKey,
+        validateBody(z.object({ item_ids: z.array(z.string()).min(1).max(500).optional() })),
+      ],
     },
 
     // --- trade-promotion centres (auth actor "curator"; actor_id = the trade centre) ---
     { matcher: "/trade-center/*", middlewares: curatorAuth },
-    { matcher: "/trade-center/certifications", method: ["GET"], middlewares: [validateQuery(CuratorListCertifications)] },
+    {
+      matcher: "/trade-center/certifications",
+      method: ["GET"],
+      middlewares: [validateQuery(CuratorListCertifications)],
+    },
     {
       matcher: "/trade-center/certifications/:id/:action",
       method: ["POST"],
       middlewares: [ensureCertificationInCuratorProvince, readIdempotencyKey, validateBody(AdminCertificationAction)],
     },
 
-    { matcher: "/trade-center/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody), refuseHomePlacement] },
-    { matcher: "/trade-center/featured-lists/:id", method: ["POST"], middlewares: [validateBody(FeaturedListBody), refuseHomePlacement] },
+    {
+      matcher: "/trade-center/featured-lists",
+      method: ["POST"],
+      middlewares: [validateBody(FeaturedListBody), refuseHomePlacement],
+    },
+    {
+      matcher: "/trade-center/featured-lists/:id",
+      method: ["POST"],
+      middlewares: [validateBody(FeaturedListBody), refuseHomePlacement],
+    },
     { matcher: "/admin/ocop/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody)] },
 
     // --- checkout: one completion at a time per stocked item, sold out answered before the work ---

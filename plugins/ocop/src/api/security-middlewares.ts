@@ -17,6 +17,9 @@ export const securityRoutes: MiddlewareRoute[] = [
   // No method: global middlewares, which Medusa runs before any route-specific one (its own
   // authentication on these routes included); they pick their requests themselves.
   { matcher: "/auth/*", middlewares: [guardPasswordAuthRoutes] },
-  ...["/producers/signup", "/store/customers", "/admin/invites/accept"].map((path) => ({ matcher: path, middlewares: [limitRegistrationAt(path)] })),
+  ...["/producers/signup", "/store/customers", "/admin/invites/accept"].map((path) => ({
+    matcher: path,
+    middlewares: [limitRegistrationAt(path)],
+  })),
   { matcher: "/hooks/payment/:provider", method: ["POST"], middlewares: [refuseUnconfiguredPaymentWebhook] },
 ]

@@ -33,7 +33,9 @@ export async function runListingClock(container: MedusaContainer) {
     if (!ids.length) continue
     const reason = kind === "became_valid" ? "certificate became valid" : "removed by the database listing gate"
     await refreshListingsWorkflow(container).run({ input: { product_ids: ids, reason } })
-    logger.info(`OCOP listing clock: ${ids.length} product(s) refreshed because ${reason}: ${ids.slice(0, 20).join(", ")}${ids.length > 20 ? ", …" : ""}.`)
+    logger.info(
+      `OCOP listing clock: ${ids.length} product(s) refreshed because ${reason}: ${ids.slice(0, 20).join(", ")}${ids.length > 20 ? ", …" : ""}.`
+    )
   }
 }
 

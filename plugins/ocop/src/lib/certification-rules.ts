@@ -26,13 +26,15 @@ export function certificationFieldErrors(input: CertificationFields): Record<str
       if (mismatch) errors.score = mismatch
     }
   }
-  if (input.province_code != null && !isProvinceCode(input.province_code)) errors.province_code = `Unknown province code "${input.province_code}" (use one of the 34 current units).`
+  if (input.province_code != null && !isProvinceCode(input.province_code))
+    errors.province_code = `Unknown province code "${input.province_code}" (use one of the 34 current units).`
   const group = findProductGroup(input.group_slug)
   if (!group) errors.group_slug = `Unknown OCOP product group "${input.group_slug}".`
   if (input.subgroup_slug) {
     const sub = findSubgroup(input.subgroup_slug)
     if (!sub) errors.subgroup_slug = `Unknown OCOP subgroup "${input.subgroup_slug}".`
-    else if (group && sub.group.slug !== group.slug) errors.subgroup_slug = `Subgroup "${input.subgroup_slug}" is not part of group "${input.group_slug}".`
+    else if (group && sub.group.slug !== group.slug)
+      errors.subgroup_slug = `Subgroup "${input.subgroup_slug}" is not part of group "${input.group_slug}".`
   }
   Object.assign(errors, validityWindowErrors(input))
   return errors

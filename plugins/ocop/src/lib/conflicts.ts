@@ -61,7 +61,10 @@ export const conflictText = {
       "Your part of this order has already been shipped; there is nothing left to ship."
     ),
   orderNotShippable: (status: string) =>
-    bilingual(`Đơn hàng đang ở trạng thái "${status}", không thể giao vận chuyển.`, `The order is "${status}" and cannot be shipped.`),
+    bilingual(
+      `Đơn hàng đang ở trạng thái "${status}", không thể giao vận chuyển.`,
+      `The order is "${status}" and cannot be shipped.`
+    ),
   producerAlreadyRegistered: () =>
     bilingual(
       "Tài khoản đăng nhập này đã có chủ thể OCOP. Hãy đăng nhập lại để tiếp tục với chủ thể đó.",

@@ -3,7 +3,11 @@ import { OCOP_MODULE } from "../modules/ocop"
 import { listingSummaries } from "./public-views"
 
 /** Featured lists in force now for a placement, each with its listed products in the curator's order. */
-export async function activeFeaturedLists(scope: any, filter: { placement: string; province_code?: string }, now = new Date()) {
+export async function activeFeaturedLists(
+  scope: any,
+  filter: { placement: string; province_code?: string },
+  now = new Date()
+) {
   const ocop = scope.resolve(OCOP_MODULE)
   const where: Record<string, unknown> = { placement: filter.placement }
   if (filter.province_code) where.province_code = filter.province_code
@@ -16,7 +20,11 @@ export async function activeFeaturedLists(scope: any, filter: { placement: strin
   const listedIds = [...summaryById.keys()]
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: products } = listedIds.length
-    ? await query.graph({ entity: "product", fields: ["id", "title", "handle", "thumbnail"], filters: { id: listedIds } })
+    ? await query.graph({
+        entity: "product",
+        fields: ["id", "title", "handle", "thumbnail"],
+        filters: { id: listedIds },
+      })
     : { data: [] as any[] }
   const productById = new Map<string, any>(products.map((p: any) => [p.id, p]))
   return lists.map((l: any) => ({

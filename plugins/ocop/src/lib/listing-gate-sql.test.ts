@@ -41,7 +41,16 @@ const YEARS3 = 3 * 365 * DAY
 const instant = fc.integer({ min: -YEARS3, max: YEARS3 }).map((offset) => new Date(BASE + offset))
 const optionalInstant = fc.option(instant, { nil: null, freq: 6 })
 const certification = fc.record({
-  status: fc.constantFrom("submitted", "approved", "approved", "approved", "rejected", "expired", "revoked", "suspended"),
+  status: fc.constantFrom(
+    "submitted",
+    "approved",
+    "approved",
+    "approved",
+    "rejected",
+    "expired",
+    "revoked",
+    "suspended"
+  ),
   stars: fc.integer({ min: 1, max: 5 }),
   valid_from: optionalInstant,
   expires_at: optionalInstant,
@@ -54,7 +63,16 @@ const producerLink = fc.record({
 })
 const anyProduct = fc
   .record({
-    product: fc.constantFrom("published", "published", "published", "draft", "proposed", "rejected", "deleted", "missing"),
+    product: fc.constantFrom(
+      "published",
+      "published",
+      "published",
+      "draft",
+      "proposed",
+      "rejected",
+      "deleted",
+      "missing"
+    ),
     producers: fc.array(producerLink, { maxLength: 2 }),
     certifications: fc.array(certification, { maxLength: 4 }),
     at: instant,
@@ -66,7 +84,9 @@ const anyProduct = fc
 // certificate around the evaluated moment — then one thing may be off.
 const nearlyListed = fc.record({
   product: fc.constantFrom("published", "published", "published", "draft"),
-  producers: fc.constantFrom("active", "active", "active", "pending").map((status) => [{ status, producer_deleted: false, link_deleted: false }]),
+  producers: fc
+    .constantFrom("active", "active", "active", "pending")
+    .map((status) => [{ status, producer_deleted: false, link_deleted: false }]),
   certifications: fc
     .tuple(
       fc.record({
@@ -82,13 +102,11 @@ const nearlyListed = fc.record({
   at: fc.integer({ min: -DAY, max: DAY }).map((offset) => new Date(BASE + offset)),
   onBoundary: fc.constantFrom("none", "none", "valid_from", "expires_at"),
 })
-const scenario = fc
-  .oneof(anyProduct, nearlyListed)
-  .map((s) => {
-    const dated = s.certifications.find((c) => c[s.onBoundary as "valid_from" | "expires_at"])
-    const at = dated ? (dated[s.onBoundary as "valid_from" | "expires_at"] as Date) : s.at
-    return { ...s, at }
-  })
+const scenario = fc.oneof(anyProduct, nearlyListed).map((s) => {
+  const dated = s.certifications.find((c) => c[s.onBoundary as "valid_from" | "expires_at"])
+  const at = dated ? (dated[s.onBoundary as "valid_from" | "expires_at"] as Date) : s.at
+  return { ...s, at }
+})
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
 
@@ -101,7 +119,13 @@ function tsReasons(s: Scenario): string[] {
     producer_status: live?.status,
     certifications: s.certifications
       .filter((c) => !c.deleted && c.status === "approved")
-      .map((c, i) => ({ id: `c${i}`, status: c.status, stars: c.stars, valid_from: c.valid_from, expires_at: c.expires_at })),
+      .map((c, i) => ({
+        id: `c${i}`,
+        status: c.status,
+        stars: c.stars,
+        valid_from: c.valid_from,
+        expires_at: c.expires_at,
+      })),
     now: s.at,
   }).reasons
 }
@@ -113,12 +137,26 @@ let n = 0
 async function insert(s: Scenario): Promise<string> {
   const id = `prod_${n++}`
   if (s.product !== "missing") {
-    await db("product").insert({ id, title: id, status: s.product === "deleted" ? "published" : s.product, deleted_at: s.product === "deleted" ? new Date(BASE) : null })
+    await db("product").insert({
+      id,
+      title: id,
+      status: s.product === "deleted" ? "published" : s.product,
+      deleted_at: s.product === "deleted" ? new Date(BASE) : null,
+    })
   }
   for (const [i, p] of s.producers.entries()) {
     const producerId = `${id}_opr${i}`
-    await db("ocop_producer").insert({ id: producerId, status: p.status, deleted_at: p.producer_deleted ? new Date(BASE) : null })
-    await db("product_product_ocop_producer").insert({ product_id: id, producer_id: producerId, id: `${producerId}_link`, deleted_at: p.link_deleted ? new Date(BASE) : null })
+    await db("ocop_producer").insert({
+      id: producerId,
+      status: p.status,
+      deleted_at: p.producer_deleted ? new Date(BASE) : null,
+    })
+    await db("product_product_ocop_producer").insert({
+      product_id: id,
+      producer_id: producerId,
+      id: `${producerId}_link`,
+      deleted_at: p.link_deleted ? new Date(BASE) : null,
+    })
   }
   for (const [i, c] of s.certifications.entries()) {
     await db("ocop_certification").insert({
@@ -171,7 +209,12 @@ describe("the listing gate in SQL", () => {
   }, 120_000) // 400 cases of a few inserts each; a loaded CI machine needs more than the 5 s default
 
   it("installs once: a second call finds its version and changes nothing", async () => {
-    expect(await installListingGateSql(db as any)).toEqual({ installed: true, changed: false, missing: [], version: LISTING_GATE_SQL_VERSION })
+    expect(await installListingGateSql(db as any)).toEqual({
+      installed: true,
+      changed: false,
+      missing: [],
+      version: LISTING_GATE_SQL_VERSION,
+    })
   })
 
   it("refuses a marketplace membership the gate does not allow, naming the product and the reason in both languages", async () => {
@@ -179,20 +222,35 @@ describe("the listing gate in SQL", () => {
       { id: "sc_market", metadata: { ocop_role: "marketplace" } },
       { id: "sc_other", metadata: null },
     ])
-    const id = await insert({ product: "published", producers: [], certifications: [], at: new Date(), onBoundary: "none" })
+    const id = await insert({
+      product: "published",
+      producers: [],
+      certifications: [],
+      at: new Date(),
+      onBoundary: "none",
+    })
     await db("product_sales_channel").insert({ product_id: id, sales_channel_id: "sc_other", id: "l1" })
-    const refused = await db("product_sales_channel").insert({ product_id: id, sales_channel_id: "sc_market", id: "l2" }).then(
-      () => undefined,
-      (e) => e
-    )
+    const refused = await db("product_sales_channel")
+      .insert({ product_id: id, sales_channel_id: "sc_market", id: "l2" })
+      .then(
+        () => undefined,
+        (e) => e
+      )
     expect(refused?.code).toBe("23514")
     expect(refused?.constraint).toBe("ocop_listing_gate")
-    expect(refused?.message).toContain(`không thể có mặt trên Chợ OCOP: sản phẩm chưa gắn với chủ thể OCOP; sản phẩm chưa có chứng nhận OCOP 3–5 sao được duyệt`)
-    expect(refused?.message).toContain(`cannot be listed in the OCOP marketplace: the product has no OCOP producer; it has no approved 3–5★ OCOP certification`)
-    const moved = await db("product_sales_channel").where({ id: "l1" }).update({ sales_channel_id: "sc_market" }).then(
-      () => undefined,
-      (e) => e
+    expect(refused?.message).toContain(
+      `không thể có mặt trên Chợ OCOP: sản phẩm chưa gắn với chủ thể OCOP; sản phẩm chưa có chứng nhận OCOP 3–5 sao được duyệt`
     )
+    expect(refused?.message).toContain(
+      `cannot be listed in the OCOP marketplace: the product has no OCOP producer; it has no approved 3–5★ OCOP certification`
+    )
+    const moved = await db("product_sales_channel")
+      .where({ id: "l1" })
+      .update({ sales_channel_id: "sc_market" })
+      .then(
+        () => undefined,
+        (e) => e
+      )
     expect(moved?.constraint).toBe("ocop_listing_gate")
     expect(await db("product_sales_channel").where({ sales_channel_id: "sc_market" })).toHaveLength(0)
   })

@@ -254,14 +254,49 @@ $fn$;
 `
 
 const TRIGGERS: Array<{ name: string; table: string; when: string; fn: string }> = [
-  { name: "ocop_gate_membership", table: "product_sales_channel", when: "BEFORE INSERT OR UPDATE", fn: "ocop_guard_marketplace_membership" },
-  { name: "ocop_gate_listing_row", table: "ocop_product_listing", when: "BEFORE INSERT OR UPDATE", fn: "ocop_guard_listing_row" },
-  { name: "ocop_gate_publishable_key", table: "publishable_api_key_sales_channel", when: "BEFORE INSERT OR UPDATE", fn: "ocop_guard_publishable_key_channel" },
-  { name: "ocop_gate_certification", table: "ocop_certification", when: "AFTER UPDATE OR DELETE", fn: "ocop_after_certification_change" },
-  { name: "ocop_gate_producer", table: "ocop_producer", when: "AFTER UPDATE OR DELETE", fn: "ocop_after_producer_change" },
-  { name: "ocop_gate_product_producer", table: "product_product_ocop_producer", when: "AFTER INSERT OR UPDATE OR DELETE", fn: "ocop_after_product_producer_change" },
+  {
+    name: "ocop_gate_membership",
+    table: "product_sales_channel",
+    when: "BEFORE INSERT OR UPDATE",
+    fn: "ocop_guard_marketplace_membership",
+  },
+  {
+    name: "ocop_gate_listing_row",
+    table: "ocop_product_listing",
+    when: "BEFORE INSERT OR UPDATE",
+    fn: "ocop_guard_listing_row",
+  },
+  {
+    name: "ocop_gate_publishable_key",
+    table: "publishable_api_key_sales_channel",
+    when: "BEFORE INSERT OR UPDATE",
+    fn: "ocop_guard_publishable_key_channel",
+  },
+  {
+    name: "ocop_gate_certification",
+    table: "ocop_certification",
+    when: "AFTER UPDATE OR DELETE",
+    fn: "ocop_after_certification_change",
+  },
+  {
+    name: "ocop_gate_producer",
+    table: "ocop_producer",
+    when: "AFTER UPDATE OR DELETE",
+    fn: "ocop_after_producer_change",
+  },
+  {
+    name: "ocop_gate_product_producer",
+    table: "product_product_ocop_producer",
+    when: "AFTER INSERT OR UPDATE OR DELETE",
+    fn: "ocop_after_product_producer_change",
+  },
   { name: "ocop_gate_product", table: "product", when: "AFTER UPDATE OR DELETE", fn: "ocop_after_product_change" },
-  { name: "ocop_gate_sales_channel", table: "sales_channel", when: "AFTER INSERT OR UPDATE", fn: "ocop_after_sales_channel_change" },
+  {
+    name: "ocop_gate_sales_channel",
+    table: "sales_channel",
+    when: "AFTER INSERT OR UPDATE",
+    fn: "ocop_after_sales_channel_change",
+  },
 ]
 
 /** Every table the gate reads or guards; the installer waits until all exist. */
@@ -279,7 +314,8 @@ export const GATE_TABLES = [
 export const LISTING_GATE_SQL =
   FUNCTIONS +
   TRIGGERS.map(
-    (t) => `DROP TRIGGER IF EXISTS ${t.name} ON "${t.table}";\nCREATE TRIGGER ${t.name} ${t.when} ON "${t.table}" FOR EACH ROW EXECUTE FUNCTION ${t.fn}();`
+    (t) =>
+      `DROP TRIGGER IF EXISTS ${t.name} ON "${t.table}";\nCREATE TRIGGER ${t.name} ${t.when} ON "${t.table}" FOR EACH ROW EXECUTE FUNCTION ${t.fn}();`
   ).join("\n")
 
 /** Changes whenever the SQL does; stored as a comment on the gate function. */
@@ -300,9 +336,10 @@ export type InstallResult = { installed: boolean; changed: boolean; missing: str
  * when called before `medusa db:migrate` has created them.
  */
 export async function installListingGateSql(db: Sql): Promise<InstallResult> {
-  const { rows } = await db.raw(`SELECT t AS name FROM jsonb_array_elements_text(?::jsonb) AS t WHERE to_regclass(t) IS NULL`, [
-    JSON.stringify(GATE_TABLES),
-  ])
+  const { rows } = await db.raw(
+    `SELECT t AS name FROM jsonb_array_elements_text(?::jsonb) AS t WHERE to_regclass(t) IS NULL`,
+    [JSON.stringify(GATE_TABLES)]
+  )
   const missing = rows.map((r) => r.name as string)
   if (missing.length) return { installed: false, changed: false, missing, version: LISTING_GATE_SQL_VERSION }
   return db.transaction(async (trx) => {
@@ -321,7 +358,11 @@ export async function installListingGateSql(db: Sql): Promise<InstallResult> {
 }
 
 /** The SQL gate's reasons for many products at once (reconciliation, tests). */
-export async function sqlGateReasons(db: Pick<Sql, "raw">, productIds: string[], at?: Date): Promise<Map<string, GateReason[]>> {
+export async function sqlGateReasons(
+  db: Pick<Sql, "raw">,
+  productIds: string[],
+  at?: Date
+): Promise<Map<string, GateReason[]>> {
   if (!productIds.length) return new Map()
   const { rows } = await db.raw(
     `SELECT id, ocop_listing_gate_reasons(id, coalesce(?::timestamptz, now())) AS reasons FROM jsonb_array_elements_text(?::jsonb) AS id`,
@@ -343,7 +384,10 @@ export function gateRefusalMessage(error: unknown): string | undefined {
   let e: any = error
   for (let depth = 0; e && typeof e === "object" && depth < 6 && !seen.has(e); depth++) {
     seen.add(e)
-    if (e.constraint === GATE_CONSTRAINT || (e.code === GATE_SQLSTATE && /Chợ OCOP|OCOP marketplace/.test(String(e.message)))) {
+    if (
+      e.constraint === GATE_CONSTRAINT ||
+      (e.code === GATE_SQLSTATE && /Chợ OCOP|OCOP marketplace/.test(String(e.message)))
+    ) {
       const message = String(e.message ?? "")
       // MikroORM prefixes the statement: keep Postgres's own sentence.
       const at = message.search(/"[^"]*" \([^)]*\) không thể|Khoá công khai/)

@@ -34,10 +34,19 @@ export type GateVerdict = { listed: boolean; certification_id: string | null; re
 
 export const GATE_REASON_TEXT: Record<GateReason, { vi: string; en: string }> = {
   no_producer: { vi: "sản phẩm chưa gắn với chủ thể OCOP", en: "the product has no OCOP producer" },
-  producer_not_active: { vi: "chủ thể OCOP chưa được duyệt hoặc đang bị đình chỉ", en: "its producer is not active (pending or suspended)" },
+  producer_not_active: {
+    vi: "chủ thể OCOP chưa được duyệt hoặc đang bị đình chỉ",
+    en: "its producer is not active (pending or suspended)",
+  },
   product_not_published: { vi: "sản phẩm chưa được đăng bán", en: "the product is not published" },
-  no_approved_certification: { vi: "sản phẩm chưa có chứng nhận OCOP 3–5 sao được duyệt", en: "it has no approved 3–5★ OCOP certification" },
-  certification_not_yet_valid: { vi: "chứng nhận OCOP chưa đến ngày hiệu lực", en: "its OCOP certificate is not valid yet" },
+  no_approved_certification: {
+    vi: "sản phẩm chưa có chứng nhận OCOP 3–5 sao được duyệt",
+    en: "it has no approved 3–5★ OCOP certification",
+  },
+  certification_not_yet_valid: {
+    vi: "chứng nhận OCOP chưa đến ngày hiệu lực",
+    en: "its OCOP certificate is not valid yet",
+  },
   certification_expired: { vi: "chứng nhận OCOP đã hết hạn", en: "its OCOP certificate has expired" },
 }
 
@@ -56,7 +65,8 @@ export function evaluateListingGate(input: GateInput): GateVerdict {
     .sort((a, b) => new Date(b.valid_from!).getTime() - new Date(a.valid_from!).getTime())[0]
   if (!valid) {
     if (approved.length === 0) reasons.push("no_approved_certification")
-    else if (approved.some((c) => c.valid_from && new Date(c.valid_from) > now)) reasons.push("certification_not_yet_valid")
+    else if (approved.some((c) => c.valid_from && new Date(c.valid_from) > now))
+      reasons.push("certification_not_yet_valid")
     else reasons.push("certification_expired")
   }
   return { listed: reasons.length === 0, certification_id: valid?.id ?? null, reasons }

@@ -8,7 +8,9 @@ export const MARKETPLACE_CHANNEL_ROLE = "marketplace"
 export async function getMarketplaceChannelId(container: MedusaContainer): Promise<string> {
   const salesChannels = container.resolve(Modules.SALES_CHANNEL)
   const channels = await salesChannels.listSalesChannels({}, { select: ["id", "metadata"] })
-  const found = channels.find((c) => (c.metadata as Record<string, unknown> | null)?.ocop_role === MARKETPLACE_CHANNEL_ROLE)
+  const found = channels.find(
+    (c) => (c.metadata as Record<string, unknown> | null)?.ocop_role === MARKETPLACE_CHANNEL_ROLE
+  )
   if (!found) {
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,

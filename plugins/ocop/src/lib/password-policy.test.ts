@@ -3,7 +3,13 @@ import { passwordProblem, PASSWORD_PROBLEM_TEXT } from "./password-policy"
 
 describe("password policy", () => {
   it("accepts long passwords that mix kinds of characters, Vietnamese letters included", () => {
-    for (const ok of ["OcopAdmin#2026", "MatKhau#2026", "chè shan tuyết 2026", "Đồi chè Cầu Đất", "correct horse battery staple!"]) {
+    for (const ok of [
+      "OcopAdmin#2026",
+      "MatKhau#2026",
+      "chè shan tuyết 2026",
+      "Đồi chè Cầu Đất",
+      "correct horse battery staple!",
+    ]) {
       expect(passwordProblem(ok, "someone@ocop.vn"), ok).toBeNull()
     }
   })

@@ -3,12 +3,20 @@ import { vendorRefusal, vendorRefusalText } from "./producer-access"
 
 describe("what a producer may do in its portal", () => {
   const routes: [string, string][] = [
-    ["GET", "/vendor/me"], ["POST", "/vendor/me"],
-    ["GET", "/vendor/products"], ["POST", "/vendor/products"], ["GET", "/vendor/products/prod_1"], ["POST", "/vendor/products/prod_1"],
-    ["GET", "/vendor/certifications"], ["POST", "/vendor/certifications"],
-    ["GET", "/vendor/orders"], ["GET", "/vendor/orders/order_1"], ["POST", "/vendor/orders/order_1/fulfillments"],
+    ["GET", "/vendor/me"],
+    ["POST", "/vendor/me"],
+    ["GET", "/vendor/products"],
+    ["POST", "/vendor/products"],
+    ["GET", "/vendor/products/prod_1"],
+    ["POST", "/vendor/products/prod_1"],
+    ["GET", "/vendor/certifications"],
+    ["POST", "/vendor/certifications"],
+    ["GET", "/vendor/orders"],
+    ["GET", "/vendor/orders/order_1"],
+    ["POST", "/vendor/orders/order_1/fulfillments"],
   ]
-  const allowed = (status: string) => routes.filter(([m, p]) => vendorRefusal(status, m, p) === null).map(([m, p]) => `${m} ${p}`)
+  const allowed = (status: string) =>
+    routes.filter(([m, p]) => vendorRefusal(status, m, p) === null).map(([m, p]) => `${m} ${p}`)
 
   it("an active producer may do everything", () => {
     expect(allowed("active")).toHaveLength(routes.length)
@@ -16,8 +24,12 @@ describe("what a producer may do in its portal", () => {
 
   it("a pending producer may read, edit its profile and submit certificates — no products, no orders", () => {
     expect(allowed("pending")).toEqual([
-      "GET /vendor/me", "POST /vendor/me", "GET /vendor/products", "GET /vendor/products/prod_1",
-      "GET /vendor/certifications", "POST /vendor/certifications",
+      "GET /vendor/me",
+      "POST /vendor/me",
+      "GET /vendor/products",
+      "GET /vendor/products/prod_1",
+      "GET /vendor/certifications",
+      "POST /vendor/certifications",
     ])
     expect(vendorRefusal("pending", "POST", "/vendor/products")).toBe("producer_pending")
   })

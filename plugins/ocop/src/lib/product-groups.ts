@@ -2,7 +2,13 @@ import groupsData from "../data/product-groups.json"
 
 export type ProductSet = { code: string; slug: string; name_vi: string; name_en: string }
 export type ProductSubgroup = { code: string; slug: string; name_vi: string; name_en: string; sets: ProductSet[] }
-export type ProductGroup = { code: string; slug: string; name_vi: string; name_en: string; subgroups: ProductSubgroup[] }
+export type ProductGroup = {
+  code: string
+  slug: string
+  name_vi: string
+  name_en: string
+  subgroups: ProductSubgroup[]
+}
 
 const GROUPS = (groupsData as unknown as { groups: ProductGroup[] }).groups
 

@@ -35,7 +35,13 @@ const PROVINCES = provincesData as unknown as Province[]
 const byCode = new Map(PROVINCES.map((p) => [p.code, p]))
 const byKey = new Map<string, ProvinceMatch>()
 for (const province of PROVINCES) {
-  for (const name of [province.slug, province.name_vi, province.full_name_vi, province.name_ascii, ...province.aliases]) {
+  for (const name of [
+    province.slug,
+    province.name_vi,
+    province.full_name_vi,
+    province.name_ascii,
+    ...province.aliases,
+  ]) {
     byKey.set(matchKey(name), { province })
   }
 }

@@ -7,7 +7,14 @@ import { sqlGateReasons } from "./listing-gate-sql"
 
 const BATCH = 500
 
-export type Repair = { product_id: string; title: string | null; was_in_marketplace: boolean; row_listed: boolean | null; should_list: boolean; reasons: string[] }
+export type Repair = {
+  product_id: string
+  title: string | null
+  was_in_marketplace: boolean
+  row_listed: boolean | null
+  should_list: boolean
+  reasons: string[]
+}
 
 /** One sentence a person understands: which product, what was wrong, why, what was done. */
 export function describeRepair(r: Repair): string {
@@ -15,7 +22,8 @@ export function describeRepair(r: Repair): string {
   if (r.was_in_marketplace && !r.should_list) {
     return `${name} was shown in the marketplace although ${describeGateReasons(r.reasons as any)}; it was removed.`
   }
-  if (!r.was_in_marketplace && r.should_list) return `${name} passes the listing gate but was not shown in the marketplace; it was listed.`
+  if (!r.was_in_marketplace && r.should_list)
+    return `${name} passes the listing gate but was not shown in the marketplace; it was listed.`
   return `${name}'s listing record said ${r.row_listed === null ? "nothing" : r.row_listed ? "listed" : "not listed"} but the gate says ${r.should_list ? "listed" : `not listed (${describeGateReasons(r.reasons as any)})`}; the record was corrected.`
 }
 
@@ -35,7 +43,10 @@ export async function reconcileListings(container: any) {
   const repairs: Repair[] = []
   const disagreements: string[] = []
   for (let offset = 0; ; offset += BATCH) {
-    const page = await products.listProducts({}, { select: ["id", "title"], take: BATCH, skip: offset, order: { id: "ASC" } })
+    const page = await products.listProducts(
+      {},
+      { select: ["id", "title"], take: BATCH, skip: offset, order: { id: "ASC" } }
+    )
     if (!page.length) break
     const ids = page.map((p: any) => p.id)
     const titles = new Map<string, string>(page.map((p: any) => [p.id, p.title]))
@@ -50,7 +61,14 @@ export async function reconcileListings(container: any) {
       const shouldList = e.exists && e.listed
       const row = rowListed.has(e.product_id) ? rowListed.get(e.product_id)! : null
       if (e.in_marketplace !== shouldList || row !== shouldList) {
-        repairs.push({ product_id: e.product_id, title: titles.get(e.product_id) ?? null, was_in_marketplace: e.in_marketplace, row_listed: row, should_list: shouldList, reasons: e.reasons })
+        repairs.push({
+          product_id: e.product_id,
+          title: titles.get(e.product_id) ?? null,
+          was_in_marketplace: e.in_marketplace,
+          row_listed: row,
+          should_list: shouldList,
+          reasons: e.reasons,
+        })
       }
       const sqlReasons = sql.get(e.product_id) ?? []
       if (sqlReasons.join() !== e.reasons.join()) {
@@ -64,11 +82,15 @@ export async function reconcileListings(container: any) {
   }
   const drifted = repairs.map((r) => r.product_id)
   for (let i = 0; i < drifted.length; i += BATCH) {
-    await refreshListingsWorkflow(container).run({ input: { product_ids: drifted.slice(i, i + BATCH), reason: "reconciliation" } })
+    await refreshListingsWorkflow(container).run({
+      input: { product_ids: drifted.slice(i, i + BATCH), reason: "reconciliation" },
+    })
   }
   for (const r of repairs) logger.error(`OCOP reconciliation repaired ${describeRepair(r)}`)
   if (repairs.length) {
-    logger.error(`OCOP reconciliation: ${repairs.length} of ${checked} products did not match the listing gate and were repaired (see the lines above).`)
+    logger.error(
+      `OCOP reconciliation: ${repairs.length} of ${checked} products did not match the listing gate and were repaired (see the lines above).`
+    )
   } else {
     logger.info(`OCOP reconciliation: all ${checked} products match the listing gate.`)
   }

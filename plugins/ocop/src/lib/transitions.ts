@@ -22,10 +22,16 @@ const PRODUCER_FROM: Record<ProducerAction, { from: string[]; to: string }> = {
   reactivate: { from: ["suspended"], to: "active" },
 }
 
-export function certificationTransition(current: string, action: CertificationAction): { to: string } | { error: string; allowedFrom: string[] } {
+export function certificationTransition(
+  current: string,
+  action: CertificationAction
+): { to: string } | { error: string; allowedFrom: string[] } {
   const rule = CERTIFICATION_FROM[action]
   if (!rule.from.includes(current)) {
-    return { error: `A certification that is "${current}" cannot be ${pastTense(action)} (only from: ${rule.from.join(", ")}).`, allowedFrom: rule.from }
+    return {
+      error: `A certification that is "${current}" cannot be ${pastTense(action)} (only from: ${rule.from.join(", ")}).`,
+      allowedFrom: rule.from,
+    }
   }
   return { to: rule.to }
 }
@@ -33,7 +39,9 @@ export function certificationTransition(current: string, action: CertificationAc
 export function producerTransition(current: string, action: ProducerAction): { to: string } | { error: string } {
   const rule = PRODUCER_FROM[action]
   if (!rule.from.includes(current)) {
-    return { error: `A producer that is "${current}" cannot be ${pastTense(action)} (only from: ${rule.from.join(", ")}).` }
+    return {
+      error: `A producer that is "${current}" cannot be ${pastTense(action)} (only from: ${rule.from.join(", ")}).`,
+    }
   }
   return { to: rule.to }
 }

@@ -14,7 +14,11 @@ describe("certificate validity rules (36 months from the recognition decision)",
     expect(w.expires_at.toISOString().slice(0, 10)).toBe("2028-06-19")
   })
   it("takes the decision's own date and end when it gives them", () => {
-    const w = validityOnDecision({ decision_date: "2026-06-19", expires_at: "2027-06-19" }, { valid_from: "2020-01-01" }, now)
+    const w = validityOnDecision(
+      { decision_date: "2026-06-19", expires_at: "2027-06-19" },
+      { valid_from: "2020-01-01" },
+      now
+    )
     expect(w.valid_from.toISOString().slice(0, 10)).toBe("2026-06-19")
     expect(w.expires_at.toISOString().slice(0, 10)).toBe("2027-06-19")
   })
@@ -23,14 +27,27 @@ describe("certificate validity rules (36 months from the recognition decision)",
     expect(w.expires_at.toISOString().slice(0, 10)).toBe("2028-06-19")
   })
   it("refuses windows longer than 36 months, inverted windows and decisions dated in the future", () => {
-    expect(validityWindowErrors({ valid_from: "2025-01-01", expires_at: "2125-01-01" }, now).expires_at).toMatch(/at most 36 months/)
-    expect(validityWindowErrors({ valid_from: "2025-06-01", expires_at: "2025-01-01" }, now).expires_at).toMatch(/after valid_from/)
+    expect(validityWindowErrors({ valid_from: "2025-01-01", expires_at: "2125-01-01" }, now).expires_at).toMatch(
+      /at most 36 months/
+    )
+    expect(validityWindowErrors({ valid_from: "2025-06-01", expires_at: "2025-01-01" }, now).expires_at).toMatch(
+      /after valid_from/
+    )
     expect(validityWindowErrors({ decision_date: "2027-01-01" }, now).decision_date).toMatch(/future/)
-    expect(validityWindowErrors({ decision_date: "2025-06-19", expires_at: "2125-06-19" }, now).expires_at).toMatch(/until 2028-06-19/)
+    expect(validityWindowErrors({ decision_date: "2025-06-19", expires_at: "2125-06-19" }, now).expires_at).toMatch(
+      /until 2028-06-19/
+    )
     // A start set after the decision does not stretch validity past 36 months from the decision.
-    expect(validityWindowErrors({ decision_date: "2020-01-01", valid_from: "2025-01-01", expires_at: "2028-01-01" }, now).expires_at).toMatch(/until 2023-01-01/)
-    expect(validityWindowErrors({ decision_date: "2025-06-19", valid_from: "2021-01-01", expires_at: "2024-01-01" }, now)).toEqual({})
-    expect(validityWindowErrors({ valid_from: "2025-06-19", expires_at: "2028-06-19", decision_date: "2025-06-19" }, now)).toEqual({})
+    expect(
+      validityWindowErrors({ decision_date: "2020-01-01", valid_from: "2025-01-01", expires_at: "2028-01-01" }, now)
+        .expires_at
+    ).toMatch(/until 2023-01-01/)
+    expect(
+      validityWindowErrors({ decision_date: "2025-06-19", valid_from: "2021-01-01", expires_at: "2024-01-01" }, now)
+    ).toEqual({})
+    expect(
+      validityWindowErrors({ valid_from: "2025-06-19", expires_at: "2028-06-19", decision_date: "2025-06-19" }, now)
+    ).toEqual({})
     // Today in Vietnam may be tomorrow for a UTC clock.
     expect(validityWindowErrors({ decision_date: "2026-11-30" }, now)).toEqual({})
   })

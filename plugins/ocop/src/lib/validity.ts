@@ -74,7 +74,10 @@ export function validityOnDecision(
   if (decided) {
     const validFrom = new Date(decided)
     const from = earliest(validFrom, decision.decision_date ? new Date(decision.decision_date) : null)!
-    return { valid_from: validFrom, expires_at: decision.expires_at ? new Date(decision.expires_at) : defaultExpiry(from) }
+    return {
+      valid_from: validFrom,
+      expires_at: decision.expires_at ? new Date(decision.expires_at) : defaultExpiry(from),
+    }
   }
   if (recorded.valid_from) {
     const validFrom = new Date(recorded.valid_from)

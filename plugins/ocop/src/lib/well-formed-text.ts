@@ -30,7 +30,12 @@ const MAX_DEPTH = 32
  * Every ill-formed string in a parsed JSON body or query (values and keys), with its path.
  * Walks own keys only, so a sparse array from `?a[999999999]=x` costs one step, not a billion.
  */
-export function findIllFormedText(value: unknown, path: Array<string | number> = [], found: TextIssue[] = [], depth = 0): TextIssue[] {
+export function findIllFormedText(
+  value: unknown,
+  path: Array<string | number> = [],
+  found: TextIssue[] = [],
+  depth = 0
+): TextIssue[] {
   if (found.length >= 20) return found
   if (typeof value === "string") {
     const problem = illFormedTextProblem(value)

@@ -16,7 +16,9 @@ export default async function certificationExpiring({ event, container }: Subscr
     const [producer] = await ocop.listProducers({ id: cert.producer_id }, { take: 1 })
     const expires = new Date(cert.expires_at).toLocaleDateString("vi-VN")
     if (!producer?.email) {
-      logger.warn(`OCOP: certificate ${cert.certificate_number} expires on ${expires}, but its producer has no email address to notify.`)
+      logger.warn(
+        `OCOP: certificate ${cert.certificate_number} expires on ${expires}, but its producer has no email address to notify.`
+      )
       continue
     }
     await notifications.createNotifications({
@@ -33,7 +35,9 @@ export default async function certificationExpiring({ event, container }: Subscr
       resource_type: "ocop_certification",
       idempotency_key: `ocop-expiring-${cert.id}`,
     })
-    logger.info(`OCOP: told ${producer.name} (${producer.email}) that certificate ${cert.certificate_number} expires on ${expires}.`)
+    logger.info(
+      `OCOP: told ${producer.name} (${producer.email}) that certificate ${cert.certificate_number} expires on ${expires}.`
+    )
   }
 }
 

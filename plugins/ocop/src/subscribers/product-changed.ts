@@ -2,7 +2,10 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { refreshListingsWorkflow } from "../workflows/listing/refresh-listings"
 
 /** Publishing, unpublishing or deleting a product re-runs the gate for it. */
-export default async function productChanged({ event, container }: SubscriberArgs<{ id: string } | Array<{ id: string }>>) {
+export default async function productChanged({
+  event,
+  container,
+}: SubscriberArgs<{ id: string } | Array<{ id: string }>>) {
   const ids = (Array.isArray(event.data) ? event.data : [event.data]).map((d) => d.id).filter(Boolean)
   if (!ids.length) return
   try {

@@ -12,24 +12,170 @@ import { product } from "./fixtures"
 import { createTempDatabase, ocopProductIndex, providerQuery, type TempDatabase } from "./temp-database"
 
 const FIXTURES = [
-  product({ id: "prod_nm_pq", title: "Nước mắm Phú Quốc 40 độ đạm", stars: 5, province: "91", group: "thuc-pham", subgroup: "gia-vi", price: 185000 }),
-  product({ id: "prod_nm_pt", title: "Nước mắm Phan Thiết truyền thống", stars: 4, province: "60", group: "thuc-pham", subgroup: "gia-vi", price: 120000, producer_type: "enterprise" }),
-  product({ id: "prod_nm_cb", title: "Nước mắm cá cơm Cát Hải", stars: 3, province: "31", group: "thuc-pham", subgroup: "gia-vi", price: 90000, producer_type: "household" }),
-  product({ id: "prod_tra_st", title: "Trà Shan tuyết cổ thụ", stars: 5, province: "02", group: "thuc-pham", subgroup: "che", price: 450000 }),
-  product({ id: "prod_tra_tn", title: "Chè Tân Cương Thái Nguyên", stars: 4, province: "19", group: "thuc-pham", subgroup: "che", price: 250000 }),
-  product({ id: "prod_dac_san", title: "Đặc sản bánh phồng tôm Đồng Tháp", stars: 3, province: "87", group: "thuc-pham", subgroup: "thuc-pham-che-bien", price: 60000 }),
-  product({ id: "prod_hoa", title: "Cam Cao Phong Hoà Bình", stars: 4, province: "17", group: "thuc-pham", subgroup: "thuc-pham-tuoi-song", price: 70000 }),
-  product({ id: "prod_kh", title: "Yến sào Khánh Hòa", stars: 5, province: "56", group: "duoc-lieu", subgroup: "thuc-pham-chuc-nang-thuoc-duoc-lieu", price: 3200000, producer_type: "enterprise" }),
-  product({ id: "prod_loc", title: "Máy lọc nước gốm", stars: 3, province: "01", group: "thu-cong-my-nghe", subgroup: "thu-cong-my-nghe-gia-dung-trang-tri", price: 800000 }),
-  product({ id: "prod_loc2", title: "Cá lóc khô một nắng", stars: 4, province: "89", group: "thuc-pham", subgroup: "thuc-pham-che-bien", price: 220000 }),
-  product({ id: "prod_thuy", title: "Rượu Thủy Tiên", stars: 3, province: "38", group: "do-uong", subgroup: "do-uong-co-con", price: 150000 }),
-  product({ id: "prod_ruou", title: "Rượu cần Đắk Lắk", stars: 4, province: "66", group: "do-uong", subgroup: "do-uong-co-con", price: 180000, producer_type: "cooperative_group" }),
-  product({ id: "prod_dua", title: "Kẹo dừa Bến Tre", stars: 4, province: "83", group: "thuc-pham", subgroup: "thuc-pham-che-bien", price: 45000 }),
-  product({ id: "prod_en", title: "Mật ong bạc hà", stars: 5, province: "02", group: "thuc-pham", subgroup: "thuc-pham-che-bien", price: 300000, metadata: { title_en: "Mint honey from Ha Giang" } }),
-  product({ id: "prod_ca_phe", title: "Cà phê Buôn Ma Thuột", stars: 5, province: "66", group: "thuc-pham", subgroup: "ca-phe-ca-cao", price: 210000, created_at: "2026-01-01T00:00:00Z" }),
+  product({
+    id: "prod_nm_pq",
+    title: "Nước mắm Phú Quốc 40 độ đạm",
+    stars: 5,
+    province: "91",
+    group: "thuc-pham",
+    subgroup: "gia-vi",
+    price: 185000,
+  }),
+  product({
+    id: "prod_nm_pt",
+    title: "Nước mắm Phan Thiết truyền thống",
+    stars: 4,
+    province: "60",
+    group: "thuc-pham",
+    subgroup: "gia-vi",
+    price: 120000,
+    producer_type: "enterprise",
+  }),
+  product({
+    id: "prod_nm_cb",
+    title: "Nước mắm cá cơm Cát Hải",
+    stars: 3,
+    province: "31",
+    group: "thuc-pham",
+    subgroup: "gia-vi",
+    price: 90000,
+    producer_type: "household",
+  }),
+  product({
+    id: "prod_tra_st",
+    title: "Trà Shan tuyết cổ thụ",
+    stars: 5,
+    province: "02",
+    group: "thuc-pham",
+    subgroup: "che",
+    price: 450000,
+  }),
+  product({
+    id: "prod_tra_tn",
+    title: "Chè Tân Cương Thái Nguyên",
+    stars: 4,
+    province: "19",
+    group: "thuc-pham",
+    subgroup: "che",
+    price: 250000,
+  }),
+  product({
+    id: "prod_dac_san",
+    title: "Đặc sản bánh phồng tôm Đồng Tháp",
+    stars: 3,
+    province: "87",
+    group: "thuc-pham",
+    subgroup: "thuc-pham-che-bien",
+    price: 60000,
+  }),
+  product({
+    id: "prod_hoa",
+    title: "Cam Cao Phong Hoà Bình",
+    stars: 4,
+    province: "17",
+    group: "thuc-pham",
+    subgroup: "thuc-pham-tuoi-song",
+    price: 70000,
+  }),
+  product({
+    id: "prod_kh",
+    title: "Yến sào Khánh Hòa",
+    stars: 5,
+    province: "56",
+    group: "duoc-lieu",
+    subgroup: "thuc-pham-chuc-nang-thuoc-duoc-lieu",
+    price: 3200000,
+    producer_type: "enterprise",
+  }),
+  product({
+    id: "prod_loc",
+    title: "Máy lọc nước gốm",
+    stars: 3,
+    province: "01",
+    group: "thu-cong-my-nghe",
+    subgroup: "thu-cong-my-nghe-gia-dung-trang-tri",
+    price: 800000,
+  }),
+  product({
+    id: "prod_loc2",
+    title: "Cá lóc khô một nắng",
+    stars: 4,
+    province: "89",
+    group: "thuc-pham",
+    subgroup: "thuc-pham-che-bien",
+    price: 220000,
+  }),
+  product({
+    id: "prod_thuy",
+    title: "Rượu Thủy Tiên",
+    stars: 3,
+    province: "38",
+    group: "do-uong",
+    subgroup: "do-uong-co-con",
+    price: 150000,
+  }),
+  product({
+    id: "prod_ruou",
+    title: "Rượu cần Đắk Lắk",
+    stars: 4,
+    province: "66",
+    group: "do-uong",
+    subgroup: "do-uong-co-con",
+    price: 180000,
+    producer_type: "cooperative_group",
+  }),
+  product({
+    id: "prod_dua",
+    title: "Kẹo dừa Bến Tre",
+    stars: 4,
+    province: "83",
+    group: "thuc-pham",
+    subgroup: "thuc-pham-che-bien",
+    price: 45000,
+  }),
+  product({
+    id: "prod_en",
+    title: "Mật ong bạc hà",
+    stars: 5,
+    province: "02",
+    group: "thuc-pham",
+    subgroup: "thuc-pham-che-bien",
+    price: 300000,
+    metadata: { title_en: "Mint honey from Ha Giang" },
+  }),
+  product({
+    id: "prod_ca_phe",
+    title: "Cà phê Buôn Ma Thuột",
+    stars: 5,
+    province: "66",
+    group: "thuc-pham",
+    subgroup: "ca-phe-ca-cao",
+    price: 210000,
+    created_at: "2026-01-01T00:00:00Z",
+  }),
   // never searchable: not listed / not published
-  product({ id: "prod_unlisted", title: "Nước mắm chưa chứng nhận", stars: 5, province: "91", group: "thuc-pham", subgroup: "gia-vi", price: 100000, listed: false }),
-  { ...product({ id: "prod_draft", title: "Nước mắm bản nháp", stars: 4, province: "91", group: "thuc-pham", subgroup: "gia-vi", price: 100000 }), status: "draft" },
+  product({
+    id: "prod_unlisted",
+    title: "Nước mắm chưa chứng nhận",
+    stars: 5,
+    province: "91",
+    group: "thuc-pham",
+    subgroup: "gia-vi",
+    price: 100000,
+    listed: false,
+  }),
+  {
+    ...product({
+      id: "prod_draft",
+      title: "Nước mắm bản nháp",
+      stars: 4,
+      province: "91",
+      group: "thuc-pham",
+      subgroup: "gia-vi",
+      price: 100000,
+    }),
+    status: "draft",
+  },
 ]
 
 let db: TempDatabase
@@ -174,7 +320,11 @@ describe("OCOP search contract — Postgres (ocop-postgres provider)", () => {
   it("25. a delisted product disappears from results (delete by id)", async () => {
     await provider.deleteDocuments({ index: resolved.physical_name, filters: { id: ["prod_thuy"] } })
     expect(ids(await run({ q: "thủy tiên" }))).toEqual([])
-    await provider.upsertDocuments({ index: resolved.physical_name, definition: resolved, documents: [toSearchDocument(FIXTURES.find((f) => f.id === "prod_thuy")!)!] as any })
+    await provider.upsertDocuments({
+      index: resolved.physical_name,
+      definition: resolved,
+      documents: [toSearchDocument(FIXTURES.find((f) => f.id === "prod_thuy")!)!] as any,
+    })
     expect(ids(await run({ q: "thủy tiên" }))).toEqual(["prod_thuy"])
   })
   it("26. sort by price ascending and descending", async () => {
@@ -203,7 +353,9 @@ describe("OCOP search contract — Postgres (ocop-postgres provider)", () => {
   })
   it("30. highlight marks the matched words with their accents", async () => {
     const r = await run({ q: "nuoc mam phu quoc" })
-    expect(r.hits[0].highlight?.title).toBe("<mark>Nước</mark> <mark>mắm</mark> <mark>Phú</mark> <mark>Quốc</mark> 40 độ đạm")
+    expect(r.hits[0].highlight?.title).toBe(
+      "<mark>Nước</mark> <mark>mắm</mark> <mark>Phú</mark> <mark>Quốc</mark> 40 độ đạm"
+    )
   })
   it("31. hit shape: price in VND integers, producer, group", async () => {
     const r = await run({ q: "kẹo dừa" })

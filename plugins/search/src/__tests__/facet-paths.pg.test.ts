@@ -20,7 +20,10 @@ import { createTempDatabase, ocopProductIndex, providerQuery, type TempDatabase 
 /** The provider with its facet path forced (or chosen as in production), counting cube answers. */
 class ProviderOnPath extends OcopPostgresSearchService {
   cubeAnswers = 0
-  constructor(manager: Executor, private readonly forced?: FacetStrategy) {
+  constructor(
+    manager: Executor,
+    private readonly forced?: FacetStrategy
+  ) {
     super({ manager })
   }
   protected facetStrategy(...args: Parameters<OcopPostgresSearchService["facetStrategy"]>): FacetStrategy {

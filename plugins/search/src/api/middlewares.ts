@@ -1,4 +1,9 @@
-import { defineMiddlewares, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import {
+  defineMiddlewares,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+} from "@medusajs/framework/http"
 import { parseSearchParams, parseSuggestParams, type ParamError } from "../lib/params"
 
 function refuse(res: MedusaResponse, errors: ParamError[]) {

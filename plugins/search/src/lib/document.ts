@@ -16,9 +16,13 @@ export type SourceVariant = {
   manage_inventory?: boolean | null
   allow_backorder?: boolean | null
   prices?: { amount: number | string | null; currency_code?: string | null }[] | null
-  inventory_items?: {
-    inventory?: { location_levels?: { stocked_quantity?: number | null; reserved_quantity?: number | null }[] | null } | null
-  }[] | null
+  inventory_items?:
+    | {
+        inventory?: {
+          location_levels?: { stocked_quantity?: number | null; reserved_quantity?: number | null }[] | null
+        } | null
+      }[]
+    | null
 }
 
 export type ProductSource = {
@@ -31,7 +35,13 @@ export type ProductSource = {
   metadata?: Record<string, unknown> | null
   created_at?: string | Date | null
   variants?: SourceVariant[] | null
-  producer?: { handle?: string | null; name?: string | null; entity_type?: string | null; province_code?: string | null; status?: string | null } | null
+  producer?: {
+    handle?: string | null
+    name?: string | null
+    entity_type?: string | null
+    province_code?: string | null
+    status?: string | null
+  } | null
   certification?: {
     stars?: number | null
     group_slug?: string | null
@@ -154,7 +164,9 @@ export function toSearchDocument(source: ProductSource): OcopSearchDocument | nu
   const description = clip((source.description ?? "").normalize("NFC").replace(/\s+/g, " ").trim(), DESCRIPTION_LIMIT)
   const title_en = metaText(source.metadata, "title_en")
   const description_en = metaText(source.metadata, "description_en")
-  const formerNames: string[] = [...new Set<string>((province.former_provinces ?? []).map((f) => f.name_vi).filter((n) => n !== province.name_vi))]
+  const formerNames: string[] = [
+    ...new Set<string>((province.former_provinces ?? []).map((f) => f.name_vi).filter((n) => n !== province.name_vi)),
+  ]
   const createdAt = source.created_at ? new Date(source.created_at) : new Date(0)
 
   const doc: OcopSearchDocument = {
@@ -185,7 +197,15 @@ export function toSearchDocument(source: ProductSource): OcopSearchDocument | nu
     text_folded: "",
   }
   doc.text_folded = foldText(
-    [doc.title, doc.title_en, doc.producer_name, doc.province_name, ...doc.former_province_names, doc.group_name, doc.subgroup_name]
+    [
+      doc.title,
+      doc.title_en,
+      doc.producer_name,
+      doc.province_name,
+      ...doc.former_province_names,
+      doc.group_name,
+      doc.subgroup_name,
+    ]
       .filter(Boolean)
       .join(" ")
   )

@@ -25,13 +25,26 @@ export const ocopProductFields = search.define({
   group_name: search.text().searchable({ weight: 2 }),
   subgroup_slug: search.keyword().filterable().facetable(),
   subgroup_name: search.text().searchable({ weight: 2 }),
-  stars: search.integer().filterable().sortable().facetable({ types: ["value"] }),
-  min_price: search.integer().filterable().sortable().facetable({ types: ["stats", "range"] }),
+  stars: search
+    .integer()
+    .filterable()
+    .sortable()
+    .facetable({ types: ["value"] }),
+  min_price: search
+    .integer()
+    .filterable()
+    .sortable()
+    .facetable({ types: ["stats", "range"] }),
   in_stock: search.boolean().filterable(),
   created_at: search.date().filterable().sortable(),
   text_folded: search.text().searchable({ weight: 0 }).retrievable(false),
 })
 
 export const OCOP_PRODUCT_SETTINGS = {
-  typo_tolerance: { enabled: true, min_word_size_for_one_typo: 4, min_word_size_for_two_typos: 8, disabled_on_attributes: ["handle"] },
+  typo_tolerance: {
+    enabled: true,
+    min_word_size_for_one_typo: 4,
+    min_word_size_for_two_typos: 8,
+    disabled_on_attributes: ["handle"],
+  },
 }

@@ -15,9 +15,26 @@ type SearchModule = { search(query: SearchTypes.SearchQuery): Promise<SearchType
 export const FACET_FIELDS = ["province_slug", "group_slug", "subgroup_slug", "stars", "producer_type"] as const
 
 const RETRIEVE = [
-  "id", "handle", "title", "title_en", "thumbnail", "stars", "min_price", "in_stock", "province_slug", "province_name",
-  "origin_former_slug", "origin_former_name", "group_slug", "group_name", "subgroup_slug", "subgroup_name",
-  "producer_handle", "producer_name", "producer_type", "created_at",
+  "id",
+  "handle",
+  "title",
+  "title_en",
+  "thumbnail",
+  "stars",
+  "min_price",
+  "in_stock",
+  "province_slug",
+  "province_name",
+  "origin_former_slug",
+  "origin_former_name",
+  "group_slug",
+  "group_name",
+  "subgroup_slug",
+  "subgroup_name",
+  "producer_handle",
+  "producer_name",
+  "producer_type",
+  "created_at",
 ]
 
 export function buildFilters(p: SearchParams): Record<string, unknown> {
@@ -26,7 +43,8 @@ export function buildFilters(p: SearchParams): Record<string, unknown> {
   if (p.group) f.group_slug = p.group
   if (p.subgroup) f.subgroup_slug = p.subgroup
   if (p.stars.length) f.stars = p.stars.length === 1 ? p.stars[0] : { $in: p.stars }
-  if (p.producer_type.length) f.producer_type = p.producer_type.length === 1 ? p.producer_type[0] : { $in: p.producer_type }
+  if (p.producer_type.length)
+    f.producer_type = p.producer_type.length === 1 ? p.producer_type[0] : { $in: p.producer_type }
   if (p.min_price !== undefined || p.max_price !== undefined) {
     f.min_price = {
       ...(p.min_price !== undefined ? { $gte: p.min_price } : {}),
@@ -94,11 +112,20 @@ export function shapeResponse(p: SearchParams, result: SearchTypes.SearchResult,
       price: d.min_price == null ? null : { amount: Number(d.min_price), currency_code: "vnd" },
       stars: d.stars,
       in_stock: d.in_stock,
-      province: { slug: d.province_slug, name_vi: d.province_name, ...(formerName ? { former_name_vi: formerName } : {}) },
+      province: {
+        slug: d.province_slug,
+        name_vi: d.province_name,
+        ...(formerName ? { former_name_vi: formerName } : {}),
+      },
       group: {
         slug: d.group_slug,
         name: (en ? findProductGroup(d.group_slug)?.name_en : undefined) ?? d.group_name,
-        subgroup: d.subgroup_slug ? { slug: d.subgroup_slug, name: (en ? findSubgroup(d.subgroup_slug)?.subgroup.name_en : undefined) ?? d.subgroup_name } : null,
+        subgroup: d.subgroup_slug
+          ? {
+              slug: d.subgroup_slug,
+              name: (en ? findSubgroup(d.subgroup_slug)?.subgroup.name_en : undefined) ?? d.subgroup_name,
+            }
+          : null,
       },
       producer: { handle: d.producer_handle, name: d.producer_name, entity_type: d.producer_type },
       highlight: h.highlights?.title?.[0] ? { title: h.highlights.title[0] } : undefined,
@@ -112,18 +139,41 @@ export function shapeResponse(p: SearchParams, result: SearchTypes.SearchResult,
   const facets = {
     province: values("province_slug").map((v) => {
       const prov = provinceLabel(v.value)
-      return { value: v.value, label: prov?.name_vi ?? v.value, count: v.count, selected: p.province?.province.slug === v.value }
+      return {
+        value: v.value,
+        label: prov?.name_vi ?? v.value,
+        count: v.count,
+        selected: p.province?.province.slug === v.value,
+      }
     }),
     group: values("group_slug").map((v) => {
       const g = findProductGroup(v.value)
-      return { value: v.value, label: (en ? g?.name_en : g?.name_vi) ?? v.value, count: v.count, selected: p.group === v.value }
+      return {
+        value: v.value,
+        label: (en ? g?.name_en : g?.name_vi) ?? v.value,
+        count: v.count,
+        selected: p.group === v.value,
+      }
     }),
     subgroup: values("subgroup_slug").map((v) => {
       const s = findSubgroup(v.value)?.subgroup
-      return { value: v.value, label: (en ? s?.name_en : s?.name_vi) ?? v.value, count: v.count, selected: p.subgroup === v.value }
+      return {
+        value: v.value,
+        label: (en ? s?.name_en : s?.name_vi) ?? v.value,
+        count: v.count,
+        selected: p.subgroup === v.value,
+      }
     }),
-    stars: [5, 4, 3].map((s) => ({ value: s, count: values("stars").find((v) => Number(v.value) === s)?.count ?? 0, selected: p.stars.includes(s) })),
-    producer_type: values("producer_type").map((v) => ({ value: v.value, count: v.count, selected: p.producer_type.includes(v.value) })),
+    stars: [5, 4, 3].map((s) => ({
+      value: s,
+      count: values("stars").find((v) => Number(v.value) === s)?.count ?? 0,
+      selected: p.stars.includes(s),
+    })),
+    producer_type: values("producer_type").map((v) => ({
+      value: v.value,
+      count: v.count,
+      selected: p.producer_type.includes(v.value),
+    })),
     price: stats && stats.type === "stats" && result.metadata.count ? { min: stats.min, max: stats.max } : null,
   }
   return {
@@ -133,7 +183,16 @@ export function shapeResponse(p: SearchParams, result: SearchTypes.SearchResult,
     page: p.page,
     limit: p.limit,
     took_ms: tookMs,
-    query: { q: p.q, province: p.province ? { slug: p.province.province.slug, name_vi: p.province.province.name_vi, ...(via ? { former_name_vi: via.name_vi } : {}) } : undefined },
+    query: {
+      q: p.q,
+      province: p.province
+        ? {
+            slug: p.province.province.slug,
+            name_vi: p.province.province.name_vi,
+            ...(via ? { former_name_vi: via.name_vi } : {}),
+          }
+        : undefined,
+    },
     corrected_terms: (result.metadata as any).corrected_terms,
   }
 }

@@ -5,7 +5,10 @@ import { buildFilters, buildOrder } from "./ocop-search"
 describe("search parameters", () => {
   it("defaults", () => {
     const r = parseSearchParams({})
-    expect(r).toEqual({ ok: true, value: expect.objectContaining({ q: "", stars: [], sort: "relevance", page: 1, limit: 20, locale: "vi" }) })
+    expect(r).toEqual({
+      ok: true,
+      value: expect.objectContaining({ q: "", stars: [], sort: "relevance", page: 1, limit: 20, locale: "vi" }),
+    })
   })
   it("stars repeatable or comma separated, deduplicated", () => {
     const a = parseSearchParams({ stars: ["5", "4", "5"] })
@@ -31,7 +34,13 @@ describe("search parameters", () => {
     if (!r.ok) expect(r.errors.map((e) => e.param).sort()).toEqual(["limit", "stars"])
   })
   it("filters and order for the index", () => {
-    const r = parseSearchParams({ q: "chè", stars: ["4", "5"], min_price: "1000", producer_type: "household", province: "Quảng Nam" })
+    const r = parseSearchParams({
+      q: "chè",
+      stars: ["4", "5"],
+      min_price: "1000",
+      producer_type: "household",
+      province: "Quảng Nam",
+    })
     if (!r.ok) throw new Error("parse")
     expect(buildFilters(r.value)).toEqual({
       province_slug: "da-nang",

@@ -17,7 +17,10 @@ const one = (v: unknown) => (Array.isArray(v) && v.length === 1 ? v[0] : v)
 const many = (v: unknown): string[] =>
   v === undefined || v === null || v === ""
     ? []
-    : (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(",")).map((s) => s.trim()).filter(Boolean)
+    : (Array.isArray(v) ? v : [v])
+        .flatMap((x) => String(x).split(","))
+        .map((s) => s.trim())
+        .filter(Boolean)
 const intParam = (name: string, min: number, max?: number) =>
   z.preprocess(
     (v) => {
@@ -34,19 +37,37 @@ const intParam = (name: string, min: number, max?: number) =>
 
 export const searchParamsSchema = z
   .object({
-    q: z.preprocess((v) => one(v), z.string().max(MAX_QUERY_LENGTH * 2, `q must be at most ${MAX_QUERY_LENGTH} characters`).optional()),
+    q: z.preprocess(
+      (v) => one(v),
+      z
+        .string()
+        .max(MAX_QUERY_LENGTH * 2, `q must be at most ${MAX_QUERY_LENGTH} characters`)
+        .optional()
+    ),
     province: z.preprocess((v) => one(v), z.string().max(100).optional()),
     group: z.preprocess((v) => one(v), z.string().max(100).optional()),
     subgroup: z.preprocess((v) => one(v), z.string().max(100).optional()),
     stars: z.preprocess(many, z.array(z.enum(["3", "4", "5"], { message: "stars must be 3, 4 or 5" })).max(3)),
     min_price: intParam("min_price", 0, 1_000_000_000_000),
     max_price: intParam("max_price", 0, 1_000_000_000_000),
-    producer_type: z.preprocess(many, z.array(z.enum(PRODUCER_TYPES, { message: `producer_type must be one of ${PRODUCER_TYPES.join(", ")}` })).max(4)),
-    sort: z.preprocess((v) => one(v) || undefined, z.enum(SORTS, { message: `sort must be one of ${SORTS.join(", ")}` }).default("relevance")),
+    producer_type: z.preprocess(
+      many,
+      z.array(z.enum(PRODUCER_TYPES, { message: `producer_type must be one of ${PRODUCER_TYPES.join(", ")}` })).max(4)
+    ),
+    sort: z.preprocess(
+      (v) => one(v) || undefined,
+      z.enum(SORTS, { message: `sort must be one of ${SORTS.join(", ")}` }).default("relevance")
+    ),
     page: intParam("page", 1, 1000),
     limit: intParam("limit", 1, MAX_LIMIT),
-    locale: z.preprocess((v) => one(v) || undefined, z.enum(["vi", "en"], { message: "locale must be vi or en" }).default("vi")),
-    in_stock: z.preprocess((v) => one(v) || undefined, z.enum(["true", "false"], { message: "in_stock must be true or false" }).optional()),
+    locale: z.preprocess(
+      (v) => one(v) || undefined,
+      z.enum(["vi", "en"], { message: "locale must be vi or en" }).default("vi")
+    ),
+    in_stock: z.preprocess(
+      (v) => one(v) || undefined,
+      z.enum(["true", "false"], { message: "in_stock must be true or false" }).optional()
+    ),
   })
   .strict()
   .superRefine(refuseIllFormedText)
@@ -91,12 +112,14 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
     if (!province) errors.push({ param: "province", message: `province: unknown province "${v.province}"` })
   }
   const group = v.group?.trim() || undefined
-  if (group && !findProductGroup(group)) errors.push({ param: "group", message: `group: unknown product group "${group}"` })
+  if (group && !findProductGroup(group))
+    errors.push({ param: "group", message: `group: unknown product group "${group}"` })
   const subgroup = v.subgroup?.trim() || undefined
   if (subgroup) {
     const found = findSubgroup(subgroup)
     if (!found) errors.push({ param: "subgroup", message: `subgroup: unknown product subgroup "${subgroup}"` })
-    else if (group && found.group.slug !== group) errors.push({ param: "subgroup", message: `subgroup: "${subgroup}" is not in group "${group}"` })
+    else if (group && found.group.slug !== group)
+      errors.push({ param: "subgroup", message: `subgroup: "${subgroup}" is not in group "${group}"` })
   }
   if (v.min_price !== undefined && v.max_price !== undefined && v.min_price > v.max_price)
     errors.push({ param: "min_price", message: "min_price must not be greater than max_price" })
@@ -125,19 +148,28 @@ export const suggestParamsSchema = z
   .object({
     q: z.preprocess((v) => one(v), z.string({ message: "q is required" }).max(MAX_QUERY_LENGTH * 2, "q is too long")),
     limit: intParam("limit", 1, 8),
-    locale: z.preprocess((v) => one(v) || undefined, z.enum(["vi", "en"], { message: "locale must be vi or en" }).default("vi")),
+    locale: z.preprocess(
+      (v) => one(v) || undefined,
+      z.enum(["vi", "en"], { message: "locale must be vi or en" }).default("vi")
+    ),
   })
   .strict()
   .superRefine(refuseIllFormedText)
 
-export function parseSuggestParams(query: Record<string, unknown>):
-  | { ok: true; value: { q: string; limit: number; locale: "vi" | "en" } }
-  | { ok: false; errors: ParamError[] } {
+export function parseSuggestParams(
+  query: Record<string, unknown>
+): { ok: true; value: { q: string; limit: number; locale: "vi" | "en" } } | { ok: false; errors: ParamError[] } {
   const parsed = suggestParamsSchema.safeParse(query ?? {})
   if (!parsed.success)
     return {
       ok: false,
-      errors: parsed.error.issues.map((i) => ({ param: String(i.path[0] ?? (i as any).keys?.join(", ") ?? "query"), message: i.message })),
+      errors: parsed.error.issues.map((i) => ({
+        param: String(i.path[0] ?? (i as any).keys?.join(", ") ?? "query"),
+        message: i.message,
+      })),
     }
-  return { ok: true, value: { q: normalizeQuery(parsed.data.q), limit: parsed.data.limit ?? 8, locale: parsed.data.locale } }
+  return {
+    ok: true,
+    value: { q: normalizeQuery(parsed.data.q), limit: parsed.data.limit ?? 8, locale: parsed.data.locale },
+  }
 }

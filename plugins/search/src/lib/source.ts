@@ -62,16 +62,26 @@ export async function attachOcopRelations<T extends GraphRow>(rows: T[], query: 
   const ids = rows.map((r) => r.id).filter(Boolean)
   if (!ids.length) return rows
   const [certs, listings] = await Promise.all([
-    query.graph({ entity: "certification", fields: CERTIFICATION_FIELDS, filters: { product_id: ids, is_current: true } }),
+    query.graph({
+      entity: "certification",
+      fields: CERTIFICATION_FIELDS,
+      filters: { product_id: ids, is_current: true },
+    }),
     query.graph({ entity: "product_listing", fields: LISTING_FIELDS, filters: { product_id: ids } }),
   ])
   // The gate lists a product on any valid approved certificate, not only the current one: when a
   // renewal is revoked, the older certificate (no longer "current") may still be the one that lists
   // it. Read that one too, or the document would be dropped while the store still lists the product.
   const fetched = new Set(certs.data.map((c: GraphRow) => c.id))
-  const listedBy = listings.data.map((l: GraphRow) => l.certification_id).filter((id: string | null) => id && !fetched.has(id))
+  const listedBy = listings.data
+    .map((l: GraphRow) => l.certification_id)
+    .filter((id: string | null) => id && !fetched.has(id))
   if (listedBy.length) {
-    const older = await query.graph({ entity: "certification", fields: CERTIFICATION_FIELDS, filters: { id: listedBy } })
+    const older = await query.graph({
+      entity: "certification",
+      fields: CERTIFICATION_FIELDS,
+      filters: { id: listedBy },
+    })
     certs.data.push(...older.data)
   }
   const certsBy = new Map<string, GraphRow[]>()

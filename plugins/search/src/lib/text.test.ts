@@ -26,7 +26,9 @@ describe("query normalisation", () => {
     expect(queryAccentTerms("nuoc mắm")).toEqual([accentKey("mắm")])
   })
   it("highlights folded matches, keeps accents, escapes HTML", () => {
-    expect(highlight("Nước mắm <Phú Quốc>", ["nuoc", "quoc"])).toBe("<mark>Nước</mark> mắm &lt;Phú <mark>Quốc</mark>&gt;")
+    expect(highlight("Nước mắm <Phú Quốc>", ["nuoc", "quoc"])).toBe(
+      "<mark>Nước</mark> mắm &lt;Phú <mark>Quốc</mark>&gt;"
+    )
     expect(highlight("Cà phê", [], { prefixes: ["ph"] })).toBe("Cà <mark>phê</mark>")
   })
 })

@@ -20,7 +20,9 @@ export default async function reindex({ container }: ExecArgs) {
       const stats = provider ? await provider.listIndexes() : []
       const count = stats.reduce((n: number, s: any) => Math.max(n, s.document_count ?? 0), 0)
       const secs = (Date.now() - started) / 1000
-      logger.info(`[ocop-search] reindex: ${count} documents, ${Math.round((count - last) / 5)} docs/s now, ${Math.round(count / secs)} docs/s average, ${secs.toFixed(0)} s`)
+      logger.info(
+        `[ocop-search] reindex: ${count} documents, ${Math.round((count - last) / 5)} docs/s now, ${Math.round(count / secs)} docs/s average, ${secs.toFixed(0)} s`
+      )
       last = count
     } catch {
       /* progress is best-effort */
@@ -29,7 +31,9 @@ export default async function reindex({ container }: ExecArgs) {
   try {
     logger.info(`[ocop-search] reindexing ${OCOP_PRODUCT_INDEX}…`)
     const result = await search.reindex({ index: OCOP_PRODUCT_INDEX })
-    logger.info(`[ocop-search] reindex done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(result)}`)
+    logger.info(
+      `[ocop-search] reindex done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(result)}`
+    )
   } finally {
     clearInterval(timer)
   }

@@ -20,13 +20,21 @@ export default async function searchFreshness({ event, container }: SubscriberAr
         fields: ["inventory_item.variants.product_id"],
         filters: { id: ids },
       })
-      for (const level of data as any[]) for (const v of level.inventory_item?.variants ?? []) if (v?.product_id) productIds.add(v.product_id)
+      for (const level of data as any[])
+        for (const v of level.inventory_item?.variants ?? []) if (v?.product_id) productIds.add(v.product_id)
     } else {
-      const { data } = await query.graph({ entity: "price", fields: ["price_set.variant.product_id"], filters: { id: ids } })
-      for (const price of data as any[]) if (price.price_set?.variant?.product_id) productIds.add(price.price_set.variant.product_id)
+      const { data } = await query.graph({
+        entity: "price",
+        fields: ["price_set.variant.product_id"],
+        filters: { id: ids },
+      })
+      for (const price of data as any[])
+        if (price.price_set?.variant?.product_id) productIds.add(price.price_set.variant.product_id)
     }
   } catch (e) {
-    container.resolve(ContainerRegistrationKeys.LOGGER).warn(`[ocop-search] could not map ${event.name} to products: ${(e as Error).message}`)
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`[ocop-search] could not map ${event.name} to products: ${(e as Error).message}`)
     return
   }
   if (!productIds.size) return
@@ -41,6 +49,12 @@ export default async function searchFreshness({ event, container }: SubscriberAr
 }
 
 export const config: SubscriberConfig = {
-  event: ["inventory-level.created", "inventory-level.updated", "inventory-level.deleted", "price.created", "price.updated"],
+  event: [
+    "inventory-level.created",
+    "inventory-level.updated",
+    "inventory-level.deleted",
+    "price.created",
+    "price.updated",
+  ],
   context: { subscriberId: "ocop-search-freshness" },
 }

@@ -154,7 +154,7 @@ export function SearchBox({ defaultValue = "" }: { defaultValue?: string }) {
                 </mark>
               ) : (
                 <span key={j}>{p.text}</span>
-              ),
+              )
             )}
           </li>
         ))}

@@ -4,14 +4,7 @@ import { useT, type MessageKey } from "~/lib/i18n";
 import type { SearchResult } from "~/lib/backend/views";
 import { formatVnd } from "~/lib/money";
 import { entityTypeKey } from "~/lib/ocop-display";
-import {
-  PRICE_RANGES,
-  PRODUCER_TYPES,
-  STAR_VALUES,
-  searchHref,
-  withState,
-  type SearchState,
-} from "~/lib/search-state";
+import { PRICE_RANGES, PRODUCER_TYPES, STAR_VALUES, searchHref, withState, type SearchState } from "~/lib/search-state";
 
 type Facets = SearchResult["facets"];
 
@@ -65,7 +58,10 @@ function LinkFacet({
 }) {
   const tr = useT();
   if (values.length === 0 && !selected) return null;
-  const shown = selected && !values.some((v) => v.value === selected) ? [{ value: selected, label: selectedLabel || selected, count: 0 }, ...values] : values;
+  const shown =
+    selected && !values.some((v) => v.value === selected)
+      ? [{ value: selected, label: selectedLabel || selected, count: 0 }, ...values]
+      : values;
   const current = shown.find((v) => v.value === selected);
   const linkClass =
     "flex items-center rounded-md px-2 py-1 text-sm hover:bg-paper-deep aria-[current=true]:bg-lacquer-50 aria-[current=true]:font-semibold aria-[current=true]:text-lacquer-700";

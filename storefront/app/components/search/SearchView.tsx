@@ -32,9 +32,10 @@ function filterLabel(
   value: string,
   state: SearchState,
   result: SearchResult | null,
-  tr: ReturnType<typeof useT>,
+  tr: ReturnType<typeof useT>
 ): string {
-  const facetLabel = (list: { value: string; label: string }[] | undefined) => list?.find((f) => f.value === value)?.label ?? value;
+  const facetLabel = (list: { value: string; label: string }[] | undefined) =>
+    list?.find((f) => f.value === value)?.label ?? value;
   switch (key) {
     case "province":
       return result?.province?.slug === value ? result.province.name_vi : facetLabel(result?.facets.province);
@@ -81,7 +82,10 @@ function SortForm({ state, fixed, basePath }: Pick<SearchPageData, "state" | "fi
         ))}
       </select>
       {hydrated ? null : (
-        <button type="submit" className="rounded-lg border border-clay bg-white px-3 py-1.5 text-sm font-medium hover:bg-paper-deep">
+        <button
+          type="submit"
+          className="rounded-lg border border-clay bg-white px-3 py-1.5 text-sm font-medium hover:bg-paper-deep"
+        >
           {tr("search.sort")}
         </button>
       )}
@@ -144,27 +148,30 @@ export function EmptyResults({ data }: { data: SearchPageData }) {
     ideas.push(
       <Link className={linkClass} to={searchHref(basePath, withState(state, { q: corrected }), fixed)}>
         {tr("search.didYouMean", { q: corrected })}
-      </Link>,
+      </Link>
     );
   if (q && folded !== q)
     ideas.push(
       <Link className={linkClass} to={searchHref(basePath, withState(state, { q: folded }), fixed)}>
         {tr("search.tryUnaccented", { q: folded })}
-      </Link>,
+      </Link>
     );
   if (words.length > 1) {
     const shorter = words.slice(0, -1).join(" ");
     ideas.push(
       <Link className={linkClass} to={searchHref(basePath, withState(state, { q: shorter }), fixed)}>
         {tr("search.tryFewerWords", { q: shorter })}
-      </Link>,
+      </Link>
     );
   }
   if (q && fixed.length > 0)
     ideas.push(
-      <Link className={linkClass} to={searchHref("/search", withState(state, { q }), ["province", "group", "subgroup"])}>
+      <Link
+        className={linkClass}
+        to={searchHref("/search", withState(state, { q }), ["province", "group", "subgroup"])}
+      >
         {tr("search.tryAll", { q })}
-      </Link>,
+      </Link>
     );
   return (
     <div className="rounded-xl border border-dashed border-clay bg-white p-6 sm:p-8" data-testid="search-empty">
@@ -261,9 +268,12 @@ export function SearchView({
           {[...new URLSearchParams(serializeSearchState({ ...state, page: 1 }, [...fixed, "q"])).entries()].map(
             ([name, value], i) => (
               <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
-            ),
+            )
           )}
-          <button type="submit" className="rounded-lg bg-lacquer-600 px-4 py-2 text-sm font-semibold text-white hover:bg-lacquer-700">
+          <button
+            type="submit"
+            className="rounded-lg bg-lacquer-600 px-4 py-2 text-sm font-semibold text-white hover:bg-lacquer-700"
+          >
             {tr("search.submit")}
           </button>
         </Form>
@@ -275,7 +285,10 @@ export function SearchView({
       ) : null}
 
       {unavailable || !result ? (
-        <p role="alert" className="mt-6 rounded-xl border border-dashed border-clay bg-white p-8 text-center text-ink-soft">
+        <p
+          role="alert"
+          className="mt-6 rounded-xl border border-dashed border-clay bg-white p-8 text-center text-ink-soft"
+        >
           {tr("search.unavailable")}
         </p>
       ) : (

@@ -59,7 +59,7 @@ describe("SearchFacets", () => {
     expect(form.getAttribute("method")).toBe("get");
     expect(form.getAttribute("action")).toBe("/search");
     const hidden = [...container.querySelectorAll('input[type="hidden"]')].map(
-      (i) => `${(i as HTMLInputElement).name}=${(i as HTMLInputElement).value}`,
+      (i) => `${(i as HTMLInputElement).name}=${(i as HTMLInputElement).value}`
     );
     expect(hidden).toEqual(["q=tra", "province=lam-dong", "sort=newest"]);
     expect(screen.getByRole("button", { name: "Áp dụng" })).toBeTruthy();
@@ -73,7 +73,9 @@ describe("SearchFacets", () => {
     expect(lamDong.getAttribute("href")).toBe("/search?q=tra");
     const anGiang = within(provinces).getByRole("link", { name: /An Giang/ });
     expect(anGiang.getAttribute("href")).toBe("/search?q=tra&province=an-giang");
-    expect(within(provinces).getByRole("link", { name: "Xem trang Lâm Đồng" }).getAttribute("href")).toBe("/provinces/lam-dong");
+    expect(within(provinces).getByRole("link", { name: "Xem trang Lâm Đồng" }).getAttribute("href")).toBe(
+      "/provinces/lam-dong"
+    );
   });
 
   it("hides the facet a page fixes, and its links keep the page path", () => {
@@ -111,14 +113,22 @@ function viewData(query: string, result: Partial<SearchResult> = {}): SearchPage
 describe("EmptyResults", () => {
   it("offers to drop each filter, to search without accents, with fewer words, and popular searches", () => {
     renderAt("vi", () => <EmptyResults data={viewData("q=n%C6%B0%E1%BB%9Bc+m%E1%BA%AFm+xyz&stars=5")} />);
-    expect(screen.getByRole("link", { name: "Bỏ lọc 5 sao" }).getAttribute("href")).toBe("/search?q=n%C6%B0%E1%BB%9Bc+m%E1%BA%AFm+xyz");
+    expect(screen.getByRole("link", { name: "Bỏ lọc 5 sao" }).getAttribute("href")).toBe(
+      "/search?q=n%C6%B0%E1%BB%9Bc+m%E1%BA%AFm+xyz"
+    );
     expect(screen.getByRole("link", { name: "Thử tìm không dấu: nuoc mam xyz" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Thử tìm ngắn hơn: nước mắm" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "mật ong" }).getAttribute("href")).toBe("/search?q=m%E1%BA%ADt%20ong");
   });
 
   it("speaks English on English pages", () => {
-    renderAt("en", () => <EmptyResults data={viewData("q=tra&province=lam-dong", { province: { slug: "lam-dong", name_vi: "Lâm Đồng", former_name_vi: null } })} />);
+    renderAt("en", () => (
+      <EmptyResults
+        data={viewData("q=tra&province=lam-dong", {
+          province: { slug: "lam-dong", name_vi: "Lâm Đồng", former_name_vi: null },
+        })}
+      />
+    ));
     expect(screen.getByRole("heading", { name: "No matching products" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Remove filter Lâm Đồng" })).toBeTruthy();
     expect(screen.getByText("Popular searches")).toBeTruthy();

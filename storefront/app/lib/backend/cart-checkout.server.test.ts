@@ -19,8 +19,10 @@ const details = {
 function checkoutBackend(complete: { status: number; body: unknown }): Handler {
   return (url) => {
     if (url.pathname === "/store/carts/cart_1/complete") return complete;
-    if (url.pathname === "/store/payment-collections") return { status: 200, body: { payment_collection: { id: "paycol_1" } } };
-    if (url.pathname === "/store/payment-collections/paycol_1/payment-sessions") return { status: 200, body: { payment_collection: { id: "paycol_1" } } };
+    if (url.pathname === "/store/payment-collections")
+      return { status: 200, body: { payment_collection: { id: "paycol_1" } } };
+    if (url.pathname === "/store/payment-collections/paycol_1/payment-sessions")
+      return { status: 200, body: { payment_collection: { id: "paycol_1" } } };
     return { status: 200, body: { cart: { id: "cart_1", items: [] } } };
   };
 }
@@ -55,7 +57,9 @@ describe("cart and checkout client", () => {
 
   it("returns the backend's refusal at completion as a 400 the page can show", async () => {
     const refusal = "Sản phẩm Mật ong không còn được bán: chứng nhận OCOP đã bị thu hồi.";
-    stubBackend(checkoutBackend({ status: 200, body: { type: "cart", cart: { id: "cart_1" }, error: { message: refusal } } }));
+    stubBackend(
+      checkoutBackend({ status: 200, body: { type: "cart", cart: { id: "cart_1" }, error: { message: refusal } } })
+    );
     const client = await fresh(() => import("./cart-checkout.server"));
     expect(await client.checkout("cart_1", details)).toEqual({ ok: false, status: 400, message: refusal, errors: {} });
   });

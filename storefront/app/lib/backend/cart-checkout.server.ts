@@ -166,13 +166,15 @@ export async function checkout(cartId: string, d: CheckoutDetails): Promise<Resu
     country_code: "vn",
   };
   const updated = await coreResult(() =>
-    sdk.store.cart.update(cartId, { email: d.email, shipping_address: address, billing_address: address }),
+    sdk.store.cart.update(cartId, { email: d.email, shipping_address: address, billing_address: address })
   );
   if (!updated.ok) return updated;
-  const shipping = await coreResult(() => sdk.store.cart.addShippingMethod(cartId, { option_id: d.shipping_option_id }));
+  const shipping = await coreResult(() =>
+    sdk.store.cart.addShippingMethod(cartId, { option_id: d.shipping_option_id })
+  );
   if (!shipping.ok) return shipping;
   const payment = await coreResult(() =>
-    sdk.store.payment.initiatePaymentSession(shipping.data.cart, { provider_id: d.payment_provider }),
+    sdk.store.payment.initiatePaymentSession(shipping.data.cart, { provider_id: d.payment_provider })
   );
   if (!payment.ok) return payment;
   const done = await coreResult(() => sdk.store.cart.complete(cartId));

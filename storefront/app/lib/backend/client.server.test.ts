@@ -21,7 +21,12 @@ describe("backend client configuration and errors", () => {
 
   it("turns an unreachable backend into a 503 'backend_unavailable'", async () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    vi.stubGlobal("fetch", vi.fn(async () => { throw new TypeError("fetch failed"); }));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => {
+        throw new TypeError("fetch failed");
+      })
+    );
     const client = await fresh(() => import("./products.server"));
     await expect(client.listProducts({ limit: 1, offset: 0 })).rejects.toMatchObject({
       data: { code: "backend_unavailable" },

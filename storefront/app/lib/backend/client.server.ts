@@ -11,7 +11,7 @@
  */
 import Medusa, { FetchError } from "@medusajs/js-sdk";
 import { data } from "@remix-run/node";
-import { z } from "zod";
+import type { z } from "zod";
 
 export type StoreErrorCode = "missing_publishable_key" | "backend_unavailable";
 export type StoreErrorData = { code: StoreErrorCode };
@@ -70,10 +70,7 @@ export async function core<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /** Optional OCOP calls: 404 means "nothing there"; any other failure is logged and ignored. */
-export async function optional<S extends z.ZodTypeAny>(
-  path: string,
-  schema: S,
-): Promise<z.infer<S> | null> {
+export async function optional<S extends z.ZodTypeAny>(path: string, schema: S): Promise<z.infer<S> | null> {
   const client = getSdk().client; // a configuration error is not optional
   let body: unknown;
   try {

@@ -10,7 +10,13 @@ describe("OCOP facts client", () => {
       status: 200,
       body: {
         listings: [
-          { product_id: "prod_1", stars: 4, province: { slug: "ha-noi", name_vi: "Hà Nội" }, group: null, producer: null },
+          {
+            product_id: "prod_1",
+            stars: 4,
+            province: { slug: "ha-noi", name_vi: "Hà Nội" },
+            group: null,
+            producer: null,
+          },
           { stars: 4, province: null },
         ],
       },

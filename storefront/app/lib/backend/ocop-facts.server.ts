@@ -66,10 +66,7 @@ export type VerifyResult = z.infer<typeof verifyResultSchema>;
 export async function getListings(productIds: string[]): Promise<Record<string, Listing>> {
   if (productIds.length === 0) return {};
   const query = productIds.map((id) => `product_id=${encodeURIComponent(id)}`).join("&");
-  const body = await optional(
-    `/store/ocop/listings?${query}`,
-    z.object({ listings: z.array(z.unknown()) }),
-  );
+  const body = await optional(`/store/ocop/listings?${query}`, z.object({ listings: z.array(z.unknown()) }));
   const out: Record<string, Listing> = {};
   for (const row of body?.listings ?? []) {
     const parsed = listingSchema.safeParse(row);
@@ -79,11 +76,11 @@ export async function getListings(productIds: string[]): Promise<Record<string, 
 }
 
 export async function getCertification(
-  productId: string,
+  productId: string
 ): Promise<{ certification: Certification; producer: Producer | null } | null> {
   return optional(
     `/store/ocop/products/${encodeURIComponent(productId)}/certification`,
-    z.object({ certification: certificationSchema, producer: producerSchema.nullish() }),
+    z.object({ certification: certificationSchema, producer: producerSchema.nullish() })
   ).then((r) => (r ? { certification: r.certification, producer: r.producer ?? null } : null));
 }
 
@@ -92,12 +89,10 @@ export async function getCertification(
  * the producer and the product ids; the products themselves (with VND prices)
  * come from the core store route, so they obey the same sales-channel gate.
  */
-export async function getProducer(
-  handle: string,
-): Promise<{ producer: Producer; products: ProductSummary[] } | null> {
+export async function getProducer(handle: string): Promise<{ producer: Producer; products: ProductSummary[] } | null> {
   const result = await optional(
     `/store/ocop/producers/${encodeURIComponent(handle)}`,
-    z.object({ producer: producerSchema, products: z.array(productOfProducerSchema).default([]) }),
+    z.object({ producer: producerSchema, products: z.array(productOfProducerSchema).default([]) })
   );
   if (!result) return null;
   const ids = result.products.map((p) => p.id).slice(0, 100);

@@ -7,7 +7,8 @@ import type { OrderView } from "./views";
 export async function getOrder(orderId: string): Promise<OrderView | null> {
   try {
     const { order } = await getSdk().store.order.retrieve(orderId, {
-      fields: "*items,*shipping_address,*shipping_methods,*payment_collections.payment_sessions,+item_total,+shipping_total,+total",
+      fields:
+        "*items,*shipping_address,*shipping_methods,*payment_collections.payment_sessions,+item_total,+shipping_total,+total",
     });
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const o = order as any;

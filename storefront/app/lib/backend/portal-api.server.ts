@@ -8,7 +8,7 @@ import { backendBaseUrl, storeError, type Result } from "./client.server";
  */
 export async function portalRequest<T>(
   path: string,
-  { method = "GET", token, body }: { method?: "GET" | "POST"; token?: string; body?: unknown } = {},
+  { method = "GET", token, body }: { method?: "GET" | "POST"; token?: string; body?: unknown } = {}
 ): Promise<Result<T>> {
   const base = backendBaseUrl();
   const headers: Record<string, string> = { accept: "application/json" };
@@ -16,7 +16,11 @@ export async function portalRequest<T>(
   if (body !== undefined) headers["content-type"] = "application/json";
   let res: Response;
   try {
-    res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(`${base}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch (error) {
     console.error(`[storefront] backend unreachable: ${error instanceof Error ? error.message : String(error)}`);
     throw storeError("backend_unavailable", 503);
@@ -29,15 +33,24 @@ export async function portalRequest<T>(
   }
   const errors: Record<string, string> = {};
   if (json.errors && typeof json.errors === "object") {
-    for (const [k, v] of Object.entries(json.errors as Record<string, unknown>)) if (typeof v === "string") errors[k] = v;
+    for (const [k, v] of Object.entries(json.errors as Record<string, unknown>))
+      if (typeof v === "string") errors[k] = v;
   }
-  return { ok: false, status: res.status, message: typeof json.message === "string" ? json.message : res.statusText, errors };
+  return {
+    ok: false,
+    status: res.status,
+    message: typeof json.message === "string" ? json.message : res.statusText,
+    errors,
+  };
 }
 
 export type Actor = "producer" | "curator";
 
 export async function login(actor: Actor, email: string, password: string): Promise<Result<string>> {
-  const r = await portalRequest<{ token?: string }>(`/auth/${actor}/emailpass`, { method: "POST", body: { email, password } });
+  const r = await portalRequest<{ token?: string }>(`/auth/${actor}/emailpass`, {
+    method: "POST",
+    body: { email, password },
+  });
   if (!r.ok) return r;
   if (!r.data.token) return { ok: false, status: 401, message: "", errors: {} };
   return { ok: true, data: r.data.token };

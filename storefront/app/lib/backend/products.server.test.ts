@@ -7,7 +7,8 @@ setUpBackendEnv();
 describe("products client", () => {
   it("prices products in the VND region and caches the region", async () => {
     stubBackend((url) => {
-      if (url.pathname === "/store/regions") return { status: 200, body: { regions: [{ id: "reg_eu", currency_code: "eur" }, region] } };
+      if (url.pathname === "/store/regions")
+        return { status: 200, body: { regions: [{ id: "reg_eu", currency_code: "eur" }, region] } };
       return { status: 200, body: { products: [product], count: 1 } };
     });
     const client = await fresh(() => import("./products.server"));

@@ -76,7 +76,7 @@ async function listPriced(query: ProductListQuery): Promise<{ products: ProductS
       ...query,
       ...(region ? { region_id: region.id } : {}),
       fields: priceFields(region, "+thumbnail"),
-    }),
+    })
   );
   return {
     products: (result.products as RawProduct[]).map(toSummary),
@@ -97,7 +97,7 @@ export async function listProducts({
 /** Plain text search over the core store route (fallback for /store/ocop/search). */
 export async function searchProductsCore(
   q: string,
-  { limit, offset }: { limit: number; offset: number },
+  { limit, offset }: { limit: number; offset: number }
 ): Promise<{ products: ProductSummary[]; count: number }> {
   return listPriced({ q, limit, offset });
 }
@@ -116,7 +116,9 @@ async function resolveHandle(handle: string): Promise<string | null> {
   if (!handle || handle.length > 200) return null;
   const body = await core(async () => {
     try {
-      return await getSdk().client.fetch<unknown>(`/store/ocop/handles/${encodeURIComponent(handle)}`, { method: "GET" });
+      return await getSdk().client.fetch<unknown>(`/store/ocop/handles/${encodeURIComponent(handle)}`, {
+        method: "GET",
+      });
     } catch (error) {
       if (error instanceof FetchError && error.status === 404) {
         // Medusa's own 404 carries a JSON message; a bare "Not Found" means the route is missing
@@ -145,7 +147,7 @@ export async function getProductByHandle(handle: string): Promise<ProductDetail 
         ...(region ? { region_id: region.id } : {}),
         fields: priceFields(
           region,
-          "+thumbnail,*images,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder",
+          "+thumbnail,*images,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder"
         ),
       });
       return product as RawProduct;

@@ -15,9 +15,7 @@ let vndRegion: VndRegion | undefined;
 /** The region priced in VND, cached for the life of the process once found. */
 export async function getVndRegion(): Promise<VndRegion | null> {
   if (vndRegion) return vndRegion;
-  const { regions } = await core(() =>
-    getSdk().store.region.list({ fields: "id,currency_code", limit: 100 }),
-  );
+  const { regions } = await core(() => getSdk().store.region.list({ fields: "id,currency_code", limit: 100 }));
   const found = regions.find((r) => r.currency_code?.toLowerCase() === "vnd");
   if (!found) {
     // Not cached: the region may be created by the seed while we run.
@@ -29,10 +27,7 @@ export async function getVndRegion(): Promise<VndRegion | null> {
 }
 
 export async function listProvinces() {
-  const r = await optional(
-    "/store/ocop/provinces",
-    z.object({ provinces: z.array(provinceRefSchema.passthrough()) }),
-  );
+  const r = await optional("/store/ocop/provinces", z.object({ provinces: z.array(provinceRefSchema.passthrough()) }));
   return r?.provinces ?? [];
 }
 
@@ -41,7 +36,7 @@ export async function listGroups() {
     "/store/ocop/groups",
     z.object({
       groups: z.array(groupRefSchema.passthrough()),
-    }),
+    })
   );
   return r?.groups ?? [];
 }

@@ -8,7 +8,10 @@ describe("search client", () => {
   it("reads search hits with their facts and facets, and names a refused parameter", async () => {
     stubBackend((url) => {
       if (url.searchParams.get("stars") === "7")
-        return { status: 400, body: { type: "invalid_data", message: "stars must be 3, 4 or 5", errors: [{ param: "stars" }] } };
+        return {
+          status: 400,
+          body: { type: "invalid_data", message: "stars must be 3, 4 or 5", errors: [{ param: "stars" }] },
+        };
       return {
         status: 200,
         body: {
@@ -27,7 +30,10 @@ describe("search client", () => {
             { id: "broken" },
           ],
           total: 1,
-          facets: { province: [{ value: "lam-dong", label: "Lâm Đồng", count: 1, selected: false }], stars: [{ value: 5, count: 1, selected: false }] },
+          facets: {
+            province: [{ value: "lam-dong", label: "Lâm Đồng", count: 1, selected: false }],
+            stars: [{ value: 5, count: 1, selected: false }],
+          },
           query: { q: "nuoc mam" },
         },
       };
@@ -35,7 +41,13 @@ describe("search client", () => {
     const client = await fresh(() => import("./search.server"));
     const ok = await client.searchCatalogue(new URLSearchParams({ q: "nuoc mam" }));
     expect(ok.ok && ok.result.products).toEqual([
-      { id: "prod_1", handle: "nuoc-mam", title: "Nước mắm", thumbnail: null, price: { amount: 150000, varies: false } },
+      {
+        id: "prod_1",
+        handle: "nuoc-mam",
+        title: "Nước mắm",
+        thumbnail: null,
+        price: { amount: 150000, varies: false },
+      },
     ]);
     expect(ok.ok && ok.result.facts.prod_1.province?.former_name_vi).toBe("Bình Thuận");
     expect(ok.ok && ok.result.facets.province).toEqual([{ value: "lam-dong", label: "Lâm Đồng", count: 1 }]);

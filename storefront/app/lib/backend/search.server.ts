@@ -32,7 +32,12 @@ const searchHitSchema = z.object({
 });
 type SearchHit = z.infer<typeof searchHitSchema>;
 
-const facetValue = z.object({ value: z.string(), label: z.string().nullish(), count: z.number(), selected: z.boolean().nullish() });
+const facetValue = z.object({
+  value: z.string(),
+  label: z.string().nullish(),
+  count: z.number(),
+  selected: z.boolean().nullish(),
+});
 const searchBodySchema = z.object({
   hits: z.array(z.unknown()),
   total: z.number(),
@@ -47,10 +52,7 @@ const searchBodySchema = z.object({
     })
     .partial()
     .nullish(),
-  query: z
-    .object({ province: searchedProvinceSchema.nullish() })
-    .passthrough()
-    .nullish(),
+  query: z.object({ province: searchedProvinceSchema.nullish() }).passthrough().nullish(),
   corrected_terms: z.record(z.string(), z.string()).nullish(),
   took_ms: z.number().nullish(),
 });
@@ -62,7 +64,20 @@ export type SearchOutcome =
   /** the search route is missing or failing */
   | { ok: false; reason: "unavailable" };
 
-const SEARCH_PARAMS = ["q", "province", "group", "subgroup", "stars", "min_price", "max_price", "producer_type", "sort", "page", "limit", "locale"];
+const SEARCH_PARAMS = [
+  "q",
+  "province",
+  "group",
+  "subgroup",
+  "stars",
+  "min_price",
+  "max_price",
+  "producer_type",
+  "sort",
+  "page",
+  "limit",
+  "locale",
+];
 
 function hitToProduct(h: SearchHit): ProductSummary {
   const amount = typeof h.price === "number" ? h.price : (h.price?.amount ?? null);
@@ -116,7 +131,11 @@ export async function searchCatalogue(params: URLSearchParams): Promise<SearchOu
     const hit = searchHitSchema.safeParse(row);
     if (hit.success) hits.push(hit.data);
   }
-  const label = (f: z.infer<typeof facetValue>): FacetCount => ({ value: f.value, label: f.label || f.value, count: f.count });
+  const label = (f: z.infer<typeof facetValue>): FacetCount => ({
+    value: f.value,
+    label: f.label || f.value,
+    count: f.count,
+  });
   const province = b.query?.province;
   return {
     ok: true,
@@ -132,7 +151,9 @@ export async function searchCatalogue(params: URLSearchParams): Promise<SearchOu
         producer_type: (b.facets?.producer_type ?? []).map((f) => ({ value: f.value, count: f.count })),
         price: b.facets?.price ?? null,
       },
-      province: province ? { slug: province.slug, name_vi: province.name_vi, former_name_vi: province.former_name_vi ?? null } : null,
+      province: province
+        ? { slug: province.slug, name_vi: province.name_vi, former_name_vi: province.former_name_vi ?? null }
+        : null,
       corrected: b.corrected_terms ?? {},
       tookMs: b.took_ms ?? null,
     },
@@ -145,7 +166,7 @@ export async function searchCatalogue(params: URLSearchParams): Promise<SearchOu
  */
 export async function searchProducts(
   q: string,
-  { limit, offset }: { limit: number; offset: number },
+  { limit, offset }: { limit: number; offset: number }
 ): Promise<{ products: ProductSummary[]; count: number }> {
   const page = Math.floor(offset / limit) + 1;
   const outcome = await searchCatalogue(new URLSearchParams({ q, limit: String(limit), page: String(page) }));
@@ -163,7 +184,9 @@ export async function suggestProducts(q: string): Promise<Suggestion[]> {
     `/store/ocop/search/suggest?q=${encodeURIComponent(query)}`,
     z.object({
       suggestions: z.array(z.object({ handle: z.string(), title: z.string(), highlight: z.string().nullish() })),
-    }),
+    })
   );
-  return (body?.suggestions ?? []).slice(0, 8).map((s) => ({ handle: s.handle, title: s.title, highlight: s.highlight || s.title }));
+  return (body?.suggestions ?? [])
+    .slice(0, 8)
+    .map((s) => ({ handle: s.handle, title: s.title, highlight: s.highlight || s.title }));
 }

@@ -20,7 +20,7 @@ export function stubBackend(handler: Handler) {
       calls.push({ url, method: init.method ?? "GET", headers: new Headers(init.headers), body: sent });
       const { status, body } = handler(url, init);
       return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-    }),
+    })
   );
 }
 
@@ -48,7 +48,13 @@ export const product = {
   title: "Mật ong",
   thumbnail: null,
   variants: [
-    { id: "v1", title: "250 g", calculated_price: { calculated_amount: 150000 }, manage_inventory: true, inventory_quantity: 2 },
+    {
+      id: "v1",
+      title: "250 g",
+      calculated_price: { calculated_amount: 150000 },
+      manage_inventory: true,
+      inventory_quantity: 2,
+    },
     { id: "v2", title: "500 g", calculated_price: { calculated_amount: 280000 }, manage_inventory: false },
   ],
 };

@@ -153,7 +153,14 @@ export type VendorProduct = {
   thumbnail?: string | null;
   variants?: { id: string; prices?: { amount: number; currency_code: string }[] }[];
   product_listing?: { listed?: boolean; blocked_reasons?: string[] | null } | null;
-  certifications?: { id: string; status: string; stars: number; certificate_number?: string | null; expires_at?: string | null; reason?: string | null }[];
+  certifications?: {
+    id: string;
+    status: string;
+    stars: number;
+    certificate_number?: string | null;
+    expires_at?: string | null;
+    reason?: string | null;
+  }[];
 };
 
 export type VendorOrder = {

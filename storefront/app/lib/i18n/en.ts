@@ -56,7 +56,8 @@ export const en: Record<MessageKey, string> = {
   "search.popular": "Popular searches",
   "search.unavailable": "Search is not working right now. Please try again in a few minutes.",
   "search.dropped": "The “{param}” filter was not valid and has been ignored.",
-  "search.formerProvince": "{former} province merged into {current} on 1 July 2025. Below are the OCOP products of {current}.",
+  "search.formerProvince":
+    "{former} province merged into {current} on 1 July 2025. Below are the OCOP products of {current}.",
   "search.formerName": "formerly {former}",
   "search.provinceTitle": "OCOP products from {name}",
   "search.provinceIncludes": "Covers the former provinces: {names}",
@@ -209,7 +210,8 @@ export const en: Record<MessageKey, string> = {
   "checkout.ward": "Ward / commune",
   "checkout.province": "Province / city",
   "checkout.choose": "— Choose —",
-  "checkout.addressNote": "Since 1 July 2025 Vietnamese addresses have two levels, ward/commune and province: no district.",
+  "checkout.addressNote":
+    "Since 1 July 2025 Vietnamese addresses have two levels, ward/commune and province: no district.",
   "checkout.shipping": "Delivery",
   "checkout.noShipping": "No delivery option is available for this cart.",
   "checkout.payment": "Payment",
@@ -238,7 +240,8 @@ export const en: Record<MessageKey, string> = {
   "portal.expired": "Your session has expired. Please log in again.",
   "portal.noAccount": "No account yet?",
   "portal.signup": "Producer sign-up",
-  "portal.signupIntro": "Cooperatives, enterprises, cooperative groups and household businesses with 3–5★ OCOP products sign up here. The province's trade-promotion centre approves the account.",
+  "portal.signupIntro":
+    "Cooperatives, enterprises, cooperative groups and household businesses with 3–5★ OCOP products sign up here. The province's trade-promotion centre approves the account.",
   "portal.signupSubmit": "Sign up",
   "portal.haveAccount": "Already registered?",
   "portal.tcIntro": "For provincial trade-promotion centre staff. Accounts are issued by the operator.",
@@ -250,7 +253,8 @@ export const en: Record<MessageKey, string> = {
   "pstatus.pending": "Pending approval",
   "pstatus.active": "Active",
   "pstatus.suspended": "Suspended",
-  "producer.pendingNote": "Your producer account is pending approval by a trade-promotion centre. You can already create products and submit certification; products go on sale only after approval.",
+  "producer.pendingNote":
+    "Your producer account is pending approval by a trade-promotion centre. You can already create products and submit certification; products go on sale only after approval.",
   "producer.name": "Producer name",
   "vp.empty": "You have no products yet.",
   "vp.listed": "On sale",
@@ -284,7 +288,8 @@ export const en: Record<MessageKey, string> = {
   "vp.submitCert": "Submit certification for this product",
   "vp.back": "← My products",
   "certform.title": "Submit OCOP certification",
-  "certform.intro": "Enter the details of the OCOP certificate issued by the provincial People's Committee. The province's trade-promotion centre reviews it.",
+  "certform.intro":
+    "Enter the details of the OCOP certificate issued by the provincial People's Committee. The province's trade-promotion centre reviews it.",
   "certform.product": "Product",
   "certform.submit": "Submit",
   "certform.submitted": "Certification submitted. Status: under review.",

@@ -28,9 +28,7 @@ export type MessageParams = Record<string, string | number>;
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const template = messages[lang][key] ?? messages[DEFAULT_LANG][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** dd/mm/yyyy in Vietnamese, "12 Mar 2025" in English; dates are read in Vietnam's time zone. */

@@ -57,7 +57,8 @@ export const vi = {
   "search.popular": "Tìm kiếm phổ biến",
   "search.unavailable": "Tìm kiếm tạm thời không hoạt động. Vui lòng thử lại sau ít phút.",
   "search.dropped": "Bộ lọc “{param}” không hợp lệ nên đã được bỏ qua.",
-  "search.formerProvince": "Tỉnh {former} đã sáp nhập vào {current} từ ngày 01/07/2025. Dưới đây là sản phẩm OCOP của {current}.",
+  "search.formerProvince":
+    "Tỉnh {former} đã sáp nhập vào {current} từ ngày 01/07/2025. Dưới đây là sản phẩm OCOP của {current}.",
   "search.formerName": "trước đây là {former}",
   "search.provinceTitle": "Sản phẩm OCOP {name}",
   "search.provinceIncludes": "Gồm địa bàn các tỉnh cũ: {names}",
@@ -98,8 +99,7 @@ export const vi = {
   "product.backorder": "Nhận đặt trước",
   "product.quantity": "Số lượng",
   "product.addToCart": "Thêm vào giỏ hàng",
-  "product.cartComingSoon":
-    "Giỏ hàng đang được xây dựng và sẽ sớm ra mắt. Sản phẩm chưa được thêm vào giỏ.",
+  "product.cartComingSoon": "Giỏ hàng đang được xây dựng và sẽ sớm ra mắt. Sản phẩm chưa được thêm vào giỏ.",
   "product.breadcrumb": "Đường dẫn",
   "cert.heading": "Chứng nhận OCOP",
   "cert.stars": "Hạng sao",
@@ -240,7 +240,8 @@ export const vi = {
   "portal.expired": "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.",
   "portal.noAccount": "Chưa có tài khoản?",
   "portal.signup": "Đăng ký nhà sản xuất",
-  "portal.signupIntro": "Hợp tác xã, doanh nghiệp, tổ hợp tác và hộ kinh doanh có sản phẩm OCOP 3–5 sao đăng ký bán trên Chợ OCOP. Hồ sơ được trung tâm xúc tiến thương mại của tỉnh duyệt.",
+  "portal.signupIntro":
+    "Hợp tác xã, doanh nghiệp, tổ hợp tác và hộ kinh doanh có sản phẩm OCOP 3–5 sao đăng ký bán trên Chợ OCOP. Hồ sơ được trung tâm xúc tiến thương mại của tỉnh duyệt.",
   "portal.signupSubmit": "Đăng ký",
   "portal.haveAccount": "Đã có tài khoản?",
   "portal.tcIntro": "Dành cho cán bộ trung tâm xúc tiến thương mại cấp tỉnh. Tài khoản do quản trị viên cấp.",
@@ -252,7 +253,8 @@ export const vi = {
   "pstatus.pending": "Chờ duyệt",
   "pstatus.active": "Đang hoạt động",
   "pstatus.suspended": "Bị đình chỉ",
-  "producer.pendingNote": "Tài khoản của bạn đang chờ trung tâm xúc tiến thương mại duyệt. Bạn vẫn có thể tạo sản phẩm và nộp hồ sơ chứng nhận; sản phẩm chỉ được bán khi chủ thể đã được duyệt.",
+  "producer.pendingNote":
+    "Tài khoản của bạn đang chờ trung tâm xúc tiến thương mại duyệt. Bạn vẫn có thể tạo sản phẩm và nộp hồ sơ chứng nhận; sản phẩm chỉ được bán khi chủ thể đã được duyệt.",
   "producer.name": "Tên chủ thể",
   "vp.empty": "Bạn chưa có sản phẩm nào.",
   "vp.listed": "Đang bán",
@@ -286,7 +288,8 @@ export const vi = {
   "vp.submitCert": "Nộp hồ sơ chứng nhận cho sản phẩm này",
   "vp.back": "← Sản phẩm của tôi",
   "certform.title": "Nộp hồ sơ chứng nhận OCOP",
-  "certform.intro": "Khai báo thông tin trên giấy chứng nhận OCOP do UBND cấp tỉnh cấp. Trung tâm xúc tiến thương mại của tỉnh sẽ xét duyệt.",
+  "certform.intro":
+    "Khai báo thông tin trên giấy chứng nhận OCOP do UBND cấp tỉnh cấp. Trung tâm xúc tiến thương mại của tỉnh sẽ xét duyệt.",
   "certform.product": "Sản phẩm",
   "certform.submit": "Nộp hồ sơ",
   "certform.submitted": "Đã nộp hồ sơ chứng nhận. Trạng thái: đang chờ xét duyệt.",

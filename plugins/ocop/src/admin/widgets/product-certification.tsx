@@ -58,14 +58,21 @@ const ProductCertificationWidget = ({ data: product }: DetailWidgetProps<AdminPr
     }
   }
 
-  if (!detail) return <Container><Text>{error ?? "Đang tải chứng nhận OCOP…"}</Text></Container>
+  if (!detail)
+    return (
+      <Container>
+        <Text>{error ?? "Đang tải chứng nhận OCOP…"}</Text>
+      </Container>
+    )
   const current = detail.certifications.find((c) => c.is_current) ?? detail.certifications[0]
 
   return (
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">Chứng nhận OCOP</Heading>
-        <Badge color={detail.listing.listed ? "green" : "red"}>{detail.listing.listed ? "Đang bán trên chợ OCOP" : "Không được niêm yết"}</Badge>
+        <Badge color={detail.listing.listed ? "green" : "red"}>
+          {detail.listing.listed ? "Đang bán trên chợ OCOP" : "Không được niêm yết"}
+        </Badge>
       </div>
       {!detail.listing.listed && (
         <div className="px-6 py-3">
@@ -73,34 +80,67 @@ const ProductCertificationWidget = ({ data: product }: DetailWidgetProps<AdminPr
         </div>
       )}
       <div className="px-6 py-3">
-        <Text size="small">Chủ thể: {detail.producer ? `${detail.producer.name} (${detail.producer.status})` : "chưa gắn"}</Text>
+        <Text size="small">
+          Chủ thể: {detail.producer ? `${detail.producer.name} (${detail.producer.status})` : "chưa gắn"}
+        </Text>
       </div>
       {current && (
         <div className="flex flex-col gap-2 px-6 py-4">
           <Text>
-            {"★".repeat(current.stars)} · {current.certificate_number} · <Badge color={STATUS_COLOR[current.status] ?? "grey"}>{current.status}</Badge>
+            {"★".repeat(current.stars)} · {current.certificate_number} ·{" "}
+            <Badge color={STATUS_COLOR[current.status] ?? "grey"}>{current.status}</Badge>
           </Text>
           <Text size="small">
-            {current.issuing_authority} {current.decision_number ? `· QĐ ${current.decision_number}` : ""} · hiệu lực {formatDate(current.valid_from)} → {formatDate(current.expires_at)}
+            {current.issuing_authority} {current.decision_number ? `· QĐ ${current.decision_number}` : ""} · hiệu lực{" "}
+            {formatDate(current.valid_from)} → {formatDate(current.expires_at)}
           </Text>
-          <Input placeholder="Lý do (bắt buộc khi từ chối, đình chỉ, thu hồi)" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <Input
+            placeholder="Lý do (bắt buộc khi từ chối, đình chỉ, thu hồi)"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
           <div className="flex gap-2">
-            {current.status === "submitted" && <Button size="small" onClick={() => act(current.id, "approve")}>Duyệt</Button>}
-            {current.status === "submitted" && <Button size="small" variant="secondary" onClick={() => act(current.id, "reject")}>Từ chối</Button>}
-            {current.status === "approved" && <Button size="small" variant="secondary" onClick={() => act(current.id, "suspend")}>Đình chỉ</Button>}
-            {current.status === "suspended" && <Button size="small" onClick={() => act(current.id, "reinstate")}>Khôi phục</Button>}
+            {current.status === "submitted" && (
+              <Button size="small" onClick={() => act(current.id, "approve")}>
+                Duyệt
+              </Button>
+            )}
+            {current.status === "submitted" && (
+              <Button size="small" variant="secondary" onClick={() => act(current.id, "reject")}>
+                Từ chối
+              </Button>
+            )}
+            {current.status === "approved" && (
+              <Button size="small" variant="secondary" onClick={() => act(current.id, "suspend")}>
+                Đình chỉ
+              </Button>
+            )}
+            {current.status === "suspended" && (
+              <Button size="small" onClick={() => act(current.id, "reinstate")}>
+                Khôi phục
+              </Button>
+            )}
             {["approved", "suspended"].includes(current.status) && (
-              <Button size="small" variant="danger" onClick={() => act(current.id, "revoke")}>Thu hồi</Button>
+              <Button size="small" variant="danger" onClick={() => act(current.id, "revoke")}>
+                Thu hồi
+              </Button>
             )}
           </div>
         </div>
       )}
-      {error && <div className="px-6 py-2"><Text className="text-ui-fg-error">{error}</Text></div>}
+      {error && (
+        <div className="px-6 py-2">
+          <Text className="text-ui-fg-error">{error}</Text>
+        </div>
+      )}
       <div className="px-6 py-4">
-        <Text weight="plus" size="small">Lịch sử</Text>
+        <Text weight="plus" size="small">
+          Lịch sử
+        </Text>
         {detail.certifications.map((c) => (
           <Text key={c.id} size="small">
-            {c.certificate_number} · {c.stars}★ · {c.status} · {formatDate(c.valid_from)} → {formatDate(c.expires_at)} {c.reason ? `· ${c.reason}` : ""}
+            {c.certificate_number} · {c.stars}★ · {c.status} · {formatDate(c.valid_from)} → {formatDate(c.expires_at)}{" "}
+            {c.reason ? `· ${c.reason}` : ""}
           </Text>
         ))}
         {detail.audit_events.slice(0, 10).map((e) => (

@@ -2,7 +2,12 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { limitAuthAttempt, type AuthAttempt } from "./auth-rate-limit"
 import { enforcePasswordPolicy } from "./password-policy"
 
-const STEPS: Record<string, AuthAttempt> = { "": "login", register: "register", "reset-password": "reset", update: "update" }
+const STEPS: Record<string, AuthAttempt> = {
+  "": "login",
+  register: "register",
+  "reset-password": "reset",
+  update: "update",
+}
 
 /**
  * Medusa's password routes for every actor type (user, customer, producer, curator):

@@ -19,7 +19,12 @@ import { refuse } from "./refuse"
  */
 export type AuthAttempt = "login" | "register" | "reset" | "update" | "signup"
 
-type Limiters = { ip: RateLimiterAbstract; login: RateLimiterAbstract; reset: RateLimiterAbstract; windowSeconds: number }
+type Limiters = {
+  ip: RateLimiterAbstract
+  login: RateLimiterAbstract
+  reset: RateLimiterAbstract
+  windowSeconds: number
+}
 let limiters: Limiters | undefined
 
 const positive = (name: string, fallback: number) => {
@@ -42,7 +47,12 @@ function limitersFor(req: MedusaRequest): Limiters {
       ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) })
       : new RateLimiterMemory(options)
   }
-  limiters = { ip: make("ip", ipPoints), login: make("login", accountPoints), reset: make("reset", accountPoints), windowSeconds }
+  limiters = {
+    ip: make("ip", ipPoints),
+    login: make("login", accountPoints),
+    reset: make("reset", accountPoints),
+    windowSeconds,
+  }
   return limiters
 }
 
@@ -57,7 +67,12 @@ function tooMany(res: MedusaResponse, rejection: RateLimiterRes) {
 }
 
 /** Takes one point; false (and the 429 sent) when the limit is used up. */
-async function take(limiter: RateLimiterAbstract, key: string, req: MedusaRequest, res: MedusaResponse): Promise<boolean> {
+async function take(
+  limiter: RateLimiterAbstract,
+  key: string,
+  req: MedusaRequest,
+  res: MedusaResponse
+): Promise<boolean> {
   try {
     await limiter.consume(key)
     return true
@@ -67,7 +82,9 @@ async function take(limiter: RateLimiterAbstract, key: string, req: MedusaReques
       return false
     }
     // The store failed and no insurance answered: let the request through rather than lock everyone out.
-    req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`auth rate limit unavailable: ${(rejection as Error)?.message}`)
+    req.scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`auth rate limit unavailable: ${(rejection as Error)?.message}`)
     return true
   }
 }
@@ -75,7 +92,13 @@ async function take(limiter: RateLimiterAbstract, key: string, req: MedusaReques
 const accountOf = (value: unknown) => (typeof value === "string" ? value.trim().toLowerCase() : "")
 
 /** Limits one kind of auth request; `actorType` names the account space for per-account limits. */
-export async function limitAuthAttempt(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction, attempt: AuthAttempt, actorType = "") {
+export async function limitAuthAttempt(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction,
+  attempt: AuthAttempt,
+  actorType = ""
+) {
   const { ip, login, reset } = limitersFor(req)
   if (!(await take(ip, clientIp(req), req, res))) return
   const body = (req.body ?? {}) as Record<string, unknown>

@@ -3,7 +3,11 @@ import { ContainerRegistrationKeys, getVariantAvailability, MedusaError, Modules
 import { checkoutLockKey, conflictText, isLockTimeout, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
 
 const soldOut = (res: MedusaResponse, code: "sold_out" | "busy") =>
-  res.status(409).json({ type: MedusaError.Types.CONFLICT, code, message: code === "sold_out" ? conflictText.soldOut() : conflictText.checkoutBusy() })
+  res.status(409).json({
+    type: MedusaError.Types.CONFLICT,
+    code,
+    message: code === "sold_out" ? conflictText.soldOut() : conflictText.checkoutBusy(),
+  })
 
 /**
  * POST /store/carts/:id/complete, one at a time per stocked item. Medusa's completion locks the
@@ -20,16 +24,27 @@ export async function serializeCheckout(req: MedusaRequest, res: MedusaResponse,
   const { data } = await query.graph({
     entity: "cart",
     fields: [
-      "id", "completed_at", "sales_channel_id",
-      "items.variant_id", "items.quantity",
-      "items.variant.manage_inventory", "items.variant.allow_backorder", "items.variant.inventory_items.inventory_item_id",
+      "id",
+      "completed_at",
+      "sales_channel_id",
+      "items.variant_id",
+      "items.quantity",
+      "items.variant.manage_inventory",
+      "items.variant.allow_backorder",
+      "items.variant.inventory_items.inventory_item_id",
     ],
     filters: { id: req.params.id },
   })
   const cart: any = data[0]
   if (!cart || cart.completed_at || !cart.sales_channel_id) return next() // Medusa answers these itself
   const stocked = (cart.items ?? []).filter((i: any) => i?.variant?.manage_inventory && !i.variant.allow_backorder)
-  const keys = [...new Set<string>(stocked.flatMap((i: any) => (i.variant.inventory_items ?? []).map((ii: any) => ii?.inventory_item_id)).filter(Boolean))]
+  const keys = [
+    ...new Set<string>(
+      stocked
+        .flatMap((i: any) => (i.variant.inventory_items ?? []).map((ii: any) => ii?.inventory_item_id))
+        .filter(Boolean)
+    ),
+  ]
   if (!keys.length) return next()
 
   const needed = new Map<string, number>()
@@ -41,7 +56,10 @@ export async function serializeCheckout(req: MedusaRequest, res: MedusaResponse,
       keys.sort().map(checkoutLockKey),
       async () => {
         entered = true
-        const availability = await getVariantAvailability(query as any, { variant_ids: [...needed.keys()], sales_channel_id: cart.sales_channel_id })
+        const availability = await getVariantAvailability(query as any, {
+          variant_ids: [...needed.keys()],
+          sales_channel_id: cart.sales_channel_id,
+        })
         const short = [...needed].some(([variantId, quantity]) => {
           const available = availability[variantId]?.availability
           return available !== null && available !== undefined && available < quantity

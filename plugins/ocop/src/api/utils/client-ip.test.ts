@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest"
 import { clientIp } from "./client-ip"
 
 const request = (peer: string, forwardedFor?: string) =>
-  ({ headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {}, socket: { remoteAddress: peer }, connection: { remoteAddress: peer } }) as any
+  ({
+    headers: forwardedFor ? { "x-forwarded-for": forwardedFor } : {},
+    socket: { remoteAddress: peer },
+    connection: { remoteAddress: peer },
+  }) as any
 
 describe("the client address used by per-address limits (OCOP_TRUSTED_PROXIES unset: loopback only)", () => {
   it("believes X-Forwarded-For from a proxy or storefront on this machine", () => {

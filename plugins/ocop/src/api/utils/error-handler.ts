@@ -1,4 +1,9 @@
-import { errorHandler, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
+import {
+  errorHandler,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+} from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { gateRefusalMessage } from "../../lib/listing-gate-sql"
 import { conflictText, isLockTimeout } from "../../lib/conflicts"
@@ -8,7 +13,8 @@ const CART_COMPLETION = /^\/store\/carts\/[^/]+\/complete\/?$/
 const OUT_OF_STOCK = /required inventory|not enough stock|insufficient.inventory/i
 
 const isCartCompletion = (req: MedusaRequest) => req.method === "POST" && CART_COMPLETION.test(req.path)
-const isOutOfStock = (err: any) => err?.code === MedusaError.Codes.INSUFFICIENT_INVENTORY || OUT_OF_STOCK.test(String(err?.message ?? ""))
+const isOutOfStock = (err: any) =>
+  err?.code === MedusaError.Codes.INSUFFICIENT_INVENTORY || OUT_OF_STOCK.test(String(err?.message ?? ""))
 
 /**
  * Medusa's error handler with five corrections, on every route:
@@ -25,12 +31,16 @@ export function ocopErrorHandler() {
     if (res.headersSent) return
     const gate = gateRefusalMessage(err)
     if (gate) {
-      req.scope?.resolve(ContainerRegistrationKeys.LOGGER)?.info(`OCOP listing gate refused a write at ${req.path}: ${gate}`)
+      req.scope
+        ?.resolve(ContainerRegistrationKeys.LOGGER)
+        ?.info(`OCOP listing gate refused a write at ${req.path}: ${gate}`)
       res.status(400).json({ type: "invalid_data", code: "ocop_listing_gate", message: gate })
       return
     }
     if (err instanceof URIError || /failed to decode param/i.test(String(err?.message ?? ""))) {
-      sendFieldErrors(res, { path: "The address contains malformed percent-encoding (e.g. a % not followed by two hex digits)." })
+      sendFieldErrors(res, {
+        path: "The address contains malformed percent-encoding (e.g. a % not followed by two hex digits).",
+      })
       return
     }
     if (isCartCompletion(req) && (isLockTimeout(err) || isOutOfStock(err))) {

@@ -46,7 +46,9 @@ describe("response time limit", () => {
     const res = await fetch(`${base}/never`)
     expect(res.status).toBe(503)
     expect(res.headers.get("retry-after")).toBe("5")
-    expect((await res.json()).message).toMatch(/Máy chủ chưa trả lời kịp.*EN: The server did not answer within 0.3 seconds/)
+    expect((await res.json()).message).toMatch(
+      /Máy chủ chưa trả lời kịp.*EN: The server did not answer within 0.3 seconds/
+    )
     const deadline = Date.now() + 5000
     while (lateWriteError === "not yet" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
     expect(lateWriteError).not.toBe("not yet")
@@ -55,7 +57,8 @@ describe("response time limit", () => {
 })
 
 describe("request guard", () => {
-  const post = (path: string, body: string) => fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body })
+  const post = (path: string, body: string) =>
+    fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body })
 
   it("passes well-formed requests through", async () => {
     const res = await fetch(`${base}/echo/ocert_1?q=${encodeURIComponent("nước mắm")}`)

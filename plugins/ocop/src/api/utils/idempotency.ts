@@ -14,7 +14,9 @@ export function readIdempotencyKey(req: MedusaRequest, res: MedusaResponse, next
   const raw = req.headers["idempotency-key"]
   if (raw === undefined) return next()
   if (Array.isArray(raw) || !KEY.test(raw)) {
-    return sendFieldErrors(res, { [IDEMPOTENCY_HEADER]: "Use one key of 1–255 printable ASCII characters (e.g. a UUID)." })
+    return sendFieldErrors(res, {
+      [IDEMPOTENCY_HEADER]: "Use one key of 1–255 printable ASCII characters (e.g. a UUID).",
+    })
   }
   ;(req as any).idempotencyKey = raw
   next()

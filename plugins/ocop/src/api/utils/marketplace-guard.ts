@@ -5,7 +5,9 @@ import { describeGateReasons } from "../../lib/listing-gate"
 
 type ChannelRef = string | { id?: string }
 const channelIds = (list: unknown): string[] =>
-  Array.isArray(list) ? (list as ChannelRef[]).map((c) => (typeof c === "string" ? c : c?.id ?? "")).filter(Boolean) : []
+  Array.isArray(list)
+    ? (list as ChannelRef[]).map((c) => (typeof c === "string" ? c : (c?.id ?? ""))).filter(Boolean)
+    : []
 
 /**
  * Medusa's own Admin API can put any product into any sales channel. The marketplace channel is

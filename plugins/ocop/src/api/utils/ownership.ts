@@ -17,7 +17,8 @@ export async function productIdsOfProducer(scope: any, producerId: string): Prom
  */
 export function ensureProducerOwnsProduct(from: "params" | "body" = "params") {
   return async (req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    if (!req.auth_context?.actor_id) return res.status(401).json({ type: "unauthorized", message: "Log in as a producer." })
+    if (!req.auth_context?.actor_id)
+      return res.status(401).json({ type: "unauthorized", message: "Log in as a producer." })
     const productId = from === "params" ? req.params.id : (req.body as any)?.product_id
     if (!productId) return next()
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -30,28 +31,43 @@ export function ensureProducerOwnsProduct(from: "params" | "body" = "params") {
 }
 
 /** A producer account must belong to a producer that still exists. */
-export async function ensureProducerAccount(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function ensureProducerAccount(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
   const [producer] = await ocop.listProducers({ id: producerIdOf(req) }, { take: 1 })
-  if (!producer) return res.status(401).json({ type: "unauthorized", message: "This login is not a member of any producer." })
+  if (!producer)
+    return res.status(401).json({ type: "unauthorized", message: "This login is not a member of any producer." })
   ;(req as any).producer = producer
   next()
 }
 
 /** Curators act only in their trade centre's province. */
-export async function ensureCuratorAccount(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function ensureCuratorAccount(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
   const [center] = await ocop.listTradeCenters({ id: req.auth_context.actor_id }, { take: 1 })
-  if (!center) return res.status(401).json({ type: "unauthorized", message: "This login is not a curator of any trade centre." })
+  if (!center)
+    return res.status(401).json({ type: "unauthorized", message: "This login is not a curator of any trade centre." })
   ;(req as any).tradeCenter = center
   next()
 }
 
-export async function ensureCertificationInCuratorProvince(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function ensureCertificationInCuratorProvince(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   if (!(req as any).tradeCenter) return res.status(401).json({ type: "unauthorized", message: "Log in as a curator." })
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
   const [cert] = await ocop.listCertifications({ id: req.params.id }, { take: 1, select: ["id", "province_code"] })
-  if (!cert) return res.status(404).json({ type: "not_found", message: `Certification ${req.params.id} was not found.` })
+  if (!cert)
+    return res.status(404).json({ type: "not_found", message: `Certification ${req.params.id} was not found.` })
   if (cert.province_code !== (req as any).tradeCenter.province_code) {
     return res.status(403).json({
       type: "not_allowed",
@@ -62,10 +78,19 @@ export async function ensureCertificationInCuratorProvince(req: AuthenticatedMed
 }
 
 /** /vendor/orders/:id — only orders that contain this producer's products; others are 404. */
-export async function ensureProducerInOrder(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
-  if (!req.auth_context?.actor_id) return res.status(401).json({ type: "unauthorized", message: "Log in as a producer." })
+export async function ensureProducerInOrder(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  if (!req.auth_context?.actor_id)
+    return res.status(401).json({ type: "unauthorized", message: "Log in as a producer." })
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["id", "producers.id"], filters: { id: req.params.id } })
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "producers.id"],
+    filters: { id: req.params.id },
+  })
   const involved = ((data[0] as any)?.producers ?? []).some((p: any) => p?.id === producerIdOf(req))
   if (!involved) return res.status(404).json({ type: "not_found", message: `Order ${req.params.id} was not found.` })
   next()

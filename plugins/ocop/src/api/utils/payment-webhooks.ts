@@ -6,9 +6,17 @@ import { Modules } from "@medusajs/framework/utils"
  * even for a provider this shop does not use (Stripe without STRIPE_API_KEY). Only providers that
  * are registered and enabled receive webhooks; the others are 404, like any unknown route.
  */
-export async function refuseUnconfiguredPaymentWebhook(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export async function refuseUnconfiguredPaymentWebhook(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction
+) {
   const payments = req.scope.resolve(Modules.PAYMENT)
-  const [provider] = await payments.listPaymentProviders({ id: `pp_${req.params.provider}`, is_enabled: true } as any, { take: 1 })
+  const [provider] = await payments.listPaymentProviders({ id: `pp_${req.params.provider}`, is_enabled: true } as any, {
+    take: 1,
+  })
   if (provider) return next()
-  res.status(404).json({ type: "not_found", message: `No payment provider "${req.params.provider}" is configured on this shop.` })
+  res
+    .status(404)
+    .json({ type: "not_found", message: `No payment provider "${req.params.provider}" is configured on this shop.` })
 }

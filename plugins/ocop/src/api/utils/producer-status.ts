@@ -12,5 +12,7 @@ export function ensureProducerMayAct(req: AuthenticatedMedusaRequest, res: Medus
   const path = (req.originalUrl ?? req.url).split("?")[0]
   const refusal = vendorRefusal(producer.status, req.method, path)
   if (!refusal) return next()
-  refuse(res, 403, "not_allowed", refusal, vendorRefusalText(refusal, producer.status_reason), { producer_status: producer.status })
+  refuse(res, 403, "not_allowed", refusal, vendorRefusalText(refusal, producer.status_reason), {
+    producer_status: producer.status,
+  })
 }

@@ -6,6 +6,13 @@ export type Bilingual = { vi: string; en: string }
  * An error answer that a portal can show in either language: `message` is English (Medusa's
  * convention, read by its admin), `message_vi` the Vietnamese text shown to producers and shoppers.
  */
-export function refuse(res: MedusaResponse, status: number, type: string, code: string, text: Bilingual, extra: Record<string, unknown> = {}) {
+export function refuse(
+  res: MedusaResponse,
+  status: number,
+  type: string,
+  code: string,
+  text: Bilingual,
+  extra: Record<string, unknown> = {}
+) {
   res.status(status).json({ type, code, message: text.en, message_vi: text.vi, ...extra })
 }

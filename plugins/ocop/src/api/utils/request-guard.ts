@@ -33,16 +33,26 @@ export function guardRequest(req: MedusaRequest, res: MedusaResponse, next: Medu
     try {
       decoded = decodeURIComponent(segment)
     } catch {
-      return sendFieldErrors(res, { path: "The address contains malformed percent-encoding (e.g. a % not followed by two hex digits)." })
+      return sendFieldErrors(res, {
+        path: "The address contains malformed percent-encoding (e.g. a % not followed by two hex digits).",
+      })
     }
     const problem = illFormedTextProblem(decoded)
     if (problem) return sendFieldErrors(res, { path: `The address ${problem}.` })
   }
   if (rawQuery) {
     const param = malformedEncoding(rawQuery)
-    if (param) return sendFieldErrors(res, { [param]: "Malformed percent-encoding (e.g. a % not followed by two hex digits)." })
+    if (param)
+      return sendFieldErrors(res, { [param]: "Malformed percent-encoding (e.g. a % not followed by two hex digits)." })
   }
-  const issues = [...findIllFormedText(req.query ?? {}), ...(req.body && typeof req.body === "object" ? findIllFormedText(req.body) : typeof req.body === "string" ? findIllFormedText(req.body) : [])]
+  const issues = [
+    ...findIllFormedText(req.query ?? {}),
+    ...(req.body && typeof req.body === "object"
+      ? findIllFormedText(req.body)
+      : typeof req.body === "string"
+        ? findIllFormedText(req.body)
+        : []),
+  ]
   if (issues.length) {
     const errors: Record<string, string> = {}
     for (const issue of issues) errors[fieldName(issue.path)] ??= `Text ${issue.message}.`

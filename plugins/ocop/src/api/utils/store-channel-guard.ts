@@ -27,7 +27,12 @@ export async function guardStoreChannel(req: MedusaRequest, res: MedusaResponse,
   }
   const path = req.originalUrl.split("?")[0]
   const bodyChannel = (req.body as any)?.sales_channel_id
-  if (req.method === "POST" && /^\/store\/carts(\/[^/]+)?\/?$/.test(path) && bodyChannel != null && bodyChannel !== channelIds[0]) {
+  if (
+    req.method === "POST" &&
+    /^\/store\/carts(\/[^/]+)?\/?$/.test(path) &&
+    bodyChannel != null &&
+    bodyChannel !== channelIds[0]
+  ) {
     return res.status(400).json({
       type: "invalid_data",
       message:
@@ -37,4 +42,3 @@ export async function guardStoreChannel(req: MedusaRequest, res: MedusaResponse,
   }
   next()
 }
-

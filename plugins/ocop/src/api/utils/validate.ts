@@ -13,7 +13,11 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 export function sendFieldErrors(res: MedusaResponse, errors: Record<string, string>) {
-  const message = "Invalid request: " + Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join("; ")
+  const message =
+    "Invalid request: " +
+    Object.entries(errors)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("; ")
   res.status(400).json({ type: "invalid_data", message, errors })
 }
 

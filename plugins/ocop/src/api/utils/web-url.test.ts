@@ -10,8 +10,19 @@ describe("URL fields", () => {
   })
 
   it("refuse scripts, data, files and text that is not an absolute URL", () => {
-    for (const bad of ["javascript:alert(1)", "JavaScript:alert(document.cookie)", " javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
-      "vbscript:msgbox", "file:///etc/passwd", "ftp://example.vn/x", "//evil.example/x", "/static/logo.png", "logo.png", ""]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "JavaScript:alert(document.cookie)",
+      " javascript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "vbscript:msgbox",
+      "file:///etc/passwd",
+      "ftp://example.vn/x",
+      "//evil.example/x",
+      "/static/logo.png",
+      "logo.png",
+      "",
+    ]) {
       expect(webUrl.safeParse(bad).success, bad).toBe(false)
     }
   })

@@ -3,31 +3,41 @@ import { CertificationFields, vietnameseMobile } from "../admin/ocop/validators"
 import { webUrl } from "../utils/web-url"
 import { validityWindowErrors } from "../../lib/validity"
 
-const price = z.coerce.number().int("VND has no decimals: enter a whole number of đồng.").min(1000, "Price must be at least 1.000 ₫.").max(1_000_000_000)
+const price = z.coerce
+  .number()
+  .int("VND has no decimals: enter a whole number of đồng.")
+  .min(1000, "Price must be at least 1.000 ₫.")
+  .max(1_000_000_000)
 
-export const VendorUpdateMe = z.object({
-  name: z.string().trim().min(2).optional(),
-  story: z.string().max(5000).optional().nullable(),
-  phone: vietnameseMobile.optional().nullable(),
-  ward: z.string().trim().optional().nullable(),
-  address: z.string().trim().optional().nullable(),
-  logo_url: webUrl.optional().nullable(),
-}).strict()
+export const VendorUpdateMe = z
+  .object({
+    name: z.string().trim().min(2).optional(),
+    story: z.string().max(5000).optional().nullable(),
+    phone: vietnameseMobile.optional().nullable(),
+    ward: z.string().trim().optional().nullable(),
+    address: z.string().trim().optional().nullable(),
+    logo_url: webUrl.optional().nullable(),
+  })
+  .strict()
 
-export const VendorCreateProduct = z.object({
-  title: z.string().trim().min(2, "Title is required."),
-  title_en: z.string().trim().optional(),
-  description: z.string().optional(),
-  unit: z.string().trim().optional(),
-  price,
-}).strict()
+export const VendorCreateProduct = z
+  .object({
+    title: z.string().trim().min(2, "Title is required."),
+    title_en: z.string().trim().optional(),
+    description: z.string().optional(),
+    unit: z.string().trim().optional(),
+    price,
+  })
+  .strict()
 
-export const VendorUpdateProduct = z.object({
-  title: z.string().trim().min(2).optional(),
-  description: z.string().optional(),
-  status: z.enum(["draft", "published"]).optional(),
-  price: price.optional(),
-}).strict()
+export const VendorUpdateProduct = z
+  .object({
+    title: z.string().trim().min(2).optional(),
+    description: z.string().optional(),
+    status: z.enum(["draft", "published"]).optional(),
+    price: price.optional(),
+  })
+  .strict()
 
 export const VendorListProducts = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -41,13 +51,24 @@ export const VendorListProducts = z.object({
  * (middlewares.ts compares it with the producer), so a client never believes it chose them.
  */
 const decidedByServer = (message: string) =>
-  z.any().refine((v) => v === undefined || v === null || v === "", { message }).optional()
+  z
+    .any()
+    .refine((v) => v === undefined || v === null || v === "", { message })
+    .optional()
 
-export const VendorSubmitCertification = CertificationFields.omit({ province_code: true, valid_from: true, expires_at: true })
+export const VendorSubmitCertification = CertificationFields.omit({
+  province_code: true,
+  valid_from: true,
+  expires_at: true,
+})
   .extend({
     province_code: z.string().max(10).optional().nullable(),
-    valid_from: decidedByServer("Validity is set by the decision (36 months from the recognition decision); leave valid_from out."),
-    expires_at: decidedByServer("Validity is set by the decision (36 months from the recognition decision); leave expires_at out."),
+    valid_from: decidedByServer(
+      "Validity is set by the decision (36 months from the recognition decision); leave valid_from out."
+    ),
+    expires_at: decidedByServer(
+      "Validity is set by the decision (36 months from the recognition decision); leave expires_at out."
+    ),
   })
   .superRefine((v, ctx) => {
     for (const [field, message] of Object.entries(validityWindowErrors({ decision_date: v.decision_date }))) {

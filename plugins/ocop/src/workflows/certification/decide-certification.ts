@@ -1,6 +1,9 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { validateCertificationDecisionStep, type CertificationDecisionInput } from "../steps/validate-certification-decision"
+import {
+  validateCertificationDecisionStep,
+  type CertificationDecisionInput,
+} from "../steps/validate-certification-decision"
 import { observeCertificationStep } from "../steps/observe-certification"
 import { updateCertificationsStep } from "../steps/update-certifications"
 import { recordAuditEventsStep } from "../steps/record-audit-events"

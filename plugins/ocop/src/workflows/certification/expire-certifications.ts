@@ -1,4 +1,10 @@
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
@@ -74,9 +80,15 @@ export const expireCertificationsWorkflow = createWorkflow(
         expires_at: c.expires_at,
       }))
     )
-    emitEventStep({ eventName: CERTIFICATION_EXPIRING_EVENT, data: expiringEvents } as any).config({ name: "emit-expiring" })
-    const expiredEvents = transform({ due }, ({ due }) => due.expired.map((c) => ({ id: c.id, product_id: c.product_id })))
-    emitEventStep({ eventName: CERTIFICATION_EXPIRED_EVENT, data: expiredEvents } as any).config({ name: "emit-expired" })
+    emitEventStep({ eventName: CERTIFICATION_EXPIRING_EVENT, data: expiringEvents } as any).config({
+      name: "emit-expiring",
+    })
+    const expiredEvents = transform({ due }, ({ due }) =>
+      due.expired.map((c) => ({ id: c.id, product_id: c.product_id }))
+    )
+    emitEventStep({ eventName: CERTIFICATION_EXPIRED_EVENT, data: expiredEvents } as any).config({
+      name: "emit-expired",
+    })
     const result = transform({ due }, ({ due }) => ({
       expired: due.expired.map((c) => c.id),
       warned: due.expiring.map((c) => c.id),

@@ -1,4 +1,11 @@
-import { createStep, createWorkflow, StepResponse, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { OCOP_MODULE } from "../../modules/ocop"
@@ -29,60 +36,82 @@ export type RenewCertificationInput = {
 type RenewalPlan = { previous: any; record: Record<string, unknown> | null; replayed: any | null }
 
 /** Runs inside the previous certification's lock: one renewal per certification, checked as it is now. */
-const prepareRenewalStep = createStep("ocop-prepare-renewal", async (input: RenewCertificationInput, { container }): Promise<StepResponse<RenewalPlan>> => {
-  const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
-  const [previous] = await ocop.listCertifications({ id: input.certification_id }, { take: 1 })
-  if (!previous) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Certification ${input.certification_id} was not found.`)
-  const [renewal] = await ocop.listCertifications({ previous_certification_id: previous.id } as any, { take: 1 })
-  if (renewal) {
-    const replay = input.idempotency_key ? await renewalAuditWithKey(ocop, renewal.id, input) : null
-    if (replay) return new StepResponse<RenewalPlan>({ previous, record: null, replayed: renewal })
-    throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.certificationRenewed(renewal.id))
+const prepareRenewalStep = createStep(
+  "ocop-prepare-renewal",
+  async (input: RenewCertificationInput, { container }): Promise<StepResponse<RenewalPlan>> => {
+    const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
+    const [previous] = await ocop.listCertifications({ id: input.certification_id }, { take: 1 })
+    if (!previous)
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Certification ${input.certification_id} was not found.`)
+    const [renewal] = await ocop.listCertifications({ previous_certification_id: previous.id } as any, { take: 1 })
+    if (renewal) {
+      const replay = input.idempotency_key ? await renewalAuditWithKey(ocop, renewal.id, input) : null
+      if (replay) return new StepResponse<RenewalPlan>({ previous, record: null, replayed: renewal })
+      throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.certificationRenewed(renewal.id))
+    }
+    if (["submitted", "rejected"].includes(previous.status)) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        conflictText.certificationDecided(previous.status, "renew", ["approved", "suspended", "expired", "revoked"])
+      )
+    }
+    const now = new Date()
+    // Like an approval: 36 months from the renewal decision unless it says otherwise, within the rules.
+    const window = validityOnDecision(input, {}, now)
+    const fields = {
+      stars: input.stars,
+      score: input.score ?? null,
+      group_slug: previous.group_slug,
+      subgroup_slug: previous.subgroup_slug,
+      province_code: previous.province_code,
+      certificate_number: input.certificate_number,
+      decision_date: input.decision_date ?? null,
+      ...window,
+    }
+    const errors = await certificationSubmissionErrors(container, {
+      ...fields,
+      product_id: previous.product_id,
+      issuing_authority: "",
+    } as any)
+    if (Object.keys(errors).length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        Object.entries(errors)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(" ")
+      )
+    }
+    const record = {
+      ...fields,
+      product_id: previous.product_id,
+      producer_id: (previous as any).producer_id,
+      decision_number: input.decision_number ?? null,
+      decision_date: input.decision_date ? new Date(input.decision_date) : window.valid_from,
+      issuing_authority: input.issuing_authority ?? previous.issuing_authority,
+      legal_basis: previous.legal_basis,
+      traceability_code: previous.traceability_code,
+      traceability_url: previous.traceability_url,
+      recognition_type: input.stars > previous.stars ? "upgrade" : "re_recognition",
+      previous_certification_id: previous.id,
+      status: "approved",
+      is_current: true,
+      decided_by: input.actor_id ?? null,
+      decided_at: now,
+    }
+    return new StepResponse<RenewalPlan>({ previous, record, replayed: null })
   }
-  if (["submitted", "rejected"].includes(previous.status)) {
-    throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.certificationDecided(previous.status, "renew", ["approved", "suspended", "expired", "revoked"]))
-  }
-  const now = new Date()
-  // Like an approval: 36 months from the renewal decision unless it says otherwise, within the rules.
-  const window = validityOnDecision(input, {}, now)
-  const fields = {
-    stars: input.stars,
-    score: input.score ?? null,
-    group_slug: previous.group_slug,
-    subgroup_slug: previous.subgroup_slug,
-    province_code: previous.province_code,
-    certificate_number: input.certificate_number,
-    decision_date: input.decision_date ?? null,
-    ...window,
-  }
-  const errors = await certificationSubmissionErrors(container, { ...fields, product_id: previous.product_id, issuing_authority: "" } as any)
-  if (Object.keys(errors).length) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join(" "))
-  }
-  const record = {
-    ...fields,
-    product_id: previous.product_id,
-    producer_id: (previous as any).producer_id,
-    decision_number: input.decision_number ?? null,
-    decision_date: input.decision_date ? new Date(input.decision_date) : window.valid_from,
-    issuing_authority: input.issuing_authority ?? previous.issuing_authority,
-    legal_basis: previous.legal_basis,
-    traceability_code: previous.traceability_code,
-    traceability_url: previous.traceability_url,
-    recognition_type: input.stars > previous.stars ? "upgrade" : "re_recognition",
-    previous_certification_id: previous.id,
-    status: "approved",
-    is_current: true,
-    decided_by: input.actor_id ?? null,
-    decided_at: now,
-  }
-  return new StepResponse<RenewalPlan>({ previous, record, replayed: null })
-})
+)
 
 async function renewalAuditWithKey(ocop: OcopModuleService, renewalId: string, input: RenewCertificationInput) {
-  const events = await ocop.listAuditEvents({ entity_type: "certification", entity_id: renewalId, action: "renew" }, { take: 10 })
+  const events = await ocop.listAuditEvents(
+    { entity_type: "certification", entity_id: renewalId, action: "renew" },
+    { take: 10 }
+  )
   return events.find(
-    (e: any) => e.data?.idempotency_key === input.idempotency_key && e.actor_type === (input.actor_type ?? "user") && (e.actor_id ?? null) === (input.actor_id ?? null)
+    (e: any) =>
+      e.data?.idempotency_key === input.idempotency_key &&
+      e.actor_type === (input.actor_type ?? "user") &&
+      (e.actor_id ?? null) === (input.actor_id ?? null)
   )
 }
 
@@ -90,32 +119,48 @@ async function renewalAuditWithKey(ocop: OcopModuleService, renewalId: string, i
  * Công nhận lại / nâng hạng: records the re-evaluation result as a new approved certification.
  * Serialised per certification with the decisions (same lock): a second renewal is a 409.
  */
-export const renewCertificationWorkflow = createWorkflow("ocop-renew-certification", (input: RenewCertificationInput) => {
-  const lockKey = transform({ input }, ({ input }) => certificationLockKey(input.certification_id))
-  acquireLockStep({ key: lockKey, timeout: LOCK_WAIT_SECONDS, ttl: LOCK_TTL_SECONDS, executeOnSubWorkflow: true })
-  const { previous, record, replayed } = prepareRenewalStep(input)
-  const fresh = when({ record }, ({ record }) => !!record).then(() => createCertificationStep(record as any))
-  const created = transform({ fresh, replayed }, ({ fresh, replayed }) => fresh ?? replayed)
-  const demote = transform({ previous, record }, ({ previous, record }) => (record ? [{ id: previous.id, is_current: false }] : []))
-  updateCertificationsStep(demote)
-  const audit = transform({ created, previous, input, record }, ({ created, previous, input, record }) =>
-    record
-      ? [
-          {
-            entity_type: "certification" as const,
-            entity_id: (created as any).id,
-            action: "renew",
-            actor_type: input.actor_type ?? "user",
-            actor_id: input.actor_id ?? null,
-            data: { previous_certification_id: previous.id, stars: input.stars, product_id: previous.product_id, idempotency_key: input.idempotency_key ?? null },
-          },
-        ]
-      : []
-  )
-  recordAuditEventsStep(audit)
-  const refreshInput = transform({ previous }, ({ previous }) => ({ product_ids: [previous.product_id], reason: "certification renewed" }))
-  refreshListingsWorkflow.runAsStep({ input: refreshInput })
-  releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
-  const result = transform({ created, record }, ({ created, record }) => ({ certification: created, replayed: !record }))
-  return new WorkflowResponse(result)
-})
+export const renewCertificationWorkflow = createWorkflow(
+  "ocop-renew-certification",
+  (input: RenewCertificationInput) => {
+    const lockKey = transform({ input }, ({ input }) => certificationLockKey(input.certification_id))
+    acquireLockStep({ key: lockKey, timeout: LOCK_WAIT_SECONDS, ttl: LOCK_TTL_SECONDS, executeOnSubWorkflow: true })
+    const { previous, record, replayed } = prepareRenewalStep(input)
+    const fresh = when({ record }, ({ record }) => !!record).then(() => createCertificationStep(record as any))
+    const created = transform({ fresh, replayed }, ({ fresh, replayed }) => fresh ?? replayed)
+    const demote = transform({ previous, record }, ({ previous, record }) =>
+      record ? [{ id: previous.id, is_current: false }] : []
+    )
+    updateCertificationsStep(demote)
+    const audit = transform({ created, previous, input, record }, ({ created, previous, input, record }) =>
+      record
+        ? [
+            {
+              entity_type: "certification" as const,
+              entity_id: (created as any).id,
+              action: "renew",
+              actor_type: input.actor_type ?? "user",
+              actor_id: input.actor_id ?? null,
+              data: {
+                previous_certification_id: previous.id,
+                stars: input.stars,
+                product_id: previous.product_id,
+                idempotency_key: input.idempotency_key ?? null,
+              },
+            },
+          ]
+        : []
+    )
+    recordAuditEventsStep(audit)
+    const refreshInput = transform({ previous }, ({ previous }) => ({
+      product_ids: [previous.product_id],
+      reason: "certification renewed",
+    }))
+    refreshListingsWorkflow.runAsStep({ input: refreshInput })
+    releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
+    const result = transform({ created, record }, ({ created, record }) => ({
+      certification: created,
+      replayed: !record,
+    }))
+    return new WorkflowResponse(result)
+  }
+)

@@ -1,5 +1,8 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { validateCertificationSubmissionStep, type SubmitCertificationInput } from "../steps/validate-certification-submission"
+import {
+  validateCertificationSubmissionStep,
+  type SubmitCertificationInput,
+} from "../steps/validate-certification-submission"
 import { createCertificationStep } from "../steps/create-certification"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
 

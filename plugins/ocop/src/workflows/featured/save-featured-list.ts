@@ -1,4 +1,10 @@
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
@@ -38,7 +44,10 @@ const saveFeaturedListStep = createStep(
     const found = await container.resolve(Modules.PRODUCT).listProducts({ id: unique }, { select: ["id"] })
     if (found.length !== unique.length) {
       const known = new Set(found.map((p: any) => p.id))
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown products: ${unique.filter((id) => !known.has(id)).join(", ")}.`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Unknown products: ${unique.filter((id) => !known.has(id)).join(", ")}.`
+      )
     }
     // A trade centre promotes its own province's producers only; the platform may feature anyone.
     if (input.trade_center_id) {

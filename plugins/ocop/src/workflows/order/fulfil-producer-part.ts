@@ -8,23 +8,26 @@ import { LOCK_TTL_SECONDS, LOCK_WAIT_SECONDS, orderPartLockKey } from "../../lib
  * already shipped, so one lock per order part serialises the requests and the plan is made inside
  * it: of five parallel clicks, one ships and four get a 409 (stock moves once).
  */
-export const fulfilProducerPartWorkflow = createWorkflow("ocop-fulfil-producer-part", (input: ProducerFulfilmentInput) => {
-  const lockKey = transform({ input }, ({ input }) => orderPartLockKey(input.order_id, input.producer_id))
-  acquireLockStep({ key: lockKey, timeout: LOCK_WAIT_SECONDS, ttl: LOCK_TTL_SECONDS, executeOnSubWorkflow: true })
-  const plan = planProducerFulfilmentStep(input)
-  const created = when({ plan }, ({ plan }) => !plan.replayed_fulfillment_id).then(() => {
-    const fulfilmentInput = transform({ input, plan }, ({ input, plan }) => ({
-      order_id: input.order_id,
-      items: plan.items,
-      created_by: input.producer_id,
-      metadata: { ocop_producer_id: input.producer_id, ocop_idempotency_key: input.idempotency_key ?? null },
+export const fulfilProducerPartWorkflow = createWorkflow(
+  "ocop-fulfil-producer-part",
+  (input: ProducerFulfilmentInput) => {
+    const lockKey = transform({ input }, ({ input }) => orderPartLockKey(input.order_id, input.producer_id))
+    acquireLockStep({ key: lockKey, timeout: LOCK_WAIT_SECONDS, ttl: LOCK_TTL_SECONDS, executeOnSubWorkflow: true })
+    const plan = planProducerFulfilmentStep(input)
+    const created = when({ plan }, ({ plan }) => !plan.replayed_fulfillment_id).then(() => {
+      const fulfilmentInput = transform({ input, plan }, ({ input, plan }) => ({
+        order_id: input.order_id,
+        items: plan.items,
+        created_by: input.producer_id,
+        metadata: { ocop_producer_id: input.producer_id, ocop_idempotency_key: input.idempotency_key ?? null },
+      }))
+      return createOrderFulfillmentWorkflow.runAsStep({ input: fulfilmentInput })
+    })
+    releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
+    const result = transform({ created, plan }, ({ created, plan }) => ({
+      fulfillment_id: (plan.replayed_fulfillment_id ?? (created as any)?.id) as string,
+      replayed: !!plan.replayed_fulfillment_id,
     }))
-    return createOrderFulfillmentWorkflow.runAsStep({ input: fulfilmentInput })
-  })
-  releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })
-  const result = transform({ created, plan }, ({ created, plan }) => ({
-    fulfillment_id: (plan.replayed_fulfillment_id ?? (created as any)?.id) as string,
-    replayed: !!plan.replayed_fulfillment_id,
-  }))
-  return new WorkflowResponse(result)
-})
+    return new WorkflowResponse(result)
+  }
+)

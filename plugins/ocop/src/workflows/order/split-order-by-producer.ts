@@ -5,11 +5,19 @@ import { OCOP_MODULE } from "../../modules/ocop"
 /** Which producers an order involves, from its line items' products. */
 export async function producerPartsOfOrder(container: any, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["id", "items.id", "items.product_id"], filters: { id: orderId } })
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "items.id", "items.product_id"],
+    filters: { id: orderId },
+  })
   const items: Array<{ id: string; product_id: string }> = (data[0] as any)?.items ?? []
   const productIds = [...new Set(items.map((i) => i.product_id).filter(Boolean))]
   if (!productIds.length) return new Map<string, string[]>()
-  const { data: products } = await query.graph({ entity: "product", fields: ["id", "producer.id"], filters: { id: productIds } })
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "producer.id"],
+    filters: { id: productIds },
+  })
   const producerOf = new Map<string, string | undefined>(products.map((p: any) => [p.id, p.producer?.id]))
   const parts = new Map<string, string[]>()
   for (const item of items) {
@@ -37,6 +45,9 @@ const linkOrderToProducersStep = createStep(
 )
 
 /** Splits a placed order so each producer sees and fulfils only its own part. */
-export const splitOrderByProducerWorkflow = createWorkflow("ocop-split-order-by-producer", (input: { order_id: string }) => {
-  return new WorkflowResponse(linkOrderToProducersStep(input))
-})
+export const splitOrderByProducerWorkflow = createWorkflow(
+  "ocop-split-order-by-producer",
+  (input: { order_id: string }) => {
+    return new WorkflowResponse(linkOrderToProducersStep(input))
+  }
+)

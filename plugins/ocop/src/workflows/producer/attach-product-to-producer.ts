@@ -1,4 +1,10 @@
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
@@ -12,7 +18,11 @@ const linkProductToProducerStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const [producer] = await ocop.listProducers({ id: input.producer_id }, { take: 1 })
     if (!producer) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Producer ${input.producer_id} was not found.`)
-    const { data } = await query.graph({ entity: "product", fields: ["id", "producer.id"], filters: { id: input.product_id } })
+    const { data } = await query.graph({
+      entity: "product",
+      fields: ["id", "producer.id"],
+      filters: { id: input.product_id },
+    })
     const product: any = data[0]
     if (!product) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${input.product_id} was not found.`)
     if (product.producer?.id === input.producer_id) return new StepResponse(input, null)
@@ -20,7 +30,10 @@ const linkProductToProducerStep = createStep(
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This product already belongs to another producer.")
     }
     const link = container.resolve(ContainerRegistrationKeys.LINK)
-    const row = { [Modules.PRODUCT]: { product_id: input.product_id }, [OCOP_MODULE]: { producer_id: input.producer_id } }
+    const row = {
+      [Modules.PRODUCT]: { product_id: input.product_id },
+      [OCOP_MODULE]: { producer_id: input.producer_id },
+    }
     await link.create(row)
     return new StepResponse(input, row)
   },
@@ -46,7 +59,10 @@ export const attachProductToProducerWorkflow = createWorkflow(
       },
     ])
     recordAuditEventsStep(audit)
-    const refreshInput = transform({ input }, ({ input }) => ({ product_ids: [input.product_id], reason: "product attached to producer" }))
+    const refreshInput = transform({ input }, ({ input }) => ({
+      product_ids: [input.product_id],
+      reason: "product attached to producer",
+    }))
     refreshListingsWorkflow.runAsStep({ input: refreshInput })
     return new WorkflowResponse(linked)
   }

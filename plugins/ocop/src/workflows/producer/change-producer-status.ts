@@ -1,4 +1,10 @@
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
@@ -28,7 +34,11 @@ const validateProducerStatusChangeStep = createStep(
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "A reason is required to suspend a producer.")
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "producer", fields: ["id", "products.id"], filters: { id: producer.id } })
+    const { data } = await query.graph({
+      entity: "producer",
+      fields: ["id", "products.id"],
+      filters: { id: producer.id },
+    })
     const productIds = ((data[0] as any)?.products ?? []).filter(Boolean).map((p: any) => p.id as string)
     return new StepResponse({ producer, to: transition.to, reason, productIds })
   }

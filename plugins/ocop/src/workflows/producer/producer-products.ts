@@ -1,6 +1,16 @@
-import { createStep, createWorkflow, StepResponse, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { createProductsWorkflow, updateProductsWorkflow, updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  createProductsWorkflow,
+  updateProductsWorkflow,
+  updateProductVariantsWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { attachProductToProducerWorkflow } from "./attach-product-to-producer"
 import { evaluateListings } from "../steps/evaluate-listings"
 import { describeGateReasons } from "../../lib/listing-gate"
@@ -18,43 +28,47 @@ export type ProducerProductInput = {
 const defaultShippingProfileStep = createStep("ocop-default-shipping-profile", async (_: void, { container }) => {
   const fulfillment = container.resolve(Modules.FULFILLMENT)
   const [profile] = await fulfillment.listShippingProfiles({ type: "default" }, { take: 1 })
-  if (!profile) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No default shipping profile exists: run `npm run seed`.")
+  if (!profile)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, "No default shipping profile exists: run `npm run seed`.")
   return new StepResponse(profile.id)
 })
 
 /** A producer creates a listing draft (one variant, VND price); it is listed only once certified. */
-export const createProducerProductWorkflow = createWorkflow("ocop-create-producer-product", (input: ProducerProductInput) => {
-  const shippingProfileId = defaultShippingProfileStep()
-  const products = transform({ input, shippingProfileId }, ({ input, shippingProfileId }) => [
-    {
-      title: input.title,
-      handle: `${toHandle(input.title)}-${Date.now().toString(36)}`,
-      description: input.description,
-      status: "draft" as const,
-      shipping_profile_id: shippingProfileId,
-      metadata: { title_en: input.title_en ?? null, unit: input.unit ?? null },
-      options: [{ title: "Quy cách", values: [input.unit || "Mặc định"] }],
-      variants: [
-        {
-          title: input.unit || "Mặc định",
-          options: { "Quy cách": input.unit || "Mặc định" },
-          manage_inventory: false,
-          prices: [{ amount: input.price, currency_code: "vnd" }],
-        },
-      ],
-    },
-  ])
-  const created = createProductsWorkflow.runAsStep({ input: { products } as any })
-  const attachInput = transform({ created, input }, ({ created, input }) => ({
-    product_id: (created as any)[0].id,
-    producer_id: input.producer_id,
-    actor_type: "producer",
-    actor_id: input.producer_id,
-  }))
-  attachProductToProducerWorkflow.runAsStep({ input: attachInput })
-  const result = transform({ created }, ({ created }) => (created as any)[0])
-  return new WorkflowResponse(result)
-})
+export const createProducerProductWorkflow = createWorkflow(
+  "ocop-create-producer-product",
+  (input: ProducerProductInput) => {
+    const shippingProfileId = defaultShippingProfileStep()
+    const products = transform({ input, shippingProfileId }, ({ input, shippingProfileId }) => [
+      {
+        title: input.title,
+        handle: `${toHandle(input.title)}-${Date.now().toString(36)}`,
+        description: input.description,
+        status: "draft" as const,
+        shipping_profile_id: shippingProfileId,
+        metadata: { title_en: input.title_en ?? null, unit: input.unit ?? null },
+        options: [{ title: "Quy cách", values: [input.unit || "Mặc định"] }],
+        variants: [
+          {
+            title: input.unit || "Mặc định",
+            options: { "Quy cách": input.unit || "Mặc định" },
+            manage_inventory: false,
+            prices: [{ amount: input.price, currency_code: "vnd" }],
+          },
+        ],
+      },
+    ])
+    const created = createProductsWorkflow.runAsStep({ input: { products } as any })
+    const attachInput = transform({ created, input }, ({ created, input }) => ({
+      product_id: (created as any)[0].id,
+      producer_id: input.producer_id,
+      actor_type: "producer",
+      actor_id: input.producer_id,
+    }))
+    attachProductToProducerWorkflow.runAsStep({ input: attachInput })
+    const result = transform({ created }, ({ created }) => (created as any)[0])
+    return new WorkflowResponse(result)
+  }
+)
 
 const checkPublishStep = createStep(
   "ocop-check-producer-publish",
@@ -76,7 +90,14 @@ const checkPublishStep = createStep(
 /** Edit title, description, price; publishing is refused (400, with the reason) while the gate would refuse it. */
 export const updateProducerProductWorkflow = createWorkflow(
   "ocop-update-producer-product",
-  (input: { product_id: string; title?: string; description?: string; status?: "draft" | "published"; price?: number; variant_id?: string }) => {
+  (input: {
+    product_id: string
+    title?: string
+    description?: string
+    status?: "draft" | "published"
+    price?: number
+    variant_id?: string
+  }) => {
     checkPublishStep({ product_id: input.product_id, status: input.status })
     const update = transform({ input }, ({ input }) => {
       const u: Record<string, unknown> = {}

@@ -1,4 +1,10 @@
-import { createWorkflow, transform, WorkflowResponse, createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createWorkflow,
+  transform,
+  WorkflowResponse,
+  createStep,
+  StepResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { updateProducersStep } from "../steps/update-producers"
@@ -8,7 +14,15 @@ export const PRODUCER_UPDATED_EVENT = "ocop.producer.updated"
 
 export type UpdateProducerInput = {
   producer_id: string
-  update: { name?: string; story?: string | null; phone?: string | null; email?: string | null; ward?: string | null; address?: string | null; logo_url?: string | null }
+  update: {
+    name?: string
+    story?: string | null
+    phone?: string | null
+    email?: string | null
+    ward?: string | null
+    address?: string | null
+    logo_url?: string | null
+  }
   actor_type?: string
   actor_id?: string | null
 }
@@ -35,7 +49,10 @@ export const updateProducerWorkflow = createWorkflow("ocop-update-producer", (in
     },
   ])
   recordAuditEventsStep(audit)
-  const eventData = transform({ input, productIds }, ({ input, productIds }) => ({ id: input.producer_id, product_ids: productIds }))
+  const eventData = transform({ input, productIds }, ({ input, productIds }) => ({
+    id: input.producer_id,
+    product_ids: productIds,
+  }))
   emitEventStep({ eventName: PRODUCER_UPDATED_EVENT, data: eventData } as any)
   const result = transform({ updated }, ({ updated }) => (updated as any[])[0])
   return new WorkflowResponse(result)

@@ -54,9 +54,13 @@ export const applyListingsStep = createStep(
     const previouslyListed = new Set(existing.filter((r) => r.listed).map((r) => r.product_id))
     const result: AppliedListings = {
       product_ids: ids,
-      listed: evaluations.filter((e) => e.exists && e.listed && (!previouslyListed.has(e.product_id) || toAdd.includes(e.product_id))).map((e) => e.product_id),
+      listed: evaluations
+        .filter((e) => e.exists && e.listed && (!previouslyListed.has(e.product_id) || toAdd.includes(e.product_id)))
+        .map((e) => e.product_id),
       delisted: evaluations
-        .filter((e) => !(e.exists && e.listed) && (previouslyListed.has(e.product_id) || toRemove.includes(e.product_id)))
+        .filter(
+          (e) => !(e.exists && e.listed) && (previouslyListed.has(e.product_id) || toRemove.includes(e.product_id))
+        )
         .map((e) => e.product_id),
     }
     const snapshot: Snapshot = {

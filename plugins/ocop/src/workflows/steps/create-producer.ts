@@ -29,7 +29,8 @@ export const createProducerStep = createStep(
     const base = input.handle ?? toHandle(input.name)
     let handle = base
     for (let n = 2; (await ocop.listProducers({ handle }, { select: ["id"], take: 1 })).length > 0; n++) {
-      if (input.handle) throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `A producer with handle "${handle}" already exists.`)
+      if (input.handle)
+        throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, `A producer with handle "${handle}" already exists.`)
       handle = `${base}-${n}`
     }
     const producer = await ocop.createProducers({ ...input, handle, status: input.status ?? "pending" } as any)

@@ -11,7 +11,8 @@ export const ensureLoginWithoutProducerStep = createStep(
   async (input: { auth_identity_id: string }, { container }) => {
     const auth = container.resolve(Modules.AUTH)
     const identity = await auth.retrieveAuthIdentity(input.auth_identity_id).catch(() => null)
-    if (!identity) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This registration is no longer valid; register again.")
+    if (!identity)
+      throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "This registration is no longer valid; register again.")
     if ((identity.app_metadata as any)?.producer_id) {
       throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.producerAlreadyRegistered())
     }

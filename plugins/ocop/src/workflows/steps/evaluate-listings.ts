@@ -13,7 +13,11 @@ export type ListingEvaluation = GateVerdict & {
 }
 
 /** Reads everything the gate needs for these products and returns one verdict each (no writes). */
-export async function evaluateListings(container: any, productIds: string[], now = new Date()): Promise<ListingEvaluation[]> {
+export async function evaluateListings(
+  container: any,
+  productIds: string[],
+  now = new Date()
+): Promise<ListingEvaluation[]> {
   if (productIds.length === 0) return []
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const ocop: OcopModuleService = container.resolve(OCOP_MODULE)

@@ -13,7 +13,14 @@ export const observeCertificationStep = createStep(
   "ocop-observe-certification",
   async (input: { certification_id: string }, { container }): Promise<StepResponse<ObservedCertification>> => {
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
-    const [cert] = await ocop.listCertifications({ id: input.certification_id }, { take: 1, select: ["id", "status", "decided_at"] })
-    return new StepResponse(cert ? { status: cert.status, decided_at: cert.decided_at ? new Date(cert.decided_at).toISOString() : null } : null)
+    const [cert] = await ocop.listCertifications(
+      { id: input.certification_id },
+      { take: 1, select: ["id", "status", "decided_at"] }
+    )
+    return new StepResponse(
+      cert
+        ? { status: cert.status, decided_at: cert.decided_at ? new Date(cert.decided_at).toISOString() : null }
+        : null
+    )
   }
 )

@@ -32,9 +32,16 @@ export const planProducerFulfilmentStep = createStep(
       query.graph({
         entity: "order",
         fields: [
-          "id", "status",
-          "items.id", "items.product_id", "items.quantity", "items.detail.quantity", "items.detail.fulfilled_quantity",
-          "fulfillments.id", "fulfillments.metadata", "fulfillments.items.line_item_id",
+          "id",
+          "status",
+          "items.id",
+          "items.product_id",
+          "items.quantity",
+          "items.detail.quantity",
+          "items.detail.fulfilled_quantity",
+          "fulfillments.id",
+          "fulfillments.metadata",
+          "fulfillments.items.line_item_id",
         ],
         filters: { id: input.order_id },
       }),
@@ -47,7 +54,9 @@ export const planProducerFulfilmentStep = createStep(
 
     if (input.idempotency_key) {
       const earlier = (order.fulfillments ?? []).find(
-        (f: any) => f.metadata?.ocop_idempotency_key === input.idempotency_key && f.metadata?.ocop_producer_id === input.producer_id
+        (f: any) =>
+          f.metadata?.ocop_idempotency_key === input.idempotency_key &&
+          f.metadata?.ocop_producer_id === input.producer_id
       )
       if (earlier) {
         const shipped = new Set((earlier.items ?? []).map((fi: any) => fi.line_item_id))
@@ -60,15 +69,22 @@ export const planProducerFulfilmentStep = createStep(
 
     const ownIds = new Set(ownItems.map((i: any) => i.id))
     if (input.item_ids && !input.item_ids.every((id) => ownIds.has(id))) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Some of these items are not part of your share of this order.")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "Some of these items are not part of your share of this order."
+      )
     }
-    if (!ownItems.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, "There is nothing of yours to fulfil in this order.")
+    if (!ownItems.length)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "There is nothing of yours to fulfil in this order.")
     if (["canceled", "archived", "draft"].includes(order.status)) {
       throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.orderNotShippable(order.status))
     }
     const items = ownItems
       .filter((i: any) => !input.item_ids || input.item_ids.includes(i.id))
-      .map((i: any) => ({ id: i.id as string, quantity: amount(i.quantity ?? i.detail?.quantity) - amount(i.detail?.fulfilled_quantity) }))
+      .map((i: any) => ({
+        id: i.id as string,
+        quantity: amount(i.quantity ?? i.detail?.quantity) - amount(i.detail?.fulfilled_quantity),
+      }))
       .filter((i: { quantity: number }) => i.quantity > 0)
     if (!items.length) throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.orderPartShipped())
     return new StepResponse({ items, replayed_fulfillment_id: null })

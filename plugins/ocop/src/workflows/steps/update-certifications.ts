@@ -3,8 +3,19 @@ import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
 
 const RESTORABLE = [
-  "status", "valid_from", "expires_at", "reason", "decided_by", "decided_at", "is_current",
-  "expiry_warning_sent_at", "stars", "score", "decision_number", "decision_date", "issuing_authority",
+  "status",
+  "valid_from",
+  "expires_at",
+  "reason",
+  "decided_by",
+  "decided_at",
+  "is_current",
+  "expiry_warning_sent_at",
+  "stars",
+  "score",
+  "decision_number",
+  "decision_date",
+  "issuing_authority",
 ] as const
 
 /** Updates certifications; compensation restores every field it may have touched. */

@@ -2,7 +2,19 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
 
-const RESTORABLE = ["status", "status_reason", "name", "ward", "address", "phone", "email", "story", "logo_url", "province_code", "entity_type"] as const
+const RESTORABLE = [
+  "status",
+  "status_reason",
+  "name",
+  "ward",
+  "address",
+  "phone",
+  "email",
+  "story",
+  "logo_url",
+  "province_code",
+  "entity_type",
+] as const
 
 export const updateProducersStep = createStep(
   "ocop-update-producers",

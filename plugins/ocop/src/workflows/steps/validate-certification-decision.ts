@@ -2,7 +2,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
-import { CERTIFICATION_ACTIONS_NEEDING_REASON, certificationTransition, type CertificationAction } from "../../lib/transitions"
+import {
+  CERTIFICATION_ACTIONS_NEEDING_REASON,
+  certificationTransition,
+  type CertificationAction,
+} from "../../lib/transitions"
 import { validityOnDecision, validityWindowErrors } from "../../lib/validity"
 import { conflictText } from "../../lib/conflicts"
 import type { ObservedCertification } from "./observe-certification"
@@ -37,21 +41,31 @@ export type CertificationDecisionPlan = {
  */
 export const validateCertificationDecisionStep = createStep(
   "ocop-validate-certification-decision",
-  async (input: CertificationDecisionInput & { observed?: ObservedCertification }, { container }): Promise<StepResponse<CertificationDecisionPlan>> => {
+  async (
+    input: CertificationDecisionInput & { observed?: ObservedCertification },
+    { container }
+  ): Promise<StepResponse<CertificationDecisionPlan>> => {
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
     const [cert] = await ocop.listCertifications({ id: input.certification_id }, { take: 1 })
-    if (!cert) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Certification ${input.certification_id} was not found.`)
+    if (!cert)
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Certification ${input.certification_id} was not found.`)
 
     const earlier = await findIdempotentDecision(ocop, cert.id, input)
     if (earlier) return new StepResponse({ certification: cert, updates: [], to: earlier.to, replayed: true })
 
     const decidedAt = cert.decided_at ? new Date(cert.decided_at).toISOString() : null
     if (input.observed && (input.observed.status !== cert.status || input.observed.decided_at !== decidedAt)) {
-      throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.certificationDecidedMeanwhile(cert.status, input.action))
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        conflictText.certificationDecidedMeanwhile(cert.status, input.action)
+      )
     }
     const transition = certificationTransition(cert.status, input.action)
     if ("error" in transition) {
-      throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.certificationDecided(cert.status, input.action, transition.allowedFrom))
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        conflictText.certificationDecided(cert.status, input.action, transition.allowedFrom)
+      )
     }
     const reason = input.reason?.trim() || null
     if (CERTIFICATION_ACTIONS_NEEDING_REASON.includes(input.action) && !reason) {
@@ -71,20 +85,27 @@ export const validateCertificationDecisionStep = createStep(
       const window = validityOnDecision(input, { valid_from: cert.valid_from, expires_at: cert.expires_at }, now)
       const errors = validityWindowErrors({ ...window, decision_date: input.decision_date }, now)
       if (Object.keys(errors).length) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join(" "))
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          Object.entries(errors)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(" ")
+        )
       }
       Object.assign(update, window, { is_current: true })
       if (input.decision_number) update.decision_number = input.decision_number
       if (input.decision_date) update.decision_date = new Date(input.decision_date)
       // The newest approved record becomes the one the product shows; older ones stay as history.
-      const others = await ocop.listCertifications({ product_id: cert.product_id, is_current: true }, { select: ["id"] })
+      const others = await ocop.listCertifications(
+        { product_id: cert.product_id, is_current: true },
+        { select: ["id"] }
+      )
       for (const other of others) if (other.id !== cert.id) updates.push({ id: other.id, is_current: false })
     }
     updates.push(update as any)
     return new StepResponse({ certification: cert, updates, to: transition.to, replayed: false })
   }
 )
-
 
 /**
  * A decision already recorded under this Idempotency-Key by the same actor on the same
@@ -104,6 +125,7 @@ async function findIdempotentDecision(
       (e.actor_id ?? null) === (input.actor_id ?? null)
   )
   if (!earlier) return null
-  if (earlier.action !== input.action) throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, conflictText.idempotencyKeyReused())
+  if (earlier.action !== input.action)
+    throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, conflictText.idempotencyKeyReused())
   return { to: String((earlier as any).data?.to) }
 }

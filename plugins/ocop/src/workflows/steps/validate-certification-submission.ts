@@ -35,7 +35,10 @@ export type SubmitCertificationInput = {
 export async function certificationSubmissionErrors(container: any, input: SubmitCertificationInput) {
   const errors = certificationFieldErrors(input)
   const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
-  const dup = await ocop.listCertifications({ certificate_number: input.certificate_number }, { select: ["id"], take: 1 })
+  const dup = await ocop.listCertifications(
+    { certificate_number: input.certificate_number },
+    { select: ["id"], take: 1 }
+  )
   if (dup.length) errors.certificate_number = `Certificate number "${input.certificate_number}" is already recorded.`
   return errors
 }
@@ -50,20 +53,33 @@ export const validateCertificationSubmissionStep = createStep(
   async (input: SubmitCertificationInput, { container }) => {
     const errors = await certificationSubmissionErrors(container, input)
     if (Object.keys(errors).length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, Object.entries(errors).map(([k, v]) => `${k}: ${v}`).join(" "))
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        Object.entries(errors)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(" ")
+      )
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "product", fields: ["id", "producer.id", "producer.province_code"], filters: { id: input.product_id } })
+    const { data } = await query.graph({
+      entity: "product",
+      fields: ["id", "producer.id", "producer.province_code"],
+      filters: { id: input.product_id },
+    })
     const product: any = data[0]
     if (!product) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${input.product_id} was not found.`)
     const producerId = product.producer?.id
     if (!producerId) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Attach the product to its producer before submitting a certification.")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        "Attach the product to its producer before submitting a certification."
+      )
     }
     if (input.producer_id && input.producer_id !== producerId) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This product belongs to another producer.")
     }
-    const province_code = (input.actor_type === "producer" ? null : input.province_code) || (product.producer.province_code as string)
+    const province_code =
+      (input.actor_type === "producer" ? null : input.province_code) || (product.producer.province_code as string)
     return new StepResponse({ producer_id: producerId as string, province_code })
   }
 )

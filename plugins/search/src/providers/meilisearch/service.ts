@@ -6,7 +6,14 @@
  */
 import { AbstractSearchProviderService, MedusaError } from "@medusajs/framework/utils"
 import type { SearchTypes } from "@medusajs/framework/types"
-import { buildMeiliSettings, dateFieldsOf, OCOP_MEILISEARCH_PROVIDER, toMeiliDocument, toMeiliFilter, toMeiliSort } from "./settings"
+import {
+  buildMeiliSettings,
+  dateFieldsOf,
+  OCOP_MEILISEARCH_PROVIDER,
+  toMeiliDocument,
+  toMeiliFilter,
+  toMeiliSort,
+} from "./settings"
 
 export type MeiliOptions = { host?: string; apiKey?: string }
 
@@ -18,12 +25,16 @@ export class OcopMeilisearchService extends AbstractSearchProviderService {
 
   constructor(_deps: Record<string, unknown>, options: MeiliOptions = {}) {
     super()
-    this.options_ = { host: options.host ?? process.env.MEILISEARCH_HOST, apiKey: options.apiKey ?? process.env.MEILISEARCH_API_KEY }
+    this.options_ = {
+      host: options.host ?? process.env.MEILISEARCH_HOST,
+      apiKey: options.apiKey ?? process.env.MEILISEARCH_API_KEY,
+    }
   }
 
   protected async client() {
     if (this.client_) return this.client_
-    if (!this.options_.host) throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, "ocop-meilisearch needs a host (MEILISEARCH_HOST)")
+    if (!this.options_.host)
+      throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, "ocop-meilisearch needs a host (MEILISEARCH_HOST)")
     const { Meilisearch } = await import("meilisearch")
     this.client_ = new Meilisearch({ host: this.options_.host, apiKey: this.options_.apiKey })
     return this.client_
@@ -31,14 +42,17 @@ export class OcopMeilisearchService extends AbstractSearchProviderService {
 
   protected async wait(promise: any, timeOutMs = 120_000): Promise<SearchTypes.SearchTask> {
     const task = await promise.waitTask({ timeout: timeOutMs })
-    if (task.status !== "succeeded") return { id: String(task.uid), status: "failed", error: { message: task.error?.message ?? "task failed" } }
+    if (task.status !== "succeeded")
+      return { id: String(task.uid), status: "failed", error: { message: task.error?.message ?? "task failed" } }
     return { id: String(task.uid), index: task.indexUid, status: "succeeded" }
   }
 
   async upsertIndex({ index }: { index: SearchTypes.ResolvedSearchIndexDefinition }) {
     const client = await this.client()
     this.dateFields_.set(index.physical_name, dateFieldsOf(index.fields))
-    await this.wait(client.createIndex(index.physical_name, { primaryKey: index.primary_key ?? "id" })).catch(() => undefined)
+    await this.wait(client.createIndex(index.physical_name, { primaryKey: index.primary_key ?? "id" })).catch(
+      () => undefined
+    )
     return await this.wait(client.index(index.physical_name).updateSettings(buildMeiliSettings(index)))
   }
 
@@ -57,11 +71,22 @@ export class OcopMeilisearchService extends AbstractSearchProviderService {
     return out
   }
 
-  async upsertDocuments({ index, definition, documents }: { index: string; definition: SearchTypes.ResolvedSearchIndexDefinition; documents: SearchTypes.SearchDocument[] }) {
+  async upsertDocuments({
+    index,
+    definition,
+    documents,
+  }: {
+    index: string
+    definition: SearchTypes.ResolvedSearchIndexDefinition
+    documents: SearchTypes.SearchDocument[]
+  }) {
     const dates = dateFieldsOf(definition.fields)
     this.dateFields_.set(index, dates)
     const client = await this.client()
-    const task = await client.index(index).addDocuments(documents.map((d) => toMeiliDocument(d, dates)), { primaryKey: definition.primary_key ?? "id" })
+    const task = await client.index(index).addDocuments(
+      documents.map((d) => toMeiliDocument(d, dates)),
+      { primaryKey: definition.primary_key ?? "id" }
+    )
     return { id: String(task.taskUid), index, status: "enqueued" as const }
   }
 
@@ -71,8 +96,12 @@ export class OcopMeilisearchService extends AbstractSearchProviderService {
     const raw = (filters as any).id
     const task =
       keys.length === 1 && raw !== undefined
-        ? await client.index(index).deleteDocuments((Array.isArray(raw) ? raw : raw.$in ?? [raw.$eq ?? raw]).map(String))
-        : await client.index(index).deleteDocuments({ filter: toMeiliFilter(filters as any, this.dateFields_.get(index)) })
+        ? await client
+            .index(index)
+            .deleteDocuments((Array.isArray(raw) ? raw : (raw.$in ?? [raw.$eq ?? raw])).map(String))
+        : await client
+            .index(index)
+            .deleteDocuments({ filter: toMeiliFilter(filters as any, this.dateFields_.get(index)) })
     return { id: String(task.taskUid), index, status: "enqueued" as const }
   }
 
@@ -124,21 +153,45 @@ export class OcopMeilisearchService extends AbstractSearchProviderService {
       const facets: Record<string, SearchTypes.SearchFacetResult> = {}
       for (const f of input.search_options?.facets ?? []) {
         const field = typeof f === "string" ? f : f.field
-        const type = typeof f === "string" ? "value" : f.type ?? "value"
+        const type = typeof f === "string" ? "value" : (f.type ?? "value")
         const dist = r.facetDistribution?.[field] ?? {}
         const stats = r.facetStats?.[field]
-        if (type === "stats") facets[field] = { type: "stats", min: stats?.min ?? 0, max: stats?.max ?? 0, count: r.estimatedTotalHits ?? r.totalHits ?? 0 }
-        else facets[field] = { type: "value", values: Object.entries(dist).map(([value, count]) => ({ value, count: Number(count) })).sort((a, b) => b.count - a.count) }
+        if (type === "stats")
+          facets[field] = {
+            type: "stats",
+            min: stats?.min ?? 0,
+            max: stats?.max ?? 0,
+            count: r.estimatedTotalHits ?? r.totalHits ?? 0,
+          }
+        else
+          facets[field] = {
+            type: "value",
+            values: Object.entries(dist)
+              .map(([value, count]) => ({ value, count: Number(count) }))
+              .sort((a, b) => b.count - a.count),
+          }
       }
       return {
         hits: r.hits.map((h: any) => ({
           id: String(h.id),
           score: h._rankingScore,
           document: Object.fromEntries(Object.entries(h).filter(([k]) => !k.startsWith("_"))),
-          highlights: h._formatted ? Object.fromEntries(Object.entries(h._formatted).filter(([, v]) => typeof v === "string").map(([k, v]) => [k, [v as string]])) : undefined,
+          highlights: h._formatted
+            ? Object.fromEntries(
+                Object.entries(h._formatted)
+                  .filter(([, v]) => typeof v === "string")
+                  .map(([k, v]) => [k, [v as string]])
+              )
+            : undefined,
         })),
         facets: Object.keys(facets).length ? facets : undefined,
-        metadata: { skip: r.offset ?? 0, take: r.limit ?? 20, count: r.estimatedTotalHits ?? r.totalHits ?? null, query: input.q, processing_time_ms: r.processingTimeMs },
+        metadata: {
+          skip: r.offset ?? 0,
+          take: r.limit ?? 20,
+          count: r.estimatedTotalHits ?? r.totalHits ?? null,
+          query: input.q,
+          processing_time_ms: r.processingTimeMs,
+        },
       }
     })
   }

@@ -22,10 +22,12 @@ export type MeiliSettings = {
 }
 
 function weightOf(def: SearchTypes.SearchFieldDefinition): number {
-  return typeof def.searchable === "object" && def.searchable ? def.searchable.weight ?? 1 : def.searchable ? 1 : -1
+  return typeof def.searchable === "object" && def.searchable ? (def.searchable.weight ?? 1) : def.searchable ? 1 : -1
 }
 
-export function buildMeiliSettings(definition: Pick<SearchTypes.SearchIndexDefinition, "fields" | "settings">): MeiliSettings {
+export function buildMeiliSettings(
+  definition: Pick<SearchTypes.SearchIndexDefinition, "fields" | "settings">
+): MeiliSettings {
   const entries = Object.entries(definition.fields)
   const searchable = entries
     .filter(([, d]) => d.searchable)
@@ -42,14 +44,28 @@ export function buildMeiliSettings(definition: Pick<SearchTypes.SearchIndexDefin
     rankingRules: ["words", "typo", "proximity", "exactness", "attribute", "sort"],
     typoTolerance: {
       enabled: typo.enabled ?? true,
-      minWordSizeForTypos: { oneTypo: typo.min_word_size_for_one_typo ?? 4, twoTypos: typo.min_word_size_for_two_typos ?? 8 },
+      minWordSizeForTypos: {
+        oneTypo: typo.min_word_size_for_one_typo ?? 4,
+        twoTypos: typo.min_word_size_for_two_typos ?? 8,
+      },
       disableOnAttributes: typo.disabled_on_attributes ?? [],
     },
     faceting: { maxValuesPerFacet: 200 },
     pagination: { maxTotalHits: 10000 },
     localizedAttributes: [
       { attributePatterns: ["*_en"], locales: ["eng"] },
-      { attributePatterns: ["title", "description", "producer_name", "province_name", "group_name", "subgroup_name", "former_province_names"], locales: ["vie"] },
+      {
+        attributePatterns: [
+          "title",
+          "description",
+          "producer_name",
+          "province_name",
+          "group_name",
+          "subgroup_name",
+          "former_province_names",
+        ],
+        locales: ["vie"],
+      },
     ],
   }
 }
@@ -61,7 +77,10 @@ function lit(value: unknown): string {
 }
 
 /** Compiles search filters to a Meilisearch filter expression. */
-export function toMeiliFilter(filters: Record<string, any> | undefined, dateFields: Set<string> = new Set()): string | undefined {
+export function toMeiliFilter(
+  filters: Record<string, any> | undefined,
+  dateFields: Set<string> = new Set()
+): string | undefined {
   if (!filters) return undefined
   const parts: string[] = []
   for (const [key, value] of Object.entries(filters)) {
@@ -138,7 +157,11 @@ export function toMeiliDocument(doc: Record<string, unknown>, dateFields: Set<st
 }
 
 export function dateFieldsOf(fields: Record<string, SearchTypes.SearchFieldDefinition>): Set<string> {
-  return new Set(Object.entries(fields).filter(([, d]) => d.type === "date").map(([f]) => f))
+  return new Set(
+    Object.entries(fields)
+      .filter(([, d]) => d.type === "date")
+      .map(([f]) => f)
+  )
 }
 
 export function toMeiliSort(order: Record<string, "ASC" | "DESC"> | undefined): string[] | undefined {

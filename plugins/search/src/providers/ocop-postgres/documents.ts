@@ -83,8 +83,8 @@ export function idsToDelete(filters: Record<string, unknown> | undefined, plan: 
   const ids = Array.isArray(raw)
     ? raw
     : raw && typeof raw === "object" && Array.isArray(raw.$in)
-    ? raw.$in
-    : [raw?.$eq ?? raw]
+      ? raw.$in
+      : [raw?.$eq ?? raw]
   return ids.map(String)
 }
 

@@ -88,8 +88,8 @@ export function cubeSql(plan: TablePlan, dims: PlannedColumn[], stats: PlannedCo
     .map((c) => `'${c}', coalesce(json_agg(${c}), '[]'::json)`)
     .join(", ")}) AS cube
          FROM (SELECT ${[...cols, "count(*)::int AS n", ...meas].join(", ")} FROM "${
-    plan.table
-  }" GROUP BY ${groupBy}) a`
+           plan.table
+         }" GROUP BY ${groupBy}) a`
 }
 
 /** The cube held column-wise, from the json object of cubeSql. */

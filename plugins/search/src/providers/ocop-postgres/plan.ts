@@ -33,7 +33,7 @@ export function columnNameFor(field: string): string {
 }
 
 export function weightLabel(searchable: SearchTypes.SearchFieldDefinition["searchable"]): "A" | "B" | "C" | "D" {
-  const weight = typeof searchable === "object" && searchable ? searchable.weight ?? 1 : 1
+  const weight = typeof searchable === "object" && searchable ? (searchable.weight ?? 1) : 1
   return weight >= 3 ? "A" : weight >= 2 ? "B" : weight >= 1 ? "C" : "D"
 }
 
@@ -46,7 +46,10 @@ function hashString(text: string): string {
   return (h >>> 0).toString(16)
 }
 
-export function buildTablePlan(physicalName: string, definition: Pick<SearchTypes.SearchIndexDefinition, "fields" | "primary_key">): TablePlan {
+export function buildTablePlan(
+  physicalName: string,
+  definition: Pick<SearchTypes.SearchIndexDefinition, "fields" | "primary_key">
+): TablePlan {
   const columns = new Map<string, PlannedColumn>()
   const searchable: SearchableField[] = []
   for (const [field, def] of Object.entries(definition.fields)) {
@@ -118,8 +121,12 @@ export function createTableSql(plan: TablePlan): string[] {
   if (scalar.length) {
     // same direction as the default browse order ("stars" DESC NULLS LAST, "created_at" DESC NULLS LAST)
     const keyCols = key.length ? key.map((c) => `"${c.column}" DESC NULLS LAST`) : [`"id"`]
-    const include = ["id", ...scalar.filter((c) => !key.includes(c)).map((c) => c.column)].filter((c) => !(key.length === 0 && c === "id"))
-    stmts.push(`CREATE INDEX IF NOT EXISTS "${t}_cover" ON "${t}" (${keyCols.join(", ")}) INCLUDE (${include.map((c) => `"${c}"`).join(", ")})`)
+    const include = ["id", ...scalar.filter((c) => !key.includes(c)).map((c) => c.column)].filter(
+      (c) => !(key.length === 0 && c === "id")
+    )
+    stmts.push(
+      `CREATE INDEX IF NOT EXISTS "${t}_cover" ON "${t}" (${keyCols.join(", ")}) INCLUDE (${include.map((c) => `"${c}"`).join(", ")})`
+    )
   }
   return stmts
 }

@@ -93,7 +93,7 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
       take,
       skip,
     })
-    const row: FacetRow = statement ? (await this.manager_.execute(statement.sql, statement.params))[0] ?? {} : {}
+    const row: FacetRow = statement ? ((await this.manager_.execute(statement.sql, statement.params))[0] ?? {}) : {}
     if (fromCube) {
       Object.assign(row, fromCube)
       if (!counted) delete row.total

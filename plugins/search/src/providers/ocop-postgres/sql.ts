@@ -55,7 +55,9 @@ function fieldPredicate(col: PlannedColumn, value: unknown): Sql {
       case "$in":
       case "$nin": {
         const list = (Array.isArray(operand) ? operand : [operand]).map((v) => castValue(col, v))
-        const sql = col.array ? `"${col.column}" && ?::${arrayType(col)}` : `"${col.column}" = ANY(?::${arrayType(col)})`
+        const sql = col.array
+          ? `"${col.column}" && ?::${arrayType(col)}`
+          : `"${col.column}" = ANY(?::${arrayType(col)})`
         parts.push({ sql: op === "$in" ? sql : `NOT (${sql})`, params: [pgArray(list)] })
         break
       }
@@ -93,7 +95,10 @@ export function compileFilterEntries(filters: Filters, plan: TablePlan): { field
       const subs = (value as Filters[]).map((f) => compileFilters(f, plan) ?? { sql: "TRUE", params: [] })
       if (!subs.length) continue
       out.push({
-        where: { sql: subs.map((s) => `(${s.sql})`).join(key === "$and" ? " AND " : " OR "), params: subs.flatMap((s) => s.params) },
+        where: {
+          sql: subs.map((s) => `(${s.sql})`).join(key === "$and" ? " AND " : " OR "),
+          params: subs.flatMap((s) => s.params),
+        },
       })
       continue
     }

@@ -38,7 +38,10 @@ export function chooseCorrections(
 export class TypoCorrector {
   private cache = new Map<string, { at: number; candidates: string[] | null }>()
 
-  constructor(private readonly manager: Executor, private readonly minSimilarity = DEFAULT_MIN_SIMILARITY) {}
+  constructor(
+    private readonly manager: Executor,
+    private readonly minSimilarity = DEFAULT_MIN_SIMILARITY
+  ) {}
 
   /** Alternatives for the query's words, unless typo tolerance is off for the search or the index. */
   async correct(table: string, text: TextQuery, settings: TypoSettings | undefined, enabled: boolean) {

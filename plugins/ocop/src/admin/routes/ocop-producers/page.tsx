@@ -3,7 +3,14 @@ import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { ocopAdmin } from "../../lib/api"
 
-type Producer = { id: string; name: string; entity_type: string; province_code: string; status: string; status_reason: string | null }
+type Producer = {
+  id: string
+  name: string
+  entity_type: string
+  province_code: string
+  status: string
+  status_reason: string | null
+}
 
 const TYPE_VI: Record<string, string> = {
   cooperative: "Hợp tác xã",
@@ -65,20 +72,43 @@ const ProducersPage = () => {
               <Table.Cell>{TYPE_VI[p.entity_type] ?? p.entity_type}</Table.Cell>
               <Table.Cell>{p.province_code}</Table.Cell>
               <Table.Cell>
-                <Badge color={p.status === "active" ? "green" : p.status === "pending" ? "blue" : "red"}>{p.status}</Badge>
+                <Badge color={p.status === "active" ? "green" : p.status === "pending" ? "blue" : "red"}>
+                  {p.status}
+                </Badge>
               </Table.Cell>
               <Table.Cell className="flex gap-2">
-                {p.status === "pending" && <Button size="small" onClick={() => act(p, "approve")}>Duyệt</Button>}
-                {p.status !== "suspended" && <Button size="small" variant="secondary" onClick={() => act(p, "suspend")}>Đình chỉ</Button>}
-                {p.status === "suspended" && <Button size="small" onClick={() => act(p, "reactivate")}>Kích hoạt lại</Button>}
+                {p.status === "pending" && (
+                  <Button size="small" onClick={() => act(p, "approve")}>
+                    Duyệt
+                  </Button>
+                )}
+                {p.status !== "suspended" && (
+                  <Button size="small" variant="secondary" onClick={() => act(p, "suspend")}>
+                    Đình chỉ
+                  </Button>
+                )}
+                {p.status === "suspended" && (
+                  <Button size="small" onClick={() => act(p, "reactivate")}>
+                    Kích hoạt lại
+                  </Button>
+                )}
               </Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
       </Table>
       <div className="flex gap-2 px-6 py-4">
-        <Button size="small" variant="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 20))}>Trước</Button>
-        <Button size="small" variant="secondary" disabled={offset + 20 >= count} onClick={() => setOffset(offset + 20)}>Sau</Button>
+        <Button
+          size="small"
+          variant="secondary"
+          disabled={offset === 0}
+          onClick={() => setOffset(Math.max(0, offset - 20))}
+        >
+          Trước
+        </Button>
+        <Button size="small" variant="secondary" disabled={offset + 20 >= count} onClick={() => setOffset(offset + 20)}>
+          Sau
+        </Button>
       </div>
     </Container>
   )

@@ -5,25 +5,33 @@ import { webUrl } from "../../utils/web-url"
 import { VN_MOBILE, VN_MOBILE_MESSAGE } from "../../../lib/phone"
 import { validityWindowErrors } from "../../../lib/validity"
 
-export const vietnameseMobile = z
+export const vietnameseMobile = z.string().trim().regex(VN_MOBILE, VN_MOBILE_MESSAGE)
+const provinceCode = z
   .string()
-  .trim()
-  .regex(VN_MOBILE, VN_MOBILE_MESSAGE)
-const provinceCode = z.string().refine(isProvinceCode, { message: "Unknown province code (use one of the 34 current units, e.g. \"01\" for Hà Nội)." })
+  .refine(isProvinceCode, { message: 'Unknown province code (use one of the 34 current units, e.g. "01" for Hà Nội).' })
 /** A date as YYYY-MM-DD (or ISO), within years the database and the programme can mean. */
 export const calendarDate = z.coerce
   .date({ message: "Enter a date as YYYY-MM-DD." })
-  .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2200, { message: "Enter a date between the years 1900 and 2200." })
+  .refine((d) => d.getUTCFullYear() >= 1900 && d.getUTCFullYear() <= 2200, {
+    message: "Enter a date between the years 1900 and 2200.",
+  })
 const date = calendarDate
 
 /** Validity windows keep the rules: at most 36 months, starting on or after a decision that is not in the future. */
-function refuseOutOfRuleValidity(v: { valid_from?: Date | null; expires_at?: Date | null; decision_date?: Date | null }, ctx: z.RefinementCtx) {
-  for (const [field, message] of Object.entries(validityWindowErrors(v))) ctx.addIssue({ code: "custom", path: [field], message })
+function refuseOutOfRuleValidity(
+  v: { valid_from?: Date | null; expires_at?: Date | null; decision_date?: Date | null },
+  ctx: z.RefinementCtx
+) {
+  for (const [field, message] of Object.entries(validityWindowErrors(v)))
+    ctx.addIssue({ code: "custom", path: [field], message })
 }
 
 export const AdminCreateProducer = z.object({
   name: z.string().trim().min(2, "Name is required."),
-  handle: z.string().regex(/^[a-z0-9-]+$/, "Use lowercase letters, digits and dashes.").optional(),
+  handle: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "Use lowercase letters, digits and dashes.")
+    .optional(),
   entity_type: z.enum(PRODUCER_ENTITY_TYPES),
   province_code: provinceCode,
   ward: z.string().trim().optional().nullable(),
@@ -49,9 +57,21 @@ export const AdminListProducers = z.object({
 /** The fields of a certification record; operators send them all, producers a subset (vendor/validators.ts). */
 export const CertificationFields = z.object({
   product_id: z.string().min(1, "product_id is required."),
-  stars: z.coerce.number().int("Stars must be a whole number.").min(3, "OCOP certification is only for 3, 4 or 5 stars.").max(5, "OCOP certification is only for 3, 4 or 5 stars."),
-  score: z.coerce.number().min(0, "Score must be between 0 and 100.").max(100, "Score must be between 0 and 100.").optional().nullable(),
-  score_parts: z.object({ a: z.number().min(0).max(40), b: z.number().min(0).max(25), c: z.number().min(0).max(35) }).optional().nullable(),
+  stars: z.coerce
+    .number()
+    .int("Stars must be a whole number.")
+    .min(3, "OCOP certification is only for 3, 4 or 5 stars.")
+    .max(5, "OCOP certification is only for 3, 4 or 5 stars."),
+  score: z.coerce
+    .number()
+    .min(0, "Score must be between 0 and 100.")
+    .max(100, "Score must be between 0 and 100.")
+    .optional()
+    .nullable(),
+  score_parts: z
+    .object({ a: z.number().min(0).max(40), b: z.number().min(0).max(25), c: z.number().min(0).max(35) })
+    .optional()
+    .nullable(),
   group_slug: z.string().min(1),
   subgroup_slug: z.string().optional().nullable(),
   certificate_number: z.string().trim().min(1, "Certificate number is required."),
@@ -62,7 +82,10 @@ export const CertificationFields = z.object({
   legal_basis: z.string().optional(),
   valid_from: date.optional().nullable(),
   expires_at: date.optional().nullable(),
-  evidence: z.array(z.object({ name: z.string(), url: webUrl })).optional().nullable(),
+  evidence: z
+    .array(z.object({ name: z.string(), url: webUrl }))
+    .optional()
+    .nullable(),
   traceability_code: z.string().trim().optional().nullable(),
   traceability_url: webUrl.optional().nullable(),
   potential_five_star: z.boolean().optional(),
@@ -83,7 +106,11 @@ export const AdminCertificationAction = z
 
 export const AdminRenewCertification = z
   .object({
-    stars: z.coerce.number().int().min(3, "OCOP certification is only for 3, 4 or 5 stars.").max(5, "OCOP certification is only for 3, 4 or 5 stars."),
+    stars: z.coerce
+      .number()
+      .int()
+      .min(3, "OCOP certification is only for 3, 4 or 5 stars.")
+      .max(5, "OCOP certification is only for 3, 4 or 5 stars."),
     score: z.coerce.number().min(0).max(100).optional().nullable(),
     certificate_number: z.string().trim().min(1),
     decision_number: z.string().trim().optional().nullable(),

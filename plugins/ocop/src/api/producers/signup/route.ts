@@ -7,7 +7,8 @@ import { registerProducerAccountWorkflow } from "../../../workflows/producer/reg
  * its producer (pending until a trade centre or operator approves it). Log in again to act as it.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  if (req.auth_context.actor_id) throw new MedusaError(MedusaError.Types.INVALID_DATA, "This login already belongs to a producer.")
+  if (req.auth_context.actor_id)
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "This login already belongs to a producer.")
   const { result } = await registerProducerAccountWorkflow(req.scope).run({
     input: { auth_identity_id: req.auth_context.auth_identity_id, producer: (req as any).validatedBody },
   })

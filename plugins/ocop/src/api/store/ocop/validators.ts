@@ -5,7 +5,9 @@ import { findProvince } from "../../../lib/provinces"
 export const StoreListProducers = z.object({
   province: z
     .string()
-    .refine((v) => !!findProvince(v), { message: "Unknown province (use a slug such as \"lam-dong\", a code, or a former province name)." })
+    .refine((v) => !!findProvince(v), {
+      message: 'Unknown province (use a slug such as "lam-dong", a code, or a former province name).',
+    })
     .optional(),
   entity_type: z.enum(PRODUCER_ENTITY_TYPES).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -13,7 +15,10 @@ export const StoreListProducers = z.object({
 })
 
 export const StoreListings = z.object({
-  product_id: z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])).pipe(z.array(z.string()).min(1).max(100)),
+  product_id: z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.string()).min(1).max(100)),
 })
 
 export const StoreVerify = z.object({

@@ -16,7 +16,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   })
   // Curators decide about products by name, not by id.
   const ids = [...new Set(certifications.map((c) => c.product_id))]
-  const products = ids.length ? await req.scope.resolve(Modules.PRODUCT).listProducts({ id: ids }, { select: ["id", "title", "handle"] }) : []
+  const products = ids.length
+    ? await req.scope.resolve(Modules.PRODUCT).listProducts({ id: ids }, { select: ["id", "title", "handle"] })
+    : []
   const byId = new Map(products.map((p: any) => [p.id, { id: p.id, title: p.title, handle: p.handle }]))
   res.json({
     certifications: certifications.map((c: any) => ({

@@ -5,7 +5,10 @@ import { OCOP_MODULE, type OcopModuleService } from "../../../modules/ocop"
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
   const province_code = (req as any).tradeCenter.province_code
-  const certs = await ocop.listCertifications({ province_code, status: "approved", is_current: true }, { select: ["stars", "group_slug"] })
+  const certs = await ocop.listCertifications(
+    { province_code, status: "approved", is_current: true },
+    { select: ["stars", "group_slug"] }
+  )
   const by_stars: Record<string, number> = { "3": 0, "4": 0, "5": 0 }
   const by_group: Record<string, number> = {}
   for (const c of certs) {

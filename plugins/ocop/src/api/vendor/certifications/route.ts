@@ -5,14 +5,22 @@ import { producerIdOf } from "../../utils/ownership"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
-  const certifications = await ocop.listCertifications({ producer_id: producerIdOf(req) } as any, { order: { created_at: "DESC" }, take: 200 })
+  const certifications = await ocop.listCertifications({ producer_id: producerIdOf(req) } as any, {
+    order: { created_at: "DESC" },
+    take: 200,
+  })
   res.json({ certifications })
 }
 
 /** A producer submits its certificate (evidence) for one of its products; a curator decides. */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { result } = await submitCertificationWorkflow(req.scope).run({
-    input: { ...(req as any).validatedBody, producer_id: producerIdOf(req), actor_type: "producer", actor_id: producerIdOf(req) },
+    input: {
+      ...(req as any).validatedBody,
+      producer_id: producerIdOf(req),
+      actor_type: "producer",
+      actor_id: producerIdOf(req),
+    },
   })
   res.status(201).json({ certification: result })
 }

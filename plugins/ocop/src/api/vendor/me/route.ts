@@ -8,7 +8,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { result } = await updateProducerWorkflow(req.scope).run({
-    input: { producer_id: producerIdOf(req), update: (req as any).validatedBody, actor_type: "producer", actor_id: producerIdOf(req) },
+    input: {
+      producer_id: producerIdOf(req),
+      update: (req as any).validatedBody,
+      actor_type: "producer",
+      actor_id: producerIdOf(req),
+    },
   })
   res.json({ producer: result })
 }

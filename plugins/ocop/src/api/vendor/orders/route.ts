@@ -11,6 +11,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!orderIds.length) return res.json({ orders: [], count: 0 })
   const own = new Set(await productIdsOfProducer(req.scope, producerIdOf(req)))
   const { data: orders } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderIds } })
-  const parts = orders.map((o: any) => producerPartOfOrder(o, own)).sort((a, b) => (a.created_at < b.created_at ? 1 : -1))
+  const parts = orders
+    .map((o: any) => producerPartOfOrder(o, own))
+    .sort((a, b) => (a.created_at < b.created_at ? 1 : -1))
   res.json({ orders: parts, count: parts.length })
 }

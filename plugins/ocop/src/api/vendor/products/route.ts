@@ -3,7 +3,20 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createProducerProductWorkflow } from "../../../workflows/producer/producer-products"
 import { producerIdOf, productIdsOfProducer } from "../../utils/ownership"
 
-const FIELDS = ["id", "title", "handle", "status", "thumbnail", "created_at", "variants.id", "variants.title", "variants.prices.amount", "variants.prices.currency_code", "product_listing.listed", "product_listing.blocked_reasons"]
+const FIELDS = [
+  "id",
+  "title",
+  "handle",
+  "status",
+  "thumbnail",
+  "created_at",
+  "variants.id",
+  "variants.title",
+  "variants.prices.amount",
+  "variants.prices.currency_code",
+  "product_listing.listed",
+  "product_listing.blocked_reasons",
+]
 
 /** Only this producer's products — the owner filter is injected here, never taken from the query. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -18,8 +18,12 @@ export default async function installListingGate({ container }: LoaderOptions) {
   }
   const result = await installListingGateSql(pg)
   if (!result.installed) {
-    logger.info(`OCOP listing gate: waiting for tables ${result.missing.join(", ")} (created later by db:migrate); installs on the next boot.`)
+    logger.info(
+      `OCOP listing gate: waiting for tables ${result.missing.join(", ")} (created later by db:migrate); installs on the next boot.`
+    )
   } else if (result.changed) {
-    logger.info(`OCOP listing gate: installed ${result.version} (triggers on product_sales_channel, ocop_product_listing, publishable_api_key_sales_channel and what the verdict reads).`)
+    logger.info(
+      `OCOP listing gate: installed ${result.version} (triggers on product_sales_channel, ocop_product_listing, publishable_api_key_sales_channel and what the verdict reads).`
+    )
   }
 }

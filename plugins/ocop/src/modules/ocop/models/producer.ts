@@ -6,20 +6,23 @@ export const PRODUCER_STATUSES = ["pending", "active", "suspended"] as const
 
 /** A chủ thể OCOP: the cooperative, enterprise, cooperative group or household business behind products. */
 export const Producer = model
-  .define({ name: "Producer", tableName: "ocop_producer" }, {
-    id: model.id({ prefix: "opr" }).primaryKey(),
-    name: model.text().searchable(),
-    handle: model.text().unique(),
-    entity_type: model.enum([...PRODUCER_ENTITY_TYPES]),
-    province_code: model.text(),
-    ward: model.text().nullable(),
-    address: model.text().nullable(),
-    phone: model.text().nullable(),
-    email: model.text().nullable(),
-    story: model.text().nullable(),
-    logo_url: model.text().nullable(),
-    status: model.enum([...PRODUCER_STATUSES]).default("pending"),
-    status_reason: model.text().nullable(),
-    certifications: model.hasMany(() => Certification, { mappedBy: "producer" }),
-  })
+  .define(
+    { name: "Producer", tableName: "ocop_producer" },
+    {
+      id: model.id({ prefix: "opr" }).primaryKey(),
+      name: model.text().searchable(),
+      handle: model.text().unique(),
+      entity_type: model.enum([...PRODUCER_ENTITY_TYPES]),
+      province_code: model.text(),
+      ward: model.text().nullable(),
+      address: model.text().nullable(),
+      phone: model.text().nullable(),
+      email: model.text().nullable(),
+      story: model.text().nullable(),
+      logo_url: model.text().nullable(),
+      status: model.enum([...PRODUCER_STATUSES]).default("pending"),
+      status_reason: model.text().nullable(),
+      certifications: model.hasMany(() => Certification, { mappedBy: "producer" }),
+    }
+  )
   .indexes([{ on: ["province_code"] }, { on: ["status"] }])

@@ -6,6 +6,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const filters: Record<string, unknown> = {}
   if (typeof req.query.entity_id === "string") filters.entity_id = req.query.entity_id
   if (typeof req.query.entity_type === "string") filters.entity_type = req.query.entity_type
-  const [audit_events, count] = await ocop.listAndCountAuditEvents(filters, { order: { created_at: "DESC" }, take: 100 })
+  const [audit_events, count] = await ocop.listAndCountAuditEvents(filters, {
+    order: { created_at: "DESC" },
+    take: 100,
+  })
   res.json({ audit_events, count })
 }

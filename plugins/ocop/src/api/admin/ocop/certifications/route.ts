@@ -5,7 +5,11 @@ import { submitCertificationWorkflow } from "../../../../workflows/certification
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { limit, offset, ...filters } = (req as any).validatedQuery
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
-  const [certifications, count] = await ocop.listAndCountCertifications(filters, { take: limit, skip: offset, order: { created_at: "DESC" } })
+  const [certifications, count] = await ocop.listAndCountCertifications(filters, {
+    take: limit,
+    skip: offset,
+    order: { created_at: "DESC" },
+  })
   res.json({ certifications, count, limit, offset })
 }
 

@@ -7,7 +7,11 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
   const where: Record<string, unknown> = { ...filters }
   if (q) where.q = q
-  const [producers, count] = await ocop.listAndCountProducers(where, { take: limit, skip: offset, order: { created_at: "DESC" } })
+  const [producers, count] = await ocop.listAndCountProducers(where, {
+    take: limit,
+    skip: offset,
+    order: { created_at: "DESC" },
+  })
   res.json({ producers, count, limit, offset })
 }
 

@@ -10,6 +10,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const filters: Record<string, unknown> = { status: "active" }
   if (province) filters.province_code = findProvince(province)!.province.code
   if (entity_type) filters.entity_type = entity_type
-  const [producers, count] = await ocop.listAndCountProducers(filters, { take: limit, skip: offset, order: { name: "ASC" } })
+  const [producers, count] = await ocop.listAndCountProducers(filters, {
+    take: limit,
+    skip: offset,
+    order: { name: "ASC" },
+  })
   res.json({ producers: producers.map(publicProducer), count, limit, offset })
 }

@@ -4,7 +4,14 @@ import { saveFeaturedListWorkflow } from "../../../../workflows/featured/save-fe
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const center = (req as any).tradeCenter
   const { result } = await saveFeaturedListWorkflow(req.scope).run({
-    input: { ...(req as any).validatedBody, id: req.params.id, province_code: center.province_code, trade_center_id: center.id, actor_type: "curator", actor_id: center.id },
+    input: {
+      ...(req as any).validatedBody,
+      id: req.params.id,
+      province_code: center.province_code,
+      trade_center_id: center.id,
+      actor_type: "curator",
+      actor_id: center.id,
+    },
   })
   res.json({ featured_list: result })
 }

@@ -25,6 +25,10 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   await updateProducerProductWorkflow(req.scope).run({
     input: { ...body, product_id: req.params.id, variant_id: (data[0] as any)?.variants?.[0]?.id },
   })
-  const { data: after } = await query.graph({ entity: "product", fields: ["id", "title", "status", "variants.prices.amount"], filters: { id: req.params.id } })
+  const { data: after } = await query.graph({
+    entity: "product",
+    fields: ["id", "title", "status", "variants.prices.amount"],
+    filters: { id: req.params.id },
+  })
   res.json({ product: after[0] })
 }

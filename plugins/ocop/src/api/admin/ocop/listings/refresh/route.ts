@@ -6,7 +6,9 @@ import { reconcileListings } from "../../../../../lib/reconcile-listings"
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const ids: string[] | undefined = (req as any).validatedBody?.product_ids
   if (ids?.length) {
-    const { result } = await refreshListingsWorkflow(req.scope).run({ input: { product_ids: ids, reason: "manual refresh" } })
+    const { result } = await refreshListingsWorkflow(req.scope).run({
+      input: { product_ids: ids, reason: "manual refresh" },
+    })
     return res.json(result)
   }
   res.json(await reconcileListings(req.scope))

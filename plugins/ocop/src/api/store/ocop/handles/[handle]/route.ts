@@ -11,9 +11,12 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const products = req.scope.resolve(Modules.PRODUCT)
   const [product] = await products.listProducts({ handle: req.params.handle }, { select: ["id"], take: 1 })
   const listed = product
-    ? await req.scope.resolve<OcopModuleService>(OCOP_MODULE).listProductListings({ product_id: product.id, listed: true }, { take: 1 })
+    ? await req.scope
+        .resolve<OcopModuleService>(OCOP_MODULE)
+        .listProductListings({ product_id: product.id, listed: true }, { take: 1 })
     : []
-  if (!product || !listed.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product "${req.params.handle}" is not listed.`)
+  if (!product || !listed.length)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product "${req.params.handle}" is not listed.`)
   res.setHeader("Cache-Control", "public, max-age=60")
   res.json({ id: product.id })
 }

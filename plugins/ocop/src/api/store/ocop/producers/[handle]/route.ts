@@ -8,7 +8,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
   const [producer] = await ocop.listProducers({ handle: req.params.handle, status: "active" }, { take: 1 })
   if (!producer) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Producer "${req.params.handle}" was not found.`)
-  const listings = await ocop.listProductListings({ producer_id: producer.id, listed: true }, { select: ["product_id"] })
+  const listings = await ocop.listProductListings(
+    { producer_id: producer.id, listed: true },
+    { select: ["product_id"] }
+  )
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const products = listings.length
     ? (

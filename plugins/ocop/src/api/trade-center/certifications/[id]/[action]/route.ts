@@ -8,7 +8,8 @@ const ACTIONS = ["approve", "reject", "suspend", "reinstate", "revoke"] as const
 // ensureCertificationInCuratorProvince (middlewares.ts) has already refused other provinces.
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const action = req.params.action as (typeof ACTIONS)[number]
-  if (!ACTIONS.includes(action)) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown certification action "${req.params.action}".`)
+  if (!ACTIONS.includes(action))
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown certification action "${req.params.action}".`)
   const { result } = await decideCertificationWorkflow(req.scope).run({
     input: {
       ...(req as any).validatedBody,

@@ -7,9 +7,16 @@ const ACTIONS = ["approve", "suspend", "reactivate"] as const
 /** POST /admin/ocop/producers/:id/approve | suspend | reactivate */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const action = req.params.action as (typeof ACTIONS)[number]
-  if (!ACTIONS.includes(action)) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown producer action "${req.params.action}".`)
+  if (!ACTIONS.includes(action))
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown producer action "${req.params.action}".`)
   const { result } = await changeProducerStatusWorkflow(req.scope).run({
-    input: { producer_id: req.params.id, action, reason: (req as any).validatedBody?.reason, actor_type: "user", actor_id: req.auth_context?.actor_id },
+    input: {
+      producer_id: req.params.id,
+      action,
+      reason: (req as any).validatedBody?.reason,
+      actor_type: "user",
+      actor_id: req.auth_context?.actor_id,
+    },
   })
   res.json({ producer: result })
 }

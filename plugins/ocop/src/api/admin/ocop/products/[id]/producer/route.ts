@@ -3,7 +3,12 @@ import { attachProductToProducerWorkflow } from "../../../../../../workflows/pro
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   await attachProductToProducerWorkflow(req.scope).run({
-    input: { product_id: req.params.id, producer_id: (req as any).validatedBody.producer_id, actor_type: "user", actor_id: req.auth_context?.actor_id },
+    input: {
+      product_id: req.params.id,
+      producer_id: (req as any).validatedBody.producer_id,
+      actor_type: "user",
+      actor_id: req.auth_context?.actor_id,
+    },
   })
   res.json({ product_id: req.params.id, producer_id: (req as any).validatedBody.producer_id })
 }
