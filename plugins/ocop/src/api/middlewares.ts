@@ -1,7 +1,7 @@
 import { authenticate, defineMiddlewares } from "@medusajs/framework/http"
 import { sendFieldErrors, validateBody, validateQuery } from "./utils/validate"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { certificationSubmissionErrors } from "../workflows/steps/validate-certification-submission"
+import { certificationSubmissionErrors } from "../lib/certification-submission"
 import { guardMarketplaceChannel } from "./utils/marketplace-guard"
 import { guardStoreChannel } from "./utils/store-channel-guard"
 import { guardRequest } from "./utils/request-guard"

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { reconcileListings } from "../lib/reconcile-listings"
+import { reconcileListings } from "../workflows/listing/reconcile-listings"
 import { runListingClock } from "./expire-certifications"
 
 /**

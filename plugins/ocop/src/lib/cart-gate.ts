@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { evaluateListings } from "../workflows/steps/evaluate-listings"
+import { evaluateListings } from "./listing-evaluation"
 import { describeGateReasons } from "./listing-gate"
 
 /**

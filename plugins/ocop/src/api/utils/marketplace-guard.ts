@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { getMarketplaceChannelId } from "../../lib/marketplace-channel"
-import { evaluateListings } from "../../workflows/steps/evaluate-listings"
+import { evaluateListings } from "../../lib/listing-evaluation"
 import { describeGateReasons } from "../../lib/listing-gate"
 
 type ChannelRef = string | { id?: string }

@@ -12,7 +12,7 @@ import {
   updateProductVariantsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { attachProductToProducerWorkflow } from "./attach-product-to-producer"
-import { evaluateListings } from "../steps/evaluate-listings"
+import { evaluateListings } from "../../lib/listing-evaluation"
 import { describeGateReasons } from "../../lib/listing-gate"
 import { toHandle } from "../../lib/vietnamese"
 

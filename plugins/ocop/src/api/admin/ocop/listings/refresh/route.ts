@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { refreshListingsWorkflow } from "../../../../../workflows/listing/refresh-listings"
-import { reconcileListings } from "../../../../../lib/reconcile-listings"
+import { reconcileListings } from "../../../../../workflows/listing/reconcile-listings"
 
 /** Re-runs the gate for some products, or for the whole catalogue when none are given. */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

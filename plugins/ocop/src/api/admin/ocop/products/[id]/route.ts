@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE, type OcopModuleService } from "../../../../../modules/ocop"
-import { evaluateListings } from "../../../../../workflows/steps/evaluate-listings"
+import { evaluateListings } from "../../../../../lib/listing-evaluation"
 import { describeGateReasons } from "../../../../../lib/listing-gate"
 
 /** Everything the certification panel in the Medusa Admin shows for one product. */

@@ -1,9 +1,9 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { OCOP_MODULE } from "../modules/ocop"
-import { evaluateListings, type ListingEvaluation } from "../workflows/steps/evaluate-listings"
-import { refreshListingsWorkflow } from "../workflows/listing/refresh-listings"
-import { describeGateReasons } from "./listing-gate"
-import { sqlGateReasons } from "./listing-gate-sql"
+import { OCOP_MODULE } from "../../modules/ocop"
+import { evaluateListings, type ListingEvaluation } from "../../lib/listing-evaluation"
+import { refreshListingsWorkflow } from "./refresh-listings"
+import { describeGateReasons } from "../../lib/listing-gate"
+import { sqlGateReasons } from "../../lib/listing-gate-sql"
 
 const BATCH = 500
 
