@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { expireCertificationsWorkflow } from "../workflows/certification/expire-certifications"
 import { refreshListingsWorkflow } from "../workflows/listing/refresh-listings"
-import { listingsToCatchUp } from "../lib/listing-gate-sql"
+import { listingsToCatchUp } from "../lib/listing-gate-database"
 
 /**
  * Every 5 minutes: the listing gate's clock. Time passing fires no database trigger, so this is

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import fc from "fast-check"
 import knexFactory, { type Knex } from "knex"
 import { evaluateListingGate } from "./listing-gate"
-import { installListingGateSql, sqlGateReasons, LISTING_GATE_SQL_VERSION } from "./listing-gate-sql"
+import { installListingGateSql, sqlGateReasons } from "./listing-gate-database"
+import { LISTING_GATE_SQL_VERSION } from "./listing-gate-sql"
 
 const user = encodeURIComponent(process.env.DB_USERNAME ?? "postgres")
 const password = encodeURIComponent(process.env.DB_PASSWORD ?? "postgres")

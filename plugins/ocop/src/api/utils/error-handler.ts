@@ -5,7 +5,7 @@ import {
   type MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { gateRefusalMessage } from "../../lib/listing-gate-sql"
+import { gateRefusalMessage } from "../../lib/listing-gate-database"
 import { conflictText, isLockTimeout } from "../../lib/conflicts"
 import { sendFieldErrors } from "./validate"
 

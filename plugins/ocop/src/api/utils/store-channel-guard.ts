@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { isOnlyMarketplaceChannel } from "../../lib/listing-gate-sql"
+import { isOnlyMarketplaceChannel } from "../../lib/listing-gate-database"
 
 /**
  * Every /store request: the publishable key must reach exactly the OCOP marketplace channel.

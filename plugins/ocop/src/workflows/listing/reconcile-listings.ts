@@ -3,7 +3,7 @@ import { OCOP_MODULE } from "../../modules/ocop"
 import { evaluateListings, type ListingEvaluation } from "../../lib/listing-evaluation"
 import { refreshListingsWorkflow } from "./refresh-listings"
 import { describeGateReasons } from "../../lib/listing-gate"
-import { sqlGateReasons } from "../../lib/listing-gate-sql"
+import { sqlGateReasons } from "../../lib/listing-gate-database"
 
 const BATCH = 500
 

@@ -1,6 +1,6 @@
 import type { LoaderOptions } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { installListingGateSql, type Sql } from "../../../lib/listing-gate-sql"
+import { installListingGateSql, type Sql } from "../../../lib/listing-gate-database"
 
 /**
  * Installs the listing gate's SQL functions and triggers (lib/listing-gate-sql.ts) whenever the
