@@ -8,6 +8,7 @@
 import { createRequire } from "node:module"
 import { performance } from "node:perf_hooks"
 import { parseArgs, printUsage } from "./lib/args.mjs"
+import { PROV, TEXT } from "./lib/shopper-queries.mjs"
 const require = createRequire(import.meta.url)
 const root = new URL("../plugins/search/.medusa/server/src/", import.meta.url).pathname
 const { OcopPostgresSearchService } = require(root + "providers/ocop-postgres/service.js")
@@ -200,39 +201,6 @@ function productSource(i) {
   }
 }
 
-const TEXT = [
-  "nước mắm",
-  "nuoc mam",
-  "trà shan tuyết",
-  "tra shan tuyet",
-  "mật ong",
-  "cà phê",
-  "ca phe",
-  "gạo st25",
-  "đặc sản đồng tháp",
-  "dac san",
-  "hoà bình",
-  "hòa bình",
-  "nước mắm phú quốc",
-  "nuoc mamm",
-  "che thai nguyen",
-  "yến sào",
-  "rượu",
-  "bánh",
-  "kẹo dừa",
-  "lọc",
-  "nấm",
-  "mắm",
-  "hữu cơ",
-  "quà",
-  "sâm ngọc linh",
-  "gốm",
-  "thổ cẩm",
-  "cam cao phong",
-  "hat dieu",
-  "tuong ot",
-]
-const PROV = ["an-giang", "kien giang", "Bình Thuận", "ha-noi", "dong-thap", "Quảng Nam", "lam-dong", "dak-lak"]
 function queryFor(i) {
   const kind = i % 3
   const q = {}

@@ -21,40 +21,7 @@ import {
   request,
   timedLoop,
 } from "./lib/harness.mjs"
-
-const TEXT = [
-  "nước mắm",
-  "nuoc mam",
-  "trà shan tuyết",
-  "tra shan tuyet",
-  "mật ong",
-  "cà phê",
-  "ca phe",
-  "gạo st25",
-  "đặc sản đồng tháp",
-  "dac san",
-  "hoà bình",
-  "hòa bình",
-  "nước mắm phú quốc",
-  "nuoc mamm",
-  "che thai nguyen",
-  "yến sào",
-  "rượu",
-  "bánh",
-  "kẹo dừa",
-  "lọc",
-  "nấm",
-  "mắm",
-  "hữu cơ",
-  "quà",
-  "sâm ngọc linh",
-  "gốm",
-  "thổ cẩm",
-  "cam cao phong",
-  "hat dieu",
-  "tuong ot",
-]
-const PROV = ["an-giang", "kien giang", "Bình Thuận", "ha-noi", "dong-thap", "Quảng Nam", "lam-dong", "dak-lak"]
+import { PROV, TEXT } from "./lib/shopper-queries.mjs"
 
 let seed = 7
 const rnd = () => {

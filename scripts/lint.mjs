@@ -17,7 +17,15 @@ const biome = path.join(ROOT, "node_modules", ".bin", "biome")
 const say = (m) => process.stdout.write(`[lint] ${m}\n`)
 
 function runBiome(args) {
-  return spawnSync(biome, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  const result = spawnSync(biome, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+  if (result.error) {
+    say(
+      `Biome could not run (${result.error.code ?? result.error.message}): run \`npm install\` at the repository root.`
+    )
+    say("1 problem(s)")
+    process.exit(1)
+  }
+  return result
 }
 
 // 1. Formatting and lint errors (warnings such as `any` are counted below, not here).
