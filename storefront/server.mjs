@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Production server of the storefront: `node server.mjs` in storefront/ after `npm run build`
 // (replaces `remix-serve build/server/index.js`; see server/app.mjs for what it adds).
-// Env: PORT (3000), HOST (all interfaces), MEDUSA_BACKEND_URL, SESSION_SECRET (required in production).
+// Env: PORT (3000), HOST (all interfaces), MEDUSA_BACKEND_URL, SESSION_SECRET (required in production),
+// STOREFRONT_TRUSTED_PROXIES (who may set X-Forwarded-For: "loopback" by default, "none", or addresses/CIDRs).
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -32,6 +33,7 @@ const app = createStorefrontApp({
   production,
   backendUrl: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
   clientDir: path.join(here, "build", "client"),
+  trustProxy: process.env.STOREFRONT_TRUSTED_PROXIES,
 });
 const port = Number(process.env.PORT || 3000);
 const onListen = () => console.log(`[storefront] http://localhost:${port}`);

@@ -16,6 +16,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** Set by server.mjs; absent under `remix vite:dev`, which sends no CSP. */
     cspNonce?: string;
+    /** The shopper's address (server.mjs; X-Forwarded-For only from STOREFRONT_TRUSTED_PROXIES). */
+    clientIp?: string;
   }
 }
 

@@ -8,12 +8,45 @@ import morgan from "morgan";
 import { cspNonce, refuseCrossSiteWrites, securityHeaders } from "./security.mjs";
 
 /**
- * @param {{ build: import("@remix-run/node").ServerBuild, production: boolean, backendUrl?: string,
- *           clientDir?: string, log?: boolean }} options
+ * Express's "trust proxy" setting from STOREFRONT_TRUSTED_PROXIES: which hops may state the
+ * shopper's address in X-Forwarded-For. Default "loopback" (a reverse proxy on this machine);
+ * "none" believes no one, so the address is the socket's. Anyone else could write any address there.
+ * @param {string | undefined} value
  */
-export function createStorefrontApp({ build, production, backendUrl, clientDir = "build/client", log = true }) {
+export function trustedProxies(value = "loopback") {
+  const list = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return list.length === 0 || list.includes("none") ? false : list;
+}
+
+/**
+ * What the Remix loaders and actions get besides the request (see AppLoadContext in
+ * entry.server.tsx): the CSP nonce and the shopper's address, which the portal calls pass on to
+ * the backend so that its per-address login limits count each shopper, not the storefront.
+ * @param {import("express").Request} req
+ * @param {import("express").Response} res
+ */
+export function storefrontLoadContext(req, res) {
+  return { cspNonce: res.locals.cspNonce, clientIp: req.ip };
+}
+
+/**
+ * @param {{ build: import("@remix-run/node").ServerBuild, production: boolean, backendUrl?: string,
+ *           clientDir?: string, log?: boolean, trustProxy?: string }} options
+ */
+export function createStorefrontApp({
+  build,
+  production,
+  backendUrl,
+  clientDir = "build/client",
+  log = true,
+  trustProxy,
+}) {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustedProxies(trustProxy));
   app.use(cspNonce());
   app.use(securityHeaders({ production, backendUrl }));
   app.use(refuseCrossSiteWrites());
@@ -27,7 +60,7 @@ export function createStorefrontApp({ build, production, backendUrl, clientDir =
     createRequestHandler({
       build,
       mode: production ? "production" : "development",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+      getLoadContext: storefrontLoadContext,
     })
   );
   return app;

@@ -6,7 +6,8 @@
 import { data, redirect } from "@remix-run/node";
 import { hasValidCsrfToken, issueCsrfToken, rotateCsrfToken } from "./csrf.server";
 import { loginSchema, parseForm, type FieldErrors } from "./forms";
-import type { Result } from "./backend/client.server";
+import type { Refusal, Result } from "./backend/client.server";
+import type { Lang } from "./i18n";
 import { login, type Actor } from "./backend/portal-api.server";
 import { safeRedirectPath } from "./safe-redirect";
 import { commit, expiredLogin, getSession, PRIVATE_HEADERS, requireCurator, requireProducer } from "./session.server";
@@ -30,7 +31,8 @@ export function csrfRefusal(values: Record<string, string> = {}) {
   );
 }
 
-export async function loginAction(request: Request, actor: Actor) {
+/** `clientIp`: the shopper's address from the load context (absent under `remix vite:dev`). */
+export async function loginAction(request: Request, actor: Actor, clientIp?: string) {
   const form = await request.formData();
   if (!(await hasValidCsrfToken(request, form))) {
     const email = form.get("email");
@@ -42,7 +44,7 @@ export async function loginAction(request: Request, actor: Actor) {
       { errors: parsed.errors, values: parsed.values },
       { status: 400, headers: PRIVATE_HEADERS }
     );
-  const result = await login(actor, parsed.data.email, parsed.data.password);
+  const result = await login(actor, parsed.data.email, parsed.data.password, clientIp);
   if (!result.ok) {
     return data<PortalFormData>(
       { errors: {}, values: { email: parsed.data.email }, formError: "portal.loginFailed" },
@@ -83,6 +85,18 @@ export async function asCurator<T>(request: Request, call: (token: string) => Pr
 export function orNotFound<T>(result: Result<T>): T {
   if (result.ok) return result.data;
   throw new Response(null, { status: result.status === 403 ? 403 : 404, headers: PRIVATE_HEADERS });
+}
+
+/**
+ * A backend refusal in the page's language: our routes send Vietnamese texts beside the English
+ * ones (`errors_vi`, `message_vi`); Medusa's own routes only English, which is then kept.
+ * With field errors, the form-level message only points at them.
+ */
+export function localizedRefusal(result: Refusal, lang: Lang): { errors: FieldErrors; formError: string } {
+  const vi = lang === "vi";
+  const errors = { ...result.errors, ...(vi ? result.errors_vi : undefined) };
+  if (Object.keys(errors).length > 0) return { errors, formError: "form.fixErrors" };
+  return { errors, formError: (vi && result.message_vi) || result.message };
 }
 
 /** Backend field errors, renamed to this form's field names where they differ. */

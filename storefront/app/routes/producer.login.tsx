@@ -6,8 +6,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return loginLoader(request);
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  return loginAction(request, "producer");
+export async function action({ request, context }: ActionFunctionArgs) {
+  return loginAction(request, "producer", context.clientIp);
 }
 
 export default function ProducerLogin() {

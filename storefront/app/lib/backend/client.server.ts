@@ -89,8 +89,18 @@ export async function optional<S extends z.ZodTypeAny>(path: string, schema: S):
   return parsed.data;
 }
 
-/** A refusal the user should read (4xx), with field errors when the backend gives them. */
-export type Refusal = { ok: false; status: number; message: string; errors: Record<string, string> };
+/**
+ * A refusal the user should read (4xx), with field errors when the backend gives them; our own
+ * routes add the Vietnamese texts (`message_vi`, `errors_vi`), see `localizedRefusal` in portal.server.ts.
+ */
+export type Refusal = {
+  ok: false;
+  status: number;
+  message: string;
+  errors: Record<string, string>;
+  message_vi?: string;
+  errors_vi?: Record<string, string>;
+};
 export type Result<T> = { ok: true; data: T } | Refusal;
 
 function is4xx(error: unknown): error is FetchError & { status: number } {

@@ -1,5 +1,6 @@
 /** What both portals (producer, trade centre) share: the typed fetch of their routes, and login. */
-import { backendBaseUrl, storeError, type Result } from "./client.server";
+import { isIP } from "node:net";
+import { backendBaseUrl, type Refusal, storeError, type Result } from "./client.server";
 
 /**
  * The portal routes (/auth, /producers, /vendor, /trade-center) answer field
@@ -8,11 +9,18 @@ import { backendBaseUrl, storeError, type Result } from "./client.server";
  */
 export async function portalRequest<T>(
   path: string,
-  { method = "GET", token, body }: { method?: "GET" | "POST"; token?: string; body?: unknown } = {}
+  {
+    method = "GET",
+    token,
+    body,
+    clientIp,
+  }: { method?: "GET" | "POST"; token?: string; body?: unknown; clientIp?: string } = {}
 ): Promise<Result<T>> {
   const base = backendBaseUrl();
   const headers: Record<string, string> = { accept: "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
+  // The backend limits logins and sign-ups per address: without the shopper's, all would share ours.
+  if (clientIp && isIP(clientIp)) headers["x-forwarded-for"] = clientIp;
   if (body !== undefined) headers["content-type"] = "application/json";
   let res: Response;
   try {
@@ -31,25 +39,39 @@ export async function portalRequest<T>(
     console.error(`[storefront] ${method} ${path.split("?")[0]} answered ${res.status}: ${String(json.message ?? "")}`);
     throw storeError("backend_unavailable", 503);
   }
-  const errors: Record<string, string> = {};
-  if (json.errors && typeof json.errors === "object") {
-    for (const [k, v] of Object.entries(json.errors as Record<string, unknown>))
-      if (typeof v === "string") errors[k] = v;
-  }
-  return {
+  const refusal: Refusal = {
     ok: false,
     status: res.status,
     message: typeof json.message === "string" ? json.message : res.statusText,
-    errors,
+    errors: fieldMessages(json.errors),
   };
+  // Our routes also answer in Vietnamese (`message_vi`, `errors_vi`); Medusa's own only in English.
+  if (typeof json.message_vi === "string") refusal.message_vi = json.message_vi;
+  if (json.errors_vi && typeof json.errors_vi === "object") refusal.errors_vi = fieldMessages(json.errors_vi);
+  return refusal;
+}
+
+function fieldMessages(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (typeof v === "string") out[k] = v;
+  }
+  return out;
 }
 
 export type Actor = "producer" | "curator";
 
-export async function login(actor: Actor, email: string, password: string): Promise<Result<string>> {
+/** A portal login; `clientIp` is the shopper's address, for the backend's per-address limit. */
+export async function login(
+  actor: Actor,
+  email: string,
+  password: string,
+  clientIp?: string
+): Promise<Result<string>> {
   const r = await portalRequest<{ token?: string }>(`/auth/${actor}/emailpass`, {
     method: "POST",
     body: { email, password },
+    clientIp,
   });
   if (!r.ok) return r;
   if (!r.data.token) return { ok: false, status: 401, message: "", errors: {} };

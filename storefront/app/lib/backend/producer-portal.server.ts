@@ -3,8 +3,12 @@ import type { Result } from "./client.server";
 import { login, portalRequest } from "./portal-api.server";
 import type { ProducerProfile, VendorOrder, VendorProduct } from "./views";
 
-/** Register a producer login, create its producer (pending) and log in as it. */
-export async function signUpProducer(input: {
+/**
+ * Register a producer login, create its producer (pending) and log in as it. `clientIp` is the
+ * shopper's address, for the backend's per-address limits on these three calls.
+ */
+export async function signUpProducer(
+  input: {
   email: string;
   password: string;
   name: string;
@@ -14,20 +18,24 @@ export async function signUpProducer(input: {
   ward?: string;
   address?: string;
   story?: string;
-}): Promise<Result<{ token: string; producer: ProducerProfile }>> {
+  },
+  clientIp?: string
+): Promise<Result<{ token: string; producer: ProducerProfile }>> {
   const { email, password, ...producer } = input;
   const reg = await portalRequest<{ token: string }>("/auth/producer/emailpass/register", {
     method: "POST",
     body: { email, password },
+    clientIp,
   });
   if (!reg.ok) return reg;
   const made = await portalRequest<{ producer: ProducerProfile }>("/producers/signup", {
     method: "POST",
     token: reg.data.token,
     body: { ...producer, email },
+    clientIp,
   });
   if (!made.ok) return made;
-  const token = await login("producer", email, password);
+  const token = await login("producer", email, password, clientIp);
   if (!token.ok) return token;
   return { ok: true, data: { token: token.data, producer: made.data.producer } };
 }
