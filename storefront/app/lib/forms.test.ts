@@ -107,8 +107,56 @@ describe("producer sign-up and curator decisions", () => {
     const r = parseForm(producerSignupSchema, form({ email: "x@y.vn", password: "short", name: "" }));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors.password).toBe("form.password");
+    expect(r.errors.password).toBe("form.passwordShort");
     expect(r.values).not.toHaveProperty("password");
+  });
+
+  const goodSignup = {
+    email: "htx.che@example.vn",
+    password: "MatKhau#2026",
+    name: "HTX Chè Shan tuyết",
+    entity_type: "cooperative",
+    province_code: "02",
+    phone: "0912345678",
+  };
+
+  it.each([
+    ["", "form.required"],
+    ["Abc12345", "form.passwordShort"],
+    ["Abcdefgh9", "form.passwordShort"],
+    [`Aa1${"x".repeat(126)}`, "form.passwordLong"],
+    ["matkhauchodep", "form.passwordKinds"],
+    ["12345678901", "form.passwordKinds"],
+    ["Password123", "form.passwordCommon"],
+    ["aaaaaaaaaaaa", "form.passwordCommon"],
+    ["HTX.CHE@example.vn", "form.passwordEmail"],
+    ["htx.che@EXAMPLE.vn", "form.passwordEmail"],
+  ])("refuses the password %j with %s, as the backend would", (password, key) => {
+    const r = parseForm(producerSignupSchema, form({ ...goodSignup, password }));
+    expect(!r.ok && r.errors.password).toBe(key);
+  });
+
+  it.each(["MatKhau#2026", "chè shan tuyết 2026", "mậtkhẩudài!", `Aa1${"x".repeat(125)}`])(
+    "accepts the password %j",
+    (password) => {
+      const r = parseForm(producerSignupSchema, form({ ...goodSignup, password }));
+      expect(r.ok && r.data.password).toBe(password);
+    }
+  );
+
+  it("has every password message in both languages", () => {
+    for (const key of [
+      "form.password",
+      "form.passwordShort",
+      "form.passwordLong",
+      "form.passwordKinds",
+      "form.passwordCommon",
+      "form.passwordEmail",
+    ] as const) {
+      expect(messages.vi[key]).toBeTruthy();
+      expect(messages.en[key]).toBeTruthy();
+      expect(messages.vi[key]).not.toBe(messages.en[key]);
+    }
   });
 
   it("requires a reason to reject, suspend or revoke, not to approve", () => {

@@ -87,19 +87,77 @@ export const loginSchema = z.object({
   password: z.string({ required_error: "form.required" }).min(1, "form.required"),
 });
 
+/**
+ * The backend's password policy (plugins/ocop/src/lib/password-policy.ts), checked here too so that
+ * the form says what is wrong in the page's language before anything is sent: 10 to 128
+ * characters, at least two kinds of character, not a well-known password, not the email.
+ */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;
+
+/** The most used leaked passwords that pass the length and mix rules (the backend's list is longer). */
+const COMMON_PASSWORDS = new Set([
+  "password12",
+  "password123",
+  "qwertyuiop",
+  "qwerty1234",
+  "1q2w3e4r5t",
+  "abcd123456",
+  "a123456789",
+  "123456789a",
+  "iloveyou12",
+  "admin12345",
+  "matkhau123",
+  "matkhau@123",
+  "anhyeuem123",
+  "vietnam123",
+]);
+
+const characterKinds = (password: string) =>
+  [/\p{Ll}/u, /\p{Lu}/u, /\p{Nd}/u, /[^\p{L}\p{Nd}]/u].filter((kind) => kind.test(password)).length;
+
+/** The i18n key of a password's first problem (email aside: see `passwordEmailProblem`), or null. */
+export function passwordProblem(password: string): string | null {
+  const length = [...password].length;
+  if (length < PASSWORD_MIN_LENGTH) return "form.passwordShort";
+  if (length > PASSWORD_MAX_LENGTH) return "form.passwordLong";
+  const lower = password.toLowerCase();
+  if (COMMON_PASSWORDS.has(lower) || /^(.)\1+$/u.test(lower)) return "form.passwordCommon";
+  if (characterKinds(password) < 2) return "form.passwordKinds";
+  return null;
+}
+
+/** "form.passwordEmail" when the password is the email or the part before its @ (as the backend refuses). */
+export function passwordEmailProblem(password: string, email: string): string | null {
+  const lower = password.trim().toLowerCase();
+  const address = email.trim().toLowerCase();
+  return address && (lower === address || lower === address.split("@")[0]) ? "form.passwordEmail" : null;
+}
+
+const newPassword = z.string({ required_error: "form.required" }).superRefine((password, ctx) => {
+  const problem = password ? passwordProblem(password) : "form.required";
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
 export const ENTITY_TYPES = ["cooperative", "enterprise", "cooperative_group", "household"] as const;
 
-export const producerSignupSchema = z.object({
-  email,
-  password: z.string({ required_error: "form.required" }).min(8, "form.password"),
-  name: text(2, 200, "form.tooShort"),
-  entity_type: z.enum(ENTITY_TYPES, { errorMap: () => ({ message: "form.choose" }) }),
-  province_code: provinceCode,
-  phone: phoneField,
-  ward: optionalText(100),
-  address: optionalText(200),
-  story: optionalText(5000),
-});
+export const producerSignupSchema = z
+  .object({
+    email,
+    password: newPassword,
+    name: text(2, 200, "form.tooShort"),
+    entity_type: z.enum(ENTITY_TYPES, { errorMap: () => ({ message: "form.choose" }) }),
+    province_code: provinceCode,
+    phone: phoneField,
+    ward: optionalText(100),
+    address: optionalText(200),
+    story: optionalText(5000),
+  })
+  .superRefine((v, ctx) => {
+    // Runs once every field is valid (zod skips object refinements otherwise).
+    const problem = passwordEmailProblem(v.password, v.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
 
 export const productCreateSchema = z.object({
   title: text(2, 200, "form.tooShort"),

@@ -9,7 +9,8 @@ import { ENTITY_TYPES, keptValues, parseForm, producerSignupSchema } from "~/lib
 import { useT } from "~/lib/i18n";
 import { signUpProducer } from "~/lib/backend/producer-portal.server";
 import { listProvinces } from "~/lib/backend/reference-data.server";
-import { backendErrors, csrfRefusal, type PortalFormData } from "~/lib/portal.server";
+import { getLang } from "~/lib/lang.server";
+import { csrfRefusal, localizedRefusal, type PortalFormData } from "~/lib/portal.server";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -25,18 +26,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (!(await hasValidCsrfToken(request, form))) return csrfRefusal(keptValues(form));
   const parsed = parseForm(producerSignupSchema, form);
   if (!parsed.ok) {
     return data<PortalFormData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
   }
-  const result = await signUpProducer(parsed.data);
+  const result = await signUpProducer(parsed.data, context.clientIp);
   if (!result.ok) {
+    // The backend may still refuse (a stricter rule, a taken email, too many attempts): in our language.
+    const refusal = localizedRefusal(result, await getLang(request));
     return data<PortalFormData>(
-      { errors: backendErrors(result), values: keptValues(form), formError: result.message },
-      { status: 400, headers: PRIVATE_HEADERS }
+      { ...refusal, values: keptValues(form) },
+      { status: result.status === 429 ? 429 : 400, headers: PRIVATE_HEADERS }
     );
   }
   const session = await getSession(request);
