@@ -81,9 +81,7 @@ describe("a backend refusal in the page's language", () => {
         ? { status: 429, body: { message: "Too many attempts.", message_vi: "Bạn đã thử quá nhiều lần." } }
         : { status: 401, body: { message: "Identity with email already exists" } }
     );
-    const limited = await login("producer", "a@b.vn", "x", "203.0.113.7").then(() =>
-      signUpProducer(SIGNUP, "203.0.113.7")
-    );
+    const limited = await signUpProducer(SIGNUP, "203.0.113.7");
     if (limited.ok) throw new Error("expected a refusal");
     expect(limited.status).toBe(429);
     expect(localizedRefusal(limited, "vi")).toEqual({ errors: {}, formError: "Bạn đã thử quá nhiều lần." });

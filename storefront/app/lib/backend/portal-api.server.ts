@@ -62,12 +62,7 @@ function fieldMessages(value: unknown): Record<string, string> {
 export type Actor = "producer" | "curator";
 
 /** A portal login; `clientIp` is the shopper's address, for the backend's per-address limit. */
-export async function login(
-  actor: Actor,
-  email: string,
-  password: string,
-  clientIp?: string
-): Promise<Result<string>> {
+export async function login(actor: Actor, email: string, password: string, clientIp?: string): Promise<Result<string>> {
   const r = await portalRequest<{ token?: string }>(`/auth/${actor}/emailpass`, {
     method: "POST",
     body: { email, password },

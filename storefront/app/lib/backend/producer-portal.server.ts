@@ -9,15 +9,15 @@ import type { ProducerProfile, VendorOrder, VendorProduct } from "./views";
  */
 export async function signUpProducer(
   input: {
-  email: string;
-  password: string;
-  name: string;
-  entity_type: string;
-  province_code: string;
-  phone: string;
-  ward?: string;
-  address?: string;
-  story?: string;
+    email: string;
+    password: string;
+    name: string;
+    entity_type: string;
+    province_code: string;
+    phone: string;
+    ward?: string;
+    address?: string;
+    story?: string;
   },
   clientIp?: string
 ): Promise<Result<{ token: string; producer: ProducerProfile }>> {
