@@ -488,8 +488,8 @@ medusaIntegrationTestRunner({
       }
 
       // Both copies of the rule agree on every product in the database.
-      const { evaluateListings } = require("@ocop-marketplace/ocop/workflows/steps/evaluate-listings")
-      const { sqlGateReasons } = require("@ocop-marketplace/ocop/lib/listing-gate-sql")
+      const { evaluateListings } = require("@ocop-marketplace/ocop/lib/listing-evaluation")
+      const { sqlGateReasons } = require("@ocop-marketplace/ocop/lib/listing-gate-database")
       const ids = (
         await container()
           .resolve(Modules.PRODUCT)
