@@ -459,12 +459,13 @@ medusaIntegrationTestRunner({
           journal.push(
             `${n + 1}. ${op} ${item.productId} (certificate ${certId} was ${cert.status}, producer ${producerStatus})`
           )
-          // A refused transition must be a 400 that says why — never a 5xx, never a silent 200.
+          // A refused transition says why (a decision against a state that moved on is a 409, decision 006) —
+          // never a 5xx, never a silent 200.
           switch (op) {
             case "approve": {
               const call = api.post(`/admin/ocop/certifications/${certId}/approve`, {}, fx.adminHeaders)
               if (cert.status === "submitted") await expectStatus(call, 200)
-              else await expectRefusal(call, 400, `A certification that is "${cert.status}" cannot be approved`)
+              else await expectRefusal(call, 409, `now "${cert.status}" and cannot be given the "approve" decision`)
               break
             }
             case "revoke": {
@@ -474,7 +475,7 @@ medusaIntegrationTestRunner({
                 fx.adminHeaders
               )
               if (["approved", "suspended"].includes(cert.status)) await expectStatus(call, 200)
-              else await expectRefusal(call, 400, `A certification that is "${cert.status}" cannot be revoked`)
+              else await expectRefusal(call, 409, `now "${cert.status}" and cannot be given the "revoke" decision`)
               break
             }
             case "suspendProducer": {
@@ -500,11 +501,7 @@ medusaIntegrationTestRunner({
                 fx.adminHeaders
               )
               if (["submitted", "rejected"].includes(cert.status)) {
-                await expectRefusal(
-                  call,
-                  400,
-                  `Only a certification that was approved can be renewed; this one is "${cert.status}"`
-                )
+                await expectRefusal(call, 409, `now "${cert.status}" and cannot be renewed`)
               } else {
                 const renewed = await expectStatus(call, 201)
                 item.certIds.push(renewed.data.certification.id)
@@ -515,7 +512,8 @@ medusaIntegrationTestRunner({
               // Time passes for this certificate; the daily job runs.
               await ocop.updateCertifications({
                 id: certId,
-                valid_from: new Date("2020-01-01"),
+                // Within the 36-month rule (decision 006), so a later decision on it stays valid input.
+                valid_from: new Date(Date.now() - 1000 * 24 * 3600 * 1000),
                 expires_at: new Date(Date.now() - 1000),
               })
               const job = await expectStatus(
