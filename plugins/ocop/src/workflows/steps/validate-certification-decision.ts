@@ -10,6 +10,7 @@ import {
 import { validityOnDecision, validityWindowErrors } from "../../lib/validity"
 import { conflictText } from "../../lib/conflicts"
 import type { ObservedCertification } from "./observe-certification"
+import { madeUnderKey } from "../../lib/audit"
 
 export type CertificationDecisionInput = {
   certification_id: string
@@ -118,12 +119,7 @@ async function findIdempotentDecision(
 ): Promise<{ to: string } | null> {
   if (!input.idempotency_key) return null
   const events = await ocop.listAuditEvents({ entity_type: "certification", entity_id: certificationId }, { take: 500 })
-  const earlier = events.find(
-    (e: any) =>
-      e.data?.idempotency_key === input.idempotency_key &&
-      e.actor_type === (input.actor_type ?? "user") &&
-      (e.actor_id ?? null) === (input.actor_id ?? null)
-  )
+  const earlier = events.find((e) => madeUnderKey(e, input))
   if (!earlier) return null
   if (earlier.action !== input.action)
     throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, conflictText.idempotencyKeyReused())
