@@ -6,6 +6,7 @@ import { certificationSubmissionErrors } from "../../lib/certification-submissio
 import { validityOnDecision } from "../../lib/validity"
 import { conflictText } from "../../lib/conflicts"
 import { madeUnderKey } from "../../lib/audit"
+import { throwFieldErrors } from "../../lib/field-errors"
 
 export type RenewCertificationInput = {
   certification_id: string
@@ -62,14 +63,7 @@ export const prepareRenewalStep = createStep(
       product_id: previous.product_id,
       issuing_authority: "",
     } as any)
-    if (Object.keys(errors).length) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        Object.entries(errors)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join(" ")
-      )
-    }
+    throwFieldErrors(errors)
     const record = {
       ...fields,
       product_id: previous.product_id,
