@@ -14,17 +14,22 @@ import { ensureOrderTransferable } from "./utils/customer-ownership"
 import {
   AdminAttachProducer,
   AdminCertificationAction,
+  AdminCreateCurator,
   AdminCreateProducer,
+  AdminCreateTradeCenter,
   AdminListCertifications,
   AdminListProducers,
   AdminProducerAction,
   AdminRefreshListings,
   AdminRenewCertification,
   AdminSubmitCertification,
-  calendarDate,
+  FeaturedListBody,
 } from "./admin/ocop/validators"
-import { StoreListings, StoreListProducers, StoreVerify } from "./store/ocop/validators"
+import { StoreFeaturedLists, StoreListings, StoreListProducers, StoreVerify } from "./store/ocop/validators"
+import { CuratorListCertifications } from "./trade-center/validators"
+import { ProducerSignup } from "./producers/validators"
 import {
+  VendorCreateFulfillment,
   VendorCreateProduct,
   VendorListProducts,
   VendorSubmitCertification,
@@ -38,8 +43,6 @@ import {
   ensureProducerInOrder,
   ensureProducerOwnsProduct,
 } from "./utils/ownership"
-import { z } from "@medusajs/framework/zod"
-import { findProvince } from "../lib/provinces"
 import { securityRoutes } from "./security-middlewares"
 import { ensureProducerMayAct } from "./utils/producer-status"
 import { enforcePasswordPolicy } from "./utils/password-policy"
@@ -49,39 +52,6 @@ guardMedusaLocaleMiddleware()
 
 const producerAuth = [authenticate("producer", ["session", "bearer"]), ensureProducerAccount, ensureProducerMayAct]
 const curatorAuth = [authenticate("curator", ["session", "bearer"]), ensureCuratorAccount]
-const AdminCreateTradeCenter = z.object({
-  name: z.string().trim().min(2),
-  province_code: AdminCreateProducer.shape.province_code,
-  email: z.string().email().optional().nullable(),
-  phone: z.string().optional().nullable(),
-  address: z.string().optional().nullable(),
-})
-const AdminCreateCurator = z.object({ email: z.string().email("Enter a valid email address."), password: z.string() })
-const FeaturedListBody = z
-  .object({
-    title_vi: z.string().trim().min(2, "A Vietnamese title is required."),
-    title_en: z.string().trim().optional().nullable(),
-    placement: z.enum(["home", "province", "campaign"]),
-    province_code: AdminCreateProducer.shape.province_code.optional().nullable(),
-    product_ids: z
-      .array(z.string().min(1))
-      .min(1, "Pick at least one product.")
-      .max(48, "At most 48 products per list."),
-    starts_at: calendarDate.optional().nullable(),
-    ends_at: calendarDate.optional().nullable(),
-  })
-  .refine((v) => !v.starts_at || !v.ends_at || v.ends_at > v.starts_at, {
-    path: ["ends_at"],
-    message: "ends_at must be after starts_at.",
-  })
-const StoreFeaturedLists = z.object({
-  placement: z.enum(["home", "province", "campaign"]).default("home"),
-  province: z
-    .string()
-    .refine((v) => !!findProvince(v), { message: "Unknown province." })
-    .optional(),
-})
-const CuratorListCertifications = AdminListCertifications.omit({ province_code: true, product_id: true })
 
 /** Rules that need the database (duplicate numbers) or span fields (stars vs score), as field errors. */
 async function checkCertificationRules(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
@@ -177,10 +147,7 @@ export default defineMiddlewares({
     {
       matcher: "/producers/signup",
       method: ["POST"],
-      middlewares: [
-        authenticate("producer", ["bearer"], { allowUnregistered: true }),
-        validateBody(AdminCreateProducer.omit({ handle: true })),
-      ],
+      middlewares: [authenticate("producer", ["bearer"], { allowUnregistered: true }), validateBody(ProducerSignup)],
     },
     { matcher: "/vendor/*", middlewares: producerAuth },
     { matcher: "/vendor/me", method: ["POST"], middlewares: [validateBody(VendorUpdateMe)] },
@@ -207,11 +174,7 @@ export default defineMiddlewares({
     {
       matcher: "/vendor/orders/:id/fulfillments",
       method: ["POST"],
-      middlewares: [
-        ensureProducerInOrder,
-        readIdempotencyKey,
-        validateBody(z.object({ item_ids: z.array(z.string()).min(1).max(500).optional() })),
-      ],
+      middlewares: [ensureProducerInOrder, readIdempotencyKey, validateBody(VendorCreateFulfillment)],
     },
 
     // --- trade-promotion centres (auth actor "curator"; actor_id = the trade centre) ---

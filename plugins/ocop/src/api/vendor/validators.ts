@@ -75,3 +75,6 @@ export const VendorSubmitCertification = CertificationFields.omit({
       ctx.addIssue({ code: "custom", path: [field], message })
     }
   })
+
+/** A producer ships some (or, without item_ids, all) of its items in an order. */
+export const VendorCreateFulfillment = z.object({ item_ids: z.array(z.string()).min(1).max(500).optional() })

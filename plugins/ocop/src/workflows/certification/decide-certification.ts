@@ -9,6 +9,7 @@ import { updateCertificationsStep } from "../steps/update-certifications"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
 import { refreshListingsWorkflow } from "../listing/refresh-listings"
 import { certificationLockKey, LOCK_TTL_SECONDS, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
+import { auditEvent } from "../../lib/audit"
 
 /**
  * approve / reject / suspend / reinstate / revoke one certification, then re-run the gate for its
@@ -30,20 +31,21 @@ export const decideCertificationWorkflow = createWorkflow(
       decision.replayed
         ? []
         : [
-            {
-              entity_type: "certification" as const,
-              entity_id: decision.certification.id,
-              action: input.action,
-              actor_type: input.actor_type ?? "user",
-              actor_id: input.actor_id ?? null,
-              message: input.reason ?? null,
-              data: {
-                from: decision.certification.status,
-                to: decision.to,
-                product_id: decision.certification.product_id,
-                idempotency_key: input.idempotency_key ?? null,
+            auditEvent(
+              {
+                entity_type: "certification",
+                entity_id: decision.certification.id,
+                action: input.action,
+                message: input.reason ?? null,
+                data: {
+                  from: decision.certification.status,
+                  to: decision.to,
+                  product_id: decision.certification.product_id,
+                  idempotency_key: input.idempotency_key ?? null,
+                },
               },
-            },
+              input
+            ),
           ]
     )
     recordAuditEventsStep(audit).config({ name: "audit-certification-decision" })

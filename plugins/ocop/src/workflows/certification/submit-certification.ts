@@ -5,6 +5,7 @@ import {
 } from "../steps/validate-certification-submission"
 import { createCertificationStep } from "../steps/create-certification"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
+import { auditEvent } from "../../lib/audit"
 
 /**
  * Records a certification as submitted (hồ sơ), waiting for the trade centre's decision. A
@@ -30,14 +31,15 @@ export const submitCertificationWorkflow = createWorkflow(
     })
     const certification = createCertificationStep(record)
     const audit = transform({ certification, input }, ({ certification, input }) => [
-      {
-        entity_type: "certification" as const,
-        entity_id: (certification as any).id,
-        action: "submit",
-        actor_type: input.actor_type ?? "user",
-        actor_id: input.actor_id ?? null,
-        data: { product_id: input.product_id, stars: input.stars, certificate_number: input.certificate_number },
-      },
+      auditEvent(
+        {
+          entity_type: "certification",
+          entity_id: (certification as any).id,
+          action: "submit",
+          data: { product_id: input.product_id, stars: input.stars, certificate_number: input.certificate_number },
+        },
+        input
+      ),
     ])
     recordAuditEventsStep(audit)
     return new WorkflowResponse(certification)

@@ -3,6 +3,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { evaluateListingsStep } from "../steps/evaluate-listings"
 import { applyListingsStep } from "../steps/apply-listings"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
+import { auditEvent } from "../../lib/audit"
 
 export const LISTING_CHANGED_EVENT = "ocop.listing.changed"
 
@@ -16,19 +17,23 @@ export const refreshListingsWorkflow = createWorkflow(
     const evaluations = evaluateListingsStep({ product_ids: input.product_ids })
     const applied = applyListingsStep(evaluations)
     const audit = transform({ applied, evaluations, input }, ({ applied, evaluations, input }) => [
-      ...applied.listed.map((id) => ({
-        entity_type: "listing" as const,
-        entity_id: id,
-        action: "listed",
-        message: input.reason ?? null,
-      })),
-      ...applied.delisted.map((id) => ({
-        entity_type: "listing" as const,
-        entity_id: id,
-        action: "delisted",
-        message: input.reason ?? null,
-        data: { reasons: evaluations.find((e) => e.product_id === id)?.reasons ?? [] },
-      })),
+      ...applied.listed.map((id) =>
+        auditEvent({
+          entity_type: "listing",
+          entity_id: id,
+          action: "listed",
+          message: input.reason ?? null,
+        })
+      ),
+      ...applied.delisted.map((id) =>
+        auditEvent({
+          entity_type: "listing",
+          entity_id: id,
+          action: "delisted",
+          message: input.reason ?? null,
+          data: { reasons: evaluations.find((e) => e.product_id === id)?.reasons ?? [] },
+        })
+      ),
     ])
     recordAuditEventsStep(audit)
     const eventData = transform({ applied }, ({ applied }) => ({

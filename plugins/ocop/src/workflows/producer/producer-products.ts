@@ -1,20 +1,13 @@
-import {
-  createStep,
-  createWorkflow,
-  StepResponse,
-  transform,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   createProductsWorkflow,
   updateProductsWorkflow,
   updateProductVariantsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { attachProductToProducerWorkflow } from "./attach-product-to-producer"
-import { evaluateListings } from "../../lib/listing-evaluation"
-import { describeGateReasons } from "../../lib/listing-gate"
 import { toHandle } from "../../lib/vietnamese"
+import { defaultShippingProfileStep } from "../steps/default-shipping-profile"
+import { checkPublishStep } from "../steps/check-producer-publish"
 
 export type ProducerProductInput = {
   producer_id: string
@@ -24,14 +17,6 @@ export type ProducerProductInput = {
   unit?: string
   price: number
 }
-
-const defaultShippingProfileStep = createStep("ocop-default-shipping-profile", async (_: void, { container }) => {
-  const fulfillment = container.resolve(Modules.FULFILLMENT)
-  const [profile] = await fulfillment.listShippingProfiles({ type: "default" }, { take: 1 })
-  if (!profile)
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "No default shipping profile exists: run `npm run seed`.")
-  return new StepResponse(profile.id)
-})
 
 /** A producer creates a listing draft (one variant, VND price); it is listed only once certified. */
 export const createProducerProductWorkflow = createWorkflow(
@@ -67,23 +52,6 @@ export const createProducerProductWorkflow = createWorkflow(
     attachProductToProducerWorkflow.runAsStep({ input: attachInput })
     const result = transform({ created }, ({ created }) => (created as any)[0])
     return new WorkflowResponse(result)
-  }
-)
-
-const checkPublishStep = createStep(
-  "ocop-check-producer-publish",
-  async (input: { product_id: string; status?: string }, { container }) => {
-    if (input.status !== "published") return new StepResponse(true)
-    const [evaluation] = await evaluateListings(container, [input.product_id])
-    const blocking = evaluation.reasons.filter((r) => r !== "product_not_published")
-    if (blocking.length) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Sản phẩm chưa thể bán trên Chợ OCOP: ${describeGateReasons(blocking, "vi")}. ` +
-          `(EN: This product cannot be put on sale in the OCOP marketplace yet: ${describeGateReasons(blocking)}.)`
-      )
-    }
-    return new StepResponse(true)
   }
 )
 

@@ -4,6 +4,7 @@ import { ensureLoginWithoutProducerStep } from "../steps/ensure-login-without-pr
 import { authIdentityLockKey, LOCK_TTL_SECONDS, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
 import { createProducerStep, type CreateProducerInput } from "../steps/create-producer"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
+import { auditEvent } from "../../lib/audit"
 
 /**
  * Self-service sign-up: the person who registered an emailpass identity for actor "producer"
@@ -26,14 +27,15 @@ export const registerProducerAccountWorkflow = createWorkflow(
     }))
     setAuthAppMetadataStep(metadata)
     const audit = transform({ producer, input }, ({ producer, input }) => [
-      {
-        entity_type: "producer" as const,
-        entity_id: (producer as any).id,
-        action: "register",
-        actor_type: "producer",
-        actor_id: (producer as any).id,
-        data: { auth_identity_id: input.auth_identity_id, province_code: input.producer.province_code },
-      },
+      auditEvent(
+        {
+          entity_type: "producer",
+          entity_id: (producer as any).id,
+          action: "register",
+          data: { auth_identity_id: input.auth_identity_id, province_code: input.producer.province_code },
+        },
+        { actor_type: "producer", actor_id: (producer as any).id }
+      ),
     ])
     recordAuditEventsStep(audit)
     releaseLockStep({ key: lockKey, executeOnSubWorkflow: true })

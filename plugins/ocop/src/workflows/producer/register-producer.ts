@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createProducerStep, type CreateProducerInput } from "../steps/create-producer"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
+import { auditEvent } from "../../lib/audit"
 
 /** A producer signs up (or an operator registers one): it starts as "pending" until approved. */
 export const registerProducerWorkflow = createWorkflow(
@@ -12,14 +13,15 @@ export const registerProducerWorkflow = createWorkflow(
     })
     const producer = createProducerStep(fields)
     const audit = transform({ producer, input }, ({ producer, input }) => [
-      {
-        entity_type: "producer" as const,
-        entity_id: (producer as any).id,
-        action: "register",
-        actor_type: input.actor_type ?? "user",
-        actor_id: input.actor_id ?? null,
-        data: { name: input.name, province_code: input.province_code, entity_type: input.entity_type },
-      },
+      auditEvent(
+        {
+          entity_type: "producer",
+          entity_id: (producer as any).id,
+          action: "register",
+          data: { name: input.name, province_code: input.province_code, entity_type: input.entity_type },
+        },
+        input
+      ),
     ])
     recordAuditEventsStep(audit)
     return new WorkflowResponse(producer)

@@ -1,14 +1,9 @@
-import {
-  createWorkflow,
-  transform,
-  WorkflowResponse,
-  createStep,
-  StepResponse,
-} from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { updateProducersStep } from "../steps/update-producers"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
+import { producerProductIdsStep } from "../steps/producer-product-ids"
+import { auditEvent } from "../../lib/audit"
 
 export const PRODUCER_UPDATED_EVENT = "ocop.producer.updated"
 
@@ -27,26 +22,21 @@ export type UpdateProducerInput = {
   actor_id?: string | null
 }
 
-const producerProductIdsStep = createStep("ocop-producer-product-ids", async (producerId: string, { container }) => {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "producer", fields: ["products.id"], filters: { id: producerId } })
-  return new StepResponse(((data[0] as any)?.products ?? []).filter(Boolean).map((p: any) => p.id as string))
-})
-
 /** A producer edits its shop profile; search re-indexes its products (the name is on every hit). */
 export const updateProducerWorkflow = createWorkflow("ocop-update-producer", (input: UpdateProducerInput) => {
   const updates = transform({ input }, ({ input }) => [{ id: input.producer_id, ...input.update }])
   const updated = updateProducersStep(updates)
   const productIds = producerProductIdsStep(input.producer_id)
   const audit = transform({ input }, ({ input }) => [
-    {
-      entity_type: "producer" as const,
-      entity_id: input.producer_id,
-      action: "update",
-      actor_type: input.actor_type ?? "user",
-      actor_id: input.actor_id ?? null,
-      data: { fields: Object.keys(input.update) },
-    },
+    auditEvent(
+      {
+        entity_type: "producer",
+        entity_id: input.producer_id,
+        action: "update",
+        data: { fields: Object.keys(input.update) },
+      },
+      input
+    ),
   ])
   recordAuditEventsStep(audit)
   const eventData = transform({ input, productIds }, ({ input, productIds }) => ({

@@ -1,16 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
-
-export type AuditEventInput = {
-  entity_type: "producer" | "certification" | "listing" | "trade_center"
-  entity_id: string
-  action: string
-  actor_type?: string
-  actor_id?: string | null
-  message?: string | null
-  data?: Record<string, unknown> | null
-}
+import type { AuditEventInput } from "../../lib/audit"
 
 export const recordAuditEventsStep = createStep(
   "ocop-record-audit-events",

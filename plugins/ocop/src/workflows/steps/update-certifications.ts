@@ -1,6 +1,4 @@
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { OCOP_MODULE } from "../../modules/ocop"
-import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
+import { createUpdateWithRestoreStep } from "./update-with-restore"
 
 const RESTORABLE = [
   "status",
@@ -19,24 +17,8 @@ const RESTORABLE = [
 ] as const
 
 /** Updates certifications; compensation restores every field it may have touched. */
-export const updateCertificationsStep = createStep(
+export const updateCertificationsStep = createUpdateWithRestoreStep(
   "ocop-update-certifications",
-  async (updates: Array<{ id: string } & Record<string, unknown>>, { container }) => {
-    const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
-    if (!updates.length) return new StepResponse([] as any[], [] as any[])
-    const before: any[] = await ocop.listCertifications({ id: updates.map((u) => u.id) })
-    const updated: any[] = await (ocop as any).updateCertifications(updates)
-    return new StepResponse(updated, before)
-  },
-  async (before, { container }) => {
-    if (!before?.length) return
-    const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
-    await ocop.updateCertifications(
-      before.map((c: any) => {
-        const restore: Record<string, unknown> = { id: c.id }
-        for (const key of RESTORABLE) restore[key] = c[key]
-        return restore
-      }) as any
-    )
-  }
+  "Certifications",
+  RESTORABLE
 )

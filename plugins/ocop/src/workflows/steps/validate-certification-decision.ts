@@ -10,6 +10,8 @@ import {
 import { validityOnDecision, validityWindowErrors } from "../../lib/validity"
 import { conflictText } from "../../lib/conflicts"
 import type { ObservedCertification } from "./observe-certification"
+import { madeUnderKey } from "../../lib/audit"
+import { throwFieldErrors } from "../../lib/field-errors"
 
 export type CertificationDecisionInput = {
   certification_id: string
@@ -84,14 +86,7 @@ export const validateCertificationDecisionStep = createStep(
       // Validity is the decision's: 36 months from it unless it says otherwise, never a producer's claim.
       const window = validityOnDecision(input, { valid_from: cert.valid_from, expires_at: cert.expires_at }, now)
       const errors = validityWindowErrors({ ...window, decision_date: input.decision_date }, now)
-      if (Object.keys(errors).length) {
-        throw new MedusaError(
-          MedusaError.Types.INVALID_DATA,
-          Object.entries(errors)
-            .map(([k, v]) => `${k}: ${v}`)
-            .join(" ")
-        )
-      }
+      throwFieldErrors(errors)
       Object.assign(update, window, { is_current: true })
       if (input.decision_number) update.decision_number = input.decision_number
       if (input.decision_date) update.decision_date = new Date(input.decision_date)
@@ -118,12 +113,7 @@ async function findIdempotentDecision(
 ): Promise<{ to: string } | null> {
   if (!input.idempotency_key) return null
   const events = await ocop.listAuditEvents({ entity_type: "certification", entity_id: certificationId }, { take: 500 })
-  const earlier = events.find(
-    (e: any) =>
-      e.data?.idempotency_key === input.idempotency_key &&
-      e.actor_type === (input.actor_type ?? "user") &&
-      (e.actor_id ?? null) === (input.actor_id ?? null)
-  )
+  const earlier = events.find((e) => madeUnderKey(e, input))
   if (!earlier) return null
   if (earlier.action !== input.action)
     throw new MedusaError(MedusaError.Types.DUPLICATE_ERROR, conflictText.idempotencyKeyReused())

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
 import { certificationSubmissionErrors, type SubmitCertificationInput } from "../../lib/certification-submission"
+import { throwFieldErrors } from "../../lib/field-errors"
 
 export type { SubmitCertificationInput } from "../../lib/certification-submission"
 
@@ -15,14 +16,7 @@ export const validateCertificationSubmissionStep = createStep(
   "ocop-validate-certification-submission",
   async (input: SubmitCertificationInput, { container }) => {
     const errors = await certificationSubmissionErrors(container, input)
-    if (Object.keys(errors).length) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        Object.entries(errors)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join(" ")
-      )
-    }
+    throwFieldErrors(errors)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "product",

@@ -131,3 +131,36 @@ export const AdminListCertifications = z.object({
 
 export const AdminAttachProducer = z.object({ producer_id: z.string().min(1) })
 export const AdminRefreshListings = z.object({ product_ids: z.array(z.string()).max(1000).optional() })
+
+/** A provincial trade-promotion centre: one per province. */
+export const AdminCreateTradeCenter = z.object({
+  name: z.string().trim().min(2),
+  province_code: AdminCreateProducer.shape.province_code,
+  email: z.string().email().optional().nullable(),
+  phone: z.string().optional().nullable(),
+  address: z.string().optional().nullable(),
+})
+
+export const AdminCreateCurator = z.object({
+  email: z.string().email("Enter a valid email address."),
+  password: z.string(),
+})
+
+/** A featured list's body, for the platform (admin) and for a trade centre's curators. */
+export const FeaturedListBody = z
+  .object({
+    title_vi: z.string().trim().min(2, "A Vietnamese title is required."),
+    title_en: z.string().trim().optional().nullable(),
+    placement: z.enum(["home", "province", "campaign"]),
+    province_code: AdminCreateProducer.shape.province_code.optional().nullable(),
+    product_ids: z
+      .array(z.string().min(1))
+      .min(1, "Pick at least one product.")
+      .max(48, "At most 48 products per list."),
+    starts_at: calendarDate.optional().nullable(),
+    ends_at: calendarDate.optional().nullable(),
+  })
+  .refine((v) => !v.starts_at || !v.ends_at || v.ends_at > v.starts_at, {
+    path: ["ends_at"],
+    message: "ends_at must be after starts_at.",
+  })

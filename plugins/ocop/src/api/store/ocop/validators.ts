@@ -24,3 +24,11 @@ export const StoreListings = z.object({
 export const StoreVerify = z.object({
   code: z.string().trim().min(1, "Enter a certificate number or traceability code.").max(200),
 })
+
+export const StoreFeaturedLists = z.object({
+  placement: z.enum(["home", "province", "campaign"]).default("home"),
+  province: z
+    .string()
+    .refine((v) => !!findProvince(v), { message: "Unknown province." })
+    .optional(),
+})

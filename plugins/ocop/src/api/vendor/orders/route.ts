@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { producerIdOf, productIdsOfProducer } from "../../utils/ownership"
-import { producerPartOfOrder, ORDER_FIELDS } from "./part"
+import { producerPartOfOrder, ORDER_FIELDS } from "./producer-part-of-order"
 
 /** The producer's part of every order that contains its products — never other producers' lines. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

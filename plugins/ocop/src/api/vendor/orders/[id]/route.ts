@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { producerIdOf, productIdsOfProducer } from "../../../utils/ownership"
-import { ORDER_FIELDS, producerPartOfOrder } from "../part"
+import { ORDER_FIELDS, producerPartOfOrder } from "../producer-part-of-order"
 
 // ensureProducerInOrder (middlewares.ts) has checked the order involves this producer.
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
