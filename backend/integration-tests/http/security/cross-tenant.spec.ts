@@ -19,8 +19,15 @@ medusaIntegrationTestRunner({
     const attempts: Attempt[] = []
 
     /** One attempt: the request, the statuses that mean "refused", and a check that nothing moved. */
-    async function tryAs(name: string, request: Promise<any>, expected: number[], unchanged: () => Promise<boolean>) {
-      const outcome = await attempt(request)
+    // The request is a function so it starts only after the caller's "before" snapshot was read
+    // (and its rejection is never left unhandled while the snapshot runs).
+    async function tryAs(
+      name: string,
+      request: () => Promise<any>,
+      expected: number[],
+      unchanged: () => Promise<boolean>
+    ) {
+      const outcome = await attempt(request())
       const record = { name, status: outcome.status, expected, unchanged: await unchanged() }
       attempts.push(record)
       expect(expected, `${name}: answered ${outcome.status} ${JSON.stringify(outcome.data).slice(0, 300)}`).toContain(
@@ -88,95 +95,111 @@ medusaIntegrationTestRunner({
 
       await tryAs(
         "A reads B's product",
-        api.get(`/vendor/products/${listed.id}`, a.auth),
+        () => api.get(`/vendor/products/${listed.id}`, a.auth),
         [404],
         await snapshot(productOf(listed.id))
       )
       await tryAs(
         "A renames B's product",
-        api.post(`/vendor/products/${listed.id}`, { title: "Chiếm quyền" }, a.auth),
+        () => api.post(`/vendor/products/${listed.id}`, { title: "Chiếm quyền" }, a.auth),
         [404],
         await snapshot(productOf(listed.id))
       )
       await tryAs(
         "A reprices B's product",
-        api.post(`/vendor/products/${listed.id}`, { price: 1000 }, a.auth),
+        () => api.post(`/vendor/products/${listed.id}`, { price: 1000 }, a.auth),
         [404],
         await snapshot(productOf(listed.id))
       )
       await tryAs(
         "A unpublishes B's product",
-        api.post(`/vendor/products/${listed.id}`, { status: "draft" }, a.auth),
+        () => api.post(`/vendor/products/${listed.id}`, { status: "draft" }, a.auth),
         [404],
         await snapshot(productOf(listed.id))
       )
       await tryAs(
         "A publishes B's draft",
-        api.post(`/vendor/products/${draft}`, { status: "published" }, a.auth),
+        () => api.post(`/vendor/products/${draft}`, { status: "published" }, a.auth),
         [404],
         await snapshot(productOf(draft))
       )
       await tryAs(
         "A certifies B's product",
-        api.post(
-          "/vendor/certifications",
-          {
-            product_id: listed.id,
-            stars: 5,
-            score: 95,
-            group_slug: "thuc-pham",
-            certificate_number: unique("CN"),
-            issuing_authority: "Bộ NN&MT",
-            province_code: "68",
-          },
-          a.auth
-        ),
+        () =>
+          api.post(
+            "/vendor/certifications",
+            {
+              product_id: listed.id,
+              stars: 5,
+              score: 95,
+              group_slug: "thuc-pham",
+              certificate_number: unique("CN"),
+              issuing_authority: "Bộ NN&MT",
+              province_code: "68",
+            },
+            a.auth
+          ),
         [404],
         await snapshot(bCerts)
       )
-      await tryAs("A lists products", api.get("/vendor/products", a.auth), [200], async () => {
-        const ids = (await api.get("/vendor/products", a.auth)).data.products.map((p: any) => p.id)
-        return ids.includes(mine.id) && !ids.includes(listed.id) && !ids.includes(draft)
-      })
-      await tryAs("A lists certifications", api.get("/vendor/certifications", a.auth), [200], async () => {
-        const ids = (await api.get("/vendor/certifications", a.auth)).data.certifications.map((c: any) => c.id)
-        return !ids.includes(pending) && !ids.includes(listed.certificationId)
-      })
+      await tryAs(
+        "A lists products",
+        () => api.get("/vendor/products", a.auth),
+        [200],
+        async () => {
+          const ids = (await api.get("/vendor/products", a.auth)).data.products.map((p: any) => p.id)
+          return ids.includes(mine.id) && !ids.includes(listed.id) && !ids.includes(draft)
+        }
+      )
+      await tryAs(
+        "A lists certifications",
+        () => api.get("/vendor/certifications", a.auth),
+        [200],
+        async () => {
+          const ids = (await api.get("/vendor/certifications", a.auth)).data.certifications.map((c: any) => c.id)
+          return !ids.includes(pending) && !ids.includes(listed.certificationId)
+        }
+      )
       await tryAs(
         "A's producer token approves B's certification (admin route)",
-        api.post(`/admin/ocop/certifications/${pending}/approve`, {}, a.auth),
+        () => api.post(`/admin/ocop/certifications/${pending}/approve`, {}, a.auth),
         [401],
         await snapshot(bCerts)
       )
       await tryAs(
         "A's producer token approves B's certification (trade-centre route)",
-        api.post(`/trade-center/certifications/${pending}/approve`, {}, a.auth),
+        () => api.post(`/trade-center/certifications/${pending}/approve`, {}, a.auth),
         [401],
         await snapshot(bCerts)
       )
       await tryAs(
         "A's producer token edits B's product through the Admin API",
-        api.post(`/admin/products/${listed.id}`, { title: "Qua cửa admin" }, a.auth),
+        () => api.post(`/admin/products/${listed.id}`, { title: "Qua cửa admin" }, a.auth),
         [401],
         await snapshot(productOf(listed.id))
       )
-      await tryAs("A's producer token reads all orders", api.get("/admin/orders", a.auth), [401], async () => true)
+      await tryAs(
+        "A's producer token reads all orders",
+        () => api.get("/admin/orders", a.auth),
+        [401],
+        async () => true
+      )
       const bShop = async () => (await api.get("/vendor/me", b.auth)).data.producer
       await tryAs(
         "A edits its shop naming B's id",
-        api.post("/vendor/me", { id: b.id, name: "Đổi tên B" }, a.auth),
+        () => api.post("/vendor/me", { id: b.id, name: "Đổi tên B" }, a.auth),
         [400],
         await snapshot(bShop)
       )
       await tryAs(
         "A moves its shop to another province",
-        api.post("/vendor/me", { province_code: "01" }, a.auth),
+        () => api.post("/vendor/me", { province_code: "01" }, a.auth),
         [400],
         await snapshot(async () => (await api.get("/vendor/me", a.auth)).data.producer)
       )
       await tryAs(
         "A sets its shop active",
-        api.post("/vendor/me", { status: "active" }, a.auth),
+        () => api.post("/vendor/me", { status: "active" }, a.auth),
         [400],
         await snapshot(bShop)
       )
@@ -195,41 +218,51 @@ medusaIntegrationTestRunner({
 
       await tryAs(
         "A reads B's order",
-        api.get(`/vendor/orders/${onlyB.orderId}`, a.auth),
+        () => api.get(`/vendor/orders/${onlyB.orderId}`, a.auth),
         [404],
         await snapshot(bFulfilments(onlyB.orderId))
       )
       await tryAs(
         "A ships B's order",
-        api.post(`/vendor/orders/${onlyB.orderId}/fulfillments`, {}, a.auth),
+        () => api.post(`/vendor/orders/${onlyB.orderId}/fulfillments`, {}, a.auth),
         [404],
         await snapshot(bFulfilments(onlyB.orderId))
       )
       await tryAs(
         "A ships B's line of a shared order",
-        api.post(`/vendor/orders/${shared.orderId}/fulfillments`, { item_ids: [sharedForB.items[0].id] }, a.auth),
+        () => api.post(`/vendor/orders/${shared.orderId}/fulfillments`, { item_ids: [sharedForB.items[0].id] }, a.auth),
         [400],
         await snapshot(bFulfilments(shared.orderId))
       )
-      await tryAs("A lists orders", api.get("/vendor/orders", a.auth), [200], async () => {
-        const orders = (await api.get("/vendor/orders", a.auth)).data.orders
-        const sharedForA = orders.find((o: any) => o.id === shared.orderId)
-        return (
-          !orders.some((o: any) => o.id === onlyB.orderId) &&
-          sharedForA?.items.every((i: any) => i.product_id === mine.id)
-        )
-      })
-      await tryAs("A reads the shared order", api.get(`/vendor/orders/${shared.orderId}`, a.auth), [200], async () => {
-        const order = (await api.get(`/vendor/orders/${shared.orderId}`, a.auth)).data.order
-        return order.items.length === 1 && order.items[0].product_id === mine.id && order.subtotal === 350000
-      })
+      await tryAs(
+        "A lists orders",
+        () => api.get("/vendor/orders", a.auth),
+        [200],
+        async () => {
+          const orders = (await api.get("/vendor/orders", a.auth)).data.orders
+          const sharedForA = orders.find((o: any) => o.id === shared.orderId)
+          return (
+            !orders.some((o: any) => o.id === onlyB.orderId) &&
+            sharedForA?.items.every((i: any) => i.product_id === mine.id)
+          )
+        }
+      )
+      await tryAs(
+        "A reads the shared order",
+        () => api.get(`/vendor/orders/${shared.orderId}`, a.auth),
+        [200],
+        async () => {
+          const order = (await api.get(`/vendor/orders/${shared.orderId}`, a.auth)).data.order
+          return order.items.length === 1 && order.items[0].product_id === mine.id && order.subtotal === 350000
+        }
+      )
 
       // B ships with an Idempotency-Key; A replaying that key on the shared order ships A's own part, never B's.
       const key = { "Idempotency-Key": `ship-${unique("k")}` }
       const bShipped = await api.post(`/vendor/orders/${shared.orderId}/fulfillments`, {}, withHeaders(b.auth, key))
       const aShipped = await tryAs(
         "A replays B's Idempotency-Key",
-        api.post(`/vendor/orders/${shared.orderId}/fulfillments`, {}, withHeaders(a.auth, key)),
+        () => api.post(`/vendor/orders/${shared.orderId}/fulfillments`, {}, withHeaders(a.auth, key)),
         [201],
         await snapshot(bFulfilments(shared.orderId))
       )
@@ -285,14 +318,14 @@ medusaIntegrationTestRunner({
       ] as const) {
         await tryAs(
           `curator 68 ${action}s a certification of 01`,
-          api.post(`/trade-center/certifications/${target.certificationId}/${action}`, body, lamDong.auth),
+          () => api.post(`/trade-center/certifications/${target.certificationId}/${action}`, body, lamDong.auth),
           [403],
           await snapshot(state(target.certificationId))
         )
       }
       await tryAs(
         "curator 68 lists certifications",
-        api.get("/trade-center/certifications?limit=100", lamDong.auth),
+        () => api.get("/trade-center/certifications?limit=100", lamDong.auth),
         [200],
         async () => {
           const ids = (await api.get("/trade-center/certifications?limit=100", lamDong.auth)).data.certifications.map(
@@ -303,7 +336,7 @@ medusaIntegrationTestRunner({
       )
       await tryAs(
         "curator 68 asks for province 01 in the query",
-        api.get("/trade-center/certifications?province_code=01&limit=100", lamDong.auth),
+        () => api.get("/trade-center/certifications?province_code=01&limit=100", lamDong.auth),
         [200, 400],
         async () => {
           const res = await attempt(api.get("/trade-center/certifications?province_code=01&limit=100", lamDong.auth))
@@ -312,7 +345,7 @@ medusaIntegrationTestRunner({
       )
       await tryAs(
         "curator 68 exports certifications",
-        api.get("/trade-center/certifications/export", lamDong.auth),
+        () => api.get("/trade-center/certifications/export", lamDong.auth),
         [200],
         async () => {
           const csv = String((await api.get("/trade-center/certifications/export", lamDong.auth)).data)
@@ -321,7 +354,7 @@ medusaIntegrationTestRunner({
       )
       await tryAs(
         "curator 68 reads province figures",
-        api.get("/trade-center/stats", lamDong.auth),
+        () => api.get("/trade-center/stats", lamDong.auth),
         [200],
         async () => {
           const stats = (await api.get("/trade-center/stats", lamDong.auth)).data
@@ -341,11 +374,12 @@ medusaIntegrationTestRunner({
       const listState = async () => (await lists.listFeaturedLists({ id: listY }))[0]
       await tryAs(
         "curator 68 rewrites the featured list of 01",
-        api.post(
-          `/trade-center/featured-lists/${listY}`,
-          { title_vi: "Chiếm quyền", placement: "province", product_ids: [approvedY.productId] },
-          lamDong.auth
-        ),
+        () =>
+          api.post(
+            `/trade-center/featured-lists/${listY}`,
+            { title_vi: "Chiếm quyền", placement: "province", product_ids: [approvedY.productId] },
+            lamDong.auth
+          ),
         [404],
         await snapshot(async () => {
           const l = await listState()
@@ -356,21 +390,23 @@ medusaIntegrationTestRunner({
         (await lists.listFeaturedLists({ province_code: "68" })).map((l: any) => [l.id, l.product_ids])
       await tryAs(
         "curator 68 features a product of 01",
-        api.post(
-          "/trade-center/featured-lists",
-          { title_vi: "Đặc sản mượn", placement: "province", product_ids: [approvedY.productId] },
-          lamDong.auth
-        ),
+        () =>
+          api.post(
+            "/trade-center/featured-lists",
+            { title_vi: "Đặc sản mượn", placement: "province", product_ids: [approvedY.productId] },
+            lamDong.auth
+          ),
         [403],
         await snapshot(provinceLists)
       )
       await tryAs(
         "curator 68 curates the home page",
-        api.post(
-          "/trade-center/featured-lists",
-          { title_vi: "Trang chủ", placement: "home", product_ids: [approvedY.productId] },
-          lamDong.auth
-        ),
+        () =>
+          api.post(
+            "/trade-center/featured-lists",
+            { title_vi: "Trang chủ", placement: "home", product_ids: [approvedY.productId] },
+            lamDong.auth
+          ),
         [400],
         await snapshot(async () => (await lists.listFeaturedLists({ placement: "home" })).length)
       )
@@ -378,16 +414,17 @@ medusaIntegrationTestRunner({
       const lamDongProduct = await who.listedVendorProduct(lamDongProducer, "Dâu tây Đà Lạt sấy dẻo")
       const filed = await tryAs(
         "curator 68 files a list under province 01",
-        api.post(
-          "/trade-center/featured-lists",
-          {
-            title_vi: "Danh sách lạc tỉnh",
-            placement: "province",
-            province_code: "01",
-            product_ids: [lamDongProduct.id],
-          },
-          lamDong.auth
-        ),
+        () =>
+          api.post(
+            "/trade-center/featured-lists",
+            {
+              title_vi: "Danh sách lạc tỉnh",
+              placement: "province",
+              province_code: "01",
+              product_ids: [lamDongProduct.id],
+            },
+            lamDong.auth
+          ),
         [201, 400],
         await snapshot(async () =>
           (await lists.listFeaturedLists({ province_code: "01" })).map((l: any) => [l.id, l.product_ids])
@@ -398,19 +435,19 @@ medusaIntegrationTestRunner({
       // A curator's token on other actors' routes.
       await tryAs(
         "curator token on producer routes",
-        api.get("/vendor/products", lamDong.auth),
+        () => api.get("/vendor/products", lamDong.auth),
         [401],
         async () => true
       )
       await tryAs(
         "curator token on admin decisions",
-        api.post(`/admin/ocop/certifications/${submittedY.certificationId}/approve`, {}, lamDong.auth),
+        () => api.post(`/admin/ocop/certifications/${submittedY.certificationId}/approve`, {}, lamDong.auth),
         [401],
         await snapshot(state(submittedY.certificationId))
       )
       await tryAs(
         "curator token creates a trade centre",
-        api.post("/admin/ocop/trade-centers", { name: "Trung tâm giả", province_code: "01" }, lamDong.auth),
+        () => api.post("/admin/ocop/trade-centers", { name: "Trung tâm giả", province_code: "01" }, lamDong.auth),
         [401],
         async () => true
       )
@@ -458,50 +495,55 @@ medusaIntegrationTestRunner({
 
       await tryAs(
         "A lists orders",
-        api.get("/store/orders", a.auth),
+        () => api.get("/store/orders", a.auth),
         [200],
         async () => !(await api.get("/store/orders", a.auth)).data.orders.some((o: any) => o.id === bOrder.orderId)
       )
       await tryAs(
         "A reads B's address",
-        api.get(`/store/customers/me/addresses/${addressId}`, a.auth),
+        () => api.get(`/store/customers/me/addresses/${addressId}`, a.auth),
         [404],
         await snapshot(bAddresses)
       )
       await tryAs(
         "A edits B's address",
-        api.post(`/store/customers/me/addresses/${addressId}`, { address_1: "Địa chỉ giả" }, a.auth),
+        () => api.post(`/store/customers/me/addresses/${addressId}`, { address_1: "Địa chỉ giả" }, a.auth),
         [404],
         await snapshot(bAddresses)
       )
       await tryAs(
         "A deletes B's address",
-        api.delete(`/store/customers/me/addresses/${addressId}`, a.auth),
+        () => api.delete(`/store/customers/me/addresses/${addressId}`, a.auth),
         [404],
         await snapshot(bAddresses)
       )
       await tryAs(
         "A takes over B's cart",
-        api.post(`/store/carts/${bCart}/customer`, {}, a.auth),
+        () => api.post(`/store/carts/${bCart}/customer`, {}, a.auth),
         [404],
         await snapshot(cartState)
       )
       await tryAs(
         "A requests the transfer of B's order",
-        api.post(`/store/orders/${bOrder.orderId}/transfer/request`, {}, a.auth),
+        () => api.post(`/store/orders/${bOrder.orderId}/transfer/request`, {}, a.auth),
         [404],
         await snapshot(orderState)
       )
-      await tryAs("A's customer token on producer routes", api.get("/vendor/orders", a.auth), [401], async () => true)
+      await tryAs(
+        "A's customer token on producer routes",
+        () => api.get("/vendor/orders", a.auth),
+        [401],
+        async () => true
+      )
       await tryAs(
         "A's customer token on admin routes",
-        api.get(`/admin/orders/${bOrder.orderId}`, a.auth),
+        () => api.get(`/admin/orders/${bOrder.orderId}`, a.auth),
         [401],
         async () => true
       )
       await tryAs(
         "a guest reads a customer profile",
-        api.get("/store/customers/me", fx.storeHeaders),
+        () => api.get("/store/customers/me", fx.storeHeaders),
         [401],
         async () => true
       )
