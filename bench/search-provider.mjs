@@ -9,6 +9,7 @@ import { createRequire } from "node:module"
 import { performance } from "node:perf_hooks"
 import { parseArgs, printUsage } from "./lib/args.mjs"
 import { PROV, TEXT } from "./lib/shopper-queries.mjs"
+import { embeddedServerUrl } from "../scripts/lib/postgres.mjs"
 const require = createRequire(import.meta.url)
 const root = new URL("../plugins/search/.medusa/server/src/", import.meta.url).pathname
 const { OcopPostgresSearchService } = require(root + "providers/ocop-postgres/service.js")
@@ -32,8 +33,7 @@ if (args.help) {
 }
 const N = args.products,
   QUERIES = args.queries
-const SERVER =
-  process.env.DATABASE_SERVER_URL ?? `postgres://postgres:postgres@127.0.0.1:${process.env.OCOP_PG_PORT || 54329}`
+const SERVER = process.env.DATABASE_SERVER_URL ?? embeddedServerUrl()
 const DB = "ocop_search_bench"
 let seed = 42
 const rnd = () => {

@@ -16,8 +16,28 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 
 export const EMBEDDED = {
   user: "postgres",
-  password: "postgres",
   port: Number(process.env.OCOP_PG_PORT || 54329),
+}
+
+/** Where a cluster's superuser password is kept: beside its data folder, readable by us only. */
+const passwordFileOf = (databaseDir) => path.join(path.dirname(databaseDir), "postgres-password")
+
+/**
+ * The superuser password of the embedded cluster in `databaseDir`: random for a new cluster (no
+ * fixed default a deployment could keep), the one stored beside it otherwise. Clusters created
+ * before passwords were generated keep the password they were made with ("postgres").
+ */
+function embeddedPassword(databaseDir) {
+  const file = passwordFileOf(databaseDir)
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim()
+  if (fs.existsSync(path.join(databaseDir, "PG_VERSION"))) return "postgres"
+  return crypto.randomBytes(24).toString("hex")
+}
+
+/** The URL of the embedded server (no database path), for tools that expect it to be running. */
+export function embeddedServerUrl() {
+  const databaseDir = embeddedDataDir()
+  return `postgres://${EMBEDDED.user}:${embeddedPassword(databaseDir)}@localhost:${EMBEDDED.port}`
 }
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0
@@ -258,11 +278,11 @@ function lastError(text) {
   ).replace(/\.$/, "")
 }
 
-function runInitdb(binDir, databaseDir, owner) {
+function runInitdb(binDir, databaseDir, owner, password) {
   // The password file is read by initdb, which runs as the postgres OS user when we are root.
   const pwDir = fs.mkdtempSync(path.join(os.tmpdir(), "ocop-initdb-"))
   const pwFile = path.join(pwDir, "password")
-  fs.writeFileSync(pwFile, `${EMBEDDED.password}\n`, { mode: 0o600 })
+  fs.writeFileSync(pwFile, `${password}\n`, { mode: 0o600 })
   if (owner) {
     fs.chownSync(pwDir, owner.uid, owner.gid)
     fs.chownSync(pwFile, owner.uid, owner.gid)
@@ -347,7 +367,8 @@ function stopOnSignals(child) {
  */
 export async function startEmbeddedPostgres() {
   const databaseDir = embeddedDataDir()
-  const { port, user, password } = EMBEDDED
+  const { port, user } = EMBEDDED
+  const password = embeddedPassword(databaseDir)
   const serverUrl = `postgres://${user}:${password}@localhost:${port}`
 
   // Reuse a server of ours that is already running (e.g. `npm start` in another terminal).
@@ -390,7 +411,8 @@ export async function startEmbeddedPostgres() {
     log(`creating a new database cluster in ${databaseDir}`)
     fs.mkdirSync(databaseDir, { recursive: true, mode: 0o700 })
     if (owner) fs.chownSync(databaseDir, owner.uid, owner.gid)
-    await runInitdb(binDir, databaseDir, owner)
+    await runInitdb(binDir, databaseDir, owner, password)
+    fs.writeFileSync(passwordFileOf(databaseDir), `${password}\n`, { mode: 0o600 })
   }
 
   const logFile = path.join(ROOT, ".data", "logs", "postgres.log")
