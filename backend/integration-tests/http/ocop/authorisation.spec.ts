@@ -6,9 +6,9 @@ import {
   expectStatus,
   listedProductIds,
   setupMarketplace,
-  unique,
   type Fixture,
 } from "../../fixtures/marketplace"
+import { actors } from "../security/actors"
 
 /** Medusa's answer when a token of the wrong actor (or none) reaches a route. */
 const UNAUTHORIZED = /^Unauthorized$/
@@ -21,39 +21,10 @@ medusaIntegrationTestRunner({
       fx = await setupMarketplace(getContainer(), api)
     })
 
-    const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } })
-
-    /** Sign-up as a producer the way the portal does it, approved by the operator. */
-    async function producerAccount(name: string, province_code = "68") {
-      const email = `${unique("sx")}@ocop.test`
-      const password = "MatKhau#2026"
-      const reg = await api.post("/auth/producer/emailpass/register", { email, password })
-      const signup = await api.post(
-        "/producers/signup",
-        { name, entity_type: "cooperative", province_code, phone: "0987654321" },
-        bearer(reg.data.token)
-      )
-      expect(signup.data.producer.status).toBe("pending")
-      await api.post(`/admin/ocop/producers/${signup.data.producer.id}/approve`, {}, fx.adminHeaders)
-      const login = await api.post("/auth/producer/emailpass", { email, password })
-      return { id: signup.data.producer.id as string, auth: bearer(login.data.token) }
-    }
-
-    async function curatorAccount(province_code: string) {
-      const center = await api.post(
-        "/admin/ocop/trade-centers",
-        { name: `Trung tâm XTTM ${province_code}`, province_code },
-        fx.adminHeaders
-      )
-      const email = `${unique("xttm")}@ocop.test`
-      await api.post(
-        `/admin/ocop/trade-centers/${center.data.trade_center.id}/curators`,
-        { email, password: "XucTien#2026" },
-        fx.adminHeaders
-      )
-      const login = await api.post("/auth/curator/emailpass", { email, password: "XucTien#2026" })
-      return bearer(login.data.token)
-    }
+    // The same people as the security suite: producers signed up and approved, curators of a centre.
+    const who = actors(api, getContainer, () => fx)
+    const producerAccount = who.producerAccount
+    const curatorAccount = async (province_code: string) => (await who.curatorAccount(province_code)).auth
 
     it("lets a producer manage only its own products and certifications", async () => {
       const a = await producerAccount("HTX Chè Shan Tuyết Suối Giàng")

@@ -65,6 +65,7 @@ export async function eventually<T>(
 }
 
 export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
+  /** Sign-up as a producer the way the portal does it, approved by the operator. */
   async function producerAccount(name: string, province_code = "68") {
     const email = `${unique("sx")}@ocop.test`
     const password = "MatKhau#2026"
@@ -74,6 +75,7 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
       { name, entity_type: "cooperative", province_code, phone: "0987654321" },
       bearer(reg.data.token)
     )
+    expect(signup.data.producer.status).toBe("pending")
     await api.post(`/admin/ocop/producers/${signup.data.producer.id}/approve`, {}, fx().adminHeaders)
     const login = await api.post("/auth/producer/emailpass", { email, password })
     return { id: signup.data.producer.id as string, province_code, auth: bearer(login.data.token) }
