@@ -1,6 +1,20 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { isOnlyMarketplaceChannel } from "../../lib/listing-gate-database"
+import { isOnlyMarketplaceChannel, type Sql } from "../../lib/listing-gate-database"
+
+// Every store request asks; the answer for the storefront's channel hardly ever changes. Only
+// "yes" is remembered, and briefly: a refusal is always re-checked, and a channel that stops
+// being the marketplace is refused within this many milliseconds.
+const CONFIRMED_FOR_MS = 10_000
+const confirmedChannels = new Map<string, number>()
+
+async function reachesOnlyMarketplace(pg: Pick<Sql, "raw">, channelIds: string[]): Promise<boolean> {
+  const key = channelIds.length === 1 ? channelIds[0] : null
+  if (key && (confirmedChannels.get(key) ?? 0) > Date.now()) return true
+  const ok = await isOnlyMarketplaceChannel(pg, channelIds)
+  if (ok && key) confirmedChannels.set(key, Date.now() + CONFIRMED_FOR_MS)
+  return ok
+}
 
 /**
  * Every /store request: the publishable key must reach exactly the OCOP marketplace channel.
@@ -17,7 +31,7 @@ export async function guardStoreChannel(req: MedusaRequest, res: MedusaResponse,
   if (!context) return next() // Medusa's key middleware refuses requests without a valid key
   const channelIds = context.sales_channel_ids ?? []
   const pg = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
-  if (!(await isOnlyMarketplaceChannel(pg, channelIds))) {
+  if (!(await reachesOnlyMarketplace(pg, channelIds))) {
     return res.status(400).json({
       type: "not_allowed",
       message:
