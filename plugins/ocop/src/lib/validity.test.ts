@@ -26,6 +26,10 @@ describe("certificate validity rules (36 months from the recognition decision)",
     const w = validityOnDecision({}, { valid_from: "2025-06-19", expires_at: "2028-06-19" }, now)
     expect(w.expires_at.toISOString().slice(0, 10)).toBe("2028-06-19")
   })
+  it("cuts a recorded window longer than 36 months back to 36 months", () => {
+    const w = validityOnDecision({}, { valid_from: "2020-01-01", expires_at: "2125-01-01" }, now)
+    expect(w.expires_at.toISOString().slice(0, 10)).toBe("2023-01-01")
+  })
   it("refuses windows longer than 36 months, inverted windows and decisions dated in the future", () => {
     expect(validityWindowErrors({ valid_from: "2025-01-01", expires_at: "2125-01-01" }, now).expires_at).toMatch(
       /at most 36 months/

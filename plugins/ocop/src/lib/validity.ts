@@ -81,8 +81,11 @@ export function validityOnDecision(
   }
   if (recorded.valid_from) {
     const validFrom = new Date(recorded.valid_from)
-    const expires = decision.expires_at ?? recorded.expires_at
-    return { valid_from: validFrom, expires_at: expires ? new Date(expires) : defaultExpiry(validFrom) }
+    if (decision.expires_at) return { valid_from: validFrom, expires_at: new Date(decision.expires_at) }
+    // A recorded end past the 36 months (written outside the API, before the rule) is cut back by the decision.
+    const cap = defaultExpiry(validFrom)
+    const recordedEnd = recorded.expires_at ? new Date(recorded.expires_at) : null
+    return { valid_from: validFrom, expires_at: recordedEnd && recordedEnd < cap ? recordedEnd : cap }
   }
   return { valid_from: now, expires_at: decision.expires_at ? new Date(decision.expires_at) : defaultExpiry(now) }
 }
