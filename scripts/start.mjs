@@ -100,11 +100,7 @@ async function main() {
     Storefront  http://localhost:${STOREFRONT_PORT}
     Backend     http://localhost:${BACKEND_PORT}   (health: /health)
     Admin       http://localhost:${BACKEND_PORT}/app
-  Demo accounts
-    admin    admin@ocop.vn / OcopAdmin#2026   (Medusa Admin)
-    shopper  khach@ocop.vn / OcopKhach#2026   (storefront)
-    producer htx@ocop.vn / OcopHTX#2026       (producer portal /producer)
-    curator  xttm.lamdong@ocop.vn / OcopXTTM#2026   (trade-centre portal /trade-center, Lâm Đồng)
+${demoLoginsText()}
   Data: ${db.external ? "DATABASE_URL" : db.databaseDir}. Press Ctrl-C to stop.
 `)
   for (const child of [backend, storefront]) {
@@ -123,3 +119,22 @@ main().catch(async (error) => {
   process.stderr.write(`\n[start] ${error.message}\n`)
   await shutdown(1)
 })
+
+/** The demo logins, with the passwords the seed generated for this clone's database. */
+function demoLoginsText() {
+  const file = process.env.OCOP_DEMO_LOGINS_FILE || path.join(ROOT, ".data", "demo-logins.json")
+  let passwords = {}
+  try {
+    passwords = JSON.parse(fs.readFileSync(file, "utf8"))
+  } catch {
+    return `  Demo accounts: ${file} is missing; \`npm run seed\` gives the demo logins new passwords and writes it.`
+  }
+  const row = (who, email, role, where) => `    ${who.padEnd(9)}${email} / ${passwords[role] ?? "?"}   (${where})`
+  return [
+    "  Demo accounts (passwords generated for this database, kept in .data/demo-logins.json)",
+    row("admin", "admin@ocop.vn", "admin", "Medusa Admin"),
+    row("shopper", "khach@ocop.vn", "shopper", "storefront"),
+    row("producer", "htx@ocop.vn", "producer", "producer portal /producer"),
+    row("curator", "xttm.lamdong@ocop.vn", "curator", "trade-centre portal /trade-center, Lâm Đồng"),
+  ].join("\n")
+}

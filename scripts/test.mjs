@@ -29,6 +29,9 @@ const only = process.argv
   ?.slice(7)
   .split(",")
 const say = (m) => process.stdout.write(`[test] ${m}\n`)
+// Every database a test run seeds is throwaway: its demo logins get the known passwords the tests
+// type (seed/src/demo-logins.ts), never the clone's own .data/demo-logins.json.
+process.env.OCOP_DEMO_LOGINS_FILE = path.join(ROOT, "tests", "support", "demo-logins.json")
 
 if (only) {
   const unknown = only.filter((name) => !STAGES.includes(name))

@@ -178,6 +178,8 @@ async function main() {
       ADMIN_DISABLED: process.env.ADMIN_DISABLED ?? "true",
       FORCE_COLOR: "0",
       OCOP_SEED_TTY: process.stderr.isTTY ? "1" : (process.env.OCOP_SEED_TTY ?? ""),
+      // The demo logins' generated passwords (seed/src/demo-logins.ts), beside the clone's data.
+      OCOP_DEMO_LOGINS_FILE: process.env.OCOP_DEMO_LOGINS_FILE || path.join(ROOT, ".data", "demo-logins.json"),
     }
     const where = `${new URL(databaseUrl).host}/${pg.database}`
     console.log(`[seed] database ${where}${created ? " (new)" : ""}`)

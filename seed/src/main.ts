@@ -6,6 +6,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 // The listing workflow alone: importing the whole workflows index would load every OCOP workflow.
 import { refreshListingsWorkflow } from "@ocop-marketplace/ocop/workflows/listing/refresh-listings"
+import { demoLoginsFile, demoPasswords } from "./demo-logins"
 import { DEMO_ACCOUNTS, setupStore } from "./store-setup"
 import { ensurePortalAccounts, PORTAL_ACCOUNTS } from "./portal-accounts"
 import { seedDemoCatalogue } from "./demo"
@@ -110,10 +111,10 @@ export default async function seed({ container }: ExecArgs) {
   ).rows
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${products} products, ${listed} listed in "Chợ OCOP"`)
   log(`publishable key (storefront): ${setup.publishableKey}`)
-  log(`admin:   ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}`)
-  log(`shopper: ${DEMO_ACCOUNTS.shopper.email} / ${DEMO_ACCOUNTS.shopper.password}`)
-  log(`producer: ${PORTAL_ACCOUNTS.producer.email} / ${PORTAL_ACCOUNTS.producer.password}   (producer portal)`)
-  log(
-    `curator:  ${PORTAL_ACCOUNTS.curator.email} / ${PORTAL_ACCOUNTS.curator.password}   (trade-centre portal, Lâm Đồng)`
-  )
+  const passwords = demoPasswords()
+  log(`admin:   ${DEMO_ACCOUNTS.admin.email} / ${passwords.admin}`)
+  log(`shopper: ${DEMO_ACCOUNTS.shopper.email} / ${passwords.shopper}`)
+  log(`producer: ${PORTAL_ACCOUNTS.producer.email} / ${passwords.producer}   (producer portal)`)
+  log(`curator:  ${PORTAL_ACCOUNTS.curator.email} / ${passwords.curator}   (trade-centre portal, Lâm Đồng)`)
+  log(`(passwords generated for this database, kept in ${demoLoginsFile()})`)
 }

@@ -7,16 +7,16 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createTradeCenterWorkflow } from "@ocop-marketplace/ocop/workflows/trade-center/create-trade-center"
+import { demoPasswords } from "./demo-logins"
 import { registerIdentity } from "./store-setup"
 
 type Container = ExecArgs["container"]
 type Log = (message: string) => void
 
 export const PORTAL_ACCOUNTS = {
-  producer: { email: "htx@ocop.vn", password: "OcopHTX#2026", province_code: "68" },
+  producer: { email: "htx@ocop.vn", province_code: "68" },
   curator: {
     email: "xttm.lamdong@ocop.vn",
-    password: "OcopXTTM#2026",
     province_code: "68",
     center: "Trung tâm Xúc tiến Thương mại tỉnh Lâm Đồng",
   },
@@ -32,7 +32,7 @@ export async function ensurePortalAccounts(container: Container, log: Log) {
     { take: 1, order: { name: "ASC" } }
   )
   if (shop) {
-    const identity = await registerIdentity(auth, producer.email, producer.password)
+    const identity = await registerIdentity(auth, producer.email, demoPasswords().producer)
     if (identity.app_metadata?.producer_id !== shop.id) {
       await auth.updateAuthIdentities({
         id: identity.id,
@@ -50,7 +50,7 @@ export async function ensurePortalAccounts(container: Container, log: Log) {
     center = result
     log(`created ${curator.center}`)
   }
-  const identity = await registerIdentity(auth, curator.email, curator.password)
+  const identity = await registerIdentity(auth, curator.email, demoPasswords().curator)
   if (identity.app_metadata?.curator_id !== center.id) {
     await auth.updateAuthIdentities({
       id: identity.id,

@@ -22,6 +22,7 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { passwordProblem, PASSWORD_PROBLEM_TEXT } from "@ocop-marketplace/ocop/lib/password-policy"
+import { demoPasswords, demoPasswordsAreNew } from "./demo-logins"
 
 type Container = ExecArgs["container"]
 export type Log = (message: string) => void
@@ -31,10 +32,9 @@ export const PUBLISHABLE_KEY_TITLE = "OCOP Marketplace storefront"
 export const STOCK_LOCATION_NAME = "Kho OCOP Việt Nam"
 export const REGION_NAME = "Việt Nam"
 export const DEMO_ACCOUNTS = {
-  admin: { email: "admin@ocop.vn", password: "OcopAdmin#2026", first_name: "Quản trị", last_name: "OCOP" },
+  admin: { email: "admin@ocop.vn", first_name: "Quản trị", last_name: "OCOP" },
   shopper: {
     email: "khach@ocop.vn",
-    password: "OcopKhach#2026",
     first_name: "An",
     last_name: "Nguyễn",
     phone: "+84912345678",
@@ -287,7 +287,7 @@ export async function ensureAccounts(container: Container, log: Log) {
   const { admin, shopper } = DEMO_ACCOUNTS
   const [user] = await userModule.listUsers({ email: admin.email })
   if (!user) {
-    const identity = await registerIdentity(auth, admin.email, admin.password)
+    const identity = await registerIdentity(auth, admin.email, demoPasswords().admin)
     await createUserAccountWorkflow(container).run({
       input: {
         authIdentityId: identity.id,
@@ -298,7 +298,7 @@ export async function ensureAccounts(container: Container, log: Log) {
   }
   const [customer] = await customerModule.listCustomers({ email: shopper.email, has_account: true })
   if (!customer) {
-    const identity = await registerIdentity(auth, shopper.email, shopper.password)
+    const identity = await registerIdentity(auth, shopper.email, demoPasswords().shopper)
     await createCustomerAccountWorkflow(container).run({
       input: {
         authIdentityId: identity.id,
@@ -324,7 +324,15 @@ export async function registerIdentity(auth: any, email: string, password: strin
     { entity_id: email, provider: "emailpass" },
     { relations: ["auth_identity"] }
   )
-  if (existing[0]?.auth_identity) return existing[0].auth_identity
+  if (existing[0]?.auth_identity) {
+    // A login made by an older seed has the fixed password that seed carried: replace it with this
+    // database's own, once, when its passwords have just been generated (never a password set since).
+    if (demoPasswordsAreNew()) {
+      const updated = await auth.updateProvider("emailpass", { entity_id: email, password })
+      if (!updated?.success) throw new Error(`Could not set the new password of ${email}: ${updated?.error}`)
+    }
+    return existing[0].auth_identity
+  }
   const { success, authIdentity, error } = await auth.register("emailpass", { body: { email, password } })
   if (!success || !authIdentity) throw new Error(`Could not register ${email}: ${error || "unknown reason"}`)
   return authIdentity

@@ -96,7 +96,7 @@ export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
 /** The most used leaked passwords that pass the length and mix rules (the backend's list is longer). */
-const COMMON_PASSWORDS = new Set([
+export const COMMON_PASSWORDS = new Set([
   "password12",
   "password123",
   "qwertyuiop",

@@ -38,7 +38,7 @@ export const PASSWORD_PROBLEM_TEXT: Record<PasswordProblem, { vi: string; en: st
  * Passwords at the top of leaked-password lists that pass the length and mix rules, and their
  * Vietnamese favourites (compared whole and case-insensitively). Shorter ones fail on length anyway.
  */
-const COMMON = new Set([
+export const COMMON_PASSWORDS = new Set([
   "password12",
   "password123",
   "password1234",
@@ -91,7 +91,7 @@ export function passwordProblem(password: string, email?: string | null): Passwo
   const lower = password.toLowerCase()
   const emailLower = email?.trim().toLowerCase()
   if (emailLower && (lower.trim() === emailLower || lower.trim() === emailLower.split("@")[0])) return "same_as_email"
-  if (COMMON.has(lower) || /^(.)\1+$/u.test(lower)) return "common"
+  if (COMMON_PASSWORDS.has(lower) || /^(.)\1+$/u.test(lower)) return "common"
   if (characterKinds(password) < 2) return "one_kind"
   return null
 }

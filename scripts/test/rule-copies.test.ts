@@ -1,0 +1,108 @@
+/**
+ * Rules that live on both sides of the HTTP boundary. The storefront never imports backend code, so
+ * where it checks a rule before sending (to answer in the page's language without a round trip) it
+ * keeps its own copy; these tests hold each copy equal to the backend's, which stays the authority.
+ *
+ * - the password policy: the form must never refuse what the API accepts, and refuses for the same
+ *   reason where it checks the same rule (its list of leaked passwords is a subset of the API's);
+ * - the listing gate's reasons: every reason the gate can give has its text in both storefront
+ *   languages, and the storefront has no text for a reason the gate no longer gives.
+ */
+import { describe, expect, it } from "vitest"
+import { GATE_REASON_TEXT } from "../../plugins/ocop/src/lib/listing-gate"
+import * as backendPassword from "../../plugins/ocop/src/lib/password-policy"
+import * as storefrontForms from "../../storefront/app/lib/forms"
+import { en } from "../../storefront/app/lib/i18n/en"
+import { vi } from "../../storefront/app/lib/i18n/vi"
+
+/** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
+function random(seed: number) {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const ALPHABETS = ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789", "#@!-_ .", "ăâđêôơưạếờ"]
+
+function passwordCorpus(count: number, seed: number): string[] {
+  const next = random(seed)
+  const corpus: string[] = []
+  for (let i = 0; i < count; i++) {
+    const kinds = ALPHABETS.filter(() => next() < 0.5)
+    const pool = (kinds.length ? kinds : [ALPHABETS[0]]).join("")
+    const length = Math.floor(next() * 24) + 1
+    corpus.push(Array.from({ length }, () => [...pool][Math.floor(next() * [...pool].length)]).join(""))
+  }
+  return corpus
+}
+
+/** The backend's problem, in the storefront's i18n key for the same problem. */
+const SAME_PROBLEM: Record<backendPassword.PasswordProblem, string> = {
+  too_short: "form.passwordShort",
+  too_long: "form.passwordLong",
+  common: "form.passwordCommon",
+  one_kind: "form.passwordKinds",
+  same_as_email: "form.passwordEmail",
+}
+
+describe("the password rule, storefront form vs API", () => {
+  const seed = Number(process.env.RULE_SEED ?? 20261129)
+  const corpus = [
+    ...passwordCorpus(5000, seed),
+    ...backendPassword.COMMON_PASSWORDS,
+    "a".repeat(10),
+    "Aa1#".repeat(33),
+    "Mật khẩu rất dài",
+    "Dung#MatKhau2026",
+  ]
+
+  it(`agrees on ${corpus.length} passwords (RULE_SEED=${seed})`, () => {
+    const disagreements = corpus.filter((password) => {
+      const api = backendPassword.passwordProblem(password)
+      const form = storefrontForms.passwordProblem(password)
+      // The form may let a leaked password through (the API then refuses it); never the reverse.
+      if (api === "common" && form === null) return false
+      return (api === null ? null : SAME_PROBLEM[api]) !== form
+    })
+    expect(disagreements).toEqual([])
+  })
+
+  it("knows no leaked password the API does not", () => {
+    const unknown = [...storefrontForms.COMMON_PASSWORDS].filter((p) => !backendPassword.COMMON_PASSWORDS.has(p))
+    expect(unknown).toEqual([])
+  })
+
+  it("has the same length limits", () => {
+    expect(storefrontForms.PASSWORD_MIN_LENGTH).toBe(backendPassword.PASSWORD_MIN_LENGTH)
+    expect(storefrontForms.PASSWORD_MAX_LENGTH).toBe(backendPassword.PASSWORD_MAX_LENGTH)
+  })
+
+  it("refuses the email as the password the way the API does", () => {
+    for (const [password, email] of [
+      ["an.nguyen@ocop.vn", "an.nguyen@ocop.vn"],
+      ["an.nguyen1", "an.nguyen1@ocop.vn"],
+      ["Khác#MatKhau2026", "an@ocop.vn"],
+    ]) {
+      const api = backendPassword.passwordProblem(password, email) === "same_as_email"
+      expect(storefrontForms.passwordEmailProblem(password, email) !== null, `${password} / ${email}`).toBe(api)
+    }
+  })
+})
+
+describe("the listing gate's reasons, storefront text vs the gate", () => {
+  const gateReasons = Object.keys(GATE_REASON_TEXT).sort()
+  for (const [lang, messages] of Object.entries({ vi, en })) {
+    it(`has a ${lang} text for exactly the reasons the gate gives`, () => {
+      const texts = Object.keys(messages)
+        .filter((key) => key.startsWith("reason."))
+        .map((key) => key.slice("reason.".length))
+        .sort()
+      expect(texts).toEqual(gateReasons)
+    })
+  }
+})
