@@ -4,7 +4,9 @@
 //   2. unit tests (vitest) of every workspace that has a vitest config, and of this runner (scripts/test);
 //   3. backend integration tests (vitest + Medusa's test runner, a temporary database per file);
 //   4. end-to-end: a fresh seeded database, the real backend and storefront, Playwright + Debian chromium,
-//      then smoke runs of the benchmarks against those servers (so they cannot rot).
+//      then smoke runs of the benchmarks against those servers (so they cannot rot);
+//   5. cluster: `npm run cluster`'s topology (Redis, 2 servers, a worker, 2 storefronts, nginx) on its
+//      own database, tested through the proxy (scripts/cluster-test).
 // Prints the time of each stage, which workspaces ran tests and which have none, every reason a
 // run was counted as failed, and ends with "N passed, N failed, N skipped".
 //
@@ -23,7 +25,7 @@ const REPORTS = path.join(ROOT, ".data", "test-reports")
 const LOGS = path.join(ROOT, ".data", "logs")
 const E2E_BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT || 9310)
 const E2E_STOREFRONT_PORT = Number(process.env.E2E_STOREFRONT_PORT || 3310)
-const STAGES = ["lint", "typecheck", "unit", "integration", "e2e"]
+const STAGES = ["lint", "typecheck", "unit", "integration", "e2e", "cluster"]
 const only = process.argv
   .find((a) => a.startsWith("--only="))
   ?.slice(7)
@@ -265,7 +267,7 @@ async function main() {
     return sum
   })
 
-  if (!["unit", "integration", "e2e"].some(selected)) return finish(started, all, untested)
+  if (!["unit", "integration", "e2e", "cluster"].some(selected)) return finish(started, all, untested)
 
   await buildPluginsIfStale(say)
   db = await ensurePostgres()
@@ -388,6 +390,16 @@ async function main() {
       }
     }
     return counts
+  })
+
+  await stage("cluster", async () => {
+    // The production topology (scripts/lib/cluster.mjs: Redis, 2 servers, a worker, 2 storefronts,
+    // nginx) on its own database and ports; the end-to-end servers are stopped first.
+    await stopAll()
+    return vitest("scripts", "cluster", { ...dbEnv, CLUSTER_PORT_BASE: process.env.CLUSTER_PORT_BASE || "700" }, [
+      "--config",
+      "vitest.cluster.config.mjs",
+    ])
   })
   return finish(started, all, untested)
 }

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { expireCertificationsWorkflow } from "../workflows/certification/expire-certifications"
+import { runExpiryExclusively } from "../workflows/certification/expire-certifications"
 import { refreshListingsWorkflow } from "../workflows/listing/refresh-listings"
 import { listingsToCatchUp } from "../lib/listing-gate-database"
 
@@ -21,7 +21,7 @@ export default async function expireCertificationsJob(container: MedusaContainer
 
 export async function runListingClock(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const { result } = await expireCertificationsWorkflow(container).run({ input: {} })
+  const result = await runExpiryExclusively(container)
   if (result.expired.length || result.warned.length) {
     logger.info(
       `OCOP expiry: ${result.expired.length} certificate(s) expired and were delisted; ${result.warned.length} certificate(s) expire within 30 days (producers notified).`

@@ -1,6 +1,7 @@
 import diagnosticsChannel from "node:diagnostics_channel"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import helmet from "helmet"
+import { applyRequestIdentity } from "./request-identity"
 
 /**
  * Security headers (helmet) on every answer of the backend. API answers are data, never pages:
@@ -43,6 +44,7 @@ export function applySecurityHeaders(request: IncomingMessage, response: ServerR
 const onRequest = (message: unknown) => {
   const { request, response } = message as { request: IncomingMessage; response: ServerResponse }
   applySecurityHeaders(request, response)
+  applyRequestIdentity(request, response)
 }
 let installed = false
 

@@ -1,3 +1,5 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { EXPIRY_WARNING_DAYS } from "../../lib/validity"
@@ -75,3 +77,18 @@ export const expireCertificationsWorkflow = createWorkflow(
     return new WorkflowResponse(result)
   }
 )
+
+/**
+ * The expiry, one run at a time for the whole marketplace: the worker's schedule, an operator's
+ * "run now" and any second server all take the same lock (Medusa's Locking Module — Redis when the
+ * backend runs as a cluster, in-process otherwise), so no certificate is expired or warned twice by
+ * runs that read the same due list at the same moment. A run waits up to 2 minutes for the lock.
+ */
+export async function runExpiryExclusively(container: MedusaContainer, input: { now?: string | Date } = {}) {
+  const locking = container.resolve(Modules.LOCKING)
+  return locking.execute(
+    "ocop:certification-expiry",
+    async () => (await expireCertificationsWorkflow(container).run({ input })).result,
+    { timeout: 120 }
+  )
+}
