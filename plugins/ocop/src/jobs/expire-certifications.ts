@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { runExpiryExclusively } from "../workflows/certification/expire-certifications"
 import { refreshListingsWorkflow } from "../workflows/listing/refresh-listings"
 import { listingsToCatchUp } from "../lib/listing-gate-database"
+import { measuredJob } from "../observability/metrics"
 
 /**
  * Every 5 minutes: the listing gate's clock. Time passing fires no database trigger, so this is
@@ -16,7 +17,7 @@ export default async function expireCertificationsJob(container: MedusaContainer
   // Timers do not fire under test (a run between two steps of a test would change what it
   // checks); tests call runListingClock themselves.
   if (process.env.NODE_ENV === "test") return
-  await runListingClock(container)
+  await measuredJob(config.name, () => runListingClock(container))
 }
 
 export async function runListingClock(container: MedusaContainer) {

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { reconcileListings } from "../workflows/listing/reconcile-listings"
 import { runListingClock } from "./expire-certifications"
+import { measuredJob } from "../observability/metrics"
 
 /**
  * Hourly safety net: first the listing clock (so a certificate that expired minutes ago is not
@@ -9,8 +10,10 @@ import { runListingClock } from "./expire-certifications"
  */
 export default async function reconcileListingsJob(container: MedusaContainer) {
   if (process.env.NODE_ENV === "test") return // as the clock job: tests run it through POST /admin/ocop/listings/refresh
-  await runListingClock(container)
-  await reconcileListings(container)
+  await measuredJob(config.name, async () => {
+    await runListingClock(container)
+    await reconcileListings(container)
+  })
 }
 
 export const config = {

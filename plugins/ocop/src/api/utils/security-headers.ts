@@ -1,6 +1,7 @@
 import diagnosticsChannel from "node:diagnostics_channel"
 import type { IncomingMessage, ServerResponse } from "node:http"
 import helmet from "helmet"
+import { observeRequest } from "../../observability/metrics"
 import { applyRequestIdentity } from "./request-identity"
 
 /**
@@ -45,6 +46,7 @@ const onRequest = (message: unknown) => {
   const { request, response } = message as { request: IncomingMessage; response: ServerResponse }
   applySecurityHeaders(request, response)
   applyRequestIdentity(request, response)
+  observeRequest(request, response)
 }
 let installed = false
 

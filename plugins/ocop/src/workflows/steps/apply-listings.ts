@@ -4,6 +4,7 @@ import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
 import { getMarketplaceChannelId } from "../../lib/marketplace-channel"
 import type { ListingEvaluation } from "./evaluate-listings"
+import { listingChanges } from "../../observability/metrics"
 
 export type AppliedListings = { listed: string[]; delisted: string[]; product_ids: string[] }
 
@@ -63,6 +64,8 @@ export const applyListingsStep = createStep(
         )
         .map((e) => e.product_id),
     }
+    if (result.listed.length) listingChanges.inc({ change: "listed" }, result.listed.length)
+    if (result.delisted.length) listingChanges.inc({ change: "delisted" }, result.delisted.length)
     const snapshot: Snapshot = {
       added: toAdd,
       removed: toRemove,
