@@ -256,6 +256,14 @@ describe("the local cluster", () => {
     say(
       `revoked on server-1: gone from server-2's product page after ${pageMs} ms, from its search after ${searchMs} ms`
     )
+
+    // Each server's metrics, read on its own port (never through the proxy): the revoke counted where it ran.
+    const metrics = await call(serverA, "/metrics")
+    expect(metrics.status).toBe(200)
+    expect(metrics.data).toMatch(/ocop_listing_changes_total\{change="delisted",server="server-1"\} [1-9]/)
+    expect(metrics.data).toMatch(/http_request_duration_seconds_count\{method="POST",route="[^"]*revoke[^"]*"/)
+    expect((await call(serverB, "/metrics")).data).toMatch(/route="\/store\/ocop\/search",status="200"/)
+    expect((await call(api, "/metrics")).status).toBe(404)
   })
 
   it("warns of and expires each certificate once, however many servers run the expiry at the same moment", async () => {
