@@ -49,9 +49,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     })
   }
   checks.search_index = await timed(async () => {
-    const search = req.scope.resolve(Modules.SEARCH) as {
-      search(query: Record<string, unknown>): Promise<{ hits: unknown[] }>
-    }
+    const search = req.scope.resolve(Modules.SEARCH)
     const [{ listed }] = (await pg.raw("select exists(select 1 from ocop_product_listing where listed) as listed"))
       .rows as { listed: boolean }[]
     const { hits } = await search.search({
