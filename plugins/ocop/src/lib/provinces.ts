@@ -79,3 +79,24 @@ export function findProvince(input: string): ProvinceMatch | undefined {
 export function isProvinceCode(code: string): boolean {
   return byCode.has(code)
 }
+
+const formerByCode = new Map<string, { former: FormerProvince; province: Province }>()
+for (const province of PROVINCES) {
+  for (const former of province.former_provinces ?? []) formerByCode.set(former.code, { former, province })
+}
+
+/**
+ * The pre-2025 province (of the 63) for a code, slug or name, with the unit it lies in now:
+ * "60", "binh-thuan" and "Bình Thuận" all give Bình Thuận in Lâm Đồng. A current unit's own
+ * name gives the former province of that name ("Lâm Đồng" → the old Lâm Đồng, code 68).
+ */
+export function findFormerProvince(input: string): { former: FormerProvince; province: Province } | undefined {
+  const trimmed = input.trim()
+  if (/^\d{2}$/.test(trimmed)) return formerByCode.get(trimmed)
+  const key = matchKey(trimmed)
+  for (const entry of formerByCode.values()) {
+    const f = entry.former
+    if ([f.slug, f.name_vi, f.name_ascii, ...f.aliases].some((n) => matchKey(n) === key)) return entry
+  }
+  return undefined
+}
