@@ -1,19 +1,23 @@
 /**
  * Public verification of a certificate number or traceability code — what the QR on a product page
- * and a stamp on a package open. Codes are compared in one canonical form (NFC, upper case, no
- * whitespace), so "123/gcn-ubnd", "123 / GCN-UBND" and "123/GCN-UBND" are the same certificate.
+ * and a stamp on a package open. Codes are compared in one canonical form (NFC, upper case, without
+ * whitespace and dashes), so "ocop-qg-01-2026-00101", "OCOP QG 01 2026 00101" and
+ * "OCOP-QG-01-2026-00101" name the same certificate (people read codes aloud and retype them).
  */
 import { publicCertification, type VerifyResult } from "./public-views"
 import { isWindowWithinRules, isWithinValidity } from "./validity"
 
-/** The form codes are compared in: NFC, whitespace removed, upper case (đ → Đ). */
+/** The form codes are compared in: NFC, whitespace and dashes removed, upper case (đ → Đ). */
 export function canonicalCertificateCode(code: string): string {
-  return code.normalize("NFC").replace(/\s+/gu, "").toLocaleUpperCase("vi")
+  return code
+    .normalize("NFC")
+    .replace(/[\s\-\u2010-\u2015]+/gu, "")
+    .toLocaleUpperCase("vi")
 }
 
 /**
- * An ILIKE pattern that every stored code with this canonical form matches (whitespace may sit
- * between any two characters; letters outside ASCII match any one character, whatever the
+ * An ILIKE pattern that every stored code with this canonical form matches (whitespace or dashes may
+ * sit between any two characters; letters outside ASCII match any one character, whatever the
  * collation's case rules). It only narrows: candidates are compared canonically afterwards.
  */
 export function codeLikePattern(canonical: string): string {
@@ -42,7 +46,7 @@ export async function findCertificationByCode(ocop: Ocop, code: string): Promise
   const canonical = canonicalCertificateCode(code)
   if (!canonical) return undefined
   for (const field of ["certificate_number", "traceability_code"] as const) {
-    const [exact] = await ocop.listCertifications({ [field]: canonical }, { take: 1, order: { created_at: "DESC" } })
+    const [exact] = await ocop.listCertifications({ [field]: code.trim() }, { take: 1, order: { created_at: "DESC" } })
     if (exact) return exact
     const candidates = await ocop.listCertifications(
       { [field]: { $ilike: codeLikePattern(canonical) } },
