@@ -86,17 +86,21 @@ for (const province of PROVINCES) {
 }
 
 /**
- * The pre-2025 province (of the 63) for a code, slug or name, with the unit it lies in now:
- * "60", "binh-thuan" and "Bình Thuận" all give Bình Thuận in Lâm Đồng. A current unit's own
- * name gives the former province of that name ("Lâm Đồng" → the old Lâm Đồng, code 68).
+ * Why a producer's former province (its address before 2025-07-01) cannot go with its current
+ * unit, or null when it can or is not given. Checked by the sign-up validator and the create step.
  */
-export function findFormerProvince(input: string): { former: FormerProvince; province: Province } | undefined {
-  const trimmed = input.trim()
-  if (/^\d{2}$/.test(trimmed)) return formerByCode.get(trimmed)
-  const key = matchKey(trimmed)
-  for (const entry of formerByCode.values()) {
-    const f = entry.former
-    if ([f.slug, f.name_vi, f.name_ascii, ...f.aliases].some((n) => matchKey(n) === key)) return entry
-  }
-  return undefined
+export function formerProvinceProblem(provinceCode: string, formerCode: string | null | undefined): string | null {
+  if (formerCode === null || formerCode === undefined || formerCode === "") return null
+  const { former, province } = formerByCode.get(formerCode) ?? {}
+  if (!former || !province)
+    return (
+      `former_province_code: unknown former province "${formerCode}" ` +
+      `(one of the 63 codes before 2025-07-01, e.g. "60" for Bình Thuận).`
+    )
+  if (province.code !== provinceCode)
+    return (
+      `former_province_code: ${former.name_vi} is part of ${province.name_vi} (${province.code}) ` +
+      `since 2025-07-01, not of province ${provinceCode}.`
+    )
+  return null
 }

@@ -252,16 +252,24 @@ describe("OCOP search contract — Postgres (ocop-postgres provider)", () => {
       source.producer!.former_province_code = former
       return toSearchDocument(source)!
     }
-    const docs = [inLamDong("prod_ld_dalat", "Mứt dâu tây", "68"), inLamDong("prod_ld_bt", "Thanh long ruột đỏ", "60")]
+    const docs = [
+      inLamDong("prod_ld_a_dalat", "Mứt dâu tây", "68"),
+      inLamDong("prod_ld_z_bt", "Thanh long ruột đỏ", "60"),
+    ]
     const documents = docs as unknown as SearchTypes.SearchDocument[]
     await provider.upsertDocuments({ index: resolved.physical_name, definition: resolved, documents })
     try {
       const r = await run({ q: "binh thuan", limit: "100" })
       const order = ids(r)
-      expect(order).toContain("prod_ld_dalat") // every Lâm Đồng product is in the former Bình Thuận's unit
-      expect(order.indexOf("prod_ld_bt")).toBeLessThan(order.indexOf("prod_ld_dalat"))
-      expect(r.hits.find((h) => h.id === "prod_ld_bt")?.province.former_name_vi).toBe("Bình Thuận")
-      expect(r.hits.find((h) => h.id === "prod_ld_dalat")?.province).not.toHaveProperty("former_name_vi")
+      expect(order).toContain("prod_ld_a_dalat") // every Lâm Đồng product is in the former Bình Thuận's unit
+      expect(order.indexOf("prod_ld_z_bt")).toBeLessThan(order.indexOf("prod_ld_a_dalat"))
+      expect(r.hits.find((h) => h.id === "prod_ld_z_bt")?.province.former_name_vi).toBe("Bình Thuận")
+      expect(r.hits.find((h) => h.id === "prod_ld_a_dalat")?.province).not.toHaveProperty("former_name_vi")
+      // as the province filter too: the whole merged unit, the former province's own products first
+      const filtered = ids(await run({ province: "binh-thuan", limit: "100" }))
+      expect(new Set(filtered)).toEqual(new Set(ids(await run({ province: "lam-dong", limit: "100" }))))
+      expect(filtered.indexOf("prod_ld_z_bt")).toBeLessThan(filtered.indexOf("prod_ld_a_dalat"))
+      expect((await run({ province: "binh-thuan" })).query.q).toBe("")
     } finally {
       await provider.deleteDocuments({ index: resolved.physical_name, filters: { id: docs.map((d) => d.id) } })
     }

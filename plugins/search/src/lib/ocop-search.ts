@@ -70,13 +70,26 @@ export function buildOrder(p: SearchParams): Record<string, "ASC" | "DESC"> {
   }
 }
 
+/**
+ * The free text the index is asked for. A former province given as the province filter, with no
+ * words and the relevance sort, ranks by its name: every product of the merged unit carries that
+ * name (former_province_names), and those whose producer lies in it carry it more strongly
+ * (origin_former_name), so "province=binh-thuan" lists the former Bình Thuận's products first.
+ */
+export function rankingText(p: SearchParams): string {
+  if (p.q) return p.q
+  const former = p.province?.via_former
+  return former && p.sort === "relevance" ? former.name_vi : ""
+}
+
 export function buildSearchQuery(p: SearchParams): SearchTypes.SearchQuery {
   const filters = buildFilters(p)
+  const q = rankingText(p)
   return {
     entity: OCOP_PRODUCT_INDEX,
     fields: RETRIEVE,
-    filters: { ...(p.q ? { q: p.q } : {}), ...filters },
-    pagination: { skip: (p.page - 1) * p.limit, take: p.limit, order: buildOrder(p) },
+    filters: { ...(q ? { q } : {}), ...filters },
+    pagination: { skip: (p.page - 1) * p.limit, take: p.limit, order: buildOrder({ ...p, q }) },
     search_options: {
       facets: [
         ...FACET_FIELDS.map((field) => ({ field, type: "value" as const, limit: 100 })),

@@ -1,6 +1,6 @@
 /** Vietnamese UI text of the search, verification and certificate QR area. */
 export const viSearch = {
-  "search.includesCorrected": "Kết quả gồm cả từ gần đúng. Tìm chính xác:",
+  "search.includesCorrected": "Kết quả gồm cả từ gần đúng. Tìm đúng từ:",
   "search.showFilters": "Hiện bộ lọc",
   "search.formerNote": "{former} nay thuộc {name}",
   "qr.alt": "Mã QR tra cứu chứng nhận OCOP {code}",
