@@ -5,7 +5,7 @@
  * accent-key column.
  */
 import type { SearchTypes } from "@medusajs/framework/types"
-import { foldedTerms, queryAccentTerms } from "../../lib/text"
+import { foldedTerms, isVietnameseSyllable, queryAccentTerms } from "../../lib/text"
 import { findVariantSpans, type VariantSpan } from "../../lib/variants"
 import { tsTerm } from "./sql"
 
@@ -40,12 +40,13 @@ export function parseTextQuery(raw: string | undefined, strategy?: SearchTypes.S
 
 /**
  * The words typo correction may replace: a prefix-matched last word is left alone, and so are
- * words a spelling variant already explains ("cafe" is not a typo of some other word).
+ * words a spelling variant already explains ("cafe" is not a typo of some other word) and
+ * well-formed Vietnamese syllables ("bánh" the catalogue lacks is not a typo of "bàn").
  */
 export function correctableTerms(text: TextQuery): string[] {
   const covered = new Set(text.variants.flatMap((v) => text.terms.slice(v.start, v.end).map((_, k) => v.start + k)))
   const upTo = text.last ? text.terms.length - 1 : text.terms.length
-  return text.terms.slice(0, upTo).filter((_, i) => !covered.has(i))
+  return text.terms.slice(0, upTo).filter((t, i) => !covered.has(i) && !isVietnameseSyllable(t))
 }
 
 /** The folded words the variants of a query stand for (for highlighting). */
