@@ -269,7 +269,12 @@ describe("OCOP search contract — Postgres (ocop-postgres provider)", () => {
       const filtered = ids(await run({ province: "binh-thuan", limit: "100" }))
       expect(new Set(filtered)).toEqual(new Set(ids(await run({ province: "lam-dong", limit: "100" }))))
       expect(filtered.indexOf("prod_ld_z_bt")).toBeLessThan(filtered.indexOf("prod_ld_a_dalat"))
-      expect((await run({ province: "binh-thuan" })).query.q).toBe("")
+      const viaFormer = await run({ province: "binh-thuan" })
+      const unit = await run({ province: "lam-dong" })
+      expect(viaFormer.query.q).toBe("")
+      // total and facets are the filter's alone
+      expect(viaFormer.total).toBe(unit.total)
+      expect(viaFormer.facets.province).toEqual(unit.facets.province)
     } finally {
       await provider.deleteDocuments({ index: resolved.physical_name, filters: { id: docs.map((d) => d.id) } })
     }
