@@ -158,6 +158,14 @@ test.describe("search page: former province names", () => {
     await expect(page.getByRole("group", { name: "Đang lọc" })).not.toContainText("quang-nam")
   })
 
+  test("without words it lists the former province's own products first, over the whole unit", async ({ page }) => {
+    await page.goto("/search?province=binh-thuan")
+    await expect(page.getByTestId("former-note")).toHaveText("Bình Thuận nay thuộc Lâm Đồng")
+    await expect(page.getByTestId("product-card").first()).toContainText("trước đây là Bình Thuận")
+    // the province list still offers the other provinces
+    expect(await page.getByTestId("facet-province").getByRole("link").count()).toBeGreaterThan(5)
+  })
+
   test("with a query, too", async ({ page }) => {
     await page.goto("/search?province=binh-thuan&q=nuoc+mam")
     await expect(page.getByTestId("former-note")).toHaveText("Bình Thuận nay thuộc Lâm Đồng")
