@@ -18,6 +18,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { evaluateListingGate } from "@ocop-marketplace/ocop/lib/listing-gate"
 import { Client } from "pg"
 import { planCatalogue, type ProductPlan, type ProducerPlan } from "./lib/generator"
+import { formerProvinceCode } from "./lib/places"
 import { createProgress, formatDuration } from "./lib/progress"
 import { writeArtwork, imageBaseUrl } from "./lib/artwork-files"
 import { artworkPath } from "./lib/svg"
@@ -80,6 +81,7 @@ function tables() {
       ["handle", "text"],
       ["entity_type", "text"],
       ["province_code", "text"],
+      ["former_province_code", "text"],
       ["ward", "text"],
       ["address", "text"],
       ["phone", "text"],
@@ -399,6 +401,7 @@ function addProducer(t: ReturnType<typeof tables>, p: ProducerPlan, producerId: 
     p.handle,
     p.entity_type,
     p.province_code,
+    formerProvinceCode(p.province_code, p.place),
     p.ward,
     p.address,
     p.phone,

@@ -10,7 +10,7 @@ import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs
 import catalogue from "../data/demo-catalogue.json"
 import { certificationHistory, type CertificationDraft } from "./lib/certificates"
 import { createRng } from "./lib/rng"
-import { getProvinceByCode, placeFor } from "./lib/places"
+import { formerProvinceCode, getProvinceByCode, placeFor } from "./lib/places"
 import { writeArtwork } from "./lib/artwork-files"
 import type { Log, StoreSetup } from "./store-setup"
 
@@ -81,6 +81,7 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
         handle: p.handle,
         entity_type: p.entity_type,
         province_code: p.province_code,
+        former_province_code: formerProvinceCode(p.province_code, p.former_province_vi),
         ward: p.ward,
         address: p.address,
         phone: p.phone,

@@ -25,3 +25,13 @@ export function placeFor(
     former_district_vi: formerDistrictVi ?? null,
   }
 }
+
+/**
+ * The code of the pre-2025 province an address lay in, from its name in the sample data, when it
+ * is one of the provinces that formed `provinceCode` ("Bình Thuận" in Lâm Đồng → "60"); else null.
+ */
+export function formerProvinceCode(provinceCode: string, formerProvinceVi?: string | null): string | null {
+  if (!formerProvinceVi) return null
+  const province = getProvinceByCode(provinceCode)
+  return province?.former_provinces.find((f) => f.name_vi === formerProvinceVi)?.code ?? null
+}

@@ -46,6 +46,11 @@ export async function loadSearch(
     }
   }
   const result = outcome.ok ? outcome.result : null;
+  // A former province name ("quang-nam", "Bình Thuận") lands on the unit it merged into: the page
+  // then shows and links that unit once, under its own name (the note names the former province).
+  const resolved = result?.province;
+  if (resolved && state.province && resolved.slug !== state.province && !fixedKeys.includes("province"))
+    state = { ...state, province: resolved.slug };
   const pages = result ? Math.max(1, Math.min(MAX_PAGE, Math.ceil(result.total / SEARCH_PAGE_SIZE))) : 1;
   return { state, fixed: fixedKeys, basePath, result, unavailable: !outcome.ok, dropped, pages };
 }

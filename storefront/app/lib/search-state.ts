@@ -209,6 +209,17 @@ export function foldAccents(text: string): string {
     .replace(/Đ/g, "D");
 }
 
+/**
+ * The query with each word the backend corrected replaced by its best close word ("nuoc mamm" with
+ * {mamm: ["mam"]} → "nuoc mam"); null when nothing was corrected. Keys are folded, lower-case words.
+ */
+export function correctedQuery(q: string, corrected: Record<string, string[]> | undefined): string | null {
+  if (!corrected || Object.keys(corrected).length === 0) return null;
+  const words = q.split(" ").filter(Boolean);
+  const fixed = words.map((w) => corrected[foldAccents(w).toLowerCase()]?.[0] ?? w).join(" ");
+  return fixed === words.join(" ") ? null : fixed;
+}
+
 /** Fixed price ranges offered as one-click links (VND). */
 export const PRICE_RANGES: { min: number | null; max: number | null }[] = [
   { min: null, max: 100_000 },

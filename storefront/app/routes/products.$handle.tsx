@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSubmit } from "@remix-run/react";
+import { CertificateQr } from "~/components/CertificateQr";
 import { Badge } from "~/components/Badge";
 import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
@@ -181,14 +182,7 @@ function CertificationPanel({ certification }: { certification: Certification | 
                 <Fact label={tr("cert.traceability")} value={certification.traceability_code} />
                 <Fact label={tr("cert.status")} value={tr(statusKey(status))} />
               </dl>
-              {certification.certificate_number || certification.traceability_code ? (
-                <Link
-                  to={`/verify?code=${encodeURIComponent(certification.certificate_number || certification.traceability_code || "")}`}
-                  className="mt-3 inline-block text-sm font-medium text-lacquer-700 underline"
-                >
-                  {tr("cert.verifyLink")}
-                </Link>
-              ) : null}
+              <CertificateQr code={certification.certificate_number || certification.traceability_code} />
             </>
           );
         })()

@@ -7,6 +7,7 @@ import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
 import { StarRating } from "~/components/StarRating";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
+import { backendBaseUrl } from "~/lib/backend/client.server";
 import { verifyCode } from "~/lib/backend/ocop-facts.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 
@@ -15,6 +16,15 @@ const codeSchema = z
   .string()
   .transform((s) => s.normalize("NFC").trim())
   .pipe(z.string().min(1, "verify.codeRequired").max(120, "verify.codeTooLong"));
+
+/** A scan served by the backend's file route is addressed from the shopper's browser. */
+function backendUrl(url: string): string {
+  return new URL(url, backendBaseUrl()).toString();
+}
+
+function productTitle(product: { title: string; title_en?: string | null }, lang: string): string {
+  return lang === "en" && product.title_en ? product.title_en : product.title;
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("code");
@@ -26,7 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const error = parsed.error.issues[0]?.message as MessageKey;
     return data({ code: raw.slice(0, 120), error, outcome: null }, { status: 400, headers });
   }
-  const result = await verifyCode(parsed.data);
+  const found = await verifyCode(parsed.data);
+  const result = found?.certification?.scan_url
+    ? { ...found, certification: { ...found.certification, scan_url: backendUrl(found.certification.scan_url) } }
+    : found;
   return data(
     {
       code: parsed.data,
@@ -103,6 +116,23 @@ export default function VerifyPage() {
                 </p>
                 {cert ? (
                   <dl className="mt-4 grid grid-cols-[10rem_1fr] gap-x-3 gap-y-2 text-sm">
+                    {outcome.product ? (
+                      <>
+                        <dt className="text-ink-soft">{tr("verify.product")}</dt>
+                        <dd data-testid="verify-product">
+                          {outcome.product.handle ? (
+                            <Link to={`/products/${outcome.product.handle}`} className="text-lacquer-700 underline">
+                              {productTitle(outcome.product, lang)}
+                            </Link>
+                          ) : (
+                            <>
+                              {productTitle(outcome.product, lang)}{" "}
+                              <span className="text-ink-soft">{tr("verify.notListed")}</span>
+                            </>
+                          )}
+                        </dd>
+                      </>
+                    ) : null}
                     {typeof cert.stars === "number" ? (
                       <>
                         <dt className="text-ink-soft">{tr("cert.stars")}</dt>
@@ -146,6 +176,17 @@ export default function VerifyPage() {
                       </>
                     ) : null}
                   </dl>
+                ) : null}
+                {cert?.scan_url ? (
+                  <figure className="mt-5">
+                    <figcaption className="text-sm font-semibold">{tr("verify.scan")}</figcaption>
+                    <img
+                      src={cert.scan_url}
+                      alt={tr("verify.scanAlt", { code })}
+                      className="mt-2 max-h-[32rem] w-auto rounded-lg border border-clay"
+                      data-testid="verify-scan"
+                    />
+                  </figure>
                 ) : null}
               </>
             ) : (

@@ -160,6 +160,17 @@ medusaIntegrationTestRunner({
       expect((await verify(revoked.body.certificate_number as string)).result).toBe("revoked")
       expect((await verify(expired.body.certificate_number as string)).result).toBe("expired")
       expect((await verify("OCOP-KHONG-TON-TAI")).result).toBe("unknown")
+      // any case and spacing; the answer names the product (linked while listed) and its producer
+      const number = valid.body.certificate_number as string
+      const retyped = await verify(`  ${number.toLowerCase().replace(/-/g, " ")} `)
+      expect(retyped).toMatchObject({
+        result: "valid",
+        certification: { certificate_number: number, stars: 5 },
+        product: { id: valid.product.id, title: "Nước mắm Phú Quốc 40 độ đạm", handle: valid.product.handle },
+        producer: { name: "HTX Nước mắm Khải Hoàn" },
+      })
+      expect((await verify((valid.body.traceability_code as string).toLowerCase())).result).toBe("valid")
+      expect((await verify(revoked.body.certificate_number as string)).product).toMatchObject({ handle: null })
       const empty = await expectRefusal(
         api.get("/store/ocop/verify?code=", fx.storeHeaders),
         400,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { findProvince, listProvinces } from "./provinces"
+import { findProvince, formerProvinceProblem, listProvinces } from "./provinces"
 import { foldVietnamese, matchKey, toHandle } from "./vietnamese"
 import { defaultExpiry } from "./validity"
 
@@ -41,5 +41,15 @@ describe("certificate validity", () => {
   it("defaults to 36 months", () => {
     expect(defaultExpiry(new Date("2025-06-19T00:00:00Z")).toISOString()).toBe("2028-06-19T00:00:00.000Z")
     expect(defaultExpiry(new Date("2024-02-29T00:00:00Z")).toISOString()).toBe("2027-02-28T00:00:00.000Z")
+  })
+})
+
+describe("a producer's former province", () => {
+  it("must be one of the provinces that merged into its current unit", () => {
+    expect(formerProvinceProblem("68", "60")).toBeNull() // Bình Thuận → Lâm Đồng
+    expect(formerProvinceProblem("68", "68")).toBeNull() // the old Lâm Đồng itself
+    expect(formerProvinceProblem("68", null)).toBeNull()
+    expect(formerProvinceProblem("48", "60")).toMatch(/^former_province_code: Bình Thuận is part of Lâm Đồng/)
+    expect(formerProvinceProblem("68", "99")).toMatch(/^former_province_code: unknown former province "99"/)
   })
 })

@@ -79,3 +79,28 @@ export function findProvince(input: string): ProvinceMatch | undefined {
 export function isProvinceCode(code: string): boolean {
   return byCode.has(code)
 }
+
+const formerByCode = new Map<string, { former: FormerProvince; province: Province }>()
+for (const province of PROVINCES) {
+  for (const former of province.former_provinces ?? []) formerByCode.set(former.code, { former, province })
+}
+
+/**
+ * Why a producer's former province (its address before 2025-07-01) cannot go with its current
+ * unit, or null when it can or is not given. Checked by the sign-up validator and the create step.
+ */
+export function formerProvinceProblem(provinceCode: string, formerCode: string | null | undefined): string | null {
+  if (formerCode === null || formerCode === undefined || formerCode === "") return null
+  const { former, province } = formerByCode.get(formerCode) ?? {}
+  if (!former || !province)
+    return (
+      `former_province_code: unknown former province "${formerCode}" ` +
+      `(one of the 63 codes before 2025-07-01, e.g. "60" for Bình Thuận).`
+    )
+  if (province.code !== provinceCode)
+    return (
+      `former_province_code: ${former.name_vi} is part of ${province.name_vi} (${province.code}) ` +
+      `since 2025-07-01, not of province ${provinceCode}.`
+    )
+  return null
+}

@@ -1,6 +1,5 @@
 import { getProvinceByCode } from "./provinces"
 import { findProductGroup, findSubgroup } from "./product-groups"
-import { isWindowWithinRules, isWithinValidity } from "./validity"
 
 /** What shoppers may see of a producer: no internal status reasons, no email of the person. */
 export function publicProducer(p: any) {
@@ -75,25 +74,3 @@ export async function listingSummaries(ocop: any, productIds: string[]) {
 }
 
 export type VerifyResult = "valid" | "expired" | "revoked" | "suspended" | "unknown"
-
-/** Certificate number or traceability code → valid / expired / revoked / suspended / unknown. */
-export async function verifyCertificate(ocop: any, code: string, now = new Date()) {
-  const trimmed = code.trim()
-  let [cert] = await ocop.listCertifications({ certificate_number: trimmed }, { take: 1 })
-  if (!cert) {
-    ;[cert] = await ocop.listCertifications({ traceability_code: trimmed }, { take: 1, order: { created_at: "DESC" } })
-  }
-  if (!cert || ["submitted", "rejected"].includes(cert.status)) return { result: "unknown" as VerifyResult }
-  let result: VerifyResult
-  if (cert.status === "revoked") result = "revoked"
-  else if (cert.status === "suspended") result = "suspended"
-  else if (cert.status === "expired" || (cert.expires_at && new Date(cert.expires_at) <= now)) result = "expired"
-  // A window longer than the 36 months a recognition lasts was not recorded by the rules: never vouch for it.
-  else result = isWithinValidity(cert, now) && isWindowWithinRules(cert) ? "valid" : "unknown"
-  const [producer] = await ocop.listProducers({ id: cert.producer_id }, { take: 1 })
-  return {
-    result,
-    certification: publicCertification(cert),
-    producer: producer ? { name: producer.name, handle: producer.handle, province_code: producer.province_code } : null,
-  }
-}

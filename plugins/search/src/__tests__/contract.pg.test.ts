@@ -9,6 +9,7 @@ import { toSearchDocument } from "../lib/document"
 import { parseSearchParams } from "../lib/params"
 import { searchOcopProducts, suggestOcopProducts } from "../lib/ocop-search"
 import { FIXTURES } from "./contract-catalogue"
+import { product } from "./fixtures"
 import { createTempDatabase, ocopProductIndex, providerQuery, type TempDatabase } from "./temp-database"
 
 let db: TempDatabase
@@ -216,6 +217,67 @@ describe("OCOP search contract — Postgres (ocop-postgres provider)", () => {
     expect(r.suggestions.map((s) => s.id)).toEqual(expect.arrayContaining(["prod_nm_pq", "prod_nm_pt", "prod_nm_cb"]))
     expect(r.suggestions.length).toBeLessThanOrEqual(8)
     expect((await suggestOcopProducts(searchModule, "ca ph")).suggestions[0].title).toBe("Cà phê Buôn Ma Thuột")
+  })
+  it.each(["cafe", "ca fe", "caphe", "coffee", "Café", "ca phee", "cafe buon ma thuot"])(
+    "36. spelling variant or typo %s finds exactly the cà phê",
+    async (q) => {
+      expect(ids(await run({ q }))).toEqual(["prod_ca_phe"])
+    }
+  )
+  it.each(["nuoc mm", "nc mam", "fish sauce", "nuoc mamm"])("37. %s finds exactly the nước mắm", async (q) => {
+    expect(new Set(ids(await run({ q })))).toEqual(new Set(["prod_nm_pq", "prod_nm_pt", "prod_nm_cb"]))
+  })
+  it("38. 'tea' finds what trà and chè find, nothing else", async () => {
+    const expected = new Set([...ids(await run({ q: "trà" })), ...ids(await run({ q: "chè" }))])
+    expect(expected.size).toBeGreaterThanOrEqual(2)
+    expect(new Set(ids(await run({ q: "tea", limit: "100" })))).toEqual(expected)
+  })
+  it("39. 'honey' finds the mật ong by its Vietnamese name too, and highlights it", async () => {
+    const r = await run({ q: "honey" })
+    expect(ids(r)).toEqual(["prod_en"])
+    expect(r.hits[0].highlight?.title).toBe("<mark>Mật</mark> <mark>ong</mark> bạc hà")
+  })
+  it("40. a variant keeps the other words' meaning: 'coffee lam dong' finds nothing", async () => {
+    expect(ids(await run({ q: "coffee lam dong" }))).toEqual([])
+  })
+  it("41. corrections come back as folded word → close words", async () => {
+    const r = await run({ q: "nuoc mamm" })
+    expect(r.corrected_terms).toMatchObject({ mamm: expect.arrayContaining(["mam"]) })
+    expect((await run({ q: "cafe" })).corrected_terms).toBeUndefined()
+  })
+  it("42. a former name ranks products whose producer lies in that former province first", async () => {
+    // both certified under Lâm Đồng's current code (68); only one producer's address was in Bình Thuận
+    const inLamDong = (id: string, title: string, former: string | null) => {
+      const source = product({ id, title, stars: 5, province: "68", group: "thuc-pham", price: 50000 })
+      source.producer!.former_province_code = former
+      return toSearchDocument(source)!
+    }
+    const docs = [
+      inLamDong("prod_ld_a_dalat", "Mứt dâu tây", "68"),
+      inLamDong("prod_ld_z_bt", "Thanh long ruột đỏ", "60"),
+    ]
+    const documents = docs as unknown as SearchTypes.SearchDocument[]
+    await provider.upsertDocuments({ index: resolved.physical_name, definition: resolved, documents })
+    try {
+      const r = await run({ q: "binh thuan", limit: "100" })
+      const order = ids(r)
+      expect(order).toContain("prod_ld_a_dalat") // every Lâm Đồng product is in the former Bình Thuận's unit
+      expect(order.indexOf("prod_ld_z_bt")).toBeLessThan(order.indexOf("prod_ld_a_dalat"))
+      expect(r.hits.find((h) => h.id === "prod_ld_z_bt")?.province.former_name_vi).toBe("Bình Thuận")
+      expect(r.hits.find((h) => h.id === "prod_ld_a_dalat")?.province).not.toHaveProperty("former_name_vi")
+      // as the province filter too: the whole merged unit, the former province's own products first
+      const filtered = ids(await run({ province: "binh-thuan", limit: "100" }))
+      expect(new Set(filtered)).toEqual(new Set(ids(await run({ province: "lam-dong", limit: "100" }))))
+      expect(filtered.indexOf("prod_ld_z_bt")).toBeLessThan(filtered.indexOf("prod_ld_a_dalat"))
+      const viaFormer = await run({ province: "binh-thuan" })
+      const unit = await run({ province: "lam-dong" })
+      expect(viaFormer.query.q).toBe("")
+      // total and facets are the filter's alone
+      expect(viaFormer.total).toBe(unit.total)
+      expect(viaFormer.facets.province).toEqual(unit.facets.province)
+    } finally {
+      await provider.deleteDocuments({ index: resolved.physical_name, filters: { id: docs.map((d) => d.id) } })
+    }
   })
   it.each([
     [{ stars: "2" }, "stars"],

@@ -40,6 +40,8 @@ export type ProductSource = {
     name?: string | null
     entity_type?: string | null
     province_code?: string | null
+    /** The pre-2025 province of the producer's address (ocop_producer.former_province_code). */
+    former_province_code?: string | null
     status?: string | null
   } | null
   certification?: {
@@ -67,7 +69,11 @@ export type OcopSearchDocument = {
   province_code: string
   province_slug: string
   province_name: string
-  /** Set when the certificate names a province that merged into `province_slug` in 2025. */
+  /**
+   * Set when the certificate, or else the producer's address, names a province that merged into
+   * `province_slug` in 2025; searchable above the unit's other former names, so "binh thuan" ranks
+   * products from the former Bình Thuận first among Lâm Đồng's.
+   */
   origin_former_slug: string | null
   origin_former_name: string | null
   former_province_names: string[]
@@ -156,7 +162,11 @@ export function toSearchDocument(source: ProductSource): OcopSearchDocument | nu
   if (!producer) return null
   const provinceRef = provinceForCode(cert.province_code) ?? provinceForCode(producer.province_code)
   if (!provinceRef) return null
-  const { province, former } = provinceRef
+  const { province } = provinceRef
+  // a certificate issued under a former province names it; else the producer's address may
+  const producerFormer = provinceForCode(producer.former_province_code)
+  const former =
+    provinceRef.former ?? (producerFormer?.province.code === province.code ? producerFormer.former : undefined)
 
   const group = cert.group_slug ? findProductGroup(cert.group_slug) : undefined
   const sub = cert.subgroup_slug ? findSubgroup(cert.subgroup_slug) : undefined

@@ -19,7 +19,8 @@ export const ocopProductFields = search.define({
   province_slug: search.keyword().filterable().facetable(),
   province_name: search.text().searchable({ weight: 2 }),
   origin_former_slug: search.keyword().filterable(),
-  origin_former_name: search.keyword(),
+  // above the unit's other former names (weight 2): a former name ranks its own products first
+  origin_former_name: search.text().searchable({ weight: 3 }),
   former_province_names: search.text().array().searchable({ weight: 2 }),
   group_slug: search.keyword().filterable().facetable(),
   group_name: search.text().searchable({ weight: 2 }),

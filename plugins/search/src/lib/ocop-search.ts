@@ -197,10 +197,37 @@ export function shapeResponse(p: SearchParams, result: SearchTypes.SearchResult,
   }
 }
 
+/**
+ * A former province given as the province filter, with no words and the relevance sort, orders the
+ * page by that province's name: every product of the merged unit carries it (former_province_names)
+ * and those whose producer lies in it carry it more strongly (origin_former_name), so
+ * "province=binh-thuan" lists the former Bình Thuận's products first. Only the page's order comes
+ * from that query; total and facets stay those of the filter alone.
+ */
+export function formerProvinceRankingQuery(p: SearchParams): SearchTypes.SearchQuery | undefined {
+  const former = p.province?.via_former
+  if (p.q || !former || p.sort !== "relevance") return undefined
+  const q = former.name_vi
+  return {
+    entity: OCOP_PRODUCT_INDEX,
+    fields: RETRIEVE,
+    filters: { q, ...buildFilters(p) },
+    pagination: { skip: (p.page - 1) * p.limit, take: p.limit, order: buildOrder({ ...p, q }) },
+    search_options: { typo_tolerance: false, count: "none" },
+  }
+}
+
 export async function searchOcopProducts(search: SearchModule, p: SearchParams) {
   const started = performance.now()
-  const result = await search.search(buildSearchQuery(p))
-  return shapeResponse(p, result, Math.round((performance.now() - started) * 10) / 10)
+  const rankingQuery = formerProvinceRankingQuery(p)
+  const [result, ranked] = await Promise.all([
+    search.search(buildSearchQuery(p)),
+    rankingQuery ? search.search(rankingQuery) : undefined,
+  ])
+  // its matches are the filter's (a subset only if a document lacked the former names): use its
+  // page when it is as full as the filter's
+  const answer = ranked && ranked.hits.length === result.hits.length ? { ...result, hits: ranked.hits } : result
+  return shapeResponse(p, answer, Math.round((performance.now() - started) * 10) / 10)
 }
 
 export async function suggestOcopProducts(search: SearchModule, q: string, limit = 8) {

@@ -37,6 +37,7 @@ export const PRODUCT_GRAPH_FIELDS = [
   "producer.name",
   "producer.entity_type",
   "producer.province_code",
+  "producer.former_province_code",
   "producer.status",
 ]
 

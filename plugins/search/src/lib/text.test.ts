@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest"
-import { accentKey, foldText, foldedTerms, hasDiacritics, highlight, normalizeQuery, queryAccentTerms } from "./text"
+import {
+  accentKey,
+  foldText,
+  foldedTerms,
+  hasDiacritics,
+  highlight,
+  isVietnameseSyllable,
+  normalizeQuery,
+  queryAccentTerms,
+} from "./text"
 
 describe("query normalisation", () => {
   it("NFC, trims, collapses spaces, strips control characters", () => {
@@ -30,5 +39,16 @@ describe("query normalisation", () => {
       "<mark>Nước</mark> mắm &lt;Phú <mark>Quốc</mark>&gt;"
     )
     expect(highlight("Cà phê", [], { prefixes: ["ph"] })).toBe("Cà <mark>phê</mark>")
+  })
+})
+
+describe("well-formed Vietnamese syllables", () => {
+  it("knows real syllables, folded", () => {
+    for (const w of ["banh", "trang", "nuoc", "mam", "nghieng", "khuyen", "quyen", "uong", "gi", "chuoi", "ong"])
+      expect(isVietnameseSyllable(w), w).toBe(true)
+  })
+  it("refuses what can only be a typo or a foreign word", () => {
+    for (const w of ["mamm", "phee", "ongg", "tuyeet", "coffee", "shan", "st25", "dak"])
+      expect(isVietnameseSyllable(w), w).toBe(false)
   })
 })

@@ -103,3 +103,23 @@ export function highlight(
     })
     .join("")
 }
+
+// Folded Vietnamese syllables: onset, vowel cluster, final consonant. Letters only, lower case.
+const ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|g|h|k|l|m|n|p|r|s|t|v|x)?"
+const VOWEL_CLUSTERS = [
+  ...["uye", "uya", "uyu", "uoi", "uou", "uay", "uau", "oai", "oay", "oeo", "ieu", "yeu"],
+  ...["ai", "ao", "au", "ay", "eo", "eu", "ia", "ie", "iu", "oa", "oe", "oi", "oo", "ua", "ue", "ui", "uo", "uu", "uy"],
+  ...["ya", "ye", "a", "e", "i", "o", "u", "y"],
+]
+const VOWELS = `(?:${VOWEL_CLUSTERS.join("|")})`
+const CODA = "(?:ng|nh|ch|c|m|n|p|t)?"
+const SYLLABLE_RE = new RegExp(`^${ONSET}${VOWELS}${CODA}$`)
+
+/**
+ * Whether a folded word is a well-formed Vietnamese syllable ("banh", "trang", "nuoc"). Typo
+ * correction leaves such words alone: a real word the catalogue lacks ("bánh") is not a misspelling
+ * of a close one ("ban"), while "mamm", "phee" or "ongg" can only be typos.
+ */
+export function isVietnameseSyllable(folded: string): boolean {
+  return SYLLABLE_RE.test(folded)
+}

@@ -1,5 +1,5 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Container } from "~/components/Container";
 import { Pagination } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
@@ -10,6 +10,7 @@ import {
   POPULAR_SEARCHES,
   SORTS,
   activeFilters,
+  correctedQuery,
   foldAccents,
   searchHref,
   serializeSearchState,
@@ -131,6 +132,55 @@ function ActiveFilters({ data }: { data: SearchPageData }) {
   );
 }
 
+const FILTERS_TOGGLE_CLASS =
+  "inline-flex cursor-pointer list-none items-center gap-2 rounded-lg border border-clay bg-white px-4 py-2 " +
+  "text-sm font-semibold hover:border-lacquer-600 lg:hidden [&::-webkit-details-marker]:hidden";
+
+/**
+ * The filters behind a button on small screens, so the first products show without scrolling past
+ * them; open on wide screens. A <details> works without JavaScript; wide screens show its content
+ * through ::details-content, and once hydrated it is also opened there for browsers without it.
+ */
+function FiltersPanel({ active, children }: { active: number; children: ReactNode }) {
+  const tr = useT();
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current && window.matchMedia("(min-width: 64rem)").matches) ref.current.open = true;
+  }, []);
+  return (
+    <details
+      ref={ref}
+      className="lg:[&::details-content]:[content-visibility:visible] lg:[&::details-content]:[display:contents]"
+      data-testid="filters-panel"
+    >
+      <summary className={FILTERS_TOGGLE_CLASS} data-testid="filters-toggle">
+        {tr("search.showFilters")}
+        {active > 0 ? <span className="rounded-full bg-lacquer-600 px-2 text-xs text-white">{active}</span> : null}
+      </summary>
+      <div className="mt-3 lg:mt-0">{children}</div>
+    </details>
+  );
+}
+
+/** Results that include close words of a misspelt query say so, with a link to the corrected query. */
+function CorrectionNote({ data }: { data: SearchPageData }) {
+  const tr = useT();
+  const { state, fixed, basePath, result } = data;
+  const corrected = correctedQuery(state.q, result?.corrected);
+  if (!corrected) return null;
+  return (
+    <p className="mt-4 text-sm text-ink-soft" data-testid="search-corrected">
+      {tr("search.includesCorrected")}{" "}
+      <Link
+        className="text-lacquer-700 underline hover:text-lacquer-800"
+        to={searchHref(basePath, withState(state, { q: corrected }), fixed)}
+      >
+        {corrected}
+      </Link>
+    </p>
+  );
+}
+
 /** Nothing matched: ways out (drop a filter, corrected or unaccented query, fewer words, popular searches). */
 export function EmptyResults({ data }: { data: SearchPageData }) {
   const tr = useT();
@@ -139,9 +189,7 @@ export function EmptyResults({ data }: { data: SearchPageData }) {
   const q = state.q;
   const folded = foldAccents(q);
   const words = q.split(" ").filter(Boolean);
-  const corrected = Object.keys(result?.corrected ?? {}).length
-    ? words.map((w) => result?.corrected[foldAccents(w).toLowerCase()] ?? result?.corrected[w] ?? w).join(" ")
-    : null;
+  const corrected = correctedQuery(q, result?.corrected);
   const linkClass = "text-lacquer-700 underline hover:text-lacquer-800";
   const ideas: ReactNode[] = [];
   if (corrected && corrected !== q)
@@ -284,6 +332,16 @@ export function SearchView({
         </p>
       ) : null}
 
+      {result?.province?.former_name_vi && !fixed.includes("province") ? (
+        <p
+          role="status"
+          className="mt-4 rounded-lg border border-clay bg-paper-deep px-4 py-2 text-sm"
+          data-testid="former-note"
+        >
+          {tr("search.formerNote", { former: result.province.former_name_vi, name: result.province.name_vi })}
+        </p>
+      ) : null}
+
       {unavailable || !result ? (
         <p
           role="alert"
@@ -294,14 +352,18 @@ export function SearchView({
       ) : (
         <div className="mt-6 grid gap-8 lg:grid-cols-[16rem_1fr]">
           <aside>
-            <SearchFacets
-              key={stateKey}
-              state={state}
-              facets={result.facets}
-              fixed={fixed}
-              basePath={basePath}
-              provinceName={result.province?.name_vi}
-            />
+            <FiltersPanel
+              active={activeFilters(state).filter((f) => !fixed.includes(f.key as keyof SearchState)).length}
+            >
+              <SearchFacets
+                key={stateKey}
+                state={state}
+                facets={result.facets}
+                fixed={fixed}
+                basePath={basePath}
+                provinceName={result.province?.name_vi}
+              />
+            </FiltersPanel>
           </aside>
           <section aria-labelledby="results-heading">
             <div className="flex flex-wrap items-center justify-between gap-3">
@@ -311,6 +373,7 @@ export function SearchView({
               <SortForm key={`sort-${stateKey}`} state={state} fixed={fixed} basePath={basePath} />
             </div>
             <ActiveFilters data={data} />
+            {result.products.length > 0 ? <CorrectionNote data={data} /> : null}
             <div className="mt-6">
               {result.products.length === 0 ? (
                 <EmptyResults data={data} />

@@ -57,8 +57,12 @@ const productOfProducerSchema = z.object({ id: z.string() }).passthrough();
 
 const verifyResultSchema = z.object({
   result: z.enum(["valid", "expired", "revoked", "suspended", "unknown"]),
-  certification: certificationSchema.partial().passthrough().nullish(),
+  certification: certificationSchema.partial().extend({ scan_url: z.string().nullish() }).passthrough().nullish(),
   producer: z.object({ name: z.string(), handle: z.string() }).passthrough().nullish(),
+  /** `handle` only while the product is listed (its page exists). */
+  product: z
+    .object({ id: z.string(), title: z.string(), title_en: z.string().nullish(), handle: z.string().nullish() })
+    .nullish(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 

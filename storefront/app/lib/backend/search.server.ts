@@ -5,57 +5,9 @@
 import { FetchError } from "@medusajs/js-sdk";
 import { z } from "zod";
 import { getSdk, optional } from "./client.server";
-import { starsSchema } from "./ocop-facts.server";
 import { searchProductsCore } from "./products.server";
-import { provinceRefSchema } from "./reference-data.server";
+import { type facetValueSchema, searchBodySchema, searchHitSchema, type SearchHit } from "./search-schema";
 import type { CardFacts, FacetCount, ProductSummary, SearchResult } from "./views";
-
-/** A province as search names it: a former province's name says which unit it merged into. */
-const searchedProvinceSchema = provinceRefSchema.extend({ former_name_vi: z.string().nullish() });
-
-const searchHitSchema = z.object({
-  id: z.string(),
-  handle: z.string(),
-  title: z.string(),
-  thumbnail: z.string().nullish(),
-  price: z.union([z.number(), z.object({ amount: z.number() })]).nullish(),
-  stars: starsSchema.nullish(),
-  province: searchedProvinceSchema.nullish(),
-  group: z
-    .object({
-      slug: z.string(),
-      name: z.string(),
-      subgroup: z.object({ slug: z.string(), name: z.string() }).nullish(),
-    })
-    .nullish(),
-  producer: z.object({ handle: z.string(), name: z.string(), entity_type: z.string().nullish() }).nullish(),
-});
-type SearchHit = z.infer<typeof searchHitSchema>;
-
-const facetValue = z.object({
-  value: z.string(),
-  label: z.string().nullish(),
-  count: z.number(),
-  selected: z.boolean().nullish(),
-});
-const searchBodySchema = z.object({
-  hits: z.array(z.unknown()),
-  total: z.number(),
-  facets: z
-    .object({
-      province: z.array(facetValue).default([]),
-      group: z.array(facetValue).default([]),
-      subgroup: z.array(facetValue).default([]),
-      stars: z.array(z.object({ value: z.number(), count: z.number() })).default([]),
-      producer_type: z.array(facetValue.omit({ label: true })).default([]),
-      price: z.object({ min: z.number(), max: z.number() }).nullish(),
-    })
-    .partial()
-    .nullish(),
-  query: z.object({ province: searchedProvinceSchema.nullish() }).passthrough().nullish(),
-  corrected_terms: z.record(z.string(), z.string()).nullish(),
-  took_ms: z.number().nullish(),
-});
 
 export type SearchOutcome =
   | { ok: true; result: SearchResult }
@@ -131,7 +83,7 @@ export async function searchCatalogue(params: URLSearchParams): Promise<SearchOu
     const hit = searchHitSchema.safeParse(row);
     if (hit.success) hits.push(hit.data);
   }
-  const label = (f: z.infer<typeof facetValue>): FacetCount => ({
+  const label = (f: z.infer<typeof facetValueSchema>): FacetCount => ({
     value: f.value,
     label: f.label || f.value,
     count: f.count,

@@ -66,7 +66,8 @@ export type SearchResult = {
   };
   /** The province the backend resolved (a former name gives the unit it merged into). */
   province: { slug: string; name_vi: string; former_name_vi: string | null } | null;
-  corrected: Record<string, string>;
+  /** Typo corrections: folded query word → close words of the catalogue, best first. */
+  corrected: Record<string, string[]>;
   tookMs: number | null;
 };
 

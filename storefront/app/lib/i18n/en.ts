@@ -1,4 +1,5 @@
 /** English UI text: every key of vi.ts, with the same placeholders (i18n.test.ts checks both). */
+import { enSearch } from "./search.en";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
@@ -348,4 +349,5 @@ export const en: Record<MessageKey, string> = {
   "error.backendBody": "The data server is not responding right now. Please try again in a few minutes.",
   "error.backHome": "Back to home",
   "error.status": "Error code {status}",
+  ...enSearch,
 };

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
-import { isProvinceCode } from "../../lib/provinces"
+import { formerProvinceProblem, isProvinceCode } from "../../lib/provinces"
 import { toHandle } from "../../lib/vietnamese"
 
 export type CreateProducerInput = {
@@ -10,6 +10,7 @@ export type CreateProducerInput = {
   handle?: string
   entity_type: "cooperative" | "enterprise" | "cooperative_group" | "household"
   province_code: string
+  former_province_code?: string | null
   ward?: string | null
   address?: string | null
   phone?: string | null
@@ -26,6 +27,8 @@ export const createProducerStep = createStep(
     if (!isProvinceCode(input.province_code)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown province code "${input.province_code}".`)
     }
+    const formerProblem = formerProvinceProblem(input.province_code, input.former_province_code)
+    if (formerProblem) throw new MedusaError(MedusaError.Types.INVALID_DATA, formerProblem)
     const base = input.handle ?? toHandle(input.name)
     let handle = base
     for (let n = 2; (await ocop.listProducers({ handle }, { select: ["id"], take: 1 })).length > 0; n++) {

@@ -2,6 +2,7 @@
  * Pure translation of an index definition and of search filters into Meilisearch terms.
  */
 import type { SearchTypes } from "@medusajs/framework/types"
+import { synonymPhrases } from "../../lib/variants"
 
 export const OCOP_MEILISEARCH_PROVIDER = "ocop-meilisearch"
 
@@ -19,6 +20,8 @@ export type MeiliSettings = {
   faceting: { maxValuesPerFacet: number }
   pagination: { maxTotalHits: number }
   localizedAttributes?: { attributePatterns: string[]; locales: string[] }[]
+  /** Spelling variants of ../../lib/variants ("cafe" → "ca phe"), one-way. */
+  synonyms: Record<string, string[]>
 }
 
 function weightOf(def: SearchTypes.SearchFieldDefinition): number {
@@ -50,6 +53,7 @@ export function buildMeiliSettings(
       },
       disableOnAttributes: typo.disabled_on_attributes ?? [],
     },
+    synonyms: synonymPhrases(),
     faceting: { maxValuesPerFacet: 200 },
     pagination: { maxTotalHits: 10000 },
     localizedAttributes: [

@@ -6,7 +6,7 @@ import type { SearchTypes } from "@medusajs/framework/types"
 import { highlight } from "../../lib/text"
 import type { TablePlan } from "./plan"
 import { fromJson } from "./sql"
-import type { TextQuery, TypoAlternatives } from "./text-match"
+import { variantTerms, type TextQuery, type TypoAlternatives } from "./text-match"
 
 /** One element of the statement's "hits" json: the stored document and the score. */
 export type HitRow = { id: string; document: unknown; score: number | null }
@@ -25,8 +25,9 @@ export function assembleHits(
 ): SearchTypes.SearchHit[] {
   const hl = options.highlight
   const hlFields = hl === true ? plan.searchable.map((s) => s.field) : hl && typeof hl === "object" ? hl.fields : []
-  const hlTerms = [...text.terms, ...[...typos.values()].flat()]
   const { terms, last } = text
+  // the last word of a type-ahead query is highlighted as a prefix, not as a whole word
+  const hlTerms = [...(last ? terms.slice(0, -1) : terms), ...[...typos.values()].flat(), ...variantTerms(text)]
   return rows.map((r) => {
     const document = fromJson<Record<string, unknown>>(r.document)
     const projected: Record<string, unknown> = {}
@@ -42,7 +43,7 @@ export function assembleHits(
         const value = document[field]
         if (typeof value === "string" && value) {
           highlights[field] = [
-            highlight(value, last ? hlTerms.slice(0, -1) : hlTerms, {
+            highlight(value, hlTerms, {
               pre: typeof hl === "object" ? hl.pre_tag : undefined,
               post: typeof hl === "object" ? hl.post_tag : undefined,
               prefixes: last ? [terms[terms.length - 1]] : [],

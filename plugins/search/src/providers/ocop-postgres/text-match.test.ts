@@ -13,8 +13,17 @@ describe("free text → match and score", () => {
   })
   it("typo alternatives join their word as an OR, never the prefix word", () => {
     const text = parseTextQuery("nuoc mamm ca", "last")
-    expect(correctableTerms(text)).toEqual(["nuoc", "mamm"])
+    // "nuoc" is a well-formed syllable: never a typo
+    expect(correctableTerms(text)).toEqual(["mamm"])
     expect(textTsQuery(text, new Map([["mamm", ["mam", "mami"]]]))).toBe("nuoc & (mamm | mam | mami) & ca:*")
+  })
+  it("spelling variants OR the words as typed with the words meant, and are never typo-corrected", () => {
+    expect(textTsQuery(parseTextQuery("ca fe sua"))).toBe("((ca & fe) | (ca & phe)) & sua")
+    expect(textTsQuery(parseTextQuery("tea"))).toBe("(tea | tra | che)")
+    const text = parseTextQuery("coffee rangg")
+    expect(correctableTerms(text)).toEqual(["rangg"])
+    expect(textTsQuery(text, new Map([["rangg", ["rang"]]]))).toBe("(coffee | (ca & phe)) & (rangg | rang)")
+    expect(textTsQuery(parseTextQuery("nuoc mm", "last"))).toBe("((nuoc & mm:*) | (nuoc & mam))")
   })
   it("without words every row matches with score 0", () => {
     expect(compileTextMatch(parseTextQuery("  !! "), new Map())).toEqual({

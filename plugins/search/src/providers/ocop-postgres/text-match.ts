@@ -5,7 +5,8 @@
  * accent-key column.
  */
 import type { SearchTypes } from "@medusajs/framework/types"
-import { foldedTerms, queryAccentTerms } from "../../lib/text"
+import { foldedTerms, isVietnameseSyllable, queryAccentTerms } from "../../lib/text"
+import { findVariantSpans, type VariantSpan } from "../../lib/variants"
 import { tsTerm } from "./sql"
 
 export type TextQuery = {
@@ -17,6 +18,8 @@ export type TextQuery = {
   last: boolean
   /** match_strategy "any": any word matches instead of all. */
   any: boolean
+  /** Word spans with spelling variants (../../lib/variants): "cafe" also means "ca phe". */
+  variants: VariantSpan[]
 }
 
 /** Alternatives per folded word, from typo correction. */
@@ -32,24 +35,47 @@ export type TextMatch = {
 export function parseTextQuery(raw: string | undefined, strategy?: SearchTypes.SearchMatchStrategy): TextQuery {
   const q = (raw ?? "").normalize("NFC").trim()
   const terms = q ? foldedTerms(q).map(tsTerm).filter(Boolean) : []
-  return { q, terms, last: strategy === "last", any: strategy === "any" }
+  return { q, terms, last: strategy === "last", any: strategy === "any", variants: findVariantSpans(terms) }
 }
 
-/** The words typo correction may replace: a prefix-matched last word is left alone. */
+/**
+ * The words typo correction may replace: a prefix-matched last word is left alone, and so are
+ * words a spelling variant already explains ("cafe" is not a typo of some other word) and
+ * well-formed Vietnamese syllables ("bánh" the catalogue lacks is not a typo of "bàn").
+ */
 export function correctableTerms(text: TextQuery): string[] {
-  return text.last ? text.terms.slice(0, -1) : text.terms
+  const covered = new Set(text.variants.flatMap((v) => text.terms.slice(v.start, v.end).map((_, k) => v.start + k)))
+  const upTo = text.last ? text.terms.length - 1 : text.terms.length
+  return text.terms.slice(0, upTo).filter((t, i) => !covered.has(i) && !isVietnameseSyllable(t))
 }
 
-/** The tsquery of the words, with each word's typo alternatives when given. */
-export function textTsQuery(text: TextQuery, typos: TypoAlternatives = new Map()): string {
+/** The folded words the variants of a query stand for (for highlighting). */
+export function variantTerms(text: TextQuery): string[] {
+  return text.variants.flatMap((v) => v.meant.flat())
+}
+
+/** The tsquery of the words, with each word's typo alternatives and each span's spelling variants. */
+export function textTsQuery(text: TextQuery, typos: TypoAlternatives = new Map(), variants = true): string {
   const { terms, last, any } = text
-  return terms
-    .map((t, i) => {
-      if (last && i === terms.length - 1) return `${t}:*`
-      const alts = typos.get(t)
-      return alts ? `(${[t, ...alts].join(" | ")})` : t
-    })
-    .join(any ? " | " : " & ")
+  const word = (t: string, i: number) => {
+    if (last && i === terms.length - 1) return `${t}:*`
+    const alts = typos.get(t)
+    return alts ? `(${[t, ...alts].join(" | ")})` : t
+  }
+  const parts: string[] = []
+  for (let i = 0; i < terms.length; ) {
+    const span = variants ? text.variants.find((v) => v.start === i) : undefined
+    if (!span) {
+      parts.push(word(terms[i], i))
+      i++
+      continue
+    }
+    const typed = terms.slice(span.start, span.end).map((t, k) => word(t, span.start + k))
+    const alternatives = [typed, ...span.meant].map((words) => (words.length > 1 ? `(${words.join(" & ")})` : words[0]))
+    parts.push(`(${alternatives.join(" | ")})`)
+    i = span.end
+  }
+  return parts.join(any ? " | " : " & ")
 }
 
 /**
@@ -66,6 +92,7 @@ export function compileTextMatch(text: TextQuery, typos: TypoAlternatives): Text
   const scoreParts = [`ts_rank("tsv", to_tsquery('simple', ?), 1)`]
   out.scoreParams.push(tsq)
   if (typos.size) {
+    // the words as typed (their spelling variants included) beat close words
     scoreParts.push(`(CASE WHEN "tsv" @@ to_tsquery('simple', ?) THEN 1 ELSE 0 END)`)
     out.scoreParams.push(textTsQuery(text))
   }

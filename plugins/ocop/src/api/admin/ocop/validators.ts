@@ -34,6 +34,12 @@ export const AdminCreateProducer = z.object({
     .optional(),
   entity_type: z.enum(PRODUCER_ENTITY_TYPES),
   province_code: provinceCode,
+  /** The pre-2025 province of the address, when it merged into province_code (e.g. "60" Bình Thuận). */
+  former_province_code: z
+    .string()
+    .regex(/^\d{2}$/, "Use the two-digit code of a province before 2025-07-01.")
+    .optional()
+    .nullable(),
   ward: z.string().trim().optional().nullable(),
   address: z.string().trim().optional().nullable(),
   phone: vietnameseMobile.optional().nullable(),

@@ -14,6 +14,8 @@ export const Producer = model
       handle: model.text().unique(),
       entity_type: model.enum([...PRODUCER_ENTITY_TYPES]),
       province_code: model.text(),
+      /** The pre-2025 province the address lies in, when it merged into `province_code` (e.g. "60" Bình Thuận). */
+      former_province_code: model.text().nullable(),
       ward: model.text().nullable(),
       address: model.text().nullable(),
       phone: model.text().nullable(),
