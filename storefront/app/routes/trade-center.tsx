@@ -24,6 +24,7 @@ export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(mat
 
 const NAV: [string, MessageKey][] = [
   ["/trade-center/certifications", "tc.certifications"],
+  ["/trade-center/featured", "tc.featured"],
   ["/trade-center/stats", "tc.stats"],
 ];
 

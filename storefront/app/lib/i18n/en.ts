@@ -1,5 +1,6 @@
 /** English UI text: every key of vi.ts, with the same placeholders (i18n.test.ts checks both). */
 import type { MessageKey } from "./vi";
+import { enTradeCenter } from "./tradecenter.en";
 
 export const en: Record<MessageKey, string> = {
   "site.name": "OCOP Marketplace",
@@ -348,4 +349,5 @@ export const en: Record<MessageKey, string> = {
   "error.backendBody": "The data server is not responding right now. Please try again in a few minutes.",
   "error.backHome": "Back to home",
   "error.status": "Error code {status}",
+  ...enTradeCenter,
 };

@@ -2,6 +2,8 @@
  * Vietnamese UI text, the default language and the source of truth for the
  * keys: en.ts is typed against this file. Placeholders are written `{name}`.
  */
+import { viTradeCenter } from "./tradecenter.vi";
+
 export const vi = {
   "site.name": "Chợ OCOP",
   "site.altName": "OCOP Marketplace",
@@ -348,6 +350,7 @@ export const vi = {
   "error.backendBody": "Máy chủ dữ liệu đang tạm thời không phản hồi. Vui lòng thử lại sau ít phút.",
   "error.backHome": "Về trang chủ",
   "error.status": "Mã lỗi {status}",
+  ...viTradeCenter,
 } as const;
 
 export type MessageKey = keyof typeof vi;
