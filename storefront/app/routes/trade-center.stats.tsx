@@ -50,7 +50,7 @@ export default function Stats() {
         ))}
       </dl>
       <div className="mt-8 grid gap-8 sm:grid-cols-2">
-        <table className="w-full text-sm">
+        <table className="w-full self-start text-sm">
           <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byStars")}</caption>
           <tbody>
             {Object.entries(stats.by_stars).map(([stars, n]) => (
@@ -63,7 +63,7 @@ export default function Stats() {
             ))}
           </tbody>
         </table>
-        <table className="w-full text-sm">
+        <table className="w-full self-start text-sm">
           <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byGroup")}</caption>
           <tbody>
             {Object.entries(stats.by_group).length === 0 ? (
@@ -81,7 +81,7 @@ export default function Stats() {
             ))}
           </tbody>
         </table>
-        <table className="w-full text-sm">
+        <table className="w-full self-start text-sm">
           <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byStatus")}</caption>
           <tbody>
             {Object.entries(stats.by_status).map(([status, n]) => (
@@ -94,7 +94,7 @@ export default function Stats() {
             ))}
           </tbody>
         </table>
-        <div className="overflow-x-auto">
+        <div className="self-start overflow-x-auto">
           <table className="w-full text-sm" data-testid="tc-by-month">
             <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byMonth")}</caption>
             <thead>
