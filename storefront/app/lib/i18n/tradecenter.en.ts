@@ -3,7 +3,7 @@ import type { viTradeCenter } from "./tradecenter.vi";
 export const enTradeCenter: Record<keyof typeof viTradeCenter, string> = {
   "tc.featured": "Featured lists",
   "tc.export": "Download certifications (CSV)",
-  "tc.count": "{n} records",
+  "tc.count": "Records: {n}",
   "tc.viewProduct": "View product",
   "tc.viewProducer": "View producer",
   "tc.documents": "Attached documents",

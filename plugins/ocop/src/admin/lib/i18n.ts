@@ -7,17 +7,17 @@ import {
 } from "../../lib/status-labels"
 
 /**
- * The admin's language: Medusa Admin keeps the user's choice under `lng` (i18next); otherwise the
- * browser's. Vietnamese unless the admin chose another language.
+ * The admin's language, looked up as Medusa Admin's i18next does (cookie `lng`, then localStorage
+ * `lng`, then the browser): English when the admin chose English, Vietnamese otherwise.
  */
 export function adminLang(): LabelLang {
   let chosen: string | null = null
   try {
-    chosen = window.localStorage.getItem("lng")
+    chosen = /(?:^|;\s*)lng=([^;]+)/.exec(document.cookie)?.[1] ?? window.localStorage.getItem("lng")
   } catch {
     chosen = null
   }
-  const lang = chosen ?? (typeof navigator !== "undefined" ? navigator.language : "vi")
+  const lang = decodeURIComponent(chosen ?? (typeof navigator !== "undefined" ? navigator.language : "vi"))
   return lang.toLowerCase().startsWith("en") ? "en" : "vi"
 }
 
