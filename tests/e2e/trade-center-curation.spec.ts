@@ -1,4 +1,5 @@
 import fs from "node:fs"
+import path from "node:path"
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
 import { watchConsole } from "./support"
 
@@ -10,12 +11,18 @@ import { watchConsole } from "./support"
  */
 const BACKEND = process.env.MEDUSA_BACKEND_URL ?? "http://localhost:9000"
 const STORE_HEADERS = { "x-publishable-api-key": process.env.MEDUSA_PUBLISHABLE_KEY ?? "" }
+// The passwords the test run seeds the demo logins with (scripts/test.mjs passes this file to the seed).
+const LOGINS = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "support", "demo-logins.json"), "utf8")) as {
+  admin: string
+  producer: string
+  curator: string
+}
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
 
 async function logIn(page: Page) {
   await page.goto("/trade-center/login")
   await page.getByLabel("Email").fill("xttm.lamdong@ocop.vn")
-  await page.getByLabel("Mật khẩu").fill("OcopXTTM#2026")
+  await page.getByLabel("Mật khẩu").fill(LOGINS.curator)
   await page.getByRole("button", { name: "Đăng nhập" }).click()
   await expect(page).toHaveURL(/\/trade-center\/certifications/)
 }
@@ -33,7 +40,7 @@ async function token(
 
 /** The seed's Lâm Đồng producer submits a certificate for a new product: a pending card in the queue. */
 async function pendingCertificate(request: APIRequestContext, title: string) {
-  const producer = await token(request, "producer", "htx@ocop.vn", "OcopHTX#2026")
+  const producer = await token(request, "producer", "htx@ocop.vn", LOGINS.producer)
   const product = await request.post(`${BACKEND}/vendor/products`, {
     headers: producer,
     data: { title, price: 150000 },
@@ -59,7 +66,7 @@ async function pendingCertificate(request: APIRequestContext, title: string) {
 }
 
 async function decisionsOn(request: APIRequestContext, certificationId: string, action: string) {
-  const admin = await token(request, "user", "admin@ocop.vn", "OcopAdmin#2026")
+  const admin = await token(request, "user", "admin@ocop.vn", LOGINS.admin)
   const res = await request.get(`${BACKEND}/admin/ocop/audit-events?entity_id=${certificationId}`, { headers: admin })
   const { audit_events } = (await res.json()) as { audit_events: { action: string }[] }
   return audit_events.filter((e) => e.action === action).length
@@ -173,7 +180,7 @@ test.describe("trade-centre curation", () => {
 
   test("five identical decisions sent at once: one is recorded, four are refused with 409", async ({ request }) => {
     const { certificationId } = await pendingCertificate(request, `Mứt dâu thử nghiệm ${run}`)
-    const curator = await token(request, "curator", "xttm.lamdong@ocop.vn", "OcopXTTM#2026")
+    const curator = await token(request, "curator", "xttm.lamdong@ocop.vn", LOGINS.curator)
     const statuses = await Promise.all(
       Array.from({ length: 5 }, () =>
         request
