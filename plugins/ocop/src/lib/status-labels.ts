@@ -27,6 +27,22 @@ export const CERTIFICATION_ACTION_LABELS: Record<string, { vi: string; en: strin
   expire: { vi: "Hết hạn", en: "Expire" },
 }
 
+/** Audit-trail entries as the admin panel lists them (decisions use the words above). */
+export const AUDIT_ACTION_LABELS: Record<string, { vi: string; en: string }> = {
+  submit: { vi: "Nộp hồ sơ", en: "Submitted" },
+  renew: { vi: "Gia hạn / công nhận lại", en: "Renewed" },
+  expiry_warning: { vi: "Cảnh báo sắp hết hạn", en: "Expiry warning" },
+  listed: { vi: "Được niêm yết", en: "Listed" },
+  delisted: { vi: "Gỡ khỏi chợ", en: "Delisted" },
+  attach_product: { vi: "Gắn sản phẩm với chủ thể", en: "Product attached to producer" },
+  approve: { vi: "Duyệt", en: "Approved" },
+  reject: { vi: "Từ chối", en: "Rejected" },
+  suspend: { vi: "Đình chỉ", en: "Suspended" },
+  reinstate: { vi: "Khôi phục", en: "Reinstated" },
+  revoke: { vi: "Thu hồi", en: "Revoked" },
+  expire: { vi: "Hết hạn", en: "Expired" },
+}
+
 export type LabelLang = "vi" | "en"
 
 export function certificationStatusLabel(status: string, lang: LabelLang = "vi"): string {

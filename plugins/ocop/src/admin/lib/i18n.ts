@@ -1,5 +1,6 @@
 import { getProvinceByCode } from "../../lib/provinces"
 import {
+  AUDIT_ACTION_LABELS,
   CERTIFICATION_ACTION_LABELS,
   certificationStatusLabel,
   producerStatusLabel,
@@ -63,6 +64,7 @@ export function adminText(key: AdminTextKey, params: Record<string, string | num
 export const statusText = (status: string) => certificationStatusLabel(status, adminLang())
 export const producerStatusText = (status: string) => producerStatusLabel(status, adminLang())
 export const actionText = (action: string) => CERTIFICATION_ACTION_LABELS[action]?.[adminLang()] ?? action
+export const auditText = (action: string) => AUDIT_ACTION_LABELS[action]?.[adminLang()] ?? action
 
 const ENTITY_TYPES: Record<string, Record<LabelLang, string>> = {
   cooperative: { vi: "Hợp tác xã", en: "Cooperative" },

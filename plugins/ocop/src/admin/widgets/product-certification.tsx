@@ -3,7 +3,7 @@ import type { DetailWidgetProps, AdminProduct } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Input, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { formatDate, ocopAdmin } from "../lib/api"
-import { actionText, adminLang, adminText, producerStatusText, statusText } from "../lib/i18n"
+import { actionText, adminLang, auditText, adminText, producerStatusText, statusText } from "../lib/i18n"
 
 type Certification = {
   id: string
@@ -185,7 +185,7 @@ const ProductCertificationWidget = ({ data: product }: DetailWidgetProps<AdminPr
         ))}
         {detail.audit_events.slice(0, 10).map((e) => (
           <Text key={e.id} size="xsmall" className="text-ui-fg-subtle">
-            {new Date(e.created_at).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB")} — {actionText(e.action)}{" "}
+            {new Date(e.created_at).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB")} — {auditText(e.action)}{" "}
             {e.message ? `(${e.message})` : ""}
           </Text>
         ))}
