@@ -212,5 +212,41 @@ medusaIntegrationTestRunner({
       expect(row).toContain("19/06/2025")
       expect(row).not.toMatch(/,approved,|,68,/)
     })
+
+    it("lets a curator invite a second curator and remove it; the removed login and its token stop working", async () => {
+      const first = await who.curatorAccount("68")
+      const email = `dongnghiep-${Date.now().toString(36)}@ocop.test`
+      const weak = await expectStatus(api.post("/trade-center/curators", { email, password: "123" }, first.auth), 400)
+      expect(Object.keys(weak.data.errors ?? {})).toContain("password")
+      const invited = await api.post("/trade-center/curators", { email, password: "DongNghiep#2026" }, first.auth)
+      expect(invited.status).toBe(201)
+      const login = await api.post("/auth/curator/emailpass", { email, password: "DongNghiep#2026" })
+      const second: Auth = { headers: { authorization: `Bearer ${login.data.token}` } }
+      expect((await api.get("/trade-center/me", second)).data.trade_center.id).toBe(first.tradeCenterId)
+
+      const team = (await api.get("/trade-center/curators", first.auth)).data.curators as Array<{
+        id: string
+        email: string
+        is_you: boolean
+      }>
+      expect(team.map((c) => c.email)).toContain(email)
+      const colleague = team.find((c) => c.email === email)!
+      const me = team.find((c) => c.is_you)!
+
+      // Another centre cannot see or remove it; nobody removes their own login.
+      const other = await who.curatorAccount("01")
+      expect(
+        ((await api.get("/trade-center/curators", other.auth)).data.curators as Row[]).map((c) => c.id)
+      ).not.toContain(colleague.id)
+      await expectStatus(api.delete(`/trade-center/curators/${colleague.id}`, other.auth), 404)
+      expect((await api.get("/trade-center/me", second)).status).toBe(200)
+      await expectStatus(api.delete(`/trade-center/curators/${me.id}`, first.auth), 400)
+
+      await api.delete(`/trade-center/curators/${colleague.id}`, first.auth)
+      await expectStatus(api.get("/trade-center/me", second), 401)
+      expect(((await api.get("/trade-center/curators", first.auth)).data.curators as Row[]).map((c) => c.id)).toEqual([
+        me.id,
+      ])
+    })
   },
 })

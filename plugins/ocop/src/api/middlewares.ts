@@ -192,6 +192,11 @@ export default defineMiddlewares({
 
     { matcher: "/trade-center/products", method: ["GET"], middlewares: [validateQuery(CuratorListProducts)] },
     {
+      matcher: "/trade-center/curators",
+      method: ["POST"],
+      middlewares: [validateBody(AdminCreateCurator), enforcePasswordPolicy],
+    },
+    {
       matcher: "/trade-center/featured-lists",
       method: ["POST"],
       middlewares: [validateBody(FeaturedListBody), refuseHomePlacement],
