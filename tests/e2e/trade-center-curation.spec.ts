@@ -214,4 +214,27 @@ test.describe("trade-centre curation", () => {
     for (const r of tea) expect(r).toMatch(/,\d{2}\/\d{2}\/\d{4},\d{2}\/\d{2}\/\d{4},/)
     expect(rows.join("\n")).not.toMatch(/,(approved|expired|submitted|suspended|revoked|rejected),/)
   })
+
+  test("a curator adds a colleague's login and removes it after confirming; its own login has no remove button", async ({
+    page,
+  }) => {
+    await logIn(page)
+    await page.getByRole("link", { name: "Cán bộ của trung tâm" }).click()
+    const email = `dong-nghiep-${run}@ocop.test`
+    await page.getByLabel("Email của cán bộ").fill(email)
+    await page.getByLabel("Mật khẩu ban đầu").fill("123")
+    await page.getByRole("button", { name: "Thêm cán bộ" }).click()
+    await expect(page.getByTestId("error-password")).toBeVisible()
+    await page.getByLabel("Mật khẩu ban đầu").fill("DongNghiep#2026")
+    await page.getByRole("button", { name: "Thêm cán bộ" }).click()
+    await expect(page.getByText(`Đã thêm tài khoản ${email}.`)).toBeVisible()
+    const mine = page.getByTestId("tc-team").locator("li", { hasText: "xttm.lamdong@ocop.vn" })
+    await expect(mine.getByText("Bạn")).toBeVisible()
+    await expect(mine.getByRole("button")).toHaveCount(0)
+    const colleague = page.getByTestId("tc-team").locator("li", { hasText: email })
+    await colleague.getByRole("button", { name: "Gỡ tài khoản" }).click()
+    await page.getByRole("button", { name: "Xác nhận gỡ" }).click()
+    await expect(page.getByText("Đã gỡ tài khoản.")).toBeVisible()
+    await expect(page.getByTestId("tc-team").locator("li", { hasText: email })).toHaveCount(0)
+  })
 })

@@ -26,6 +26,7 @@ const NAV: [string, MessageKey][] = [
   ["/trade-center/certifications", "tc.certifications"],
   ["/trade-center/featured", "tc.featured"],
   ["/trade-center/stats", "tc.stats"],
+  ["/trade-center/team", "tc.team"],
 ];
 
 export default function TradeCenterPortal() {

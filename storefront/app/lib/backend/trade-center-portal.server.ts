@@ -102,6 +102,21 @@ export const tradeCenter = {
       `/trade-center/products/${encodeURIComponent(id)}`,
       { token }
     ),
+  curators: (token: string) =>
+    portalRequest<{ curators: { id: string; email: string | null; is_you: boolean }[] }>("/trade-center/curators", {
+      token,
+    }),
+  inviteCurator: (token: string, email: string, password: string) =>
+    portalRequest<{ curator: { id: string; email: string } }>("/trade-center/curators", {
+      method: "POST",
+      token,
+      body: { email, password },
+    }),
+  removeCurator: (token: string, id: string) =>
+    portalRequest<{ id: string; deleted: boolean }>(`/trade-center/curators/${encodeURIComponent(id)}`, {
+      method: "DELETE",
+      token,
+    }),
   /** The province's certifications as the backend's CSV (UTF-8 with BOM), passed through untouched. */
   async exportCsv(
     token: string
