@@ -215,7 +215,7 @@ test.describe("trade-centre curation", () => {
     expect(rows.join("\n")).not.toMatch(/,(approved|expired|submitted|suspended|revoked|rejected),/)
   })
 
-  test("a curator adds a colleague's login and removes it after confirming; its own login has no remove button", async ({
+  test("a curator adds a colleague and removes it after confirming; its own login has no remove button", async ({
     page,
   }) => {
     await logIn(page)
