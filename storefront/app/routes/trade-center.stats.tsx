@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { useLang, useT } from "~/lib/i18n";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLang, useT, type MessageKey } from "~/lib/i18n";
+import { statusKey, type ShownStatus } from "~/lib/ocop-display";
 import { listGroups, listProvinces } from "~/lib/backend/reference-data.server";
 import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
 import { asCurator, orNotFound } from "~/lib/portal.server";
@@ -29,12 +30,27 @@ export default function Stats() {
     <section>
       <h1 className="font-display text-2xl font-bold">{tr("tc.stats")}</h1>
       <p className="mt-1 text-ink-soft">{tr("tc.province", { name: provinceName })}</p>
-      <p className="mt-6 text-4xl font-bold" data-testid="tc-approved">
-        {stats.approved}
-      </p>
-      <p className="text-sm text-ink-soft">{tr("tc.approved")}</p>
+      <dl className="mt-6 grid grid-cols-2 gap-4 sm:grid-cols-4">
+        {(
+          [
+            ["tc-approved", "tc.approved", stats.approved, "/trade-center/certifications?status=approved"],
+            ["tc-pending", "tc.pending", stats.pending, "/trade-center/certifications?status=submitted"],
+            ["tc-expiring", "tc.expiring", stats.expiring_30_days, "/trade-center/certifications?status=approved"],
+            ["tc-expired", "tc.expired", stats.expired, "/trade-center/certifications?status=expired"],
+          ] as [string, MessageKey, number, string][]
+        ).map(([testId, label, n, to]) => (
+          <div key={testId} className="flex flex-col-reverse rounded-2xl border border-clay bg-white p-4">
+            <dt className="text-sm text-ink-soft">{tr(label)}</dt>
+            <dd className="text-3xl font-bold tabular-nums" data-testid={testId}>
+              <Link to={to} className="hover:text-lacquer-700">
+                {n}
+              </Link>
+            </dd>
+          </div>
+        ))}
+      </dl>
       <div className="mt-8 grid gap-8 sm:grid-cols-2">
-        <table className="w-full text-sm">
+        <table className="w-full self-start text-sm">
           <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byStars")}</caption>
           <tbody>
             {Object.entries(stats.by_stars).map(([stars, n]) => (
@@ -47,7 +63,7 @@ export default function Stats() {
             ))}
           </tbody>
         </table>
-        <table className="w-full text-sm">
+        <table className="w-full self-start text-sm">
           <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byGroup")}</caption>
           <tbody>
             {Object.entries(stats.by_group).length === 0 ? (
@@ -65,6 +81,48 @@ export default function Stats() {
             ))}
           </tbody>
         </table>
+        <table className="w-full self-start text-sm">
+          <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byStatus")}</caption>
+          <tbody>
+            {Object.entries(stats.by_status).map(([status, n]) => (
+              <tr key={status} className="border-b border-clay/60">
+                <th scope="row" className="py-2 text-left font-medium">
+                  {tr(statusKey(status as ShownStatus))}
+                </th>
+                <td className="py-2 text-right tabular-nums">{n}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="self-start overflow-x-auto">
+          <table className="w-full text-sm" data-testid="tc-by-month">
+            <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byMonth")}</caption>
+            <thead>
+              <tr className="border-b border-clay">
+                <th scope="col" className="py-2 text-left font-medium">
+                  {tr("tc.month")}
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  {tr("tc.monthSubmitted")}
+                </th>
+                <th scope="col" className="py-2 text-right font-medium">
+                  {tr("tc.monthApproved")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.by_month.map((m) => (
+                <tr key={m.month} className="border-b border-clay/60">
+                  <th scope="row" className="py-1.5 text-left font-normal tabular-nums">
+                    {lang === "vi" ? `${m.month.slice(5)}/${m.month.slice(0, 4)}` : m.month}
+                  </th>
+                  <td className="py-1.5 text-right tabular-nums">{m.submitted}</td>
+                  <td className="py-1.5 text-right tabular-nums">{m.approved}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </section>
   );

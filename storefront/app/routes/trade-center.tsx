@@ -24,7 +24,9 @@ export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(mat
 
 const NAV: [string, MessageKey][] = [
   ["/trade-center/certifications", "tc.certifications"],
+  ["/trade-center/featured", "tc.featured"],
   ["/trade-center/stats", "tc.stats"],
+  ["/trade-center/team", "tc.team"],
 ];
 
 export default function TradeCenterPortal() {

@@ -26,7 +26,7 @@ import {
   FeaturedListBody,
 } from "./admin/ocop/validators"
 import { StoreFeaturedLists, StoreListings, StoreListProducers, StoreVerify } from "./store/ocop/validators"
-import { CuratorListCertifications } from "./trade-center/validators"
+import { CuratorListCertifications, CuratorListProducts } from "./trade-center/validators"
 import { ProducerSignup } from "./producers/validators"
 import {
   VendorCreateFulfillment,
@@ -190,6 +190,12 @@ export default defineMiddlewares({
       middlewares: [ensureCertificationInCuratorProvince, readIdempotencyKey, validateBody(AdminCertificationAction)],
     },
 
+    { matcher: "/trade-center/products", method: ["GET"], middlewares: [validateQuery(CuratorListProducts)] },
+    {
+      matcher: "/trade-center/curators",
+      method: ["POST"],
+      middlewares: [validateBody(AdminCreateCurator), enforcePasswordPolicy],
+    },
     {
       matcher: "/trade-center/featured-lists",
       method: ["POST"],

@@ -16,6 +16,18 @@ const CERTIFICATION_FROM: Record<CertificationAction, { from: string[]; to: stri
 
 export const CERTIFICATION_ACTIONS_NEEDING_REASON: CertificationAction[] = ["reject", "suspend", "revoke"]
 
+/** The decisions a person may take (expiry is the daily job's, never a button). */
+export const DECIDABLE_CERTIFICATION_ACTIONS = ["approve", "reject", "suspend", "reinstate", "revoke"] as const
+export type DecidableCertificationAction = (typeof DECIDABLE_CERTIFICATION_ACTIONS)[number]
+
+/**
+ * What a curator or operator may decide on a certification in this state, from the same table the
+ * workflows enforce: the portals show these buttons and no others.
+ */
+export function allowedCertificationActions(current: string): DecidableCertificationAction[] {
+  return DECIDABLE_CERTIFICATION_ACTIONS.filter((action) => CERTIFICATION_FROM[action].from.includes(current))
+}
+
 const PRODUCER_FROM: Record<ProducerAction, { from: string[]; to: string }> = {
   approve: { from: ["pending"], to: "active" },
   suspend: { from: ["pending", "active"], to: "suspended" },

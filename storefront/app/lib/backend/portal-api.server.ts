@@ -14,7 +14,14 @@ export async function portalRequest<T>(
     token,
     body,
     clientIp,
-  }: { method?: "GET" | "POST"; token?: string; body?: unknown; clientIp?: string } = {}
+    idempotencyKey,
+  }: {
+    method?: "GET" | "POST" | "DELETE";
+    token?: string;
+    body?: unknown;
+    clientIp?: string;
+    idempotencyKey?: string;
+  } = {}
 ): Promise<Result<T>> {
   const base = backendBaseUrl();
   const headers: Record<string, string> = { accept: "application/json" };
@@ -22,6 +29,7 @@ export async function portalRequest<T>(
   // The backend limits logins and sign-ups per address: without the shopper's, all would share ours.
   if (clientIp && isIP(clientIp)) headers["x-forwarded-for"] = clientIp;
   if (body !== undefined) headers["content-type"] = "application/json";
+  if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   let res: Response;
   try {
     res = await fetch(`${base}${path}`, {

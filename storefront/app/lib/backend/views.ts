@@ -196,4 +196,7 @@ export type CuratorCertification = {
   expires_at?: string | null;
   created_at?: string | null;
   reason?: string | null;
+  /** The decisions this state allows, from the backend's transition table. */
+  allowed_actions?: string[];
+  documents?: { name: string; url: string }[];
 };

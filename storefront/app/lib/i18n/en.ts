@@ -1,6 +1,7 @@
 /** English UI text: every key of vi.ts, with the same placeholders (i18n.test.ts checks both). */
 import { enSearch } from "./search.en";
 import type { MessageKey } from "./vi";
+import { enTradeCenter } from "./tradecenter.en";
 
 export const en: Record<MessageKey, string> = {
   "site.name": "OCOP Marketplace",
@@ -350,4 +351,5 @@ export const en: Record<MessageKey, string> = {
   "error.backHome": "Back to home",
   "error.status": "Error code {status}",
   ...enSearch,
+  ...enTradeCenter,
 };

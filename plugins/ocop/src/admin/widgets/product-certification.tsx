@@ -3,6 +3,7 @@ import type { DetailWidgetProps, AdminProduct } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Input, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { formatDate, ocopAdmin } from "../lib/api"
+import { actionText, adminLang, auditText, adminText, producerStatusText, statusText } from "../lib/i18n"
 
 type Certification = {
   id: string
@@ -16,9 +17,10 @@ type Certification = {
   expires_at: string | null
   is_current: boolean
   reason: string | null
+  allowed_actions?: string[]
 }
 type Detail = {
-  listing: { listed: boolean; reasons: string[]; explanation: string }
+  listing: { listed: boolean; reasons: string[]; explanation: string; explanation_vi?: string }
   producer: { name: string; status: string } | null
   certifications: Certification[]
   audit_events: Array<{ id: string; action: string; message: string | null; created_at: string }>
@@ -33,11 +35,20 @@ const STATUS_COLOR: Record<string, "green" | "orange" | "red" | "grey" | "blue">
   rejected: "red",
 }
 
-/** Certification panel on the product page: is it listed, why not, history, and the decisions. */
+const NEEDS_REASON = ["reject", "suspend", "revoke"]
+const DESTRUCTIVE = ["reject", "suspend", "revoke"]
+
+/**
+ * Certification panel on the product page: is it listed, why not, history, and the decisions each
+ * record allows (the API sends them from the workflow's transition table) — a pending submission
+ * gets its approve button even while an older certificate is the current one.
+ */
 const ProductCertificationWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
   const [detail, setDetail] = useState<Detail | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [reason, setReason] = useState("")
+  const [busy, setBusy] = useState(false)
+  const lang = adminLang()
 
   const load = () =>
     ocopAdmin<Detail>(`/products/${product.id}`)
@@ -47,85 +58,114 @@ const ProductCertificationWidget = ({ data: product }: DetailWidgetProps<AdminPr
     load()
   }, [product.id])
 
-  const act = async (certId: string, action: string) => {
+  const act = async (cert: Certification, action: string) => {
     setError(null)
+    if (NEEDS_REASON.includes(action) && !reason.trim()) {
+      setError(adminText("reasonMissing", { action: actionText(action).toLowerCase() }))
+      return
+    }
+    if (
+      DESTRUCTIVE.includes(action) &&
+      !window.confirm(adminText("confirm", { action: actionText(action), number: cert.certificate_number }))
+    )
+      return
+    setBusy(true)
     try {
-      await ocopAdmin(`/certifications/${certId}/${action}`, { method: "POST", body: { reason: reason || undefined } })
+      await ocopAdmin(`/certifications/${cert.id}/${action}`, { method: "POST", body: { reason: reason || undefined } })
       setReason("")
       await load()
     } catch (e: any) {
       setError(e.message)
+    } finally {
+      setBusy(false)
     }
   }
 
   if (!detail)
     return (
       <Container>
-        <Text>{error ?? "Đang tải chứng nhận OCOP…"}</Text>
+        <Text>{error ?? adminText("loading")}</Text>
       </Container>
     )
   const current = detail.certifications.find((c) => c.is_current) ?? detail.certifications[0]
+  const pending = detail.certifications.filter((c) => c.status === "submitted" && c.id !== current?.id)
+  const explanation =
+    lang === "vi" ? (detail.listing.explanation_vi ?? detail.listing.explanation) : detail.listing.explanation
+
+  const decisions = (c: Certification) => (
+    <div className="flex flex-wrap gap-2">
+      {(c.allowed_actions ?? []).map((action) => (
+        <Button
+          key={action}
+          size="small"
+          disabled={busy}
+          variant={
+            action === "revoke" ? "danger" : action === "approve" || action === "reinstate" ? "primary" : "secondary"
+          }
+          onClick={() => act(c, action)}
+        >
+          {actionText(action)}
+        </Button>
+      ))}
+    </div>
+  )
 
   return (
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">Chứng nhận OCOP</Heading>
+        <Heading level="h2">{adminText("panelTitle")}</Heading>
         <Badge color={detail.listing.listed ? "green" : "red"}>
-          {detail.listing.listed ? "Đang bán trên chợ OCOP" : "Không được niêm yết"}
+          {detail.listing.listed ? adminText("listed") : adminText("notListed")}
         </Badge>
       </div>
       {!detail.listing.listed && (
         <div className="px-6 py-3">
-          <Text size="small">Lý do: {detail.listing.explanation}</Text>
+          <Text size="small">
+            {adminText("reason")}: {explanation}
+          </Text>
         </div>
       )}
       <div className="px-6 py-3">
         <Text size="small">
-          Chủ thể: {detail.producer ? `${detail.producer.name} (${detail.producer.status})` : "chưa gắn"}
+          {adminText("producer")}:{" "}
+          {detail.producer
+            ? `${detail.producer.name} (${producerStatusText(detail.producer.status)})`
+            : adminText("noProducer")}
         </Text>
       </div>
+      {(current || pending.length > 0) && (
+        <div className="px-6 pt-4">
+          <Input placeholder={adminText("reasonInput")} value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+      )}
       {current && (
-        <div className="flex flex-col gap-2 px-6 py-4">
+        <div className="flex flex-col gap-2 px-6 py-4" data-testid="ocop-current-certification">
           <Text>
             {"★".repeat(current.stars)} · {current.certificate_number} ·{" "}
-            <Badge color={STATUS_COLOR[current.status] ?? "grey"}>{current.status}</Badge>
+            <Badge color={STATUS_COLOR[current.status] ?? "grey"}>{statusText(current.status)}</Badge>
           </Text>
           <Text size="small">
-            {current.issuing_authority} {current.decision_number ? `· QĐ ${current.decision_number}` : ""} · hiệu lực{" "}
-            {formatDate(current.valid_from)} → {formatDate(current.expires_at)}
+            {current.issuing_authority}{" "}
+            {current.decision_number ? `· ${adminText("decision")} ${current.decision_number}` : ""} ·{" "}
+            {adminText("validity")} {formatDate(current.valid_from)} → {formatDate(current.expires_at)}
           </Text>
-          <Input
-            placeholder="Lý do (bắt buộc khi từ chối, đình chỉ, thu hồi)"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <div className="flex gap-2">
-            {current.status === "submitted" && (
-              <Button size="small" onClick={() => act(current.id, "approve")}>
-                Duyệt
-              </Button>
-            )}
-            {current.status === "submitted" && (
-              <Button size="small" variant="secondary" onClick={() => act(current.id, "reject")}>
-                Từ chối
-              </Button>
-            )}
-            {current.status === "approved" && (
-              <Button size="small" variant="secondary" onClick={() => act(current.id, "suspend")}>
-                Đình chỉ
-              </Button>
-            )}
-            {current.status === "suspended" && (
-              <Button size="small" onClick={() => act(current.id, "reinstate")}>
-                Khôi phục
-              </Button>
-            )}
-            {["approved", "suspended"].includes(current.status) && (
-              <Button size="small" variant="danger" onClick={() => act(current.id, "revoke")}>
-                Thu hồi
-              </Button>
-            )}
-          </div>
+          {decisions(current)}
+        </div>
+      )}
+      {pending.length > 0 && (
+        <div className="flex flex-col gap-3 px-6 py-4">
+          <Text weight="plus" size="small">
+            {adminText("pending")}
+          </Text>
+          {pending.map((c) => (
+            <div key={c.id} className="flex flex-col gap-2">
+              <Text size="small">
+                {"★".repeat(c.stars)} · {c.certificate_number} · {c.issuing_authority} ·{" "}
+                <Badge color="blue">{statusText(c.status)}</Badge>
+              </Text>
+              {decisions(c)}
+            </div>
+          ))}
         </div>
       )}
       {error && (
@@ -135,17 +175,18 @@ const ProductCertificationWidget = ({ data: product }: DetailWidgetProps<AdminPr
       )}
       <div className="px-6 py-4">
         <Text weight="plus" size="small">
-          Lịch sử
+          {adminText("history")}
         </Text>
         {detail.certifications.map((c) => (
           <Text key={c.id} size="small">
-            {c.certificate_number} · {c.stars}★ · {c.status} · {formatDate(c.valid_from)} → {formatDate(c.expires_at)}{" "}
-            {c.reason ? `· ${c.reason}` : ""}
+            {c.certificate_number} · {c.stars}★ · {statusText(c.status)} · {formatDate(c.valid_from)} →{" "}
+            {formatDate(c.expires_at)} {c.reason ? `· ${c.reason}` : ""}
           </Text>
         ))}
         {detail.audit_events.slice(0, 10).map((e) => (
           <Text key={e.id} size="xsmall" className="text-ui-fg-subtle">
-            {new Date(e.created_at).toLocaleString("vi-VN")} — {e.action} {e.message ? `(${e.message})` : ""}
+            {new Date(e.created_at).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB")} — {auditText(e.action)}{" "}
+            {e.message ? `(${e.message})` : ""}
           </Text>
         ))}
       </div>

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { OCOP_MODULE, type OcopModuleService } from "../../modules/ocop"
 
 /** The producer this request acts for (auth actor "producer"; actor_id is the producer id). */
@@ -54,6 +54,12 @@ export async function ensureCuratorAccount(
   const [center] = await ocop.listTradeCenters({ id: req.auth_context.actor_id }, { take: 1 })
   if (!center)
     return res.status(401).json({ type: "unauthorized", message: "This login is not a curator of any trade centre." })
+  // A login removed from the centre keeps its unexpired token: the identity, not the token, is the truth.
+  const [identity] = await req.scope
+    .resolve(Modules.AUTH)
+    .listAuthIdentities({ id: [req.auth_context.auth_identity_id] }, { take: 1 })
+  if ((identity?.app_metadata as { curator_id?: unknown } | undefined)?.curator_id !== center.id)
+    return res.status(401).json({ type: "unauthorized", message: "This login is no longer a curator of this centre." })
   ;(req as any).tradeCenter = center
   next()
 }

@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { ocopAdmin } from "../../lib/api"
+import { adminText, entityTypeText, producerStatusText, provinceName } from "../../lib/i18n"
 
 type Producer = {
   id: string
@@ -10,13 +11,6 @@ type Producer = {
   province_code: string
   status: string
   status_reason: string | null
-}
-
-const TYPE_VI: Record<string, string> = {
-  cooperative: "Hợp tác xã",
-  enterprise: "Doanh nghiệp",
-  cooperative_group: "Tổ hợp tác",
-  household: "Hộ kinh doanh",
 }
 
 /** Producers (chủ thể OCOP): approve new ones, suspend or reactivate. */
@@ -38,7 +32,7 @@ const ProducersPage = () => {
 
   const act = async (p: Producer, action: "approve" | "suspend" | "reactivate") => {
     setError(null)
-    const reason = action === "suspend" ? window.prompt(`Lý do đình chỉ ${p.name}?`) : undefined
+    const reason = action === "suspend" ? window.prompt(adminText("suspendPrompt", { name: p.name })) : undefined
     if (action === "suspend" && !reason) return
     try {
       await ocopAdmin(`/producers/${p.id}/${action}`, { method: "POST", body: { reason } })
@@ -51,17 +45,17 @@ const ProducersPage = () => {
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
-        <Heading>Chủ thể OCOP</Heading>
-        <Text size="small">{count} chủ thể</Text>
+        <Heading>{adminText("producersTitle")}</Heading>
+        <Text size="small">{adminText("producersCount", { n: count })}</Text>
       </div>
       {error && <Text className="px-6 text-ui-fg-error">{error}</Text>}
       <Table>
         <Table.Header>
           <Table.Row>
-            <Table.HeaderCell>Tên</Table.HeaderCell>
-            <Table.HeaderCell>Loại hình</Table.HeaderCell>
-            <Table.HeaderCell>Tỉnh</Table.HeaderCell>
-            <Table.HeaderCell>Trạng thái</Table.HeaderCell>
+            <Table.HeaderCell>{adminText("name")}</Table.HeaderCell>
+            <Table.HeaderCell>{adminText("type")}</Table.HeaderCell>
+            <Table.HeaderCell>{adminText("province")}</Table.HeaderCell>
+            <Table.HeaderCell>{adminText("status")}</Table.HeaderCell>
             <Table.HeaderCell />
           </Table.Row>
         </Table.Header>
@@ -69,27 +63,28 @@ const ProducersPage = () => {
           {producers.map((p) => (
             <Table.Row key={p.id}>
               <Table.Cell>{p.name}</Table.Cell>
-              <Table.Cell>{TYPE_VI[p.entity_type] ?? p.entity_type}</Table.Cell>
-              <Table.Cell>{p.province_code}</Table.Cell>
+              <Table.Cell>{entityTypeText(p.entity_type)}</Table.Cell>
+              <Table.Cell>{provinceName(p.province_code)}</Table.Cell>
               <Table.Cell>
                 <Badge color={p.status === "active" ? "green" : p.status === "pending" ? "blue" : "red"}>
-                  {p.status}
+                  {producerStatusText(p.status)}
                 </Badge>
+                {p.status_reason ? <Text size="xsmall">{p.status_reason}</Text> : null}
               </Table.Cell>
               <Table.Cell className="flex gap-2">
                 {p.status === "pending" && (
                   <Button size="small" onClick={() => act(p, "approve")}>
-                    Duyệt
+                    {adminText("approveProducer")}
                   </Button>
                 )}
                 {p.status !== "suspended" && (
                   <Button size="small" variant="secondary" onClick={() => act(p, "suspend")}>
-                    Đình chỉ
+                    {adminText("suspendProducer")}
                   </Button>
                 )}
                 {p.status === "suspended" && (
                   <Button size="small" onClick={() => act(p, "reactivate")}>
-                    Kích hoạt lại
+                    {adminText("reactivate")}
                   </Button>
                 )}
               </Table.Cell>
@@ -104,10 +99,10 @@ const ProducersPage = () => {
           disabled={offset === 0}
           onClick={() => setOffset(Math.max(0, offset - 20))}
         >
-          Trước
+          {adminText("previous")}
         </Button>
         <Button size="small" variant="secondary" disabled={offset + 20 >= count} onClick={() => setOffset(offset + 20)}>
-          Sau
+          {adminText("next")}
         </Button>
       </div>
     </Container>

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE, type OcopModuleService } from "../../../../../modules/ocop"
 import { evaluateListings } from "../../../../../lib/listing-evaluation"
 import { describeGateReasons } from "../../../../../lib/listing-gate"
+import { allowedCertificationActions } from "../../../../../lib/transitions"
 
 /** Everything the certification panel in the Medusa Admin shows for one product. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -16,9 +17,14 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     { order: { created_at: "DESC" }, take: 50 }
   )
   res.json({
-    listing: { ...evaluation, explanation: describeGateReasons(evaluation.reasons) },
+    listing: {
+      ...evaluation,
+      explanation: describeGateReasons(evaluation.reasons),
+      explanation_vi: describeGateReasons(evaluation.reasons, "vi"),
+    },
     producer,
-    certifications,
+    // The panel shows the decisions each record allows, from the table the workflow enforces.
+    certifications: certifications.map((c) => ({ ...c, allowed_actions: allowedCertificationActions(c.status) })),
     audit_events: audit,
   })
 }
