@@ -1,5 +1,6 @@
 /** English UI text: every key of vi.ts, with the same placeholders (i18n.test.ts checks both). */
 import { enSearch } from "./search.en";
+import { enAccount } from "./account.en";
 import type { MessageKey } from "./vi";
 
 export const en: Record<MessageKey, string> = {
@@ -350,4 +351,5 @@ export const en: Record<MessageKey, string> = {
   "error.backHome": "Back to home",
   "error.status": "Error code {status}",
   ...enSearch,
+  ...enAccount,
 };

@@ -3,6 +3,7 @@
  * keys: en.ts is typed against this file. Placeholders are written `{name}`.
  */
 import { viSearch } from "./search.vi";
+import { viAccount } from "./account.vi";
 
 export const vi = {
   "site.name": "Chợ OCOP",
@@ -351,6 +352,7 @@ export const vi = {
   "error.backHome": "Về trang chủ",
   "error.status": "Mã lỗi {status}",
   ...viSearch,
+  ...viAccount,
 } as const;
 
 export type MessageKey = keyof typeof vi;
