@@ -50,7 +50,7 @@ medusaIntegrationTestRunner({
       attempt(api.post(`/vendor/orders/${orderId}/status`, { action }, auth))
     const partOf = async (orderId: string, auth: Auth) => (await api.get(`/vendor/orders/${orderId}`, auth)).data.order
 
-    it("a producer ships its part with carrier and tracking; the guest's order view shows it, the other part stays placed", async () => {
+    it("ships one part with carrier and tracking; the guest's view shows it, the other part placed", async () => {
       const { first, second, orderId } = await orderOfTwoProducers()
       const before = await partOf(orderId, first.auth)
       expect(before.part_status).toBe("placed")
