@@ -3,10 +3,11 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
-import { getShopperOrder, type PartStatus } from "~/lib/backend/customer.server";
+import { getShopperOrder } from "~/lib/backend/customer.server";
 import { formatDate, t, useLang, useT, type MessageKey } from "~/lib/i18n";
 import { langFromMatches, pageTitle } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
+import type { PartStatus } from "~/lib/order-parts";
 import { getCustomerToken, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 
 /**

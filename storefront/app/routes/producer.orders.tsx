@@ -6,9 +6,7 @@ import { z } from "zod";
 import { Badge } from "~/components/Badge";
 import { Button, buttonClasses } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
-import type { PartStatus } from "~/lib/backend/customer.server";
 import {
-  CARRIERS,
   changeOrderPartStatus,
   listOrderParts,
   shipOrderPart,
@@ -18,6 +16,7 @@ import type { Refusal } from "~/lib/backend/client.server";
 import { formatDate, useLang, useT, type Lang, type MessageKey } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
 import { formatVnd } from "~/lib/money";
+import { CARRIERS, type PartStatus } from "~/lib/order-parts";
 import { asProducer, localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 

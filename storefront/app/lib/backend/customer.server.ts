@@ -5,6 +5,7 @@
  * publishable key on /store routes and the shopper's token when signed in.
  */
 import { z } from "zod";
+import { PART_STATUSES } from "../order-parts";
 import type { Result } from "./client.server";
 import { login, portalRequest } from "./portal-api.server";
 
@@ -39,9 +40,6 @@ const shipmentSchema = z.object({
   delivered_at: z.string().nullable(),
   returned_at: z.string().nullable(),
 });
-
-export const PART_STATUSES = ["placed", "shipped", "delivered", "returned", "cancelled"] as const;
-export type PartStatus = (typeof PART_STATUSES)[number];
 
 const orderSchema = z.object({
   id: z.string(),

@@ -6,7 +6,7 @@
 import type { Result } from "./client.server";
 import { portalRequest } from "./portal-api.server";
 import type { VendorOrder } from "./views";
-import type { PartStatus } from "./customer.server";
+import type { PartStatus } from "../order-parts";
 
 export type OrderPartAction = "ship" | "deliver" | "return";
 
@@ -18,9 +18,6 @@ export type VendorOrderPart = VendorOrder & {
   cash_on_delivery: boolean;
   cash_to_collect: number;
 };
-
-/** Carriers offered in the form (any other name may be typed). */
-export const CARRIERS = ["GHN", "GHTK", "Viettel Post", "VNPost", "J&T Express", "Ninja Van", "Best Express"];
 
 const path = (orderId: string, tail = "") => `/vendor/orders/${encodeURIComponent(orderId)}${tail}`;
 

@@ -47,7 +47,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const guestOrder = !order.customer?.has_account
   if (!byKey && !byAccount && !guestOrder) return notFound()
 
-  const producers = ((order.producers ?? []) as Array<OrderProducer | null>).filter((p) => p !== null)
+  const producers = ((order.producers ?? []) as Array<OrderProducer | null>)
+    .filter((p) => p !== null)
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"))
   const parts = producers.map((p) => {
     const own = new Set((p.products ?? []).flatMap((x) => (x ? [x.id] : [])))
     const part = producerPartOfOrder(order, own, p.id)
