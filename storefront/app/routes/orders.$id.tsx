@@ -44,7 +44,7 @@ const STATUS_KEY: Record<PartStatus, MessageKey> = {
 };
 const STATUS_TONE: Record<PartStatus, string> = {
   placed: "bg-paper-deep text-ink",
-  shipped: "bg-gold-100 text-ink",
+  shipped: "bg-gold-50 text-ink ring-1 ring-gold-400/50",
   delivered: "bg-bamboo-50 text-bamboo-700",
   returned: "bg-lacquer-50 text-lacquer-800",
   cancelled: "bg-lacquer-50 text-lacquer-800",

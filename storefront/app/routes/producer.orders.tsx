@@ -160,7 +160,7 @@ function OrderPartCard({ order: o }: { order: VendorOrderPart }) {
         {tr("po.subtotal")}: {formatVnd(o.subtotal)}
       </p>
       {o.cash_on_delivery ? (
-        <p className="mt-1 rounded-lg bg-gold-100 px-3 py-2 text-sm" data-testid="cash-to-collect">
+        <p className="mt-1 rounded-lg bg-gold-50 px-3 py-2 ring-1 ring-gold-400/50 text-sm" data-testid="cash-to-collect">
           {tr("shipping.cashToCollect", { amount: formatVnd(o.cash_to_collect) })}
         </p>
       ) : null}
