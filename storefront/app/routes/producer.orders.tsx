@@ -91,6 +91,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return reply({ ok: false, message: "form.choose" }, 400);
 }
 
+const CASH_BOX = "mt-1 rounded-lg bg-gold-50 px-3 py-2 text-sm font-medium ring-1 ring-gold-400/50";
+
 const STATUS: Record<PartStatus, { key: MessageKey; tone: "success" | "warning" | "neutral" | "danger" }> = {
   placed: { key: "account.status.placed", tone: "warning" },
   shipped: { key: "account.status.shipped", tone: "neutral" },
@@ -160,7 +162,7 @@ function OrderPartCard({ order: o }: { order: VendorOrderPart }) {
         {tr("po.subtotal")}: {formatVnd(o.subtotal)}
       </p>
       {o.cash_on_delivery ? (
-        <p className="mt-1 rounded-lg bg-gold-50 px-3 py-2 ring-1 ring-gold-400/50 text-sm" data-testid="cash-to-collect">
+        <p className={CASH_BOX} data-testid="cash-to-collect">
           {tr("shipping.cashToCollect", { amount: formatVnd(o.cash_to_collect) })}
         </p>
       ) : null}
