@@ -6,7 +6,7 @@
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
-import { actors, attempt, eventually, withHeaders, type Auth } from "../security/actors"
+import { actors, attempt, eventually, withHeaders, type Auth, type Outcome } from "../security/actors"
 
 type Notification = { to: string; template: string; data: Record<string, string> }
 
@@ -211,7 +211,7 @@ medusaIntegrationTestRunner({
 
     it("customer logins are throttled like the portals': 429 with Retry-After and a Vietnamese message", async () => {
       const customer = await who.customerAccount("Tuấn")
-      const tries = []
+      const tries: Outcome[] = []
       for (let i = 0; i < 12; i++) {
         tries.push(
           await attempt(api.post("/auth/customer/emailpass", { email: customer.email, password: "sai-mat-khau" }))
