@@ -36,7 +36,13 @@ async function main() {
   say(`starting the backend on :${BACKEND_PORT} (log: .data/logs/backend.log) …`)
   const backend = startService(BIN("medusa"), ["develop", "-p", String(BACKEND_PORT)], {
     cwd: path.join(ROOT, "backend"),
-    env: { ...env, ...backendSecrets(ensureSecrets()), PORT: String(BACKEND_PORT) },
+    // STOREFRONT_URL: the links in emails (order page, password reset) point at this storefront.
+    env: {
+      ...env,
+      ...backendSecrets(ensureSecrets()),
+      PORT: String(BACKEND_PORT),
+      STOREFRONT_URL: process.env.STOREFRONT_URL || `http://localhost:${STOREFRONT_PORT}`,
+    },
     logFile: path.join(LOG_DIR, "backend.log"),
     name: "backend",
   })

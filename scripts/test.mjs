@@ -318,7 +318,13 @@ async function main() {
     })
     const backend = startService(BIN("medusa"), ["develop", "-p", String(E2E_BACKEND_PORT)], {
       cwd: path.join(ROOT, "backend"),
-      env: { DATABASE_URL, ADMIN_DISABLED: "true", PORT: String(E2E_BACKEND_PORT), ...backendSecrets(ensureSecrets()) },
+      env: {
+        DATABASE_URL,
+        ADMIN_DISABLED: "true",
+        PORT: String(E2E_BACKEND_PORT),
+        STOREFRONT_URL: `http://localhost:${E2E_STOREFRONT_PORT}`,
+        ...backendSecrets(ensureSecrets()),
+      },
       logFile: path.join(LOGS, "e2e-backend.log"),
       name: "backend",
     })

@@ -59,6 +59,13 @@ function Header({ lang, cartCount }: { lang: Lang; cartCount: number }) {
             {tr("nav.verify")}
           </Link>
           <Link
+            to="/account"
+            data-testid="account-link"
+            className="rounded-md px-2 py-1 text-ink-soft hover:text-lacquer-700"
+          >
+            {tr("account.nav")}
+          </Link>
+          <Link
             to="/cart"
             data-testid="cart-link"
             className="rounded-md px-2 py-1 font-medium text-ink hover:text-lacquer-700"

@@ -7,6 +7,7 @@ import { data } from "@remix-run/node";
 import type { Session } from "@remix-run/node";
 import { z } from "zod";
 import { addToCart, createCart, getCart } from "./backend/cart-checkout.server";
+import { attachCart } from "./backend/customer.server";
 import { getListings } from "./backend/ocop-facts.server";
 import type { CartLine, CartView } from "./backend/views";
 import { commit, getSession } from "./session.server";
@@ -56,7 +57,11 @@ export async function addLineFromForm(request: Request) {
     );
   }
   const session = await getSession(request);
-  const cart = (await currentCart(session)) ?? (await createCart());
+  const open = await currentCart(session);
+  const cart = open ?? (await createCart());
+  const customerToken = session.get("customerToken");
+  // A signed-in shopper's new cart is theirs from the start, so the order lands in their history.
+  if (!open && typeof customerToken === "string") await attachCart(customerToken, cart.id);
   const result = await addToCart(cart.id, parsed.data.variant_id, parsed.data.quantity);
   if (!result.ok) {
     rememberCart(session, cart);

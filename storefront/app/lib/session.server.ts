@@ -56,7 +56,13 @@ export const sessionStorage = createCookieSessionStorage({
   },
 });
 
-export type SessionData = { cartId?: string; producerToken?: string; curatorToken?: string; csrf?: string };
+export type SessionData = {
+  cartId?: string;
+  producerToken?: string;
+  curatorToken?: string;
+  customerToken?: string;
+  csrf?: string;
+};
 
 export async function getSession(request: Request): Promise<Session> {
   return sessionStorage.getSession(request.headers.get("Cookie"));
@@ -94,11 +100,25 @@ export async function requireCurator(request: Request): Promise<string> {
   return token;
 }
 
+/** The signed-in shopper's token, or null for a guest. */
+export async function getCustomerToken(request: Request): Promise<string | null> {
+  const token = (await getSession(request)).get("customerToken");
+  return typeof token === "string" && token ? token : null;
+}
+
+/** The shopper's token, or a redirect to the account login page. */
+export async function requireCustomer(request: Request): Promise<string> {
+  const token = await getCustomerToken(request);
+  if (!token) loginRedirect(request, "/account/login");
+  return token;
+}
+
 /** A token the backend no longer accepts (401): forget it and send the user to log in again. */
-export async function expiredLogin(request: Request, kind: "producer" | "curator"): Promise<never> {
+export async function expiredLogin(request: Request, kind: "producer" | "curator" | "customer"): Promise<never> {
   const session = await getSession(request);
-  session.unset(kind === "producer" ? "producerToken" : "curatorToken");
-  throw redirect(`/${kind === "producer" ? "producer" : "trade-center"}/login?expired=1`, {
+  const where = { producer: "producer", curator: "trade-center", customer: "account" }[kind];
+  session.unset(`${kind}Token`);
+  throw redirect(`/${where}/login?expired=1`, {
     headers: { ...PRIVATE_HEADERS, ...(await commit(session)) },
   });
 }

@@ -3,36 +3,65 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
-import { formatDate, useLang, useT } from "~/lib/i18n";
-import { getOrder } from "~/lib/backend/orders.server";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { getShopperOrder } from "~/lib/backend/customer.server";
+import { formatDate, t, useLang, useT, type MessageKey } from "~/lib/i18n";
+import { langFromMatches, pageTitle } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
-import { getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+import type { PartStatus } from "~/lib/order-parts";
+import { getCustomerToken, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 
-/** Only orders placed from this browser session are shown (an order id alone is not enough). */
+/**
+ * An order opens for the account that placed it, for the key of its emailed link (any browser),
+ * and — a guest order — for the browser that placed it (its id is in the signed session cookie).
+ * An order id alone opens nothing.
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id ?? "";
-  const mine = ((await getSession(request)).get("orders") as string[] | undefined) ?? [];
-  if (!mine.includes(id)) throw new Response(null, { status: 404, headers: PRIVATE_HEADERS });
-  const order = await getOrder(id);
-  if (!order) throw new Response(null, { status: 404, headers: PRIVATE_HEADERS });
-  return data({ order }, { headers: PRIVATE_HEADERS });
+  const key = new URL(request.url).searchParams.get("key");
+  const token = await getCustomerToken(request);
+  const placedHere = (((await getSession(request)).get("orders") as string[] | undefined) ?? []).includes(id);
+  const notFound = () => new Response(null, { status: 404, headers: PRIVATE_HEADERS });
+  if (!key && !token && !placedHere) throw notFound();
+  const found = await getShopperOrder(id, { token, key });
+  if (!found || (found.access === "id" && !placedHere)) throw notFound();
+  return data({ order: found.order, placedHere }, { headers: PRIVATE_HEADERS });
 }
 
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
 
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "order.title")];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  const lang = langFromMatches(matches);
+  const n = data?.order.display_id ?? "";
+  return [pageTitle(lang, t(lang, data?.placedHere ? "order.title" : "account.orderHeading", { n }))];
+};
+
+const STATUS_KEY: Record<PartStatus, MessageKey> = {
+  placed: "account.status.placed",
+  shipped: "account.status.shipped",
+  delivered: "account.status.delivered",
+  returned: "account.status.returned",
+  cancelled: "account.status.cancelled",
+};
+const STATUS_TONE: Record<PartStatus, string> = {
+  placed: "bg-paper-deep text-ink",
+  shipped: "bg-gold-50 text-ink ring-1 ring-gold-400/50",
+  delivered: "bg-bamboo-50 text-bamboo-700",
+  returned: "bg-lacquer-50 text-lacquer-800",
+  cancelled: "bg-lacquer-50 text-lacquer-800",
+};
 
 export default function OrderPage() {
-  const { order } = useLoaderData<typeof loader>();
+  const { order, placedHere } = useLoaderData<typeof loader>();
   const tr = useT();
   const lang = useLang();
   const a = order.shipping_address;
   const name = [a?.last_name, a?.first_name].filter(Boolean).join(" ");
   return (
     <Container className="max-w-3xl py-8 sm:py-12">
-      <h1 className="font-display text-3xl font-bold text-bamboo-700">{tr("order.title")}</h1>
-      <p className="mt-2">{tr("order.thanks")}</p>
+      <h1 className="font-display text-3xl font-bold text-bamboo-700">
+        {placedHere ? tr("order.title") : tr("account.orderHeading", { n: order.display_id ?? "" })}
+      </h1>
+      {placedHere ? <p className="mt-2">{tr("order.thanks")}</p> : null}
       <dl className="mt-6 grid gap-3 rounded-2xl border border-clay bg-white p-5 text-sm sm:grid-cols-2">
         <div>
           <dt className="text-ink-soft">{tr("order.number")}</dt>
@@ -55,30 +84,66 @@ export default function OrderPage() {
         </div>
         <div>
           <dt className="text-ink-soft">{tr("order.payment")}</dt>
-          <dd className="font-medium">
-            {order.payment_provider === "pp_stripe_stripe" ? tr("checkout.card") : tr("checkout.cod")}
-          </dd>
-          {order.shipping_method ? (
-            <>
-              <dt className="mt-2 text-ink-soft">{tr("order.shippingMethod")}</dt>
-              <dd className="font-medium">{order.shipping_method}</dd>
-            </>
-          ) : null}
+          <dd className="font-medium">{order.cash_on_delivery ? tr("checkout.cod") : tr("checkout.card")}</dd>
         </div>
       </dl>
 
-      <h2 className="mt-8 font-display text-xl font-bold">{tr("order.items")}</h2>
-      <ul className="mt-2 divide-y divide-clay/60 rounded-2xl border border-clay bg-white px-5">
-        {order.items.map((l) => (
-          <li key={l.id} className="flex items-center justify-between gap-4 py-3" data-testid="order-line">
-            <span>
-              {l.product_title}
-              {l.variant_title ? <span className="text-ink-soft"> · {l.variant_title}</span> : null} × {l.quantity}
-            </span>
-            <span className="tabular-nums">{formatVnd(l.total)}</span>
-          </li>
+      <h2 className="mt-8 font-display text-xl font-bold">{tr("account.parts")}</h2>
+      <div className="mt-2 space-y-4">
+        {order.parts.map((part) => (
+          <section
+            key={part.producer.id}
+            className="rounded-2xl border border-clay bg-white p-5"
+            data-testid="order-part"
+            aria-label={part.producer.name}
+          >
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h3 className="font-semibold">
+                {part.producer.handle ? (
+                  <Link to={`/producers/${part.producer.handle}`} className="underline hover:text-lacquer-700">
+                    {part.producer.name}
+                  </Link>
+                ) : (
+                  part.producer.name
+                )}
+              </h3>
+              <span
+                className={`rounded-full px-3 py-1 text-xs font-semibold ${STATUS_TONE[part.status]}`}
+                data-testid="part-status"
+                data-status={part.status}
+              >
+                {tr(STATUS_KEY[part.status])}
+              </span>
+            </div>
+            {part.shipment.tracking_number ? (
+              <p className="mt-2 text-sm" data-testid="part-tracking">
+                {tr("account.shippedWith", { carrier: part.shipment.carrier ?? "—" })}{" "}
+                <strong className="font-mono">{part.shipment.tracking_number}</strong>
+                {part.shipment.shipped_at ? <> · {formatDate(part.shipment.shipped_at, lang)}</> : null}
+              </p>
+            ) : null}
+            {part.shipment.delivered_at ? (
+              <p className="mt-1 text-sm">
+                {tr("account.deliveredOn", { date: formatDate(part.shipment.delivered_at, lang) })}
+              </p>
+            ) : null}
+            <ul className="mt-3 divide-y divide-clay/60">
+              {part.items.map((l) => (
+                <li
+                  key={l.id}
+                  className="flex items-center justify-between gap-4 py-2 text-sm"
+                  data-testid="order-line"
+                >
+                  <span>
+                    {l.title} × {l.quantity}
+                  </span>
+                  <span className="tabular-nums">{formatVnd(l.unit_price * l.quantity)}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
         ))}
-      </ul>
+      </div>
       <dl className="mt-4 space-y-1 text-sm">
         <div className="flex justify-between">
           <dt>{tr("cart.subtotal")}</dt>

@@ -25,12 +25,20 @@ import {
   AdminSubmitCertification,
   FeaturedListBody,
 } from "./admin/ocop/validators"
-import { StoreFeaturedLists, StoreListings, StoreListProducers, StoreVerify } from "./store/ocop/validators"
+import {
+  StoreFeaturedLists,
+  StoreListings,
+  StoreListProducers,
+  StoreOrderQuery,
+  StoreVerify,
+} from "./store/ocop/validators"
 import { CuratorListCertifications, CuratorListProducts } from "./trade-center/validators"
 import { ProducerSignup } from "./producers/validators"
 import {
   VendorCreateFulfillment,
+  VendorChangeOrderPartStatus,
   VendorCreateProduct,
+  VendorShipOrderPart,
   VendorListProducts,
   VendorSubmitCertification,
   VendorUpdateMe,
@@ -176,6 +184,16 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [ensureProducerInOrder, readIdempotencyKey, validateBody(VendorCreateFulfillment)],
     },
+    {
+      matcher: "/vendor/orders/:id/shipments",
+      method: ["POST"],
+      middlewares: [ensureProducerInOrder, readIdempotencyKey, validateBody(VendorShipOrderPart)],
+    },
+    {
+      matcher: "/vendor/orders/:id/status",
+      method: ["POST"],
+      middlewares: [ensureProducerInOrder, validateBody(VendorChangeOrderPartStatus)],
+    },
 
     // --- trade-promotion centres (auth actor "curator"; actor_id = the trade centre) ---
     { matcher: "/trade-center/*", middlewares: curatorAuth },
@@ -217,5 +235,13 @@ export default defineMiddlewares({
     { matcher: "/store/ocop/producers", method: ["GET"], middlewares: [validateQuery(StoreListProducers)] },
     { matcher: "/store/ocop/listings", method: ["GET"], middlewares: [validateQuery(StoreListings)] },
     { matcher: "/store/ocop/verify", method: ["GET"], middlewares: [validateQuery(StoreVerify)] },
+    {
+      matcher: "/store/ocop/orders/:id",
+      method: ["GET"],
+      middlewares: [
+        authenticate("customer", ["bearer", "session"], { allowUnauthenticated: true }),
+        validateQuery(StoreOrderQuery),
+      ],
+    },
   ],
 })

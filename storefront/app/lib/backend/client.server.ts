@@ -36,16 +36,21 @@ export function backendBaseUrl(): string {
 
 let sdk: Medusa | undefined;
 
-export function getSdk(): Medusa {
-  if (sdk) return sdk;
-  const publishableKey = process.env.MEDUSA_PUBLISHABLE_KEY?.trim();
-  if (!publishableKey) {
+/** MEDUSA_PUBLISHABLE_KEY, or a 503 page saying the store is not configured. */
+export function publishableKey(): string {
+  const key = process.env.MEDUSA_PUBLISHABLE_KEY?.trim();
+  if (!key) {
     console.error("[storefront] MEDUSA_PUBLISHABLE_KEY is not set; the store cannot call the backend.");
     throw storeError("missing_publishable_key", 503);
   }
+  return key;
+}
+
+export function getSdk(): Medusa {
+  if (sdk) return sdk;
   sdk = new Medusa({
     baseUrl: backendBaseUrl(),
-    publishableKey,
+    publishableKey: publishableKey(),
     // Server-side only: never keep a customer token in module memory.
     auth: { type: "jwt", jwtTokenStorageMethod: "nostore" },
   });

@@ -1,32 +1,44 @@
-/** A placed order, read back for its confirmation page. */
-import { FetchError } from "@medusajs/js-sdk";
-import { numberOf, toAddress, toLine, type RawLine } from "./cart-checkout.server";
-import { core, getSdk } from "./client.server";
-import type { OrderView } from "./views";
+/**
+ * A producer's parts of orders (producer portal): list them, ship one with its carrier and tracking
+ * number, record delivery or return. The states and allowed changes come from the backend
+ * (plugins/ocop/src/lib/order-parts.ts); the portal shows only the actions it lists.
+ */
+import type { Result } from "./client.server";
+import { portalRequest } from "./portal-api.server";
+import type { VendorOrder } from "./views";
+import type { PartStatus } from "../order-parts";
 
-export async function getOrder(orderId: string): Promise<OrderView | null> {
-  try {
-    const { order } = await getSdk().store.order.retrieve(orderId, {
-      fields:
-        "*items,*shipping_address,*shipping_methods,*payment_collections.payment_sessions,+item_total,+shipping_total,+total",
-    });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const o = order as any;
-    return {
-      id: o.id,
-      display_id: o.display_id ?? null,
-      email: o.email ?? null,
-      created_at: o.created_at ? String(o.created_at) : null,
-      items: ((o.items ?? []) as RawLine[]).map(toLine),
-      item_total: numberOf(o.item_total ?? o.subtotal),
-      shipping_total: numberOf(o.shipping_total),
-      total: numberOf(o.total),
-      shipping_address: toAddress(o.shipping_address),
-      shipping_method: o.shipping_methods?.[0]?.name ?? null,
-      payment_provider: o.payment_collections?.[0]?.payment_sessions?.[0]?.provider_id ?? null,
-    };
-  } catch (error) {
-    if (error instanceof FetchError && (error.status === 404 || error.status === 400)) return null;
-    return core(() => Promise.reject(error));
-  }
+export type OrderPartAction = "ship" | "deliver" | "return";
+
+export type VendorOrderPart = VendorOrder & {
+  part_status: PartStatus;
+  allowed_actions: OrderPartAction[];
+  shipment: { carrier: string | null; tracking_number: string | null; shipped_at: string | null };
+  shipping_total: number;
+  cash_on_delivery: boolean;
+  cash_to_collect: number;
+};
+
+const path = (orderId: string, tail = "") => `/vendor/orders/${encodeURIComponent(orderId)}${tail}`;
+
+export function listOrderParts(token: string) {
+  return portalRequest<{ orders: VendorOrderPart[]; count: number }>("/vendor/orders", { token });
+}
+
+export function getOrderPart(token: string, orderId: string) {
+  return portalRequest<{ order: VendorOrderPart }>(path(orderId), { token });
+}
+
+/** `idempotencyKey`: the confirmation form's own key, so a double submit ships once. */
+export function shipOrderPart(
+  token: string,
+  orderId: string,
+  shipment: { carrier: string; tracking_number: string },
+  idempotencyKey?: string
+): Promise<Result<{ part_status: string }>> {
+  return portalRequest(path(orderId, "/shipments"), { method: "POST", token, body: shipment, idempotencyKey });
+}
+
+export function changeOrderPartStatus(token: string, orderId: string, action: "deliver" | "return") {
+  return portalRequest<{ part_status: string }>(path(orderId, "/status"), { method: "POST", token, body: { action } });
 }

@@ -1,6 +1,6 @@
 /** What both portals (producer, trade centre) share: the typed fetch of their routes, and login. */
 import { isIP } from "node:net";
-import { backendBaseUrl, type Refusal, storeError, type Result } from "./client.server";
+import { backendBaseUrl, publishableKey, type Refusal, storeError, type Result } from "./client.server";
 
 /**
  * The portal routes (/auth, /producers, /vendor, /trade-center) answer field
@@ -14,22 +14,26 @@ export async function portalRequest<T>(
     token,
     body,
     clientIp,
+    store,
     idempotencyKey,
   }: {
     method?: "GET" | "POST" | "DELETE";
     token?: string;
     body?: unknown;
     clientIp?: string;
+    store?: boolean;
     idempotencyKey?: string;
   } = {}
 ): Promise<Result<T>> {
   const base = backendBaseUrl();
   const headers: Record<string, string> = { accept: "application/json" };
+  if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
+  // /store routes (the shopper's account) need the storefront's publishable key.
+  if (store) headers["x-publishable-api-key"] = publishableKey();
   if (token) headers.authorization = `Bearer ${token}`;
   // The backend limits logins and sign-ups per address: without the shopper's, all would share ours.
   if (clientIp && isIP(clientIp)) headers["x-forwarded-for"] = clientIp;
   if (body !== undefined) headers["content-type"] = "application/json";
-  if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   let res: Response;
   try {
     res = await fetch(`${base}${path}`, {
@@ -70,7 +74,12 @@ function fieldMessages(value: unknown): Record<string, string> {
 export type Actor = "producer" | "curator";
 
 /** A portal login; `clientIp` is the shopper's address, for the backend's per-address limit. */
-export async function login(actor: Actor, email: string, password: string, clientIp?: string): Promise<Result<string>> {
+export async function login(
+  actor: Actor | "customer",
+  email: string,
+  password: string,
+  clientIp?: string
+): Promise<Result<string>> {
   const r = await portalRequest<{ token?: string }>(`/auth/${actor}/emailpass`, {
     method: "POST",
     body: { email, password },

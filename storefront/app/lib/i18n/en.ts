@@ -1,5 +1,6 @@
 /** English UI text: every key of vi.ts, with the same placeholders (i18n.test.ts checks both). */
 import { enSearch } from "./search.en";
+import { enAccount } from "./account.en";
 import type { MessageKey } from "./vi";
 import { enTradeCenter } from "./tradecenter.en";
 
@@ -352,4 +353,5 @@ export const en: Record<MessageKey, string> = {
   "error.status": "Error code {status}",
   ...enSearch,
   ...enTradeCenter,
+  ...enAccount,
 };

@@ -4,6 +4,7 @@
  */
 import { viSearch } from "./search.vi";
 import { viTradeCenter } from "./tradecenter.vi";
+import { viAccount } from "./account.vi";
 
 export const vi = {
   "site.name": "Chợ OCOP",
@@ -353,6 +354,7 @@ export const vi = {
   "error.status": "Mã lỗi {status}",
   ...viSearch,
   ...viTradeCenter,
+  ...viAccount,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -78,3 +78,25 @@ export const VendorSubmitCertification = CertificationFields.omit({
 
 /** A producer ships some (or, without item_ids, all) of its items in an order. */
 export const VendorCreateFulfillment = z.object({ item_ids: z.array(z.string()).min(1).max(500).optional() })
+
+/** A producer hands its part to a carrier: who carries it and the number the shopper can track. */
+export const VendorShipOrderPart = z
+  .object({
+    carrier: z
+      .string()
+      .trim()
+      .min(2, "Name the carrier (2–80 characters).")
+      .max(80, "Name the carrier (2–80 characters)."),
+    tracking_number: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9 .\-/]{2,39}$/,
+        "Use the carrier's tracking number: 3–40 letters, digits, spaces, '.', '-' or '/'."
+      ),
+    item_ids: z.array(z.string()).min(1).max(500).optional(),
+  })
+  .strict()
+
+/** A shipped part was delivered, or came back. */
+export const VendorChangeOrderPartStatus = z.object({ action: z.enum(["deliver", "return"]) }).strict()

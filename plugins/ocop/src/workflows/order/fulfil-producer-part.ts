@@ -19,7 +19,17 @@ export const fulfilProducerPartWorkflow = createWorkflow(
         order_id: input.order_id,
         items: plan.items,
         created_by: input.producer_id,
-        metadata: { ocop_producer_id: input.producer_id, ocop_idempotency_key: input.idempotency_key ?? null },
+        labels: input.tracking_number
+          ? [{ tracking_number: input.tracking_number, tracking_url: "", label_url: "" }]
+          : [],
+        metadata: {
+          ocop_producer_id: input.producer_id,
+          ocop_idempotency_key: input.idempotency_key ?? null,
+          ocop_status: "shipped",
+          ocop_carrier: input.carrier ?? null,
+          ocop_tracking_number: input.tracking_number ?? null,
+          ocop_shipped_at: new Date().toISOString(),
+        },
       }))
       return createOrderFulfillmentWorkflow.runAsStep({ input: fulfilmentInput })
     })

@@ -8,6 +8,9 @@ export type ProducerFulfilmentInput = {
   /** Lines to ship; all of the producer's lines when absent. */
   item_ids?: string[]
   idempotency_key?: string | null
+  /** The carrier and its tracking number, shown to the shopper (the portal always sends them). */
+  carrier?: string | null
+  tracking_number?: string | null
 }
 
 export type ProducerFulfilmentPlan = {

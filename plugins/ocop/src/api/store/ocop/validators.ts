@@ -32,3 +32,6 @@ export const StoreFeaturedLists = z.object({
     .refine((v) => !!findProvince(v), { message: "Unknown province." })
     .optional(),
 })
+
+/** The order page's query: the key of the order's link, when it was opened from the email. */
+export const StoreOrderQuery = z.object({ key: z.string().max(100).optional() })

@@ -12,7 +12,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const own = new Set(await productIdsOfProducer(req.scope, producerIdOf(req)))
   const { data: orders } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderIds } })
   const parts = orders
-    .map((o: any) => producerPartOfOrder(o, own))
+    .map((o: any) => producerPartOfOrder(o, own, producerIdOf(req)))
     .sort((a, b) => (a.created_at < b.created_at ? 1 : -1))
   res.json({ orders: parts, count: parts.length })
 }

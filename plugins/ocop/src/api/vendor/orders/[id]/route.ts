@@ -8,5 +8,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: req.params.id } })
   const own = new Set(await productIdsOfProducer(req.scope, producerIdOf(req)))
-  res.json({ order: producerPartOfOrder(data[0], own) })
+  res.json({ order: producerPartOfOrder(data[0], own, producerIdOf(req)) })
 }

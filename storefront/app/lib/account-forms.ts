@@ -1,0 +1,54 @@
+/**
+ * Form schemas of the shopper's account pages (sign-up, addresses, password reset), shared by each
+ * action and its form. Messages are i18n keys ("form.*", "account.*").
+ */
+import { z } from "zod";
+import { passwordEmailProblem, passwordProblem, phoneField } from "./forms";
+
+const email = z.string({ required_error: "form.required" }).trim().min(1, "form.required").email("form.email");
+
+const text = (min: number, max: number) =>
+  z
+    .string({ required_error: "form.required" })
+    .trim()
+    .min(1, "form.required")
+    .min(min, "form.tooShort")
+    .max(max, "form.tooLong");
+
+const newPassword = z.string({ required_error: "form.required" }).superRefine((password, ctx) => {
+  const problem = password ? passwordProblem(password) : "form.required";
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
+const optionalPhone = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v : undefined))
+  .pipe(phoneField.optional());
+
+export const signUpSchema = z
+  .object({ full_name: text(2, 100), email, phone: optionalPhone, password: newPassword })
+  .superRefine((v, ctx) => {
+    const problem = passwordEmailProblem(v.password, v.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
+
+export const resetRequestSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({ token: z.string().min(1, "account.resetLinkInvalid"), email, password: newPassword })
+  .superRefine((v, ctx) => {
+    const problem = passwordEmailProblem(v.password, v.email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
+
+export const addressSchema = z.object({
+  full_name: text(2, 100),
+  phone: phoneField,
+  address: text(3, 200),
+  ward: text(2, 100),
+  province_code: z.string({ required_error: "form.province" }).regex(/^\d{2}$/, "form.province"),
+});
+
+/** Medusa stores phone numbers as typed; we keep them in E.164 like checkout does. */
+export const toE164 = (phone: string) => phone.replace(/^0/, "+84");

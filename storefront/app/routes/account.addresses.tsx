@@ -1,0 +1,165 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { Container } from "~/components/Container";
+import { ErrorPage, errorKind } from "~/components/ErrorPage";
+import { FormAlert, SelectField, TextField } from "~/components/Field";
+import { asCustomer } from "~/lib/account.server";
+import { addressSchema, toE164 } from "~/lib/account-forms";
+import { addAddress, deleteAddress, listAddresses } from "~/lib/backend/customer.server";
+import { listProvinces } from "~/lib/backend/reference-data.server";
+import { keptValues, parseForm, type FieldErrors } from "~/lib/forms";
+import { useT } from "~/lib/i18n";
+import { getLang } from "~/lib/lang.server";
+import { langFromMatches, titleFor } from "~/lib/meta";
+import { localizedRefusal, orNotFound } from "~/lib/portal.server";
+import { PRIVATE_HEADERS } from "~/lib/session.server";
+
+export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.addresses")];
+export const headers: HeadersFunction = () => PRIVATE_HEADERS;
+
+const ADDRESS_CARD =
+  "flex flex-wrap items-start justify-between gap-3 rounded-2xl border border-clay bg-white p-4 text-sm";
+
+async function provinceOptions() {
+  return (await listProvinces())
+    .map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi }))
+    .filter((p) => p.value);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [addresses, provinces] = await Promise.all([
+    asCustomer(request, listAddresses).then(orNotFound),
+    provinceOptions(),
+  ]);
+  return data({ addresses, provinces }, { headers: PRIVATE_HEADERS });
+}
+
+type ActionData = { errors: FieldErrors; values: Record<string, string>; formError?: string; saved?: boolean };
+
+// Posts come from this site only (the server checks Origin / Sec-Fetch-Site) and need the shopper's token.
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  if (form.get("intent") === "delete") {
+    const id = String(form.get("address_id") ?? "");
+    const r = await asCustomer(request, (token) => deleteAddress(token, id));
+    if (!r.ok) return data<ActionData>({ errors: {}, values: {}, formError: r.message }, { status: 400 });
+    return data<ActionData>({ errors: {}, values: {}, saved: true }, { headers: PRIVATE_HEADERS });
+  }
+  const parsed = parseForm(addressSchema, form);
+  if (!parsed.ok) {
+    return data<ActionData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
+  }
+  const province = (await provinceOptions()).find((p) => p.value === parsed.data.province_code);
+  if (!province) {
+    return data<ActionData>(
+      { errors: { province_code: "form.province" }, values: keptValues(form), formError: "form.fixErrors" },
+      { status: 400, headers: PRIVATE_HEADERS }
+    );
+  }
+  const r = await asCustomer(request, (token) =>
+    addAddress(token, {
+      ...parsed.data,
+      phone: toE164(parsed.data.phone),
+      province_name: province.label,
+    })
+  );
+  if (!r.ok) {
+    return data<ActionData>(
+      { ...localizedRefusal(r, await getLang(request)), values: keptValues(form) },
+      { status: 400, headers: PRIVATE_HEADERS }
+    );
+  }
+  return data<ActionData>({ errors: {}, values: {}, saved: true }, { headers: PRIVATE_HEADERS });
+}
+
+export default function AddressesPage() {
+  const { addresses, provinces } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const tr = useT();
+  const v = actionData?.saved ? {} : (actionData?.values ?? {});
+  const e = actionData?.errors ?? {};
+  return (
+    <Container className="max-w-3xl py-8 sm:py-12">
+      <p className="text-sm">
+        <Link to="/account" className="text-lacquer-700 underline">
+          ← {tr("account.title")}
+        </Link>
+      </p>
+      <h1 className="mt-2 font-display text-2xl font-bold">{tr("account.addresses")}</h1>
+      {addresses.length === 0 ? (
+        <p className="mt-2 text-sm text-ink-soft">{tr("account.noAddresses")}</p>
+      ) : (
+        <ul className="mt-4 space-y-3">
+          {addresses.map((a) => (
+            <li key={a.id} className={ADDRESS_CARD} data-testid="saved-address">
+              <span>
+                <strong>{a.full_name}</strong>
+                {a.phone ? <> · {a.phone}</> : null}
+                <br />
+                {[a.address, a.ward, a.province].filter(Boolean).join(", ")}
+              </span>
+              <Form method="post">
+                <input type="hidden" name="intent" value="delete" />
+                <input type="hidden" name="address_id" value={a.id} />
+                <Button type="submit" variant="ghost">
+                  {tr("account.deleteAddress")}
+                </Button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 className="mt-8 font-display text-xl font-bold">{tr("account.addAddress")}</h2>
+      <Form method="post" noValidate className="mt-4 space-y-4" key={addresses.length}>
+        <FormAlert message={actionData?.formError} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField
+            name="full_name"
+            label={tr("checkout.fullName")}
+            required
+            autoComplete="name"
+            defaultValue={v.full_name}
+            error={e.full_name}
+          />
+          <TextField
+            name="phone"
+            type="tel"
+            inputMode="tel"
+            label={tr("checkout.phone")}
+            required
+            autoComplete="tel"
+            defaultValue={v.phone}
+            error={e.phone}
+          />
+        </div>
+        <TextField
+          name="address"
+          label={tr("checkout.address")}
+          required
+          autoComplete="street-address"
+          defaultValue={v.address}
+          error={e.address}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField name="ward" label={tr("checkout.ward")} required defaultValue={v.ward} error={e.ward} />
+          <SelectField
+            name="province_code"
+            label={tr("checkout.province")}
+            required
+            placeholder={tr("checkout.choose")}
+            options={provinces}
+            defaultValue={v.province_code}
+            error={e.province_code}
+          />
+        </div>
+        <Button type="submit">{tr("account.saveAddress")}</Button>
+      </Form>
+    </Container>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage {...errorKind(useRouteError())} />;
+}

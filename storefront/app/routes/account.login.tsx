@@ -1,0 +1,98 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { Container } from "~/components/Container";
+import { CsrfField } from "~/components/CsrfField";
+import { FormAlert, TextField } from "~/components/Field";
+import { signedIn } from "~/lib/account.server";
+import { signIn } from "~/lib/backend/customer.server";
+import { hasValidCsrfToken } from "~/lib/csrf.server";
+import { loginSchema, parseForm } from "~/lib/forms";
+import { useT } from "~/lib/i18n";
+import { getLang } from "~/lib/lang.server";
+import { langFromMatches, titleFor } from "~/lib/meta";
+import { csrfRefusal, localizedRefusal, loginLoader, type PortalFormData } from "~/lib/portal.server";
+import { PRIVATE_HEADERS } from "~/lib/session.server";
+
+export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.signIn")];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loginLoader(request);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = typeof form.get("email") === "string" ? String(form.get("email")) : "";
+  if (!(await hasValidCsrfToken(request, form))) return csrfRefusal({ email });
+  const parsed = parseForm(loginSchema, form);
+  if (!parsed.ok) {
+    return data<PortalFormData>(
+      { errors: parsed.errors, values: { email } },
+      { status: 400, headers: PRIVATE_HEADERS }
+    );
+  }
+  const result = await signIn(parsed.data.email, parsed.data.password, context.clientIp);
+  if (!result.ok) {
+    // Too many attempts: the backend's own words (with the wait) in the page's language.
+    const formError =
+      result.status === 429 ? localizedRefusal(result, await getLang(request)).formError : "account.loginFailed";
+    return data<PortalFormData>(
+      { errors: {}, values: { email }, formError },
+      { status: result.status === 429 ? 429 : 400, headers: PRIVATE_HEADERS }
+    );
+  }
+  return signedIn(request, result.data);
+}
+
+export default function AccountLogin() {
+  const tr = useT();
+  const actionData = useActionData<typeof action>();
+  const { csrf } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const redirectTo = params.get("redirectTo");
+  const e = actionData?.errors ?? {};
+  return (
+    <Container className="max-w-md py-8 sm:py-12">
+      <h1 className="font-display text-2xl font-bold">{tr("account.signIn")}</h1>
+      <Form method="post" noValidate className="mt-6 space-y-4">
+        <CsrfField token={csrf} />
+        {params.get("expired") ? <FormAlert message="account.expired" /> : null}
+        {params.get("reset") ? <FormAlert tone="success" message="account.resetDone" /> : null}
+        <FormAlert message={actionData?.formError} />
+        <TextField
+          name="email"
+          type="email"
+          label={tr("checkout.email")}
+          required
+          autoComplete="username"
+          defaultValue={actionData?.values.email}
+          error={e.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={tr("portal.password")}
+          required
+          autoComplete="current-password"
+          error={e.password}
+        />
+        <Button type="submit">{tr("account.signIn")}</Button>
+      </Form>
+      <p className="mt-4 text-sm">
+        <Link to="/account/reset-password" className="font-medium text-lacquer-700 underline">
+          {tr("account.forgot")}
+        </Link>
+      </p>
+      <p className="mt-6 text-sm">
+        {tr("account.noAccount")}{" "}
+        <Link
+          to={redirectTo ? `/account/register?redirectTo=${encodeURIComponent(redirectTo)}` : "/account/register"}
+          className="font-medium text-lacquer-700 underline"
+        >
+          {tr("account.register")}
+        </Link>
+      </p>
+    </Container>
+  );
+}

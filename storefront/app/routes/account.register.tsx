@@ -1,0 +1,112 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/Button";
+import { Container } from "~/components/Container";
+import { CsrfField } from "~/components/CsrfField";
+import { FormAlert, TextField } from "~/components/Field";
+import { signedIn } from "~/lib/account.server";
+import { signUpSchema, toE164 } from "~/lib/account-forms";
+import { signUp } from "~/lib/backend/customer.server";
+import { hasValidCsrfToken } from "~/lib/csrf.server";
+import { keptValues, parseForm } from "~/lib/forms";
+import { useT } from "~/lib/i18n";
+import { getLang } from "~/lib/lang.server";
+import { langFromMatches, titleFor } from "~/lib/meta";
+import { csrfRefusal, localizedRefusal, loginLoader, type PortalFormData } from "~/lib/portal.server";
+import { PRIVATE_HEADERS } from "~/lib/session.server";
+
+export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.register")];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return loginLoader(request);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const values = keptValues(form);
+  delete values.password;
+  if (!(await hasValidCsrfToken(request, form))) return csrfRefusal(values);
+  const parsed = parseForm(signUpSchema, form);
+  if (!parsed.ok) {
+    return data<PortalFormData>(
+      { errors: parsed.errors, values, formError: "form.fixErrors" },
+      { status: 400, headers: PRIVATE_HEADERS }
+    );
+  }
+  const input = parsed.data;
+  const result = await signUp({ ...input, phone: input.phone ? toE164(input.phone) : undefined }, context.clientIp);
+  if (!result.ok) {
+    const lang = await getLang(request);
+    // Medusa answers an email already registered with a 401 "Identity with email already exists".
+    const taken = /already exists/i.test(result.message);
+    const refusal = taken
+      ? { errors: { email: "account.emailTaken" }, formError: "form.fixErrors" }
+      : localizedRefusal(result, lang);
+    return data<PortalFormData>(
+      { ...refusal, values },
+      { status: result.status === 429 ? 429 : 400, headers: PRIVATE_HEADERS }
+    );
+  }
+  return signedIn(request, result.data);
+}
+
+export default function AccountRegister() {
+  const tr = useT();
+  const actionData = useActionData<typeof action>();
+  const { csrf } = useLoaderData<typeof loader>();
+  const v = actionData?.values ?? {};
+  const e = actionData?.errors ?? {};
+  return (
+    <Container className="max-w-md py-8 sm:py-12">
+      <h1 className="font-display text-2xl font-bold">{tr("account.register")}</h1>
+      <p className="mt-2 text-sm text-ink-soft">{tr("account.registerIntro")}</p>
+      <Form method="post" noValidate className="mt-6 space-y-4">
+        <CsrfField token={csrf} />
+        <FormAlert message={actionData?.formError} />
+        <TextField
+          name="full_name"
+          label={tr("checkout.fullName")}
+          required
+          autoComplete="name"
+          defaultValue={v.full_name}
+          error={e.full_name}
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={tr("checkout.email")}
+          required
+          autoComplete="email"
+          defaultValue={v.email}
+          error={e.email}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          inputMode="tel"
+          label={tr("account.phoneOptional")}
+          autoComplete="tel"
+          defaultValue={v.phone}
+          error={e.phone}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={tr("portal.password")}
+          hint={tr("account.passwordHint")}
+          required
+          autoComplete="new-password"
+          error={e.password}
+        />
+        <Button type="submit">{tr("account.register")}</Button>
+      </Form>
+      <p className="mt-6 text-sm">
+        {tr("account.haveAccount")}{" "}
+        <Link to="/account/login" className="font-medium text-lacquer-700 underline">
+          {tr("account.signIn")}
+        </Link>
+      </p>
+    </Container>
+  );
+}
