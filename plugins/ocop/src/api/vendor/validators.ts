@@ -27,7 +27,20 @@ export const VendorUpdateMe = z
 
 /** Photos in display order (the first is the thumbnail), each an upload of this producer with its alt text. */
 const productImages = z
-  .array(z.object({ upload_id: uploadId, alt: z.string().trim().max(200).optional().nullable() }).strict())
+  .array(
+    z
+      .object({
+        upload_id: uploadId.optional(),
+        /** A photo the product already shows (its stored `/ocop/files/…` URL), kept on an edit. */
+        url: z.string().trim().max(300).optional(),
+        alt: z.string().trim().max(200).optional().nullable(),
+      })
+      .strict()
+      .refine((i) => Boolean(i.upload_id) !== Boolean(i.url), {
+        message: "Give either upload_id (a new photo) or url (a photo the product already has).",
+        path: ["upload_id"],
+      })
+  )
   .max(10, "At most 10 photos per product.")
 
 const productFields = {

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { OCOP_MODULE, type OcopModuleService } from "../../../modules/ocop"
-import { ownUploadUrls, type UploadPurpose } from "../../../lib/uploads"
+import { fileKeyOf, ownUploadUrls, type UploadPurpose } from "../../../lib/uploads"
 import { sendFieldErrors } from "../../utils/validate"
 
 /** The request after producerAuth and validateBody (middlewares.ts). */
@@ -19,14 +19,17 @@ export async function resolveProductImages(request: MedusaRequest, res: MedusaRe
   const body = req.validatedBody
   if (!body?.images) return next()
   const producerId = req.producer.id
-  const images = body.images as Array<{ upload_id: string; alt?: string | null }>
-  const { errors, urls } = await ownUploadUrls(
-    lookupIn(req),
-    producerId,
-    "product_image",
-    "images",
-    images.map((i) => i.upload_id)
-  )
+  const images = body.images as Array<{ upload_id?: string; url?: string; alt?: string | null }>
+  // A kept photo names its stored URL: it must be this producer's product photo too.
+  const keys = images.map((i) => (i.url ? fileKeyOf(i.url) : null)).filter((k): k is string => Boolean(k))
+  const kept = keys.length
+    ? await req.scope
+        .resolve<OcopModuleService>(OCOP_MODULE)
+        .listUploads({ file_key: keys, producer_id: producerId, purpose: "product_image" }, { take: keys.length })
+    : []
+  const idOfKey = new Map(kept.map((u) => [u.file_key, u.id]))
+  const ids = images.map((i) => i.upload_id ?? idOfKey.get(fileKeyOf(i.url) ?? "") ?? `unknown:${i.url}`)
+  const { errors, urls } = await ownUploadUrls(lookupIn(req), producerId, "product_image", "images", ids)
   if (Object.keys(errors).length) return sendFieldErrors(res, errors)
   body.images = urls.map((url, i) => ({ url, alt: images[i].alt?.trim() || null }))
   next()
