@@ -84,7 +84,11 @@ export default function EditProduct() {
   const listed = Boolean(product.product_listing?.listed);
   const reasons = product.product_listing?.blocked_reasons ?? [];
   const price = vndPriceOf(product);
-  const formError = actionData?.formError;
+  // A refusal of the backend (e.g. publishing while uncertified) is introduced as "could not save".
+  const formError =
+    actionData?.formError && actionData.formError !== "form.fixErrors"
+      ? tr("vp.publishRefused", { message: actionData.formError })
+      : actionData?.formError;
   const meta = (key: string) =>
     typeof product.metadata?.[key] === "string" ? String(product.metadata[key]) : undefined;
   const current: Record<string, string | undefined> = {

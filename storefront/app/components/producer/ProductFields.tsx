@@ -44,7 +44,7 @@ export function ProductFields({
         />
         <TextField
           name="title_en"
-          label={`${tr("pf.englishTitle")} (${tr("form.optional")})`}
+          label={`${tr("vp.titleEn")} (${tr("form.optional")})`}
           defaultValue={values.title_en}
           error={errors.title_en}
         />
