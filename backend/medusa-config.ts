@@ -125,6 +125,34 @@ const notificationModule = {
   },
 }
 
+// Files (producer photos, logos, certificate scans) through the File Module: S3-compatible storage when
+// S3_BUCKET is set (needed with more than one backend server), otherwise this server's static/ folder.
+// Rows keep file keys, never these URLs (plugins/ocop src/lib/uploads.ts).
+const S3_BUCKET = process.env.S3_BUCKET
+const fileModule = {
+  resolve: "@medusajs/medusa/file",
+  key: Modules.FILE,
+  options: {
+    providers: [
+      S3_BUCKET
+        ? {
+            resolve: "@medusajs/medusa/file-s3",
+            id: "s3",
+            options: {
+              bucket: S3_BUCKET,
+              region: process.env.S3_REGION,
+              endpoint: process.env.S3_ENDPOINT,
+              file_url: process.env.S3_FILE_URL,
+              access_key_id: process.env.S3_ACCESS_KEY_ID,
+              secret_access_key: process.env.S3_SECRET_ACCESS_KEY,
+              additional_client_config: process.env.S3_ENDPOINT ? { forcePathStyle: true } : undefined,
+            },
+          }
+        : { resolve: "@medusajs/medusa/file-local", id: "local" },
+    ],
+  },
+}
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -152,5 +180,5 @@ export default defineConfig({
       },
     },
   ],
-  modules: [...redisModules, paymentModule, notificationModule, searchModuleConfig()],
+  modules: [...redisModules, paymentModule, notificationModule, fileModule, searchModuleConfig()],
 })

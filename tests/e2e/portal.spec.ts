@@ -23,7 +23,7 @@ async function logInAsApprovedProducer(page: Page) {
   await page.getByLabel("Email").fill("htx@ocop.vn")
   await page.getByLabel("Mật khẩu").fill("OcopHTX#2026")
   await page.getByRole("button", { name: "Đăng nhập" }).click()
-  await expect(page).toHaveURL(/\/producer\/products$/)
+  await expect(page).toHaveURL(/\/producer$/)
 }
 
 test.describe("producer portal", () => {
@@ -76,7 +76,7 @@ test.describe("producer portal", () => {
     await page.getByRole("button", { name: "Tạo sản phẩm" }).click()
     await expect(page).toHaveURL(/\/producer\/products\/prod_/)
     await expect(page.getByTestId("blocked-reasons")).toContainText("chưa có chứng nhận OCOP")
-    await expect(page.getByLabel("Giá bán (₫)")).toHaveValue("350000")
+    await expect(page.getByLabel("Giá bán (₫)")).toHaveValue("350.000\u00A0₫")
     await page.getByLabel("Trạng thái").selectOption("published")
     await page.getByRole("button", { name: "Lưu thay đổi" }).click()
     await expect(page.getByTestId("form-error")).toContainText("Không lưu được")

@@ -144,3 +144,25 @@ export function FormAlert({ message, tone = "error" }: { message?: string | null
     </p>
   );
 }
+
+/** A file input (portal uploads); the server checks type and size again, whatever `accept` says. */
+const FILE_BUTTON = "file:mr-3 file:rounded file:border-0 file:bg-paper-deep file:px-3 file:py-1";
+
+export function FileField(props: Common & { accept?: string; multiple?: boolean }) {
+  const { name, error, hint, required, accept, multiple } = props;
+  return (
+    <Shell {...props}>
+      <input
+        id={`f-${name}`}
+        name={name}
+        type="file"
+        accept={accept}
+        multiple={multiple}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, error, hint)}
+        className={`${inputClass} ${error ? "border-lacquer-600" : "border-clay"} ${FILE_BUTTON}`}
+      />
+    </Shell>
+  );
+}

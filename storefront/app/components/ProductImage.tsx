@@ -1,6 +1,7 @@
+import { publicFileSrc } from "~/lib/file-url";
 import { useT } from "~/lib/i18n";
 
-/** A product photo, or a neutral placeholder when there is none. */
+/** A product photo (an uploaded one is fetched through this site's /files route), or a neutral placeholder. */
 export function ProductImage({
   src,
   alt,
@@ -13,7 +14,8 @@ export function ProductImage({
   eager?: boolean;
 }) {
   const tr = useT();
-  if (!src) {
+  const shown = publicFileSrc(src);
+  if (!shown) {
     return (
       <div
         role="img"
@@ -29,7 +31,7 @@ export function ProductImage({
   }
   return (
     <img
-      src={src}
+      src={shown}
       alt={alt}
       loading={eager ? "eager" : "lazy"}
       decoding="async"

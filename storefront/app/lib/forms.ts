@@ -159,18 +159,38 @@ export const producerSignupSchema = z
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 
-export const productCreateSchema = z.object({
+/** Grams, typed as "500" or "1.000"; empty means not given. */
+const optionalGrams = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const n = parseVndInput(v.replace(/g$/i, ""));
+    if (n === null || n < 1 || n > 1_000_000) {
+      ctx.addIssue({ code: "custom", message: "form.weight" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** The fields a producer edits on a product, on creation and later alike. */
+const productDetails = {
   title: text(2, 200, "form.tooShort"),
   title_en: optionalText(200),
   description: optionalText(5000),
+  description_en: optionalText(5000),
   unit: optionalText(50),
+  weight: optionalGrams,
+  group_slug: optionalText(80),
+  subgroup_slug: optionalText(80),
   price: vndPrice,
-});
+};
+
+export const productCreateSchema = z.object(productDetails);
 
 export const productUpdateSchema = z.object({
-  title: text(2, 200, "form.tooShort"),
-  description: z.string().trim().max(5000, "form.tooLong").optional().default(""),
-  price: vndPrice,
+  ...productDetails,
   status: z.enum(["draft", "published"], { errorMap: () => ({ message: "form.choose" }) }),
 });
 
@@ -186,41 +206,35 @@ const optionalDate = z
       .optional()
   );
 
-export const certificationSchema = z
-  .object({
-    product_id: z.string({ required_error: "form.choose" }).min(1, "form.choose"),
-    stars: z.coerce
-      .number({ invalid_type_error: "form.stars" })
-      .int("form.stars")
-      .min(3, "form.stars")
-      .max(5, "form.stars"),
-    score: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? Number(v.replace(",", ".")) : undefined))
-      .pipe(z.number({ invalid_type_error: "form.score" }).min(0, "form.score").max(100, "form.score").optional()),
-    group_slug: z.string({ required_error: "form.choose" }).min(1, "form.choose"),
-    certificate_number: text(1, 100),
-    decision_number: optionalText(100),
-    decision_date: optionalDate,
-    issuing_authority: text(2, 200, "form.tooShort"),
-    province_code: provinceCode,
-    valid_from: optionalDate,
-    expires_at: optionalDate,
-    traceability_code: optionalText(120),
-    traceability_url: z
-      .string()
-      .trim()
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .pipe(z.string().url("form.url").optional()),
-  })
-  .superRefine((v, ctx) => {
-    if (v.valid_from && v.expires_at && v.expires_at <= v.valid_from) {
-      ctx.addIssue({ code: "custom", path: ["expires_at"], message: "form.expiresAfter" });
-    }
-  });
+/**
+ * A producer's certificate submission. No province (the producer's own decides), no validity (the
+ * decision sets it) and no authority (the backend records it from the stars and the province).
+ */
+export const certificationSchema = z.object({
+  product_id: z.string({ required_error: "form.choose" }).min(1, "form.choose"),
+  stars: z.coerce
+    .number({ invalid_type_error: "form.stars" })
+    .int("form.stars")
+    .min(3, "form.stars")
+    .max(5, "form.stars"),
+  score: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? Number(v.replace(",", ".")) : undefined))
+    .pipe(z.number({ invalid_type_error: "form.score" }).min(0, "form.score").max(100, "form.score").optional()),
+  group_slug: z.string({ required_error: "form.choose" }).min(1, "form.choose"),
+  certificate_number: text(1, 100),
+  decision_number: optionalText(100),
+  decision_date: optionalDate,
+  traceability_code: optionalText(120),
+  traceability_url: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.string().url("form.url").optional()),
+});
 
 export const CERTIFICATION_ACTIONS = ["approve", "reject", "suspend", "reinstate", "revoke"] as const;
 export type CertificationAction = (typeof CERTIFICATION_ACTIONS)[number];

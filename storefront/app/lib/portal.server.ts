@@ -13,7 +13,7 @@ import { safeRedirectPath } from "./safe-redirect";
 import { commit, expiredLogin, getSession, PRIVATE_HEADERS, requireCurator, requireProducer } from "./session.server";
 
 const TOKEN_KEY = { producer: "producerToken", curator: "curatorToken" } as const;
-const HOME = { producer: "/producer/products", curator: "/trade-center/certifications" } as const;
+const HOME = { producer: "/producer", curator: "/trade-center/certifications" } as const;
 
 export type PortalFormData = { errors: FieldErrors; values: Record<string, string>; formError?: string };
 

@@ -2,13 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { FormAlert, SelectField, TextField } from "~/components/Field";
-import { certificationSchema, parseForm } from "~/lib/forms";
+import { FileField, FormAlert, SelectField, TextField } from "~/components/Field";
+import { certificationSchema, keptValues, parseForm } from "~/lib/forms";
 import { useLang, useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { listGroups, listProvinces } from "~/lib/backend/reference-data.server";
-import { asProducer, backendErrors, orNotFound, type PortalFormData } from "~/lib/portal.server";
-import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { getLang } from "~/lib/lang.server";
+import { asProducer, localizedRefusal, orNotFound, type PortalFormData } from "~/lib/portal.server";
+import { filesIn, readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
+import { PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ products }, me, groups, provinces] = await Promise.all([
@@ -17,40 +19,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listGroups(),
     listProvinces(),
   ]);
+  const own = provinces.find((p) => String((p as { code?: unknown }).code ?? "") === me.producer.province_code);
   return data(
     {
-      products: products.map((p) => ({ value: p.id, label: p.title })),
+      products: products.map((p) => ({ value: p.id, label: p.title, group: String(p.metadata?.group_slug ?? "") })),
       groups,
-      provinces: provinces
-        .map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi }))
-        .filter((p) => p.value),
-      province_code: me.producer.province_code,
+      // Shown, not chosen: the producer's own province decides (the backend refuses another).
+      province: own ? { name_vi: own.name_vi, type: (own as { type?: string }).type ?? "province" } : null,
     },
     { headers: PRIVATE_HEADERS }
   );
 }
 
+const refused = (body: PortalFormData) => data<PortalFormData>(body, { status: 400, headers: PRIVATE_HEADERS });
+
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const token = await requireProducer(request);
+  const lang = await getLang(request);
+  const { form, tooLarge } = await readPortalForm(request);
+  if (tooLarge) return refused({ errors: { scan: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" });
   const parsed = parseForm(certificationSchema, form);
-  if (!parsed.ok)
-    return data<PortalFormData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
-  const result = await asProducer(request, (token) =>
-    vendor.submitCertification(token, { ...parsed.data, legal_basis: "148/QĐ-TTg" })
-  );
-  if (!result.ok) {
-    const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-    const errors = backendErrors(result);
-    return data<PortalFormData>(
-      { errors, values, formError: Object.keys(errors).length ? "form.fixErrors" : result.message },
-      { status: 400, headers: PRIVATE_HEADERS }
-    );
+  const scanMissing = filesIn(form, "scan").length === 0;
+  if (!parsed.ok || scanMissing) {
+    const errors = { ...(parsed.ok ? {} : parsed.errors), ...(scanMissing ? { scan: "pu.required" } : {}) };
+    return refused({ errors, values: keptValues(form), formError: "form.fixErrors" });
   }
-  throw redirect(`/producer/products/${encodeURIComponent(parsed.data.product_id)}`, { headers: PRIVATE_HEADERS });
+  const scan = await uploadAll(token, form, "scan", "certificate_scan", lang);
+  if (!scan.ok) return refused({ errors: { scan: scan.error }, values: keptValues(form), formError: "form.fixErrors" });
+  const result = await asProducer(request, (t) =>
+    vendor.submitCertification(t, { ...parsed.data, scan_upload_id: scan.ids[0], legal_basis: "148/QĐ-TTg" })
+  );
+  if (!result.ok) return refused({ ...localizedRefusal(result, lang), values: keptValues(form) });
+  const { certification } = result.data;
+  const to = new URLSearchParams({ submitted: certification.certificate_number ?? certification.id });
+  throw redirect(`/producer/products/${encodeURIComponent(parsed.data.product_id)}?${to}`, {
+    headers: PRIVATE_HEADERS,
+  });
 }
 
 export default function SubmitCertification() {
-  const { products, groups, provinces, province_code } = useLoaderData<typeof loader>();
+  const { products, groups, province } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -59,20 +67,36 @@ export default function SubmitCertification() {
   const v = actionData?.values ?? {};
   const e = actionData?.errors ?? {};
   if (products.length === 0) return <p>{tr("certform.noProducts")}</p>;
+  const productId = v.product_id ?? params.get("product_id") ?? products[0]?.value;
+  const committee = province ? `UBND ${province.type === "city" ? "thành phố" : "tỉnh"} ${province.name_vi}` : "—";
   return (
     <section className="max-w-3xl">
       <h1 className="font-display text-2xl font-bold">{tr("certform.title")}</h1>
       <p className="mt-2 text-sm text-ink-soft">{tr("certform.intro")}</p>
-      <Form method="post" noValidate className="mt-6 space-y-4">
+      <Form method="post" encType="multipart/form-data" noValidate className="mt-6 space-y-4">
         <FormAlert message={actionData?.formError} />
         <SelectField
           name="product_id"
           label={tr("certform.product")}
           required
           options={products}
-          defaultValue={v.product_id ?? params.get("product_id") ?? products[0]?.value}
+          defaultValue={productId}
           error={e.product_id}
         />
+        <dl className="grid gap-4 rounded-lg border border-clay bg-paper-deep/40 p-4 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="font-medium">{tr("pc.province")}</dt>
+            <dd data-testid="cert-province" className="mt-1 text-base font-semibold">
+              {province?.name_vi ?? "—"}
+            </dd>
+            <dd className="mt-1 text-ink-soft">{tr("pc.provinceNote")}</dd>
+          </div>
+          <div>
+            <dt className="font-medium">{tr("pc.authority")}</dt>
+            <dd className="mt-1 text-ink-soft">{tr("pc.authorityRule", { province: committee })}</dd>
+            <dd className="mt-1 text-ink-soft">{tr("pc.validityNote")}</dd>
+          </div>
+        </dl>
         <div className="grid gap-4 sm:grid-cols-3">
           <SelectField
             name="stars"
@@ -89,7 +113,7 @@ export default function SubmitCertification() {
             required
             placeholder={tr("checkout.choose")}
             options={groups.map((g) => ({ value: g.slug, label: lang === "vi" ? g.name_vi : g.name_en }))}
-            defaultValue={v.group_slug}
+            defaultValue={v.group_slug ?? products.find((p) => p.value === productId)?.group}
             error={e.group_slug}
           />
         </div>
@@ -100,13 +124,6 @@ export default function SubmitCertification() {
             required
             defaultValue={v.certificate_number}
             error={e.certificate_number}
-          />
-          <TextField
-            name="issuing_authority"
-            label={tr("cert.issuingAuthority")}
-            required
-            defaultValue={v.issuing_authority}
-            error={e.issuing_authority}
           />
           <TextField
             name="decision_number"
@@ -122,28 +139,6 @@ export default function SubmitCertification() {
             error={e.decision_date}
           />
           <TextField
-            name="valid_from"
-            type="date"
-            label={tr("cert.validFrom")}
-            defaultValue={v.valid_from}
-            error={e.valid_from}
-          />
-          <TextField
-            name="expires_at"
-            type="date"
-            label={tr("cert.validTo")}
-            defaultValue={v.expires_at}
-            error={e.expires_at}
-          />
-          <SelectField
-            name="province_code"
-            label={tr("cert.province")}
-            required
-            options={provinces}
-            defaultValue={v.province_code ?? province_code}
-            error={e.province_code}
-          />
-          <TextField
             name="traceability_code"
             label={tr("cert.traceability")}
             defaultValue={v.traceability_code}
@@ -156,6 +151,14 @@ export default function SubmitCertification() {
           label={tr("certform.traceabilityUrl")}
           defaultValue={v.traceability_url}
           error={e.traceability_url}
+        />
+        <FileField
+          name="scan"
+          label={tr("pc.scan")}
+          hint={tr("pc.scanHint")}
+          required
+          accept="image/jpeg,image/png,image/webp,application/pdf"
+          error={e.scan ?? e.scan_upload_id ?? e.issuing_authority}
         />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {tr("certform.submit")}

@@ -12,47 +12,67 @@ import {
 import { Badge } from "~/components/Badge";
 import { Button } from "~/components/Button";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
-import { FormAlert, SelectField, TextArea, TextField } from "~/components/Field";
-import { parseForm, productUpdateSchema } from "~/lib/forms";
+import { FormAlert, SelectField } from "~/components/Field";
+import { ProductFields } from "~/components/producer/ProductFields";
+import { keptValues, parseForm, productUpdateSchema } from "~/lib/forms";
 import { formatDate, useLang, useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
+import { listGroups } from "~/lib/backend/reference-data.server";
+import { getLang } from "~/lib/lang.server";
+import { publicFileSrc } from "~/lib/file-url";
+import { formatVnd } from "~/lib/money";
 import { statusKey } from "~/lib/ocop-display";
-import { asProducer, backendErrors, orNotFound, type PortalFormData } from "~/lib/portal.server";
-import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { asProducer, localizedRefusal, orNotFound, type PortalFormData } from "~/lib/portal.server";
+import { photosPayload, readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
+import { PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
 import { useReasonText, vndPriceOf } from "~/lib/producer-portal-display";
 
 /** Another producer's product is a 404 here, exactly as the backend answers it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { product } = orNotFound(await asProducer(request, (token) => vendor.product(token, params.id ?? "")));
-  return data({ product }, { headers: PRIVATE_HEADERS });
+  const [{ product }, groups] = await Promise.all([
+    asProducer(request, (token) => vendor.product(token, params.id ?? "")).then(orNotFound),
+    listGroups(),
+  ]);
+  return data({ product, groups }, { headers: PRIVATE_HEADERS });
 }
 
+type EditResult = PortalFormData & { saved?: boolean };
+const refused = (body: EditResult) => data<EditResult>(body, { status: 400, headers: PRIVATE_HEADERS });
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const token = await requireProducer(request);
+  const lang = await getLang(request);
+  const { form, tooLarge } = await readPortalForm(request);
+  if (tooLarge) return refused({ errors: { photos: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" });
   const parsed = parseForm(productUpdateSchema, form);
-  if (!parsed.ok)
-    return data<PortalFormData & { saved?: boolean }>(
-      { ...parsed, formError: "form.fixErrors" },
-      { status: 400, headers: PRIVATE_HEADERS }
-    );
-  const result = await asProducer(request, (token) => vendor.updateProduct(token, params.id ?? "", parsed.data));
-  const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+  if (!parsed.ok) return refused({ ...parsed, formError: "form.fixErrors" });
+  const photos = await uploadAll(token, form, "photos", "product_image", lang);
+  if (!photos.ok)
+    return refused({ errors: { photos: photos.error }, values: keptValues(form), formError: "form.fixErrors" });
+  const d = parsed.data;
+  const body = {
+    ...d,
+    // Cleared fields are sent as null so the backend clears them (an absent field means unchanged).
+    title_en: d.title_en ?? null,
+    description_en: d.description_en ?? null,
+    unit: d.unit ?? null,
+    weight: d.weight ?? null,
+    group_slug: d.group_slug ?? null,
+    subgroup_slug: d.subgroup_slug ?? null,
+    description: d.description ?? "",
+    images: photosPayload(form, photos.ids),
+  };
+  const result = await asProducer(request, (t) => vendor.updateProduct(t, params.id ?? "", body));
   if (!result.ok) {
     if (result.status === 404) throw new Response(null, { status: 404, headers: PRIVATE_HEADERS });
-    // e.g. publishing while uncertified: the backend's 400 says why.
-    return data<PortalFormData & { saved?: boolean }>(
-      { errors: backendErrors(result), values, formError: result.message },
-      { status: 400, headers: PRIVATE_HEADERS }
-    );
+    // e.g. publishing while uncertified: the backend's 400 says why, in the page's language.
+    return refused({ ...localizedRefusal(result, lang), values: keptValues(form) });
   }
-  return data<PortalFormData & { saved?: boolean }>(
-    { errors: {}, values: {}, saved: true },
-    { headers: PRIVATE_HEADERS }
-  );
+  return data<EditResult>({ errors: {}, values: {}, saved: true }, { headers: PRIVATE_HEADERS });
 }
 
 export default function EditProduct() {
-  const { product } = useLoaderData<typeof loader>();
+  const { product, groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -64,10 +84,26 @@ export default function EditProduct() {
   const listed = Boolean(product.product_listing?.listed);
   const reasons = product.product_listing?.blocked_reasons ?? [];
   const price = vndPriceOf(product);
+  // A refusal of the backend (e.g. publishing while uncertified) is introduced as "could not save".
   const formError =
     actionData?.formError && actionData.formError !== "form.fixErrors"
       ? tr("vp.publishRefused", { message: actionData.formError })
       : actionData?.formError;
+  const meta = (key: string) =>
+    typeof product.metadata?.[key] === "string" ? String(product.metadata[key]) : undefined;
+  const current: Record<string, string | undefined> = {
+    title: product.title,
+    title_en: meta("title_en"),
+    description: product.description ?? "",
+    description_en: meta("description_en"),
+    unit: meta("unit"),
+    weight: product.weight ? String(product.weight) : undefined,
+    group_slug: meta("group_slug"),
+    subgroup_slug: meta("subgroup_slug"),
+    price: price !== null ? formatVnd(price) : "",
+  };
+  const photos = [...(product.images ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  const submitted = params.get("submitted");
   return (
     <section className="max-w-3xl">
       <Link to="/producer/products" className="text-sm text-lacquer-700 underline">
@@ -84,43 +120,23 @@ export default function EditProduct() {
       ) : null}
       <div className="mt-4 space-y-3">
         {params.get("created") && !actionData ? <FormAlert tone="success" message="vp.created" /> : null}
+        {submitted && !actionData ? (
+          <FormAlert tone="success" message={tr("pc.submitted", { number: submitted })} />
+        ) : null}
         {actionData?.saved ? <FormAlert tone="success" message="vp.saved" /> : null}
         <FormAlert message={formError} />
       </div>
-      <Form method="post" noValidate className="mt-4 space-y-4">
-        <TextField
-          name="title"
-          label={tr("vp.productTitle")}
-          required
-          defaultValue={v.title ?? product.title}
-          error={e.title}
-        />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="price"
-            label={tr("vp.price")}
-            required
-            inputMode="numeric"
-            hint={tr("vp.priceHint")}
-            defaultValue={v.price ?? (price !== null ? String(price) : "")}
-            error={e.price}
-          />
-          <SelectField
-            name="status"
-            label={tr("vp.status")}
-            options={[
-              { value: "draft", label: tr("pstate.draft") },
-              { value: "published", label: tr("pstate.published") },
-            ]}
-            defaultValue={v.status ?? (product.status === "published" ? "published" : "draft")}
-            error={e.status}
-          />
-        </div>
-        <TextArea
-          name="description"
-          label={tr("vp.description")}
-          defaultValue={v.description ?? product.description ?? ""}
-          error={e.description}
+      <Form method="post" encType="multipart/form-data" noValidate className="mt-4 space-y-4">
+        <ProductFields values={{ ...current, ...v }} errors={e} groups={groups} photos={photos} />
+        <SelectField
+          name="status"
+          label={tr("vp.status")}
+          options={[
+            { value: "draft", label: tr("pstate.draft") },
+            { value: "published", label: tr("pstate.published") },
+          ]}
+          defaultValue={v.status ?? (product.status === "published" ? "published" : "draft")}
+          error={e.status}
         />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {tr("vp.save")}
@@ -139,6 +155,26 @@ export default function EditProduct() {
                 {" "}
                 · {tr("cert.validTo")} {formatDate(c.expires_at, lang)}
               </>
+            ) : null}
+            {c.issuing_authority ? <> · {c.issuing_authority}</> : null}
+            {c.scan_url ? (
+              <>
+                {" "}
+                ·{" "}
+                <a
+                  href={publicFileSrc(c.scan_url) ?? "#"}
+                  className="text-lacquer-700 underline"
+                  target="_blank"
+                  rel="noreferrer"
+                >
+                  {tr("pc.viewScan")}
+                </a>
+              </>
+            ) : null}
+            {c.reason && ["rejected", "suspended", "revoked"].includes(c.status) ? (
+              <p className="mt-1 text-lacquer-800" data-testid="curator-reason">
+                {tr("pd.curatorReason", { reason: c.reason })}
+              </p>
             ) : null}
           </li>
         ))}

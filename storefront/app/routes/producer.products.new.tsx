@@ -1,66 +1,53 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { FormAlert, TextArea, TextField } from "~/components/Field";
-import { parseForm, productCreateSchema } from "~/lib/forms";
+import { FormAlert } from "~/components/Field";
+import { ProductFields } from "~/components/producer/ProductFields";
+import { keptValues, parseForm, productCreateSchema } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
-import { asProducer, backendErrors, type PortalFormData } from "~/lib/portal.server";
+import { listGroups } from "~/lib/backend/reference-data.server";
+import { getLang } from "~/lib/lang.server";
+import { asProducer, localizedRefusal, type PortalFormData } from "~/lib/portal.server";
+import { photosPayload, readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
 import { PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProducer(request);
-  return data({}, { headers: PRIVATE_HEADERS });
+  return data({ groups: await listGroups() }, { headers: PRIVATE_HEADERS });
 }
 
+const refused = (body: PortalFormData) => data<PortalFormData>(body, { status: 400, headers: PRIVATE_HEADERS });
+
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const token = await requireProducer(request);
+  const lang = await getLang(request);
+  const { form, tooLarge } = await readPortalForm(request);
+  if (tooLarge) return refused({ errors: { photos: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" });
   const parsed = parseForm(productCreateSchema, form);
-  if (!parsed.ok)
-    return data<PortalFormData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
-  const result = await asProducer(request, (token) => vendor.createProduct(token, parsed.data));
-  if (!result.ok) {
-    const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-    return data<PortalFormData>(
-      { errors: backendErrors(result), values, formError: result.message },
-      { status: 400, headers: PRIVATE_HEADERS }
-    );
-  }
+  if (!parsed.ok) return refused({ ...parsed, formError: "form.fixErrors" });
+  const photos = await uploadAll(token, form, "photos", "product_image", lang);
+  if (!photos.ok)
+    return refused({ errors: { photos: photos.error }, values: keptValues(form), formError: "form.fixErrors" });
+  const result = await asProducer(request, (t) =>
+    vendor.createProduct(t, { ...parsed.data, images: photosPayload(form, photos.ids) })
+  );
+  if (!result.ok) return refused({ ...localizedRefusal(result, lang), values: keptValues(form) });
   throw redirect(`/producer/products/${result.data.product.id}?created=1`, { headers: PRIVATE_HEADERS });
 }
 
 export default function NewProduct() {
+  const { groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const tr = useT();
-  const v = actionData?.values ?? {};
-  const e = actionData?.errors ?? {};
   return (
-    <section className="max-w-2xl">
+    <section className="max-w-3xl">
       <h1 className="font-display text-2xl font-bold">{tr("pnav.newProduct")}</h1>
-      <Form method="post" noValidate className="mt-6 space-y-4">
+      <Form method="post" encType="multipart/form-data" noValidate className="mt-6 space-y-4">
         <FormAlert message={actionData?.formError} />
-        <TextField name="title" label={tr("vp.productTitle")} required defaultValue={v.title} error={e.title} />
-        <TextField
-          name="title_en"
-          label={`${tr("vp.titleEn")} (${tr("form.optional")})`}
-          defaultValue={v.title_en}
-          error={e.title_en}
-        />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="price"
-            label={tr("vp.price")}
-            required
-            inputMode="numeric"
-            hint={tr("vp.priceHint")}
-            defaultValue={v.price}
-            error={e.price}
-          />
-          <TextField name="unit" label={tr("vp.unit")} defaultValue={v.unit} error={e.unit} />
-        </div>
-        <TextArea name="description" label={tr("vp.description")} defaultValue={v.description} error={e.description} />
+        <ProductFields values={actionData?.values ?? {}} errors={actionData?.errors ?? {}} groups={groups} />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {tr("vp.create")}
         </Button>

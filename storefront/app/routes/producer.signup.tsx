@@ -3,11 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CsrfField } from "~/components/CsrfField";
-import { FormAlert, SelectField, TextArea, TextField } from "~/components/Field";
+import { FileField, FormAlert, SelectField, TextArea, TextField } from "~/components/Field";
 import { hasValidCsrfToken, issueCsrfToken, rotateCsrfToken } from "~/lib/csrf.server";
 import { ENTITY_TYPES, keptValues, parseForm, producerSignupSchema } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
-import { signUpProducer } from "~/lib/backend/producer-portal.server";
+import { signUpProducer, vendor } from "~/lib/backend/producer-portal.server";
+import { readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
 import { listProvinces } from "~/lib/backend/reference-data.server";
 import { getLang } from "~/lib/lang.server";
 import { csrfRefusal, localizedRefusal, type PortalFormData } from "~/lib/portal.server";
@@ -27,7 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const { form, tooLarge } = await readPortalForm(request);
+  if (tooLarge) {
+    return data<PortalFormData>(
+      { errors: { logo: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" },
+      { status: 400, headers: PRIVATE_HEADERS }
+    );
+  }
   if (!(await hasValidCsrfToken(request, form))) return csrfRefusal(keptValues(form));
   const parsed = parseForm(producerSignupSchema, form);
   if (!parsed.ok) {
@@ -45,7 +52,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getSession(request);
   session.set("producerToken", result.data.token);
   rotateCsrfToken(session);
-  throw redirect("/producer/profile", { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
+  // The logo can only be stored once the producer exists; a refused one is asked for again on the profile.
+  const logo = await uploadAll(result.data.token, form, "logo", "logo", await getLang(request));
+  const logoSaved =
+    logo.ok && logo.ids[0] ? (await vendor.updateMe(result.data.token, { logo_upload_id: logo.ids[0] })).ok : logo.ok;
+  throw redirect(logoSaved ? "/producer/profile" : "/producer/profile?logo=refused", {
+    headers: { ...PRIVATE_HEADERS, ...(await commit(session)) },
+  });
 }
 
 export default function ProducerSignup() {
@@ -59,7 +72,7 @@ export default function ProducerSignup() {
     <div className="mx-auto max-w-2xl">
       <h1 className="font-display text-2xl font-bold">{tr("portal.signup")}</h1>
       <p className="mt-2 text-sm text-ink-soft">{tr("portal.signupIntro")}</p>
-      <Form method="post" noValidate className="mt-6 space-y-4">
+      <Form method="post" encType="multipart/form-data" noValidate className="mt-6 space-y-4">
         <CsrfField token={csrf} />
         <FormAlert message={actionData?.formError} />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -117,6 +130,13 @@ export default function ProducerSignup() {
         </div>
         <TextField name="address" label={tr("checkout.street")} defaultValue={v.address} error={e.address} />
         <TextArea name="story" label={tr("producer.story")} defaultValue={v.story} error={e.story} />
+        <FileField
+          name="logo"
+          label={`${tr("pu.logo")} (${tr("form.optional")})`}
+          hint={tr("pu.logoHint")}
+          accept="image/jpeg,image/png,image/webp"
+          error={e.logo}
+        />
         <Button type="submit" disabled={navigation.state === "submitting"}>
           {tr("portal.signupSubmit")}
         </Button>

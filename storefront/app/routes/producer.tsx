@@ -26,6 +26,7 @@ export const headers: HeadersFunction = () => PRIVATE_HEADERS;
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "portal.producerTitle")];
 
 const NAV: [string, MessageKey][] = [
+  ["/producer", "pnav.dashboard"],
   ["/producer/products", "pnav.products"],
   ["/producer/products/new", "pnav.newProduct"],
   ["/producer/certifications/new", "pnav.certify"],
@@ -53,6 +54,17 @@ export default function ProducerPortal() {
           </>
         ) : null}
       </div>
+      {producer?.status === "suspended" ? (
+        <p
+          role="alert"
+          data-testid="suspension-reason"
+          className="mb-6 rounded-lg border border-lacquer-600/40 bg-lacquer-50 px-4 py-3 text-sm text-lacquer-800"
+        >
+          {producer.status_reason
+            ? tr("pd.suspendedReason", { reason: producer.status_reason })
+            : tr("pd.suspendedNoReason")}
+        </p>
+      ) : null}
       {producer?.status === "pending" ? (
         <p className="mb-6 rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-3 text-sm">
           {tr("producer.pendingNote")}

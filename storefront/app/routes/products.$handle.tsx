@@ -83,10 +83,12 @@ function Gallery({
   thumbnail,
 }: {
   title: string;
-  images: { id: string; url: string }[];
+  images: { id: string; url: string; metadata?: { alt?: unknown } | null }[];
   thumbnail: string | null;
 }) {
   const tr = useT();
+  const altOf = (img: { metadata?: { alt?: unknown } | null }, n: number) =>
+    typeof img.metadata?.alt === "string" && img.metadata.alt ? img.metadata.alt : tr("product.imageAlt", { n, title });
   const list = images.length > 0 ? images : thumbnail ? [{ id: "thumbnail", url: thumbnail }] : [];
   if (list.length === 0) {
     return <ProductImage src={null} alt={title} className="aspect-square w-full rounded-2xl border border-clay" />;
@@ -96,7 +98,7 @@ function Gallery({
     <section aria-label={tr("product.gallery")} className="space-y-3">
       <ProductImage
         src={first.url}
-        alt={tr("product.imageAlt", { n: 1, title })}
+        alt={altOf(first, 1)}
         eager
         className="aspect-square w-full rounded-2xl border border-clay"
       />
@@ -106,7 +108,7 @@ function Gallery({
             <li key={img.id}>
               <ProductImage
                 src={img.url}
-                alt={tr("product.imageAlt", { n: i + 2, title })}
+                alt={altOf(img, i + 2)}
                 className="aspect-square w-full rounded-lg border border-clay"
               />
             </li>

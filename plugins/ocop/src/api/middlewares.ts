@@ -1,7 +1,11 @@
 import { authenticate, defineMiddlewares } from "@medusajs/framework/http"
 import { sendFieldErrors, validateBody, validateQuery } from "./utils/validate"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { certificationSubmissionErrors } from "../lib/certification-submission"
+import {
+  certificationSubmissionErrors,
+  producerSubmissionFacts,
+  type SubmitCertificationInput,
+} from "../lib/certification-submission"
 import { guardMarketplaceChannel } from "./utils/marketplace-guard"
 import { guardStoreChannel } from "./utils/store-channel-guard"
 import { guardRequest } from "./utils/request-guard"
@@ -52,6 +56,8 @@ import {
   ensureProducerOwnsProduct,
 } from "./utils/ownership"
 import { securityRoutes } from "./security-middlewares"
+import { vendorUploadRoutes } from "./vendor/uploads/middlewares"
+import { resolveLogo, resolveProductImages } from "./vendor/uploads/resolve"
 import { ensureProducerMayAct } from "./utils/producer-status"
 import { enforcePasswordPolicy } from "./utils/password-policy"
 
@@ -64,6 +70,21 @@ const curatorAuth = [authenticate("curator", ["session", "bearer"]), ensureCurat
 /** Rules that need the database (duplicate numbers) or span fields (stars vs score), as field errors. */
 async function checkCertificationRules(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const errors = await certificationSubmissionErrors(req.scope, (req as any).validatedBody)
+  if (Object.keys(errors).length) return sendFieldErrors(res, errors)
+  next()
+}
+
+/** A producer's submission: the record's rules with the authority derived from its province, and its own scan. */
+async function checkProducerSubmission(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const { validatedBody: body, producer } = req as MedusaRequest & {
+    validatedBody: SubmitCertificationInput
+    producer: { id: string; province_code: string }
+  }
+  const facts = await producerSubmissionFacts(req.scope, producer, body)
+  const errors = {
+    ...(await certificationSubmissionErrors(req.scope, { ...body, issuing_authority: facts.issuing_authority })),
+    ...facts.errors,
+  }
   if (Object.keys(errors).length) return sendFieldErrors(res, errors)
   next()
 }
@@ -158,14 +179,19 @@ export default defineMiddlewares({
       middlewares: [authenticate("producer", ["bearer"], { allowUnregistered: true }), validateBody(ProducerSignup)],
     },
     { matcher: "/vendor/*", middlewares: producerAuth },
-    { matcher: "/vendor/me", method: ["POST"], middlewares: [validateBody(VendorUpdateMe)] },
+    ...vendorUploadRoutes,
+    { matcher: "/vendor/me", method: ["POST"], middlewares: [validateBody(VendorUpdateMe), resolveLogo] },
     { matcher: "/vendor/products", method: ["GET"], middlewares: [validateQuery(VendorListProducts)] },
-    { matcher: "/vendor/products", method: ["POST"], middlewares: [validateBody(VendorCreateProduct)] },
+    {
+      matcher: "/vendor/products",
+      method: ["POST"],
+      middlewares: [validateBody(VendorCreateProduct), resolveProductImages],
+    },
     { matcher: "/vendor/products/:id", method: ["GET"], middlewares: [ensureProducerOwnsProduct("params")] },
     {
       matcher: "/vendor/products/:id",
       method: ["POST"],
-      middlewares: [ensureProducerOwnsProduct("params"), validateBody(VendorUpdateProduct)],
+      middlewares: [ensureProducerOwnsProduct("params"), validateBody(VendorUpdateProduct), resolveProductImages],
     },
     {
       matcher: "/vendor/certifications",
@@ -174,7 +200,7 @@ export default defineMiddlewares({
         validateBody(VendorSubmitCertification),
         refuseForeignProvince,
         ensureProducerOwnsProduct("body"),
-        checkCertificationRules,
+        checkProducerSubmission,
       ],
     },
 

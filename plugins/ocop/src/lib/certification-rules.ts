@@ -1,6 +1,7 @@
 import { isCertifiedStars, starsScoreMismatch } from "./stars"
 import { validityWindowErrors } from "./validity"
-import { isProvinceCode } from "./provinces"
+import { getProvinceByCode, isProvinceCode } from "./provinces"
+import { foldVietnamese } from "./vietnamese"
 import { findProductGroup, findSubgroup } from "./product-groups"
 
 export type CertificationFields = {
@@ -38,4 +39,44 @@ export function certificationFieldErrors(input: CertificationFields): Record<str
   }
   Object.assign(errors, validityWindowErrors(input))
   return errors
+}
+
+/** The ministry that recognises 5★ (national) OCOP products since 03/2025. */
+export const MINISTRY_AUTHORITY = "Bộ Nông nghiệp và Môi trường"
+
+/**
+ * Who recognises a certificate submitted now (reference/stars-and-certification.md §4): the
+ * provincial People's Committee of the producer's province for 3★ and 4★, the ministry for 5★.
+ */
+export function issuingAuthorityFor(stars: number, provinceCode: string): string | null {
+  if (stars === 5) return MINISTRY_AUTHORITY
+  const province = getProvinceByCode(provinceCode)
+  if (!province) return null
+  return `UBND ${province.type === "city" ? "thành phố" : "tỉnh"} ${province.name_vi}`
+}
+
+/**
+ * Whether an authority typed by a producer names the right one (accents, "UBND"/"Ủy ban nhân dân",
+ * "TP"/"thành phố" and the former names of a merged province all accepted). null when it does, else why not.
+ */
+export function issuingAuthorityMismatch(given: string, stars: number, provinceCode: string): string | null {
+  const expected = issuingAuthorityFor(stars, provinceCode)
+  if (!expected) return null
+  const text = ` ${foldVietnamese(given)
+    .toLowerCase()
+    .replace(/[^a-z0-9&]+/g, " ")} `
+  if (stars === 5) {
+    return text.startsWith(" bo ")
+      ? null
+      : `A 5★ certificate is recognised by the ministry (${MINISTRY_AUTHORITY}), not by "${given}".`
+  }
+  const province = getProvinceByCode(provinceCode)!
+  const names = [province.name_vi, ...province.former_provinces.map((f) => f.name_vi)].map(
+    (n) => ` ${foldVietnamese(n).toLowerCase()} `
+  )
+  const committee = text.includes(" ubnd ") || text.includes(" uy ban nhan dan ")
+  return committee && names.some((n) => text.includes(n))
+    ? null
+    : `A ${stars}★ certificate is recognised by the People's Committee of your province (${expected}), ` +
+        `not by "${given}".`
 }

@@ -5,14 +5,20 @@
  *
  * - active: everything;
  * - pending (waiting for approval): read its profile, products and submissions, edit its profile,
- *   submit certificates — no product creation or change, no orders;
+ *   submit certificates and upload their scans and the logo — no product creation or change, no orders;
  * - suspended: only read its own profile (to see the status and the reason).
  */
 export type ProducerStatus = "pending" | "active" | "suspended"
 export type VendorRefusal = "producer_pending" | "producer_suspended"
 
-const PENDING_WRITES = [/^\/vendor\/me$/, /^\/vendor\/certifications$/]
-const PENDING_READS = [/^\/vendor\/me$/, /^\/vendor\/certifications$/, /^\/vendor\/products(?:\/[^/]+)?$/]
+const PENDING_WRITES = [/^\/vendor\/me$/, /^\/vendor\/certifications$/, /^\/vendor\/uploads$/]
+const PENDING_READS = [
+  /^\/vendor\/me$/,
+  /^\/vendor\/dashboard$/,
+  /^\/vendor\/certifications$/,
+  /^\/vendor\/products(?:\/[^/]+)?$/,
+  /^\/vendor\/uploads(?:\/[^/]+)?$/,
+]
 const SUSPENDED_READS = [/^\/vendor\/me$/]
 
 const isRead = (method: string) => method === "GET" || method === "HEAD" || method === "OPTIONS"

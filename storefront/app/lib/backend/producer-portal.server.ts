@@ -1,7 +1,47 @@
 /** The producer portal's backend calls: sign-up, profile, products, certification, orders. */
-import type { Result } from "./client.server";
+import { backendBaseUrl, type Refusal, storeError, type Result } from "./client.server";
 import { login, portalRequest } from "./portal-api.server";
-import type { ProducerProfile, VendorOrder, VendorProduct } from "./views";
+import type { ProducerDashboard, ProducerProfile, VendorCertification, VendorOrder, VendorProduct } from "./views";
+
+export type UploadPurpose = "product_image" | "logo" | "certificate_scan";
+export type VendorUpload = { id: string; purpose: UploadPurpose; mime_type: string; size: number; url: string };
+
+/**
+ * Sends one file to POST /vendor/uploads (multipart). The backend sniffs, re-encodes and refuses
+ * (400 naming `file` or `purpose`, in both languages); this only forwards the bytes.
+ */
+export async function uploadFile(token: string, purpose: UploadPurpose, file: File): Promise<Result<VendorUpload>> {
+  const body = new FormData();
+  body.append("purpose", purpose);
+  body.append("file", file, file.name || "file");
+  let res: Response;
+  try {
+    res = await fetch(`${backendBaseUrl()}/vendor/uploads`, {
+      method: "POST",
+      headers: { accept: "application/json", authorization: `Bearer ${token}` },
+      body,
+    });
+  } catch (error) {
+    console.error(`[storefront] backend unreachable: ${error instanceof Error ? error.message : String(error)}`);
+    throw storeError("backend_unavailable", 503);
+  }
+  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.ok) return { ok: true, data: (json as { upload: VendorUpload }).upload };
+  if (res.status >= 500) throw storeError("backend_unavailable", 503);
+  const text = (v: unknown) =>
+    Object.fromEntries(
+      Object.entries((v ?? {}) as Record<string, unknown>).filter(([, m]) => typeof m === "string")
+    ) as Record<string, string>;
+  const refusal: Refusal = {
+    ok: false,
+    status: res.status,
+    message: typeof json.message === "string" ? json.message : res.statusText,
+    errors: text(json.errors),
+  };
+  if (typeof json.message_vi === "string") refusal.message_vi = json.message_vi;
+  if (json.errors_vi) refusal.errors_vi = text(json.errors_vi);
+  return refusal;
+}
 
 /**
  * Register a producer login, create its producer (pending) and log in as it. `clientIp` is the
@@ -59,7 +99,10 @@ export const vendor = {
       body,
     }),
   submitCertification: (token: string, body: Record<string, unknown>) =>
-    portalRequest<{ certification: { id: string } }>("/vendor/certifications", { method: "POST", token, body }),
+    portalRequest<{ certification: VendorCertification }>("/vendor/certifications", { method: "POST", token, body }),
+  certifications: (token: string) =>
+    portalRequest<{ certifications: VendorCertification[] }>("/vendor/certifications", { token }),
+  dashboard: (token: string) => portalRequest<{ dashboard: ProducerDashboard }>("/vendor/dashboard", { token }),
   orders: (token: string) => portalRequest<{ orders: VendorOrder[]; count: number }>("/vendor/orders", { token }),
   fulfil: (token: string, orderId: string) =>
     portalRequest<{ fulfillment: { id: string } }>(`/vendor/orders/${encodeURIComponent(orderId)}/fulfillments`, {

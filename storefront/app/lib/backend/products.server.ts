@@ -24,7 +24,8 @@ type RawProduct = {
   subtitle?: string | null;
   description?: string | null;
   thumbnail?: string | null;
-  images?: { id: string; url: string }[] | null;
+  /** In the producer's order (`rank`), each with the alt text it typed (`metadata.alt`). */
+  images?: { id: string; url: string; rank?: number | null; metadata?: { alt?: unknown } | null }[] | null;
   variants?: RawVariant[] | null;
 };
 
@@ -165,7 +166,7 @@ export async function getProductByHandle(handle: string): Promise<ProductDetail 
     subtitle: p.subtitle || null,
     description: p.description || null,
     thumbnail: p.thumbnail || null,
-    images: (p.images ?? []).filter((i) => Boolean(i?.url)),
+    images: (p.images ?? []).filter((i) => Boolean(i?.url)).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)),
     variants: (p.variants ?? []).map((v) => ({
       id: v.id,
       title: v.title ?? "",

@@ -143,7 +143,47 @@ export type ProducerProfile = {
   ward?: string | null;
   address?: string | null;
   story?: string | null;
+  logo_url?: string | null;
+  /** The reason given by whoever suspended the producer. */
+  status_reason?: string | null;
 };
+
+export type VendorCertification = {
+  id: string;
+  product_id: string;
+  status: string;
+  stars: number;
+  certificate_number?: string | null;
+  issuing_authority?: string | null;
+  province_code?: string | null;
+  expires_at?: string | null;
+  /** The curator's reason for a rejection, suspension or revocation. */
+  reason?: string | null;
+  /** The scanned certificate, resolved by the backend from the stored file key. */
+  scan_url?: string | null;
+  created_at?: string | null;
+};
+
+type DashboardCertification = {
+  id: string;
+  product_id: string;
+  product_title: string | null;
+  certificate_number: string;
+  stars: number;
+  status: string;
+  expires_at: string | null;
+  reason: string | null;
+  days_left: number | null;
+};
+
+export type ProducerDashboard = {
+  orders_to_ship: { id: string; display_id: number | null; created_at: string }[];
+  sales_this_month: { since: string; orders: number; amount: number };
+  not_on_sale: { id: string; title: string; status: string; reasons: string[] }[];
+  certifications: Record<"pending" | "expiring" | "expired" | "refused", DashboardCertification[]>;
+};
+
+export type ProductPhoto = { id?: string; url: string; rank?: number; metadata?: { alt?: string } | null };
 
 export type VendorProduct = {
   id: string;
@@ -152,16 +192,12 @@ export type VendorProduct = {
   status: string;
   description?: string | null;
   thumbnail?: string | null;
+  weight?: number | null;
+  images?: ProductPhoto[] | null;
+  metadata?: Record<string, unknown> | null;
   variants?: { id: string; prices?: { amount: number; currency_code: string }[] }[];
   product_listing?: { listed?: boolean; blocked_reasons?: string[] | null } | null;
-  certifications?: {
-    id: string;
-    status: string;
-    stars: number;
-    certificate_number?: string | null;
-    expires_at?: string | null;
-    reason?: string | null;
-  }[];
+  certifications?: VendorCertification[];
 };
 
 export type VendorOrder = {

@@ -3,8 +3,10 @@ import { enSearch } from "./search.en";
 import { enAccount } from "./account.en";
 import type { MessageKey } from "./vi";
 import { enTradeCenter } from "./tradecenter.en";
+import { enProducer } from "./producer.en";
 
 export const en: Record<MessageKey, string> = {
+  ...enProducer,
   "site.name": "OCOP Marketplace",
   "site.altName": "Chợ OCOP",
   "site.tagline": "Certified OCOP products, 3–5 stars",

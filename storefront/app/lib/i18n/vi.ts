@@ -5,8 +5,10 @@
 import { viSearch } from "./search.vi";
 import { viTradeCenter } from "./tradecenter.vi";
 import { viAccount } from "./account.vi";
+import { viProducer } from "./producer.vi";
 
 export const vi = {
+  ...viProducer,
   "site.name": "Chợ OCOP",
   "site.altName": "OCOP Marketplace",
   "site.tagline": "Sản phẩm OCOP đạt 3–5 sao",

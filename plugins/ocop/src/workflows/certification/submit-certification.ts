@@ -14,14 +14,17 @@ import { auditEvent } from "../../lib/audit"
 export const submitCertificationWorkflow = createWorkflow(
   "ocop-submit-certification",
   (input: SubmitCertificationInput) => {
-    const { producer_id, province_code } = validateCertificationSubmissionStep(input)
-    const record = transform({ input, producer_id, province_code }, ({ input, producer_id, province_code }) => {
-      const { actor_type, actor_id, producer_id: _ignored, ...fields } = input
+    const facts = validateCertificationSubmissionStep(input)
+    const record = transform({ input, facts }, ({ input, facts }) => {
+      const { producer_id, province_code, issuing_authority, scan_file_key } = facts
+      const { actor_type, actor_id, producer_id: _ignored, scan_upload_id: _upload, ...fields } = input
       const byProducer = actor_type === "producer"
       return {
         ...fields,
         producer_id,
         province_code,
+        issuing_authority,
+        scan_file_key,
         decision_date: fields.decision_date ? new Date(fields.decision_date) : null,
         valid_from: !byProducer && fields.valid_from ? new Date(fields.valid_from) : null,
         expires_at: !byProducer && fields.expires_at ? new Date(fields.expires_at) : null,

@@ -9,13 +9,46 @@ import { toHandle } from "../../lib/vietnamese"
 import { defaultShippingProfileStep } from "../steps/default-shipping-profile"
 import { checkPublishStep } from "../steps/check-producer-publish"
 
-export type ProducerProductInput = {
+/** Photos as resolved from the producer's uploads (relative URLs, see lib/uploads.ts), in display order. */
+export type ProductPhoto = { url: string; alt: string | null }
+
+/** The product facts a producer edits besides title, price and status. */
+export type ProducerProductDetails = {
+  title_en?: string | null
+  description?: string
+  description_en?: string | null
+  unit?: string | null
+  weight?: number | null
+  group_slug?: string | null
+  subgroup_slug?: string | null
+  images?: ProductPhoto[]
+}
+
+export type ProducerProductInput = ProducerProductDetails & {
   producer_id: string
   title: string
-  title_en?: string
-  description?: string
-  unit?: string
   price: number
+}
+
+const DETAIL_KEYS = ["title_en", "description_en", "unit", "group_slug", "subgroup_slug"] as const
+
+/** Medusa's image rows (alt text kept in each image's metadata) and the thumbnail (the first photo). */
+function photoFields(images: ProductPhoto[] | undefined) {
+  if (images === undefined) return {}
+  return {
+    images: images.map((i) => ({ url: i.url, metadata: i.alt ? { alt: i.alt } : null })),
+    thumbnail: images[0]?.url ?? null,
+  }
+}
+
+/** Product metadata after an edit: only the detail fields sent change (null clears one). */
+function detailMetadata(input: ProducerProductDetails, before: Record<string, unknown> = {}) {
+  const metadata: Record<string, unknown> = { ...before }
+  for (const key of DETAIL_KEYS) if (input[key] !== undefined) metadata[key] = input[key] || null
+  if (input.images !== undefined) {
+    metadata.image_alts = Object.fromEntries(input.images.filter((i) => i.alt).map((i) => [i.url, i.alt]))
+  }
+  return metadata
 }
 
 /** A producer creates a listing draft (one variant, VND price); it is listed only once certified. */
@@ -30,7 +63,9 @@ export const createProducerProductWorkflow = createWorkflow(
         description: input.description,
         status: "draft" as const,
         shipping_profile_id: shippingProfileId,
-        metadata: { title_en: input.title_en ?? null, unit: input.unit ?? null },
+        weight: input.weight ?? undefined,
+        ...photoFields(input.images),
+        metadata: detailMetadata(input),
         options: [{ title: "Quy cách", values: [input.unit || "Mặc định"] }],
         variants: [
           {
@@ -55,23 +90,32 @@ export const createProducerProductWorkflow = createWorkflow(
   }
 )
 
-/** Edit title, description, price; publishing is refused (400, with the reason) while the gate would refuse it. */
+/**
+ * Edit title, description, price, details and photos; publishing is refused (400, with the reason)
+ * while the gate would refuse it.
+ */
 export const updateProducerProductWorkflow = createWorkflow(
   "ocop-update-producer-product",
-  (input: {
-    product_id: string
-    title?: string
-    description?: string
-    status?: "draft" | "published"
-    price?: number
-    variant_id?: string
-  }) => {
+  (
+    input: ProducerProductDetails & {
+      product_id: string
+      title?: string
+      status?: "draft" | "published"
+      price?: number
+      variant_id?: string
+      /** The product's metadata before the edit (read by the route), so other keys are kept. */
+      metadata_before?: Record<string, unknown> | null
+    }
+  ) => {
     checkPublishStep({ product_id: input.product_id, status: input.status })
     const update = transform({ input }, ({ input }) => {
-      const u: Record<string, unknown> = {}
+      const u: Record<string, unknown> = { ...photoFields(input.images) }
       if (input.title !== undefined) u.title = input.title
       if (input.description !== undefined) u.description = input.description
       if (input.status !== undefined) u.status = input.status
+      if (input.weight !== undefined) u.weight = input.weight
+      if (DETAIL_KEYS.some((k) => input[k] !== undefined) || input.images !== undefined)
+        u.metadata = detailMetadata(input, input.metadata_before ?? {})
       return { selector: { id: input.product_id }, update: u }
     })
     updateProductsWorkflow.runAsStep({ input: update as any })

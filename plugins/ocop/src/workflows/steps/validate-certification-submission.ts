@@ -2,7 +2,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
-import { certificationSubmissionErrors, type SubmitCertificationInput } from "../../lib/certification-submission"
+import {
+  certificationSubmissionErrors,
+  producerSubmissionFacts,
+  type SubmitCertificationInput,
+} from "../../lib/certification-submission"
 import { throwFieldErrors } from "../../lib/field-errors"
 
 export type { SubmitCertificationInput } from "../../lib/certification-submission"
@@ -15,8 +19,6 @@ export type { SubmitCertificationInput } from "../../lib/certification-submissio
 export const validateCertificationSubmissionStep = createStep(
   "ocop-validate-certification-submission",
   async (input: SubmitCertificationInput, { container }) => {
-    const errors = await certificationSubmissionErrors(container, input)
-    throwFieldErrors(errors)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "product",
@@ -35,8 +37,22 @@ export const validateCertificationSubmissionStep = createStep(
     if (input.producer_id && input.producer_id !== producerId) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This product belongs to another producer.")
     }
-    const province_code =
-      (input.actor_type === "producer" ? null : input.province_code) || (product.producer.province_code as string)
-    return new StepResponse({ producer_id: producerId as string, province_code })
+    const byProducer = input.actor_type === "producer"
+    const province_code = (byProducer ? null : input.province_code) || (product.producer.province_code as string)
+    const facts = byProducer
+      ? await producerSubmissionFacts(container, { id: producerId, province_code }, input)
+      : { errors: {}, issuing_authority: input.issuing_authority, scan_file_key: null }
+    const issuing_authority = facts.issuing_authority ?? input.issuing_authority
+    const errors = {
+      ...(await certificationSubmissionErrors(container, { ...input, issuing_authority })),
+      ...facts.errors,
+    }
+    throwFieldErrors(errors)
+    return new StepResponse({
+      producer_id: producerId as string,
+      province_code,
+      issuing_authority,
+      scan_file_key: facts.scan_file_key,
+    })
   }
 )

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { OCOP_MODULE, type OcopModuleService } from "../../../modules/ocop"
 import { submitCertificationWorkflow } from "../../../workflows/certification/submit-certification"
 import { producerIdOf } from "../../utils/ownership"
+import { withScanUrl } from "../../../lib/uploads"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
@@ -9,7 +10,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     order: { created_at: "DESC" },
     take: 200,
   })
-  res.json({ certifications })
+  res.json({ certifications: certifications.map(withScanUrl) })
 }
 
 /** A producer submits its certificate (evidence) for one of its products; a curator decides. */
@@ -22,5 +23,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       actor_id: producerIdOf(req),
     },
   })
-  res.status(201).json({ certification: result })
+  res.status(201).json({ certification: withScanUrl(result as { scan_file_key?: string | null }) })
 }

@@ -9,6 +9,7 @@ const FIELDS = [
   "handle",
   "status",
   "thumbnail",
+  "metadata",
   "created_at",
   "variants.id",
   "variants.title",

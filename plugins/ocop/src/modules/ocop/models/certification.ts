@@ -31,6 +31,8 @@ export const Certification = model
       status: model.enum([...CERTIFICATION_STATUSES]).default("submitted"),
       recognition_type: model.enum([...RECOGNITION_TYPES]).default("new"),
       evidence: model.json().nullable(),
+      /** The scanned certificate (File Module key of an Upload); its URL is resolved at read time. */
+      scan_file_key: model.text().nullable(),
       traceability_code: model.text().nullable(),
       traceability_url: model.text().nullable(),
       potential_five_star: model.boolean().default(false),

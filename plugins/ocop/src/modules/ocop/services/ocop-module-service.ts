@@ -1,5 +1,5 @@
 import { MedusaService } from "@medusajs/framework/utils"
-import { AuditEvent, Certification, FeaturedList, Producer, ProductListing, TradeCenter } from "../models"
+import { AuditEvent, Certification, FeaturedList, Producer, ProductListing, TradeCenter, Upload } from "../models"
 
 /** CRUD for the OCOP domain. Rules that span steps (the gate, transitions) live in src/lib and src/workflows. */
 export default class OcopModuleService extends MedusaService({
@@ -9,4 +9,5 @@ export default class OcopModuleService extends MedusaService({
   AuditEvent,
   ProductListing,
   FeaturedList,
+  Upload,
 }) {}
