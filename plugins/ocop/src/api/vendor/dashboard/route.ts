@@ -3,11 +3,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { OCOP_MODULE, type OcopModuleService } from "../../../modules/ocop"
 import { producerDashboard } from "../../../lib/producer-dashboard"
 import { producerIdOf, productIdsOfProducer } from "../../utils/ownership"
-import { ORDER_FIELDS, producerPartOfOrder } from "../orders/producer-part-of-order"
+import { ORDER_FIELDS, type OrderRecord, producerPartOfOrder } from "../orders/producer-part-of-order"
 
 type Row = Record<string, unknown>
 type ProductRow = { id: string; title: string; status: string; product_listing?: Row | null }
-type OrderRow = Row & { fulfillments?: Array<{ items?: Array<{ line_item_id: string }> }> }
+type OrderRow = OrderRecord & { fulfillments?: Array<{ items?: Array<{ line_item_id: string }> }> }
 
 /** GET /vendor/dashboard — the producer's landing page figures (its own data only). */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -39,7 +39,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     : { data: [] as OrderRow[] }
   const dashboard = producerDashboard({
     orders: (orders as OrderRow[]).map((o) => {
-      const part = producerPartOfOrder(o, own)
+      const part = producerPartOfOrder(o, own, producerId)
       const fulfilled = (o.fulfillments ?? []).flatMap((f) => (f.items ?? []).map((i) => i.line_item_id))
       return { ...part, fulfilled_item_ids: fulfilled }
     }),
