@@ -11,6 +11,8 @@ import { removeCartLine, updateCartLine } from "~/lib/backend/cart-checkout.serv
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+import { refusalMessage } from "~/lib/backend/client.server";
+import { getLang } from "~/lib/lang.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
@@ -50,7 +52,11 @@ export async function action({ request }: ActionFunctionArgs) {
     change.intent === "remove" || change.quantity === 0
       ? await removeCartLine(cart.id, change.line_id)
       : await updateCartLine(cart.id, change.line_id, change.quantity);
-  if (!result.ok) return data({ error: result.message }, { status: result.status, headers: PRIVATE_HEADERS });
+  if (!result.ok)
+    return data(
+      { error: refusalMessage(result, await getLang(request)) },
+      { status: result.status, headers: PRIVATE_HEADERS }
+    );
   rememberCart(session, await currentCart(session));
   return redirect("/cart", { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
 }

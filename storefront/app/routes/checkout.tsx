@@ -9,7 +9,9 @@ import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
 import { checkoutSchema, parseForm, type FieldErrors } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { checkout, listPaymentProviderIds, listShippingOptions } from "~/lib/backend/cart-checkout.server";
+import { refusalMessage } from "~/lib/backend/client.server";
 import { listProvinces } from "~/lib/backend/reference-data.server";
+import { getLang } from "~/lib/lang.server";
 import type { CartView } from "~/lib/backend/views";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
@@ -88,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     return data<ActionData>(
-      { errors: {}, values, formError: result.message },
+      { errors: {}, values, formError: refusalMessage(result, await getLang(request)) },
       { status: result.status >= 400 && result.status < 500 ? result.status : 400, headers: PRIVATE_HEADERS }
     );
   }

@@ -9,6 +9,8 @@ import { vendor } from "~/lib/backend/producer-portal.server";
 import { listGroups, listProvinces } from "~/lib/backend/reference-data.server";
 import { asProducer, backendErrors, orNotFound, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { refusalMessage } from "~/lib/backend/client.server";
+import { getLang } from "~/lib/lang.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ products }, me, groups, provinces] = await Promise.all([
@@ -42,7 +44,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
     const errors = backendErrors(result);
     return data<PortalFormData>(
-      { errors, values, formError: Object.keys(errors).length ? "form.fixErrors" : result.message },
+      {
+        errors,
+        values,
+        formError: Object.keys(errors).length ? "form.fixErrors" : refusalMessage(result, await getLang(request)),
+      },
       { status: 400, headers: PRIVATE_HEADERS }
     );
   }

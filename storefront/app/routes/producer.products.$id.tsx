@@ -20,6 +20,8 @@ import { statusKey } from "~/lib/ocop-display";
 import { asProducer, backendErrors, orNotFound, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 import { useReasonText, vndPriceOf } from "~/lib/producer-portal-display";
+import { refusalMessage } from "~/lib/backend/client.server";
+import { getLang } from "~/lib/lang.server";
 
 /** Another producer's product is a 404 here, exactly as the backend answers it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -41,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (result.status === 404) throw new Response(null, { status: 404, headers: PRIVATE_HEADERS });
     // e.g. publishing while uncertified: the backend's 400 says why.
     return data<PortalFormData & { saved?: boolean }>(
-      { errors: backendErrors(result), values, formError: result.message },
+      { errors: backendErrors(result), values, formError: refusalMessage(result, await getLang(request)) },
       { status: 400, headers: PRIVATE_HEADERS }
     );
   }

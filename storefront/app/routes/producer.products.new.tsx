@@ -8,6 +8,8 @@ import { useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { asProducer, backendErrors, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
+import { refusalMessage } from "~/lib/backend/client.server";
+import { getLang } from "~/lib/lang.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireProducer(request);
@@ -23,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
     return data<PortalFormData>(
-      { errors: backendErrors(result), values, formError: result.message },
+      { errors: backendErrors(result), values, formError: refusalMessage(result, await getLang(request)) },
       { status: 400, headers: PRIVATE_HEADERS }
     );
   }

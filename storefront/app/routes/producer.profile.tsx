@@ -9,6 +9,8 @@ import { vendor } from "~/lib/backend/producer-portal.server";
 import { asProducer, backendErrors, orNotFound, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 import { producerStatusKey } from "~/lib/producer-portal-display";
+import { refusalMessage } from "~/lib/backend/client.server";
+import { getLang } from "~/lib/lang.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { producer } = orNotFound(await asProducer(request, (token) => vendor.me(token)));
@@ -36,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
     return data<PortalFormData & { saved?: boolean }>(
-      { errors: backendErrors(result), values, formError: result.message },
+      { errors: backendErrors(result), values, formError: refusalMessage(result, await getLang(request)) },
       { status: 400, headers: PRIVATE_HEADERS }
     );
   }

@@ -5,6 +5,7 @@ import { certificationSubmissionErrors } from "../lib/certification-submission"
 import { guardMarketplaceChannel } from "./utils/marketplace-guard"
 import { guardStoreChannel } from "./utils/store-channel-guard"
 import { guardRequest } from "./utils/request-guard"
+import { speakBothLanguages } from "./utils/refusal-language"
 import { answerWithinTimeLimit } from "./utils/response-time-limit"
 import { ocopErrorHandler } from "./utils/error-handler"
 import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
@@ -100,7 +101,7 @@ export default defineMiddlewares({
   errorHandler: ocopErrorHandler(),
   routes: [
     // --- every route, Medusa's included: a time limit, and malformed input refused before anyone reads it ---
-    { matcher: "/*", middlewares: [answerWithinTimeLimit, guardRequest] },
+    { matcher: "/*", middlewares: [speakBothLanguages, answerWithinTimeLimit, guardRequest] },
 
     ...securityRoutes,
 
