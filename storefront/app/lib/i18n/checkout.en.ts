@@ -8,7 +8,7 @@ export const enCheckout: Record<keyof typeof viCheckout, string> = {
   "delivery.forProducer": "Delivery of {name}'s items",
   "delivery.forOther": "Delivery of the other items",
   "delivery.perProducerNote": "Each producer sends its own parcel, so each parcel has its own delivery fee.",
-  "cart.shippingFrom": "from {amount} per producer",
+  "cart.shippingFromTotal": "from {amount}",
   "cart.parcels": "{count} parcels",
   "summary.title": "Order summary",
   "summary.shippingOf": "Delivery · {name}",

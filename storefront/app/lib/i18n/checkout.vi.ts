@@ -7,7 +7,7 @@ export const viCheckout = {
   "delivery.forProducer": "Giao phần hàng của {name}",
   "delivery.forOther": "Giao phần hàng còn lại",
   "delivery.perProducerNote": "Mỗi chủ thể gửi một kiện riêng, nên mỗi kiện có phí vận chuyển riêng.",
-  "cart.shippingFrom": "từ {amount} mỗi chủ thể",
+  "cart.shippingFromTotal": "từ {amount}",
   "cart.parcels": "{count} kiện hàng",
   "summary.title": "Tóm tắt đơn hàng",
   "summary.shippingOf": "Vận chuyển · {name}",
