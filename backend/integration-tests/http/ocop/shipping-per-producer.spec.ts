@@ -139,9 +139,15 @@ medusaIntegrationTestRunner({
       )
     })
 
-    it("refuses a malformed shipping choice with a 400 naming the field", async () => {
+    it("offers a cart its producers' options only, and refuses a malformed choice naming the field", async () => {
       const honey = await listedProductOfNewProducer("Mật ong hoa cà phê")
       const cartId = await cartWith([honey.variantId])
+      // Only the options that can carry this cart's parcel are offered: the producer's two.
+      const offered = await optionsOf(cartId)
+      expect(offered.map((o) => [o.data?.ocop_producer_id, o.type?.code]).sort()).toEqual([
+        [honey.producerId, "express"],
+        [honey.producerId, "standard"],
+      ])
       const refused = await expectRefusal(
         api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: 42 }, fx.storeHeaders),
         400,

@@ -5,6 +5,7 @@ import { certificationSubmissionErrors } from "../lib/certification-submission"
 import { guardMarketplaceChannel } from "./utils/marketplace-guard"
 import { guardStoreChannel } from "./utils/store-channel-guard"
 import { guardRequest } from "./utils/request-guard"
+import { onlyTheCartsShippingOptions } from "./utils/cart-shipping-options"
 import { speakBothLanguages } from "./utils/refusal-language"
 import { answerWithinTimeLimit } from "./utils/response-time-limit"
 import { ocopErrorHandler } from "./utils/error-handler"
@@ -107,6 +108,8 @@ export default defineMiddlewares({
 
     // --- every store request: the publishable key reaches only the marketplace (decision 005) ---
     { matcher: "/store/*", middlewares: [guardStoreChannel] },
+    // --- a cart is offered the delivery options of its producers' parcels only (decision 007) ---
+    { matcher: "/store/shipping-options", method: ["GET"], middlewares: [onlyTheCartsShippingOptions] },
 
     // --- the listing gate on Medusa's own Admin API ---
     { matcher: "/admin/products", method: ["POST"], middlewares: [guardMarketplaceChannel] },
