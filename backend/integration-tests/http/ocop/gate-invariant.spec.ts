@@ -381,10 +381,16 @@ medusaIntegrationTestRunner({
         api.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [fx.defaultChannelId] }, fx.adminHeaders)
       )
       expect(toDefault.status).toBe(400)
+      const vi = `Khoá công khai (publishable key) chỉ được gắn với kênh bán Chợ OCOP, không với kênh ${fx.defaultChannelId}.`
+      const en =
+        "A publishable key can only be bound to the OCOP marketplace sales channel, " +
+        `not to channel ${fx.defaultChannelId}: shoppers may only see listed products.`
       expect(toDefault.data).toEqual({
         type: "invalid_data",
         code: "ocop_listing_gate",
-        message: `Khoá công khai (publishable key) chỉ được gắn với kênh bán Chợ OCOP, không với kênh ${fx.defaultChannelId}. (EN: A publishable key can only be bound to the OCOP marketplace sales channel, not to channel ${fx.defaultChannelId}: shoppers may only see listed products.)`,
+        message: `${vi} (EN: ${en})`,
+        message_vi: vi,
+        message_en: en,
       })
       // A new sales channel holding the uncertified product cannot be reached by any key either.
       const channel = await api.post("/admin/sales-channels", { name: "Kênh bán buôn" }, fx.adminHeaders)

@@ -25,6 +25,7 @@ function expectWeakPassword(res: { status: number; data: any }, en: string, vi: 
     code: "weak_password",
     message: `Invalid request: password: ${en}`,
     message_vi: `Yêu cầu không hợp lệ: mật khẩu: ${vi}`,
+    message_en: `Invalid request: password: ${en}`,
     errors: { password: en },
     errors_vi: { password: vi },
   })
