@@ -42,11 +42,15 @@ async function thrown(what: string, fn: () => Promise<unknown>): Promise<Error> 
 }
 
 const GATE_EN = /cannot be listed in the OCOP marketplace: /
+const BAD_KEY_VI = "Khoá công khai này không dùng được cho Chợ OCOP: khoá phải gắn với đúng một kênh bán là Chợ OCOP."
+const BAD_KEY_EN =
+  "This publishable key cannot be used on the OCOP marketplace: it must be bound to exactly one sales channel, the OCOP marketplace."
 const BAD_KEY = {
   type: "not_allowed",
-  message:
-    "Khoá công khai này không dùng được cho Chợ OCOP: khoá phải gắn với đúng một kênh bán là Chợ OCOP. " +
-    "(EN: This publishable key cannot be used on the OCOP marketplace: it must be bound to exactly one sales channel, the OCOP marketplace.)",
+  code: "not_allowed",
+  message: `${BAD_KEY_VI} (EN: ${BAD_KEY_EN})`,
+  message_vi: BAD_KEY_VI,
+  message_en: BAD_KEY_EN,
 }
 
 medusaIntegrationTestRunner({
