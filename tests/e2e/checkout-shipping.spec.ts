@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs"
+import path from "node:path"
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test"
 import { VND, watchConsole } from "./support"
 
@@ -12,6 +14,10 @@ const FISH_SAUCE = "/products/nuoc-mam-phu-quoc-khai-hoan-40-do-dam" // Khai Ho�
 const TEA = "/products/hong-tra-phin-ho" // HTX chế biến chè Phìn Hồ
 
 const backend = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
+// the passwords test runs seed the demo logins with (scripts/test.mjs)
+const DEMO_PASSWORDS = JSON.parse(readFileSync(path.join(__dirname, "../support/demo-logins.json"), "utf8")) as {
+  admin: string
+}
 const amountOf = (text: string | null) => Number((text ?? "").replace(/\D/g, ""))
 
 async function addToCart(page: Page, path: string) {
@@ -23,7 +29,7 @@ async function addToCart(page: Page, path: string) {
 /** How many orders the platform holds (the seeded operator reads them through the Admin API). */
 async function orderCount(request: APIRequestContext): Promise<number> {
   const login = await request.post(`${backend}/auth/user/emailpass`, {
-    data: { email: "admin@ocop.vn", password: "OcopAdmin#2026" },
+    data: { email: "admin@ocop.vn", password: DEMO_PASSWORDS.admin },
   })
   expect(login.ok(), "the seeded operator can log in").toBe(true)
   const { token } = await login.json()
