@@ -106,3 +106,59 @@ describe("the listing gate's reasons, storefront text vs the gate", () => {
     })
   }
 })
+
+describe("Vietnamese mobile numbers, storefront form vs API", () => {
+  it("both copies store the same E.164 number, or both refuse, for every case and a random corpus", async () => {
+    const backend = await import("../../plugins/ocop/src/lib/phone")
+    const storefront = await import("../../storefront/app/lib/phone")
+    const { PHONE_CASES } = await import("../../plugins/ocop/src/lib/phone-cases")
+    const next = random(Number(process.env.RULE_SEED ?? 20261129))
+    const pieces = [
+      "0",
+      "84",
+      "+84",
+      "0084",
+      "9",
+      "3",
+      "5",
+      "7",
+      "8",
+      "1",
+      "2",
+      "12",
+      "345",
+      "678",
+      " ",
+      ".",
+      "-",
+      "(",
+      ")",
+    ]
+    const corpus = Array.from({ length: 5000 }, () =>
+      Array.from({ length: Math.floor(next() * 8) + 1 }, () => pieces[Math.floor(next() * pieces.length)]).join("")
+    )
+    let accepted = 0
+    for (const typed of [...PHONE_CASES.map(([t]) => t), ...corpus]) {
+      const stored = backend.normalizeVietnameseMobile(typed)
+      expect(storefront.normalizeVietnameseMobile(typed), typed).toBe(stored)
+      if (stored) accepted++
+    }
+    expect(accepted, "the corpus should contain accepted numbers too").toBeGreaterThan(10)
+  })
+})
+
+describe("bilingual refusals, storefront split vs API", () => {
+  it("splits every 'vi (EN: en)' text of the API the same way on both sides", async () => {
+    const backend = await import("../../plugins/ocop/src/lib/refusal-language")
+    const { conflictText } = await import("../../plugins/ocop/src/lib/conflicts")
+    const storefront = await import("../../storefront/app/lib/backend/client.server")
+    const texts = [
+      conflictText.certificationDecided("submitted", "reinstate", ["suspended"]),
+      conflictText.soldOut(),
+      conflictText.busy(),
+      '"Trà" không thể có mặt. (EN: "Tea" cannot be listed.)',
+      "Cart with id: x was not found",
+    ]
+    for (const t of texts) expect(storefront.splitBilingual(t), t).toEqual(backend.splitBilingual(t))
+  })
+})

@@ -13,6 +13,7 @@ import { createRng } from "./lib/rng"
 import { formerProvinceCode, getProvinceByCode, placeFor } from "./lib/places"
 import { writeArtwork } from "./lib/artwork-files"
 import type { Log, StoreSetup } from "./store-setup"
+import { assignProducerShippingWorkflow } from "@ocop-marketplace/ocop/workflows/producer/assign-producer-shipping"
 
 type Container = ExecArgs["container"]
 
@@ -192,6 +193,12 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
       }))
     )
     log(`linked ${toLink.length} products to their producer shops`)
+  }
+  // Each producer ships its own parcel: its products go into its own shipping profile (decision 007).
+  for (const [handle, producerId] of producerIds) {
+    const product_ids = products.filter((p) => p.producer_handle === handle).map((p) => idByHandle.get(p.handle)!)
+    if (product_ids.length)
+      await assignProducerShippingWorkflow(container).run({ input: { producer_id: producerId, product_ids } })
   }
 
   // 5. Certification history (oldest first, chained by previous_certification_id) for products without any.

@@ -21,6 +21,7 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { DELIVERY_RATES } from "@ocop-marketplace/ocop/lib/delivery-rates"
 import { passwordProblem, PASSWORD_PROBLEM_TEXT } from "@ocop-marketplace/ocop/lib/password-policy"
 import { demoPasswords, demoPasswordsAreNew } from "./demo-logins"
 
@@ -40,10 +41,8 @@ export const DEMO_ACCOUNTS = {
     phone: "+84912345678",
   },
 }
-export const SHIPPING_OPTIONS = [
-  { name: "Giao hàng tiêu chuẩn", code: "standard", description: "Giao trong 3–5 ngày", amount: 30000 },
-  { name: "Giao hàng nhanh", code: "express", description: "Giao trong 1–2 ngày", amount: 50000 },
-]
+/** The platform's options (default profile); each producer gets the same rates on its own profile (decision 007). */
+export const SHIPPING_OPTIONS = DELIVERY_RATES
 
 export type StoreSetup = {
   regionId: string
@@ -237,9 +236,11 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
     serviceZoneId = set.service_zones[0].id
     log("created fulfillment set with service zone Việt Nam")
   }
-  const existingOptions = await fulfillmentModule.listShippingOptions({ service_zone: { id: serviceZoneId } } as any, {
-    select: ["id", "name"],
-  })
+  // Only the platform's own options (producers' options on their profiles carry the same names).
+  const existingOptions = await fulfillmentModule.listShippingOptions(
+    { service_zone: { id: serviceZoneId }, shipping_profile_id: profile.id } as any,
+    { select: ["id", "name"] }
+  )
   const missing = SHIPPING_OPTIONS.filter((o) => !existingOptions.some((e) => e.name === o.name))
   if (missing.length) {
     await createShippingOptionsWorkflow(container).run({

@@ -38,7 +38,8 @@ export function LineRow({ line, editable }: { line: CartLine; editable: boolean 
         </p>
       </div>
       {editable ? (
-        <div className="flex items-center gap-2">
+        // on a phone the controls take their own row, so the product name keeps its width
+        <div className="order-last flex w-full items-center gap-2 sm:order-none sm:w-auto">
           <Form method="post" className="flex items-center gap-2">
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="line_id" value={line.id} />

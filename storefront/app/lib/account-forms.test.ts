@@ -6,7 +6,7 @@ describe("account forms", () => {
     const base = { full_name: "Trần Thu", email: "thu@example.vn", password: "KhachMoi#2026" };
     expect(signUpSchema.safeParse(base).success).toBe(true);
     const spaced = signUpSchema.safeParse({ ...base, phone: "0912 345 678" });
-    expect(spaced.success && spaced.data.phone).toBe("0912345678");
+    expect(spaced.success && spaced.data.phone).toBe("+84912345678"); // E.164, the backend's form (lib/phone.ts)
     const problems = (input: Record<string, string>) => {
       const r = signUpSchema.safeParse(input);
       return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));

@@ -8,8 +8,10 @@ import type { Session } from "@remix-run/node";
 import { z } from "zod";
 import { addToCart, createCart, getCart } from "./backend/cart-checkout.server";
 import { attachCart } from "./backend/customer.server";
+import { refusalMessage } from "./backend/client.server";
 import { getListings } from "./backend/ocop-facts.server";
 import type { CartLine, CartView } from "./backend/views";
+import { getLang } from "./lang.server";
 import { commit, getSession } from "./session.server";
 
 export const addLineSchema = z.object({
@@ -66,7 +68,7 @@ export async function addLineFromForm(request: Request) {
   if (!result.ok) {
     rememberCart(session, cart);
     return data<AddLineResult>(
-      { cart: "refused", message: result.message },
+      { cart: "refused", message: refusalMessage(result, await getLang(request)) },
       { status: result.status, headers: await commit(session) }
     );
   }

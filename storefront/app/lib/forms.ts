@@ -5,18 +5,14 @@
  * errors that come back from the backend, to its message text.
  */
 import { z } from "zod";
+import { normalizeVietnameseMobile } from "./phone";
 
 export type FieldErrors = Record<string, string>;
 
 /** Name of the hidden field that carries the login forms' CSRF token (see csrf.server.ts). */
 export const CSRF_FIELD = "csrf";
 
-/** 10-digit Vietnamese mobile number (or +84 form); spaces, dots and dashes are ignored. */
-export const VN_MOBILE = /^(?:\+84|0)(?:3[2-9]|5[25689]|7[06-9]|8[1-9]|9[0-46-9])\d{7}$/;
-
-export function normalizePhone(value: string): string {
-  return value.replace(/[\s.\-()]/g, "");
-}
+export { VN_MOBILE } from "./phone";
 
 const text = (min: number, max: number, tooShort = "form.required") =>
   z
@@ -34,10 +30,19 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
+/** A Vietnamese mobile number as people write it, as E.164 ("+84912345678"): see phone.ts. */
 export const phoneField = z
   .string({ required_error: "form.required" })
-  .transform(normalizePhone)
-  .pipe(z.string().min(1, "form.required").regex(VN_MOBILE, "form.phone"));
+  .trim()
+  .min(1, "form.required")
+  .transform((value, ctx) => {
+    const phone = normalizeVietnameseMobile(value);
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: "form.phone" });
+      return z.NEVER;
+    }
+    return phone;
+  });
 
 const email = z.string({ required_error: "form.required" }).trim().min(1, "form.required").email("form.email");
 const provinceCode = z.string({ required_error: "form.province" }).regex(/^\d{2}$/, "form.province");
@@ -73,11 +78,11 @@ export const PAYMENT_PROVIDERS = ["pp_system_default", "pp_stripe_stripe"] as co
 export const checkoutSchema = z.object({
   full_name: text(2, 100, "form.tooShort"),
   phone: phoneField,
-  email,
+  // Cash on delivery needs only the phone; a card payment needs an email for its receipt (checked by the action).
+  email: z.string().trim().max(254, "form.tooLong").email("form.email").optional().or(z.literal("")),
   address: text(3, 200, "form.tooShort"),
   ward: text(2, 100, "form.tooShort"),
   province_code: provinceCode,
-  shipping_option_id: z.string({ required_error: "form.choose" }).min(1, "form.choose"),
   payment_provider: z.enum(PAYMENT_PROVIDERS, { errorMap: () => ({ message: "form.choose" }) }),
 });
 export type CheckoutInput = z.infer<typeof checkoutSchema>;

@@ -6,7 +6,7 @@
 import { data, redirect } from "@remix-run/node";
 import { hasValidCsrfToken, issueCsrfToken, rotateCsrfToken } from "./csrf.server";
 import { loginSchema, parseForm, type FieldErrors } from "./forms";
-import type { Refusal, Result } from "./backend/client.server";
+import { type Refusal, type Result, refusalMessage } from "./backend/client.server";
 import type { Lang } from "./i18n";
 import { login, type Actor } from "./backend/portal-api.server";
 import { safeRedirectPath } from "./safe-redirect";
@@ -96,7 +96,7 @@ export function localizedRefusal(result: Refusal, lang: Lang): { errors: FieldEr
   const vi = lang === "vi";
   const errors = { ...result.errors, ...(vi ? result.errors_vi : undefined) };
   if (Object.keys(errors).length > 0) return { errors, formError: "form.fixErrors" };
-  return { errors, formError: (vi && result.message_vi) || result.message };
+  return { errors, formError: refusalMessage(result, lang) };
 }
 
 /** Backend field errors, renamed to this form's field names where they differ. */

@@ -5,19 +5,33 @@ import { z } from "zod";
 import { Container } from "~/components/Container";
 import { FormAlert } from "~/components/Field";
 import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
+import { deliveriesFor } from "~/lib/deliveries";
 import { ProducerGroups } from "~/components/CartLines";
 import { useT } from "~/lib/i18n";
-import { removeCartLine, updateCartLine } from "~/lib/backend/cart-checkout.server";
+import { listShippingOptions, removeCartLine, updateCartLine } from "~/lib/backend/cart-checkout.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+import { refusalMessage } from "~/lib/backend/client.server";
+import { getLang } from "~/lib/lang.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   const cart = await currentCart(session);
   rememberCart(session, cart);
-  const groups = cart ? await groupByProducer(cart) : [];
-  return data({ cart, groups }, { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
+  const [groups, options] = cart?.items.length
+    ? await Promise.all([groupByProducer(cart), listShippingOptions(cart.id)])
+    : [[], []];
+  // Before checkout: each producer's parcel at its cheapest delivery (decision 007).
+  const deliveries = deliveriesFor(groups, options);
+  const shippingFrom = deliveries.reduce(
+    (sum, d) => sum + (d.options.length ? Math.min(...d.options.map((o) => o.amount)) : 0),
+    0
+  );
+  return data(
+    { cart, groups, parcels: deliveries.length, shippingFrom },
+    { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } }
+  );
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({
@@ -50,7 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
     change.intent === "remove" || change.quantity === 0
       ? await removeCartLine(cart.id, change.line_id)
       : await updateCartLine(cart.id, change.line_id, change.quantity);
-  if (!result.ok) return data({ error: result.message }, { status: result.status, headers: PRIVATE_HEADERS });
+  if (!result.ok)
+    return data(
+      { error: refusalMessage(result, await getLang(request)) },
+      { status: result.status, headers: PRIVATE_HEADERS }
+    );
   rememberCart(session, await currentCart(session));
   return redirect("/cart", { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
 }
@@ -58,7 +76,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "cart.title")];
 
 export default function CartPage() {
-  const { cart, groups } = useLoaderData<typeof loader>();
+  const { cart, groups, parcels, shippingFrom } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const tr = useT();
   return (
@@ -86,14 +104,21 @@ export default function CartPage() {
                 <dt>{tr("cart.subtotal")}</dt>
                 <dd className="tabular-nums">{formatVnd(cart.item_total)}</dd>
               </div>
-              <div className="flex justify-between text-ink-soft">
-                <dt>{tr("cart.shipping")}</dt>
-                <dd>{cart.shipping_total > 0 ? formatVnd(cart.shipping_total) : tr("cart.shippingLater")}</dd>
+              <div className="flex justify-between gap-4 text-ink-soft">
+                <dt>
+                  {tr("cart.shipping")}
+                  {parcels > 1 ? <span className="block text-xs">{tr("cart.parcels", { count: parcels })}</span> : null}
+                </dt>
+                <dd className="text-right tabular-nums" data-testid="cart-shipping">
+                  {shippingFrom > 0
+                    ? tr("cart.shippingFromTotal", { amount: formatVnd(shippingFrom) })
+                    : tr("cart.shippingLater")}
+                </dd>
               </div>
               <div className="flex justify-between border-t border-clay pt-2 text-base font-bold">
                 <dt>{tr("cart.total")}</dt>
                 <dd className="tabular-nums" data-testid="cart-total">
-                  {formatVnd(cart.total)}
+                  {formatVnd(cart.item_total + shippingFrom)}
                 </dd>
               </div>
             </dl>

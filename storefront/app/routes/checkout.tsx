@@ -1,21 +1,26 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { Button } from "~/components/Button";
 import { ProducerGroups } from "~/components/CartLines";
 import { Container } from "~/components/Container";
 import { FormAlert, SelectField, TextField, useErrorText } from "~/components/Field";
 import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
+import { deliveriesFor, deliveryField } from "~/lib/deliveries";
 import { checkoutSchema, parseForm, type FieldErrors } from "~/lib/forms";
-import { useT } from "~/lib/i18n";
+import { type MessageKey, useT } from "~/lib/i18n";
 import { checkout, listPaymentProviderIds, listShippingOptions } from "~/lib/backend/cart-checkout.server";
+import { refusalMessage } from "~/lib/backend/client.server";
 import { listProvinces } from "~/lib/backend/reference-data.server";
-import type { CartView } from "~/lib/backend/views";
+import { getLang } from "~/lib/lang.server";
+import type { CartView, ShippingOptionView } from "~/lib/backend/views";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 
 const COD = "pp_system_default";
+const CHOICE = "flex cursor-pointer items-center gap-3 rounded-lg border border-clay bg-white px-4 py-3";
 const STRIPE = "pp_stripe_stripe";
 
 async function checkoutContext(cart: CartView) {
@@ -31,7 +36,7 @@ async function checkoutContext(cart: CartView) {
     provinces: provinces
       .map((p) => ({ code: String((p as { code?: unknown }).code ?? ""), name: p.name_vi }))
       .filter((p) => p.code),
-    shippingOptions,
+    deliveries: deliveriesFor(groups, shippingOptions),
     payments,
     groups,
   };
@@ -70,25 +75,32 @@ export async function action({ request }: ActionFunctionArgs) {
   const errors: FieldErrors = {};
   const province = ctx.provinces.find((p) => p.code === input.province_code);
   if (!province) errors.province_code = "form.province";
-  if (!ctx.shippingOptions.some((o) => o.id === input.shipping_option_id)) errors.shipping_option_id = "form.choose";
+  // One delivery option per parcel, each one of that parcel's own options.
+  const shippingOptionIds: string[] = [];
+  for (const d of ctx.deliveries) {
+    const chosen = String(form.get(deliveryField(d.key)) ?? "");
+    if (d.options.some((o) => o.id === chosen)) shippingOptionIds.push(chosen);
+    else errors[deliveryField(d.key)] = "form.choose";
+  }
   if (!ctx.payments.includes(input.payment_provider)) errors.payment_provider = "form.choose";
+  if (input.payment_provider !== COD && !input.email) errors.email = "form.emailForCard";
   if (Object.keys(errors).length || !province) {
     return data<ActionData>({ errors, values, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
   }
 
   const result = await checkout(cart.id, {
-    email: input.email,
+    email: input.email || undefined,
     full_name: input.full_name,
-    phone: input.phone.replace(/^0/, "+84"), // stored as E.164
+    phone: input.phone, // E.164 already (lib/phone.ts)
     address: input.address,
     ward: input.ward,
     province_name: province.name,
-    shipping_option_id: input.shipping_option_id,
+    shipping_option_ids: shippingOptionIds,
     payment_provider: input.payment_provider,
   });
   if (!result.ok) {
     return data<ActionData>(
-      { errors: {}, values, formError: result.message },
+      { errors: {}, values, formError: refusalMessage(result, await getLang(request)) },
       { status: result.status >= 400 && result.status < 500 ? result.status : 400, headers: PRIVATE_HEADERS }
     );
   }
@@ -100,16 +112,38 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "checkout.title")];
 
+/** A delivery option's name in the page's language (the backend names them in Vietnamese). */
+function useDeliveryLabel() {
+  const tr = useT();
+  return (o: ShippingOptionView) => {
+    if (o.code === "standard" || o.code === "express")
+      return { name: tr(`delivery.${o.code}` as MessageKey), hint: tr(`delivery.${o.code}Hint` as MessageKey) };
+    return { name: o.name, hint: null };
+  };
+}
+
 export default function CheckoutPage() {
-  const { cart, provinces, shippingOptions, payments, groups } = useLoaderData<typeof loader>();
+  const { cart, provinces, deliveries, payments, groups } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const tr = useT();
   const errorText = useErrorText();
+  const deliveryLabel = useDeliveryLabel();
   const v = actionData?.values ?? {};
   const e = actionData?.errors ?? {};
-  const chosenShipping = v.shipping_option_id ?? shippingOptions[0]?.id ?? "";
-  const chosenPayment = v.payment_provider ?? COD;
+  const [chosen, setChosen] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      deliveries.map((d) => {
+        const typed = v[deliveryField(d.key)];
+        return [d.key, d.options.some((o) => o.id === typed) ? typed : (d.options[0]?.id ?? "")];
+      })
+    )
+  );
+  const [payment, setPayment] = useState(v.payment_provider ?? COD);
+  const feeOf = (key: string) =>
+    deliveries.find((d) => d.key === key)?.options.find((o) => o.id === chosen[key])?.amount ?? 0;
+  const shippingTotal = deliveries.reduce((sum, d) => sum + feeOf(d.key), 0);
+  const partName = (name: string | null) => name ?? tr("cart.producerUnknown");
   const formError =
     actionData?.formError && actionData.formError !== "form.fixErrors"
       ? tr("checkout.refused", { message: actionData.formError })
@@ -153,9 +187,10 @@ export default function CheckoutPage() {
               <TextField
                 name="email"
                 type="email"
-                label={tr("checkout.email")}
-                required
+                label={payment === COD ? tr("checkout.emailOptional") : tr("checkout.email")}
+                required={payment !== COD}
                 autoComplete="email"
+                hint={tr("checkout.emailHint")}
                 defaultValue={v.email}
                 error={e.email}
               />
@@ -187,23 +222,42 @@ export default function CheckoutPage() {
             </div>
           </fieldset>
 
-          <fieldset className="space-y-2">
-            <legend className="font-display text-xl font-bold">{tr("checkout.shipping")}</legend>
-            {shippingOptions.length === 0 ? <p className="text-sm">{tr("checkout.noShipping")}</p> : null}
-            {shippingOptions.map((o) => (
-              <label
-                key={o.id}
-                className="flex cursor-pointer items-center gap-3 rounded-lg border border-clay bg-white px-4 py-3"
-              >
-                <input type="radio" name="shipping_option_id" value={o.id} defaultChecked={o.id === chosenShipping} />
-                <span className="flex-1">{o.name}</span>
-                {o.amount !== null ? <span className="tabular-nums">{formatVnd(o.amount)}</span> : null}
-              </label>
+          <section className="space-y-4" aria-labelledby="delivery-title">
+            <h2 id="delivery-title" className="font-display text-xl font-bold">
+              {tr("checkout.shipping")}
+            </h2>
+            {deliveries.length > 1 ? <p className="text-sm text-ink-soft">{tr("delivery.perProducerNote")}</p> : null}
+            {deliveries.map((d) => (
+              <fieldset key={d.key} className="space-y-2" data-testid="delivery">
+                <legend className="font-medium">
+                  {d.name ? tr("delivery.forProducer", { name: d.name }) : tr("delivery.forOther")}
+                </legend>
+                {d.options.length === 0 ? <p className="text-sm">{tr("checkout.noShipping")}</p> : null}
+                {d.options.map((o) => {
+                  const label = deliveryLabel(o);
+                  return (
+                    <label key={o.id} className={CHOICE}>
+                      <input
+                        type="radio"
+                        name={deliveryField(d.key)}
+                        value={o.id}
+                        checked={chosen[d.key] === o.id}
+                        onChange={() => setChosen((c) => ({ ...c, [d.key]: o.id }))}
+                      />
+                      <span className="flex-1">
+                        <span className="block">{label.name}</span>
+                        {label.hint ? <span className="block text-sm text-ink-soft">{label.hint}</span> : null}
+                      </span>
+                      <span className="tabular-nums">{formatVnd(o.amount)}</span>
+                    </label>
+                  );
+                })}
+                {e[deliveryField(d.key)] ? (
+                  <p className="text-sm font-medium text-lacquer-700">{errorText(e[deliveryField(d.key)])}</p>
+                ) : null}
+              </fieldset>
             ))}
-            {e.shipping_option_id ? (
-              <p className="text-sm font-medium text-lacquer-700">{errorText(e.shipping_option_id)}</p>
-            ) : null}
-          </fieldset>
+          </section>
 
           <fieldset className="space-y-2">
             <legend className="font-display text-xl font-bold">{tr("checkout.payment")}</legend>
@@ -216,7 +270,8 @@ export default function CheckoutPage() {
                   type="radio"
                   name="payment_provider"
                   value={p}
-                  defaultChecked={p === chosenPayment}
+                  checked={p === payment}
+                  onChange={() => setPayment(p)}
                   className="mt-1"
                 />
                 <span>
@@ -230,7 +285,51 @@ export default function CheckoutPage() {
             ) : null}
           </fieldset>
 
-          <Button type="submit" disabled={navigation.state === "submitting"} data-testid="place-order">
+          {/* The amounts sit right above the button at every width: nobody orders without seeing them. */}
+          <section
+            aria-labelledby="summary-title"
+            className="rounded-2xl border border-clay bg-white p-5"
+            data-testid="order-summary"
+          >
+            <h2 id="summary-title" className="font-display text-lg font-bold">
+              {tr("summary.title")}
+            </h2>
+            <dl className="mt-3 space-y-2 text-sm">
+              <div className="flex justify-between gap-4">
+                <dt>{tr("cart.subtotal")}</dt>
+                <dd className="tabular-nums" data-testid="summary-subtotal">
+                  {formatVnd(cart.item_total)}
+                </dd>
+              </div>
+              {deliveries.map((d) => (
+                <div key={d.key} className="flex justify-between gap-4 text-ink-soft">
+                  <dt>{tr("summary.shippingOf", { name: partName(d.name) })}</dt>
+                  <dd className="tabular-nums" data-testid="summary-shipping">
+                    {formatVnd(feeOf(d.key))}
+                  </dd>
+                </div>
+              ))}
+              {deliveries.length > 1 ? (
+                <div className="flex justify-between gap-4">
+                  <dt>{tr("summary.shippingTotal")}</dt>
+                  <dd className="tabular-nums">{formatVnd(shippingTotal)}</dd>
+                </div>
+              ) : null}
+              <div className="flex justify-between gap-4 border-t border-clay pt-2 text-base font-bold">
+                <dt>{tr("cart.total")}</dt>
+                <dd className="tabular-nums" data-testid="summary-total">
+                  {formatVnd(cart.item_total + shippingTotal)}
+                </dd>
+              </div>
+            </dl>
+          </section>
+
+          <Button
+            type="submit"
+            disabled={navigation.state !== "idle"}
+            data-testid="place-order"
+            className="w-full sm:w-auto"
+          >
             {tr("checkout.placeOrder")}
           </Button>
         </Form>
@@ -238,16 +337,6 @@ export default function CheckoutPage() {
         <aside className="h-fit space-y-4">
           <h2 className="font-display text-xl font-bold">{tr("checkout.summary")}</h2>
           <ProducerGroups groups={groups} editable={false} />
-          <dl className="space-y-2 rounded-2xl border border-clay bg-white p-5 text-sm">
-            <div className="flex justify-between">
-              <dt>{tr("cart.subtotal")}</dt>
-              <dd className="tabular-nums">{formatVnd(cart.item_total)}</dd>
-            </div>
-            <div className="flex justify-between text-ink-soft">
-              <dt>{tr("cart.shipping")}</dt>
-              <dd>{tr("cart.shippingLater")}</dd>
-            </div>
-          </dl>
         </aside>
       </div>
     </Container>

@@ -68,7 +68,8 @@ export async function action({ request }: ActionFunctionArgs) {
       return data<ActionData>({ id, errors: {}, values, conflict: true }, { status: 409, headers: PRIVATE_HEADERS });
     }
     const reasonError = (lang === "vi" ? result.errors_vi?.reason : undefined) ?? result.errors.reason;
-    const formError = lang === "vi" ? (result.message_vi ?? "tc.refusedGeneric") : result.message;
+    const formError =
+      lang === "vi" ? (result.message_vi ?? "tc.refusedGeneric") : (result.message_en ?? result.message);
     return data<ActionData>(
       { id, errors: reasonError ? { reason: reasonError } : {}, values, formError },
       { status: result.status === 403 ? 403 : 400, headers: PRIVATE_HEADERS }

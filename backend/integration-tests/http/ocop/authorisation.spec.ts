@@ -173,12 +173,13 @@ medusaIntegrationTestRunner({
         },
         fx.storeHeaders
       )
+      // Each producer ships its own parcel: one delivery option (one fee) per producer (decision 007).
       const options = await api.get(`/store/shipping-options?cart_id=${cartId}`, fx.storeHeaders)
-      await api.post(
-        `/store/carts/${cartId}/shipping-methods`,
-        { option_id: options.data.shipping_options[0].id },
-        fx.storeHeaders
-      )
+      const listed: Array<{ id: string; type?: { code?: string } }> = options.data.shipping_options
+      const standard = listed.filter((o) => o.type?.code === "standard")
+      expect(standard).toHaveLength(2)
+      for (const option of standard)
+        await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, fx.storeHeaders)
       const collection = await api.post("/store/payment-collections", { cart_id: cartId }, fx.storeHeaders)
       await api.post(
         `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
@@ -203,6 +204,16 @@ medusaIntegrationTestRunner({
       const ordersB = (await api.get("/vendor/orders", b.auth)).data.orders
       expect(ordersB[0].items.map((i: any) => i.title)).toEqual(["Bưởi Năm Roi"])
       expect(ordersB[0].subtotal).toBe(270000)
+      // ... each with its own delivery fee, recorded when the order was split.
+      await eventually(
+        async () => {
+          for (const who of [a, b]) {
+            const { order } = (await api.get(`/vendor/orders/${orderId}`, who.auth)).data
+            expect(order.shipping_total).toBe(30000)
+          }
+        },
+        { what: "each producer's part to carry its own delivery fee" }
+      )
       expect((await api.get("/vendor/orders", c.auth)).data.orders).toEqual([])
       await expectRefusal(api.get(`/vendor/orders/${orderId}`, c.auth), 404, `Order ${orderId} was not found.`)
 

@@ -42,11 +42,15 @@ async function thrown(what: string, fn: () => Promise<unknown>): Promise<Error> 
 }
 
 const GATE_EN = /cannot be listed in the OCOP marketplace: /
+const BAD_KEY_VI = "Khoá công khai này không dùng được cho Chợ OCOP: khoá phải gắn với đúng một kênh bán là Chợ OCOP."
+const BAD_KEY_EN =
+  "This publishable key cannot be used on the OCOP marketplace: it must be bound to exactly one sales channel, the OCOP marketplace."
 const BAD_KEY = {
   type: "not_allowed",
-  message:
-    "Khoá công khai này không dùng được cho Chợ OCOP: khoá phải gắn với đúng một kênh bán là Chợ OCOP. " +
-    "(EN: This publishable key cannot be used on the OCOP marketplace: it must be bound to exactly one sales channel, the OCOP marketplace.)",
+  code: "not_allowed",
+  message: `${BAD_KEY_VI} (EN: ${BAD_KEY_EN})`,
+  message_vi: BAD_KEY_VI,
+  message_en: BAD_KEY_EN,
 }
 
 medusaIntegrationTestRunner({
@@ -381,10 +385,16 @@ medusaIntegrationTestRunner({
         api.post(`/admin/api-keys/${key.id}/sales-channels`, { add: [fx.defaultChannelId] }, fx.adminHeaders)
       )
       expect(toDefault.status).toBe(400)
+      const vi = `Khoá công khai (publishable key) chỉ được gắn với kênh bán Chợ OCOP, không với kênh ${fx.defaultChannelId}.`
+      const en =
+        "A publishable key can only be bound to the OCOP marketplace sales channel, " +
+        `not to channel ${fx.defaultChannelId}: shoppers may only see listed products.`
       expect(toDefault.data).toEqual({
         type: "invalid_data",
         code: "ocop_listing_gate",
-        message: `Khoá công khai (publishable key) chỉ được gắn với kênh bán Chợ OCOP, không với kênh ${fx.defaultChannelId}. (EN: A publishable key can only be bound to the OCOP marketplace sales channel, not to channel ${fx.defaultChannelId}: shoppers may only see listed products.)`,
+        message: `${vi} (EN: ${en})`,
+        message_vi: vi,
+        message_en: en,
       })
       // A new sales channel holding the uncertified product cannot be reached by any key either.
       const channel = await api.post("/admin/sales-channels", { name: "Kênh bán buôn" }, fx.adminHeaders)

@@ -25,6 +25,7 @@ function expectWeakPassword(res: { status: number; data: any }, en: string, vi: 
     code: "weak_password",
     message: `Invalid request: password: ${en}`,
     message_vi: `Yêu cầu không hợp lệ: mật khẩu: ${vi}`,
+    message_en: `Invalid request: password: ${en}`,
     errors: { password: en },
     errors_vi: { password: vi },
   })
@@ -166,11 +167,13 @@ medusaIntegrationTestRunner({
 
         const reason = "Hồ sơ pháp lý hết hiệu lực"
         await api.post(`/admin/ocop/producers/${producer.id}/suspend`, { reason }, fx.adminHeaders)
+        const suspendedEn = `Your producer account is suspended (reason: ${reason}): the shop cannot be used until it is reactivated.`
         const refusal = {
           type: "not_allowed",
           code: "producer_suspended",
-          message: `Your producer account is suspended (reason: ${reason}): the shop cannot be used until it is reactivated.`,
+          message: suspendedEn,
           message_vi: `Tài khoản chủ thể đang bị đình chỉ (lý do: ${reason}): gian hàng không thể thay đổi cho đến khi được khôi phục.`,
+          message_en: suspendedEn,
           producer_status: "suspended",
         }
         const fresh = bearer(
@@ -214,13 +217,15 @@ medusaIntegrationTestRunner({
     describe("pending producers", () => {
       it("may edit their profile and submit certificates, and nothing else", async () => {
         const producer = await pendingProducer("HTX Hồng treo gió")
+        const pendingEn =
+          "Your producer account is waiting for approval: until then you can only edit your profile and submit certificates."
         const refusal = {
           type: "not_allowed",
           code: "producer_pending",
-          message:
-            "Your producer account is waiting for approval: until then you can only edit your profile and submit certificates.",
+          message: pendingEn,
           message_vi:
             "Tài khoản chủ thể đang chờ duyệt: trong thời gian này bạn chỉ có thể sửa hồ sơ và nộp giấy chứng nhận.",
+          message_en: pendingEn,
           producer_status: "pending",
         }
         // Allowed: the profile, reading its own things, certificate submissions.

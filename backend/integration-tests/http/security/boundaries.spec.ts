@@ -88,9 +88,13 @@ medusaIntegrationTestRunner({
           403
         )
         expect(refused.status).toBe(403)
+        const message = `A trade centre features only products of its own province (68); not: ${outside.join(", ")}.`
         expect(refused.data).toEqual({
           type: "forbidden",
-          message: `A trade centre features only products of its own province (68); not: ${outside.join(", ")}.`,
+          code: "forbidden",
+          message,
+          message_vi: "Bạn không có quyền thực hiện thao tác này.",
+          message_en: message,
         })
       }
       const update = await expectStatus(
@@ -185,7 +189,10 @@ medusaIntegrationTestRunner({
         expect(res.status).toBe(404)
         expect(res.data).toEqual({
           type: "not_found",
+          code: "not_found",
           message: `No payment provider "${provider}" is configured on this shop.`,
+          message_vi: "Không tìm thấy nội dung được yêu cầu.",
+          message_en: `No payment provider "${provider}" is configured on this shop.`,
         })
       }
       // The provider that is configured (cash on delivery) still receives its webhooks.

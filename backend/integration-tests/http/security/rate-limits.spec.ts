@@ -33,6 +33,7 @@ function expectTooMany(res: any) {
     code: "too_many_attempts",
     message: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
     message_vi: `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
+    message_en: `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
   })
 }
 

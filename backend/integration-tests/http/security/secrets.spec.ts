@@ -77,6 +77,7 @@ medusaIntegrationTestRunner({
         const forged = generateJwtToken(adminClaims(), { secret: OLD_PUBLIC_SECRET, expiresIn: "1d" })
         const refused = await expectStatus(api.get("/admin/orders", bearer(forged)), 401)
         expect(refused.status).toBe(401)
+        // Medusa's own authentication answers before any plugin middleware: its body stays Medusa's.
         expect(refused.data).toEqual({ message: "Unauthorized" })
         expect((await expectStatus(api.get("/admin/ocop/producers", bearer(forged)), 401)).status).toBe(401)
 

@@ -9,6 +9,8 @@ import {
 import { guardMarketplaceChannel } from "./utils/marketplace-guard"
 import { guardStoreChannel } from "./utils/store-channel-guard"
 import { guardRequest } from "./utils/request-guard"
+import { onlyTheCartsShippingOptions } from "./utils/cart-shipping-options"
+import { speakBothLanguages } from "./utils/refusal-language"
 import { answerWithinTimeLimit } from "./utils/response-time-limit"
 import { ocopErrorHandler } from "./utils/error-handler"
 import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
@@ -121,12 +123,14 @@ export default defineMiddlewares({
   errorHandler: ocopErrorHandler(),
   routes: [
     // --- every route, Medusa's included: a time limit, and malformed input refused before anyone reads it ---
-    { matcher: "/*", middlewares: [answerWithinTimeLimit, guardRequest] },
+    { matcher: "/*", middlewares: [speakBothLanguages, answerWithinTimeLimit, guardRequest] },
 
     ...securityRoutes,
 
     // --- every store request: the publishable key reaches only the marketplace (decision 005) ---
     { matcher: "/store/*", middlewares: [guardStoreChannel] },
+    // --- a cart is offered the delivery options of its producers' parcels only (decision 007) ---
+    { matcher: "/store/shipping-options", method: ["GET"], middlewares: [onlyTheCartsShippingOptions] },
 
     // --- the listing gate on Medusa's own Admin API ---
     { matcher: "/admin/products", method: ["POST"], middlewares: [guardMarketplaceChannel] },

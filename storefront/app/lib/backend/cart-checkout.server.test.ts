@@ -11,7 +11,7 @@ const details = {
   address: "Thôn 10",
   ward: "Xã Trường Xuân",
   province_name: "Lâm Đồng",
-  shipping_option_id: "so_standard",
+  shipping_option_ids: ["so_tea_standard", "so_coffee_express"],
   payment_provider: "pp_system_default",
 };
 
@@ -28,13 +28,14 @@ function checkoutBackend(complete: { status: number; body: unknown }): Handler {
 }
 
 describe("cart and checkout client", () => {
-  it("sends one Vietnamese address as shipping and billing (family name first), then ships, pays and completes", async () => {
+  it("sends one Vietnamese address as shipping and billing (family name first), ships each producer's parcel, pays and completes", async () => {
     stubBackend(checkoutBackend({ status: 200, body: { type: "order", order: { id: "order_1" } } }));
     const client = await fresh(() => import("./cart-checkout.server"));
     const done = await client.checkout("cart_1", details);
     expect(done).toEqual({ ok: true, data: { id: "order_1" } });
     expect(calls.map((c) => `${c.method} ${c.url.pathname}`)).toEqual([
       "POST /store/carts/cart_1",
+      "POST /store/carts/cart_1/shipping-methods",
       "POST /store/carts/cart_1/shipping-methods",
       "POST /store/payment-collections",
       "POST /store/payment-collections/paycol_1/payment-sessions",
@@ -51,8 +52,19 @@ describe("cart and checkout client", () => {
       country_code: "vn",
     };
     expect(calls[0].body).toEqual({ email: "mai@example.vn", shipping_address: address, billing_address: address });
-    expect(calls[1].body).toEqual({ option_id: "so_standard" });
-    expect(calls[3].body).toEqual({ provider_id: "pp_system_default" });
+    expect(calls[1].body).toEqual({ option_id: "so_tea_standard" });
+    expect(calls[2].body).toEqual({ option_id: "so_coffee_express" });
+    expect(calls[4].body).toEqual({ provider_id: "pp_system_default" });
+  });
+
+  it("sends no email when the shopper gave none (cash on delivery needs only the phone)", async () => {
+    stubBackend(checkoutBackend({ status: 200, body: { type: "order", order: { id: "order_1" } } }));
+    const client = await fresh(() => import("./cart-checkout.server"));
+    expect(await client.checkout("cart_1", { ...details, email: undefined })).toEqual({
+      ok: true,
+      data: { id: "order_1" },
+    });
+    expect(calls[0].body).not.toHaveProperty("email");
   });
 
   it("returns the backend's refusal at completion as a 400 the page can show", async () => {

@@ -75,7 +75,9 @@ function toCart(c: any): CartView {
     shipping_total: numberOf(c.shipping_total),
     total: numberOf(c.total),
     shipping_address: toAddress(c.shipping_address),
-    shipping_option_id: c.shipping_methods?.[0]?.shipping_option_id ?? null,
+    shipping_option_ids: ((c.shipping_methods ?? []) as Array<{ shipping_option_id?: string | null }>)
+      .map((m) => m.shipping_option_id)
+      .filter((id): id is string => typeof id === "string"),
     completed: Boolean(c.completed_at),
   };
 }
@@ -114,6 +116,10 @@ export async function removeCartLine(cartId: string, lineId: string): Promise<Re
   return r.ok ? { ok: true, data: null } : r;
 }
 
+/**
+ * The delivery options the cart can use. Each producer's options carry its id (`data.ocop_producer_id`,
+ * decision 007); the platform's options carry none and serve products without a producer.
+ */
 export async function listShippingOptions(cartId: string): Promise<ShippingOptionView[]> {
   const r = await coreResult(() => getSdk().store.fulfillment.listCartOptions({ cart_id: cartId }));
   if (!r.ok) return [];
@@ -121,7 +127,9 @@ export async function listShippingOptions(cartId: string): Promise<ShippingOptio
   return (r.data.shipping_options as any[]).map((o) => ({
     id: o.id,
     name: o.name ?? o.id,
-    amount: o.calculated_price?.calculated_amount ?? o.amount ?? null,
+    code: typeof o.type?.code === "string" ? o.type.code : null,
+    amount: numberOf(o.calculated_price?.calculated_amount ?? o.amount ?? null),
+    producer_id: typeof o.data?.ocop_producer_id === "string" ? o.data.ocop_producer_id : null,
   }));
 }
 
@@ -132,13 +140,14 @@ export async function listPaymentProviderIds(regionId: string): Promise<string[]
 }
 
 export type CheckoutDetails = {
-  email: string;
+  email?: string;
   full_name: string;
   phone: string;
   address: string;
   ward: string;
   province_name: string;
-  shipping_option_id: string;
+  /** one delivery option per producer's parcel (decision 007) */
+  shipping_option_ids: string[];
   payment_provider: string;
 };
 
@@ -166,15 +175,22 @@ export async function checkout(cartId: string, d: CheckoutDetails): Promise<Resu
     country_code: "vn",
   };
   const updated = await coreResult(() =>
-    sdk.store.cart.update(cartId, { email: d.email, shipping_address: address, billing_address: address })
+    sdk.store.cart.update(cartId, {
+      ...(d.email ? { email: d.email } : {}),
+      shipping_address: address,
+      billing_address: address,
+    })
   );
   if (!updated.ok) return updated;
-  const shipping = await coreResult(() =>
-    sdk.store.cart.addShippingMethod(cartId, { option_id: d.shipping_option_id })
-  );
-  if (!shipping.ok) return shipping;
+  // One method per producer's shipping profile: Medusa keeps each one beside the others.
+  let cart = updated.data.cart;
+  for (const option_id of d.shipping_option_ids) {
+    const shipping = await coreResult(() => sdk.store.cart.addShippingMethod(cartId, { option_id }));
+    if (!shipping.ok) return shipping;
+    cart = shipping.data.cart;
+  }
   const payment = await coreResult(() =>
-    sdk.store.payment.initiatePaymentSession(shipping.data.cart, { provider_id: d.payment_provider })
+    sdk.store.payment.initiatePaymentSession(cart, { provider_id: d.payment_provider })
   );
   if (!payment.ok) return payment;
   const done = await coreResult(() => sdk.store.cart.complete(cartId));

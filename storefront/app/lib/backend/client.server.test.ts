@@ -33,4 +33,19 @@ describe("backend client configuration and errors", () => {
     });
     error.mockRestore();
   });
+
+  it("shows a core refusal in the page's language: our 'vi (EN: en)' message is split, Medusa's kept", async () => {
+    const message = "Sản phẩm trong giỏ vừa hết hàng. (EN: An item in your cart has just sold out.)";
+    stubBackend(() => ({ status: 409, body: { code: "sold_out", message } }));
+    const client = await fresh(() => import("./client.server"));
+    const sdk = client.getSdk();
+    const refused = await client.coreResult(() => sdk.store.cart.complete("cart_1"));
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(client.refusalMessage(refused, "vi")).toBe("Sản phẩm trong giỏ vừa hết hàng.");
+    expect(client.refusalMessage(refused, "en")).toBe("An item in your cart has just sold out.");
+    expect(client.refusalMessage({ message: "Cart with id: x was not found" }, "vi")).toBe(
+      "Cart with id: x was not found"
+    );
+  });
 });

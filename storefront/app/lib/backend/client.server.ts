@@ -12,6 +12,7 @@
 import Medusa, { FetchError } from "@medusajs/js-sdk";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import type { Lang } from "~/lib/i18n";
 
 export type StoreErrorCode = "missing_publishable_key" | "backend_unavailable";
 export type StoreErrorData = { code: StoreErrorCode };
@@ -95,18 +96,36 @@ export async function optional<S extends z.ZodTypeAny>(path: string, schema: S):
 }
 
 /**
- * A refusal the user should read (4xx), with field errors when the backend gives them; our own
- * routes add the Vietnamese texts (`message_vi`, `errors_vi`), see `localizedRefusal` in portal.server.ts.
+ * A refusal the user should read (4xx), with field errors when the backend gives them. The backend
+ * gives every refusal a stable `code` and its words in both languages (`message_vi`, `message_en`;
+ * plugins/ocop lib/refusal-language.ts); `message` is Medusa's own. Show it with `refusalMessage`.
  */
 export type Refusal = {
   ok: false;
   status: number;
   message: string;
   errors: Record<string, string>;
+  code?: string;
   message_vi?: string;
+  message_en?: string;
   errors_vi?: Record<string, string>;
 };
 export type Result<T> = { ok: true; data: T } | Refusal;
+
+/** The refusal's words in the page's language (Medusa's own `message` when no translation came). */
+export function refusalMessage(r: Pick<Refusal, "message" | "message_vi" | "message_en">, lang: Lang): string {
+  return (lang === "vi" ? r.message_vi : r.message_en) || r.message;
+}
+
+/**
+ * The SDK's FetchError keeps only `message`, which for our refusals is written "vi (EN: en)":
+ * the same split as the backend's `splitBilingual` (lib/refusal-language.ts in plugins/ocop).
+ */
+export function splitBilingual(message: string): { vi: string; en: string } | null {
+  const m = /^([\s\S]*?)\s*\(EN: ([\s\S]*)\)\s*\.?\s*$/.exec(message);
+  if (!m?.[1]?.trim() || !m[2]?.trim()) return null;
+  return { vi: m[1].trim(), en: m[2].trim() };
+}
 
 function is4xx(error: unknown): error is FetchError & { status: number } {
   return error instanceof FetchError && typeof error.status === "number" && error.status >= 400 && error.status < 500;
@@ -117,7 +136,12 @@ export async function coreResult<T>(call: () => Promise<T>): Promise<Result<T>> 
   try {
     return { ok: true, data: await call() };
   } catch (error) {
-    if (is4xx(error)) return { ok: false, status: error.status, message: error.message, errors: {} };
+    if (is4xx(error)) {
+      const split = splitBilingual(error.message);
+      const refusal: Refusal = { ok: false, status: error.status, message: error.message, errors: {} };
+      if (split) Object.assign(refusal, { message_vi: split.vi, message_en: split.en });
+      return refusal;
+    }
     return core(() => Promise.reject(error));
   }
 }

@@ -57,8 +57,10 @@ export async function portalRequest<T>(
     message: typeof json.message === "string" ? json.message : res.statusText,
     errors: fieldMessages(json.errors),
   };
-  // Our routes also answer in Vietnamese (`message_vi`, `errors_vi`); Medusa's own only in English.
+  // Every refusal also comes with a code and both languages; field errors in Vietnamese on our routes.
+  if (typeof json.code === "string") refusal.code = json.code;
   if (typeof json.message_vi === "string") refusal.message_vi = json.message_vi;
+  if (typeof json.message_en === "string") refusal.message_en = json.message_en;
   if (json.errors_vi && typeof json.errors_vi === "object") refusal.errors_vi = fieldMessages(json.errors_vi);
   return refusal;
 }

@@ -107,11 +107,18 @@ export type CartView = {
   shipping_total: number;
   total: number;
   shipping_address: Address | null;
-  shipping_option_id: string | null;
+  shipping_option_ids: string[];
   completed: boolean;
 };
 
-export type ShippingOptionView = { id: string; name: string; amount: number | null };
+/** A delivery option; `producer_id` says whose parcel it carries (null: the platform's, decision 007). */
+export type ShippingOptionView = {
+  id: string;
+  name: string;
+  code: string | null;
+  amount: number;
+  producer_id: string | null;
+};
 
 // ---------------------------------------------------------------- orders
 

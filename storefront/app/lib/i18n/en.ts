@@ -1,6 +1,7 @@
 /** English UI text: every key of vi.ts, with the same placeholders (i18n.test.ts checks both). */
 import { enSearch } from "./search.en";
 import { enAccount } from "./account.en";
+import { enCheckout } from "./checkout.en";
 import type { MessageKey } from "./vi";
 import { enTradeCenter } from "./tradecenter.en";
 import { enProducer } from "./producer.en";
@@ -166,7 +167,7 @@ export const en: Record<MessageKey, string> = {
   "form.required": "This field is required.",
   "form.tooShort": "Too short.",
   "form.tooLong": "Too long.",
-  "form.phone": "Not a valid Vietnamese mobile number: enter 10 digits, e.g. 0912345678.",
+  "form.phone": "Not a valid Vietnamese mobile number: enter 10 digits, e.g. 0912 345 678 or +84 912 345 678.",
   "form.email": "Enter a valid email address.",
   "form.province": "Please choose a province.",
   "form.choose": "Please choose one.",
@@ -356,4 +357,5 @@ export const en: Record<MessageKey, string> = {
   ...enSearch,
   ...enTradeCenter,
   ...enAccount,
+  ...enCheckout,
 };

@@ -6,6 +6,7 @@ import { viSearch } from "./search.vi";
 import { viTradeCenter } from "./tradecenter.vi";
 import { viAccount } from "./account.vi";
 import { viProducer } from "./producer.vi";
+import { viCheckout } from "./checkout.vi";
 
 export const vi = {
   ...viProducer,
@@ -168,7 +169,7 @@ export const vi = {
   "form.required": "Vui lòng điền mục này.",
   "form.tooShort": "Nội dung quá ngắn.",
   "form.tooLong": "Nội dung quá dài.",
-  "form.phone": "Số điện thoại di động chưa đúng: nhập 10 chữ số, ví dụ 0912345678.",
+  "form.phone": "Số điện thoại di động chưa đúng: nhập 10 chữ số, ví dụ 0912 345 678 hoặc +84 912 345 678.",
   "form.email": "Địa chỉ email chưa đúng.",
   "form.province": "Vui lòng chọn tỉnh/thành phố.",
   "form.choose": "Vui lòng chọn một mục.",
@@ -357,6 +358,7 @@ export const vi = {
   ...viSearch,
   ...viTradeCenter,
   ...viAccount,
+  ...viCheckout,
 } as const;
 
 export type MessageKey = keyof typeof vi;

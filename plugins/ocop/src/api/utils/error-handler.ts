@@ -7,6 +7,7 @@ import {
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { gateRefusalMessage } from "../../lib/listing-gate-database"
 import { conflictText, isLockTimeout } from "../../lib/conflicts"
+import { localizeRefusals } from "./refusal-language"
 import { sendFieldErrors } from "./validate"
 
 const CART_COMPLETION = /^\/store\/carts\/[^/]+\/complete\/?$/
@@ -23,12 +24,14 @@ const isOutOfStock = (err: any) =>
  * - a lock time-out is a 409 with a message instead of a 500 ("Timed-out acquiring lock.");
  *   at checkout — as is running out of the last units while completing — it reads "sold out";
  * - our own 409s keep their words (Medusa replaces every conflict message with a generic one);
- * - nothing is written once a response has gone out (the time limit answered already).
+ * - nothing is written once a response has gone out (the time limit answered already);
+ * and every answer it writes carries a stable code and both languages (refusal-language.ts).
  */
 export function ocopErrorHandler() {
   const medusa = errorHandler()
   return function ocopErrorHandler(err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
     if (res.headersSent) return
+    localizeRefusals(res)
     const gate = gateRefusalMessage(err)
     if (gate) {
       req.scope

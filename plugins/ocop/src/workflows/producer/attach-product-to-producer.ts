@@ -2,13 +2,19 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { refreshListingsWorkflow } from "../listing/refresh-listings"
 import { recordAuditEventsStep } from "../steps/record-audit-events"
 import { linkProductToProducerStep } from "../steps/link-product-to-producer"
+import { assignProducerShippingStep } from "../steps/assign-producer-shipping"
 import { auditEvent } from "../../lib/audit"
 
-/** Gives a product its producer (the shop that sells it). */
+/** Gives a product its producer (the shop that sells it, and ships it in its own parcel: decision 007). */
 export const attachProductToProducerWorkflow = createWorkflow(
   "ocop-attach-product-to-producer",
   (input: { product_id: string; producer_id: string; actor_type?: string; actor_id?: string | null }) => {
     const linked = linkProductToProducerStep(input)
+    const shipping = transform({ input }, ({ input }) => ({
+      producer_id: input.producer_id,
+      product_ids: [input.product_id],
+    }))
+    assignProducerShippingStep(shipping)
     const audit = transform({ input }, ({ input }) => [
       auditEvent(
         {

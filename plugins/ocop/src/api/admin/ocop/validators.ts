@@ -2,10 +2,18 @@ import { z } from "@medusajs/framework/zod"
 import { PRODUCER_ENTITY_TYPES } from "../../../modules/ocop/models/producer"
 import { isProvinceCode } from "../../../lib/provinces"
 import { webUrl } from "../../utils/web-url"
-import { VN_MOBILE, VN_MOBILE_MESSAGE } from "../../../lib/phone"
+import { normalizeVietnameseMobile, VN_MOBILE_MESSAGE } from "../../../lib/phone"
 import { validityWindowErrors } from "../../../lib/validity"
 
-export const vietnameseMobile = z.string().trim().regex(VN_MOBILE, VN_MOBILE_MESSAGE)
+/** Typed as people write it ("0912 345 678", "+84 912…"), stored as E.164 (lib/phone.ts). */
+export const vietnameseMobile = z.string().transform((v, ctx) => {
+  const phone = normalizeVietnameseMobile(v)
+  if (!phone) {
+    ctx.addIssue({ code: "custom", message: VN_MOBILE_MESSAGE })
+    return z.NEVER
+  }
+  return phone
+})
 const provinceCode = z
   .string()
   .refine(isProvinceCode, { message: 'Unknown province code (use one of the 34 current units, e.g. "01" for Hà Nội).' })

@@ -18,6 +18,7 @@ export const ORDER_FIELDS = [
   "fulfillments.id",
   "fulfillments.created_at",
   "fulfillments.items.line_item_id",
+  "metadata",
   "fulfillments.canceled_at",
   "fulfillments.metadata",
   "shipping_methods.id",
@@ -80,6 +81,10 @@ const ownerOf = (m: ShippingMethod): unknown =>
  * (`data.producer_id` / `metadata.producer_id`), or the whole fee when the order has one producer.
  */
 export function shippingOfPart(order: OrderRecord, producerId: string | undefined): number {
+  // Recorded when the order was split: the method chosen for this producer's parcel (decision 007).
+  const recorded = order.metadata as { ocop_shipping_by_producer?: Record<string, { amount?: unknown }> } | null
+  const own = producerId ? recorded?.ocop_shipping_by_producer?.[producerId] : undefined
+  if (own) return amount(own.amount)
   const methods = order.shipping_methods ?? []
   const sum = (list: ShippingMethod[]) => list.reduce((s, m) => s + amount(m?.amount), 0)
   if (methods.some((m) => ownerOf(m))) return sum(methods.filter((m) => ownerOf(m) === producerId))

@@ -1,0 +1,173 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { PHONE_CASES } from "@ocop-marketplace/ocop/lib/phone-cases"
+import {
+  certificationBody,
+  createPlainProduct,
+  eventually,
+  expectRefusal,
+  expectStatus,
+  setupMarketplace,
+  unique,
+  type Fixture,
+  type HttpResult,
+} from "../../fixtures/marketplace"
+
+/**
+ * Decision 007: each producer ships its own parcel, so a cart holding two producers' products needs
+ * one shipping method — one fee — per producer, and the placed order's producer parts carry them.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let fx: Fixture
+
+    beforeAll(async () => {
+      fx = await setupMarketplace(getContainer(), api)
+    })
+
+    async function listedProductOfNewProducer(title: string) {
+      const created = await api.post(
+        "/admin/ocop/producers",
+        { name: `${title} ${unique("")}`, entity_type: "cooperative", province_code: "68", phone: "0912 345 678" },
+        fx.adminHeaders
+      )
+      const producerId = created.data.producer.id as string
+      await api.post(`/admin/ocop/producers/${producerId}/approve`, {}, fx.adminHeaders)
+      const product = await createPlainProduct(getContainer(), fx, title)
+      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx.adminHeaders)
+      const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx.adminHeaders)
+      await api.post(`/admin/ocop/certifications/${cert.data.certification.id}/approve`, {}, fx.adminHeaders)
+      return { producerId, variantId: product.variants[0].id as string }
+    }
+
+    async function cartWith(variantIds: string[]) {
+      const { data } = await api.post("/store/carts", { region_id: fx.regionId }, fx.storeHeaders)
+      const cartId = data.cart.id as string
+      for (const variant_id of variantIds)
+        await expectStatus(
+          api.post(`/store/carts/${cartId}/line-items`, { variant_id, quantity: 1 }, fx.storeHeaders),
+          200
+        )
+      await api.post(
+        `/store/carts/${cartId}`,
+        {
+          shipping_address: {
+            first_name: "An",
+            last_name: "Nguyễn",
+            phone: "+84912345678",
+            address_1: "12 Lê Lợi",
+            city: "Phường Xuân Hương",
+            province: "Lâm Đồng",
+            country_code: "vn",
+          },
+        },
+        fx.storeHeaders
+      )
+      return cartId
+    }
+
+    type Option = { id: string; amount: number; data?: { ocop_producer_id?: string }; type?: { code?: string } }
+    const optionsOf = async (cartId: string) =>
+      (await api.get(`/store/shipping-options?cart_id=${cartId}`, fx.storeHeaders)).data.shipping_options as Option[]
+    const optionFor = (options: Option[], producerId: string, code: string) =>
+      options.find((o) => o.data?.ocop_producer_id === producerId && o.type?.code === code)
+    const payCashOnDelivery = async (cartId: string) => {
+      const c = await api.post("/store/payment-collections", { cart_id: cartId }, fx.storeHeaders)
+      await api.post(
+        `/store/payment-collections/${c.data.payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        fx.storeHeaders
+      )
+    }
+    const chooseShipping = (cartId: string, optionId: string) =>
+      api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: optionId }, fx.storeHeaders)
+
+    it("charges one delivery fee per producer and records each on the producer's part of the order", async () => {
+      const tea = await listedProductOfNewProducer("Chè Tân Cương đặc biệt")
+      const coffee = await listedProductOfNewProducer("Cà phê Cầu Đất")
+      const cartId = await cartWith([tea.variantId, coffee.variantId])
+
+      const options = await optionsOf(cartId)
+      const teaStandard = optionFor(options, tea.producerId, "standard")
+      const coffeeExpress = optionFor(options, coffee.producerId, "express")
+      expect(teaStandard?.amount).toBe(30000)
+      expect(coffeeExpress?.amount).toBe(50000)
+      if (!teaStandard || !coffeeExpress) throw new Error("each producer should have its own delivery options")
+
+      // One producer's parcel chosen, the other's not: Medusa refuses to complete, in both languages.
+      await expectStatus(chooseShipping(cartId, teaStandard.id), 200)
+      await payCashOnDelivery(cartId)
+      const missing = await expectRefusal(
+        api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders),
+        400,
+        /shipping profiles that are not satisfied/
+      )
+      expect(missing.data.code).toBe("invalid_data")
+      expect(missing.data.message_vi).toBe("Yêu cầu không hợp lệ.")
+      expect(missing.data.message_en).toMatch(/shipping profiles/)
+
+      const both = await expectStatus(chooseShipping(cartId, coffeeExpress.id), 200)
+      expect(both.data.cart.shipping_methods).toHaveLength(2)
+      expect(both.data.cart.shipping_total).toBe(80000)
+      await payCashOnDelivery(cartId) // a changed cart drops its payment session
+
+      // The same completion sent five times at once places one order.
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          api
+            .post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders)
+            .catch((e: { response: HttpResult }) => e.response)
+        )
+      )
+      const orderIds = new Set(answers.filter((a) => a.data?.type === "order").map((a) => a.data.order.id))
+      expect(orderIds.size, JSON.stringify(answers.map((a) => [a.status, a.data?.type, a.data?.message]))).toBe(1)
+      const orderId = [...orderIds][0] as string
+      const orders = await getContainer().resolve(Modules.ORDER).listOrders({})
+      expect(orders).toHaveLength(1)
+
+      await eventually(
+        async () => {
+          const order = await getContainer()
+            .resolve(Modules.ORDER)
+            .retrieveOrder(orderId, { select: ["metadata"] })
+          const parts = (order.metadata as { ocop_shipping_by_producer?: Record<string, unknown> } | null)
+            ?.ocop_shipping_by_producer
+          expect(parts?.[tea.producerId]).toMatchObject({ amount: 30000, name: "Giao hàng tiêu chuẩn" })
+          expect(parts?.[coffee.producerId]).toMatchObject({ amount: 50000, name: "Giao hàng nhanh" })
+        },
+        { what: "the order split to record each producer's delivery fee" }
+      )
+    })
+
+    it("offers a cart its producers' options only, and refuses a malformed choice naming the field", async () => {
+      const honey = await listedProductOfNewProducer("Mật ong hoa cà phê")
+      const cartId = await cartWith([honey.variantId])
+      // Only the options that can carry this cart's parcel are offered: the producer's two.
+      const offered = await optionsOf(cartId)
+      expect(offered.map((o) => [o.data?.ocop_producer_id, o.type?.code]).sort()).toEqual([
+        [honey.producerId, "express"],
+        [honey.producerId, "standard"],
+      ])
+      const refused = await expectRefusal(
+        api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: 42 }, fx.storeHeaders),
+        400,
+        /option_id/
+      )
+      expect(refused.data.code).toBeTruthy()
+      expect(refused.data.message_vi).toBeTruthy()
+    })
+
+    it("accepts phone numbers as people write them and stores them as E.164, the storefront's rule", async () => {
+      for (const [typed, stored] of PHONE_CASES) {
+        const body = { name: `Cơ sở ${unique("")}`, entity_type: "household", province_code: "68", phone: typed }
+        if (stored) {
+          const created = await expectStatus(api.post("/admin/ocop/producers", body, fx.adminHeaders), 201)
+          expect(created.data.producer.phone, typed).toBe(stored)
+        } else if (typed) {
+          const refused = await expectRefusal(api.post("/admin/ocop/producers", body, fx.adminHeaders), 400, /phone/)
+          expect(refused.data.errors.phone, typed).toMatch(/Vietnamese mobile number/)
+        }
+      }
+    })
+  },
+})
