@@ -153,7 +153,12 @@ const fileModule = {
   },
 }
 
+// Product content in English (titles, descriptions, delivery option names): Medusa's Translation
+// Module, behind its feature flag in 2.21 (docs/decisions/014-product-content-in-english.md).
+const translationModule = { resolve: "@medusajs/medusa/translation", key: Modules.TRANSLATION }
+
 export default defineConfig({
+  featureFlags: { translation: true },
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
     databaseDriverOptions: { connection: { ssl: false } },
@@ -180,5 +185,5 @@ export default defineConfig({
       },
     },
   ],
-  modules: [...redisModules, paymentModule, notificationModule, fileModule, searchModuleConfig()],
+  modules: [...redisModules, paymentModule, notificationModule, fileModule, translationModule, searchModuleConfig()],
 })

@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS, setupStore } from "./store-setup"
 import { ensurePortalAccounts, PORTAL_ACCOUNTS } from "./portal-accounts"
 import { seedDemoCatalogue } from "./demo"
 import { generateBulk } from "./bulk"
+import { seedEnglishContent } from "./translations"
 
 export type SeedOptions = {
   /** generate this many synthetic products (bulk SQL) after the demo catalogue */
@@ -77,6 +78,7 @@ export default async function seed({ container }: ExecArgs) {
 
   if (!opts.noDemo) {
     const demo = await seedDemoCatalogue(container, setup, log)
+    await seedEnglishContent(container, demo.productIds, log)
     if (demo.changed > 0) {
       const { result } = await refreshListingsWorkflow(container).run({
         input: { product_ids: demo.productIds, reason: "demo seed" },

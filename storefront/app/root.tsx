@@ -7,6 +7,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useHref,
   useLocation,
   useRouteError,
   useRouteLoaderData,
@@ -16,8 +17,11 @@ import type { ReactNode } from "react";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { SearchBox } from "~/components/search/SearchBox";
-import { DEFAULT_LANG, LangContext, t, type Lang } from "~/lib/i18n";
+import { LangContext, t, type Lang } from "~/lib/i18n";
+import { pathInLang, usesLanguagePreference } from "~/lib/lang-path";
 import { getLang } from "~/lib/lang.server";
+import { notFoundSeo } from "~/lib/meta";
+import { publicSiteUrl } from "~/lib/site-url.server";
 import { useNonce } from "~/lib/nonce";
 import { cartCountOf } from "~/lib/cart.server";
 import stylesheet from "~/tailwind.css?url";
@@ -28,20 +32,72 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLang(request), cartCount: await cartCountOf(request) };
+  return { lang: await getLang(request), cartCount: await cartCountOf(request), siteUrl: publicSiteUrl(request) };
 }
 
-export const meta: MetaFunction = () => [{ name: "theme-color", content: "#a3321f" }];
+export const meta: MetaFunction = ({ error, matches }) => [
+  { name: "theme-color", content: "#a3321f" },
+  // an unknown URL ends here: a titled 404 page that search engines leave out
+  ...(error ? notFoundSeo(matches) : []),
+];
+
+/** The page's language; without the root loader's data (an unknown URL), the router's basename says it. */
+function usePageLang(): Lang {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const home = useHref("/");
+  return data?.lang ?? (home === "/en" ? "en" : "vi");
+}
+
+/**
+ * Shopper pages switch language by linking to the same page in the other language (a plain link:
+ * the other language is another basename). The portals keep the cookie preference, set by POST /lang.
+ */
+function LanguageSwitch({ lang }: { lang: Lang }) {
+  const location = useLocation();
+  const home = useHref("/");
+  const other: Lang = lang === "vi" ? "en" : "vi";
+  const current = (home === "/" ? "" : home) + location.pathname;
+  const className = "rounded-md border border-clay px-2.5 py-1 font-medium text-ink hover:bg-paper-deep";
+  if (usesLanguagePreference(current)) {
+    return (
+      <Form method="post" action="/lang" aria-label={t(lang, "lang.label")}>
+        <input type="hidden" name="lang" value={other} />
+        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+        <button
+          type="submit"
+          lang={other}
+          title={t(lang, "lang.switchTitle")}
+          data-testid="lang-switch"
+          className={className}
+        >
+          {t(lang, "lang.switch")}
+        </button>
+      </Form>
+    );
+  }
+  return (
+    <a
+      href={pathInLang(other, current) + location.search}
+      hrefLang={other}
+      lang={other}
+      title={t(lang, "lang.switchTitle")}
+      data-testid="lang-switch"
+      className={className}
+    >
+      {t(lang, "lang.switch")}
+    </a>
+  );
+}
 
 function Header({ lang, cartCount }: { lang: Lang; cartCount: number }) {
   const location = useLocation();
   const [params] = useSearchParams();
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
-  const other: Lang = lang === "vi" ? "en" : "vi";
   return (
     <header className="border-b border-clay bg-white/80 backdrop-blur">
       <Container className="flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
-        <Link to="/" className="flex items-center gap-2 rounded-md" aria-label={tr("nav.home")}>
+        {/* the visible name is the accessible name (axe: label-content-name-mismatch) */}
+        <Link to="/" className="flex items-center gap-2 rounded-md">
           <img src="/favicon.svg" alt="" width={36} height={36} />
           <span className="flex flex-col leading-tight">
             <span className="font-display text-xl font-bold text-lacquer-700">{tr("site.name")}</span>
@@ -72,19 +128,7 @@ function Header({ lang, cartCount }: { lang: Lang; cartCount: number }) {
           >
             {cartCount > 0 ? tr("nav.cartCount", { n: cartCount }) : tr("nav.cart")}
           </Link>
-          <Form method="post" action="/lang" aria-label={tr("lang.label")}>
-            <input type="hidden" name="lang" value={other} />
-            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-            <button
-              type="submit"
-              lang={other}
-              title={tr("lang.switchTitle")}
-              data-testid="lang-switch"
-              className="rounded-md border border-clay px-2.5 py-1 font-medium text-ink hover:bg-paper-deep"
-            >
-              {tr("lang.switch")}
-            </button>
-          </Form>
+          <LanguageSwitch lang={lang} />
         </nav>
       </Container>
     </header>
@@ -128,7 +172,7 @@ function Footer({ lang }: { lang: Lang }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const lang = data?.lang ?? DEFAULT_LANG;
+  const lang = usePageLang();
   const nonce = useNonce();
   return (
     <html lang={lang}>

@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
+import { englishBuild, isEnglishPath } from "./language.mjs";
 import { cspNonce, refuseCrossSiteWrites, securityHeaders } from "./security.mjs";
 
 /**
@@ -55,13 +56,10 @@ export function createStorefrontApp({
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(clientDir, { maxAge: "1h" }));
   if (log) app.use(morgan("tiny"));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: production ? "production" : "development",
-      getLoadContext: storefrontLoadContext,
-    })
-  );
+  const mode = production ? "production" : "development";
+  const vietnamese = createRequestHandler({ build, mode, getLoadContext: storefrontLoadContext });
+  const english = createRequestHandler({ build: englishBuild(build), mode, getLoadContext: storefrontLoadContext });
+  // English pages are the same routes under /en (server/language.mjs).
+  app.all("*", (req, res, next) => (isEnglishPath(req.path) ? english : vietnamese)(req, res, next));
   return app;
 }

@@ -1,10 +1,12 @@
 /**
- * The UI language lives in one cookie, `lang` (vi | en). Vietnamese is the
- * default. It is changed only by POST /lang (see routes/lang.tsx), so every
- * page URL stays the same in both languages; pages vary by cookie.
+ * The page language comes from the URL: English under /en, Vietnamese at the unprefixed paths
+ * (see lang-path.ts and docs/decisions/013-language-in-the-url.md), so both languages can be
+ * linked and indexed. The `lang` cookie (set by POST /lang) is only a preference, read by the
+ * producer and trade-centre portals at their unprefixed URLs.
  */
 import { createCookie } from "@remix-run/node";
-import { DEFAULT_LANG, isLang, type Lang } from "./i18n";
+import { isLang, type Lang } from "./i18n";
+import { langOfPath, usesLanguagePreference } from "./lang-path";
 import { COOKIE_SECURE } from "./session.server";
 
 export const langCookie = createCookie("lang", {
@@ -16,11 +18,15 @@ export const langCookie = createCookie("lang", {
 });
 
 export async function getLang(request: Request): Promise<Lang> {
-  const value: unknown = await langCookie.parse(request.headers.get("Cookie"));
-  return isLang(value) ? value : DEFAULT_LANG;
+  const { pathname } = new URL(request.url);
+  if (usesLanguagePreference(pathname)) {
+    const value: unknown = await langCookie.parse(request.headers.get("Cookie"));
+    if (isLang(value)) return value;
+  }
+  return langOfPath(pathname);
 }
 
-/** Catalogue pages: cacheable for a minute, per language cookie. */
+/** Catalogue pages: cacheable for a minute (the header's cart count comes from the session cookie). */
 export const PUBLIC_CACHE_HEADERS = {
   "Cache-Control": "public, max-age=60",
   Vary: "Cookie",

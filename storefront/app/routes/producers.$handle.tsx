@@ -5,14 +5,14 @@ import { Badge } from "~/components/Badge";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { ProductGrid } from "~/components/ProductGrid";
-import { useT } from "~/lib/i18n";
-import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
+import { t, useT } from "~/lib/i18n";
+import { PUBLIC_CACHE_HEADERS, getLang } from "~/lib/lang.server";
 import { getListings, getProducer } from "~/lib/backend/ocop-facts.server";
-import { langFromMatches, pageTitle, titleFor } from "~/lib/meta";
+import { langFromMatches, notFoundSeo, pageSeo } from "~/lib/meta";
 import { entityTypeKey } from "~/lib/ocop-display";
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const result = await getProducer(params.handle ?? "");
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const result = await getProducer(params.handle ?? "", await getLang(request));
   if (!result) throw new Response(null, { status: 404 });
   const { products } = result;
   const listings = await getListings(products.map((p) => p.id));
@@ -23,7 +23,18 @@ export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => err
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const lang = langFromMatches(matches);
-  return [data ? pageTitle(lang, data.producer.name) : titleFor(lang, "producer.notFoundTitle")];
+  if (!data) return notFoundSeo(matches, "producer.notFoundTitle");
+  const { producer, products } = data;
+  const province = producer.province?.name_vi;
+  return pageSeo({
+    matches,
+    path: `/producers/${producer.handle}`,
+    title: producer.name,
+    description: province
+      ? t(lang, "seo.producerDescription", { name: producer.name, province })
+      : t(lang, "seo.producerDescriptionNoProvince", { name: producer.name }),
+    image: products.find((p) => p.thumbnail)?.thumbnail ?? null,
+  });
 };
 
 export default function ProducerPage() {

@@ -9,19 +9,20 @@ import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { Price } from "~/components/Price";
 import { ProductImage } from "~/components/ProductImage";
 import { StarRating } from "~/components/StarRating";
-import { formatDate, type t, useLang, useT } from "~/lib/i18n";
-import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
+import { formatDate, type MessageKey, useLang, useT } from "~/lib/i18n";
+import { PUBLIC_CACHE_HEADERS, getLang } from "~/lib/lang.server";
 import { getCertification, getListings, type Certification, type Producer } from "~/lib/backend/ocop-facts.server";
 import { getProductByHandle } from "~/lib/backend/products.server";
 import type { StockState, VariantView } from "~/lib/backend/views";
-import { langFromMatches, pageTitle, titleFor } from "~/lib/meta";
+import { langFromMatches, notFoundSeo, pageSeo } from "~/lib/meta";
+import { productJsonLd } from "~/lib/product-seo";
 import { addLineFromForm } from "~/lib/cart.server";
 import { AddToCartResult } from "~/components/AddToCartResult";
 import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop-display";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";
-  const product = await getProductByHandle(handle);
+  const product = await getProductByHandle(handle, await getLang(request));
   if (!product) throw new Response(null, { status: 404 });
 
   const [certified, listings] = await Promise.all([getCertification(product.id), getListings([product.id])]);
@@ -56,12 +57,21 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const lang = langFromMatches(matches);
-  if (!data) return [titleFor(lang, "error.productNotFoundTitle")];
-  const description = data.product.subtitle ?? data.product.description?.slice(0, 160);
-  return [pageTitle(lang, data.product.title), ...(description ? [{ name: "description", content: description }] : [])];
+  if (!data) return notFoundSeo(matches, "error.productNotFoundTitle");
+  const { product } = data;
+  const facts = productJsonLd({ ...data, lang, matches });
+  return pageSeo({
+    matches,
+    path: `/products/${product.handle}`,
+    title: product.title,
+    description: product.description ?? facts.summary,
+    image: facts.image,
+    type: "product",
+    extra: facts.descriptors,
+  });
 };
 
-const stockKey: Record<StockState, Parameters<typeof t>[1] | null> = {
+const stockKey: Record<StockState, MessageKey | null> = {
   in_stock: "product.inStock",
   low: "product.lowStock",
   out_of_stock: "product.outOfStock",

@@ -1,13 +1,16 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { SearchView } from "~/components/search/SearchView";
+import { CuratedLists, ShelfSection } from "~/components/Showcase";
 import { t, useT } from "~/lib/i18n";
-import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
+import { PUBLIC_CACHE_HEADERS, getLang } from "~/lib/lang.server";
 import { getProvinces } from "~/lib/backend/reference-data.server";
 import { searchCatalogue } from "~/lib/backend/search.server";
-import { langFromMatches, pageTitle } from "~/lib/meta";
+import { EMPTY_SHOWCASE, getShowcase } from "~/lib/backend/showcase.server";
+import { langFromMatches, notFoundSeo, pageSeo } from "~/lib/meta";
+import { entityTypeKey } from "~/lib/ocop-display";
 import { loadSearch } from "~/lib/search-page.server";
 
 type Resolved = { slug: string; name_vi: string; formerNames: string[]; via: string | null };
@@ -37,26 +40,33 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const slug = (params.slug ?? "").toLowerCase();
   const province = await resolveProvince(slug);
   if (!province) throw new Response(null, { status: 404 });
-  const search = await loadSearch(request, { basePath: `/provinces/${slug}`, fixed: { province: province.slug } });
-  return data({ ...search, province }, { headers: PUBLIC_CACHE_HEADERS });
+  // the curated shelves belong to the plain page, not to a filtered or later page of results
+  const plain = new URL(request.url).search === "";
+  const [search, showcase] = await Promise.all([
+    loadSearch(request, { basePath: `/provinces/${slug}`, fixed: { province: province.slug } }),
+    plain ? getShowcase({ province: province.slug }, await getLang(request)) : EMPTY_SHOWCASE,
+  ]);
+  return data({ ...search, province, showcase }, { headers: PUBLIC_CACHE_HEADERS });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const lang = langFromMatches(matches);
-  if (!data) return [pageTitle(lang, t(lang, "error.notFoundTitle"))];
-  return [
-    pageTitle(lang, t(lang, "search.provinceTitle", { name: data.province.name_vi })),
-    // one page per unit: a former name points at the current one
-    { tagName: "link", rel: "canonical", href: `/provinces/${data.province.slug}` },
-  ];
+  if (!data) return notFoundSeo(matches);
+  // one page per unit: a former name's canonical URL is the current unit's
+  return pageSeo({
+    matches,
+    path: `/provinces/${data.province.slug}`,
+    title: t(lang, "search.provinceTitle", { name: data.province.name_vi }),
+    description: t(lang, "seo.provinceDescription", { name: data.province.name_vi }),
+  });
 };
 
 export default function ProvincePage() {
   const data = useLoaderData<typeof loader>();
   const tr = useT();
-  const { province } = data;
+  const { province, showcase } = data;
   return (
     <SearchView
       data={data}
@@ -78,6 +88,38 @@ export default function ProvincePage() {
             <p className="mt-2 text-sm text-ink-soft">
               {tr("search.provinceIncludes", { names: province.formerNames.join(", ") })}
             </p>
+          ) : null}
+          {showcase.featured.length || showcase.campaigns.length || showcase.producers.length ? (
+            <div className="mt-8 border-b border-clay pb-10">
+              <CuratedLists lists={showcase.featured} prefix="province-featured" />
+              <CuratedLists lists={showcase.campaigns} prefix="province-campaign" dated />
+              {showcase.producers.length ? (
+                <ShelfSection
+                  id="province-producers"
+                  title={tr("discovery.provinceProducers", { name: province.name_vi })}
+                  testId="province-producers"
+                >
+                  <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+                    {showcase.producers.map((p) => {
+                      const type = entityTypeKey(p.entity_type);
+                      return (
+                        <li key={p.handle}>
+                          <Link
+                            to={`/producers/${p.handle}`}
+                            className="block rounded-lg border border-clay bg-white px-3 py-2 hover:border-lacquer-600"
+                          >
+                            <span className="font-medium text-ink">{p.name}</span>
+                            <span className="block text-xs text-ink-soft">
+                              {[type ? tr(type) : null, p.ward].filter(Boolean).join(" · ")}
+                            </span>
+                          </Link>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </ShelfSection>
+              ) : null}
+            </div>
           ) : null}
         </>
       }

@@ -36,6 +36,8 @@ import {
   StoreListings,
   StoreListProducers,
   StoreOrderQuery,
+  StoreShowcase,
+  StoreSitemap,
   StoreVerify,
 } from "./store/ocop/validators"
 import { CuratorListCertifications, CuratorListProducts } from "./trade-center/validators"
@@ -262,6 +264,8 @@ export default defineMiddlewares({
 
     // --- public store routes ---
     { matcher: "/store/ocop/featured-lists", method: ["GET"], middlewares: [validateQuery(StoreFeaturedLists)] },
+    { matcher: "/store/ocop/showcase", method: ["GET"], middlewares: [validateQuery(StoreShowcase)] },
+    { matcher: "/store/ocop/sitemap", method: ["GET"], middlewares: [validateQuery(StoreSitemap)] },
     { matcher: "/store/ocop/producers", method: ["GET"], middlewares: [validateQuery(StoreListProducers)] },
     { matcher: "/store/ocop/listings", method: ["GET"], middlewares: [validateQuery(StoreListings)] },
     { matcher: "/store/ocop/verify", method: ["GET"], middlewares: [validateQuery(StoreVerify)] },

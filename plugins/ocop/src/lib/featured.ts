@@ -1,43 +1,154 @@
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { OCOP_MODULE } from "../modules/ocop"
-import { listingSummaries } from "./public-views"
+import { applyTranslations, ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { OCOP_MODULE, type OcopModuleService } from "../modules/ocop"
+import { listingSummaries, publicProducer } from "./public-views"
 
-/** Featured lists in force now for a placement, each with its listed products in the curator's order. */
-export async function activeFeaturedLists(
-  scope: any,
-  filter: { placement: string; province_code?: string },
-  now = new Date()
-) {
+type Scope = { resolve: (key: string) => any }
+
+type FeaturedListRow = Awaited<ReturnType<OcopModuleService["listFeaturedLists"]>>[number]
+
+/** Is a dated list (fair, campaign) in force at `now`? Undated bounds are open. */
+export function inForce(list: { starts_at?: Date | string | null; ends_at?: Date | string | null }, now: Date) {
+  return (!list.starts_at || new Date(list.starts_at) <= now) && (!list.ends_at || now < new Date(list.ends_at))
+}
+
+/** The lowest VND price over a product's variants (what a product card shows), or null. */
+export function lowestVndPrice(product: { variants?: { prices?: { amount?: unknown; currency_code?: string }[] }[] }) {
+  const amounts = (product.variants ?? [])
+    .flatMap((v) => v.prices ?? [])
+    .filter((p) => p.currency_code?.toLowerCase() === "vnd")
+    .map((p) => Number(p.amount))
+    .filter((n) => Number.isFinite(n))
+  return amounts.length ? Math.min(...amounts) : null
+}
+
+/**
+ * Listed products as shop cards, in the order of `ids`: title, handle, thumbnail, lowest VND price
+ * and the OCOP facts — one listing query, one product query; unlisted ids are dropped. With a
+ * `locale`, titles come from Medusa's Translation Module (the product's own text when untranslated).
+ */
+export async function productCards(scope: Scope, ids: string[], locale?: string) {
+  if (!ids.length) return []
   const ocop = scope.resolve(OCOP_MODULE)
-  const where: Record<string, unknown> = { placement: filter.placement }
-  if (filter.province_code) where.province_code = filter.province_code
-  const lists = (await ocop.listFeaturedLists(where, { order: { created_at: "DESC" } })).filter(
-    (l: any) => (!l.starts_at || new Date(l.starts_at) <= now) && (!l.ends_at || now < new Date(l.ends_at))
-  )
-  const allIds: string[] = [...new Set<string>(lists.flatMap((l: any) => l.product_ids as string[]))]
-  const summaries = allIds.length ? await listingSummaries(ocop, allIds) : []
+  const summaries = await listingSummaries(ocop, [...new Set(ids)])
   const summaryById = new Map<string, any>(summaries.map((s: any) => [s.product_id, s]))
   const listedIds = [...summaryById.keys()]
+  if (!listedIds.length) return []
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: products } = listedIds.length
-    ? await query.graph({
-        entity: "product",
-        fields: ["id", "title", "handle", "thumbnail"],
-        filters: { id: listedIds },
-      })
-    : { data: [] as any[] }
+  const { data: products } = await query.graph({
+    entity: "product",
+    fields: ["id", "title", "handle", "thumbnail", "variants.prices.amount", "variants.prices.currency_code"],
+    filters: { id: listedIds },
+  })
+  if (locale) await applyTranslations({ localeCode: locale, objects: products, container: scope as any })
   const productById = new Map<string, any>(products.map((p: any) => [p.id, p]))
-  return lists.map((l: any) => ({
-    id: l.id,
-    title_vi: l.title_vi,
-    title_en: l.title_en,
-    placement: l.placement,
-    province_code: l.province_code,
-    starts_at: l.starts_at,
-    ends_at: l.ends_at,
-    // Unlisted products stay in the curator's list but are never shown.
-    products: (l.product_ids as string[])
-      .filter((id) => summaryById.has(id) && productById.has(id))
-      .map((id) => ({ ...productById.get(id), ocop: summaryById.get(id) })),
-  }))
+  return ids
+    .filter((id, i) => ids.indexOf(id) === i && summaryById.has(id) && productById.has(id))
+    .map((id) => {
+      const p = productById.get(id)
+      return {
+        id,
+        title: p.title,
+        handle: p.handle,
+        thumbnail: p.thumbnail ?? null,
+        price: lowestVndPrice(p),
+        ocop: summaryById.get(id),
+      }
+    })
+}
+
+export type FeaturedFilter = {
+  placements: string[]
+  province_code?: string
+  /** keep only the products of this product group (lists left empty are dropped) */
+  group_slug?: string
+  locale?: string
+}
+
+/** Featured lists in force now for some placements, each with its listed products in the curator's order. */
+export async function activeFeaturedLists(scope: Scope, filter: FeaturedFilter, now = new Date()) {
+  const ocop: OcopModuleService = scope.resolve(OCOP_MODULE)
+  const where: Record<string, unknown> = { placement: filter.placements }
+  if (filter.province_code) where.province_code = filter.province_code
+  const lists = (await ocop.listFeaturedLists(where, { order: { created_at: "DESC" } })).filter((l) => inForce(l, now))
+  const cards = await productCards(
+    scope,
+    lists.flatMap((l: FeaturedListRow) => l.product_ids as unknown as string[]),
+    filter.locale
+  )
+  const cardById = new Map(cards.map((c) => [c.id, c]))
+  return (
+    lists
+      .map((l: FeaturedListRow) => ({
+        id: l.id,
+        title_vi: l.title_vi,
+        title_en: l.title_en,
+        placement: l.placement,
+        province_code: l.province_code,
+        starts_at: l.starts_at,
+        ends_at: l.ends_at,
+        // Unlisted products stay in the curator's list but are never shown.
+        products: (l.product_ids as unknown as string[])
+          .map((id) => cardById.get(id))
+          .filter((c): c is NonNullable<typeof c> => !!c)
+          .filter((c) => !filter.group_slug || c.ocop?.group?.slug === filter.group_slug),
+      }))
+      // a group page shows only the lists that hold something of that group
+      .filter((l) => !filter.group_slug || l.products.length > 0)
+  )
+}
+
+/**
+ * The newest certified products (optionally of one star level): current approved certifications
+ * by decision date, listed products only. Reads a few more certifications than it needs, since
+ * some may belong to products that are not listed (producer suspended, product unpublished).
+ */
+export async function newestCertified(
+  scope: Scope,
+  filter: { stars?: number; province_code?: string; group_slug?: string; limit: number; locale?: string }
+) {
+  const ocop: OcopModuleService = scope.resolve(OCOP_MODULE)
+  const where: Record<string, unknown> = { status: "approved", is_current: true }
+  if (filter.stars) where.stars = filter.stars
+  if (filter.province_code) where.province_code = filter.province_code
+  if (filter.group_slug) where.group_slug = filter.group_slug
+  const certs = await ocop.listCertifications(where, {
+    select: ["product_id", "decided_at", "valid_from"],
+    order: { decided_at: "DESC", valid_from: "DESC" },
+    take: filter.limit * 3,
+  })
+  const cards = await productCards(
+    scope,
+    certs.map((c) => c.product_id),
+    filter.locale
+  )
+  return cards.slice(0, filter.limit)
+}
+
+/**
+ * What a shop-front page shows besides search results, in one answer: the home page (no filter),
+ * a province page or a product-group page. Featured lists in force (home placement on the home
+ * page, the province's own on its page, every list on a group page, narrowed to the group),
+ * campaigns in force with their dates, the newest 5★ products, on the home page the newest certified
+ * products, and on a province page its producers.
+ */
+export async function showcase(
+  scope: Scope,
+  filter: { province_code?: string; group_slug?: string; locale?: string },
+  now = new Date()
+) {
+  const { province_code, group_slug, locale } = filter
+  const ocop = scope.resolve(OCOP_MODULE)
+  const featuredPlacements = province_code ? ["province"] : group_slug ? ["home", "province"] : ["home"]
+  const home = !province_code && !group_slug
+  const [featured_lists, campaigns, five_star, newest, producers] = await Promise.all([
+    activeFeaturedLists(scope, { placements: featuredPlacements, province_code, group_slug, locale }, now),
+    activeFeaturedLists(scope, { placements: ["campaign"], province_code, group_slug, locale }, now),
+    newestCertified(scope, { stars: 5, province_code, group_slug, limit: 8, locale }),
+    // a province or group page lists its products as search results already
+    home ? newestCertified(scope, { limit: 8, locale }) : Promise.resolve([]),
+    province_code
+      ? ocop.listProducers({ status: "active", province_code }, { order: { name: "ASC" }, take: 48 })
+      : Promise.resolve([]),
+  ])
+  return { featured_lists, campaigns, five_star, newest, producers: producers.map(publicProducer) }
 }

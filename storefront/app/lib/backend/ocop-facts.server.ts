@@ -4,6 +4,7 @@
  * Every route here is optional (see `optional` in client.server.ts).
  */
 import { z } from "zod";
+import type { Lang } from "../i18n";
 import { optional } from "./client.server";
 import { listProductsByIds } from "./products.server";
 import { groupRefSchema, provinceRefSchema } from "./reference-data.server";
@@ -93,14 +94,17 @@ export async function getCertification(
  * the producer and the product ids; the products themselves (with VND prices)
  * come from the core store route, so they obey the same sales-channel gate.
  */
-export async function getProducer(handle: string): Promise<{ producer: Producer; products: ProductSummary[] } | null> {
+export async function getProducer(
+  handle: string,
+  lang?: Lang
+): Promise<{ producer: Producer; products: ProductSummary[] } | null> {
   const result = await optional(
     `/store/ocop/producers/${encodeURIComponent(handle)}`,
     z.object({ producer: producerSchema, products: z.array(productOfProducerSchema).default([]) })
   );
   if (!result) return null;
   const ids = result.products.map((p) => p.id).slice(0, 100);
-  return { producer: result.producer, products: await listProductsByIds(ids) };
+  return { producer: result.producer, products: await listProductsByIds(ids, lang) };
 }
 
 /** null when the verify route is unavailable (the page then says so). */

@@ -5,6 +5,8 @@
 import { FetchError } from "@medusajs/js-sdk";
 import { z } from "zod";
 import { core, getSdk } from "./client.server";
+import type { Lang } from "../i18n";
+import { contentLocale } from "../lang-path";
 import { getVndRegion, type VndRegion } from "./reference-data.server";
 import type { PriceView, ProductDetail, ProductSummary, StockState } from "./views";
 
@@ -69,15 +71,27 @@ function priceFields(region: VndRegion | null, extra: string): string {
 
 type ProductListQuery = NonNullable<Parameters<ReturnType<typeof getSdk>["store"]["product"]["list"]>[0]>;
 
+/** Product content in the page's language: Medusa's Translation Module reads x-medusa-locale. */
+export function localeHeaders(lang: Lang | undefined): Record<string, string> {
+  const locale = lang ? contentLocale(lang) : undefined;
+  return locale ? { "x-medusa-locale": locale } : {};
+}
+
 /** Listed products priced in the VND region, through Medusa's core list route. */
-async function listPriced(query: ProductListQuery): Promise<{ products: ProductSummary[]; count: number }> {
+async function listPriced(
+  query: ProductListQuery,
+  lang?: Lang
+): Promise<{ products: ProductSummary[]; count: number }> {
   const region = await getVndRegion();
   const result = await core(() =>
-    getSdk().store.product.list({
-      ...query,
-      ...(region ? { region_id: region.id } : {}),
-      fields: priceFields(region, "+thumbnail"),
-    })
+    getSdk().store.product.list(
+      {
+        ...query,
+        ...(region ? { region_id: region.id } : {}),
+        fields: priceFields(region, "+thumbnail"),
+      },
+      localeHeaders(lang)
+    )
   );
   return {
     products: (result.products as RawProduct[]).map(toSummary),
@@ -103,9 +117,9 @@ export async function searchProductsCore(
   return listPriced({ q, limit, offset });
 }
 
-export async function listProductsByIds(ids: string[]): Promise<ProductSummary[]> {
+export async function listProductsByIds(ids: string[], lang?: Lang): Promise<ProductSummary[]> {
   if (ids.length === 0) return [];
-  return (await listPriced({ id: ids, limit: ids.length })).products;
+  return (await listPriced({ id: ids, limit: ids.length }, lang)).products;
 }
 
 /**
@@ -139,18 +153,22 @@ async function resolveHandle(handle: string): Promise<string | null> {
   return parsed.success ? parsed.data.id : null;
 }
 
-export async function getProductByHandle(handle: string): Promise<ProductDetail | null> {
+export async function getProductByHandle(handle: string, lang?: Lang): Promise<ProductDetail | null> {
   const [id, region] = await Promise.all([resolveHandle(handle), getVndRegion()]);
   if (!id) return null;
   const p = await core(async () => {
     try {
-      const { product } = await getSdk().store.product.retrieve(id, {
-        ...(region ? { region_id: region.id } : {}),
-        fields: priceFields(
-          region,
-          "+thumbnail,*images,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder"
-        ),
-      });
+      const { product } = await getSdk().store.product.retrieve(
+        id,
+        {
+          ...(region ? { region_id: region.id } : {}),
+          fields: priceFields(
+            region,
+            "+thumbnail,*images,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder"
+          ),
+        },
+        localeHeaders(lang)
+      );
       return product as RawProduct;
     } catch (error) {
       // listed a moment ago, gone from the sales channel now

@@ -1,4 +1,5 @@
 /** English UI text: every key of vi.ts, with the same placeholders (i18n.test.ts checks both). */
+import { enDiscovery } from "./discovery.en";
 import { enSearch } from "./search.en";
 import { enAccount } from "./account.en";
 import { enCheckout } from "./checkout.en";
@@ -8,6 +9,7 @@ import { enProducer } from "./producer.en";
 
 export const en: Record<MessageKey, string> = {
   ...enProducer,
+  ...enDiscovery,
   "site.name": "OCOP Marketplace",
   "site.altName": "Chợ OCOP",
   "site.tagline": "Certified OCOP products, 3–5 stars",

@@ -2,6 +2,7 @@
  * Vietnamese UI text, the default language and the source of truth for the
  * keys: en.ts is typed against this file. Placeholders are written `{name}`.
  */
+import { viDiscovery } from "./discovery.vi";
 import { viSearch } from "./search.vi";
 import { viTradeCenter } from "./tradecenter.vi";
 import { viAccount } from "./account.vi";
@@ -10,6 +11,7 @@ import { viCheckout } from "./checkout.vi";
 
 export const vi = {
   ...viProducer,
+  ...viDiscovery,
   "site.name": "Chợ OCOP",
   "site.altName": "OCOP Marketplace",
   "site.tagline": "Sản phẩm OCOP đạt 3–5 sao",

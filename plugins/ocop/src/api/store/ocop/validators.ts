@@ -1,5 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { PRODUCER_ENTITY_TYPES } from "../../../modules/ocop/models/producer"
+import { findProductGroup } from "../../../lib/product-groups"
+import { SITEMAP_KINDS } from "../../../lib/sitemap"
 import { findProvince } from "../../../lib/provinces"
 
 export const StoreListProducers = z.object({
@@ -35,3 +37,22 @@ export const StoreFeaturedLists = z.object({
 
 /** The order page's query: the key of the order's link, when it was opened from the email. */
 export const StoreOrderQuery = z.object({ key: z.string().max(100).optional() })
+
+export const StoreShowcase = z
+  .object({
+    province: z
+      .string()
+      .refine((v) => !!findProvince(v), { message: "Unknown province." })
+      .optional(),
+    group: z
+      .string()
+      .refine((v) => !!findProductGroup(v), { message: "Unknown product group." })
+      .optional(),
+  })
+  .refine((q) => !(q.province && q.group), { message: "Give a province or a group, not both.", path: ["group"] })
+
+export const StoreSitemap = z.object({
+  kind: z.enum(SITEMAP_KINDS),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  limit: z.coerce.number().int().min(1).max(10_000).default(5_000),
+})
