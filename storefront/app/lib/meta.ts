@@ -112,3 +112,18 @@ export function notFoundSeo(matches: Match[], key: MessageKey = "error.notFoundT
     { name: "robots", content: "noindex" },
   ];
 }
+
+/** A page's title and description from the dictionary; `private` pages (cart, orders) are not indexed. */
+export function describedPage(
+  matches: Match[],
+  titleKey: MessageKey,
+  descriptionKey: MessageKey,
+  { private: personal = false } = {}
+): MetaDescriptor[] {
+  const lang = langFromMatches(matches);
+  return [
+    titleFor(lang, titleKey),
+    { name: "description", content: t(lang, descriptionKey) },
+    ...(personal ? [{ name: "robots", content: "noindex" }] : []),
+  ];
+}

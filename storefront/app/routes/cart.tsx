@@ -9,7 +9,7 @@ import { deliveriesFor } from "~/lib/deliveries";
 import { ProducerGroups } from "~/components/CartLines";
 import { useT } from "~/lib/i18n";
 import { listShippingOptions, removeCartLine, updateCartLine } from "~/lib/backend/cart-checkout.server";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { describedPage } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 import { refusalMessage } from "~/lib/backend/client.server";
@@ -73,7 +73,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect("/cart", { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
 }
 
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "cart.title")];
+export const meta: MetaFunction = ({ matches }) =>
+  describedPage(matches, "cart.title", "seo.cartDescription", { private: true });
 
 export default function CartPage() {
   const { cart, groups, parcels, shippingFrom } = useLoaderData<typeof loader>();

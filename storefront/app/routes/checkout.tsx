@@ -15,7 +15,7 @@ import { refusalMessage } from "~/lib/backend/client.server";
 import { listProvinces } from "~/lib/backend/reference-data.server";
 import { getLang } from "~/lib/lang.server";
 import type { CartView, ShippingOptionView } from "~/lib/backend/views";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { describedPage } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 
@@ -110,7 +110,8 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect(`/orders/${result.data.id}`, { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
 }
 
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "checkout.title")];
+export const meta: MetaFunction = ({ matches }) =>
+  describedPage(matches, "checkout.title", "seo.checkoutDescription", { private: true });
 
 /** A delivery option's name in the page's language (the backend names them in Vietnamese). */
 function useDeliveryLabel() {

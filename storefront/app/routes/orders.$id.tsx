@@ -5,7 +5,7 @@ import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { getShopperOrder } from "~/lib/backend/customer.server";
 import { formatDate, t, useLang, useT, type MessageKey } from "~/lib/i18n";
-import { langFromMatches, pageTitle } from "~/lib/meta";
+import { langFromMatches, notFoundSeo, pageTitle } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import type { PartStatus } from "~/lib/order-parts";
 import { getCustomerToken, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
@@ -30,9 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => {
+  // an unknown or someone else's order id is a 404, never "order placed"
+  if (!data) return notFoundSeo(matches);
   const lang = langFromMatches(matches);
-  const n = data?.order.display_id ?? "";
-  return [pageTitle(lang, t(lang, data?.placedHere ? "order.title" : "account.orderHeading", { n }))];
+  const n = data.order.display_id ?? "";
+  return [
+    pageTitle(lang, t(lang, data.placedHere ? "order.title" : "account.orderHeading", { n })),
+    { name: "description", content: t(lang, "seo.orderDescription") },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 const STATUS_KEY: Record<PartStatus, MessageKey> = {

@@ -213,11 +213,12 @@ function ProducerBlock({ producer, provinceName }: { producer: Producer; provinc
       <h2 id="producer-heading" className="text-sm font-semibold uppercase tracking-wide text-ink-soft">
         {tr("producer.heading")}
       </h2>
-      <p className="mt-2 font-display text-lg font-bold">
+      {/* a heading, not a bold paragraph (axe: p-as-heading) */}
+      <h3 className="mt-2 font-display text-lg font-bold">
         <Link to={`/producers/${producer.handle}`} className="text-ink hover:text-lacquer-700">
           {producer.name}
         </Link>
-      </p>
+      </h3>
       <dl className="mt-1">
         <Fact label={tr("producer.type")} value={typeKey ? tr(typeKey) : null} />
         <Fact label={tr("producer.province")} value={provinceName} />

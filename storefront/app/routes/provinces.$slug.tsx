@@ -1,6 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { SearchView } from "~/components/search/SearchView";
 import { CuratedLists, ShelfSection } from "~/components/Showcase";
@@ -68,62 +69,66 @@ export default function ProvincePage() {
   const tr = useT();
   const { province, showcase } = data;
   return (
-    <SearchView
-      data={data}
-      kicker={tr("search.facet.province")}
-      heading={tr("search.provinceTitle", { name: province.name_vi })}
-      queryLabel={tr("search.searchIn", { name: province.name_vi })}
-      intro={
-        <>
-          {province.via ? (
-            <p
-              role="status"
-              data-testid="former-province"
-              className="mt-3 rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-3 text-sm"
-            >
-              {tr("search.formerProvince", { former: province.via, current: province.name_vi })}
-            </p>
-          ) : null}
-          {province.formerNames.length ? (
-            <p className="mt-2 text-sm text-ink-soft">
-              {tr("search.provinceIncludes", { names: province.formerNames.join(", ") })}
-            </p>
-          ) : null}
-          {showcase.featured.length || showcase.campaigns.length || showcase.producers.length ? (
-            <div className="mt-8 border-b border-clay pb-10">
-              <CuratedLists lists={showcase.featured} prefix="province-featured" />
-              <CuratedLists lists={showcase.campaigns} prefix="province-campaign" dated />
-              {showcase.producers.length ? (
-                <ShelfSection
-                  id="province-producers"
-                  title={tr("discovery.provinceProducers", { name: province.name_vi })}
-                  testId="province-producers"
-                >
-                  <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-                    {showcase.producers.map((p) => {
-                      const type = entityTypeKey(p.entity_type);
-                      return (
-                        <li key={p.handle}>
-                          <Link
-                            to={`/producers/${p.handle}`}
-                            className="block rounded-lg border border-clay bg-white px-3 py-2 hover:border-lacquer-600"
-                          >
-                            <span className="font-medium text-ink">{p.name}</span>
-                            <span className="block text-xs text-ink-soft">
-                              {[type ? tr(type) : null, p.ward].filter(Boolean).join(" · ")}
-                            </span>
-                          </Link>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </ShelfSection>
-              ) : null}
-            </div>
-          ) : null}
-        </>
-      }
-    />
+    <>
+      <SearchView
+        data={data}
+        kicker={tr("search.facet.province")}
+        heading={tr("search.provinceTitle", { name: province.name_vi })}
+        queryLabel={tr("search.searchIn", { name: province.name_vi })}
+        intro={
+          <>
+            {province.via ? (
+              <p
+                role="status"
+                data-testid="former-province"
+                className="mt-3 rounded-lg border border-gold-400/60 bg-gold-50 px-4 py-3 text-sm"
+              >
+                {tr("search.formerProvince", { former: province.via, current: province.name_vi })}
+              </p>
+            ) : null}
+            {province.formerNames.length ? (
+              <p className="mt-2 text-sm text-ink-soft">
+                {tr("search.provinceIncludes", { names: province.formerNames.join(", ") })}
+              </p>
+            ) : null}
+            {showcase.featured.length || showcase.campaigns.length ? (
+              <div className="mt-8 border-b border-clay pb-10">
+                <CuratedLists lists={showcase.featured} prefix="province-featured" />
+                <CuratedLists lists={showcase.campaigns} prefix="province-campaign" dated />
+              </div>
+            ) : null}
+          </>
+        }
+      />
+      {showcase.producers.length ? (
+        <Container className="pb-4">
+          <ShelfSection
+            id="province-producers"
+            title={tr("discovery.provinceProducers", { name: province.name_vi })}
+            testId="province-producers"
+          >
+            <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
+              {showcase.producers.map((p) => {
+                const type = entityTypeKey(p.entity_type);
+                return (
+                  <li key={p.handle}>
+                    <Link
+                      to={`/producers/${p.handle}`}
+                      className="block rounded-lg border border-clay bg-white px-3 py-2 hover:border-lacquer-600"
+                    >
+                      <span className="font-medium text-ink">{p.name}</span>
+                      <span className="block text-xs text-ink-soft">
+                        {[type ? tr(type) : null, p.ward].filter(Boolean).join(" · ")}
+                      </span>
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          </ShelfSection>
+        </Container>
+      ) : null}
+    </>
   );
 }
 

@@ -19,6 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const q = data?.state.q;
   return [
     pageTitle(lang, q ? t(lang, "search.resultsFor", { q }) : t(lang, "search.title")),
+    { name: "description", content: t(lang, "seo.searchDescription") },
     // result pages are many and thin: let crawlers follow them, not index them
     { name: "robots", content: "noindex, follow" },
   ];

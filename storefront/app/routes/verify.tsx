@@ -9,7 +9,7 @@ import { StarRating } from "~/components/StarRating";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
 import { backendBaseUrl } from "~/lib/backend/client.server";
 import { verifyCode } from "~/lib/backend/ocop-facts.server";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { describedPage } from "~/lib/meta";
 
 /** Shared by the loader and the form: what a code may look like. */
 const codeSchema = z
@@ -50,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "verify.title")];
+export const meta: MetaFunction = ({ matches }) => describedPage(matches, "verify.title", "seo.verifyDescription");
 
 const tone = {
   valid: "success",

@@ -30,5 +30,13 @@ export const enDiscovery: Record<keyof typeof viDiscovery, string> = {
     "{title} — a {stars}-star OCOP product{province}. {price}, with a certificate you can verify.",
   "seo.productDescriptionNoStars": "{title} — an OCOP product{province}, with a certificate you can verify.",
   "seo.fromProvince": " from {name}",
+  "seo.searchDescription":
+    "Find OCOP products by name, province, product group, stars and price — with or without accents.",
+  "seo.verifyDescription":
+    "Check an OCOP certificate number or traceability code: valid, expired, suspended or revoked.",
+  "seo.cartDescription": "Your cart on the OCOP Marketplace, grouped by producer.",
+  "seo.checkoutDescription":
+    "Place your order on the OCOP Marketplace: delivery address, delivery fee and cash on delivery.",
+  "seo.orderDescription": "The details of your order on the OCOP Marketplace.",
   "seo.notFoundDescription": "This page does not exist on the OCOP Marketplace.",
 };

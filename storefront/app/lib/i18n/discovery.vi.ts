@@ -27,5 +27,12 @@ export const viDiscovery = {
   "seo.productDescription": "{title} — sản phẩm OCOP {stars} sao{province}. Giá {price}, chứng nhận tra cứu được.",
   "seo.productDescriptionNoStars": "{title} — sản phẩm OCOP{province}, chứng nhận tra cứu được.",
   "seo.fromProvince": " của {name}",
+  "seo.searchDescription":
+    "Tìm sản phẩm OCOP theo tên, tỉnh, nhóm sản phẩm, số sao và giá — gõ có dấu hay không dấu đều được.",
+  "seo.verifyDescription":
+    "Tra cứu số chứng nhận hoặc mã truy xuất OCOP: còn hiệu lực, hết hạn, bị đình chỉ hay bị thu hồi.",
+  "seo.cartDescription": "Giỏ hàng của bạn trên Chợ OCOP, chia theo từng chủ thể sản xuất.",
+  "seo.checkoutDescription": "Đặt hàng trên Chợ OCOP: địa chỉ giao hàng, phí giao và thanh toán khi nhận hàng.",
+  "seo.orderDescription": "Chi tiết đơn hàng của bạn trên Chợ OCOP.",
   "seo.notFoundDescription": "Trang này không tồn tại trên Chợ OCOP.",
 } as const;
