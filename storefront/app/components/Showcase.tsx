@@ -67,10 +67,13 @@ export function CuratedLists({
   lists,
   prefix,
   dated = false,
+  limit = 8,
 }: {
   lists: ShowcaseList[];
   prefix: string;
   dated?: boolean;
+  /** cards per list (a province or group page keeps its search results close to the top) */
+  limit?: number;
 }) {
   return (
     <>
@@ -82,7 +85,7 @@ export function CuratedLists({
           note={dated ? <CampaignDates list={list} /> : undefined}
           testId={dated ? "campaign" : "featured-list"}
         >
-          <ProductGrid products={list.products.slice(0, 8)} listings={list.facts} />
+          <ProductGrid products={list.products.slice(0, limit)} listings={list.facts} />
         </ShelfSection>
       ))}
     </>

@@ -96,8 +96,8 @@ export default function GroupPage() {
             data.showcase.campaigns.length ||
             data.showcase.fiveStar.products.length ? (
               <div className="mt-8 border-b border-clay pb-10">
-                <CuratedLists lists={data.showcase.featured} prefix="group-featured" />
-                <CuratedLists lists={data.showcase.campaigns} prefix="group-campaign" dated />
+                <CuratedLists lists={data.showcase.featured} prefix="group-featured" limit={4} />
+                <CuratedLists lists={data.showcase.campaigns} prefix="group-campaign" dated limit={4} />
                 <ProductShelf
                   id="group-five-star"
                   title={tr("discovery.newestFiveStar")}

@@ -93,8 +93,8 @@ export default function ProvincePage() {
             ) : null}
             {showcase.featured.length || showcase.campaigns.length ? (
               <div className="mt-8 border-b border-clay pb-10">
-                <CuratedLists lists={showcase.featured} prefix="province-featured" />
-                <CuratedLists lists={showcase.campaigns} prefix="province-campaign" dated />
+                <CuratedLists lists={showcase.featured} prefix="province-featured" limit={4} />
+                <CuratedLists lists={showcase.campaigns} prefix="province-campaign" dated limit={4} />
               </div>
             ) : null}
           </>
