@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from "@playwright/test"
+import demoLogins from "../support/demo-logins.json"
 
 /** The backend the storefront under test talks to, and its publishable key (set by scripts/test.mjs). */
 export const BACKEND = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
@@ -7,7 +8,8 @@ export const STORE_HEADERS = { "x-publishable-api-key": process.env.MEDUSA_PUBLI
 /** The seed's demo curator (Lâm Đồng trade-promotion centre): a bearer token for /trade-center. */
 export async function curatorToken(request: APIRequestContext): Promise<string> {
   const res = await request.post(`${BACKEND}/auth/curator/emailpass`, {
-    data: { email: "xttm.lamdong@ocop.vn", password: "OcopXTTM#2026" },
+    // the test runner seeds its databases with these passwords (OCOP_DEMO_LOGINS_FILE)
+    data: { email: "xttm.lamdong@ocop.vn", password: demoLogins.curator },
   })
   expect(res.status(), await res.text()).toBe(200)
   return (await res.json()).token
