@@ -1,7 +1,8 @@
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CsrfField } from "~/components/CsrfField";
-import { FormAlert, TextField } from "~/components/Field";
+import { FormAlert } from "~/components/Field";
+import { EmailField, PasswordField } from "~/components/PersonFields";
 import { useT, type MessageKey } from "~/lib/i18n";
 
 type ActionData = { errors: Record<string, string>; values: Record<string, string>; formError?: string } | undefined;
@@ -20,23 +21,8 @@ export function PortalLogin({ title, intro, signup }: { title: MessageKey; intro
         <CsrfField token={csrf} />
         {params.get("expired") ? <FormAlert message="portal.expired" /> : null}
         <FormAlert message={actionData?.formError} />
-        <TextField
-          name="email"
-          type="email"
-          label={tr("checkout.email")}
-          required
-          autoComplete="username"
-          defaultValue={actionData?.values.email}
-          error={e.email}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={tr("portal.password")}
-          required
-          autoComplete="current-password"
-          error={e.password}
-        />
+        <EmailField autoComplete="username" defaultValue={actionData?.values.email} error={e.email} />
+        <PasswordField error={e.password} />
         <Button type="submit">{tr("portal.login")}</Button>
       </Form>
       {signup ? (

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-
 import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
-import { FormAlert, SelectField, TextField } from "~/components/Field";
+import { FormAlert } from "~/components/Field";
+import { AddressFields, FullNameField, PhoneField } from "~/components/PersonFields";
 import { asCustomer } from "~/lib/account.server";
 import { addressSchema, toE164 } from "~/lib/account-forms";
 import { addAddress, deleteAddress, listAddresses } from "~/lib/backend/customer.server";
@@ -115,45 +116,10 @@ export default function AddressesPage() {
       <Form method="post" noValidate className="mt-4 space-y-4" key={addresses.length}>
         <FormAlert message={actionData?.formError} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="full_name"
-            label={tr("checkout.fullName")}
-            required
-            autoComplete="name"
-            defaultValue={v.full_name}
-            error={e.full_name}
-          />
-          <TextField
-            name="phone"
-            type="tel"
-            inputMode="tel"
-            label={tr("checkout.phone")}
-            required
-            autoComplete="tel"
-            defaultValue={v.phone}
-            error={e.phone}
-          />
+          <FullNameField defaultValue={v.full_name} error={e.full_name} />
+          <PhoneField defaultValue={v.phone} error={e.phone} />
         </div>
-        <TextField
-          name="address"
-          label={tr("checkout.address")}
-          required
-          autoComplete="street-address"
-          defaultValue={v.address}
-          error={e.address}
-        />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="ward" label={tr("checkout.ward")} required defaultValue={v.ward} error={e.ward} />
-          <SelectField
-            name="province_code"
-            label={tr("checkout.province")}
-            required
-            placeholder={tr("checkout.choose")}
-            options={provinces}
-            defaultValue={v.province_code}
-            error={e.province_code}
-          />
-        </div>
+        <AddressFields values={v} errors={e} provinces={provinces} streetLabel="checkout.address" />
         <Button type="submit">{tr("account.saveAddress")}</Button>
       </Form>
     </Container>

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
 import { CsrfField } from "~/components/CsrfField";
-import { FormAlert, TextField } from "~/components/Field";
+import { FormAlert } from "~/components/Field";
+import { EmailField, PasswordField } from "~/components/PersonFields";
 import { signedIn } from "~/lib/account.server";
 import { signIn } from "~/lib/backend/customer.server";
 import { hasValidCsrfToken } from "~/lib/csrf.server";
@@ -60,23 +61,8 @@ export default function AccountLogin() {
         {params.get("expired") ? <FormAlert message="account.expired" /> : null}
         {params.get("reset") ? <FormAlert tone="success" message="account.resetDone" /> : null}
         <FormAlert message={actionData?.formError} />
-        <TextField
-          name="email"
-          type="email"
-          label={tr("checkout.email")}
-          required
-          autoComplete="username"
-          defaultValue={actionData?.values.email}
-          error={e.email}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={tr("portal.password")}
-          required
-          autoComplete="current-password"
-          error={e.password}
-        />
+        <EmailField autoComplete="username" defaultValue={actionData?.values.email} error={e.email} />
+        <PasswordField error={e.password} />
         <Button type="submit">{tr("account.signIn")}</Button>
       </Form>
       <p className="mt-4 text-sm">

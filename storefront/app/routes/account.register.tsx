@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
 import { CsrfField } from "~/components/CsrfField";
-import { FormAlert, TextField } from "~/components/Field";
+import { FormAlert } from "~/components/Field";
+import { EmailField, FullNameField, PasswordField, PhoneField } from "~/components/PersonFields";
 import { signedIn } from "~/lib/account.server";
 import { signUpSchema, toE164 } from "~/lib/account-forms";
 import { signUp } from "~/lib/backend/customer.server";
@@ -64,41 +65,10 @@ export default function AccountRegister() {
       <Form method="post" noValidate className="mt-6 space-y-4">
         <CsrfField token={csrf} />
         <FormAlert message={actionData?.formError} />
-        <TextField
-          name="full_name"
-          label={tr("checkout.fullName")}
-          required
-          autoComplete="name"
-          defaultValue={v.full_name}
-          error={e.full_name}
-        />
-        <TextField
-          name="email"
-          type="email"
-          label={tr("checkout.email")}
-          required
-          autoComplete="email"
-          defaultValue={v.email}
-          error={e.email}
-        />
-        <TextField
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          label={tr("account.phoneOptional")}
-          autoComplete="tel"
-          defaultValue={v.phone}
-          error={e.phone}
-        />
-        <TextField
-          name="password"
-          type="password"
-          label={tr("portal.password")}
-          hint={tr("account.passwordHint")}
-          required
-          autoComplete="new-password"
-          error={e.password}
-        />
+        <FullNameField defaultValue={v.full_name} error={e.full_name} />
+        <EmailField defaultValue={v.email} error={e.email} />
+        <PhoneField label="account.phoneOptional" required={false} defaultValue={v.phone} error={e.phone} />
+        <PasswordField isNew hint={tr("account.passwordHint")} error={e.password} />
         <Button type="submit">{tr("account.register")}</Button>
       </Form>
       <p className="mt-6 text-sm">

@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
 import { CsrfField } from "~/components/CsrfField";
-import { FormAlert, TextField } from "~/components/Field";
+import { FormAlert } from "~/components/Field";
+import { EmailField, PasswordField } from "~/components/PersonFields";
 import { resetPasswordSchema, resetRequestSchema } from "~/lib/account-forms";
 import { requestPasswordReset, resetPassword } from "~/lib/backend/customer.server";
 import { hasValidCsrfToken, issueCsrfToken } from "~/lib/csrf.server";
@@ -92,29 +93,13 @@ export default function ResetPassword() {
               <input type="hidden" name="email" value={email} />
               <p className="text-sm font-medium">{email}</p>
               {e.email ? <FormAlert message={e.email} /> : null}
-              <TextField
-                name="password"
-                type="password"
-                label={tr("account.newPassword")}
-                hint={tr("account.passwordHint")}
-                required
-                autoComplete="new-password"
-                error={e.password}
-              />
+              <PasswordField isNew label="account.newPassword" hint={tr("account.passwordHint")} error={e.password} />
               <Button type="submit">{tr("account.resetSave")}</Button>
             </>
           ) : (
             <>
               <p className="text-sm text-ink-soft">{tr("account.resetIntro")}</p>
-              <TextField
-                name="email"
-                type="email"
-                label={tr("checkout.email")}
-                required
-                autoComplete="email"
-                defaultValue={actionData?.values.email}
-                error={e.email}
-              />
+              <EmailField defaultValue={actionData?.values.email} error={e.email} />
               <Button type="submit">{tr("account.resetSend")}</Button>
             </>
           )}

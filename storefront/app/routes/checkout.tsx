@@ -5,7 +5,8 @@ import { useState } from "react";
 import { Button } from "~/components/Button";
 import { ProducerGroups } from "~/components/CartLines";
 import { Container } from "~/components/Container";
-import { FormAlert, SelectField, TextField, useErrorText } from "~/components/Field";
+import { FormAlert, useErrorText } from "~/components/Field";
+import { AddressFields, EmailField, FullNameField, PhoneField } from "~/components/PersonFields";
 import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
 import { deliveriesFor, deliveryField } from "~/lib/deliveries";
 import { checkoutSchema, parseForm, type FieldErrors } from "~/lib/forms";
@@ -165,32 +166,12 @@ export default function CheckoutPage() {
           </div>
           <fieldset className="space-y-4">
             <legend className="font-display text-xl font-bold">{tr("checkout.contact")}</legend>
-            <TextField
-              name="full_name"
-              label={tr("checkout.fullName")}
-              required
-              autoComplete="name"
-              defaultValue={v.full_name}
-              error={e.full_name}
-            />
+            <FullNameField defaultValue={v.full_name} error={e.full_name} />
             <div className="grid gap-4 sm:grid-cols-2">
-              <TextField
-                name="phone"
-                type="tel"
-                label={tr("checkout.phone")}
-                required
-                autoComplete="tel"
-                inputMode="tel"
-                hint={tr("checkout.phoneHint")}
-                defaultValue={v.phone}
-                error={e.phone}
-              />
-              <TextField
-                name="email"
-                type="email"
-                label={payment === COD ? tr("checkout.emailOptional") : tr("checkout.email")}
+              <PhoneField hint={tr("checkout.phoneHint")} defaultValue={v.phone} error={e.phone} />
+              <EmailField
+                label={payment === COD ? "checkout.emailOptional" : "checkout.email"}
                 required={payment !== COD}
-                autoComplete="email"
                 hint={tr("checkout.emailHint")}
                 defaultValue={v.email}
                 error={e.email}
@@ -201,26 +182,7 @@ export default function CheckoutPage() {
           <fieldset className="space-y-4">
             <legend className="font-display text-xl font-bold">{tr("checkout.address")}</legend>
             <p className="text-sm text-ink-soft">{tr("checkout.addressNote")}</p>
-            <TextField
-              name="address"
-              label={tr("checkout.street")}
-              required
-              autoComplete="street-address"
-              defaultValue={v.address}
-              error={e.address}
-            />
-            <div className="grid gap-4 sm:grid-cols-2">
-              <TextField name="ward" label={tr("checkout.ward")} required defaultValue={v.ward} error={e.ward} />
-              <SelectField
-                name="province_code"
-                label={tr("checkout.province")}
-                required
-                placeholder={tr("checkout.choose")}
-                options={provinces.map((p) => ({ value: p.code, label: p.name }))}
-                defaultValue={v.province_code}
-                error={e.province_code}
-              />
-            </div>
+            <AddressFields values={v} errors={e} provinces={provinces.map((p) => ({ value: p.code, label: p.name }))} />
           </fieldset>
 
           <section className="space-y-4" aria-labelledby="delivery-title">

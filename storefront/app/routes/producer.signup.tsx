@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "~/components/Button";
 import { CsrfField } from "~/components/CsrfField";
 import { FileField, FormAlert, SelectField, TextArea, TextField } from "~/components/Field";
+import { EmailField, PasswordField, PhoneField } from "~/components/PersonFields";
 import { hasValidCsrfToken, issueCsrfToken, rotateCsrfToken } from "~/lib/csrf.server";
 import { ENTITY_TYPES, keptValues, parseForm, producerSignupSchema } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
@@ -76,24 +77,8 @@ export default function ProducerSignup() {
         <CsrfField token={csrf} />
         <FormAlert message={actionData?.formError} />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="email"
-            type="email"
-            label={tr("checkout.email")}
-            required
-            autoComplete="username"
-            defaultValue={v.email}
-            error={e.email}
-          />
-          <TextField
-            name="password"
-            type="password"
-            label={tr("portal.password")}
-            required
-            autoComplete="new-password"
-            hint={tr("form.password")}
-            error={e.password}
-          />
+          <EmailField autoComplete="username" defaultValue={v.email} error={e.email} />
+          <PasswordField isNew hint={tr("form.password")} error={e.password} />
         </div>
         <TextField name="name" label={tr("producer.name")} required defaultValue={v.name} error={e.name} />
         <div className="grid gap-4 sm:grid-cols-2">
@@ -117,15 +102,7 @@ export default function ProducerSignup() {
           />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="phone"
-            type="tel"
-            label={tr("checkout.phone")}
-            required
-            hint={tr("checkout.phoneHint")}
-            defaultValue={v.phone}
-            error={e.phone}
-          />
+          <PhoneField hint={tr("checkout.phoneHint")} defaultValue={v.phone} error={e.phone} />
           <TextField name="ward" label={tr("checkout.ward")} defaultValue={v.ward} error={e.ward} />
         </div>
         <TextField name="address" label={tr("checkout.street")} defaultValue={v.address} error={e.address} />
