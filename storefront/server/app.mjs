@@ -7,6 +7,7 @@ import express from "express";
 import morgan from "morgan";
 import { englishBuild, isEnglishPath } from "./language.mjs";
 import { cspNonce, refuseCrossSiteWrites, securityHeaders } from "./security.mjs";
+import { passRequestIdTo, requestId } from "./request-id.mjs";
 
 /**
  * Express's "trust proxy" setting from STOREFRONT_TRUSTED_PROXIES: which hops may state the
@@ -48,6 +49,8 @@ export function createStorefrontApp({
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustedProxies(trustProxy));
+  app.use(requestId());
+  passRequestIdTo(backendUrl);
   app.use(cspNonce());
   app.use(securityHeaders({ production, backendUrl }));
   app.use(refuseCrossSiteWrites());
@@ -55,7 +58,7 @@ export function createStorefrontApp({
   // Fingerprinted bundles never change; the rest of the public folder (favicon) may.
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(clientDir, { maxAge: "1h" }));
-  if (log) app.use(morgan("tiny"));
+  if (log) app.use(morgan(":method :url :status :res[content-length] - :response-time ms id=:res[x-request-id]"));
   const mode = production ? "production" : "development";
   const vietnamese = createRequestHandler({ build, mode, getLoadContext: storefrontLoadContext });
   const english = createRequestHandler({ build: englishBuild(build), mode, getLoadContext: storefrontLoadContext });
