@@ -139,14 +139,16 @@ async function readyCart(variantId, log = []) {
     call(api, `/store/shipping-options?cart_id=${cartId}`, { headers: storeHeaders }),
     "shipping options"
   )
-  await step(
-    call(api, `/store/carts/${cartId}/shipping-methods`, {
-      method: "POST",
-      headers: storeHeaders,
-      body: { option_id: options.data.shipping_options[0].id },
-    }),
-    "shipping method"
-  )
+  // One delivery per producer's parcel (decision 007): the standard option of each.
+  for (const option of options.data.shipping_options.filter((o) => o.type?.code === "standard"))
+    await step(
+      call(api, `/store/carts/${cartId}/shipping-methods`, {
+        method: "POST",
+        headers: storeHeaders,
+        body: { option_id: option.id },
+      }),
+      "shipping method"
+    )
   const collection = await step(
     call(api, "/store/payment-collections", { method: "POST", body: { cart_id: cartId }, headers: storeHeaders }),
     "payment collection"
@@ -261,7 +263,9 @@ describe("the local cluster", () => {
     const metrics = await call(serverA, "/metrics")
     expect(metrics.status).toBe(200)
     expect(metrics.data).toMatch(/ocop_listing_changes_total\{change="delisted",server="server-1"\} [1-9]/)
-    expect(metrics.data).toMatch(/http_request_duration_seconds_count\{[^}]*method="POST",route="[^"]*revoke[^"]*"/)
+    // Route patterns, never ids, as labels: the revoke is the decision route's POST.
+    const decisions = /_count\{[^}]*method="POST",route="\/admin\/ocop\/certifications\/:id\/:action",status="200"/
+    expect(metrics.data).toMatch(decisions)
     expect((await call(serverB, "/metrics")).data).toMatch(/route="\/store\/ocop\/search",status="200"/)
     expect((await call(api, "/metrics")).status).toBe(404)
   })

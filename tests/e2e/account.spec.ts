@@ -99,7 +99,7 @@ test.describe("shopper accounts", () => {
     await portal.getByLabel("Email").fill(PRODUCER.email)
     await portal.getByLabel("Mật khẩu").fill(PRODUCER.password)
     await portal.getByRole("button", { name: "Đăng nhập" }).click()
-    await expect(portal).toHaveURL(/\/producer\/products$/)
+    await expect(portal).toHaveURL(/\/producer$/)
     await portal.goto("/producer/orders")
     const card = portal.locator(`[data-order-id="${orderId}"]`)
     await expect(card.getByTestId("vendor-part-status")).toHaveText("Đã đặt")

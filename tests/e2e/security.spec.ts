@@ -10,7 +10,7 @@ const PRODUCER = {
   email: "htx@ocop.vn",
   password: "OcopHTX#2026",
   login: "/producer/login",
-  home: "/producer/products",
+  home: "/producer",
 }
 const CURATOR = {
   email: "xttm.lamdong@ocop.vn",
@@ -227,7 +227,7 @@ test.describe("login CSRF token", () => {
     await page.getByLabel("Email").fill(PRODUCER.email)
     await page.getByLabel("Mật khẩu").fill(PRODUCER.password)
     await page.getByRole("button", { name: "Đăng nhập" }).click()
-    await expect(page).toHaveURL(/\/producer\/products/)
+    await expect(page).toHaveURL(/\/producer$/)
     await page.goto("/producer/signup")
     expect(await page.locator('input[name="csrf"]').inputValue()).not.toBe(before)
   })

@@ -7,6 +7,7 @@ import type { MetaDescriptor } from "@remix-run/node";
 import type { Certification, Listing, Producer } from "./backend/ocop-facts.server";
 import type { ProductDetail, StockState } from "./backend/views";
 import { t, type Lang } from "./i18n";
+import { publicFileSrc } from "./file-url";
 import { absoluteUrl, jsonLd, siteUrlFromMatches } from "./meta";
 import { formatVnd } from "./money";
 
@@ -39,9 +40,12 @@ export function productJsonLd({
 }: ProductPageData) {
   const site = siteUrlFromMatches(matches);
   const url = absoluteUrl(site, lang, `/products/${product.handle}`);
-  const images = (product.images.length ? product.images.map((i) => i.url) : [product.thumbnail]).filter(
-    (u): u is string => Boolean(u)
-  );
+  // Link previews and search engines need absolute image addresses: an uploaded photo is served by
+  // the storefront (/files/…), a seeded one by its own absolute URL.
+  const images = (product.images.length ? product.images.map((i) => i.url) : [product.thumbnail])
+    .map((u) => publicFileSrc(u))
+    .filter((u): u is string => Boolean(u))
+    .map((u) => (u.startsWith("/") ? `${site}${u}` : u));
   const variant = product.variants.find((v) => v.id === selectedVariantId) ?? product.variants[0] ?? null;
   const priced = product.variants.filter((v) => typeof v.amount === "number");
   const lowest = priced.length ? Math.min(...priced.map((v) => v.amount as number)) : null;

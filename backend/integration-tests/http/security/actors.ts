@@ -217,11 +217,14 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
       ),
       "set address"
     )
+    // Each producer ships its own parcel (decision 007): the standard option of each, one fee per producer.
     const options = await must(api.get(`/store/shipping-options?cart_id=${cartId}`, auth), "shipping options")
-    await must(
-      api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.data.shipping_options[0].id }, auth),
-      "shipping method"
+    const standard = (options.data.shipping_options as Array<{ id: string; type?: { code?: string } }>).filter(
+      (o) => o.type?.code === "standard"
     )
+    if (!standard.length) throw new Error(`cart ${cartId} is offered no standard delivery option`)
+    for (const option of standard)
+      await must(api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, auth), "shipping method")
     const collection = await must(
       api.post("/store/payment-collections", { cart_id: cartId }, auth),
       "payment collection"

@@ -18,6 +18,7 @@ export const fulfilProducerPartWorkflow = createWorkflow(
       const fulfilmentInput = transform({ input, plan }, ({ input, plan }) => ({
         order_id: input.order_id,
         items: plan.items,
+        shipping_option_id: plan.shipping_option_id,
         created_by: input.producer_id,
         labels: input.tracking_number
           ? [{ tracking_number: input.tracking_number, tracking_url: "", label_url: "" }]

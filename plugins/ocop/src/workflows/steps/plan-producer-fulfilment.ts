@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { conflictText } from "../../lib/conflicts"
@@ -15,6 +16,11 @@ export type ProducerFulfilmentInput = {
 
 export type ProducerFulfilmentPlan = {
   items: Array<{ id: string; quantity: number }>
+  /**
+   * The delivery the shopper chose for this producer's parcel (decision 007). Medusa would take the
+   * order's first shipping method, which in an order of several producers may be another's parcel.
+   */
+  shipping_option_id?: string
   /** The fulfilment an earlier request with the same Idempotency-Key created: nothing more is shipped. */
   replayed_fulfillment_id: string | null
 }
@@ -45,6 +51,7 @@ export const planProducerFulfilmentStep = createStep(
           "fulfillments.id",
           "fulfillments.metadata",
           "fulfillments.items.line_item_id",
+          "shipping_methods.shipping_option_id",
         ],
         filters: { id: input.order_id },
       }),
@@ -90,6 +97,30 @@ export const planProducerFulfilmentStep = createStep(
       }))
       .filter((i: { quantity: number }) => i.quantity > 0)
     if (!items.length) throw new MedusaError(MedusaError.Types.CONFLICT, conflictText.orderPartShipped())
-    return new StepResponse({ items, replayed_fulfillment_id: null })
+    const shipping_option_id = await parcelOptionOf(container, order, ownItems[0].product_id)
+    return new StepResponse({
+      items,
+      replayed_fulfillment_id: null,
+      ...(shipping_option_id ? { shipping_option_id } : {}),
+    })
   }
 )
+
+/** The order's shipping option whose shipping profile is this product's (the producer's parcel). */
+async function parcelOptionOf(
+  container: MedusaContainer,
+  order: { shipping_methods?: Array<{ shipping_option_id?: string | null } | null> },
+  productId: string
+): Promise<string | undefined> {
+  const optionIds = (order.shipping_methods ?? []).flatMap((m) => (m?.shipping_option_id ? [m.shipping_option_id] : []))
+  if (optionIds.length < 2) return optionIds[0]
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data: products }, { data: options }] = await Promise.all([
+    query.graph({ entity: "product", fields: ["id", "shipping_profile.id"], filters: { id: productId } }),
+    query.graph({ entity: "shipping_option", fields: ["id", "shipping_profile_id"], filters: { id: optionIds } }),
+  ])
+  const profileId = (products[0] as { shipping_profile?: { id: string } | null } | undefined)?.shipping_profile?.id
+  return (options as Array<{ id: string; shipping_profile_id: string }>).find(
+    (o) => o.shipping_profile_id === profileId
+  )?.id
+}
