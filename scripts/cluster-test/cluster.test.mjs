@@ -8,11 +8,18 @@
  * cluster is ready again within RECOVERY_DEADLINE_MS. What each run measured is printed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { execFile } from "node:child_process"
 import fs from "node:fs"
 import { createRequire } from "node:module"
+import net from "node:net"
+import path from "node:path"
+import { promisify } from "node:util"
 import { fileURLToPath } from "node:url"
+import { cases as benchCases } from "../../bench/lib/cluster-cases.mjs"
 import { clusterPorts, startCluster } from "../lib/cluster.mjs"
-import { dropDatabase } from "../lib/postgres.mjs"
+import { ROOT, dropDatabase, withDatabase } from "../lib/postgres.mjs"
+import { BIN, startService, waitForHttp } from "../lib/processes.mjs"
+import { backendSecrets, ensureSecrets } from "../lib/secrets.mjs"
 
 const require = createRequire(import.meta.url)
 const FRESHNESS_DEADLINE_MS = 10_000
@@ -407,4 +414,128 @@ describe("the local cluster", () => {
       "the revoke reaching search after the Redis restart"
     )
   })
+
+  // The smoke run of bench/cluster.mjs (its full run is by hand: it restarts servers between phases).
+  it("answers each request of the cluster benchmark through the proxies", async () => {
+    const sample = (await listedProducts(5)).map((p) => ({
+      id: p.product_id,
+      handle: p.handle,
+      variant_id: p.variant_id,
+    }))
+    const web = `http://localhost:${cluster.ports.storefrontProxy}`
+    for (const benchCase of benchCases({ api, web, headers: storeHeaders, regionId, sample }))
+      for (let i = 0; i < 3; i++) {
+        const r = await benchCase.run(i)
+        expect(r.ok, `${benchCase.name}: ${r.status} ${String(r.body).slice(0, 200)}`).toBe(true)
+      }
+  })
+
+  // Last: a hot backup of the running cluster's database server, restored beside it as a new server
+  // with a backend of its own, which must serve the same catalogue as the cluster.
+  it.skipIf(Boolean(process.env.DATABASE_URL))(
+    "restores `npm run backup` of the embedded server into a new one that serves the same catalogue",
+    async () => {
+      const dir = fs.mkdtempSync(path.join(ROOT, ".data", "restore-test-"))
+      fs.chmodSync(dir, 0o755) // root runs Postgres as the postgres OS user, which must reach the data
+      const archive = path.join(dir, "backup.tar.gz")
+      const node = (script, env = {}) =>
+        promisify(execFile)(process.execPath, [path.join(ROOT, "scripts", script), ...(env.args ?? [])], {
+          cwd: ROOT,
+          env: { ...process.env, ...env.vars },
+        })
+      try {
+        await node("backup.mjs", { args: ["--out", archive] })
+        const restored = { OCOP_PG_DATA: path.join(dir, "postgres"), OCOP_PG_PORT: String(await freePort()) }
+        const { stdout } = await node("restore.mjs", { args: [archive], vars: restored })
+        say(stdout.trim().split("\n").pop())
+
+        const postgres = startService(
+          process.execPath,
+          ["-e", "import('./scripts/lib/postgres.mjs').then((m) => m.ensurePostgres())"],
+          { env: restored, logFile: path.join(cluster.logDir, "restore-test-postgres.log"), name: "restored postgres" }
+        )
+        const password = fs.readFileSync(path.join(dir, "postgres-password"), "utf8").trim()
+        const restoredUrl = withDatabase(`postgres://postgres:${password}@localhost:${restored.OCOP_PG_PORT}`, database)
+        const port = await freePort()
+        const backend = startService(BIN("medusa"), ["start", "-p", String(port)], {
+          cwd: path.join(ROOT, "backend"),
+          env: {
+            DATABASE_URL: restoredUrl,
+            ADMIN_DISABLED: "true",
+            MEDUSA_WORKER_MODE: "server",
+            OCOP_SERVER_NAME: "restored",
+            ...backendSecrets(ensureSecrets()),
+          },
+          logFile: path.join(cluster.logDir, "restore-test-backend.log"),
+          name: "restored backend",
+        })
+        try {
+          await waitForHttp(`http://localhost:${port}/health`, {
+            child: backend,
+            name: "restored backend",
+            timeoutMs: 300_000,
+          })
+          const copy = `http://localhost:${port}`
+          const [original, fromBackup] = [await catalogue(api), await catalogue(copy)]
+          expect(fromBackup.length).toBeGreaterThan(0)
+          expect(fromBackup).toEqual(original)
+          const [product] = await listedProducts(1)
+          const search = async (base) =>
+            (
+              await must(
+                call(base, `/store/ocop/search?q=${encodeURIComponent(product.title)}&limit=20`, {
+                  headers: storeHeaders,
+                }),
+                "search"
+              )
+            ).data.hits.map((hit) => hit.id)
+          const hits = await search(copy)
+          expect(hits).toContain(product.product_id)
+          expect(hits).toEqual(await search(api))
+          say(`restored server serves the same ${fromBackup.length} products and the same search hits`)
+        } finally {
+          for (const child of [backend, postgres]) {
+            const exited = new Promise((resolve) => child.once("exit", resolve))
+            child.expectedExit = true
+            try {
+              process.kill(-child.pid, "SIGTERM")
+            } catch {}
+            await exited
+          }
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
+    }
+  )
 })
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** Every product the store lists (id, handle, title, price), in one order. */
+async function catalogue(base) {
+  const products = []
+  for (let offset = 0; ; offset += 100) {
+    const page = await must(
+      call(
+        base,
+        `/store/products?limit=100&offset=${offset}&order=handle&region_id=${regionId}` +
+          "&fields=id,handle,title,*variants.calculated_price",
+        { headers: storeHeaders }
+      ),
+      "product list"
+    )
+    for (const p of page.data.products)
+      products.push([p.id, p.handle, p.title, p.variants.map((v) => v.calculated_price?.calculated_amount)])
+    if (offset + 100 >= page.data.count) return products
+  }
+}

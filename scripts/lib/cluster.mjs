@@ -226,6 +226,23 @@ export async function startCluster({ say, ports = clusterPorts(), database, onUn
       const child = startBackend(`server-${index + 1}`, ports.servers[index], "server")
       await waitForHttp(`http://localhost:${ports.servers[index]}/health`, { child, name: child.serviceName })
     },
+    /** Stops backend `name` (server-1, server-2, worker) cleanly (the benchmark's 1-server phase). */
+    stopBackend: (name) => halt(backends.get(name), "SIGTERM"),
+    /** Starts backend `name` again in MEDUSA_WORKER_MODE `mode` and waits until it answers. */
+    startBackend: async (name, mode) => {
+      const port = name === "worker" ? ports.worker : ports.servers[Number(name.split("-")[1]) - 1]
+      const child = startBackend(name, port, mode)
+      await waitForHttp(`http://localhost:${port}/health`, { child, name, timeoutMs: 300_000 })
+    },
+    /** The process group of each running part (the benchmark reads their CPU time). */
+    processGroups: () => ({
+      ...Object.fromEntries(
+        [...backends].filter(([, c]) => c.exitCode === null && c.signalCode === null).map(([n, c]) => [n, c.pid])
+      ),
+      ...Object.fromEntries(storefronts.map((c) => [c.serviceName, c.pid])),
+      nginx: nginx.pid,
+      redis: redis.pid,
+    }),
     /** Stops Redis, waits `downMs`, starts it again. */
     restartRedis: async (downMs = 3000) => {
       await halt(redis, "SIGTERM")

@@ -20,7 +20,7 @@ export const EMBEDDED = {
 }
 
 /** Where a cluster's superuser password is kept: beside its data folder, readable by us only. */
-const passwordFileOf = (databaseDir) => path.join(path.dirname(databaseDir), "postgres-password")
+export const passwordFileOf = (databaseDir) => path.join(path.dirname(databaseDir), "postgres-password")
 
 /**
  * The superuser password of the embedded cluster in `databaseDir`: random for a new cluster (no
@@ -40,7 +40,7 @@ export function embeddedServerUrl() {
   return `postgres://${EMBEDDED.user}:${embeddedPassword(databaseDir)}@localhost:${EMBEDDED.port}`
 }
 
-const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0
+export const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0
 
 /**
  * Where root keeps what the `postgres` OS user must reach when the clone sits in a private folder
@@ -127,7 +127,7 @@ export async function reachableBinaries() {
 }
 
 /** mkdir -p, with every folder it creates (and `dir` itself) traversable by everyone whatever the umask. */
-function makeReachableDir(dir) {
+export function makeReachableDir(dir) {
   if (fs.existsSync(dir)) {
     fs.chmodSync(dir, fs.statSync(dir).mode | 0o755)
     return
@@ -152,7 +152,7 @@ function openForEveryone(dir) {
 }
 
 /** Root runs Postgres as the `postgres` OS user (Postgres refuses root), created when missing. */
-function postgresOsUser() {
+export function postgresOsUser() {
   const ids = () => ({
     uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim()),
     gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim()),
