@@ -106,7 +106,8 @@ const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "–")
 
 function table(one, two) {
   const lines = [
-    "| case | 1 server: op/s | p50 ms | p95 ms | 2 servers + worker: op/s | p50 ms | p95 ms | op/s ratio | p95 ratio | errors (1 / 2) |",
+    "| case | 1 server: op/s | p50 ms | p95 ms | 2 servers + worker: op/s | p50 ms | p95 ms " +
+      "| op/s ratio | p95 ratio | errors (1 / 2) |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ]
   for (const [i, a] of one.entries()) {
@@ -144,7 +145,8 @@ async function main() {
     const store = await discoverStore({ backend: api, key: cluster.publishableKey, databaseUrl: db.databaseUrl })
     const context = { ...store, api, web }
     say(
-      `${store.listed.toLocaleString("en-US")} listed products; ${opts.concurrency} clients, ${opts.smoke ? "3 requests" : `${opts.duration} s`} per case`
+      `${store.listed.toLocaleString("en-US")} listed products; ${opts.concurrency} clients, ` +
+        `${opts.smoke ? "3 requests" : `${opts.duration} s`} per case`
     )
 
     say("phase 1: one backend server (shared mode: it also runs subscribers and jobs), no worker …")
@@ -173,10 +175,14 @@ async function main() {
         dataset: { ...(await datasetSize(db.databaseUrl)), ...(products ? { generated: products } : {}) },
         machine,
         notes: [
-          `${opts.concurrency} concurrent clients, ${opts.duration} s per case and phase, same run; op/s ratio = 2-server ÷ 1-server`,
-          "product page = 2 API calls (handle → id, product); add to cart = a new cart (not timed) + its first line item",
-          "CPU ms/op: CPU time of each tier's processes (/proc) during the case ÷ operations; client = this script",
-          `${os.cpus().length} cores, shared with other sessions' tests while measured (load average in the machine line)`,
+          `${opts.concurrency} concurrent clients, ${opts.duration} s per case and phase, same run; ` +
+            "op/s ratio = 2-server ÷ 1-server",
+          "product page = 2 API calls (handle → id, product); " +
+            "add to cart = a new cart (not timed) + its first line item",
+          "CPU ms/op: CPU time of each tier's processes (/proc) during the case ÷ operations; " +
+            "client = this script",
+          `${os.cpus().length} cores, shared with other sessions' tests while measured ` +
+            "(load average in the machine line)",
         ],
       })
       fs.appendFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), "RESULTS.md"), `\n${text}\n`)

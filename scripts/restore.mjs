@@ -22,9 +22,7 @@ try {
       throw new Error("this is a backup of the embedded Postgres: unset DATABASE_URL to restore it.")
     const { dataDir, manifest, serverUrl } = await restoreEmbedded({ file, say })
     say(`restored ${manifest.databases.join(", ")} (taken ${manifest.createdAt}) into ${dataDir}`)
-    say(
-      `the embedded server (this OCOP_PG_DATA and OCOP_PG_PORT) uses it now:  ${serverUrl.replace(/:[^:@/]*@/, ":…@")}`
-    )
+    say(`the embedded server (this OCOP_PG_DATA, OCOP_PG_PORT) uses it now: ${serverUrl.replace(/:[^:@/]*@/, ":…@")}`)
   } else {
     const url = process.env.DATABASE_URL
     if (!url) throw new Error("a pg_dump file is restored into DATABASE_URL's server: set DATABASE_URL.")

@@ -17,7 +17,7 @@ import { promisify } from "node:util"
 import { fileURLToPath } from "node:url"
 import { cases as benchCases } from "../../bench/lib/cluster-cases.mjs"
 import { clusterPorts, startCluster } from "../lib/cluster.mjs"
-import { ROOT, dropDatabase, withDatabase } from "../lib/postgres.mjs"
+import { ROOT, dropDatabase, embeddedDataDir, withDatabase } from "../lib/postgres.mjs"
 import { BIN, startService, waitForHttp } from "../lib/processes.mjs"
 import { backendSecrets, ensureSecrets } from "../lib/secrets.mjs"
 
@@ -435,8 +435,9 @@ describe("the local cluster", () => {
   it.skipIf(Boolean(process.env.DATABASE_URL))(
     "restores `npm run backup` of the embedded server into a new one that serves the same catalogue",
     async () => {
-      const dir = fs.mkdtempSync(path.join(ROOT, ".data", "restore-test-"))
-      fs.chmodSync(dir, 0o755) // root runs Postgres as the postgres OS user, which must reach the data
+      // Beside the embedded data folder: as root, Postgres runs as the postgres OS user, which can reach it.
+      const dir = fs.mkdtempSync(path.join(path.dirname(embeddedDataDir()), "restore-test-"))
+      fs.chmodSync(dir, 0o755)
       const archive = path.join(dir, "backup.tar.gz")
       const node = (script, env = {}) =>
         promisify(execFile)(process.execPath, [path.join(ROOT, "scripts", script), ...(env.args ?? [])], {

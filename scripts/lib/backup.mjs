@@ -165,7 +165,8 @@ export async function restoreEmbedded({ file, say }) {
   const dataDir = embeddedDataDir()
   if (!(await portIsFree(EMBEDDED.port)))
     throw new Error(
-      `A server is running on port ${EMBEDDED.port}: stop it (npm start, the cluster) before restoring over its data, or set OCOP_PG_DATA and OCOP_PG_PORT to restore beside it.`
+      `A server is running on port ${EMBEDDED.port}: stop it (npm start, the cluster) before restoring ` +
+        "over its data, or set OCOP_PG_DATA and OCOP_PG_PORT to restore beside it."
     )
   const parent = path.dirname(dataDir)
   fs.mkdirSync(parent, { recursive: true })
@@ -254,12 +255,12 @@ function candidates(tool) {
  * A `tool` (pg_dump, pg_restore) at least as new as a server of version `major`: found on this
  * machine, else Debian's postgresql-client-<major> installed when we are root and apt has it.
  */
-export function pgTool(tool, major, say) {
+export function pgTool(tool, major, say, { install = isRoot() && fs.existsSync("/usr/bin/apt-get") } = {}) {
   const fit = () => candidates(tool).find((c) => c.major >= major)
   let found = fit()
   if (found) return found.binary
   const pkg = `postgresql-client-${major}`
-  if (isRoot() && fs.existsSync("/usr/bin/apt-get")) {
+  if (install) {
     say(`no ${tool} ${major}+ here: trying Debian's ${pkg} …`)
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" }
     try {
