@@ -350,7 +350,14 @@ export async function generateBulk(
         const p = todo[i]
         writeArtwork(
           p.handle,
-          { name: p.title, group_slug: p.group_slug, stars: p.stars, province: p.province_name, unit: p.unit },
+          {
+            name: p.title,
+            name_en: p.title_en,
+            group_slug: p.group_slug,
+            stars: p.stars,
+            province: p.province_name,
+            unit: p.unit,
+          },
           { baseUrl }
         )
         if (i % 1000 === 999 || i === todo.length - 1) art.tick(i % 1000 === 999 ? 1000 : (i % 1000) + 1)

@@ -107,7 +107,8 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
   const have = new Set(existing.map((p) => p.handle))
   const todo = products.filter((p) => !have.has(p.handle))
   const idByHandle = new Map(existing.map((p) => [p.handle, p.id]))
-  for (const p of products) if (have.has(p.handle)) writeArtwork(p.handle, artworkInput(p)) // re-draw if backend/static was cleaned
+  // Re-draw existing products' artwork too: backend/static may have been cleaned, or the drawing changed (English name).
+  for (const p of products) if (have.has(p.handle)) writeArtwork(p.handle, artworkInput(p), { overwrite: true })
   let created: Array<{ id: string; handle: string }> = []
   if (todo.length) {
     const input = todo.map((p) => {
@@ -260,6 +261,7 @@ export async function seedDemoCatalogue(container: Container, setup: StoreSetup,
 function artworkInput(p: DemoProduct) {
   return {
     name: p.title,
+    name_en: p.title_en,
     group_slug: p.group_slug,
     stars: p.stars,
     province: getProvinceByCode(p.province_code)?.name_vi,

@@ -45,6 +45,16 @@ describe("SVG artwork", () => {
     expect(motifs.size).toBe(6)
     for (const g of groups) wellFormed(productSvg({ name: "Tên & <thử>", group_slug: g, stars: 5 }))
   })
+  it("carries the English name for ….svg#en, the Vietnamese one shown by default", () => {
+    const svg = productSvg({ name: "Mật hoa dừa", name_en: "Coconut <nectar>", group_slug: "thuc-pham", stars: 4 })
+    expect(svg).toMatch(/<svg [^>]*id="en"/)
+    expect(svg).toContain('<g class="vi"><text')
+    expect(svg).toContain("Coconut &lt;nectar&gt;")
+    expect(svg).toContain(".en{display:none}#en:target .en{display:inline}#en:target .vi{display:none}")
+    wellFormed(svg.replace(/<style>.*?<\/style>/, ""))
+    // No English name (or the same one): a single name, no switch.
+    expect(productSvg({ name: "Gạo", name_en: "Gạo", group_slug: "thuc-pham", stars: 4 })).not.toContain("<style>")
+  })
   it("wraps long names into at most three lines", () => {
     const lines = wrapWords("Du lịch văn hóa dân tộc Tày bản làng Thái Hải xã Thịnh Đức thành phố Thái Nguyên", 22, 3)
     expect(lines).toHaveLength(3)

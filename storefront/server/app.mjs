@@ -8,6 +8,7 @@ import morgan from "morgan";
 import { englishBuild, isEnglishPath } from "./language.mjs";
 import { cspNonce, refuseCrossSiteWrites, securityHeaders } from "./security.mjs";
 import { passRequestIdTo, requestId } from "./request-id.mjs";
+import { pageCaching } from "./cache.mjs";
 
 /**
  * Express's "trust proxy" setting from STOREFRONT_TRUSTED_PROXIES: which hops may state the
@@ -55,6 +56,8 @@ export function createStorefrontApp({
   app.use(securityHeaders({ production, backendUrl }));
   app.use(refuseCrossSiteWrites());
   app.use(compression());
+  // After compression: it hashes the plain page for its ETag (server/cache.mjs).
+  app.use(pageCaching());
   // Fingerprinted bundles never change; the rest of the public folder (favicon) may.
   app.use("/assets", express.static(`${clientDir}/assets`, { immutable: true, maxAge: "1y" }));
   app.use(express.static(clientDir, { maxAge: "1h" }));

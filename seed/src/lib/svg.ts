@@ -99,20 +99,45 @@ export function wrapWords(text: string, width = 20, maxLines = 3): string[] {
   return lines
 }
 
-export type ArtworkInput = { name: string; group_slug: string; stars: number; province?: string; unit?: string }
+export type ArtworkInput = {
+  name: string
+  /** The English name, drawn instead of `name` when the image is loaded as `….svg#en`. */
+  name_en?: string
+  group_slug: string
+  stars: number
+  province?: string
+  unit?: string
+}
 
-/** A 600×600 SVG with the group's motif, the product name, ★ and the province. */
-export function productSvg(input: ArtworkInput): string {
-  const p = PALETTES[input.group_slug] ?? DEFAULT_PALETTE
-  const lines = wrapWords(input.name, 22, 3)
+/** The name's lines, centred above the stars. */
+function nameText(name: string): string {
+  const lines = wrapWords(name, 22, 3)
   const size = lines.length > 2 ? 34 : 40
   const firstY = 400 - (lines.length - 1) * (size * 0.6)
-  const text = lines
+  return lines
     .map(
       (l, i) =>
         `<text x="300" y="${Math.round(firstY + i * size * 1.2)}" font-size="${size}" font-weight="700">${escapeXml(l)}</text>`
     )
     .join("")
+}
+
+/** The fragment that selects the English name: the storefront's English pages load `….svg#en`. */
+export const ENGLISH_ARTWORK_FRAGMENT = "en"
+
+/**
+ * A 600×600 SVG with the group's motif, the product name, ★ and the province. With an English name
+ * the file carries both: the Vietnamese one shows by default, the English one when the URL's
+ * fragment is #en (CSS :target works inside an SVG loaded by <img>), so one file serves both
+ * languages and an older file without it simply shows the Vietnamese name.
+ */
+export function productSvg(input: ArtworkInput): string {
+  const p = PALETTES[input.group_slug] ?? DEFAULT_PALETTE
+  const english = input.name_en?.trim() && input.name_en.trim() !== input.name.trim() ? input.name_en.trim() : null
+  const text = english
+    ? `<style>.en{display:none}#${ENGLISH_ARTWORK_FRAGMENT}:target .en{display:inline}#${ENGLISH_ARTWORK_FRAGMENT}:target .vi{display:none}</style>` +
+      `<g class="vi">${nameText(input.name)}</g><g class="en">${nameText(english)}</g>`
+    : nameText(input.name)
   const stars = Math.max(0, Math.min(5, Math.round(input.stars)))
   const starText = "★".repeat(stars) + "☆".repeat(5 - stars)
   const footer = [input.province, input.unit]
@@ -120,7 +145,7 @@ export function productSvg(input: ArtworkInput): string {
     .map((s) => escapeXml(String(s)))
     .join(" · ")
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 600 600" width="600" height="600" role="img" aria-label="${escapeXml(input.name)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${ENGLISH_ARTWORK_FRAGMENT}" viewBox="0 0 600 600" width="600" height="600" role="img" aria-label="${escapeXml(input.name)}">` +
     `<defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${p.bg}"/><stop offset="1" stop-color="${p.bg2}"/></linearGradient></defs>` +
     `<rect width="600" height="600" fill="url(#g)"/>` +
     `<g transform="translate(200 70)">${p.motif}</g>` +

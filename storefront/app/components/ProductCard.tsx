@@ -9,7 +9,15 @@ import { StarRating } from "./StarRating";
  * One product in a grid. The title link is stretched over the whole card, so
  * the card is one click target but screen readers hear the title once.
  */
-export function ProductCard({ product, listing }: { product: ProductSummary; listing?: CardFacts | null }) {
+export function ProductCard({
+  product,
+  listing,
+  eager = false,
+}: {
+  product: ProductSummary;
+  listing?: CardFacts | null;
+  eager?: boolean;
+}) {
   const lang = useLang();
   const tr = useT();
   return (
@@ -17,7 +25,7 @@ export function ProductCard({ product, listing }: { product: ProductSummary; lis
       className="group relative flex w-full flex-col overflow-hidden rounded-xl border border-clay bg-white shadow-sm transition-shadow focus-within:ring-3 focus-within:ring-gold-400 hover:shadow-md"
       data-testid="product-card"
     >
-      <ProductImage src={product.thumbnail} alt={product.title} className="aspect-square w-full" />
+      <ProductImage src={product.thumbnail} alt={product.title} className="aspect-square w-full" eager={eager} />
       <div className="flex flex-1 flex-col gap-2 p-4">
         {listing ? (
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-ink-soft">

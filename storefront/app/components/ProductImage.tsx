@@ -1,5 +1,5 @@
-import { publicFileSrc } from "~/lib/file-url";
-import { useT } from "~/lib/i18n";
+import { imageSrcInLang, publicFileSrc } from "~/lib/file-url";
+import { useLang, useT } from "~/lib/i18n";
 
 /** A product photo (an uploaded one is fetched through this site's /files route), or a neutral placeholder. */
 export function ProductImage({
@@ -14,7 +14,8 @@ export function ProductImage({
   eager?: boolean;
 }) {
   const tr = useT();
-  const shown = publicFileSrc(src);
+  const lang = useLang();
+  const shown = imageSrcInLang(publicFileSrc(src), lang);
   if (!shown) {
     return (
       <div

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publicFileSrc } from "./file-url";
+import { imageSrcInLang, publicFileSrc } from "./file-url";
 import { parseForm, productCreateSchema } from "./forms";
 
 describe("uploaded file addresses", () => {
@@ -8,6 +8,17 @@ describe("uploaded file addresses", () => {
     expect(publicFileSrc("https://cdn.example.vn/a.jpg")).toBe("https://cdn.example.vn/a.jpg");
     expect(publicFileSrc(null)).toBeNull();
     expect(publicFileSrc("")).toBeNull();
+  });
+});
+
+describe("generated artwork in English", () => {
+  it("asks the seed's artwork for its English name on English pages only", () => {
+    const art = "http://localhost:9000/static/ocop/ma/mat-hoa-dua.svg";
+    expect(imageSrcInLang(art, "en")).toBe(`${art}#en`);
+    expect(imageSrcInLang(art, "vi")).toBe(art);
+    expect(imageSrcInLang("/files/1732-product_image-ab12.webp", "en")).toBe("/files/1732-product_image-ab12.webp");
+    expect(imageSrcInLang("https://cdn.example.vn/logo.svg", "en")).toBe("https://cdn.example.vn/logo.svg");
+    expect(imageSrcInLang(null, "en")).toBeNull();
   });
 });
 

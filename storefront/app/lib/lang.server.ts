@@ -26,8 +26,12 @@ export async function getLang(request: Request): Promise<Lang> {
   return langOfPath(pathname);
 }
 
-/** Catalogue pages: cacheable for a minute (the header's cart count comes from the session cookie). */
+/**
+ * Catalogue pages: shared caches keep them 30 s (+30 s stale while refetching); the header's cart
+ * count comes from the session cookie, so the storefront server (server/cache.mjs) turns this into
+ * `private, no-store` for a visitor with a session and adds the ETag.
+ */
 export const PUBLIC_CACHE_HEADERS = {
-  "Cache-Control": "public, max-age=60",
+  "Cache-Control": "public, max-age=0, s-maxage=30, stale-while-revalidate=30",
   Vary: "Cookie",
 } as const;

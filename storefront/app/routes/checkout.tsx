@@ -7,6 +7,8 @@ import { ProducerGroups } from "~/components/CartLines";
 import { Container } from "~/components/Container";
 import { FormAlert, useErrorText } from "~/components/Field";
 import { AddressFields, EmailField, FullNameField, PhoneField } from "~/components/PersonFields";
+import { checkoutPrefill } from "~/components/checkout-prefill.server";
+import { NEW_ADDRESS, prefilledValues, SavedAddressPicker } from "~/components/SavedAddressPicker";
 import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
 import { deliveriesFor, deliveryField } from "~/lib/deliveries";
 import { checkoutSchema, parseForm, type FieldErrors } from "~/lib/forms";
@@ -50,7 +52,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rememberCart(session, cart);
     throw redirect("/cart", { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
   }
-  return data({ cart, ...(await checkoutContext(cart)) }, { headers: PRIVATE_HEADERS });
+  const [context, prefill] = await Promise.all([checkoutContext(cart), checkoutPrefill(request)]);
+  return data({ cart, ...context, prefill }, { headers: PRIVATE_HEADERS });
 }
 
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
@@ -125,13 +128,16 @@ function useDeliveryLabel() {
 }
 
 export default function CheckoutPage() {
-  const { cart, provinces, deliveries, payments, groups } = useLoaderData<typeof loader>();
+  const { cart, provinces, deliveries, payments, groups, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const tr = useT();
   const errorText = useErrorText();
   const deliveryLabel = useDeliveryLabel();
-  const v = actionData?.values ?? {};
+  const [addressChoice, setAddressChoice] = useState(prefill?.addresses[0]?.id ?? NEW_ADDRESS);
+  // What the shopper typed (after a refusal), else what their account fills in.
+  const v = actionData?.values ?? prefilledValues(prefill, addressChoice);
+  const filledBy = actionData ? "typed" : addressChoice;
   const e = actionData?.errors ?? {};
   const [chosen, setChosen] = useState<Record<string, string>>(() =>
     Object.fromEntries(
@@ -164,7 +170,7 @@ export default function CheckoutPage() {
           <div id="checkout-error">
             <FormAlert message={formError} />
           </div>
-          <fieldset className="space-y-4">
+          <fieldset className="space-y-4" key={`contact-${filledBy}`}>
             <legend className="font-display text-xl font-bold">{tr("checkout.contact")}</legend>
             <FullNameField defaultValue={v.full_name} error={e.full_name} />
             <div className="grid gap-4 sm:grid-cols-2">
@@ -182,7 +188,17 @@ export default function CheckoutPage() {
           <fieldset className="space-y-4">
             <legend className="font-display text-xl font-bold">{tr("checkout.address")}</legend>
             <p className="text-sm text-ink-soft">{tr("checkout.addressNote")}</p>
-            <AddressFields values={v} errors={e} provinces={provinces.map((p) => ({ value: p.code, label: p.name }))} />
+            <SavedAddressPicker
+              addresses={prefill?.addresses ?? []}
+              chosen={addressChoice}
+              onChoose={setAddressChoice}
+            />
+            <AddressFields
+              key={`address-${filledBy}`}
+              values={v}
+              errors={e}
+              provinces={provinces.map((p) => ({ value: p.code, label: p.name }))}
+            />
           </fieldset>
 
           <section className="space-y-4" aria-labelledby="delivery-title">

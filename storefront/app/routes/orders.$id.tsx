@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
+import { OrderPartAmounts } from "~/components/OrderPartAmounts";
 import { getShopperOrder } from "~/lib/backend/customer.server";
 import { formatDate, t, useLang, useT, type MessageKey } from "~/lib/i18n";
 import { langFromMatches, notFoundSeo, pageTitle } from "~/lib/meta";
@@ -95,6 +96,7 @@ export default function OrderPage() {
       </dl>
 
       <h2 className="mt-8 font-display text-xl font-bold">{tr("account.parts")}</h2>
+      {order.parts.length > 1 ? <p className="mt-1 text-sm text-ink-soft">{tr("order.deliveriesNote")}</p> : null}
       <div className="mt-2 space-y-4">
         {order.parts.map((part) => (
           <section
@@ -147,6 +149,7 @@ export default function OrderPage() {
                 </li>
               ))}
             </ul>
+            <OrderPartAmounts subtotal={part.subtotal} shipping={part.shipping_total} />
           </section>
         ))}
       </div>

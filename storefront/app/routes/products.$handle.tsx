@@ -12,7 +12,7 @@ import { StarRating } from "~/components/StarRating";
 import { formatDate, type MessageKey, useLang, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS, getLang } from "~/lib/lang.server";
 import { getCertification, getListings, type Certification, type Producer } from "~/lib/backend/ocop-facts.server";
-import { getProductByHandle } from "~/lib/backend/products.server";
+import { getProductWith } from "~/lib/backend/products.server";
 import type { StockState, VariantView } from "~/lib/backend/views";
 import { langFromMatches, notFoundSeo, pageSeo } from "~/lib/meta";
 import { productJsonLd } from "~/lib/product-seo";
@@ -22,10 +22,14 @@ import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop-di
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";
-  const product = await getProductByHandle(handle, await getLang(request));
-  if (!product) throw new Response(null, { status: 404 });
-
-  const [certified, listings] = await Promise.all([getCertification(product.id), getListings([product.id])]);
+  const found = await getProductWith(handle, await getLang(request), (id) =>
+    Promise.all([getCertification(id), getListings([id])])
+  );
+  if (!found) throw new Response(null, { status: 404 });
+  const {
+    product,
+    extra: [certified, listings],
+  } = found;
   const listing = listings[product.id] ?? null;
 
   const wanted = new URL(request.url).searchParams.get("variant");

@@ -1,5 +1,5 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { Container } from "~/components/Container";
 import { Pagination } from "~/components/Pagination";
 import { ProductGrid } from "~/components/ProductGrid";
@@ -20,13 +20,6 @@ import {
   type SearchState,
 } from "~/lib/search-state";
 import { SearchFacets, priceRangeLabel } from "./SearchFacets";
-
-/** True after hydration: lets buttons that only no-JS users need step aside. */
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 function filterLabel(
   key: FilterKey,
@@ -58,7 +51,6 @@ function filterLabel(
 function SortForm({ state, fixed, basePath }: Pick<SearchPageData, "state" | "fixed" | "basePath">) {
   const tr = useT();
   const submit = useSubmit();
-  const hydrated = useHydrated();
   // every other parameter rides along as hidden inputs; the page goes back to 1
   const others = new URLSearchParams(serializeSearchState({ ...state, page: 1 }, [...fixed, "sort"]));
   return (
@@ -82,14 +74,15 @@ function SortForm({ state, fixed, basePath }: Pick<SearchPageData, "state" | "fi
           </option>
         ))}
       </select>
-      {hydrated ? null : (
+      {/* Only browsers without JavaScript need the button; removing it after hydration shifted the results (CLS). */}
+      <noscript>
         <button
           type="submit"
           className="rounded-lg border border-clay bg-white px-3 py-1.5 text-sm font-medium hover:bg-paper-deep"
         >
           {tr("search.sort")}
         </button>
-      )}
+      </noscript>
     </Form>
   );
 }
@@ -378,7 +371,7 @@ export function SearchView({
               {result.products.length === 0 ? (
                 <EmptyResults data={data} />
               ) : (
-                <ProductGrid products={result.products} listings={result.facts} />
+                <ProductGrid products={result.products} listings={result.facts} eager={4} />
               )}
             </div>
             <Pagination page={state.page} pages={pages} search={pageSearch} />

@@ -101,7 +101,6 @@ function viewData(query: string, result: Partial<SearchResult> = {}): SearchPage
       facets,
       province: null,
       corrected: {},
-      tookMs: 1,
       ...result,
     },
     unavailable: false,

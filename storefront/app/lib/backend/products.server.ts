@@ -154,8 +154,30 @@ async function resolveHandle(handle: string): Promise<string | null> {
 }
 
 export async function getProductByHandle(handle: string, lang?: Lang): Promise<ProductDetail | null> {
+  return (await getProductWith(handle, lang, async () => null))?.product ?? null;
+}
+
+/**
+ * The product page's data in two rounds instead of three: handle → id, then the product and
+ * whatever else needs only its id (`alongside`: the certificate, the listing facts) at once.
+ */
+export async function getProductWith<T>(
+  handle: string,
+  lang: Lang | undefined,
+  alongside: (id: string) => Promise<T>
+): Promise<{ product: ProductDetail; extra: T } | null> {
   const [id, region] = await Promise.all([resolveHandle(handle), getVndRegion()]);
   if (!id) return null;
+  const [product, extra] = await Promise.all([retrieveProduct(id, handle, region, lang), alongside(id)]);
+  return product ? { product, extra } : null;
+}
+
+async function retrieveProduct(
+  id: string,
+  handle: string,
+  region: Awaited<ReturnType<typeof getVndRegion>>,
+  lang: Lang | undefined
+): Promise<ProductDetail | null> {
   const p = await core(async () => {
     try {
       const { product } = await getSdk().store.product.retrieve(

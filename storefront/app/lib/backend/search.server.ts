@@ -106,8 +106,8 @@ export async function searchCatalogue(params: URLSearchParams): Promise<SearchOu
       province: province
         ? { slug: province.slug, name_vi: province.name_vi, former_name_vi: province.former_name_vi ?? null }
         : null,
+      // took_ms is left out: it would make every render differ (and so every ETag, server/cache.mjs).
       corrected: b.corrected_terms ?? {},
-      tookMs: b.took_ms ?? null,
     },
   };
 }

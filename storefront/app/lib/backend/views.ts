@@ -68,7 +68,6 @@ export type SearchResult = {
   province: { slug: string; name_vi: string; former_name_vi: string | null } | null;
   /** Typo corrections: folded query word → close words of the catalogue, best first. */
   corrected: Record<string, string[]>;
-  tookMs: number | null;
 };
 
 // ---------------------------------------------------------------- cart and checkout

@@ -6,6 +6,7 @@ import { enCheckout } from "./checkout.en";
 import type { MessageKey } from "./vi";
 import { enTradeCenter } from "./tradecenter.en";
 import { enProducer } from "./producer.en";
+import { enShopper2 } from "./shopper2.en";
 
 export const en: Record<MessageKey, string> = {
   ...enProducer,
@@ -360,4 +361,5 @@ export const en: Record<MessageKey, string> = {
   ...enTradeCenter,
   ...enAccount,
   ...enCheckout,
+  ...enShopper2,
 };

@@ -8,6 +8,7 @@ import { viTradeCenter } from "./tradecenter.vi";
 import { viAccount } from "./account.vi";
 import { viProducer } from "./producer.vi";
 import { viCheckout } from "./checkout.vi";
+import { viShopper2 } from "./shopper2.vi";
 
 export const vi = {
   ...viProducer,
@@ -361,6 +362,7 @@ export const vi = {
   ...viTradeCenter,
   ...viAccount,
   ...viCheckout,
+  ...viShopper2,
 } as const;
 
 export type MessageKey = keyof typeof vi;
