@@ -35,6 +35,28 @@ const reasonCase = (locale: "vi" | "en") =>
     .join(" ")} ELSE r END`
 
 /**
+ * A BEFORE trigger function that refuses a row which, when `listedWhen` holds for it, would put an
+ * unlistable product on sale (the refusal names the gate's reasons).
+ */
+function refuseUnlistable(name: string, listedWhen: string) {
+  return `CREATE OR REPLACE FUNCTION ${name}()
+RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  reasons text[];
+BEGIN
+  IF ${listedWhen} THEN
+    reasons := ocop_listing_gate_reasons(NEW.product_id);
+    IF cardinality(reasons) > 0 THEN
+      PERFORM ocop_refuse_listing(NEW.product_id, reasons);
+    END IF;
+  END IF;
+  RETURN NEW;
+END
+$fn$;
+`
+}
+
+/**
  * An AFTER trigger function that delists the products a row's change may have made unlistable
  * (`productIds`, an SQL array read from OLD); an UPDATE that leaves every column the verdict reads
  * (`watched`) as it was does nothing.
@@ -141,37 +163,12 @@ $fn$;
 
 -- BEFORE INSERT/UPDATE on product_sales_channel (also covers upserts, restores and moving a row
 -- to another channel or product).
-CREATE OR REPLACE FUNCTION ocop_guard_marketplace_membership()
-RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  reasons text[];
-BEGIN
-  IF NEW.deleted_at IS NULL AND ocop_is_marketplace_channel(NEW.sales_channel_id) THEN
-    reasons := ocop_listing_gate_reasons(NEW.product_id);
-    IF cardinality(reasons) > 0 THEN
-      PERFORM ocop_refuse_listing(NEW.product_id, reasons);
-    END IF;
-  END IF;
-  RETURN NEW;
-END
-$fn$;
-
+${refuseUnlistable(
+  "ocop_guard_marketplace_membership",
+  "NEW.deleted_at IS NULL AND ocop_is_marketplace_channel(NEW.sales_channel_id)"
+)}
 -- BEFORE INSERT/UPDATE on ocop_product_listing: the read model of the store's OCOP routes.
-CREATE OR REPLACE FUNCTION ocop_guard_listing_row()
-RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  reasons text[];
-BEGIN
-  IF NEW.listed AND NEW.deleted_at IS NULL THEN
-    reasons := ocop_listing_gate_reasons(NEW.product_id);
-    IF cardinality(reasons) > 0 THEN
-      PERFORM ocop_refuse_listing(NEW.product_id, reasons);
-    END IF;
-  END IF;
-  RETURN NEW;
-END
-$fn$;
-
+${refuseUnlistable("ocop_guard_listing_row", "NEW.listed AND NEW.deleted_at IS NULL")}
 -- BEFORE INSERT/UPDATE on publishable_api_key_sales_channel: once the marketplace exists, a key
 -- shoppers use reaches the marketplace channel and nothing else. Before it exists (a fresh
 -- database) Medusa's own boot binds its "Default Publishable API Key" to the default channel; the
