@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CsrfField } from "~/components/CsrfField";
 import { FileField, FormAlert, SelectField, TextArea, TextField } from "~/components/Field";
@@ -14,6 +14,7 @@ import { provinceOptions } from "~/lib/backend/reference-data.server";
 import { getLang } from "~/lib/lang.server";
 import { csrfRefusal, localizedRefusal, type PortalFormData } from "~/lib/portal.server";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+import { OtherAccountPage } from "~/components/OtherAccountPage";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [provinces, { csrf, headers }] = await Promise.all([provinceOptions(), issueCsrfToken(request)]);
@@ -102,12 +103,7 @@ export default function ProducerSignup() {
           {tr("portal.signupSubmit")}
         </Button>
       </Form>
-      <p className="mt-6 text-sm">
-        {tr("portal.haveAccount")}{" "}
-        <Link to="/producer/login" className="font-medium text-lacquer-700 underline">
-          {tr("portal.login")}
-        </Link>
-      </p>
+      <OtherAccountPage question={tr("portal.haveAccount")} to="/producer/login" link={tr("portal.login")} />
     </div>
   );
 }
