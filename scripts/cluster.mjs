@@ -8,20 +8,14 @@
 //                            backend worker :9009 (subscribers, scheduled jobs; not behind the proxy)
 import path from "node:path"
 import { startCluster } from "./lib/cluster.mjs"
+import { stopOnSignals } from "./lib/processes.mjs"
 
 const say = (m) => process.stdout.write(`[cluster] ${m}\n`)
 
 let cluster
-let stopping = false
-async function shutdown(code = 0) {
-  if (stopping) return
-  stopping = true
-  say("stopping …")
+const { shutdown } = stopOnSignals(say, async () => {
   await cluster?.stop()
-  process.exit(code)
-}
-process.on("SIGINT", () => shutdown(0))
-process.on("SIGTERM", () => shutdown(0))
+})
 
 try {
   cluster = await startCluster({ say, onUnexpectedExit: () => shutdown(1) })

@@ -3,7 +3,7 @@
 // backend on :9000 → storefront on :3000. Ctrl-C stops everything it started.
 import path from "node:path"
 import { ROOT } from "./lib/postgres.mjs"
-import { BIN, requirePortFree, startService, stopAll, waitForHttp } from "./lib/processes.mjs"
+import { BIN, requirePortFree, startService, stopAll, stopOnSignals, waitForHttp } from "./lib/processes.mjs"
 import { backendSecrets, ensureSecrets, storefrontSecrets } from "./lib/secrets.mjs"
 import { LOG_DIR, demoLoginsText, prepareStack, requireInstalledDependencies } from "./lib/stack.mjs"
 
@@ -12,17 +12,10 @@ const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 3000)
 const say = (m) => process.stdout.write(`[start] ${m}\n`)
 
 let db
-let stopping = false
-async function shutdown(code = 0) {
-  if (stopping) return
-  stopping = true
-  say("stopping …")
+const { shutdown, isStopping } = stopOnSignals(say, async () => {
   await stopAll()
   if (db) await db.stop().catch(() => {})
-  process.exit(code)
-}
-process.on("SIGINT", () => shutdown(0))
-process.on("SIGTERM", () => shutdown(0))
+})
 
 async function main() {
   requireInstalledDependencies()
@@ -78,7 +71,7 @@ ${demoLoginsText()}
 `)
   for (const child of [backend, storefront]) {
     child.on("exit", (code) => {
-      if (!stopping) {
+      if (!isStopping()) {
         say(
           `the ${child.serviceName} stopped unexpectedly (exit code ${code}); see .data/logs/${child.serviceName}.log`
         )

@@ -102,3 +102,21 @@ export async function buildPluginsIfStale(log = console.log) {
     fs.writeFileSync(marker, new Date().toISOString())
   }
 }
+
+/**
+ * Stops what a long-running command started, once: on Ctrl-C or SIGTERM (exit code 0), or when the
+ * command gives up (`shutdown(1)`). `isStopping()` tells a child's exit handler that the stop was asked for.
+ */
+export function stopOnSignals(say, stop) {
+  let stopping = false
+  const shutdown = async (code = 0) => {
+    if (stopping) return
+    stopping = true
+    say("stopping …")
+    await stop()
+    process.exit(code)
+  }
+  process.on("SIGINT", () => shutdown(0))
+  process.on("SIGTERM", () => shutdown(0))
+  return { shutdown, isStopping: () => stopping }
+}

@@ -33,13 +33,7 @@ export async function ensurePortalAccounts(container: Container, log: Log) {
   )
   if (shop) {
     const identity = await registerIdentity(auth, producer.email, demoPasswords().producer)
-    if (identity.app_metadata?.producer_id !== shop.id) {
-      await auth.updateAuthIdentities({
-        id: identity.id,
-        app_metadata: { ...(identity.app_metadata ?? {}), producer_id: shop.id },
-      })
-      log(`producer login ${producer.email} → ${shop.name}`)
-    }
+    if (await actFor(auth, identity, "producer_id", shop.id)) log(`producer login ${producer.email} → ${shop.name}`)
   }
 
   let [center] = await ocop.listTradeCenters({ province_code: curator.province_code }, { take: 1 })
@@ -51,11 +45,17 @@ export async function ensurePortalAccounts(container: Container, log: Log) {
     log(`created ${curator.center}`)
   }
   const identity = await registerIdentity(auth, curator.email, demoPasswords().curator)
-  if (identity.app_metadata?.curator_id !== center.id) {
-    await auth.updateAuthIdentities({
-      id: identity.id,
-      app_metadata: { ...(identity.app_metadata ?? {}), curator_id: center.id },
-    })
-    log(`curator login ${curator.email} → ${center.name}`)
-  }
+  if (await actFor(auth, identity, "curator_id", center.id)) log(`curator login ${curator.email} → ${center.name}`)
+}
+
+/** Makes a login act for this producer or trade centre (its auth identity's app_metadata); true when it changed. */
+async function actFor(
+  auth: { updateAuthIdentities(update: { id: string; app_metadata: Record<string, unknown> }): Promise<unknown> },
+  identity: { id: string; app_metadata?: Record<string, unknown> | null },
+  key: "producer_id" | "curator_id",
+  id: string
+): Promise<boolean> {
+  if (identity.app_metadata?.[key] === id) return false
+  await auth.updateAuthIdentities({ id: identity.id, app_metadata: { ...(identity.app_metadata ?? {}), [key]: id } })
+  return true
 }

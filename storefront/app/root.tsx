@@ -57,33 +57,26 @@ function LanguageSwitch({ lang }: { lang: Lang }) {
   const home = useHref("/");
   const other: Lang = lang === "vi" ? "en" : "vi";
   const current = (home === "/" ? "" : home) + location.pathname;
-  const className = "rounded-md border border-clay px-2.5 py-1 font-medium text-ink hover:bg-paper-deep";
+  // The same control whether it posts the preference or links to the page in the other language.
+  const switchProps = {
+    lang: other,
+    title: t(lang, "lang.switchTitle"),
+    "data-testid": "lang-switch",
+    className: "rounded-md border border-clay px-2.5 py-1 font-medium text-ink hover:bg-paper-deep",
+  };
   if (usesLanguagePreference(current)) {
     return (
       <Form method="post" action="/lang" aria-label={t(lang, "lang.label")}>
         <input type="hidden" name="lang" value={other} />
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <button
-          type="submit"
-          lang={other}
-          title={t(lang, "lang.switchTitle")}
-          data-testid="lang-switch"
-          className={className}
-        >
+        <button type="submit" {...switchProps}>
           {t(lang, "lang.switch")}
         </button>
       </Form>
     );
   }
   return (
-    <a
-      href={pathInLang(other, current) + location.search}
-      hrefLang={other}
-      lang={other}
-      title={t(lang, "lang.switchTitle")}
-      data-testid="lang-switch"
-      className={className}
-    >
+    <a href={pathInLang(other, current) + location.search} hrefLang={other} {...switchProps}>
       {t(lang, "lang.switch")}
     </a>
   );

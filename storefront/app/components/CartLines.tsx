@@ -1,16 +1,10 @@
 import { Form, Link } from "@remix-run/react";
 import { ProductImage } from "~/components/ProductImage";
 import { useT } from "~/lib/i18n";
-import type { CartLine } from "~/lib/backend/views";
+import type { CartLine, ProducerGroup } from "~/lib/backend/views";
 import { formatVnd } from "~/lib/money";
 
-export type ProducerGroup = {
-  key: string;
-  name: string | null;
-  handle: string | null;
-  lines: CartLine[];
-  subtotal: number;
-};
+export type { ProducerGroup } from "~/lib/backend/views";
 
 export function LineRow({ line, editable }: { line: CartLine; editable: boolean }) {
   const tr = useT();

@@ -53,6 +53,18 @@ function describedBy(name: string, error?: string | null, hint?: string) {
   return error ? `f-${name}-error` : hint ? `f-${name}-hint` : undefined;
 }
 
+/** What every control of a field carries: its id and name, and what it tells assistive technology. */
+function controlProps({ name, error, hint, required }: Common) {
+  return {
+    id: `f-${name}`,
+    name,
+    "aria-required": required || undefined,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(name, error, hint),
+    className: `${inputClass} ${error ? "border-lacquer-600" : "border-clay"}`,
+  };
+}
+
 export function TextField(
   props: Common & {
     type?: string;
@@ -62,40 +74,26 @@ export function TextField(
     placeholder?: string;
   }
 ) {
-  const { name, error, hint, required, type = "text", defaultValue, autoComplete, inputMode, placeholder } = props;
+  const { type = "text", defaultValue, autoComplete, inputMode, placeholder } = props;
   return (
     <Shell {...props}>
       <input
-        id={`f-${name}`}
-        name={name}
+        {...controlProps(props)}
         type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         inputMode={inputMode}
         placeholder={placeholder}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className={`${inputClass} ${error ? "border-lacquer-600" : "border-clay"}`}
       />
     </Shell>
   );
 }
 
 export function TextArea(props: Common & { defaultValue?: string; rows?: number }) {
-  const { name, error, hint, required, defaultValue, rows = 4 } = props;
+  const { defaultValue, rows = 4 } = props;
   return (
     <Shell {...props}>
-      <textarea
-        id={`f-${name}`}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className={`${inputClass} ${error ? "border-lacquer-600" : "border-clay"}`}
-      />
+      <textarea {...controlProps(props)} rows={rows} defaultValue={defaultValue} />
     </Shell>
   );
 }
@@ -103,18 +101,10 @@ export function TextArea(props: Common & { defaultValue?: string; rows?: number 
 export function SelectField(
   props: Common & { defaultValue?: string; options: { value: string; label: string }[]; placeholder?: string }
 ) {
-  const { name, error, hint, required, defaultValue, options, placeholder } = props;
+  const { defaultValue, options, placeholder } = props;
   return (
     <Shell {...props}>
-      <select
-        id={`f-${name}`}
-        name={name}
-        defaultValue={defaultValue ?? ""}
-        aria-required={required || undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
-        className={`${inputClass} ${error ? "border-lacquer-600" : "border-clay"}`}
-      >
+      <select {...controlProps(props)} defaultValue={defaultValue ?? ""}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

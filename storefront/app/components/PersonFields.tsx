@@ -93,6 +93,26 @@ export function FullNameField({ defaultValue, error }: Value) {
   );
 }
 
+/** One of the 34 provinces (the units in force since 2025), chosen from a list. */
+export function ProvinceField({
+  provinces,
+  defaultValue,
+  error,
+}: Value & { provinces: { value: string; label: string }[] }) {
+  const tr = useT();
+  return (
+    <SelectField
+      name="province_code"
+      label={tr("checkout.province")}
+      required
+      placeholder={tr("checkout.choose")}
+      options={provinces}
+      defaultValue={defaultValue}
+      error={error}
+    />
+  );
+}
+
 /** Street, ward and one of the 34 provinces: a delivery address in the units in force since 2025. */
 export function AddressFields({
   values,
@@ -118,15 +138,7 @@ export function AddressFields({
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="ward" label={tr("checkout.ward")} required defaultValue={values.ward} error={errors.ward} />
-        <SelectField
-          name="province_code"
-          label={tr("checkout.province")}
-          required
-          placeholder={tr("checkout.choose")}
-          options={provinces}
-          defaultValue={values.province_code}
-          error={errors.province_code}
-        />
+        <ProvinceField provinces={provinces} defaultValue={values.province_code} error={errors.province_code} />
       </div>
     </>
   );

@@ -1,9 +1,10 @@
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CsrfField } from "~/components/CsrfField";
 import { FormAlert } from "~/components/Field";
 import { EmailField, PasswordField } from "~/components/PersonFields";
 import { useT, type MessageKey } from "~/lib/i18n";
+import { OtherAccountPage } from "~/components/OtherAccountPage";
 
 type ActionData = { errors: Record<string, string>; values: Record<string, string>; formError?: string } | undefined;
 
@@ -26,12 +27,7 @@ export function PortalLogin({ title, intro, signup }: { title: MessageKey; intro
         <Button type="submit">{tr("portal.login")}</Button>
       </Form>
       {signup ? (
-        <p className="mt-6 text-sm">
-          {tr("portal.noAccount")}{" "}
-          <Link to="/producer/signup" className="font-medium text-lacquer-700 underline">
-            {tr("portal.signup")}
-          </Link>
-        </p>
+        <OtherAccountPage question={tr("portal.noAccount")} to="/producer/signup" link={tr("portal.signup")} />
       ) : null}
     </div>
   );

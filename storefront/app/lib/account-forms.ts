@@ -3,17 +3,10 @@
  * action and its form. Messages are i18n keys ("form.*", "account.*").
  */
 import { z } from "zod";
-import { passwordEmailProblem, passwordProblem, phoneField } from "./forms";
+import { email, passwordEmailProblem, passwordProblem, phoneField, text as formText } from "./forms";
 
-const email = z.string({ required_error: "form.required" }).trim().min(1, "form.required").email("form.email");
-
-const text = (min: number, max: number) =>
-  z
-    .string({ required_error: "form.required" })
-    .trim()
-    .min(1, "form.required")
-    .min(min, "form.tooShort")
-    .max(max, "form.tooLong");
+// A name: too short says so (not "required", as the checkout's default does).
+const text = (min: number, max: number) => formText(min, max, "form.tooShort");
 
 const newPassword = z.string({ required_error: "form.required" }).superRefine((password, ctx) => {
   const problem = password ? passwordProblem(password) : "form.required";

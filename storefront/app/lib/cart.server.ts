@@ -10,7 +10,7 @@ import { addToCart, createCart, getCart } from "./backend/cart-checkout.server";
 import { attachCart } from "./backend/customer.server";
 import { refusalMessage } from "./backend/client.server";
 import { getListings } from "./backend/ocop-facts.server";
-import type { CartLine, CartView } from "./backend/views";
+import type { CartView, ProducerGroup } from "./backend/views";
 import { getLang } from "./lang.server";
 import { commit, getSession } from "./session.server";
 
@@ -81,13 +81,7 @@ export async function cartCountOf(request: Request): Promise<number> {
   return typeof value === "number" && value > 0 ? value : 0;
 }
 
-export type ProducerGroup = {
-  key: string;
-  name: string | null;
-  handle: string | null;
-  lines: CartLine[];
-  subtotal: number;
-};
+export type { ProducerGroup } from "./backend/views";
 
 /** Lines grouped by producer (each producer ships its own part), in the order they were added. */
 export async function groupByProducer(cart: CartView): Promise<ProducerGroup[]> {

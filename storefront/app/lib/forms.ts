@@ -14,7 +14,8 @@ export const CSRF_FIELD = "csrf";
 
 export { VN_MOBILE } from "./phone";
 
-const text = (min: number, max: number, tooShort = "form.required") =>
+/** A required text of `min` to `max` characters (trimmed); too short says `tooShort`. */
+export const text = (min: number, max: number, tooShort = "form.required") =>
   z
     .string({ required_error: "form.required", invalid_type_error: "form.required" })
     .trim()
@@ -30,21 +31,26 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-/** A Vietnamese mobile number as people write it, as E.164 ("+84912345678"): see phone.ts. */
-export const phoneField = z
-  .string({ required_error: "form.required" })
-  .trim()
-  .min(1, "form.required")
-  .transform((value, ctx) => {
-    const phone = normalizeVietnameseMobile(value);
-    if (!phone) {
-      ctx.addIssue({ code: "custom", message: "form.phone" });
-      return z.NEVER;
-    }
-    return phone;
-  });
+/** A required text that `parse` reads as a value; what it cannot read (null) is refused with `message`. */
+function parsedText<T>(parse: (text: string) => T | null, message: string) {
+  return z
+    .string({ required_error: "form.required" })
+    .trim()
+    .min(1, "form.required")
+    .transform((value, ctx) => {
+      const parsed = parse(value);
+      if (parsed === null) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+}
 
-const email = z.string({ required_error: "form.required" }).trim().min(1, "form.required").email("form.email");
+/** A Vietnamese mobile number as people write it, as E.164 ("+84912345678"): see phone.ts. */
+export const phoneField = parsedText(normalizeVietnameseMobile, "form.phone");
+
+export const email = z.string({ required_error: "form.required" }).trim().min(1, "form.required").email("form.email");
 const provinceCode = z.string({ required_error: "form.province" }).regex(/^\d{2}$/, "form.province");
 
 /**
@@ -59,19 +65,10 @@ export function parseVndInput(raw: string): number | null {
   return null;
 }
 
-export const vndPrice = z
-  .string({ required_error: "form.required" })
-  .trim()
-  .min(1, "form.required")
-  .transform((v, ctx) => {
-    const n = parseVndInput(v);
-    if (n === null || !Number.isSafeInteger(n)) {
-      ctx.addIssue({ code: "custom", message: "form.price" });
-      return z.NEVER;
-    }
-    return n;
-  })
-  .pipe(z.number().int("form.price").min(1000, "form.priceMin").max(1_000_000_000, "form.priceMax"));
+export const vndPrice = parsedText((v) => {
+  const n = parseVndInput(v);
+  return n !== null && Number.isSafeInteger(n) ? n : null;
+}, "form.price").pipe(z.number().int("form.price").min(1000, "form.priceMin").max(1_000_000_000, "form.priceMax"));
 
 export const PAYMENT_PROVIDERS = ["pp_system_default", "pp_stripe_stripe"] as const;
 

@@ -66,6 +66,18 @@ export async function logoutAction(request: Request, actor: Actor) {
   });
 }
 
+/** For a portal's frame: what `read` answers with the login of this actor, or null when logged out or refused. */
+export async function frameAccount<T>(
+  request: Request,
+  actor: Actor,
+  read: (token: string) => Promise<Result<T>>
+): Promise<T | null> {
+  const token = (await getSession(request)).get(TOKEN_KEY[actor]);
+  if (typeof token !== "string" || !token) return null;
+  const me = await read(token);
+  return me.ok ? me.data : null;
+}
+
 /** Runs a portal call with the user's token; a token the backend refuses (401) means "log in again". */
 export async function asProducer<T>(request: Request, call: (token: string) => Promise<Result<T>>): Promise<Result<T>> {
   const token = await requireProducer(request);

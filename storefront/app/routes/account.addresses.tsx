@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
@@ -9,25 +9,20 @@ import { AddressFields, FullNameField, PhoneField } from "~/components/PersonFie
 import { asCustomer } from "~/lib/account.server";
 import { addressSchema, toE164 } from "~/lib/account-forms";
 import { addAddress, deleteAddress, listAddresses } from "~/lib/backend/customer.server";
-import { listProvinces } from "~/lib/backend/reference-data.server";
+import { provinceOptions } from "~/lib/backend/reference-data.server";
 import { keptValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { BackLinkHeading } from "~/components/BackLinkHeading";
 
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.addresses")];
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
 
 const ADDRESS_CARD =
   "flex flex-wrap items-start justify-between gap-3 rounded-2xl border border-clay bg-white p-4 text-sm";
-
-async function provinceOptions() {
-  return (await listProvinces())
-    .map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi }))
-    .filter((p) => p.value);
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [addresses, provinces] = await Promise.all([
@@ -83,12 +78,9 @@ export default function AddressesPage() {
   const e = actionData?.errors ?? {};
   return (
     <Container className="max-w-3xl py-8 sm:py-12">
-      <p className="text-sm">
-        <Link to="/account" className="text-lacquer-700 underline">
-          ← {tr("account.title")}
-        </Link>
-      </p>
-      <h1 className="mt-2 font-display text-2xl font-bold">{tr("account.addresses")}</h1>
+      <BackLinkHeading to="/account" back={<>← {tr("account.title")}</>}>
+        {tr("account.addresses")}
+      </BackLinkHeading>
       {addresses.length === 0 ? (
         <p className="mt-2 text-sm text-ink-soft">{tr("account.noAddresses")}</p>
       ) : (

@@ -15,6 +15,7 @@ import { getLang } from "~/lib/lang.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { csrfRefusal, localizedRefusal, loginLoader, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { OtherAccountPage } from "~/components/OtherAccountPage";
 
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.signIn")];
 
@@ -70,15 +71,11 @@ export default function AccountLogin() {
           {tr("account.forgot")}
         </Link>
       </p>
-      <p className="mt-6 text-sm">
-        {tr("account.noAccount")}{" "}
-        <Link
-          to={redirectTo ? `/account/register?redirectTo=${encodeURIComponent(redirectTo)}` : "/account/register"}
-          className="font-medium text-lacquer-700 underline"
-        >
-          {tr("account.register")}
-        </Link>
-      </p>
+      <OtherAccountPage
+        question={tr("account.noAccount")}
+        to={redirectTo ? `/account/register?redirectTo=${encodeURIComponent(redirectTo)}` : "/account/register"}
+        link={tr("account.register")}
+      />
     </Container>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
 import { CsrfField } from "~/components/CsrfField";
@@ -16,6 +16,7 @@ import { getLang } from "~/lib/lang.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { csrfRefusal, localizedRefusal, loginLoader, type PortalFormData } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { OtherAccountPage } from "~/components/OtherAccountPage";
 
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.register")];
 
@@ -71,12 +72,7 @@ export default function AccountRegister() {
         <PasswordField isNew hint={tr("account.passwordHint")} error={e.password} />
         <Button type="submit">{tr("account.register")}</Button>
       </Form>
-      <p className="mt-6 text-sm">
-        {tr("account.haveAccount")}{" "}
-        <Link to="/account/login" className="font-medium text-lacquer-700 underline">
-          {tr("account.signIn")}
-        </Link>
-      </p>
+      <OtherAccountPage question={tr("account.haveAccount")} to="/account/login" link={tr("account.signIn")} />
     </Container>
   );
 }

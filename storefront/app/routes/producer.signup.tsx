@@ -1,31 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { CsrfField } from "~/components/CsrfField";
 import { FileField, FormAlert, SelectField, TextArea, TextField } from "~/components/Field";
-import { EmailField, PasswordField, PhoneField } from "~/components/PersonFields";
+import { EmailField, PasswordField, PhoneField, ProvinceField } from "~/components/PersonFields";
 import { hasValidCsrfToken, issueCsrfToken, rotateCsrfToken } from "~/lib/csrf.server";
 import { ENTITY_TYPES, keptValues, parseForm, producerSignupSchema } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { signUpProducer, vendor } from "~/lib/backend/producer-portal.server";
 import { readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
-import { listProvinces } from "~/lib/backend/reference-data.server";
+import { provinceOptions } from "~/lib/backend/reference-data.server";
 import { getLang } from "~/lib/lang.server";
 import { csrfRefusal, localizedRefusal, type PortalFormData } from "~/lib/portal.server";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+import { OtherAccountPage } from "~/components/OtherAccountPage";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [provinces, { csrf, headers }] = await Promise.all([listProvinces(), issueCsrfToken(request)]);
-  return data(
-    {
-      provinces: provinces
-        .map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi }))
-        .filter((p) => p.value),
-      csrf,
-    },
-    { headers: { ...PRIVATE_HEADERS, ...headers } }
-  );
+  const [provinces, { csrf, headers }] = await Promise.all([provinceOptions(), issueCsrfToken(request)]);
+  return data({ provinces, csrf }, { headers: { ...PRIVATE_HEADERS, ...headers } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -91,15 +84,7 @@ export default function ProducerSignup() {
             defaultValue={v.entity_type}
             error={e.entity_type}
           />
-          <SelectField
-            name="province_code"
-            label={tr("checkout.province")}
-            required
-            placeholder={tr("checkout.choose")}
-            options={provinces}
-            defaultValue={v.province_code}
-            error={e.province_code}
-          />
+          <ProvinceField provinces={provinces} defaultValue={v.province_code} error={e.province_code} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <PhoneField hint={tr("checkout.phoneHint")} defaultValue={v.phone} error={e.phone} />
@@ -118,12 +103,7 @@ export default function ProducerSignup() {
           {tr("portal.signupSubmit")}
         </Button>
       </Form>
-      <p className="mt-6 text-sm">
-        {tr("portal.haveAccount")}{" "}
-        <Link to="/producer/login" className="font-medium text-lacquer-700 underline">
-          {tr("portal.login")}
-        </Link>
-      </p>
+      <OtherAccountPage question={tr("portal.haveAccount")} to="/producer/login" link={tr("portal.login")} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
-import { PortalNav } from "~/components/PortalNav";
+import { PortalHeader } from "~/components/PortalNav";
 import { Badge } from "~/components/Badge";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
@@ -9,16 +9,12 @@ import { useT, type MessageKey } from "~/lib/i18n";
 import { producerStatusKey } from "~/lib/producer-portal-display";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
-import { getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+import { frameAccount } from "~/lib/portal.server";
+import { PRIVATE_HEADERS } from "~/lib/session.server";
 
 /** The portal frame: who is logged in and the producer's approval status (pending until approved). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = (await getSession(request)).get("producerToken");
-  let producer = null;
-  if (typeof token === "string" && token) {
-    const me = await vendor.me(token);
-    producer = me.ok ? me.data.producer : null;
-  }
+  const producer = (await frameAccount(request, "producer", vendor.me))?.producer ?? null;
   return data({ producer }, { headers: PRIVATE_HEADERS });
 }
 
@@ -40,20 +36,19 @@ export default function ProducerPortal() {
   const statusKey = producer ? producerStatusKey(producer.status) : null;
   return (
     <Container className="py-8">
-      <div className="mb-6 flex flex-wrap items-center gap-3 border-b border-clay pb-4">
-        <p className="font-display text-lg font-bold text-lacquer-700">{tr("portal.producerTitle")}</p>
-        {producer ? (
-          <>
-            <span className="font-medium">{producer.name}</span>
-            {statusKey ? (
-              <Badge tone={producer.status === "active" ? "success" : "warning"}>
-                <span data-testid="producer-status">{tr(statusKey)}</span>
-              </Badge>
-            ) : null}
-            <PortalNav label={tr("portal.producerTitle")} links={NAV} logoutAction="/producer/logout" />
-          </>
-        ) : null}
-      </div>
+      <PortalHeader
+        title={tr("portal.producerTitle")}
+        accountName={producer?.name ?? null}
+        status={
+          producer && statusKey ? (
+            <Badge tone={producer.status === "active" ? "success" : "warning"}>
+              <span data-testid="producer-status">{tr(statusKey)}</span>
+            </Badge>
+          ) : null
+        }
+        links={NAV}
+        logoutAction="/producer/logout"
+      />
       {producer?.status === "suspended" ? (
         <p
           role="alert"

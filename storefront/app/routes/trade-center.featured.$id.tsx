@@ -12,6 +12,7 @@ import { listProvinces } from "~/lib/backend/reference-data.server";
 import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
 import { asCurator, localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { BackLinkHeading } from "~/components/BackLinkHeading";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id ?? "";
@@ -76,12 +77,9 @@ export default function EditFeaturedList() {
   const title = lang === "en" && list.title_en ? list.title_en : list.title_vi;
   return (
     <section>
-      <p className="text-sm">
-        <Link to="/trade-center/featured" className="text-lacquer-700 underline">
-          {tr("tc.backToLists")}
-        </Link>
-      </p>
-      <h1 className="mt-2 font-display text-2xl font-bold">{title}</h1>
+      <BackLinkHeading to="/trade-center/featured" back={tr("tc.backToLists")}>
+        {title}
+      </BackLinkHeading>
       {params.get("saved") && !actionData ? (
         <div className="mt-4">
           <FormAlert tone="success" message={tr("tc.saved")} />

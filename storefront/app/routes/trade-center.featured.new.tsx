@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { FeaturedListForm } from "~/components/trade-center/FeaturedListForm";
 import { parseFeaturedListForm } from "~/lib/featured-list-form";
 import { useT } from "~/lib/i18n";
@@ -8,6 +8,7 @@ import { getLang } from "~/lib/lang.server";
 import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
 import { asCurator, localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { BackLinkHeading } from "~/components/BackLinkHeading";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { products } = orNotFound(await asCurator(request, (token) => tradeCenter.provinceProducts(token)));
@@ -40,12 +41,9 @@ export default function NewFeaturedList() {
   const values = actionData?.values ?? {};
   return (
     <section>
-      <p className="text-sm">
-        <Link to="/trade-center/featured" className="text-lacquer-700 underline">
-          {tr("tc.backToLists")}
-        </Link>
-      </p>
-      <h1 className="mt-2 font-display text-2xl font-bold">{tr("tc.featuredNew")}</h1>
+      <BackLinkHeading to="/trade-center/featured" back={tr("tc.backToLists")}>
+        {tr("tc.featuredNew")}
+      </BackLinkHeading>
       <FeaturedListForm
         products={products}
         values={{ ...values, product_ids: values.picks ? values.picks.split(",") : [] }}

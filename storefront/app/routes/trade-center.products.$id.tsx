@@ -6,6 +6,7 @@ import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
 import { statusKey, type ShownStatus } from "~/lib/ocop-display";
 import { asCurator, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { BackLinkHeading } from "~/components/BackLinkHeading";
 
 /** A product of the province as the curator inspects it before deciding — also when it is not on sale. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,12 +22,9 @@ export default function CuratorProduct() {
   const images = product.images?.length ? product.images : product.thumbnail ? [{ url: product.thumbnail }] : [];
   return (
     <section>
-      <p className="text-sm">
-        <Link to="/trade-center/certifications" className="text-lacquer-700 underline">
-          {tr("tc.certifications")}
-        </Link>
-      </p>
-      <h1 className="mt-2 font-display text-2xl font-bold">{product.title}</h1>
+      <BackLinkHeading to="/trade-center/certifications" back={tr("tc.certifications")}>
+        {product.title}
+      </BackLinkHeading>
       <p className="mt-1 flex flex-wrap gap-3 text-sm">
         <span className="rounded-full bg-paper-deep px-2 py-0.5 font-semibold">
           {product.listed ? tr("tc.listed") : tr("tc.notListed")}

@@ -50,50 +50,17 @@ export default function Stats() {
         ))}
       </dl>
       <div className="mt-8 grid gap-8 sm:grid-cols-2">
-        <table className="w-full self-start text-sm">
-          <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byStars")}</caption>
-          <tbody>
-            {Object.entries(stats.by_stars).map(([stars, n]) => (
-              <tr key={stars} className="border-b border-clay/60">
-                <th scope="row" className="py-2 text-left font-medium">
-                  {tr("stars.badge", { n: stars })}
-                </th>
-                <td className="py-2 text-right tabular-nums">{n}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="w-full self-start text-sm">
-          <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byGroup")}</caption>
-          <tbody>
-            {Object.entries(stats.by_group).length === 0 ? (
-              <tr>
-                <td className="py-2">—</td>
-              </tr>
-            ) : null}
-            {Object.entries(stats.by_group).map(([slug, n]) => (
-              <tr key={slug} className="border-b border-clay/60">
-                <th scope="row" className="py-2 text-left font-medium">
-                  {groupName(slug)}
-                </th>
-                <td className="py-2 text-right tabular-nums">{n}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="w-full self-start text-sm">
-          <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byStatus")}</caption>
-          <tbody>
-            {Object.entries(stats.by_status).map(([status, n]) => (
-              <tr key={status} className="border-b border-clay/60">
-                <th scope="row" className="py-2 text-left font-medium">
-                  {tr(statusKey(status as ShownStatus))}
-                </th>
-                <td className="py-2 text-right tabular-nums">{n}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable
+          caption={tr("tc.byStars")}
+          counts={stats.by_stars}
+          label={(stars) => tr("stars.badge", { n: stars })}
+        />
+        <CountTable caption={tr("tc.byGroup")} counts={stats.by_group} label={groupName} showEmpty />
+        <CountTable
+          caption={tr("tc.byStatus")}
+          counts={stats.by_status}
+          label={(status) => tr(statusKey(status as ShownStatus))}
+        />
         <div className="self-start overflow-x-auto">
           <table className="w-full text-sm" data-testid="tc-by-month">
             <caption className="mb-2 text-left font-display text-lg font-bold">{tr("tc.byMonth")}</caption>
@@ -125,5 +92,40 @@ export default function Stats() {
         </div>
       </div>
     </section>
+  );
+}
+
+/** One breakdown of the province's certifications: a row per key with its count (a dash when empty, if asked). */
+function CountTable({
+  caption,
+  counts,
+  label,
+  showEmpty = false,
+}: {
+  caption: string;
+  counts: Record<string, number>;
+  label: (key: string) => string;
+  showEmpty?: boolean;
+}) {
+  const rows = Object.entries(counts);
+  return (
+    <table className="w-full self-start text-sm">
+      <caption className="mb-2 text-left font-display text-lg font-bold">{caption}</caption>
+      <tbody>
+        {showEmpty && rows.length === 0 ? (
+          <tr>
+            <td className="py-2">—</td>
+          </tr>
+        ) : null}
+        {rows.map(([key, n]) => (
+          <tr key={key} className="border-b border-clay/60">
+            <th scope="row" className="py-2 text-left font-medium">
+              {label(key)}
+            </th>
+            <td className="py-2 text-right tabular-nums">{n}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

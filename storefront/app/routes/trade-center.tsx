@@ -1,21 +1,17 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
-import { PortalNav } from "~/components/PortalNav";
+import { PortalHeader } from "~/components/PortalNav";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { useT, type MessageKey } from "~/lib/i18n";
 import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
-import { getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+import { frameAccount } from "~/lib/portal.server";
+import { PRIVATE_HEADERS } from "~/lib/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const token = (await getSession(request)).get("curatorToken");
-  let center = null;
-  if (typeof token === "string" && token) {
-    const me = await tradeCenter.me(token);
-    center = me.ok ? me.data.trade_center : null;
-  }
+  const center = (await frameAccount(request, "curator", tradeCenter.me))?.trade_center ?? null;
   return data({ center }, { headers: PRIVATE_HEADERS });
 }
 
@@ -34,15 +30,12 @@ export default function TradeCenterPortal() {
   const tr = useT();
   return (
     <Container className="py-8">
-      <div className="mb-6 flex flex-wrap items-center gap-3 border-b border-clay pb-4">
-        <p className="font-display text-lg font-bold text-lacquer-700">{tr("portal.tcTitle")}</p>
-        {center ? (
-          <>
-            <span className="font-medium">{center.name}</span>
-            <PortalNav label={tr("portal.tcTitle")} links={NAV} logoutAction="/trade-center/logout" />
-          </>
-        ) : null}
-      </div>
+      <PortalHeader
+        title={tr("portal.tcTitle")}
+        accountName={center?.name ?? null}
+        links={NAV}
+        logoutAction="/trade-center/logout"
+      />
       <Outlet />
     </Container>
   );

@@ -1,27 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import QRCode from "qrcode";
 import { z } from "zod";
+import { publicSiteUrl } from "~/lib/site-url.server";
 
 /** What the QR may carry: the same bounds as the verification form. */
 const codeSchema = z.string().trim().min(1).max(120);
-
-/**
- * The storefront's public origin for links that leave the screen (a QR is read by another device):
- * STOREFRONT_PUBLIC_URL when set (behind a proxy the request's host may be internal), else the
- * request's own origin.
- */
-function publicOrigin(request: Request): string {
-  const configured = process.env.STOREFRONT_PUBLIC_URL?.trim();
-  if (configured) {
-    try {
-      const url = new URL(configured);
-      if (url.protocol === "https:" || url.protocol === "http:") return url.origin;
-    } catch {
-      // fall through to the request's origin
-    }
-  }
-  return new URL(request.url).origin;
-}
 
 /** The absolute address of the public verification page for a certificate number or traceability code. */
 export function verifyUrl(origin: string, code: string): string {
@@ -40,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const png = await QRCode.toBuffer(verifyUrl(publicOrigin(request), parsed.data), {
+  const png = await QRCode.toBuffer(verifyUrl(publicSiteUrl(request), parsed.data), {
     type: "png",
     errorCorrectionLevel: "M",
     margin: 2,

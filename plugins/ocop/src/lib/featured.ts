@@ -1,10 +1,26 @@
-import { applyTranslations, ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { applyTranslations, ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE, type OcopModuleService } from "../modules/ocop"
 import { listingSummaries, publicProducer } from "./public-views"
 
 type Scope = { resolve: (key: string) => any }
 
 type FeaturedListRow = Awaited<ReturnType<OcopModuleService["listFeaturedLists"]>>[number]
+
+/**
+ * One featured list as `tradeCenterId` may change it: a curator's centre only reaches its own lists,
+ * so another centre's list is "not found" (404), as is a missing one. The platform passes no centre.
+ */
+export async function featuredListToChange(
+  ocop: OcopModuleService,
+  id: string,
+  tradeCenterId?: string | null
+): Promise<FeaturedListRow> {
+  const [list] = await ocop.listFeaturedLists({ id }, { take: 1 })
+  if (!list || (tradeCenterId && list.trade_center_id !== tradeCenterId)) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Featured list ${id} was not found.`)
+  }
+  return list
+}
 
 /** Is a dated list (fair, campaign) in force at `now`? Undated bounds are open. */
 export function inForce(list: { starts_at?: Date | string | null; ends_at?: Date | string | null }, now: Date) {

@@ -34,6 +34,48 @@ const reasonCase = (locale: "vi" | "en") =>
     .map(([reason, text]) => `WHEN ${q(reason)} THEN ${q(text[locale])}`)
     .join(" ")} ELSE r END`
 
+/**
+ * A BEFORE trigger function that refuses a row which, when `listedWhen` holds for it, would put an
+ * unlistable product on sale (the refusal names the gate's reasons).
+ */
+function refuseUnlistable(name: string, listedWhen: string) {
+  return `CREATE OR REPLACE FUNCTION ${name}()
+RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+  reasons text[];
+BEGIN
+  IF ${listedWhen} THEN
+    reasons := ocop_listing_gate_reasons(NEW.product_id);
+    IF cardinality(reasons) > 0 THEN
+      PERFORM ocop_refuse_listing(NEW.product_id, reasons);
+    END IF;
+  END IF;
+  RETURN NEW;
+END
+$fn$;
+`
+}
+
+/**
+ * An AFTER trigger function that delists the products a row's change may have made unlistable
+ * (`productIds`, an SQL array read from OLD); an UPDATE that leaves every column the verdict reads
+ * (`watched`) as it was does nothing.
+ */
+function delistAfterChange(name: string, watched: string[], productIds: string) {
+  const row = (alias: "NEW" | "OLD") => `(${watched.map((column) => `${alias}.${column}`).join(", ")})`
+  return `CREATE OR REPLACE FUNCTION ${name}()
+RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  IF TG_OP = 'UPDATE' AND ${row("NEW")} IS NOT DISTINCT FROM ${row("OLD")} THEN
+    RETURN NULL;
+  END IF;
+  PERFORM ocop_delist_unlistable(${productIds});
+  RETURN NULL;
+END
+$fn$;
+`
+}
+
 const FUNCTIONS = `
 -- The gate's reasons for one product at one moment (empty = listable). Mirrors evaluateListings +
 -- evaluateListingGate: a missing or deleted product gives product_not_published only.
@@ -121,37 +163,12 @@ $fn$;
 
 -- BEFORE INSERT/UPDATE on product_sales_channel (also covers upserts, restores and moving a row
 -- to another channel or product).
-CREATE OR REPLACE FUNCTION ocop_guard_marketplace_membership()
-RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  reasons text[];
-BEGIN
-  IF NEW.deleted_at IS NULL AND ocop_is_marketplace_channel(NEW.sales_channel_id) THEN
-    reasons := ocop_listing_gate_reasons(NEW.product_id);
-    IF cardinality(reasons) > 0 THEN
-      PERFORM ocop_refuse_listing(NEW.product_id, reasons);
-    END IF;
-  END IF;
-  RETURN NEW;
-END
-$fn$;
-
+${refuseUnlistable(
+  "ocop_guard_marketplace_membership",
+  "NEW.deleted_at IS NULL AND ocop_is_marketplace_channel(NEW.sales_channel_id)"
+)}
 -- BEFORE INSERT/UPDATE on ocop_product_listing: the read model of the store's OCOP routes.
-CREATE OR REPLACE FUNCTION ocop_guard_listing_row()
-RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  reasons text[];
-BEGIN
-  IF NEW.listed AND NEW.deleted_at IS NULL THEN
-    reasons := ocop_listing_gate_reasons(NEW.product_id);
-    IF cardinality(reasons) > 0 THEN
-      PERFORM ocop_refuse_listing(NEW.product_id, reasons);
-    END IF;
-  END IF;
-  RETURN NEW;
-END
-$fn$;
-
+${refuseUnlistable("ocop_guard_listing_row", "NEW.listed AND NEW.deleted_at IS NULL")}
 -- BEFORE INSERT/UPDATE on publishable_api_key_sales_channel: once the marketplace exists, a key
 -- shoppers use reaches the marketplace channel and nothing else. Before it exists (a fresh
 -- database) Medusa's own boot binds its "Default Publishable API Key" to the default channel; the
@@ -190,30 +207,17 @@ BEGIN
 END
 $fn$;
 
-CREATE OR REPLACE FUNCTION ocop_after_certification_change()
-RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-  IF TG_OP = 'UPDATE' AND (NEW.product_id, NEW.status, NEW.stars, NEW.valid_from, NEW.expires_at, NEW.deleted_at)
-       IS NOT DISTINCT FROM (OLD.product_id, OLD.status, OLD.stars, OLD.valid_from, OLD.expires_at, OLD.deleted_at) THEN
-    RETURN NULL;
-  END IF;
-  PERFORM ocop_delist_unlistable(ARRAY[OLD.product_id]);
-  RETURN NULL;
-END
-$fn$;
-
-CREATE OR REPLACE FUNCTION ocop_after_producer_change()
-RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-  IF TG_OP = 'UPDATE' AND (NEW.status, NEW.deleted_at) IS NOT DISTINCT FROM (OLD.status, OLD.deleted_at) THEN
-    RETURN NULL;
-  END IF;
-  PERFORM ocop_delist_unlistable(ARRAY(
-    SELECT product_id FROM product_product_ocop_producer WHERE producer_id = OLD.id AND deleted_at IS NULL));
-  RETURN NULL;
-END
-$fn$;
-
+${delistAfterChange(
+  "ocop_after_certification_change",
+  ["product_id", "status", "stars", "valid_from", "expires_at", "deleted_at"],
+  "ARRAY[OLD.product_id]"
+)}
+${delistAfterChange(
+  "ocop_after_producer_change",
+  ["status", "deleted_at"],
+  `ARRAY(
+    SELECT product_id FROM product_product_ocop_producer WHERE producer_id = OLD.id AND deleted_at IS NULL)`
+)}
 CREATE OR REPLACE FUNCTION ocop_after_product_producer_change()
 RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
@@ -228,17 +232,7 @@ BEGIN
 END
 $fn$;
 
-CREATE OR REPLACE FUNCTION ocop_after_product_change()
-RETURNS trigger LANGUAGE plpgsql AS $fn$
-BEGIN
-  IF TG_OP = 'UPDATE' AND (NEW.status, NEW.deleted_at) IS NOT DISTINCT FROM (OLD.status, OLD.deleted_at) THEN
-    RETURN NULL;
-  END IF;
-  PERFORM ocop_delist_unlistable(ARRAY[OLD.id]);
-  RETURN NULL;
-END
-$fn$;
-
+${delistAfterChange("ocop_after_product_change", ["status", "deleted_at"], "ARRAY[OLD.id]")}
 -- A channel that becomes the marketplace (metadata set, or restored) keeps only listable products.
 CREATE OR REPLACE FUNCTION ocop_after_sales_channel_change()
 RETURNS trigger LANGUAGE plpgsql AS $fn$

@@ -31,6 +31,13 @@ export async function listProvinces() {
   return r?.provinces ?? [];
 }
 
+/** The provinces as a form's select offers them: the code as value, the Vietnamese name as label. */
+export async function provinceOptions() {
+  return (await listProvinces())
+    .map((p) => ({ value: String((p as { code?: unknown }).code ?? ""), label: p.name_vi }))
+    .filter((p) => p.value);
+}
+
 export async function listGroups() {
   const r = await optional(
     "/store/ocop/groups",

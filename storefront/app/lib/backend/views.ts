@@ -86,6 +86,15 @@ export type CartLine = {
   total: number;
 };
 
+/** A cart's lines of one producer (each producer ships its own parcel), with their subtotal. */
+export type ProducerGroup = {
+  key: string;
+  name: string | null;
+  handle: string | null;
+  lines: CartLine[];
+  subtotal: number;
+};
+
 export type Address = {
   first_name: string | null;
   last_name: string | null;

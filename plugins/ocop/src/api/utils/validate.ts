@@ -31,21 +31,17 @@ function parse(schema: z.ZodType, input: unknown) {
   return schema.safeParse(input)
 }
 
-/** Like Medusa's validateAndTransformBody, but the 400 lists every bad field separately. */
-export function validateBody(schema: z.ZodType) {
+/** A middleware that parses the request's body or query with `schema`: a 400 listing every bad field, or next(). */
+function validating(schema: z.ZodType, from: "body" | "query", into: "validatedBody" | "validatedQuery") {
   return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    const parsed = parse(schema, req.body ?? {})
+    const parsed = parse(schema, req[from] ?? {})
     if (!parsed.success) return sendFieldErrors(res, fieldErrors(parsed.error))
-    ;(req as any).validatedBody = parsed.data
+    ;(req as any)[into] = parsed.data
     next()
   }
 }
 
-export function validateQuery(schema: z.ZodType) {
-  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
-    const parsed = parse(schema, req.query ?? {})
-    if (!parsed.success) return sendFieldErrors(res, fieldErrors(parsed.error))
-    ;(req as any).validatedQuery = parsed.data
-    next()
-  }
-}
+/** Like Medusa's validateAndTransformBody, but the 400 lists every bad field separately. */
+export const validateBody = (schema: z.ZodType) => validating(schema, "body", "validatedBody")
+
+export const validateQuery = (schema: z.ZodType) => validating(schema, "query", "validatedQuery")

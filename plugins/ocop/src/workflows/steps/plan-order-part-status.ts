@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
+import { orderWithProducerProducts } from "../../lib/producer-products"
 import { orderPartStatus, orderPartTransition, type OrderPartAction, type PartFulfilment } from "../../lib/order-parts"
 
 type OrderRecord = {
@@ -23,28 +24,9 @@ export type OrderPartStatusPlan = {
 export const planOrderPartStatusStep = createStep(
   "ocop-plan-order-part-status",
   async (input: OrderPartStatusInput, { container }): Promise<StepResponse<OrderPartStatusPlan>> => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const [{ data: orders }, { data: producers }] = await Promise.all([
-      query.graph({
-        entity: "order",
-        fields: [
-          "id",
-          "status",
-          "items.id",
-          "items.product_id",
-          "fulfillments.id",
-          "fulfillments.canceled_at",
-          "fulfillments.metadata",
-          "fulfillments.items.line_item_id",
-        ],
-        filters: { id: input.order_id },
-      }),
-      query.graph({ entity: "producer", fields: ["products.id"], filters: { id: input.producer_id } }),
+    const { order, own } = await orderWithProducerProducts<OrderRecord>(container, input.order_id, input.producer_id, [
+      "fulfillments.canceled_at",
     ])
-    const order = orders[0] as unknown as OrderRecord | undefined
-    if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found.`)
-    const products = (producers[0] as unknown as { products?: Array<{ id: string } | null> } | undefined)?.products
-    const own = new Set((products ?? []).flatMap((p) => (p ? [p.id] : [])))
     const itemIds = new Set((order.items ?? []).filter((i) => own.has(i.product_id)).map((i) => i.id))
     const fulfilments: PartFulfilment[] = (order.fulfillments ?? []).filter((f) =>
       (f.items ?? []).some((fi) => itemIds.has(fi.line_item_id))

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { conflictText } from "../../lib/conflicts"
+import { orderWithProducerProducts } from "../../lib/producer-products"
 
 export type ProducerFulfilmentInput = {
   order_id: string
@@ -36,30 +37,12 @@ const amount = (v: any): number => Number(v?.numeric ?? v?.value ?? v ?? 0)
 export const planProducerFulfilmentStep = createStep(
   "ocop-plan-producer-fulfilment",
   async (input: ProducerFulfilmentInput, { container }): Promise<StepResponse<ProducerFulfilmentPlan>> => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const [{ data: orders }, { data: producers }] = await Promise.all([
-      query.graph({
-        entity: "order",
-        fields: [
-          "id",
-          "status",
-          "items.id",
-          "items.product_id",
-          "items.quantity",
-          "items.detail.quantity",
-          "items.detail.fulfilled_quantity",
-          "fulfillments.id",
-          "fulfillments.metadata",
-          "fulfillments.items.line_item_id",
-          "shipping_methods.shipping_option_id",
-        ],
-        filters: { id: input.order_id },
-      }),
-      query.graph({ entity: "producer", fields: ["products.id"], filters: { id: input.producer_id } }),
+    const { order, own } = await orderWithProducerProducts<any>(container, input.order_id, input.producer_id, [
+      "items.quantity",
+      "items.detail.quantity",
+      "items.detail.fulfilled_quantity",
+      "shipping_methods.shipping_option_id",
     ])
-    const order: any = orders[0]
-    if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} was not found.`)
-    const own = new Set(((producers[0] as any)?.products ?? []).filter(Boolean).map((p: any) => p.id))
     const ownItems = (order.items ?? []).filter((i: any) => own.has(i.product_id))
 
     if (input.idempotency_key) {

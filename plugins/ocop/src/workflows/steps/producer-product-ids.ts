@@ -1,11 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { productIdsOfProducer } from "../../lib/producer-products"
 
 export const producerProductIdsStep = createStep(
   "ocop-producer-product-ids",
-  async (producerId: string, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "producer", fields: ["products.id"], filters: { id: producerId } })
-    return new StepResponse(((data[0] as any)?.products ?? []).filter(Boolean).map((p: any) => p.id as string))
-  }
+  async (producerId: string, { container }) => new StepResponse(await productIdsOfProducer(container, producerId))
 )

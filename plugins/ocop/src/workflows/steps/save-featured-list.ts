@@ -2,6 +2,8 @@ import type OcopModuleService from "../../modules/ocop/services/ocop-module-serv
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../modules/ocop"
+import { featuredListToChange } from "../../lib/featured"
+import type { AuditActor } from "../../lib/audit"
 
 export type SaveFeaturedListInput = {
   id?: string
@@ -14,19 +16,14 @@ export type SaveFeaturedListInput = {
   ends_at?: string | Date | null
   /** Set for curators: the list belongs to their centre and province. */
   trade_center_id?: string | null
-  actor_type?: string
-  actor_id?: string | null
-}
+} & AuditActor
 
 export const saveFeaturedListStep = createStep(
   "ocop-save-featured-list",
   async (input: SaveFeaturedListInput, { container }) => {
     const ocop: OcopModuleService = container.resolve(OCOP_MODULE)
     // Another centre's list is "not found" before anything about the body is said.
-    const [before] = input.id ? await ocop.listFeaturedLists({ id: input.id }, { take: 1 }) : []
-    if (input.id && (!before || (input.trade_center_id && before.trade_center_id !== input.trade_center_id))) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Featured list ${input.id} was not found.`)
-    }
+    const before = input.id ? await featuredListToChange(ocop, input.id, input.trade_center_id) : undefined
     if (input.placement !== "home" && !input.province_code) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "A province or campaign list needs a province.")
     }

@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { OCOP_MODULE, type OcopModuleService } from "../../../modules/ocop"
 import { curatorRequest } from "../curator-request"
 import { allowedCertificationActions, CERTIFICATION_ACTIONS_NEEDING_REASON } from "../../../lib/transitions"
+import { newestFirst } from "../../utils/list-page"
 
 /**
  * The certifications of the curator's province only (the province filter is not negotiable), each
@@ -16,9 +17,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const filters: Record<string, unknown> = { province_code: center.province_code }
   if (status) filters.status = status
   const [certifications, count] = await ocop.listAndCountCertifications(filters, {
-    take: limit,
-    skip: offset,
-    order: { created_at: "DESC" },
+    ...newestFirst({ limit, offset }),
     relations: ["producer"],
   })
   // Curators decide about products by name, not by id.
