@@ -19,7 +19,8 @@ export const CATALOGUE_S_MAXAGE_S = 30;
 export const CATALOGUE_STALE_S = 30;
 /** The longest a shared cache may show a catalogue page after the listing changed. */
 export const CATALOGUE_LIFETIME_S = CATALOGUE_S_MAXAGE_S + CATALOGUE_STALE_S;
-export const CATALOGUE_CACHE_CONTROL = `public, max-age=0, s-maxage=${CATALOGUE_S_MAXAGE_S}, stale-while-revalidate=${CATALOGUE_STALE_S}`;
+const SHARED = `s-maxage=${CATALOGUE_S_MAXAGE_S}, stale-while-revalidate=${CATALOGUE_STALE_S}`;
+export const CATALOGUE_CACHE_CONTROL = `public, max-age=0, ${SHARED}`;
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
 const SESSION_COOKIE = "__ocop";
 

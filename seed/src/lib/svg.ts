@@ -124,6 +124,7 @@ function nameText(name: string): string {
 
 /** The fragment that selects the English name: the storefront's English pages load `….svg#en`. */
 export const ENGLISH_ARTWORK_FRAGMENT = "en"
+const TARGET = `#${ENGLISH_ARTWORK_FRAGMENT}:target`
 
 /**
  * A 600×600 SVG with the group's motif, the product name, ★ and the province. With an English name
@@ -135,7 +136,7 @@ export function productSvg(input: ArtworkInput): string {
   const p = PALETTES[input.group_slug] ?? DEFAULT_PALETTE
   const english = input.name_en?.trim() && input.name_en.trim() !== input.name.trim() ? input.name_en.trim() : null
   const text = english
-    ? `<style>.en{display:none}#${ENGLISH_ARTWORK_FRAGMENT}:target .en{display:inline}#${ENGLISH_ARTWORK_FRAGMENT}:target .vi{display:none}</style>` +
+    ? `<style>.en{display:none}${TARGET} .en{display:inline}${TARGET} .vi{display:none}</style>` +
       `<g class="vi">${nameText(input.name)}</g><g class="en">${nameText(english)}</g>`
     : nameText(input.name)
   const stars = Math.max(0, Math.min(5, Math.round(input.stars)))
