@@ -37,6 +37,8 @@ export async function run(ctx) {
       }),
     ...bound,
     count: Math.min(bound.count, ctx.stockCount ?? 5),
+    // Seconds per request at 100k: allow a few samples whatever --duration says.
+    durationMs: Math.max(bound.durationMs, 120_000),
     warmup: Math.min(bound.warmup, 1),
   })
   cases.push(baseline)
