@@ -40,6 +40,42 @@ const isFilterColumn = (c: string): c is ChannelPageFilterColumn =>
 export const isChannelPageOrderColumn = (c: string): c is ChannelPageOrderColumn =>
   (CHANNEL_PAGE_ORDER_COLUMNS as readonly string[]).includes(c)
 
+// Filters Medusa's chain itself adds or clears later; not the shopper's.
+const CONTEXT_KEYS = new Set(["sales_channel_id", "region_id", "country_code", "province", "cart_id"])
+const FILTER_COLUMNS = new Set<string>(CHANNEL_PAGE_FILTER_COLUMNS)
+
+export const asStrings = (v: unknown): string[] | null =>
+  typeof v === "string" ? [v] : Array.isArray(v) && v.every((x) => typeof x === "string") ? v : null
+
+/** The SQL page's filters for these filterable fields, or null when one of them is not covered. */
+export function channelPageFilters(fields: Record<string, unknown>): ChannelProductPageQuery["filters"] | null {
+  const filters: ChannelProductPageQuery["filters"] = {}
+  for (const [key, value] of Object.entries(fields)) {
+    if (CONTEXT_KEYS.has(key) || value === undefined) continue
+    if (key === "status" && value === "published") continue
+    if (key === "is_giftcard" && typeof value === "boolean") {
+      filters.is_giftcard = value
+      continue
+    }
+    const values = FILTER_COLUMNS.has(key) ? asStrings(value) : null
+    if (!values) return null
+    filters[key as keyof typeof filters] = values as never
+  }
+  return filters
+}
+
+/** `{ created_at: "DESC" }` → the SQL page's order; null for nested or several keys. */
+export function channelPageOrder(order: unknown): ChannelProductPageQuery["order"] | null {
+  if (order == null) return { column: "id", direction: "ASC" } // Medusa's default order
+  if (typeof order !== "object") return null
+  const entries = Object.entries(order as Record<string, unknown>)
+  if (entries.length !== 1) return null
+  const [column, direction] = entries[0]
+  const dir = typeof direction === "string" ? direction.toUpperCase() : ""
+  if (!isChannelPageOrderColumn(column) || (dir !== "ASC" && dir !== "DESC")) return null
+  return { column, direction: dir }
+}
+
 function whereClause(query: ChannelProductPageQuery): { sql: string; bindings: unknown[] } {
   // Arrays travel as JSON: knex expands an array binding into a comma list.
   const parts = [
