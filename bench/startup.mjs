@@ -23,6 +23,8 @@ function timeFrameworkLoad() {
   return { ms: Date.now() - t, ok: r.status === 0, error: r.stderr?.trim().split("\n").pop() }
 }
 
+const seconds = (s) => `${s.toFixed(1)} s`
+
 export async function run(ctx) {
   if (!ctx.databaseUrl) throw new Error("startup: needs the run's database (--database-url or a seeded run)")
   const starts = ctx.smoke ? 1 : 2
@@ -78,7 +80,7 @@ export async function run(ctx) {
     notes: [
       `${starts} start(s) on port ${port}, NODE_ENV=development as run.mjs starts it; target ≤ 20 s at 100k (issue 14)`,
       rebuilt.length
-        ? `the search index was REBUILT at boot on ${rebuilt.length} start(s) (${rebuilt.map((s) => `${s.toFixed(1)} s`).join(", ")})`
+        ? `the search index was REBUILT at boot on ${rebuilt.length} start(s) (${rebuilt.map(seconds).join(", ")})`
         : "no start rebuilt the search index (the seed built it)",
       "baseline = Node loading @medusajs/framework and @medusajs/medusa in a fresh process, same run",
     ],
