@@ -36,7 +36,7 @@ import {
 } from "./lib/servers.mjs"
 
 // storefront first: its server is the most exposed to outside interference during a long run
-const ALL = ["storefront", "store-api", "search", "checkout"]
+const ALL = ["storefront", "store-api", "search", "checkout", "startup"]
 
 async function main() {
   const opts = runnerArgs(process.argv.slice(2), ALL)

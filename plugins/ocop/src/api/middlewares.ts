@@ -8,6 +8,7 @@ import {
 } from "../lib/certification-submission"
 import { guardMarketplaceChannel } from "./utils/marketplace-guard"
 import { guardStoreChannel } from "./utils/store-channel-guard"
+import { serveStoreProductList } from "./utils/store-products-channel-filter"
 import { guardRequest } from "./utils/request-guard"
 import { onlyTheCartsShippingOptions } from "./utils/cart-shipping-options"
 import { speakBothLanguages } from "./utils/refusal-language"
@@ -131,6 +132,8 @@ export default defineMiddlewares({
 
     // --- every store request: the publishable key reaches only the marketplace (decision 005) ---
     { matcher: "/store/*", middlewares: [guardStoreChannel] },
+    // --- Medusa's product list with the key's channel as an EXISTS, not 95,000 ids (decision 016) ---
+    { matcher: "/store/products", middlewares: [serveStoreProductList] },
     // --- a cart is offered the delivery options of its producers' parcels only (decision 007) ---
     { matcher: "/store/shipping-options", method: ["GET"], middlewares: [onlyTheCartsShippingOptions] },
 

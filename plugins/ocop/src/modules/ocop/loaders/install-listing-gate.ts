@@ -1,6 +1,7 @@
 import type { LoaderOptions } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { installListingGateSql, type Sql } from "../../../lib/listing-gate-database"
+import { installChannelPageSql } from "../../../lib/channel-product-page"
 
 /**
  * Installs the listing gate's SQL functions and triggers (lib/listing-gate-sql.ts) whenever the
@@ -21,7 +22,10 @@ export default async function installListingGate({ container }: LoaderOptions) {
     logger.info(
       `OCOP listing gate: waiting for tables ${result.missing.join(", ")} (created later by db:migrate); installs on the next boot.`
     )
-  } else if (result.changed) {
+  } else if (await installChannelPageSql(pg)) {
+    logger.info("OCOP store product list: installed its exact-count cache and order index (decision 016).")
+  }
+  if (result.installed && result.changed) {
     logger.info(
       `OCOP listing gate: installed ${result.version} (triggers on product_sales_channel, ocop_product_listing, publishable_api_key_sales_channel and what the verdict reads).`
     )
