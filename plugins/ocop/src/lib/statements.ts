@@ -6,8 +6,9 @@
  * Money is integer VND throughout. The rounding rule (docs/decisions/016-producer-statements.md):
  * every amount is rounded ONCE, half up to the đồng, on the smallest thing it applies to —
  * commission on each order line (its product group's rate), each tax on each producer's part of an
- * order — and every total is a plain sum of rounded amounts. So a statement's totals are the sums of its lines and the platform's totals
- * are the sums of the statements, to the đồng, whichever way they are added.
+ * order — and every total is a plain sum of rounded amounts. So a statement's totals are the sums
+ * of its lines and the platform's totals are the sums of the statements, to the đồng, whichever
+ * way they are added.
  *
  * A line counts once its money is certain: a delivered part paid online, or a delivered
  * cash-on-delivery part whose cash has been recorded. Until then it is "pending"; a returned or
