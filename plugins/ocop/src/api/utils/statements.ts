@@ -115,3 +115,24 @@ export function statementFileName(statement: ProducerStatement) {
   const slug = statement.producer.id.replace(/[^A-Za-z0-9_-]/g, "")
   return `sao-ke-${statement.month}-${slug}.csv`
 }
+
+/** The cash recorded for each of these parts of the producer's orders (null: none yet), for the portal. */
+export async function withCashCollections<T extends { id: string }>(
+  scope: MedusaContainer,
+  producerId: string,
+  parts: T[]
+): Promise<Array<T & { cash_collection: { amount: number; collected_by: string; collected_at: Date } | null }>> {
+  if (!parts.length) return []
+  const settlement = scope.resolve<SettlementModuleService>(SETTLEMENT_MODULE)
+  const rows = await settlement.listCashCollections({ producer_id: producerId, order_id: parts.map((p) => p.id) })
+  const byOrder = new Map(rows.map((r) => [r.order_id, r]))
+  return parts.map((p) => {
+    const r = byOrder.get(p.id)
+    return {
+      ...p,
+      cash_collection: r
+        ? { amount: Number(r.amount), collected_by: r.collected_by, collected_at: r.collected_at }
+        : null,
+    }
+  })
+}
