@@ -17,6 +17,8 @@ import { formatDate, useLang, useT, type Lang, type MessageKey } from "~/lib/i18
 import { getLang } from "~/lib/lang.server";
 import { formatVnd } from "~/lib/money";
 import { CARRIERS, type PartStatus } from "~/lib/order-parts";
+import { recordCashCollection } from "~/lib/backend/statements.server";
+import { CashCollection } from "~/components/producer/CashCollection";
 import { asProducer, localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 
@@ -87,6 +89,15 @@ export async function action({ request }: ActionFunctionArgs) {
       order_id: orderId,
       message: action === "deliver" ? "shipping.delivered" : "shipping.returned",
     });
+  }
+  if (form.intent === "cash") {
+    const amount = Number(form.amount);
+    if (!Number.isSafeInteger(amount) || amount < 1) {
+      return reply({ ok: false, order_id: orderId, errors: { amount: "cod.amountInvalid" }, values: form }, 400);
+    }
+    const result = await asProducer(request, (token) => recordCashCollection(token, orderId, amount));
+    if (!result.ok) return reply({ ok: false, order_id: orderId, message: refusalText(result, lang) }, result.status);
+    return reply({ ok: true, order_id: orderId, message: "cod.saved" });
   }
   return reply({ ok: false, message: "form.choose" }, 400);
 }
@@ -166,6 +177,7 @@ function OrderPartCard({ order: o }: { order: VendorOrderPart }) {
           {tr("shipping.cashToCollect", { amount: formatVnd(o.cash_to_collect) })}
         </p>
       ) : null}
+      <CashCollection order={o} busy={busy} error={e.amount} value={mine?.values?.amount} />
       {o.shipment.tracking_number ? (
         <p className="mt-2 text-sm" data-testid="vendor-tracking">
           {tr("account.shippedWith", { carrier: o.shipment.carrier ?? "—" })}{" "}

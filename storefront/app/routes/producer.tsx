@@ -27,6 +27,7 @@ const NAV: [string, MessageKey][] = [
   ["/producer/products/new", "pnav.newProduct"],
   ["/producer/certifications/new", "pnav.certify"],
   ["/producer/orders", "pnav.orders"],
+  ["/producer/statements", "pnav.statements"],
   ["/producer/profile", "pnav.profile"],
 ];
 

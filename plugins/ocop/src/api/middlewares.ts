@@ -62,6 +62,7 @@ import {
 } from "./utils/ownership"
 import { securityRoutes } from "./security-middlewares"
 import { vendorUploadRoutes } from "./vendor/uploads/middlewares"
+import { settlementRoutes } from "./settlement/middlewares"
 import { resolveLogo, resolveProductImages } from "./vendor/uploads/resolve"
 import { ensureProducerMayAct } from "./utils/producer-status"
 import { enforcePasswordPolicy } from "./utils/password-policy"
@@ -189,6 +190,7 @@ export default defineMiddlewares({
     },
     { matcher: "/vendor/*", middlewares: producerAuth },
     ...vendorUploadRoutes,
+    ...settlementRoutes,
     { matcher: "/vendor/me", method: ["POST"], middlewares: [validateBody(VendorUpdateMe), resolveLogo] },
     { matcher: "/vendor/products", method: ["GET"], middlewares: [validateQuery(VendorListProducts)] },
     {

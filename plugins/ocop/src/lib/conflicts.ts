@@ -14,6 +14,8 @@ export const LOCK_TTL_SECONDS = 60
 export const certificationLockKey = (certificationId: string) => `ocop:certification:${certificationId}`
 /** One producer's part of one order: two producers of the same order ship independently. */
 export const orderPartLockKey = (orderId: string, producerId: string) => `ocop:order-part:${orderId}:${producerId}`
+/** Payouts to one producer are recorded one at a time (a bank reference is recorded once). */
+export const payoutLockKey = (producerId: string) => `ocop:payout:${producerId}`
 /** Checkouts of carts holding the same stocked item run one at a time (api/utils/checkout-gate.ts). */
 export const checkoutLockKey = (inventoryItemId: string) => `ocop:checkout:${inventoryItemId}`
 export const authIdentityLockKey = (authIdentityId: string) => `ocop:auth-identity:${authIdentityId}`

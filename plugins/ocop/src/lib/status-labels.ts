@@ -41,6 +41,8 @@ export const AUDIT_ACTION_LABELS: Record<string, { vi: string; en: string }> = {
   reinstate: { vi: "Khôi phục", en: "Reinstated" },
   revoke: { vi: "Thu hồi", en: "Revoked" },
   expire: { vi: "Hết hạn", en: "Expired" },
+  cash_collected: { vi: "Ghi nhận tiền thu hộ (COD)", en: "Cash on delivery recorded" },
+  payout_recorded: { vi: "Ghi nhận chi trả cho chủ thể", en: "Payout recorded" },
 }
 
 export type LabelLang = "vi" | "en"

@@ -17,6 +17,8 @@ export type VendorOrderPart = VendorOrder & {
   shipping_total: number;
   cash_on_delivery: boolean;
   cash_to_collect: number;
+  /** The cash recorded for this part once delivered (plugins/ocop settlement module), or null. */
+  cash_collection?: { amount: number; collected_by: "producer" | "platform"; collected_at: string } | null;
 };
 
 const path = (orderId: string, tail = "") => `/vendor/orders/${encodeURIComponent(orderId)}${tail}`;

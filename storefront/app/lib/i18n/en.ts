@@ -7,9 +7,11 @@ import type { MessageKey } from "./vi";
 import { enTradeCenter } from "./tradecenter.en";
 import { enProducer } from "./producer.en";
 import { enShopper2 } from "./shopper2.en";
+import { enStatements } from "./statements.en";
 
 export const en: Record<MessageKey, string> = {
   ...enProducer,
+  ...enStatements,
   ...enDiscovery,
   "site.name": "OCOP Marketplace",
   "site.altName": "Chợ OCOP",

@@ -7,11 +7,13 @@ import { viSearch } from "./search.vi";
 import { viTradeCenter } from "./tradecenter.vi";
 import { viAccount } from "./account.vi";
 import { viProducer } from "./producer.vi";
+import { viStatements } from "./statements.vi";
 import { viCheckout } from "./checkout.vi";
 import { viShopper2 } from "./shopper2.vi";
 
 export const vi = {
   ...viProducer,
+  ...viStatements,
   ...viDiscovery,
   "site.name": "Chợ OCOP",
   "site.altName": "OCOP Marketplace",

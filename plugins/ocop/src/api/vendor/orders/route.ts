@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { producerIdOf, productIdsOfProducer } from "../../utils/ownership"
 import { producerPartOfOrder, ORDER_FIELDS } from "./producer-part-of-order"
+import { withCashCollections } from "../../utils/statements"
 
 /** The producer's part of every order that contains its products — never other producers' lines. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -14,5 +15,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const parts = orders
     .map((o: any) => producerPartOfOrder(o, own, producerIdOf(req)))
     .sort((a, b) => (a.created_at < b.created_at ? 1 : -1))
-  res.json({ orders: parts, count: parts.length })
+  res.json({ orders: await withCashCollections(req.scope, producerIdOf(req), parts), count: parts.length })
 }

@@ -1,0 +1,209 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { ocopAdmin } from "../../lib/api"
+import { entityTypeText } from "../../lib/i18n"
+import { formatVnd, statementsText as t } from "../../lib/statements-i18n"
+import { listProductGroups } from "../../../lib/product-groups"
+
+type Totals = Record<string, number>
+type Row = {
+  producer: { id: string; name: string; entity_type: string }
+  totals: Totals
+  paid: number
+  outstanding: number
+  complete: boolean
+}
+type Month = { month: string; producers: Row[]; totals: Totals; paid: number; outstanding: number }
+type Rate = { id: string; product_group: string; rate_bps: number; effective_from: string }
+
+const thisMonth = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 7)
+
+/** The month's statements per producer, payouts recorded with their bank reference, and commission rates. */
+const StatementsPage = () => {
+  const [month, setMonth] = useState(thisMonth())
+  const [data, setData] = useState<Month | null>(null)
+  const [rates, setRates] = useState<Rate[]>([])
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  const [rate, setRate] = useState({ product_group: "*", percent: "", effective_from: thisMonth() })
+
+  const fail = (e: unknown) => setMessage({ error: true, text: (e as Error).message })
+  const load = () => {
+    ocopAdmin<Month>(`/statements?month=${month}`).then(setData).catch(fail)
+    ocopAdmin<{ commission_rates: Rate[] }>("/commission-rates")
+      .then((r) => setRates(r.commission_rates))
+      .catch(fail)
+  }
+  useEffect(load, [month])
+
+  const recordPayout = async (row: Row) => {
+    const bank_reference = window.prompt(t("bankReferencePrompt", { name: row.producer.name }))
+    if (!bank_reference) return
+    const amount = window.prompt(t("amountPrompt"), String(Math.max(0, row.outstanding)))
+    if (!amount) return
+    try {
+      await ocopAdmin("/payouts", {
+        method: "POST",
+        body: { producer_id: row.producer.id, month, amount: Number(amount), bank_reference },
+      })
+      setMessage({ error: false, text: t("payoutSaved") })
+      load()
+    } catch (e) {
+      fail(e)
+    }
+  }
+
+  const saveRate = async () => {
+    try {
+      const rate_bps = Math.round(Number(rate.percent.replace(",", ".")) * 100)
+      await ocopAdmin("/commission-rates", {
+        method: "POST",
+        body: { product_group: rate.product_group, rate_bps, effective_from: rate.effective_from },
+      })
+      load()
+    } catch (e) {
+      fail(e)
+    }
+  }
+
+  const tax = (x: Totals) => (x.vat_withheld ?? 0) + (x.pit_withheld ?? 0)
+  const money = (n: number) => <span className="tabular-nums">{formatVnd(n)}</span>
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex flex-wrap items-end gap-4 px-6 py-4">
+        <div>
+          <Heading>{t("title")}</Heading>
+          <Text size="small">{t("intro")}</Text>
+        </div>
+        <div className="text-sm">
+          <Label htmlFor="statement-month">{t("month")}</Label>
+          <Input
+            id="statement-month"
+            type="month"
+            value={month}
+            onChange={(e) => e.target.value && setMonth(e.target.value)}
+          />
+        </div>
+      </div>
+      {message && (
+        <Text className={`px-6 py-2 ${message.error ? "text-ui-fg-error" : "text-ui-fg-interactive"}`}>
+          {message.text}
+        </Text>
+      )}
+      {data && data.producers.length === 0 ? <Text className="px-6 py-4">{t("empty")}</Text> : null}
+      {data && data.producers.length > 0 ? (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>{t("producer")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("gross")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("netSales")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("commission")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("tax")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("cashByProducer")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("due")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("paid")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("outstanding")}</Table.HeaderCell>
+              <Table.HeaderCell />
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {data.producers.map((row) => (
+              <Table.Row key={row.producer.id}>
+                <Table.Cell>
+                  {row.producer.name}
+                  <Text size="xsmall">{entityTypeText(row.producer.entity_type)}</Text>
+                  {!row.complete && <Badge color="orange">{t("pending")}</Badge>}
+                </Table.Cell>
+                <Table.Cell>{money(row.totals.gross)}</Table.Cell>
+                <Table.Cell>{money(row.totals.net_sales)}</Table.Cell>
+                <Table.Cell>{money(row.totals.commission)}</Table.Cell>
+                <Table.Cell>{money(tax(row.totals))}</Table.Cell>
+                <Table.Cell>{money(row.totals.cash_collected_by_producer)}</Table.Cell>
+                <Table.Cell>{money(row.totals.payout_due)}</Table.Cell>
+                <Table.Cell>{money(row.paid)}</Table.Cell>
+                <Table.Cell>{money(row.outstanding)}</Table.Cell>
+                <Table.Cell className="flex gap-2">
+                  <Button size="small" onClick={() => recordPayout(row)}>
+                    {t("recordPayout")}
+                  </Button>
+                  <a
+                    className="text-ui-fg-interactive text-sm"
+                    href={`/admin/ocop/statements/${row.producer.id}/export?month=${month}`}
+                  >
+                    {t("csv")}
+                  </a>
+                </Table.Cell>
+              </Table.Row>
+            ))}
+            <Table.Row>
+              <Table.Cell className="font-semibold">{t("total")}</Table.Cell>
+              <Table.Cell>{money(data.totals.gross)}</Table.Cell>
+              <Table.Cell>{money(data.totals.net_sales)}</Table.Cell>
+              <Table.Cell>{money(data.totals.commission)}</Table.Cell>
+              <Table.Cell>{money(tax(data.totals))}</Table.Cell>
+              <Table.Cell>{money(data.totals.cash_collected_by_producer)}</Table.Cell>
+              <Table.Cell>{money(data.totals.payout_due)}</Table.Cell>
+              <Table.Cell>{money(data.paid)}</Table.Cell>
+              <Table.Cell>{money(data.outstanding)}</Table.Cell>
+              <Table.Cell />
+            </Table.Row>
+          </Table.Body>
+        </Table>
+      ) : null}
+      <div className="space-y-3 px-6 py-4">
+        <Heading level="h2">{t("ratesTitle")}</Heading>
+        <ul className="text-sm">
+          {rates.map((r) => (
+            <li key={r.id}>
+              {r.product_group === "*" ? t("allGroups") : r.product_group}: {(r.rate_bps / 100).toLocaleString("vi-VN")}
+              % — {t("from")} {r.effective_from}
+            </li>
+          ))}
+        </ul>
+        <div className="flex flex-wrap items-end gap-3">
+          <div className="text-sm">
+            <Label htmlFor="rate-group">{t("group")}</Label>
+            <Select value={rate.product_group} onValueChange={(v) => setRate({ ...rate, product_group: v })}>
+              <Select.Trigger id="rate-group">
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                <Select.Item value="*">{t("allGroups")}</Select.Item>
+                {listProductGroups().map((g) => (
+                  <Select.Item key={g.slug} value={g.slug}>
+                    {g.name_vi}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          </div>
+          <div className="text-sm">
+            <Label htmlFor="rate-percent">{t("ratePercent")}</Label>
+            <Input
+              id="rate-percent"
+              inputMode="decimal"
+              value={rate.percent}
+              onChange={(e) => setRate({ ...rate, percent: e.target.value })}
+            />
+          </div>
+          <div className="text-sm">
+            <Label htmlFor="rate-from">{t("from")}</Label>
+            <Input
+              id="rate-from"
+              type="month"
+              value={rate.effective_from}
+              onChange={(e) => setRate({ ...rate, effective_from: e.target.value })}
+            />
+          </div>
+          <Button size="small" onClick={saveRate}>
+            {t("saveRate")}
+          </Button>
+        </div>
+      </div>
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({ label: "Sao kê chủ thể" })
+export default StatementsPage

@@ -1,0 +1,3 @@
+export * from "./commission-rate"
+export * from "./cash-collection"
+export * from "./payout"
