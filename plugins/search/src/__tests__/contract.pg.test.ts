@@ -12,6 +12,8 @@ import { FIXTURES } from "./contract-catalogue"
 import { product } from "./fixtures"
 import { createTempDatabase, ocopProductIndex, providerQuery, type TempDatabase } from "./temp-database"
 
+// contract-memory.pg.test.ts runs this suite again with text searches from the in-process index
+const ENGINE = process.env.OCOP_SEARCH_CONTRACT_ENGINE === "memory" ? "memory" : "sql"
 let db: TempDatabase
 let provider: OcopPostgresSearchService
 const resolved = ocopProductIndex("ocop_product_contract")
@@ -28,18 +30,19 @@ async function run(query: Record<string, unknown>) {
 const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id)
 
 beforeAll(async () => {
-  db = await createTempDatabase("ocop_search_contract")
-  provider = new OcopPostgresSearchService({ manager: db.manager })
+  db = await createTempDatabase(`ocop_search_contract_${ENGINE}`)
+  provider = new OcopPostgresSearchService({ manager: db.manager }, { memory_index: ENGINE === "memory" })
   await provider.upsertIndex({ index: resolved })
   const docs = FIXTURES.map(toSearchDocument).filter((d): d is NonNullable<typeof d> => !!d)
   await provider.upsertDocuments({ index: resolved.physical_name, definition: resolved, documents: docs as any })
+  if (ENGINE === "memory") expect(await provider.warmMemoryIndex([resolved.physical_name])).toBe(true)
 }, 60_000)
 
 afterAll(async () => {
   await db?.drop()
 })
 
-describe("OCOP search contract — Postgres (ocop-postgres provider)", () => {
+describe(`OCOP search contract — Postgres (ocop-postgres provider, ${ENGINE} text search)`, () => {
   it("1. accented query finds the product", async () => {
     const r = await run({ q: "nước mắm" })
     expect(ids(r)).toEqual(expect.arrayContaining(["prod_nm_pq", "prod_nm_pt", "prod_nm_cb"]))

@@ -13,11 +13,21 @@ import {
   lexiconInsertSql,
   upsertChunkSql,
 } from "./documents"
-import { buildTablePlan, createTableSql, splitDocumentsSql, type TablePlan } from "./plan"
-import { compileFilters, fromJson, type Executor } from "./sql"
+import { buildTablePlan, changeLogSql, createTableSql, splitDocumentsSql, type TablePlan } from "./plan"
+import { compileFilters, fromJson, pgArray, type Executor } from "./sql"
 
 export const OCOP_POSTGRES_PROVIDER = "ocop-postgres"
-export type OcopPostgresOptions = { typo_min_similarity?: number }
+export type OcopPostgresOptions = {
+  typo_min_similarity?: number
+  /**
+   * Text searches from an in-process index kept current from the change log (./memory-index);
+   * default on, `false` (or env OCOP_SEARCH_MEMORY_INDEX=off) keeps every search in SQL.
+   */
+  memory_index?: boolean
+}
+
+/** Log entries older than this are pruned; a process idle longer loads its index again. */
+const CHANGE_LOG_KEEP = "1 hour"
 
 export abstract class OcopPostgresIndexStore extends AbstractSearchProviderService {
   protected manager_: Executor
@@ -27,10 +37,33 @@ export abstract class OcopPostgresIndexStore extends AbstractSearchProviderServi
   /** Tables whose layout (documents split from the match table) was checked by this process. */
   protected layout_ = new Map<string, Promise<void>>()
 
+  protected writes_ = 0
+
   /** Every write bumps the table's version sequence (visible to every process at once). */
   protected async bumpVersion(plan: TablePlan) {
     await this.manager_.execute(`SELECT nextval('"${plan.table}_ver"')`).catch(() => undefined)
   }
+
+  /**
+   * Every write names the rows it changed in the change log ("*": the whole table), after it
+   * committed, so a process that reads the log and then the rows sees the write.
+   */
+  protected async logChanges(plan: TablePlan, ids: string[]) {
+    for (let k = 0; k < ids.length; k += 5000) {
+      await this.manager_.execute(`INSERT INTO "${plan.table}_chg" ("id") SELECT unnest(?::text[])`, [
+        pgArray(ids.slice(k, k + 5000)),
+      ])
+    }
+    if (++this.writes_ % 200 === 0) {
+      await this.manager_
+        .execute(`DELETE FROM "${plan.table}_chg" WHERE "at" < now() - interval '${CHANGE_LOG_KEEP}'`)
+        .catch(() => undefined)
+    }
+    this.changed(plan)
+  }
+
+  /** Hook for the search side: this process wrote to the table. */
+  protected changed(_plan: TablePlan) {}
 
   /**
    * Once per table and process: creates what is missing and moves documents out of a match
@@ -47,6 +80,7 @@ export abstract class OcopPostgresIndexStore extends AbstractSearchProviderServi
           [plan.table]
         )
         const [exists] = await this.manager_.execute(`SELECT to_regclass(?) IS NOT NULL AS x`, [`"${plan.table}_doc"`])
+        await this.manager_.execute(changeLogSql(plan))
         if (!old && exists?.x) return
         for (const sql of createTableSql(plan)) await this.manager_.execute(sql)
         if (old) {
@@ -107,11 +141,13 @@ export abstract class OcopPostgresIndexStore extends AbstractSearchProviderServi
     const name = index.physical_name
     const plan = buildTablePlan(name, index)
     const existing = await this.manager_.execute(`SELECT "hash" FROM "ocop_search_catalog" WHERE "name" = ?`, [name])
-    if (existing.length && existing[0].hash !== plan.hash) await this.dropTables(plan.table)
+    const rebuilt = existing.length > 0 && existing[0].hash !== plan.hash
+    if (rebuilt) await this.dropTables(plan.table)
     this.layout_.delete(plan.table)
     await this.ensureLayout(plan)
     for (const sql of createTableSql(plan)) await this.manager_.execute(sql)
     await this.bumpVersion(plan)
+    if (rebuilt) await this.logChanges(plan, ["*"])
     const definition = JSON.stringify({ fields: index.fields, primary_key: index.primary_key })
     await this.manager_.execute(
       `INSERT INTO "ocop_search_catalog" ("name","table_name","definition","hash") VALUES (?,?,?::jsonb,?)
@@ -136,6 +172,7 @@ export abstract class OcopPostgresIndexStore extends AbstractSearchProviderServi
       await this.dropTables(row.table_name)
       this.layout_.delete(row.table_name)
       await this.manager_.execute(`DROP SEQUENCE IF EXISTS "${row.table_name}_ver"`)
+      await this.manager_.execute(`DROP TABLE IF EXISTS "${row.table_name}_chg"`)
     }
     await this.manager_.execute(`DELETE FROM "ocop_search_catalog" WHERE "name" = ?`, [index])
     this.plans_.delete(index)
@@ -184,6 +221,10 @@ export abstract class OcopPostgresIndexStore extends AbstractSearchProviderServi
       await this.manager_.execute(sql, params)
     }
     await this.bumpVersion(plan)
+    await this.logChanges(
+      plan,
+      documents.map((d) => String(d.id))
+    )
     return { index, status: "succeeded" }
   }
 
@@ -199,6 +240,7 @@ export abstract class OcopPostgresIndexStore extends AbstractSearchProviderServi
     await this.ensureLayout(plan)
     await this.manager_.execute(statement.sql, statement.params)
     await this.bumpVersion(plan)
+    await this.logChanges(plan, ids ?? ["*"])
     return { index, status: "succeeded" }
   }
 
@@ -207,6 +249,7 @@ export abstract class OcopPostgresIndexStore extends AbstractSearchProviderServi
     await this.ensureLayout(plan)
     await this.manager_.execute(`TRUNCATE TABLE "${plan.table}", "${plan.table}_doc"`)
     await this.bumpVersion(plan)
+    await this.logChanges(plan, ["*"])
     return { index, status: "succeeded" }
   }
 }

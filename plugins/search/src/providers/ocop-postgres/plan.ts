@@ -87,6 +87,12 @@ export function splitDocumentsSql(plan: TablePlan): string {
   END $$`
 }
 
+/** The change log every write appends to (./memory-index follows it in every process). */
+export function changeLogSql(plan: TablePlan): string {
+  return `CREATE TABLE IF NOT EXISTS "${plan.table}_chg" ("seq" bigserial PRIMARY KEY, "id" text NOT NULL,
+    "at" timestamptz NOT NULL DEFAULT now())`
+}
+
 export function createTableSql(plan: TablePlan): string[] {
   const cols = [...plan.columns.values()].map((c) => `"${c.column}" ${c.kind}${c.array ? "[]" : ""}`)
   const t = plan.table
@@ -103,6 +109,7 @@ export function createTableSql(plan: TablePlan): string[] {
     `CREATE TABLE IF NOT EXISTS "${t}_doc" ("id" text PRIMARY KEY, "document" jsonb NOT NULL)`,
     `CREATE INDEX IF NOT EXISTS "${t}_tsv" ON "${t}" USING GIN ("tsv")`,
     `CREATE SEQUENCE IF NOT EXISTS "${t}_ver"`,
+    changeLogSql(plan),
     `CREATE TABLE IF NOT EXISTS "${t}_lex" ("term" text PRIMARY KEY)`,
     `CREATE INDEX IF NOT EXISTS "${t}_lex_trgm" ON "${t}_lex" USING GIN ("term" gin_trgm_ops)`,
   ]

@@ -26,10 +26,14 @@ import { facetRequests, facetResults, isValueFacet, type FacetRequest, type Face
 import { assembleHits, type HitRow } from "./hits"
 import { OCOP_POSTGRES_PROVIDER, OcopPostgresIndexStore, type OcopPostgresOptions } from "./index-store"
 import type { TablePlan } from "./plan"
-import { fromJson, type Executor } from "./sql"
+import { fromJson, pgArray, type Executor } from "./sql"
+import { MemoryIndexFollower } from "./memory-index"
+import { memorySearch, planMemorySearch } from "./memory-search"
 import { compileOrder, searchStatement, splitFilters } from "./statement"
-import { compileTextMatch, parseTextQuery, type TextQuery } from "./text-match"
+import { compileTextMatch, parseTextQuery, textTsQuery, type TextQuery, type TypoAlternatives } from "./text-match"
+import { parseTsQuery } from "./ts-rank"
 import { TypoCorrector } from "./typos"
+import { queryAccentTerms } from "../../lib/text"
 
 export { OCOP_POSTGRES_PROVIDER } from "./index-store"
 export type { OcopPostgresOptions } from "./index-store"
@@ -45,11 +49,52 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
   /** Facet cubes of whole indexes (filter-only searches). */
   protected cubes_: FacetCubes
   protected typos_: TypoCorrector
+  /** In-process indexes per table (text searches), when enabled. */
+  protected followers_ = new Map<string, MemoryIndexFollower>()
+  protected memoryIndex_: boolean
+  private collationChecked_?: Promise<boolean>
 
   constructor(deps: { manager: Executor }, options: OcopPostgresOptions = {}) {
     super(deps, options)
     this.cubes_ = new FacetCubes(deps.manager)
     this.typos_ = new TypoCorrector(deps.manager, options.typo_min_similarity)
+    this.memoryIndex_ = options.memory_index ?? process.env.OCOP_SEARCH_MEMORY_INDEX !== "off"
+  }
+
+  protected changed(plan: TablePlan) {
+    this.followers_.get(plan.table)?.touch()
+  }
+
+  /**
+   * The in-process index of a table, once loaded (undefined while loading: SQL answers). Only on
+   * a database whose text order is code-point order, as JS compares ids.
+   */
+  protected async memoryIndex(plan: TablePlan) {
+    if (!this.memoryIndex_) return undefined
+    this.collationChecked_ ??= this.manager_
+      .execute(`SELECT array_to_string(ARRAY(SELECT x FROM unnest(?::text[]) x ORDER BY x), ' ') AS s`, [
+        "{a,B,_a,-b,Z,b,a_b,ab,é,e}",
+      ])
+      .then(([r]) => r?.s === ["a", "B", "_a", "-b", "Z", "b", "a_b", "ab", "é", "e"].sort().join(" "))
+    if (!(await this.collationChecked_)) return undefined
+    let follower = this.followers_.get(plan.table)
+    if (!follower) {
+      follower = new MemoryIndexFollower(this.manager_, plan)
+      this.followers_.set(plan.table, follower)
+    }
+    return await follower.current()
+  }
+
+  /** Loads the in-process indexes of these indexes now (tests, bench warm-up); false when disabled. */
+  async warmMemoryIndex(indexes: string[]): Promise<boolean> {
+    if (!this.memoryIndex_) return false
+    for (const name of indexes) {
+      const plan = await this.plan(name)
+      await this.ensureLayout(plan)
+      await this.memoryIndex(plan)
+      await this.followers_.get(plan.table)?.ensureLoaded()
+    }
+    return [...this.followers_.values()].every((f) => f.loaded)
   }
 
   async searchMany(inputs: SearchTypes.ProviderSearchQuery[]): Promise<SearchTypes.SearchResult[]> {
@@ -77,6 +122,14 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     const disjunctive = new Set(providerOpts.disjunctive ? facets.map((f) => f.field) : [])
     const { always, keyed } = splitFilters(input.filters as Record<string, unknown> | undefined, plan, disjunctive)
     const order = compileOrder(plan, input.pagination?.order, text.terms.length > 0, input.index.name)
+
+    if (text.terms.length) {
+      const answered = await this.searchInMemory(plan, input, text, typos, facets, disjunctive, counted, take, skip)
+      if (answered) {
+        answered.metadata.processing_time_ms = Date.now() - started
+        return answered
+      }
+    }
 
     const strategy = this.facetStrategy(plan, facets, text)
     const fromCube = strategy === "cube" ? await this.countFromCube(plan, input, facets, keyed) : undefined
@@ -121,6 +174,73 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
   }
 
   /**
+   * A text search from the in-process index: match, scores, total, facets and the page's ids in
+   * JS, the page's stored documents from "<table>_doc". Undefined when the index is not loaded
+   * or the search needs what only SQL answers (see planMemorySearch).
+   */
+  protected async searchInMemory(
+    plan: TablePlan,
+    input: SearchTypes.ProviderSearchQuery,
+    text: TextQuery,
+    typos: TypoAlternatives,
+    facets: FacetRequest[],
+    disjunctive: Set<string>,
+    counted: boolean,
+    take: number,
+    skip: number
+  ): Promise<SearchTypes.SearchResult | undefined> {
+    const filters = input.filters as Record<string, unknown> | undefined
+    const mplan = planMemorySearch(plan, filters, facets, disjunctive, input.pagination?.order)
+    if (!mplan) return undefined
+    const query = parseTsQuery(textTsQuery(text, typos))
+    if (!query) return undefined
+    const index = await this.memoryIndex(plan)
+    if (!index) return undefined
+    const typed = typos.size ? parseTsQuery(textTsQuery(text)) : undefined
+    const accentKeys = queryAccentTerms(text.q)
+    const { row, page } = memorySearch(index, {
+      query,
+      typed,
+      accentKeys,
+      facets,
+      disjunctive,
+      plan: mplan,
+      take,
+      skip,
+    })
+    const docs = page.length
+      ? await this.manager_.execute(`SELECT "id", "document" FROM "${plan.table}_doc" WHERE "id" = ANY(?::text[])`, [
+          pgArray(page.map((h) => h.id)),
+        ])
+      : []
+    const byId = new Map(docs.map((d) => [String(d.id), d.document]))
+    // a bare ts_rank is a real in SQL: its JSON is the float4's shortest text
+    const real = !typos.size && !accentKeys.length
+    const rows: HitRow[] = page.map((h) => ({
+      id: h.id,
+      document: byId.get(h.id) ?? {},
+      score: real ? float4Text(h.score) : h.score,
+    }))
+    const hits = assembleHits(rows, plan, text, typos, {
+      attributes: input.attributes_to_retrieve,
+      includeScore: input.search_options?.include_score,
+      highlight: input.search_options?.highlight,
+    })
+    return {
+      hits,
+      facets: facets.length ? facetResults(facets, row) : undefined,
+      metadata: {
+        skip,
+        take,
+        count: counted ? Number(row.total ?? 0) : null,
+        query: input.q,
+        processing_time_ms: 0,
+        ...(typos.size ? { corrected_terms: Object.fromEntries(typos) } : {}),
+      } as SearchTypes.SearchResultMetadata,
+    }
+  }
+
+  /**
    * One GROUP BY pass serves value and stats facets on scalar columns; range facets and array
    * columns need a subquery each. Without free text the facet cube is tried first.
    */
@@ -157,6 +277,15 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
       )
     )
   }
+}
+
+/** The shortest decimal that reads back as the same float4, as Postgres prints a real. */
+export function float4Text(x: number): number {
+  for (let p = 1; p <= 9; p++) {
+    const v = Number(x.toPrecision(p))
+    if (Math.fround(v) === x) return v
+  }
+  return x
 }
 
 export default OcopPostgresSearchService

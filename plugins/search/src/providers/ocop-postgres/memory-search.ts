@@ -1,0 +1,262 @@
+/**
+ * A text search over the in-process index (./memory-index), with the same answer as the SQL
+ * statement (./statement): the match set of the tsquery and the always-on filters, each hit's
+ * score as compileTextMatch computes it (ts_rank + 1 for the words as typed when typos were
+ * corrected + 0.5 per exact-accent key), total and disjunctive facet counts as countCube counts
+ * them (a bit per failed disjunctive filter), and the page in the requested order, ties by id.
+ * `planMemorySearch` says undefined for anything it cannot answer exactly; SQL answers that.
+ */
+import type { SearchTypes } from "@medusajs/framework/types"
+import { cellTest, type CellTest } from "./facet-cube"
+import {
+  isValueFacet,
+  sortedCounts,
+  statsCount,
+  statsFacets,
+  valueFacets,
+  type FacetRequest,
+  type FacetRow,
+} from "./facets"
+import type { ColumnValues, MemoryIndex } from "./memory-index"
+import type { TablePlan } from "./plan"
+import { queryOperands, rankedAsAnd, tsRank, type Positions, type TsNode } from "./ts-rank"
+
+type Filters = Record<string, unknown> | undefined
+export type MemoryOrderKey = { field: string | "_score"; desc: boolean }
+export type MemorySearchPlan = {
+  tests: { field: string; test: CellTest; disjunctive: boolean }[]
+  order: MemoryOrderKey[]
+}
+export type MemorySearchInput = {
+  query: TsNode
+  /** The query as typed (no typo alternatives) when typos were corrected: a match scores 1 more. */
+  typed?: TsNode
+  accentKeys: string[]
+  facets: FacetRequest[]
+  disjunctive: Set<string>
+  plan: MemorySearchPlan
+  take: number
+  skip: number
+}
+export type MemorySearchResult = { row: FacetRow; page: { id: string; score: number }[] }
+
+const isNumeric = (kind: string) => kind === "bigint" || kind === "double precision"
+
+/**
+ * The filters as tests on column values and the order as keys, or undefined when only SQL can
+ * answer: a filter on an array or date column, $and/$or/$not, a range facet, a facet on an array
+ * column, a sort on an array column.
+ */
+export function planMemorySearch(
+  plan: TablePlan,
+  filters: Filters,
+  facets: FacetRequest[],
+  disjunctive: Set<string>,
+  order: Record<string, SearchTypes.SearchOrderBy> | undefined
+): MemorySearchPlan | undefined {
+  const tests: MemorySearchPlan["tests"] = []
+  for (const [field, value] of Object.entries(filters ?? {})) {
+    if (value === undefined || field === "q") continue
+    const col = plan.columns.get(field)
+    if (!col || col.array || col.kind === "timestamptz") return undefined
+    const test = cellTest(value, isNumeric(col.kind))
+    if (!test) return undefined
+    tests.push({ field, test, disjunctive: disjunctive.has(field) })
+  }
+  for (const f of facets) {
+    const col = plan.columns.get(f.field)
+    if (!col || col.array) return undefined
+    if (!isValueFacet(f) && !(f.type === "stats" && isNumeric(col.kind))) return undefined
+  }
+  const keys: MemoryOrderKey[] = []
+  const entries = Object.entries(order ?? {})
+  for (const [field, dir] of entries) {
+    if (field !== "_score") {
+      const col = plan.columns.get(field)
+      if (!col || col.array) return undefined
+    }
+    keys.push({ field, desc: dir !== "ASC" })
+  }
+  if (!entries.length) keys.push({ field: "_score", desc: true })
+  return { tests, order: keys }
+}
+
+/** Positions of each operand's lexemes in one slot, walking the postings in slot order. */
+class OperandCursors {
+  private lists: { slots: Int32Array; n: number; off: Int32Array; pos: Uint16Array; k: number }[][]
+  readonly entries: Positions[][]
+
+  constructor(index: MemoryIndex, operands: { term: string; prefix: boolean }[]) {
+    this.lists = operands.map((o) =>
+      index.lexemes(o.term, o.prefix).map((word) => {
+        const p = index.terms.get(word)!
+        return { slots: p.slots.a, n: p.slots.n, off: p.off.a, pos: p.pos.a, k: 0 }
+      })
+    )
+    this.entries = operands.map(() => [])
+  }
+
+  /** Fills `entries` for a slot (slots must come in ascending order); only operands present. */
+  at(slot: number): Positions[][] {
+    const out: Positions[][] = []
+    for (let i = 0; i < this.lists.length; i++) {
+      const found = this.entries[i]
+      found.length = 0
+      for (const l of this.lists[i]) {
+        while (l.k < l.n && l.slots[l.k] < slot) l.k++
+        if (l.k < l.n && l.slots[l.k] === slot) found.push(l.pos.subarray(l.off[l.k], l.off[l.k + 1]))
+      }
+      if (found.length) out.push(found)
+    }
+    return out
+  }
+}
+
+const has = (bits: Uint32Array | undefined, slot: number) => !!bits && (bits[slot >> 5] & (1 << (slot & 31))) !== 0
+
+export function memorySearch(index: MemoryIndex, input: MemorySearchInput): MemorySearchResult {
+  const { plan: mplan } = input
+  const matched = index.match(input.query)
+  const typed = input.typed ? index.match(input.typed) : undefined
+  const accents = input.accentKeys.map((k) => index.accentBits(k))
+  const operands = queryOperands(input.query)
+  const andRank = rankedAsAnd(input.query)
+  const cursors = new OperandCursors(index, operands)
+  const docLength = index.docLength.a
+
+  const bits = new Map([...input.disjunctive].map((field, b) => [field, 1 << b]))
+  const tests = mplan.tests.map((t) => {
+    const col = index.column(t.field)!
+    const pass = new Uint8Array(col.text.length)
+    for (let c = 0; c < pass.length; c++) pass[c] = t.test(col.text[c], col.num[c]) ? 1 : 0
+    return { codes: col.codes.a, pass, bit: t.disjunctive ? (bits.get(t.field) ?? 0) : 0 }
+  })
+  const vf = valueFacets(input.facets).map(({ f, i, limit }) => {
+    const col = index.column(f.field)!
+    return { i, limit, col, codes: col.codes.a, counts: new Float64Array(col.text.length), bit: bits.get(f.field) ?? 0 }
+  })
+  const sf = statsFacets(input.facets).map(({ f, i }) => {
+    const col = index.column(f.field)!
+    return {
+      i,
+      codes: col.codes.a,
+      num: col.num,
+      bit: bits.get(f.field) ?? 0,
+      mn: Number.POSITIVE_INFINITY,
+      mx: Number.NEGATIVE_INFINITY,
+      sm: 0,
+      ct: 0,
+    }
+  })
+
+  const scores = index.scores()
+  const page = new TopSlots(input.skip + input.take, compareSlots(index, mplan.order, scores))
+  let total = 0
+  for (let w = 0; w < matched.length; w++) {
+    let word = matched[w]
+    while (word) {
+      const bit = word & -word
+      word ^= bit
+      const slot = (w << 5) | (31 - Math.clz32(bit))
+      let mask = 0
+      let skip = false
+      for (const t of tests) {
+        if (t.pass[t.codes[slot]]) continue
+        if (!t.bit || mask) {
+          skip = true
+          break
+        }
+        mask = t.bit
+      }
+      if (skip) continue
+      for (const f of vf) if (!mask || mask === f.bit) f.counts[f.codes[slot]]++
+      for (const f of sf) {
+        if (mask && mask !== f.bit) continue
+        const v = f.num[f.codes[slot]]
+        if (Number.isNaN(v)) continue
+        if (v < f.mn) f.mn = v
+        if (v > f.mx) f.mx = v
+        f.sm += v
+        f.ct++
+      }
+      if (mask) continue
+      total++
+      if (page.limit > 0) {
+        let score = tsRank(cursors.at(slot), andRank, operands.length, docLength[slot])
+        if (typed && has(typed, slot)) score += 1
+        for (const a of accents) if (has(a, slot)) score += 0.5
+        scores[slot] = score
+        page.offer(slot)
+      }
+    }
+  }
+
+  const row: FacetRow = { total }
+  for (const f of vf) {
+    const counts = new Map<string, number>()
+    for (let c = 1; c < f.counts.length; c++) if (f.counts[c]) counts.set(f.col.text[c]!, f.counts[c])
+    row[`f${f.i}`] = sortedCounts(counts, f.limit)
+  }
+  for (const f of sf) row[`f${f.i}`] = statsCount(f.mn, f.mx, f.sm, f.ct)
+  const slots = page.sorted().slice(input.skip)
+  return { row, page: slots.map((slot) => ({ id: index.ids[slot], score: scores[slot] })) }
+}
+
+type SlotCompare = (a: number, b: number) => number
+
+/** ORDER BY of ./statement compileOrder: the keys (NULLS LAST either way), then id ascending. */
+function compareSlots(index: MemoryIndex, order: MemoryOrderKey[], scores: Float64Array): SlotCompare {
+  const keys = order.map((k) => {
+    if (k.field === "_score") return { desc: k.desc, score: true as const }
+    const col = index.column(k.field) as ColumnValues
+    return { desc: k.desc, score: false as const, col, text: col.column.kind === "text" }
+  })
+  const ids = index.ids
+  return (a, b) => {
+    for (const k of keys) {
+      let d = 0
+      if (k.score) d = scores[a] - scores[b]
+      else {
+        const ca = k.col.codes.a[a]
+        const cb = k.col.codes.a[b]
+        if (ca === cb) continue
+        if (ca === 0) return 1 // nulls last
+        if (cb === 0) return -1
+        if (k.text) {
+          const ta = k.col.text[ca]!
+          const tb = k.col.text[cb]!
+          d = ta < tb ? -1 : ta > tb ? 1 : 0
+        } else d = k.col.num[ca] - k.col.num[cb]
+      }
+      if (d) return k.desc ? -d : d
+    }
+    const ia = ids[a]
+    const ib = ids[b]
+    return ia < ib ? -1 : ia > ib ? 1 : 0
+  }
+}
+
+/** The best `limit` slots so far, kept sorted (few insertions: most offers lose to the last kept). */
+class TopSlots {
+  private kept: number[] = []
+  constructor(
+    readonly limit: number,
+    private readonly compare: SlotCompare
+  ) {}
+  offer(slot: number) {
+    const kept = this.kept
+    if (kept.length === this.limit && this.compare(slot, kept[kept.length - 1]) >= 0) return
+    let lo = 0
+    let hi = kept.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (this.compare(kept[mid], slot) <= 0) lo = mid + 1
+      else hi = mid
+    }
+    kept.splice(lo, 0, slot)
+    if (kept.length > this.limit) kept.pop()
+  }
+  sorted() {
+    return this.kept
+  }
+}
