@@ -1,13 +1,21 @@
 #!/usr/bin/env node
 // Provider-level benchmark of the ocop-postgres search provider: N synthetic listed products in a
-// database of its own on the embedded Postgres, 500 mixed Vietnamese queries (text, text+filters,
-// filters only) through the same service the route uses, with disjunctive facet counts.
-//   node bench/search-provider.mjs [--products 100000] [--queries 500] [--record]
-// Needs a built plugin (cd plugins/search && npx medusa plugin:build). Server: DATABASE_SERVER_URL,
-// else the embedded Postgres on OCOP_PG_PORT (default 54329); database ocop_search_bench, kept.
+// database of its own on the embedded Postgres, mixed Vietnamese queries (text, text+filters,
+// filters only) through the same service the route uses, with disjunctive facet counts; type-ahead
+// (suggest) on every prefix of the shoppers' words. Both engines in the same run: SQL (baseline)
+// and the in-process index (memory-index.ts), the latter with 1, 8 and 32 concurrent clients.
+//   node bench/search-provider.mjs [--products 100000] [--queries 500] [--clients 1,8,32]
+//        [--sql-sample N] [--smoke] [--record]
+// --sql-sample: the SQL baseline times the first N queries only (default: all; 100 at ≥ 1M, where
+// a broad word costs SQL about a second). The index is built once per size and kept (progress on
+// stdout; ~1,000 documents/s on 2 shared cores: 100k in ~1.5 min, 1M in ~15 min).
+// Needs a built plugin (npm run build:plugins). Server: DATABASE_SERVER_URL, else the embedded
+// Postgres on OCOP_PG_PORT (default 54329); database ocop_search_bench, kept. Also run by
+// bench/run.mjs (name "search-provider"; its --smoke uses 1,000 documents and a few queries).
 import { createRequire } from "node:module"
 import { performance } from "node:perf_hooks"
 import { parseArgs, printUsage } from "./lib/args.mjs"
+import { summarize } from "./lib/harness.mjs"
 import { PROV, TEXT } from "./lib/shopper-queries.mjs"
 import { embeddedServerUrl } from "../scripts/lib/postgres.mjs"
 const require = createRequire(import.meta.url)
@@ -16,24 +24,10 @@ const { OcopPostgresSearchService } = require(root + "providers/ocop-postgres/se
 const { ocopProductFields, OCOP_PRODUCT_SETTINGS } = require(root + "lib/fields.js")
 const { toSearchDocument } = require(root + "lib/document.js")
 const { parseSearchParams } = require(root + "lib/params.js")
-const { searchOcopProducts } = require(root + "lib/ocop-search.js")
+const { searchOcopProducts, suggestOcopProducts } = require(root + "lib/ocop-search.js")
 const knexFactory = require("knex")
 
-const OPTIONS = ["--products", "--queries", "--record", "--help", "-h"]
-let args
-try {
-  args = parseArgs(process.argv.slice(2), OPTIONS, { products: 100000, queries: 500, record: false })
-} catch (error) {
-  console.error(error.message)
-  process.exit(1)
-}
-if (args.help) {
-  printUsage(import.meta.url)
-  process.exit(0)
-}
-const N = args.products,
-  QUERIES = args.queries
-const SERVER = process.env.DATABASE_SERVER_URL ?? embeddedServerUrl()
+const OPTIONS = ["--products", "--queries", "--clients", "--sql-sample", "--smoke", "--record", "--help", "-h"]
 const DB = "ocop_search_bench"
 let seed = 42
 const rnd = () => {
@@ -218,100 +212,210 @@ function queryFor(i) {
   return q
 }
 
-const admin = knexFactory({ client: "pg", connection: `${SERVER}/postgres` })
-const exists = (await admin.raw(`SELECT 1 FROM pg_database WHERE datname = ?`, [DB])).rows.length
-if (!exists) await admin.raw(`CREATE DATABASE "${DB}"`)
-const knex = knexFactory({ client: "pg", connection: `${SERVER}/${DB}`, pool: { min: 1, max: 8 } })
-const provider = new OcopPostgresSearchService({
-  manager: { execute: async (sql, params) => (await knex.raw(sql, params ?? [])).rows },
-})
-const index = {
-  name: "ocop_product",
-  entity: "product",
-  fields: ocopProductFields.toFields(),
-  primary_key: "id",
-  provider: "ocop-postgres",
-  settings: OCOP_PRODUCT_SETTINGS,
-  definition_hash: "bench",
-  physical_name: `ocop_product_bench_${N}`,
+const KINDS = ["text", "text + filters", "filters only"]
+
+/** What a shopper types, letter by letter: every prefix of at least two letters of each query. */
+function typeAheadPrefixes() {
+  const out = []
+  for (const q of TEXT) for (let k = 2; k <= q.length; k++) if (q[k - 1] !== " ") out.push(q.slice(0, k))
+  return out
 }
-await provider.upsertIndex({ index })
-const [{ n }] = (await knex.raw(`SELECT count(*)::int AS n FROM "ocop_search_${index.physical_name}"`)).rows
-if (n < N) {
+
+/** The index of N generated documents, built once (resumable; progress on stdout). */
+async function ensureIndex(provider, knex, index, N) {
+  await provider.upsertIndex({ index })
+  const table = `ocop_search_${index.physical_name}`
+  const [{ n }] = (await knex.raw(`SELECT count(*)::int AS n FROM "${table}"`)).rows
+  if (n >= N) return undefined
   const t0 = performance.now()
   for (let i = n; i < N; i += 1000) {
     const docs = []
     for (let j = i; j < Math.min(N, i + 1000); j++) docs.push(toSearchDocument(productSource(j)))
     await provider.upsertDocuments({ index: index.physical_name, definition: index, documents: docs })
-    if ((i / 1000) % 10 === 0)
-      process.stdout.write(
-        `\rindexed ${i + docs.length}/${N} (${Math.round((i + docs.length - n) / ((performance.now() - t0) / 1000))} docs/s)`
-      )
+    if ((i / 1000) % 10 === 0 && process.stdout.isTTY !== false) {
+      const rate = Math.round((i + docs.length - n) / ((performance.now() - t0) / 1000))
+      process.stdout.write(`\rindexed ${i + docs.length}/${N} (${rate} docs/s)`)
+    }
   }
-  await knex.raw(`VACUUM ANALYZE "ocop_search_${index.physical_name}"`)
-  console.log(`\nindex build: ${N - n} docs in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  await knex.raw(`VACUUM ANALYZE "${table}"`)
+  const s = (performance.now() - t0) / 1000
+  console.log(`\nindex build: ${N - n} docs in ${s.toFixed(1)} s`)
+  return `index built in this run: ${(N - n).toLocaleString("en-US")} documents in ${s.toFixed(0)} s`
 }
-const module = {
-  search: (query) => {
-    const { q, ...filters } = query.filters ?? {}
-    return provider.search({
-      index,
-      attributes_to_retrieve: query.fields,
-      q,
-      filters: Object.keys(filters).length ? filters : undefined,
-      pagination: query.pagination,
-      search_options: query.search_options,
-    })
-  },
+
+/** Runs the queries with `clients` concurrent callers (one Node process, as one server process is). */
+async function timeQueries(name, queries, clients, runOne) {
+  const samples = []
+  const byKind = new Map()
+  let errors = 0
+  let firstError
+  let next = 0
+  const started = performance.now()
+  const worker = async () => {
+    while (next < queries.length) {
+      const i = next++
+      const t = performance.now()
+      try {
+        await runOne(queries[i])
+        const ms = performance.now() - t
+        samples.push({ ms })
+        const kind = queries[i].kind
+        if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), { ms }])
+      } catch (error) {
+        errors++
+        firstError ??= String(error?.message ?? error)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: clients }, worker))
+  const wall = performance.now() - started
+  return { all: summarize(name, samples, wall, errors, { concurrency: clients, firstError }), byKind, wall }
 }
-seed = 4242 // the same queries whether or not the index was just built
-const queries = Array.from({ length: QUERIES }, (_, i) => queryFor(i))
-for (const q of queries.slice(0, 30)) await searchOcopProducts(module, parseSearchParams(q).value) // warm-up
-const times = { all: [], text: [], text_filters: [], filters: [] }
-const wallStart = performance.now()
-let totalHits = 0
-for (let i = 0; i < queries.length; i++) {
-  const parsed = parseSearchParams(queries[i])
-  const t = performance.now()
-  const r = await searchOcopProducts(module, parsed.value)
-  const ms = performance.now() - t
-  totalHits += r.total
-  times.all.push(ms)
-  times[["text", "text_filters", "filters"][i % 3]].push(ms)
-}
-const pct = (a, p) => {
-  const s = [...a].sort((x, y) => x - y)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]
-}
-for (const [k, a] of Object.entries(times))
-  console.log(
-    `${k.padEnd(13)} n=${String(a.length).padStart(3)} p50 ${pct(a, 50).toFixed(1)} ms  p95 ${pct(a, 95).toFixed(1)} ms  p99 ${pct(a, 99).toFixed(1)} ms`
-  )
-console.log(`mean hits per query: ${Math.round(totalHits / queries.length)}`)
-if (args.record) {
-  const { appendResults, summarize, machineInfo, postgresVersion } = await import("./lib/harness.mjs")
-  const wall = performance.now() - wallStart
-  const results = Object.entries(times).map(([k, a]) =>
-    summarize(
-      `provider search with facets: ${k}`,
-      a.map((ms) => ({ ms })),
-      wall,
-      0
+
+export async function run(ctx = {}) {
+  const N = ctx.smoke ? 1000 : (ctx.products ?? 100000)
+  const QUERIES = ctx.smoke ? 12 : (ctx.queries ?? 500)
+  const clients = (ctx.clients ?? (ctx.smoke ? ["1", "8"] : ["1", "8", "32"])).map(Number)
+  const sqlSample = Math.min(QUERIES, ctx.sqlSample ?? (N >= 1_000_000 ? 100 : QUERIES))
+  const server =
+    process.env.DATABASE_SERVER_URL ??
+    (ctx.databaseUrl ? Object.assign(new URL(ctx.databaseUrl), { pathname: "" }).href.replace(/\/$/, "") : undefined) ??
+    embeddedServerUrl()
+  const admin = knexFactory({ client: "pg", connection: `${server}/postgres` })
+  const exists = (await admin.raw(`SELECT 1 FROM pg_database WHERE datname = ?`, [DB])).rows.length
+  if (!exists) await admin.raw(`CREATE DATABASE "${DB}"`)
+  await admin.destroy()
+  const knex = knexFactory({ client: "pg", connection: `${server}/${DB}`, pool: { min: 1, max: 8 } })
+  const manager = { execute: async (sql, params) => (await knex.raw(sql, params ?? [])).rows }
+  const index = {
+    name: "ocop_product",
+    entity: "product",
+    fields: ocopProductFields.toFields(),
+    primary_key: "id",
+    provider: "ocop-postgres",
+    settings: OCOP_PRODUCT_SETTINGS,
+    definition_hash: "bench",
+    physical_name: `ocop_product_bench_${N}`,
+  }
+  const notes = []
+  try {
+    const sql = new OcopPostgresSearchService({ manager }, { memory_index: false })
+    const memory = new OcopPostgresSearchService({ manager }, { memory_index: true })
+    seed = 42
+    const built = await ensureIndex(sql, knex, index, N)
+    if (built) notes.push(built)
+    const rssBefore = process.memoryUsage().rss
+    const t0 = performance.now()
+    if (!(await memory.warmMemoryIndex([index.physical_name]))) throw new Error("the in-process index did not load")
+    const loadS = (performance.now() - t0) / 1000
+    const rssMb = Math.round((process.memoryUsage().rss - rssBefore) / 1e6)
+    notes.push(
+      `in-process index loaded from Postgres in ${loadS.toFixed(1)} s (process RSS +${rssMb} MB); SQL answers while it loads`
     )
-  )
-  await appendResults({
-    title: `Search provider (ocop-postgres, no HTTP): ${QUERIES} mixed queries with disjunctive facet counts`,
-    dataset: { "listed documents": N, queries: QUERIES },
-    results,
-    machine: await machineInfo({ pgVersion: await postgresVersion(`${SERVER}/${DB}`) }),
-    notes: [
-      "node bench/search-provider.mjs --products " +
-        N +
-        " --record; one sequential client; facets: province, group, subgroup, stars, producer type (disjunctive) + price stats",
-      ...(process.env.BENCH_NOTE ? [process.env.BENCH_NOTE] : []),
-    ],
-  })
-  console.log("appended to bench/RESULTS.md")
+    const moduleOf = (provider) => ({
+      search: (query) => {
+        const { q, ...filters } = query.filters ?? {}
+        return provider.search({
+          index,
+          attributes_to_retrieve: query.fields,
+          q,
+          filters: Object.keys(filters).length ? filters : undefined,
+          pagination: query.pagination,
+          search_options: query.search_options,
+        })
+      },
+    })
+    const engines = { sql: moduleOf(sql), memory: moduleOf(memory) }
+    seed = 4242 // the same queries whether or not the index was just built
+    const queries = Array.from({ length: QUERIES }, (_, i) => ({
+      kind: KINDS[i % 3],
+      params: parseSearchParams(queryFor(i)).value,
+    }))
+    const searchWith = (engine) => (q) => searchOcopProducts(engines[engine], q.params)
+    // warm-up: typo lookups, facet cubes, Postgres caches — the same for both engines
+    for (const q of queries.slice(0, 30)) {
+      await searchWith("sql")(q)
+      await searchWith("memory")(q)
+    }
+    // equal answers (the contract; took_ms aside) on the warm-up queries
+    for (const q of queries.slice(0, 30)) {
+      const [a, b] = [await searchWith("sql")(q), await searchWith("memory")(q)]
+      if (JSON.stringify({ ...a, took_ms: 0 }) !== JSON.stringify({ ...b, took_ms: 0 }))
+        throw new Error(`the engines disagree on ${JSON.stringify(q.params)}`)
+    }
+    notes.push("the 30 warm-up queries gave identical answers (hits, order, totals, facets) on both engines")
+
+    const results = []
+    const baseline = await timeQueries(`SQL (baseline), 1 client`, queries.slice(0, sqlSample), 1, searchWith("sql"))
+    results.push(baseline.all)
+    const memoryRuns = {}
+    for (const c of clients) {
+      const r = await timeQueries(`in-process index, ${c} client${c > 1 ? "s" : ""}`, queries, c, searchWith("memory"))
+      memoryRuns[c] = r
+      results.push(r.all)
+    }
+    const one = memoryRuns[clients[0]]
+    for (const kind of KINDS) {
+      const base = baseline.byKind.get(kind) ?? []
+      const mem = one?.byKind.get(kind) ?? []
+      if (base.length) results.push(summarize(`  SQL: ${kind}`, base, baseline.wall, 0))
+      if (mem.length) results.push(summarize(`  in-process, ${clients[0]} client: ${kind}`, mem, one.wall, 0))
+    }
+    const prefixes = typeAheadPrefixes().map((q) => ({ q }))
+    const suggestSample = ctx.smoke ? prefixes.slice(0, 10) : prefixes
+    for (const [engine, label] of [
+      ["sql", "suggest (type-ahead), SQL"],
+      ["memory", "suggest (type-ahead), in-process"],
+    ]) {
+      const r = await timeQueries(label, suggestSample, 1, (p) => suggestOcopProducts(engines[engine], p.q))
+      results.push(r.all)
+    }
+    if (sqlSample < QUERIES) notes.push(`SQL baseline timed on the first ${sqlSample} of the ${QUERIES} queries`)
+    notes.push(
+      `node bench/search-provider.mjs --products ${N} --queries ${QUERIES} --clients ${clients.join(",")}; ` +
+        "facets: province, group, subgroup, stars, producer type (disjunctive) + price stats; " +
+        "clients = concurrent callers in one Node process (one server process); suggest = every prefix (≥ 2 letters) " +
+        `of the ${TEXT.length} shoppers' queries, one client`,
+      `load average at the end: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`
+    )
+    return {
+      title: `Search provider at ${N.toLocaleString("en-US")} documents: SQL vs in-process index, 1–${Math.max(...clients)} clients, suggest`,
+      results,
+      baseline: baseline.all,
+      notes,
+      dataset: { "listed documents": N, queries: QUERIES },
+    }
+  } finally {
+    await knex.destroy()
+  }
 }
-await knex.destroy()
-await admin.destroy()
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let args
+  try {
+    args = parseArgs(process.argv.slice(2), OPTIONS, { record: false })
+  } catch (error) {
+    console.error(error.message)
+    process.exit(1)
+  }
+  if (args.help) {
+    printUsage(import.meta.url)
+    process.exit(0)
+  }
+  const { report, appendResults, machineInfo, postgresVersion } = await import("./lib/harness.mjs")
+  try {
+    const out = await run(args)
+    report(out.results, { baseline: out.baseline, title: out.title })
+    for (const n of out.notes) console.log(`- ${n}`)
+    const failed = out.results.some((r) => r.errors > 0 || r.n === 0)
+    if (args.record && !args.smoke) {
+      const server = process.env.DATABASE_SERVER_URL ?? embeddedServerUrl()
+      await appendResults({ ...out, machine: await machineInfo({ pgVersion: await postgresVersion(`${server}/${DB}`) }) })
+      console.log("appended to bench/RESULTS.md")
+    }
+    process.exit(failed ? 1 : 0)
+  } catch (error) {
+    console.error(error.stack ?? error.message)
+    process.exit(1)
+  }
+}

@@ -13,6 +13,8 @@ const OPTIONS = {
     ["products", "duration", "count", "concurrency", "queries", "port"].map((k) => [`--${k}`, [k, "number"]])
   ),
   "--stock-count": ["stockCount", "number"],
+  "--sql-sample": ["sqlSample", "number"],
+  "--clients": ["clients", "list"],
   ...Object.fromEntries(["backend", "storefront", "key", "seed"].map((k) => [`--${k}`, [k, "string"]])),
   "--database-url": ["databaseUrl", "string"],
   "--only": ["only", "list"],
