@@ -376,7 +376,10 @@ export async function run(ctx = {}) {
         "facets: province, group, subgroup, stars, producer type (disjunctive) + price stats; " +
         "clients = concurrent callers in one Node process (one server process); suggest = every prefix (≥ 2 letters) " +
         `of the ${TEXT.length} shoppers' queries, one client`,
-      `load average at the end: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")}`
+      `load average at the end: ${(await import("node:os"))
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(" ")}`
     )
     return {
       title: `Search provider at ${N.toLocaleString("en-US")} documents: SQL vs in-process index, 1–${Math.max(...clients)} clients, suggest`,
@@ -410,7 +413,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const failed = out.results.some((r) => r.errors > 0 || r.n === 0)
     if (args.record && !args.smoke) {
       const server = process.env.DATABASE_SERVER_URL ?? embeddedServerUrl()
-      await appendResults({ ...out, machine: await machineInfo({ pgVersion: await postgresVersion(`${server}/${DB}`) }) })
+      await appendResults({
+        ...out,
+        machine: await machineInfo({ pgVersion: await postgresVersion(`${server}/${DB}`) }),
+      })
       console.log("appended to bench/RESULTS.md")
     }
     process.exit(failed ? 1 : 0)

@@ -13,7 +13,7 @@
  */
 import type { PlannedColumn, TablePlan } from "./plan"
 import type { Executor } from "./sql"
-import { parseTsVector, type Positions, type TsNode } from "./ts-rank"
+import { log2Length, parseTsVector, type Positions, type TsNode } from "./ts-rank"
 
 /** How stale a search may be at most, from another process's write to this process seeing it. */
 export const FRESH_MS = 50
@@ -46,6 +46,19 @@ class Growable<T extends Int32Array | Uint16Array | Uint8Array> {
   }
 }
 const int32 = (size: number) => new Int32Array(size)
+
+class GrowableF64 {
+  n = 0
+  a = new Float64Array(16)
+  push(v: number) {
+    if (this.n === this.a.length) {
+      const next = new Float64Array(this.a.length * 2)
+      next.set(this.a)
+      this.a = next
+    }
+    this.a[this.n++] = v
+  }
+}
 const uint16 = (size: number) => new Uint16Array(size)
 
 /** The documents (slots, ascending) that hold one lexeme, with their positions. */
@@ -54,10 +67,12 @@ export class Postings {
   /** off[k]..off[k+1] are posting k's positions in pos. */
   off = Object.assign(new Growable(Int32Array.of(0), int32), { n: 1 })
   pos = new Growable(new Uint16Array(4), uint16)
-  add(slot: number, positions: Positions) {
+  /** Appends a document's positions; answers their number. */
+  add(slot: number, positions: Positions): number {
     this.slots.push(slot)
     for (const p of positions) this.pos.push(p)
     this.off.push(this.pos.n)
+    return positions.length
   }
   get size() {
     return this.slots.n
@@ -86,12 +101,29 @@ export class ColumnValues {
 
 export type Bitset = Uint32Array
 
+const NUMERIC = new Set(["bigint", "double precision", "boolean"])
+
+/**
+ * The scalar columns the in-process index holds: the ones a text search facets on, sorts by or
+ * filters by as numbers or flags (plus every keyword column a facet or sort names). Other filters
+ * (ids, handles, codes) leave the search to SQL (./memory-search planMemorySearch).
+ */
+export function memoryColumns(plan: TablePlan): PlannedColumn[] {
+  return [...plan.columns.values()].filter((c) => {
+    if (c.array) return false
+    const def = plan.fields?.[c.field]
+    if (!def) return !plan.fields
+    return !!def.facetable || !!def.sortable || (!!def.filterable && NUMERIC.has(c.kind))
+  })
+}
+
 export class MemoryIndex {
   readonly terms = new Map<string, Postings>()
   readonly accents = new Map<string, Postings>()
   private sortedTerms: string[] | null = null
   ids: string[] = []
-  docLength = new Growable(new Int32Array(16), int32)
+  /** log2(document length + 1) per slot: ts_rank's normalisation 1. */
+  log2Length = new GrowableF64()
   alive = new Uint32Array(1)
   readonly slotOf = new Map<string, number>()
   readonly columns: ColumnValues[]
@@ -99,8 +131,11 @@ export class MemoryIndex {
   /** Reused per search (the search pass is synchronous): a score per slot. */
   scratch = new Float64Array(0)
 
-  constructor(readonly plan: TablePlan) {
-    this.columns = [...plan.columns.values()].filter((c) => !c.array).map((c) => new ColumnValues(c))
+  constructor(
+    readonly plan: TablePlan,
+    loaded: PlannedColumn[] = memoryColumns(plan)
+  ) {
+    this.columns = loaded.map((c) => new ColumnValues(c))
   }
 
   get slots() {
@@ -115,9 +150,9 @@ export class MemoryIndex {
   }
 
   /** The columns each row of the load and refresh queries carries. */
-  static selectSql(plan: TablePlan): string {
-    const cols = [...plan.columns.values()]
-      .filter((c) => !c.array)
+  selectSql(): string {
+    const cols = this.columns
+      .map((v) => v.column)
       .map((c, i) =>
         c.kind === "timestamptz"
           ? `(extract(epoch from "${c.column}") * 1000)::float8::text AS c${i}`
@@ -156,18 +191,7 @@ export class MemoryIndex {
       this.alive = next
     }
     this.alive[slot >> 5] |= 1 << (slot & 31)
-    let length = 0
-    for (const [word, positions] of parseTsVector(row.tsv ?? "")) {
-      let p = this.terms.get(word)
-      if (!p) {
-        p = new Postings()
-        this.terms.set(word, p)
-        this.sortedTerms = null
-      }
-      p.add(slot, positions)
-      length += positions.length || 1
-    }
-    this.docLength.push(length)
+    this.log2Length.push(log2Length(this.putLexemes(slot, row.tsv ?? "")))
     for (const key of String(row.accent ?? "").split(" ")) {
       if (!key) continue
       let p = this.accents.get(key)
@@ -195,6 +219,70 @@ export class MemoryIndex {
       c.codes.n = slot + 1
       c.codes.a[slot] = c.code(text, num)
     })
+  }
+
+  /**
+   * The lexemes of a tsvector's text form ('word':1A,5 …) into their postings, read in place
+   * (parseTsVector without the intermediate map); answers the document length (positions).
+   */
+  private putLexemes(slot: number, text: string): number {
+    let length = 0
+    let i = 0
+    const n = text.length
+    while (i < n) {
+      if (text.charCodeAt(i) === 32) {
+        i++
+        continue
+      }
+      if (text.charCodeAt(i) !== 39) break
+      const q = text.indexOf("'", i + 1)
+      const word = text.slice(i + 1, q)
+      if (text.charCodeAt(q + 1) === 39 || word.includes("\\")) {
+        // rare: an escaped quote or backslash; the general parser reads this one lexeme
+        let end = q
+        while (text.charCodeAt(end + 1) === 39) end = text.indexOf("'", end + 2)
+        const space = text.indexOf(" '", end)
+        const piece = text.slice(i, space < 0 ? n : space)
+        for (const [w, positions] of parseTsVector(piece)) length += this.postingsOf(w).add(slot, positions)
+        i = space < 0 ? n : space + 1
+        continue
+      }
+      const p = this.postingsOf(word)
+      i = q + 1
+      p.slots.push(slot)
+      if (text.charCodeAt(i) === 58) {
+        i++
+        for (;;) {
+          let pos = 0
+          let c = text.charCodeAt(i)
+          while (c >= 48 && c <= 57) {
+            pos = pos * 10 + c - 48
+            c = text.charCodeAt(++i)
+          }
+          const w = c === 65 ? 3 : c === 66 ? 2 : c === 67 ? 1 : 0
+          if (c >= 65 && c <= 68) c = text.charCodeAt(++i)
+          p.pos.push((w << 14) | (pos > 16383 ? 16383 : pos))
+          length++
+          if (c === 44) i++
+          else break
+        }
+      } else {
+        p.pos.push(0)
+        length++
+      }
+      p.off.push(p.pos.n)
+    }
+    return length
+  }
+
+  private postingsOf(word: string): Postings {
+    let p = this.terms.get(word)
+    if (!p) {
+      p = new Postings()
+      this.terms.set(word, p)
+      this.sortedTerms = null
+    }
+    return p
   }
 
   /** The lexemes an operand stands for, in byte order: the word itself, or every word it prefixes. */
@@ -326,16 +414,18 @@ export class MemoryIndexFollower {
     const [head] = await this.manager.execute(`SELECT coalesce(max("seq"), 0)::text AS seq FROM "${t}_chg"`)
     const fromSeq = Number(head?.seq ?? 0)
     const index = new MemoryIndex(this.plan)
-    const select = MemoryIndex.selectSql(this.plan)
-    let after: string | null = null
-    for (;;) {
-      const rows: IndexRow[] = await this.manager.execute(
+    const select = index.selectSql()
+    const chunk = (after: string | null): Promise<IndexRow[]> =>
+      this.manager.execute(
         `SELECT ${select} FROM "${t}" ${after === null ? "" : `WHERE "id" > ?`} ORDER BY "id" LIMIT ${LOAD_CHUNK}`,
         after === null ? [] : [after]
       )
+    // the next chunk is read while this one is parsed
+    let next: Promise<IndexRow[]> | undefined = chunk(null)
+    while (next) {
+      const rows = await next
+      next = rows.length === LOAD_CHUNK ? chunk(String(rows[rows.length - 1].id)) : undefined
       for (const row of rows) index.put(row)
-      if (rows.length < LOAD_CHUNK) break
-      after = String(rows[rows.length - 1].id)
     }
     this.index = index
     this.lastSeq = fromSeq
@@ -363,7 +453,7 @@ export class MemoryIndexFollower {
     }
     const ids = [...new Set(rows.map((r) => r.id))]
     const fresh = new Map<string, IndexRow>()
-    const select = MemoryIndex.selectSql(this.plan)
+    const select = (this.index ?? new MemoryIndex(this.plan)).selectSql()
     for (let k = 0; k < ids.length; k += 1000) {
       const chunk = ids.slice(k, k + 1000)
       const got = await this.manager.execute(`SELECT ${select} FROM "${t}" WHERE "id" = ANY(?::text[])`, [

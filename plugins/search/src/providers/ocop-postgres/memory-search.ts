@@ -17,9 +17,9 @@ import {
   type FacetRequest,
   type FacetRow,
 } from "./facets"
-import type { ColumnValues, MemoryIndex } from "./memory-index"
+import { memoryColumns, type ColumnValues, type MemoryIndex } from "./memory-index"
 import type { TablePlan } from "./plan"
-import { queryOperands, rankedAsAnd, tsRank, type Positions, type TsNode } from "./ts-rank"
+import { RankEntries, queryOperands, rankedAsAnd, tsRankFlat, type TsNode } from "./ts-rank"
 
 type Filters = Record<string, unknown> | undefined
 export type MemoryOrderKey = { field: string | "_score"; desc: boolean }
@@ -54,61 +54,72 @@ export function planMemorySearch(
   disjunctive: Set<string>,
   order: Record<string, SearchTypes.SearchOrderBy> | undefined
 ): MemorySearchPlan | undefined {
+  const held = new Set(memoryColumns(plan).map((c) => c.field))
   const tests: MemorySearchPlan["tests"] = []
   for (const [field, value] of Object.entries(filters ?? {})) {
     if (value === undefined || field === "q") continue
     const col = plan.columns.get(field)
-    if (!col || col.array || col.kind === "timestamptz") return undefined
+    if (!col || !held.has(field) || col.kind === "timestamptz") return undefined
     const test = cellTest(value, isNumeric(col.kind))
     if (!test) return undefined
     tests.push({ field, test, disjunctive: disjunctive.has(field) })
   }
   for (const f of facets) {
     const col = plan.columns.get(f.field)
-    if (!col || col.array) return undefined
+    if (!col || !held.has(f.field)) return undefined
     if (!isValueFacet(f) && !(f.type === "stats" && isNumeric(col.kind))) return undefined
   }
   const keys: MemoryOrderKey[] = []
   const entries = Object.entries(order ?? {})
   for (const [field, dir] of entries) {
-    if (field !== "_score") {
-      const col = plan.columns.get(field)
-      if (!col || col.array) return undefined
-    }
+    if (field !== "_score" && !held.has(field)) return undefined
     keys.push({ field, desc: dir !== "ASC" })
   }
   if (!entries.length) keys.push({ field: "_score", desc: true })
   return { tests, order: keys }
 }
 
-/** Positions of each operand's lexemes in one slot, walking the postings in slot order. */
-class OperandCursors {
+/** Scores documents in ascending slot order, walking each operand's postings once. */
+class SlotScorer {
   private lists: { slots: Int32Array; n: number; off: Int32Array; pos: Uint16Array; k: number }[][]
-  readonly entries: Positions[][]
+  private entries = new RankEntries()
+  private readonly andRank: boolean
+  private readonly operands: number
+  private typed?: Uint32Array
+  private accents: (Uint32Array | undefined)[]
 
-  constructor(index: MemoryIndex, operands: { term: string; prefix: boolean }[]) {
+  constructor(
+    private readonly index: MemoryIndex,
+    private readonly input: MemorySearchInput
+  ) {
+    const operands = queryOperands(input.query)
+    this.operands = operands.length
+    this.andRank = rankedAsAnd(input.query)
     this.lists = operands.map((o) =>
       index.lexemes(o.term, o.prefix).map((word) => {
         const p = index.terms.get(word)!
         return { slots: p.slots.a, n: p.slots.n, off: p.off.a, pos: p.pos.a, k: 0 }
       })
     )
-    this.entries = operands.map(() => [])
+    this.typed = input.typed ? index.match(input.typed) : undefined
+    this.accents = input.accentKeys.map((k) => index.accentBits(k))
   }
 
-  /** Fills `entries` for a slot (slots must come in ascending order); only operands present. */
-  at(slot: number): Positions[][] {
-    const out: Positions[][] = []
-    for (let i = 0; i < this.lists.length; i++) {
-      const found = this.entries[i]
-      found.length = 0
-      for (const l of this.lists[i]) {
+  /** compileTextMatch's score: ts_rank, + 1 for the words as typed, + 0.5 per exact-accent key. */
+  score(slot: number): number {
+    const e = this.entries
+    e.reset()
+    for (const lexemes of this.lists) {
+      for (const l of lexemes) {
         while (l.k < l.n && l.slots[l.k] < slot) l.k++
-        if (l.k < l.n && l.slots[l.k] === slot) found.push(l.pos.subarray(l.off[l.k], l.off[l.k + 1]))
+        if (l.k < l.n && l.slots[l.k] === slot) e.add(l.pos, l.off[l.k], l.off[l.k + 1])
       }
-      if (found.length) out.push(found)
+      e.closeOperand()
     }
-    return out
+    let score = tsRankFlat(e, this.andRank, this.operands, this.index.log2Length.a[slot])
+    if (this.typed && has(this.typed, slot)) score += 1
+    for (const a of this.accents) if (has(a, slot)) score += 0.5
+    return score
   }
 }
 
@@ -117,12 +128,9 @@ const has = (bits: Uint32Array | undefined, slot: number) => !!bits && (bits[slo
 export function memorySearch(index: MemoryIndex, input: MemorySearchInput): MemorySearchResult {
   const { plan: mplan } = input
   const matched = index.match(input.query)
-  const typed = input.typed ? index.match(input.typed) : undefined
-  const accents = input.accentKeys.map((k) => index.accentBits(k))
-  const operands = queryOperands(input.query)
-  const andRank = rankedAsAnd(input.query)
-  const cursors = new OperandCursors(index, operands)
-  const docLength = index.docLength.a
+  // without _score in the order only the page is scored, after it is chosen
+  const ranked = mplan.order.some((k) => k.field === "_score")
+  const scorer = new SlotScorer(index, input)
 
   const bits = new Map([...input.disjunctive].map((field, b) => [field, 1 << b]))
   const tests = mplan.tests.map((t) => {
@@ -182,10 +190,7 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
       if (mask) continue
       total++
       if (page.limit > 0) {
-        let score = tsRank(cursors.at(slot), andRank, operands.length, docLength[slot])
-        if (typed && has(typed, slot)) score += 1
-        for (const a of accents) if (has(a, slot)) score += 0.5
-        scores[slot] = score
+        if (ranked) scores[slot] = scorer.score(slot)
         page.offer(slot)
       }
     }
@@ -199,6 +204,10 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   }
   for (const f of sf) row[`f${f.i}`] = statsCount(f.mn, f.mx, f.sm, f.ct)
   const slots = page.sorted().slice(input.skip)
+  if (!ranked) {
+    const late = new SlotScorer(index, input)
+    for (const slot of [...slots].sort((a, b) => a - b)) scores[slot] = late.score(slot)
+  }
   return { row, page: slots.map((slot) => ({ id: index.ids[slot], score: scores[slot] })) }
 }
 

@@ -14,6 +14,8 @@ export type TablePlan = {
   searchable: SearchableField[]
   primary_key: string
   hash: string
+  /** The index's field definitions (facetable, sortable, …). */
+  fields?: SearchTypes.SearchIndexDefinition["fields"]
 }
 
 const KIND: Record<string, ColumnKind | undefined> = {
@@ -64,7 +66,7 @@ export function buildTablePlan(
   }
   const table = tableNameFor(physicalName)
   const hash = hashString(JSON.stringify({ c: [...columns.values()], s: searchable }))
-  return { table, columns, searchable, primary_key: definition.primary_key ?? "id", hash }
+  return { table, columns, searchable, primary_key: definition.primary_key ?? "id", hash, fields: definition.fields }
 }
 
 /**

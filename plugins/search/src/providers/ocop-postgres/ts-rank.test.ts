@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest"
+import { MemoryIndex } from "./memory-index"
+import { buildTablePlan } from "./plan"
 import { parseTsQuery, parseTsVector, queryOperands, rankedAsAnd, tsRank, wordDistance } from "./ts-rank"
 
 describe("tsquery and tsvector text", () => {
@@ -38,5 +40,19 @@ describe("ts_rank(tsv, query, 1) as Postgres computes it", () => {
     const length = [...v.values()].reduce((n, p) => n + p.length, 0)
     expect(tsRank([[v.get("binh")!], [v.get("thuan")!]], true, 2, length)).toBe(Math.fround(0.18065159))
     expect(wordDistance(101)).toBe(Math.fround(1e-30))
+  })
+})
+
+describe("the in-process index reads a tsvector as parseTsVector does", () => {
+  it("plain and escaped lexemes, with and without positions", () => {
+    const index = new MemoryIndex(buildTablePlan("t", { fields: {}, primary_key: "id" }))
+    const tsv = "'a':1A,3 'it''s':2C 'x\\\\y':4 'z'"
+    index.put({ id: "p1", tsv, accent: "" })
+    const expected = parseTsVector(tsv)
+    for (const [word, positions] of expected) {
+      const p = index.terms.get(word)!
+      expect([...p.pos.a.subarray(p.off.a[0], p.off.a[1])], word).toEqual([...positions])
+    }
+    expect([...index.terms.keys()].sort()).toEqual([...expected.keys()].sort())
   })
 })

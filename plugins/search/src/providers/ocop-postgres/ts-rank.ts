@@ -59,18 +59,60 @@ const MAXENTRYPOS = 1 << 14
 const wpos = (wep: number) => WEIGHTS[wep >> 14]
 const getpos = (wep: number) => wep & 0x3fff
 
+const WORD_DISTANCE = Array.from({ length: 101 }, (_, w) => f(1.0 / (1.005 + 0.05 * Math.exp(f(w) / 1.5 - 2))))
+
 export function wordDistance(w: number): number {
-  if (w > 100) return f(1e-30)
-  return f(1.0 / (1.005 + 0.05 * Math.exp(f(w) / 1.5 - 2)))
+  return w > 100 ? f(1e-30) : WORD_DISTANCE[w]
+}
+
+/**
+ * One document's entries matching a query, flat (no allocation per document): entry e is
+ * arr[e][start[e]..end[e]]; the entries of the p-th operand present are opBegin[p]..opBegin[p+1].
+ */
+export class RankEntries {
+  arr: Uint16Array[] = []
+  start = new Int32Array(64)
+  end = new Int32Array(64)
+  opBegin = new Int32Array(64)
+  last = new Int32Array(64)
+  count = 0
+  present = 0
+
+  reset() {
+    this.count = 0
+    this.present = 0
+    this.opBegin[0] = 0
+  }
+  add(arr: Uint16Array, start: number, end: number) {
+    if (this.count === this.start.length) {
+      const grow = (a: Int32Array) => Int32Array.from({ length: a.length * 2 }, (_, k) => a[k] ?? 0)
+      this.start = grow(this.start)
+      this.end = grow(this.end)
+    }
+    this.arr[this.count] = arr
+    this.start[this.count] = start
+    this.end[this.count] = end
+    this.count++
+  }
+  /** Closes the entries of one operand (if it had any). */
+  closeOperand() {
+    if (this.count === this.opBegin[this.present]) return
+    this.present++
+    if (this.present + 1 >= this.opBegin.length) {
+      this.opBegin = Int32Array.from({ length: this.opBegin.length * 2 }, (_, k) => this.opBegin[k] ?? 0)
+      this.last = new Int32Array(this.opBegin.length)
+    }
+    this.opBegin[this.present] = this.count
+  }
 }
 
 /** One lexeme entry's share of calc_rank_or, before the division by 1.64493406685. */
-export function orEntryWeight(post: Positions): number {
+export function orEntryWeight(post: Uint16Array, from = 0, to = post.length): number {
   let resj = 0
   let wjm = -1
   let jm = 0
-  for (let j = 0; j < post.length; j++) {
-    const w = wpos(post[j])
+  for (let j = 0; j < to - from; j++) {
+    const w = wpos(post[from + j])
     resj = f(resj + f(w / ((j + 1) * (j + 1))))
     if (w > wjm) {
       wjm = w
@@ -80,28 +122,25 @@ export function orEntryWeight(post: Positions): number {
   return f(f(wjm + resj) - f(wjm / ((jm + 1) * (jm + 1))))
 }
 
-/**
- * calc_rank_or: `entries[i]` are the document's entries (in lexeme order) matching the i-th
- * operand; `size` is the number of operands.
- */
-export function rankOr(entries: Positions[][], size: number): number {
+/** calc_rank_or over the entries; `size` is the number of distinct operands of the query. */
+export function rankOrFlat(e: RankEntries, size: number): number {
   let res = 0
-  for (const list of entries) for (const post of list) res = f(res + orEntryWeight(post) / 1.64493406685)
+  for (let k = 0; k < e.count; k++) res = f(res + orEntryWeight(e.arr[k], e.start[k], e.end[k]) / 1.64493406685)
   return size > 0 ? f(res / size) : res
 }
 
 /** calc_rank_and (two or more operands; Postgres falls back to calc_rank_or below that). */
-export function rankAnd(entries: Positions[][]): number {
+export function rankAndFlat(e: RankEntries): number {
   let res = -1
-  const pos: (Positions | undefined)[] = new Array(entries.length)
-  for (let i = 0; i < entries.length; i++) {
-    for (const post of entries[i]) {
-      pos[i] = post
+  for (let i = 0; i < e.present; i++) {
+    for (let x = e.opBegin[i]; x < e.opBegin[i + 1]; x++) {
+      e.last[i] = x
+      const post = e.arr[x]
       for (let k = 0; k < i; k++) {
-        const ct = pos[k]
-        if (!ct) continue
-        for (let l = 0; l < post.length; l++) {
-          for (let p = 0; p < ct.length; p++) {
+        const y = e.last[k]
+        const ct = e.arr[y]
+        for (let l = e.start[x]; l < e.end[x]; l++) {
+          for (let p = e.start[y]; p < e.end[y]; p++) {
             const dist = Math.abs(getpos(post[l]) - getpos(ct[p]))
             // documents here always carry positions, so a distance of 0 never counts
             if (!dist) continue
@@ -115,16 +154,29 @@ export function rankAnd(entries: Positions[][]): number {
   return res
 }
 
+/** ts_rank(tsv, query, 1) from flat entries; `log2Length` = log2(document length + 1). */
+export function tsRankFlat(e: RankEntries, andRank: boolean, operands: number, log2Length: number): number {
+  if (!operands || !log2Length) return 0
+  let res = andRank && operands >= 2 ? rankAndFlat(e) : rankOrFlat(e, operands)
+  if (res < 0) res = f(1e-20)
+  return f(res / log2Length)
+}
+
+/** log2(length + 1) as calc_rank divides by it. */
+export const log2Length = (length: number) => Math.log(length + 1) / Math.log(2.0)
+
 /**
  * ts_rank(tsv, query, 1), from the document's entries per operand present (operands in
- * queryOperands order) and the number of distinct operands of the query: the AND or OR rank,
- * then divided by log2(document length + 1).
+ * queryOperands order) and the number of distinct operands of the query.
  */
 export function tsRank(entries: Positions[][], andRank: boolean, operands: number, docLength: number) {
-  if (!docLength || !operands) return 0
-  let res = andRank && operands >= 2 ? rankAnd(entries) : rankOr(entries, operands)
-  if (res < 0) res = f(1e-20)
-  return f(res / (Math.log(docLength + 1) / Math.log(2.0)))
+  const e = new RankEntries()
+  e.reset()
+  for (const list of entries) {
+    for (const post of list) e.add(post, 0, post.length)
+    e.closeOperand()
+  }
+  return tsRankFlat(e, andRank, operands, docLength ? log2Length(docLength) : 0)
 }
 
 /** A tsvector's text form ('word':1A,5 …) as lexemes with their positions. */
