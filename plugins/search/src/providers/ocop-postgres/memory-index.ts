@@ -12,12 +12,14 @@
  * suspension within milliseconds of its commit.
  */
 import type { PlannedColumn, TablePlan } from "./plan"
-import type { Executor } from "./sql"
+import { pgArray, type Executor } from "./sql"
 import { log2Length, parseTsVector, type Positions, type TsNode } from "./ts-rank"
 
 /** How stale a search may be at most, from another process's write to this process seeing it. */
 export const FRESH_MS = 50
 const LOAD_CHUNK = 20_000
+/** Stored documents of recent hits kept per process (~2 kB each). */
+const DOCUMENT_CACHE = 20_000
 const MAX_INCREMENTAL = 20_000
 /** A log gap (a write whose entry is not committed yet) is waited for this long, then skipped. */
 const GAP_MS = 2_000
@@ -358,6 +360,12 @@ export class MemoryIndexFollower {
   private polling?: Promise<void>
   private dirty = false
   failed?: unknown
+  /**
+   * Stored documents of recent hits (most recently used last), dropped when the log names their
+   * row; `generation` counts applied changes, so a document read across a change is not kept.
+   */
+  private documents = new Map<string, unknown>()
+  private generation = 0
 
   constructor(
     private readonly manager: Executor,
@@ -402,6 +410,34 @@ export class MemoryIndexFollower {
     return this.index
   }
 
+  /** The stored documents of these ids: from the cache, the rest from "<table>_doc". */
+  async documentsOf(ids: string[]): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>()
+    const missing: string[] = []
+    for (const id of ids) {
+      const doc = this.documents.get(id)
+      if (doc === undefined) missing.push(id)
+      else {
+        this.documents.delete(id)
+        this.documents.set(id, doc)
+        out.set(id, doc)
+      }
+    }
+    if (!missing.length) return out
+    const generation = this.generation
+    const rows = await this.manager.execute(
+      `SELECT "id", "document" FROM "${this.plan.table}_doc" WHERE "id" = ANY(?::text[])`,
+      [pgArray(missing)]
+    )
+    for (const row of rows) {
+      const doc = typeof row.document === "string" ? JSON.parse(row.document) : row.document
+      out.set(String(row.id), doc)
+      if (generation === this.generation) this.documents.set(String(row.id), doc)
+    }
+    while (this.documents.size > DOCUMENT_CACHE) this.documents.delete(this.documents.keys().next().value!)
+    return out
+  }
+
   private reload() {
     this.index = undefined
     this.loading = undefined
@@ -428,6 +464,8 @@ export class MemoryIndexFollower {
       for (const row of rows) index.put(row)
     }
     this.index = index
+    this.generation++
+    this.documents.clear()
     this.lastSeq = fromSeq
     this.pendingGap = undefined
     this.lastPoll = 0
@@ -463,10 +501,12 @@ export class MemoryIndexFollower {
     }
     const index = this.index
     if (!index) return
+    this.generation++
     for (const id of ids) {
       const row = fresh.get(id)
       if (row) index.put(row)
       else index.remove(id)
+      this.documents.delete(id)
     }
     this.advance(rows.map((r) => Number(r.seq)))
     if (index.dead > 1000 && index.dead > index.slots / 4) this.compact()

@@ -26,7 +26,7 @@ import { facetRequests, facetResults, isValueFacet, type FacetRequest, type Face
 import { assembleHits, type HitRow } from "./hits"
 import { OCOP_POSTGRES_PROVIDER, OcopPostgresIndexStore, type OcopPostgresOptions } from "./index-store"
 import type { TablePlan } from "./plan"
-import { fromJson, pgArray, type Executor } from "./sql"
+import { fromJson, type Executor } from "./sql"
 import { MemoryIndexFollower } from "./memory-index"
 import { memorySearch, planMemorySearch } from "./memory-search"
 import { compileOrder, searchStatement, splitFilters } from "./statement"
@@ -208,12 +208,9 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
       take,
       skip,
     })
-    const docs = page.length
-      ? await this.manager_.execute(`SELECT "id", "document" FROM "${plan.table}_doc" WHERE "id" = ANY(?::text[])`, [
-          pgArray(page.map((h) => h.id)),
-        ])
-      : []
-    const byId = new Map(docs.map((d) => [String(d.id), d.document]))
+    const byId = page.length
+      ? await this.followers_.get(plan.table)!.documentsOf(page.map((h) => h.id))
+      : new Map<string, unknown>()
     // a bare ts_rank is a real in SQL: its JSON is the float4's shortest text
     const real = !typos.size && !accentKeys.length
     const rows: HitRow[] = page.map((h) => ({
