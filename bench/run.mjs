@@ -4,7 +4,7 @@
 //   --products N     dataset: database ocop_bench_<N> seeded with N generated products (+ the demo
 //                    catalogue); seeded once, re-used afterwards. Without it: ocop_bench_demo.
 //   --duration S     seconds per case (default 20)       --count N   max requests per case
-//   --only a,b       store-api, search, search-provider, storefront, checkout (default: all that exist)
+//   --only a,b       store-api, search, search-provider, storefront, checkout, startup (default: all)
 //   --smoke          a handful of requests per bench on a small dataset (part of the test suite);
 //                    exits non-zero if any request fails; records nothing
 //   --backend URL    use a backend that is already running (with --key or --database-url) instead
