@@ -21,7 +21,7 @@ export type OcopPostgresOptions = {
   typo_min_similarity?: number
   /**
    * Text searches from an in-process index kept current from the change log (./memory-index);
-   * default on, `false` (or env OCOP_SEARCH_MEMORY_INDEX=off) keeps every search in SQL.
+   * off by default for now: `true` (or env OCOP_SEARCH_MEMORY_INDEX=on) turns it on.
    */
   memory_index?: boolean
 }

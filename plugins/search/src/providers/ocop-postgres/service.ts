@@ -58,7 +58,8 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     super(deps, options)
     this.cubes_ = new FacetCubes(deps.manager)
     this.typos_ = new TypoCorrector(deps.manager, options.typo_min_similarity)
-    this.memoryIndex_ = options.memory_index ?? process.env.OCOP_SEARCH_MEMORY_INDEX !== "off"
+    // opt-in until the HTTP suite's suspension and renewal cases pass with it (see README)
+    this.memoryIndex_ = options.memory_index ?? process.env.OCOP_SEARCH_MEMORY_INDEX === "on"
   }
 
   protected changed(plan: TablePlan) {
