@@ -146,6 +146,7 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
 function CertificationPanel({ certification }: { certification: Certification | null }) {
   const tr = useT();
   const lang = useLang();
+  const dateOf = (value: string | null | undefined) => (value ? formatDate(value, lang) : null);
   return (
     <section aria-labelledby="cert-heading" className="rounded-2xl border border-gold-400/50 bg-gold-50 p-5">
       <h2 id="cert-heading" className="font-display text-lg font-bold text-ink">
@@ -170,10 +171,7 @@ function CertificationPanel({ certification }: { certification: Certification | 
                 <Fact label={tr("cert.score")} value={certification.score ?? null} />
                 <Fact label={tr("cert.certificateNumber")} value={certification.certificate_number} />
                 <Fact label={tr("cert.decisionNumber")} value={certification.decision_number} />
-                <Fact
-                  label={tr("cert.decisionDate")}
-                  value={certification.decision_date ? formatDate(certification.decision_date, lang) : null}
-                />
+                <Fact label={tr("cert.decisionDate")} value={dateOf(certification.decision_date)} />
                 <Fact
                   label={tr("cert.group")}
                   value={
@@ -186,14 +184,8 @@ function CertificationPanel({ certification }: { certification: Certification | 
                 />
                 <Fact label={tr("cert.issuingAuthority")} value={certification.issuing_authority} />
                 <Fact label={tr("cert.legalBasis")} value={certification.legal_basis} />
-                <Fact
-                  label={tr("cert.validFrom")}
-                  value={certification.valid_from ? formatDate(certification.valid_from, lang) : null}
-                />
-                <Fact
-                  label={tr("cert.validTo")}
-                  value={certification.expires_at ? formatDate(certification.expires_at, lang) : null}
-                />
+                <Fact label={tr("cert.validFrom")} value={dateOf(certification.valid_from)} />
+                <Fact label={tr("cert.validTo")} value={dateOf(certification.expires_at)} />
                 <Fact label={tr("cert.province")} value={certification.province?.name_vi} />
                 <Fact label={tr("cert.traceability")} value={certification.traceability_code} />
                 <Fact label={tr("cert.status")} value={tr(statusKey(status))} />
