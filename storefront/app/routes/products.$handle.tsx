@@ -19,6 +19,7 @@ import { productJsonLd } from "~/lib/product-seo";
 import { addLineFromForm } from "~/lib/cart.server";
 import { AddToCartResult } from "~/components/AddToCartResult";
 import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop-display";
+import { FormRow } from "~/components/FormRow";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";
@@ -295,10 +296,7 @@ export default function ProductPage() {
 
           {product.variants.length > 1 ? (
             <Form method="get" className="flex flex-wrap items-end gap-3" preventScrollReset>
-              <div className="flex flex-col gap-1">
-                <label htmlFor="variant" className="text-sm font-medium">
-                  {tr("product.variant")}
-                </label>
+              <FormRow htmlFor="variant" label={tr("product.variant")}>
                 <select
                   id="variant"
                   name="variant"
@@ -312,7 +310,7 @@ export default function ProductPage() {
                     </option>
                   ))}
                 </select>
-              </div>
+              </FormRow>
               <Button type="submit" variant="secondary">
                 {tr("product.chooseVariant")}
               </Button>
@@ -321,10 +319,7 @@ export default function ProductPage() {
 
           <Form method="post" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="variant_id" value={variant?.id ?? ""} />
-            <div className="flex flex-col gap-1">
-              <label htmlFor="quantity" className="text-sm font-medium">
-                {tr("product.quantity")}
-              </label>
+            <FormRow htmlFor="quantity" label={tr("product.quantity")}>
               <input
                 id="quantity"
                 name="quantity"
@@ -334,7 +329,7 @@ export default function ProductPage() {
                 defaultValue={1}
                 className="w-24 rounded-lg border border-clay bg-white px-3 py-2 text-sm"
               />
-            </div>
+            </FormRow>
             <Button
               type="submit"
               disabled={!variant || variant.stock === "out_of_stock" || navigation.state === "submitting"}
