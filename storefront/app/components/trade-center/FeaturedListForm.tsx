@@ -144,10 +144,7 @@ export function FeaturedListForm({
         <legend className="font-display text-lg font-bold">{tr("tc.products")}</legend>
         <p className="text-sm text-ink-soft">{tr("tc.productsHint")}</p>
         {err("product_ids")}
-        <div className="mt-2 flex flex-col gap-1">
-          <label htmlFor="f-product-search" className="text-sm font-medium">
-            {tr("tc.searchProducts")}
-          </label>
+        <FormRow htmlFor="f-product-search" label={tr("tc.searchProducts")} className="mt-2">
           <input
             id="f-product-search"
             type="search"
@@ -156,7 +153,7 @@ export function FeaturedListForm({
             placeholder={tr("tc.searchPlaceholder")}
             className={`${inputClass} max-w-md`}
           />
-        </div>
+        </FormRow>
         {products.length === 0 ? <p className="mt-3">{tr("tc.noProvinceProducts")}</p> : null}
         {products.length > 0 && rows.every((p) => !shown(p)) ? <p className="mt-3">{tr("tc.noMatch")}</p> : null}
         <ul className="mt-3 divide-y divide-clay/60 rounded-xl border border-clay bg-white">
