@@ -19,6 +19,7 @@ import { productJsonLd } from "~/lib/product-seo";
 import { addLineFromForm } from "~/lib/cart.server";
 import { AddToCartResult } from "~/components/AddToCartResult";
 import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop-display";
+import { FormRow } from "~/components/FormRow";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";
@@ -146,6 +147,7 @@ function Fact({ label, value }: { label: string; value: React.ReactNode }) {
 function CertificationPanel({ certification }: { certification: Certification | null }) {
   const tr = useT();
   const lang = useLang();
+  const dateOf = (value: string | null | undefined) => (value ? formatDate(value, lang) : null);
   return (
     <section aria-labelledby="cert-heading" className="rounded-2xl border border-gold-400/50 bg-gold-50 p-5">
       <h2 id="cert-heading" className="font-display text-lg font-bold text-ink">
@@ -170,10 +172,7 @@ function CertificationPanel({ certification }: { certification: Certification | 
                 <Fact label={tr("cert.score")} value={certification.score ?? null} />
                 <Fact label={tr("cert.certificateNumber")} value={certification.certificate_number} />
                 <Fact label={tr("cert.decisionNumber")} value={certification.decision_number} />
-                <Fact
-                  label={tr("cert.decisionDate")}
-                  value={certification.decision_date ? formatDate(certification.decision_date, lang) : null}
-                />
+                <Fact label={tr("cert.decisionDate")} value={dateOf(certification.decision_date)} />
                 <Fact
                   label={tr("cert.group")}
                   value={
@@ -186,14 +185,8 @@ function CertificationPanel({ certification }: { certification: Certification | 
                 />
                 <Fact label={tr("cert.issuingAuthority")} value={certification.issuing_authority} />
                 <Fact label={tr("cert.legalBasis")} value={certification.legal_basis} />
-                <Fact
-                  label={tr("cert.validFrom")}
-                  value={certification.valid_from ? formatDate(certification.valid_from, lang) : null}
-                />
-                <Fact
-                  label={tr("cert.validTo")}
-                  value={certification.expires_at ? formatDate(certification.expires_at, lang) : null}
-                />
+                <Fact label={tr("cert.validFrom")} value={dateOf(certification.valid_from)} />
+                <Fact label={tr("cert.validTo")} value={dateOf(certification.expires_at)} />
                 <Fact label={tr("cert.province")} value={certification.province?.name_vi} />
                 <Fact label={tr("cert.traceability")} value={certification.traceability_code} />
                 <Fact label={tr("cert.status")} value={tr(statusKey(status))} />
@@ -303,10 +296,7 @@ export default function ProductPage() {
 
           {product.variants.length > 1 ? (
             <Form method="get" className="flex flex-wrap items-end gap-3" preventScrollReset>
-              <div className="flex flex-col gap-1">
-                <label htmlFor="variant" className="text-sm font-medium">
-                  {tr("product.variant")}
-                </label>
+              <FormRow htmlFor="variant" label={tr("product.variant")}>
                 <select
                   id="variant"
                   name="variant"
@@ -320,7 +310,7 @@ export default function ProductPage() {
                     </option>
                   ))}
                 </select>
-              </div>
+              </FormRow>
               <Button type="submit" variant="secondary">
                 {tr("product.chooseVariant")}
               </Button>
@@ -329,10 +319,7 @@ export default function ProductPage() {
 
           <Form method="post" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="variant_id" value={variant?.id ?? ""} />
-            <div className="flex flex-col gap-1">
-              <label htmlFor="quantity" className="text-sm font-medium">
-                {tr("product.quantity")}
-              </label>
+            <FormRow htmlFor="quantity" label={tr("product.quantity")}>
               <input
                 id="quantity"
                 name="quantity"
@@ -342,7 +329,7 @@ export default function ProductPage() {
                 defaultValue={1}
                 className="w-24 rounded-lg border border-clay bg-white px-3 py-2 text-sm"
               />
-            </div>
+            </FormRow>
             <Button
               type="submit"
               disabled={!variant || variant.stock === "out_of_stock" || navigation.state === "submitting"}

@@ -5,8 +5,7 @@ import {
   expectRefusal,
   expectStatus,
   listedProductIds,
-  setupMarketplace,
-  type Fixture,
+  useMarketplace,
 } from "../../fixtures/marketplace"
 import { actors } from "../security/actors"
 
@@ -15,11 +14,7 @@ const UNAUTHORIZED = /^Unauthorized$/
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
+    const fx = useMarketplace(api, getContainer)
 
     // The same people as the security suite: producers signed up and approved, curators of a centre.
     const who = actors(api, getContainer, () => fx)
@@ -146,32 +141,13 @@ medusaIntegrationTestRunner({
       const rice = await listedVendorProduct(a, "Gạo ST25 túi 5kg", 200000)
       const pomelo = await listedVendorProduct(b, "Bưởi Năm Roi", 90000)
 
-      const { data: cartData } = await api.post(
-        "/store/carts",
-        { region_id: fx.regionId, email: "khach@ocop.test" },
-        fx.storeHeaders
-      )
-      const cartId = cartData.cart.id
-      await api.post(`/store/carts/${cartId}/line-items`, { variant_id: rice.variantId, quantity: 2 }, fx.storeHeaders)
-      await api.post(
-        `/store/carts/${cartId}/line-items`,
-        { variant_id: pomelo.variantId, quantity: 3 },
-        fx.storeHeaders
-      )
-      await api.post(
-        `/store/carts/${cartId}`,
-        {
-          shipping_address: {
-            first_name: "An",
-            last_name: "Nguyễn",
-            address_1: "12 Lê Lợi",
-            city: "Phường Bến Thành",
-            province: "Hồ Chí Minh",
-            country_code: "vn",
-            phone: "0912345678",
-          },
-        },
-        fx.storeHeaders
+      const cartId = await who.addressedCart(
+        [
+          { variantId: rice.variantId, quantity: 2 },
+          { variantId: pomelo.variantId, quantity: 3 },
+        ],
+        fx.storeHeaders,
+        "khach@ocop.test"
       )
       // Each producer ships its own parcel: one delivery option (one fee) per producer (decision 007).
       const options = await api.get(`/store/shipping-options?cart_id=${cartId}`, fx.storeHeaders)
@@ -180,12 +156,7 @@ medusaIntegrationTestRunner({
       expect(standard).toHaveLength(2)
       for (const option of standard)
         await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, fx.storeHeaders)
-      const collection = await api.post("/store/payment-collections", { cart_id: cartId }, fx.storeHeaders)
-      await api.post(
-        `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_system_default" },
-        fx.storeHeaders
-      )
+      await who.payByCashOnDelivery(cartId)
       const completed = await api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders)
       expect(completed.data.type).toBe("order")
       const orderId = completed.data.order.id

@@ -10,9 +10,8 @@ import {
   expectRefusal,
   expectStatus,
   listedProductIds,
-  setupMarketplace,
+  useMarketplace,
   unique,
-  type Fixture,
 } from "../../fixtures/marketplace"
 
 /** What the cart hook says when a product is not listed (Vietnamese first, English after). */
@@ -43,11 +42,7 @@ function gateSeed(): number {
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
+    const fx = useMarketplace(api, getContainer)
 
     async function activeProducer(name = "Hợp tác xã Chè Tân Cương") {
       const created = await api.post(

@@ -5,19 +5,15 @@
  * the order or to the key of its emailed link only. And the shopper's password reset by email.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+import { useMarketplace, unique } from "../../fixtures/marketplace"
 import { actors, attempt, eventually, withHeaders, type Auth, type Outcome } from "../security/actors"
 
 type Notification = { to: string; template: string; data: Record<string, string> }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
 
     /** Notifications the Notification module kept for this address (the local provider only logs them). */
     async function emailsTo(email: string): Promise<Notification[]> {

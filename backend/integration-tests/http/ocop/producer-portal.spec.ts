@@ -1,12 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import sharp from "sharp"
-import {
-  certificationBody,
-  expectRefusal,
-  expectStatus,
-  setupMarketplace,
-  type Fixture,
-} from "../../fixtures/marketplace"
+import { certificationBody, expectRefusal, expectStatus, useMarketplace } from "../../fixtures/marketplace"
 import { actors } from "../security/actors"
 
 /** A real image of the given size (bytes sniffed and re-encoded by the server). */
@@ -25,10 +19,7 @@ function form(purpose: string | null, bytes: Buffer | null, name = "file.png", t
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
 
     it("refuses uploads of a wrong type, an oversize file and an SVG with a 400 naming the field", async () => {

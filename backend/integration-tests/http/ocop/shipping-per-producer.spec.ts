@@ -7,11 +7,11 @@ import {
   eventually,
   expectRefusal,
   expectStatus,
-  setupMarketplace,
+  useMarketplace,
   unique,
-  type Fixture,
   type HttpResult,
 } from "../../fixtures/marketplace"
+import { actors } from "../security/actors"
 
 /**
  * Decision 007: each producer ships its own parcel, so a cart holding two producers' products needs
@@ -19,11 +19,8 @@ import {
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
+    const fx = useMarketplace(api, getContainer)
+    const who = actors(api, getContainer, () => fx)
 
     async function listedProductOfNewProducer(title: string) {
       const created = await api.post(
@@ -71,14 +68,6 @@ medusaIntegrationTestRunner({
       (await api.get(`/store/shipping-options?cart_id=${cartId}`, fx.storeHeaders)).data.shipping_options as Option[]
     const optionFor = (options: Option[], producerId: string, code: string) =>
       options.find((o) => o.data?.ocop_producer_id === producerId && o.type?.code === code)
-    const payCashOnDelivery = async (cartId: string) => {
-      const c = await api.post("/store/payment-collections", { cart_id: cartId }, fx.storeHeaders)
-      await api.post(
-        `/store/payment-collections/${c.data.payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_system_default" },
-        fx.storeHeaders
-      )
-    }
     const chooseShipping = (cartId: string, optionId: string) =>
       api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: optionId }, fx.storeHeaders)
 
@@ -96,7 +85,7 @@ medusaIntegrationTestRunner({
 
       // One producer's parcel chosen, the other's not: Medusa refuses to complete, in both languages.
       await expectStatus(chooseShipping(cartId, teaStandard.id), 200)
-      await payCashOnDelivery(cartId)
+      await who.payByCashOnDelivery(cartId)
       const missing = await expectRefusal(
         api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders),
         400,
@@ -109,7 +98,7 @@ medusaIntegrationTestRunner({
       const both = await expectStatus(chooseShipping(cartId, coffeeExpress.id), 200)
       expect(both.data.cart.shipping_methods).toHaveLength(2)
       expect(both.data.cart.shipping_total).toBe(80000)
-      await payCashOnDelivery(cartId) // a changed cart drops its payment session
+      await who.payByCashOnDelivery(cartId) // a changed cart drops its payment session
 
       // The same completion sent five times at once places one order.
       const answers = await Promise.all(

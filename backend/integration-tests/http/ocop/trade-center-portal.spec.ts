@@ -5,7 +5,7 @@
  * Vietnamese report (headers, names, dd/mm/yyyy, statuses) that a spreadsheet cannot run as formulas.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { certificationBody, expectStatus, setupMarketplace, type Fixture } from "../../fixtures/marketplace"
+import { certificationBody, expectStatus, useMarketplace } from "../../fixtures/marketplace"
 import { actors, attempt, type Auth, histogram } from "../security/actors"
 
 type Row = { id: string; action?: string }
@@ -13,10 +13,7 @@ const ids = (rows: Row[]) => rows.map((r) => r.id)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
 
     async function submitted(producer: { auth: Auth; province_code?: string }, title: string) {

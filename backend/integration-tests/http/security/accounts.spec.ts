@@ -6,17 +6,10 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { generateResetPasswordTokenWorkflow } from "@medusajs/medusa/core-flows"
-import {
-  certificationBody,
-  createPlainProduct,
-  expectStatus,
-  setupMarketplace,
-  unique,
-  type Fixture,
-} from "../../fixtures/marketplace"
+import { certificationBody, createPlainProduct, expectStatus, useMarketplace, unique } from "../../fixtures/marketplace"
+import { bearer } from "./actors"
 
 const STRONG = "Dung#MatKhau2026"
-const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } })
 
 function expectWeakPassword(res: { status: number; data: any }, en: string, vi: string) {
   expect(res.status).toBe(400)
@@ -57,10 +50,7 @@ const WEAK: [string, (email: string) => string, string, string][] = [
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
+    const fx = useMarketplace(api, getContainer)
 
     describe("password policy", () => {
       it.each(["user", "customer", "producer", "curator"])(

@@ -4,12 +4,23 @@
  * products are certified through the API. Stocked products get an inventory level so that orders
  * reserve and fulfilments take stock, as in production.
  */
-import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
-import { certificationBody, expectStatus, unique, type Fixture } from "../../fixtures/marketplace"
+import { certificationBody, expectStatus, publishedProduct, unique, type Fixture } from "../../fixtures/marketplace"
 
 export type Auth = { headers: Record<string, string> }
 export type Outcome = { status: number; data: any; ms: number; headers?: Record<string, string> }
+
+/** Where the test shoppers live: an address in Hồ Chí Minh City that every delivery option serves. */
+export const SHOPPER_ADDRESS = {
+  first_name: "An",
+  last_name: "Nguyễn",
+  address_1: "12 Lê Lợi",
+  city: "Phường Bến Thành",
+  province: "Hồ Chí Minh",
+  country_code: "vn",
+  phone: "0912345678",
+}
 
 export const bearer = (token: string): Auth => ({ headers: { authorization: `Bearer ${token}` } })
 export const withHeaders = (auth: Auth, headers: Record<string, string>): Auth => ({
@@ -137,23 +148,7 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
     const container = getContainer()
     const { result } = await createProductsWorkflow(container).run({
       input: {
-        products: [
-          {
-            title,
-            handle: unique("kho"),
-            status: ProductStatus.PUBLISHED,
-            shipping_profile_id: fx().shippingProfileId,
-            options: [{ title: "Quy cách", values: ["Hộp"] }],
-            variants: [
-              {
-                title: "Hộp",
-                options: { "Quy cách": "Hộp" },
-                manage_inventory: true,
-                prices: [{ amount: price, currency_code: "vnd" }],
-              },
-            ],
-          },
-        ],
+        products: [publishedProduct(fx(), { title, handle: unique("kho"), price, pack: "Hộp", manageInventory: true })],
       },
     })
     const product = result[0]
@@ -186,8 +181,8 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
     return { stocked: Number(level.stocked_quantity), reserved: Number(level.reserved_quantity) }
   }
 
-  /** A cart ready to complete: one line, an address, a shipping method and a cash-on-delivery session. */
-  async function readyCart(
+  /** A cart with these lines and the shopper's address, before delivery and payment are chosen. */
+  async function addressedCart(
     lines: Array<{ variantId: string; quantity: number }>,
     auth: Auth = fx().storeHeaders,
     email = `${unique("khach")}@ocop.test`
@@ -199,32 +194,12 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
         api.post(`/store/carts/${cartId}/line-items`, { variant_id: line.variantId, quantity: line.quantity }, auth),
         "add line"
       )
-    await must(
-      api.post(
-        `/store/carts/${cartId}`,
-        {
-          shipping_address: {
-            first_name: "An",
-            last_name: "Nguyễn",
-            address_1: "12 Lê Lợi",
-            city: "Phường Bến Thành",
-            province: "Hồ Chí Minh",
-            country_code: "vn",
-            phone: "0912345678",
-          },
-        },
-        auth
-      ),
-      "set address"
-    )
-    // Each producer ships its own parcel (decision 007): the standard option of each, one fee per producer.
-    const options = await must(api.get(`/store/shipping-options?cart_id=${cartId}`, auth), "shipping options")
-    const standard = (options.data.shipping_options as Array<{ id: string; type?: { code?: string } }>).filter(
-      (o) => o.type?.code === "standard"
-    )
-    if (!standard.length) throw new Error(`cart ${cartId} is offered no standard delivery option`)
-    for (const option of standard)
-      await must(api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, auth), "shipping method")
+    await must(api.post(`/store/carts/${cartId}`, { shipping_address: SHOPPER_ADDRESS }, auth), "set address")
+    return cartId
+  }
+
+  /** Cash on delivery: the cart's payment collection and its session with the system provider. */
+  async function payByCashOnDelivery(cartId: string, auth: Auth = fx().storeHeaders) {
     const collection = await must(
       api.post("/store/payment-collections", { cart_id: cartId }, auth),
       "payment collection"
@@ -237,6 +212,24 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
       ),
       "payment session"
     )
+  }
+
+  /** A cart ready to complete: its lines, an address, a shipping method and a cash-on-delivery session. */
+  async function readyCart(
+    lines: Array<{ variantId: string; quantity: number }>,
+    auth: Auth = fx().storeHeaders,
+    email = `${unique("khach")}@ocop.test`
+  ) {
+    const cartId = await addressedCart(lines, auth, email)
+    // Each producer ships its own parcel (decision 007): the standard option of each, one fee per producer.
+    const options = await must(api.get(`/store/shipping-options?cart_id=${cartId}`, auth), "shipping options")
+    const standard = (options.data.shipping_options as Array<{ id: string; type?: { code?: string } }>).filter(
+      (o) => o.type?.code === "standard"
+    )
+    if (!standard.length) throw new Error(`cart ${cartId} is offered no standard delivery option`)
+    for (const option of standard)
+      await must(api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, auth), "shipping method")
+    await payByCashOnDelivery(cartId, auth)
     return cartId
   }
 
@@ -278,6 +271,8 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
     listedVendorProduct,
     stockedProduct,
     stockLevel,
+    addressedCart,
+    payByCashOnDelivery,
     readyCart,
     placeOrder,
     orderSeenBy,

@@ -4,58 +4,25 @@
  * (Stripe is not configured in this file).
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import {
-  certificationBody,
-  createPlainProduct,
-  expectStatus,
-  setupMarketplace,
-  unique,
-  type Fixture,
-} from "../../fixtures/marketplace"
+import { certificationBody, createPlainProduct, expectStatus, useMarketplace, unique } from "../../fixtures/marketplace"
+import { actors } from "./actors"
 
-const PASSWORD = "Dung#MatKhau2026"
-const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } })
 const URL_MESSAGE = "Enter a web address starting with https:// (http:// only in development)."
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
+    const fx = useMarketplace(api, getContainer)
 
-    async function activeProducer(province_code: string) {
-      const email = `${unique("htx")}@ocop.test`
-      const reg = await api.post("/auth/producer/emailpass/register", { email, password: PASSWORD })
-      const signup = await api.post(
-        "/producers/signup",
-        { name: `HTX ${province_code} ${unique("n")}`, entity_type: "cooperative", province_code },
-        bearer(reg.data.token)
-      )
-      await api.post(`/admin/ocop/producers/${signup.data.producer.id}/approve`, {}, fx.adminHeaders)
-      const login = await api.post("/auth/producer/emailpass", { email, password: PASSWORD })
-      return { id: signup.data.producer.id as string, auth: bearer(login.data.token) }
-    }
+    // The people of the security suite: producers signed up and approved, curators of a centre.
+    const who = actors(api, getContainer, () => fx)
+    const activeProducer = (province_code: string) =>
+      who.producerAccount(`HTX ${province_code} ${unique("n")}`, province_code)
+    const curator = async (province_code: string) => (await who.curatorAccount(province_code)).auth
 
     async function productOf(producerId: string, title: string) {
       const product = await createPlainProduct(getContainer(), fx, title)
       await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx.adminHeaders)
       return product.id as string
-    }
-
-    async function curator(province_code: string) {
-      const center = await api.post(
-        "/admin/ocop/trade-centers",
-        { name: `Trung tâm XTTM ${province_code}`, province_code },
-        fx.adminHeaders
-      )
-      const email = `${unique("xttm")}@ocop.test`
-      await api.post(
-        `/admin/ocop/trade-centers/${center.data.trade_center.id}/curators`,
-        { email, password: PASSWORD },
-        fx.adminHeaders
-      )
-      return bearer((await api.post("/auth/curator/emailpass", { email, password: PASSWORD })).data.token)
     }
 
     it("refuses another province's product in a curator's featured list, on create and on update, and changes nothing", async () => {

@@ -5,7 +5,7 @@
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+import { useMarketplace, unique } from "../../fixtures/marketplace"
 import { actors, attempt, histogram, withHeaders, type Outcome } from "./actors"
 
 const DECISION_ACTIONS = ["approve", "reject", "suspend", "reinstate", "revoke"]
@@ -27,12 +27,8 @@ function expectLosersTold(outcomes: Outcome[], winners: number[]) {
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
 
     describe("fulfilment of one order part", () => {
       it("5 parallel fulfilments of a 1-unit order: exactly one fulfilment, stock down by one, the others 409", async () => {

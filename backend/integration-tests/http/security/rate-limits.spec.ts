@@ -9,7 +9,7 @@ process.env.OCOP_AUTH_IP_LIMIT = "30"
 process.env.OCOP_AUTH_WINDOW_SECONDS = "900"
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { expectStatus, setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+import { expectStatus, useMarketplace, unique } from "../../fixtures/marketplace"
 
 const PASSWORD = "Dung#MatKhau2026"
 // Documentation addresses (RFC 3849) unique to this run: a shared Redis keeps counts between runs.
@@ -39,10 +39,7 @@ function expectTooMany(res: any) {
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
+    const fx = useMarketplace(api, getContainer)
 
     async function registered(actor: "customer" | "producer" | "user") {
       const email = `${unique(actor)}@ocop.test`

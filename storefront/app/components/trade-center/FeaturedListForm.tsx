@@ -6,6 +6,7 @@ import { FEATURED_PLACEMENTS, MAX_FEATURED_PRODUCTS } from "~/lib/featured-list-
 import type { ProvinceProduct } from "~/lib/backend/trade-center-portal.server";
 import { useT, type MessageKey } from "~/lib/i18n";
 import { foldAccents } from "~/lib/search-state";
+import { FormRow } from "~/components/FormRow";
 
 export type FeaturedListFormValues = {
   title_vi?: string;
@@ -65,10 +66,14 @@ export function FeaturedListForm({
       <input type="hidden" name="intent" value="save" />
       {formError ? <FormAlert message={formError} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-title_vi" className="text-sm font-medium">
-            {tr("tc.titleVi")} <span className="text-lacquer-700">*</span>
-          </label>
+        <FormRow
+          htmlFor="f-title_vi"
+          label={
+            <>
+              {tr("tc.titleVi")} <span className="text-lacquer-700">*</span>
+            </>
+          }
+        >
           <input
             id="f-title_vi"
             name="title_vi"
@@ -78,14 +83,18 @@ export function FeaturedListForm({
             aria-describedby={errors.title_vi ? "f-title_vi-error" : undefined}
           />
           {err("title_vi")}
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-title_en" className="text-sm font-medium">
-            {tr("tc.titleEn")} <span className="font-normal text-ink-soft">({tr("form.optional")})</span>
-          </label>
+        </FormRow>
+        <FormRow
+          htmlFor="f-title_en"
+          label={
+            <>
+              {tr("tc.titleEn")} <span className="font-normal text-ink-soft">({tr("form.optional")})</span>
+            </>
+          }
+        >
           <input id="f-title_en" name="title_en" defaultValue={values.title_en ?? ""} className={inputClass} />
           {err("title_en")}
-        </div>
+        </FormRow>
         <fieldset className="flex flex-col gap-1">
           <legend className="text-sm font-medium">{tr("tc.placement")}</legend>
           <div className="mt-1 flex flex-wrap gap-4">
@@ -104,10 +113,7 @@ export function FeaturedListForm({
           {err("placement")}
         </fieldset>
         <div className="grid grid-cols-2 gap-3">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-starts_at" className="text-sm font-medium">
-              {tr("tc.startsAt")}
-            </label>
+          <FormRow htmlFor="f-starts_at" label={tr("tc.startsAt")}>
             <input
               id="f-starts_at"
               name="starts_at"
@@ -117,11 +123,8 @@ export function FeaturedListForm({
               aria-describedby="f-dates-hint"
             />
             {err("starts_at")}
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="f-ends_at" className="text-sm font-medium">
-              {tr("tc.endsAt")}
-            </label>
+          </FormRow>
+          <FormRow htmlFor="f-ends_at" label={tr("tc.endsAt")}>
             <input
               id="f-ends_at"
               name="ends_at"
@@ -131,7 +134,7 @@ export function FeaturedListForm({
               aria-describedby={errors.ends_at ? "f-ends_at-error" : "f-dates-hint"}
             />
             {err("ends_at")}
-          </div>
+          </FormRow>
           <p id="f-dates-hint" className="col-span-2 text-xs text-ink-soft">
             {tr("tc.datesHint")}
           </p>
@@ -141,10 +144,7 @@ export function FeaturedListForm({
         <legend className="font-display text-lg font-bold">{tr("tc.products")}</legend>
         <p className="text-sm text-ink-soft">{tr("tc.productsHint")}</p>
         {err("product_ids")}
-        <div className="mt-2 flex flex-col gap-1">
-          <label htmlFor="f-product-search" className="text-sm font-medium">
-            {tr("tc.searchProducts")}
-          </label>
+        <FormRow htmlFor="f-product-search" label={tr("tc.searchProducts")} className="mt-2">
           <input
             id="f-product-search"
             type="search"
@@ -153,7 +153,7 @@ export function FeaturedListForm({
             placeholder={tr("tc.searchPlaceholder")}
             className={`${inputClass} max-w-md`}
           />
-        </div>
+        </FormRow>
         {products.length === 0 ? <p className="mt-3">{tr("tc.noProvinceProducts")}</p> : null}
         {products.length > 0 && rows.every((p) => !shown(p)) ? <p className="mt-3">{tr("tc.noMatch")}</p> : null}
         <ul className="mt-3 divide-y divide-clay/60 rounded-xl border border-clay bg-white">

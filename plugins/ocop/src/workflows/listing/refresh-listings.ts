@@ -16,25 +16,23 @@ export const refreshListingsWorkflow = createWorkflow(
   (input: { product_ids: string[]; reason?: string }) => {
     const evaluations = evaluateListingsStep({ product_ids: input.product_ids })
     const applied = applyListingsStep(evaluations)
-    const audit = transform({ applied, evaluations, input }, ({ applied, evaluations, input }) => [
-      ...applied.listed.map((id) =>
+    const audit = transform({ applied, evaluations, input }, ({ applied, evaluations, input }) => {
+      // The system's entry for one product's listing, with the reason the refresh was run for.
+      const entry = (id: string, action: "listed" | "delisted", data?: Record<string, unknown>) =>
         auditEvent({
           entity_type: "listing",
           entity_id: id,
-          action: "listed",
+          action,
           message: input.reason ?? null,
+          ...(data ? { data } : {}),
         })
-      ),
-      ...applied.delisted.map((id) =>
-        auditEvent({
-          entity_type: "listing",
-          entity_id: id,
-          action: "delisted",
-          message: input.reason ?? null,
-          data: { reasons: evaluations.find((e) => e.product_id === id)?.reasons ?? [] },
-        })
-      ),
-    ])
+      return [
+        ...applied.listed.map((id) => entry(id, "listed")),
+        ...applied.delisted.map((id) =>
+          entry(id, "delisted", { reasons: evaluations.find((e) => e.product_id === id)?.reasons ?? [] })
+        ),
+      ]
+    })
     recordAuditEventsStep(audit)
     const eventData = transform({ applied }, ({ applied }) => ({
       product_ids: applied.product_ids,
