@@ -60,6 +60,7 @@ import {
   ensureProducerOwnsProduct,
 } from "./utils/ownership"
 import { securityRoutes } from "./security-middlewares"
+import { paymentRoutes } from "./payment-middlewares"
 import { vendorUploadRoutes } from "./vendor/uploads/middlewares"
 import { resolveLogo, resolveProductImages } from "./vendor/uploads/resolve"
 import { ensureProducerMayAct } from "./utils/producer-status"
@@ -128,6 +129,7 @@ export default defineMiddlewares({
     { matcher: "/*", middlewares: [speakBothLanguages, answerWithinTimeLimit, guardRequest] },
 
     ...securityRoutes,
+    ...paymentRoutes,
 
     // --- every store request: the publishable key reaches only the marketplace (decision 005) ---
     { matcher: "/store/*", middlewares: [guardStoreChannel] },
