@@ -7,8 +7,10 @@ import type { MessageKey } from "./vi";
 import { enTradeCenter } from "./tradecenter.en";
 import { enProducer } from "./producer.en";
 import { enShopper2 } from "./shopper2.en";
+import { enPayment } from "./payment.en";
 
 export const en: Record<MessageKey, string> = {
+  ...enPayment,
   ...enProducer,
   ...enDiscovery,
   "site.name": "OCOP Marketplace",

@@ -9,8 +9,10 @@ import { viAccount } from "./account.vi";
 import { viProducer } from "./producer.vi";
 import { viCheckout } from "./checkout.vi";
 import { viShopper2 } from "./shopper2.vi";
+import { viPayment } from "./payment.vi";
 
 export const vi = {
+  ...viPayment,
   ...viProducer,
   ...viDiscovery,
   "site.name": "Chợ OCOP",
