@@ -10,10 +10,13 @@ process.env.OCOP_VNPAY_TMN_CODE = "OCOPTEST"
 process.env.OCOP_VNPAY_HASH_SECRET = randomBytes(16).toString("hex").toUpperCase()
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { VNPay } from "vnpay"
 import { setupMarketplace, type Fixture } from "../../fixtures/marketplace"
 import { actors, attempt, must } from "../security/actors"
 import { vnpayIpnQuery, vnpaySignature } from "../../../../tests/support/payment-signatures"
+
+// The library's types are ESM-only; the tests run as CommonJS and load its CommonJS build.
+type VnpayLibrary = typeof import("vnpay", { with: { "resolution-mode": "import" }})
+const { VNPay }: VnpayLibrary = require("vnpay")
 
 const TMN = process.env.OCOP_VNPAY_TMN_CODE
 const SECRET = process.env.OCOP_VNPAY_HASH_SECRET
