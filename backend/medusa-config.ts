@@ -2,6 +2,8 @@ import { randomBytes } from "node:crypto"
 import { loadEnv, defineConfig, Modules } from "@medusajs/framework/utils"
 // Built output of plugins/search (scripts build plugins before the backend starts).
 import { searchModuleConfig } from "@ocop-marketplace/search/search-config"
+import { bankTransferAccount } from "@ocop-marketplace/ocop/lib/bank-transfer"
+import { vnpayConfig } from "@ocop-marketplace/ocop/lib/vnpay"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -94,24 +96,36 @@ const redisModules = REDIS_URL
   : []
 
 // Cash on delivery is always offered (Medusa's system provider, renamed in the storefront);
-// card payments through Stripe only when a key is configured.
+// card payments through Stripe only when a key is configured; VietQR bank transfer only when the
+// platform's account is set (OCOP_VIETQR_*), VNPay only with its merchant code and hash secret
+// (OCOP_VNPAY_*) — decision 016. None has a default a deployment could keep.
+const bankAccount = bankTransferAccount()
+const vnpay = vnpayConfig()
 const paymentModule = {
   resolve: "@medusajs/medusa/payment",
   key: Modules.PAYMENT,
   options: {
-    providers: STRIPE_API_KEY
-      ? [
-          {
-            resolve: "@medusajs/medusa/payment-stripe",
-            id: "stripe",
-            options: {
-              apiKey: STRIPE_API_KEY,
-              webhookSecret: process.env.STRIPE_WEBHOOK_SECRET,
-              capture: true,
+    providers: [
+      ...(STRIPE_API_KEY
+        ? [
+            {
+              resolve: "@medusajs/medusa/payment-stripe",
+              id: "stripe",
+              options: {
+                apiKey: STRIPE_API_KEY,
+                webhookSecret: process.env.STRIPE_WEBHOOK_SECRET,
+                capture: true,
+              },
             },
-          },
-        ]
-      : [],
+          ]
+        : []),
+      ...(bankAccount
+        ? [{ resolve: "@ocop-marketplace/ocop/providers/vietqr", id: "vietqr", options: bankAccount }]
+        : []),
+      ...(vnpay
+        ? [{ resolve: "@ocop-marketplace/ocop/providers/vnpay", id: "vnpay", options: { tmn_code: vnpay.tmnCode } }]
+        : []),
+    ],
   },
 }
 

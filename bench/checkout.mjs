@@ -1,10 +1,37 @@
-// Checkout benchmark: create cart → add item → address → shipping method → payment collection with
-// cash on delivery (pp_system_default) → complete. Times each step and the whole flow. Each flow
-// buys one unit of a random listed product (stock is 5–500 per product, so long runs slowly use it up).
+// Checkout benchmark: create cart → add item → address → shipping method → payment collection with a
+// payment session → complete, once per payment method the region offers (no outside network):
+// cash on delivery; VietQR transfer, then the order's payment view (the QR payload) and — when
+// OCOP_PAYOS_CHECKSUM_KEY is given — the signed payOS notification that marks it paid; VNPay, then
+// its signed redirect URL (made locally, VNPay is not called). Stripe would call api.stripe.com: left out.
+// Times each step and each method's whole flow. Each flow buys one unit of a random listed product
+// (stock is 5–500 per product, so long runs slowly use it up).
 // Baseline, same run: GET /store/regions (the cheapest store route: framework + key check).
 //   node bench/checkout.mjs --backend http://localhost:9000 --key pk_… [--duration 20] [--smoke]
+import { createHmac, randomBytes } from "node:crypto"
 import { request, summarize, timedLoop } from "./lib/harness.mjs"
 import { runStandalone } from "./lib/standalone.mjs"
+
+const METHODS = [
+  { id: "pp_system_default", name: "cash on delivery" },
+  { id: "pp_vietqr_vietqr", name: "VietQR transfer" },
+  { id: "pp_vnpay_vnpay", name: "VNPay" },
+]
+const PAYOS_KEY = process.env.OCOP_PAYOS_CHECKSUM_KEY
+
+/** payOS's signature of a notification's data: HMAC-SHA256 of its fields sorted, key=value&… */
+function payosSigned(data) {
+  const text = Object.keys(data)
+    .sort()
+    .map((k) => `${k}=${data[k] ?? ""}`)
+    .join("&")
+  return {
+    code: "00",
+    desc: "success",
+    success: true,
+    data,
+    signature: createHmac("sha256", PAYOS_KEY).update(text).digest("hex"),
+  }
+}
 
 const STEPS = [
   "create cart",
@@ -13,8 +40,11 @@ const STEPS = [
   "shipping options",
   "shipping method",
   "payment collection",
-  "payment session (COD)",
+  "payment session",
   "complete",
+  "payment view (VietQR)",
+  "payOS notification (VietQR)",
+  "VNPay redirect URL",
 ]
 
 export async function run(ctx) {
@@ -28,8 +58,12 @@ export async function run(ctx) {
     durationMs: Math.min(durationMs, 5000),
   })
 
+  const offered = await request(`${backend}/store/payment-providers?region_id=${regionId}`, { headers })
+  const offeredIds = new Set((offered.ok ? offered.json().payment_providers : []).map((p) => p.id))
+  const methods = METHODS.filter((m) => offeredIds.has(m.id))
+  if (!methods.length) throw new Error("The region offers no payment method this benchmark knows.")
   const stepSamples = Object.fromEntries(STEPS.map((s) => [s, []]))
-  const flowSamples = []
+  const flowSamples = Object.fromEntries(methods.map((m) => [m.id, []]))
   let errors = 0
   let firstError
   let orders = 0
@@ -38,13 +72,14 @@ export async function run(ctx) {
   if (!products.length) throw new Error("No listed product with a variant to buy.")
   for (let i = 0; i < count && Date.now() - started < durationMs; i++) {
     const product = products[(i * 7) % products.length]
+    const method = methods[i % methods.length]
     const t0 = process.hrtime.bigint()
     try {
-      await flow(product, (step, res) => {
+      await flow(product, method.id, (step, res) => {
         if (!res.ok) throw new Error(`${step} answered ${res.status}: ${res.body.slice(0, 200)}`)
         stepSamples[step].push({ ms: res.ms, ttfbMs: res.ttfbMs })
       })
-      flowSamples.push({ ms: Number(process.hrtime.bigint() - t0) / 1e6 })
+      flowSamples[method.id].push({ ms: Number(process.hrtime.bigint() - t0) / 1e6 })
       orders++
     } catch (error) {
       errors++
@@ -55,11 +90,20 @@ export async function run(ctx) {
   const wall = Date.now() - started
   const results = [
     baseline,
-    summarize("whole checkout (8 calls)", flowSamples, wall, errors, { firstError }),
-    ...STEPS.map((s) => summarize(`  ${s}`, stepSamples[s], 0, 0)), // per-step req/s is meaningless in a sequential flow
+    ...methods.map((m, i) =>
+      summarize(
+        `whole checkout, ${m.name}`,
+        flowSamples[m.id],
+        wall,
+        i === 0 ? errors : 0,
+        i === 0 ? { firstError } : {}
+      )
+    ),
+    // per-step req/s is meaningless in a sequential flow
+    ...STEPS.filter((s) => stepSamples[s].length).map((s) => summarize(`  ${s}`, stepSamples[s], 0, 0)),
   ]
 
-  async function flow(product, check) {
+  async function flow(product, providerId, check) {
     const post = (url, body) => request(`${backend}${url}`, { method: "POST", headers, body })
     let res = await post("/store/carts", { region_id: regionId, email: "bench@ocop.vn" })
     check("create cart", res)
@@ -89,24 +133,52 @@ export async function run(ctx) {
     res = await post("/store/payment-collections", { cart_id: cartId })
     check("payment collection", res)
     const collectionId = res.json().payment_collection.id
-    res = await post(`/store/payment-collections/${collectionId}/payment-sessions`, {
-      provider_id: "pp_system_default",
-    })
-    check("payment session (COD)", res)
+    res = await post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: providerId })
+    check("payment session", res)
     res = await post(`/store/carts/${cartId}/complete`, {})
     check("complete", res)
     const body = res.json()
     if (body.type !== "order")
       throw new Error(`complete did not create an order: ${JSON.stringify(body.error || body).slice(0, 200)}`)
+    const orderId = body.order.id
+    if (providerId === "pp_vietqr_vietqr") {
+      res = await request(`${backend}/store/ocop/orders/${orderId}/payment`, { headers })
+      check("payment view (VietQR)", res)
+      const payment = res.json().payment
+      if (!payment.bank_transfer?.qr_payload) throw new Error("the VietQR order shows no QR payload")
+      if (PAYOS_KEY) {
+        const notification = payosSigned({
+          orderCode: 0,
+          amount: payment.amount,
+          description: payment.reference,
+          accountNumber: payment.bank_transfer.account_number,
+          reference: `FT${randomBytes(6).toString("hex")}`,
+          transactionDateTime: new Date().toISOString(),
+          currency: "VND",
+          paymentLinkId: "",
+          code: "00",
+          desc: "success",
+        })
+        res = await post("/hooks/ocop/payos", notification)
+        check("payOS notification (VietQR)", res)
+        if (res.json().outcome !== "applied") throw new Error(`notification not applied: ${res.body.slice(0, 200)}`)
+      }
+    } else if (providerId === "pp_vnpay_vnpay") {
+      res = await post(`/store/ocop/orders/${orderId}/vnpay`, { locale: "vi" })
+      check("VNPay redirect URL", res)
+    }
   }
 
   return {
-    title: "checkout (cash on delivery)",
+    title: `checkout per payment method (${methods.map((m) => m.name).join(", ")})`,
     results,
     baseline,
     notes: [
       `baseline = GET /store/regions in the same run; ratios = baseline time ÷ step time (how many "cheapest requests" a step costs, inverted)`,
-      `${orders} orders placed, one sequential client; each flow buys 1 unit of a listed product`,
+      `${orders} orders placed, one sequential client, methods in turn; each flow buys 1 unit of a listed product`,
+      PAYOS_KEY
+        ? "VietQR flows end with the signed payOS notification that marks the order paid"
+        : "VietQR flows stop at the order's payment view (set OCOP_PAYOS_CHECKSUM_KEY to include the notification)",
     ],
   }
 }

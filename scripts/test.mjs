@@ -16,6 +16,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { execSync } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import { ROOT, ensurePostgres, ensureDatabaseExists, dropDatabase, withDatabase } from "./lib/postgres.mjs"
 import { BIN, buildPluginsIfStale, requirePortFree, run, startService, stopAll, waitForHttp } from "./lib/processes.mjs"
 import { readPublishableKey } from "./lib/store-state.mjs"
@@ -302,6 +303,15 @@ async function main() {
     e2eDatabase = `ocop_e2e_${process.pid}`
     await ensureDatabaseExists(db.serverUrl, e2eDatabase)
     const DATABASE_URL = withDatabase(db.serverUrl, e2eDatabase)
+    // A test bank account and a webhook secret made for this run (the app has no default for either):
+    // the seed offers VietQR in the region, the backend verifies, Playwright signs the notification.
+    const paymentEnv = {
+      OCOP_VIETQR_BANK_BIN: "970436",
+      OCOP_VIETQR_ACCOUNT_NUMBER: "0011001234567",
+      OCOP_VIETQR_ACCOUNT_NAME: "CHO OCOP THU NGHIEM",
+      OCOP_VIETQR_BANK_NAME: "Vietcombank",
+      OCOP_PAYOS_CHECKSUM_KEY: randomBytes(32).toString("hex"),
+    }
     say("migrating and seeding a fresh database for the end-to-end run …")
     await run(BIN("medusa"), ["db:migrate"], {
       cwd: path.join(ROOT, "backend"),
@@ -312,7 +322,7 @@ async function main() {
     const backendUrl = `http://localhost:${E2E_BACKEND_PORT}`
     // Migrated just above; image URLs are absolute on the backend that serves them.
     await run(process.execPath, [path.join(ROOT, "seed", "bin", "seed.mjs"), "--skip-migrate"], {
-      env: { DATABASE_URL, MEDUSA_BACKEND_URL: backendUrl },
+      env: { DATABASE_URL, MEDUSA_BACKEND_URL: backendUrl, ...paymentEnv },
       logFile: path.join(LOGS, "e2e-seed.log"),
       label: "e2e seed",
     })
@@ -323,6 +333,7 @@ async function main() {
         ADMIN_DISABLED: "true",
         PORT: String(E2E_BACKEND_PORT),
         STOREFRONT_URL: `http://localhost:${E2E_STOREFRONT_PORT}`,
+        ...paymentEnv,
         ...backendSecrets(ensureSecrets()),
       },
       logFile: path.join(LOGS, "e2e-backend.log"),
@@ -360,6 +371,7 @@ async function main() {
         MEDUSA_BACKEND_URL: backendUrl,
         MEDUSA_PUBLISHABLE_KEY: publishableKey,
         CHROMIUM_PATH: chromium,
+        OCOP_PAYOS_CHECKSUM_KEY: paymentEnv.OCOP_PAYOS_CHECKSUM_KEY,
         PLAYWRIGHT_JSON_OUTPUT_FILE: report,
       },
       label: "Playwright",
@@ -385,7 +397,12 @@ async function main() {
           "--database-url",
           DATABASE_URL,
         ],
-        { label: "benchmark smoke run", logFile: path.join(LOGS, "bench-smoke.log") }
+        {
+          label: "benchmark smoke run",
+          logFile: path.join(LOGS, "bench-smoke.log"),
+          // The checkout bench signs the VietQR notification of its transfer orders.
+          env: { OCOP_PAYOS_CHECKSUM_KEY: paymentEnv.OCOP_PAYOS_CHECKSUM_KEY },
+        }
       )
       if (benchExit) {
         counts.failed += 1

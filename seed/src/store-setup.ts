@@ -129,20 +129,25 @@ export async function setupStore(container: Container, log: Log): Promise<StoreS
     region = result[0]
     log(`created region "${REGION_NAME}" (VND, cash on delivery)`)
   }
-  // Card payments: when Stripe is configured, offer it in the region next to cash on delivery.
-  if (process.env.STRIPE_API_KEY) {
+  // Card payments (Stripe), VietQR bank transfer and VNPay: offered in the region when configured.
+  const configuredPayments = [
+    { id: "pp_stripe_stripe", on: !!process.env.STRIPE_API_KEY, what: "card payments through Stripe" },
+    { id: "pp_vietqr_vietqr", on: !!process.env.OCOP_VIETQR_ACCOUNT_NUMBER, what: "VietQR bank transfer" },
+    { id: "pp_vnpay_vnpay", on: !!process.env.OCOP_VNPAY_TMN_CODE, what: "VNPay" },
+  ].filter((p) => p.on)
+  if (configuredPayments.length) {
     const { data: linked } = await query.graph({
       entity: "region",
       fields: ["payment_providers.id"],
       filters: { id: region.id },
     })
-    const has = ((linked[0] as any)?.payment_providers ?? []).some((p: any) => p?.id === "pp_stripe_stripe")
-    if (!has) {
+    const has = new Set(((linked[0] as any)?.payment_providers ?? []).map((p: any) => p?.id))
+    for (const provider of configuredPayments.filter((p) => !has.has(p.id))) {
       await link.create({
         [Modules.REGION]: { region_id: region.id },
-        [Modules.PAYMENT]: { payment_provider_id: "pp_stripe_stripe" },
+        [Modules.PAYMENT]: { payment_provider_id: provider.id },
       })
-      log(`region "${REGION_NAME}": card payments through Stripe enabled`)
+      log(`region "${REGION_NAME}": ${provider.what} enabled`)
     }
   }
   if (store.default_region_id !== region.id) {

@@ -70,7 +70,12 @@ export const vndPrice = parsedText((v) => {
   return n !== null && Number.isSafeInteger(n) ? n : null;
 }, "form.price").pipe(z.number().int("form.price").min(1000, "form.priceMin").max(1_000_000_000, "form.priceMax"));
 
-export const PAYMENT_PROVIDERS = ["pp_system_default", "pp_stripe_stripe"] as const;
+export const PAYMENT_PROVIDERS = [
+  "pp_system_default",
+  "pp_vietqr_vietqr",
+  "pp_vnpay_vnpay",
+  "pp_stripe_stripe",
+] as const;
 
 export const checkoutSchema = z.object({
   full_name: text(2, 100, "form.tooShort"),

@@ -21,10 +21,10 @@ import type { CartView, ShippingOptionView } from "~/lib/backend/views";
 import { describedPage } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+import { COD, offeredPayments } from "~/lib/payment-methods";
+import { PaymentMethodLabel } from "~/components/payment/PaymentMethodChoice";
 
-const COD = "pp_system_default";
 const CHOICE = "flex cursor-pointer items-center gap-3 rounded-lg border border-clay bg-white px-4 py-3";
-const STRIPE = "pp_stripe_stripe";
 
 async function checkoutContext(cart: CartView) {
   const [provinces, shippingOptions, providers, groups] = await Promise.all([
@@ -33,8 +33,8 @@ async function checkoutContext(cart: CartView) {
     cart.region_id ? listPaymentProviderIds(cart.region_id) : Promise.resolve([]),
     groupByProducer(cart),
   ]);
-  // COD is always offered; card only when the region really has Stripe.
-  const payments = [COD, ...(providers.includes(STRIPE) ? [STRIPE] : [])];
+  // COD is always offered; VietQR, VNPay and card only when the region really has them.
+  const payments = offeredPayments(providers);
   return {
     provinces: provinces
       .map((p) => ({ code: String((p as { code?: unknown }).code ?? ""), name: p.name_vi }))
@@ -253,10 +253,7 @@ export default function CheckoutPage() {
                   onChange={() => setPayment(p)}
                   className="mt-1"
                 />
-                <span>
-                  <span className="block font-medium">{p === COD ? tr("checkout.cod") : tr("checkout.card")}</span>
-                  {p === COD ? <span className="block text-sm text-ink-soft">{tr("checkout.codHint")}</span> : null}
-                </span>
+                <PaymentMethodLabel provider={p} />
               </label>
             ))}
             {e.payment_provider ? (

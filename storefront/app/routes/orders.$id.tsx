@@ -10,6 +10,10 @@ import { langFromMatches, notFoundSeo, pageTitle } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import type { PartStatus } from "~/lib/order-parts";
 import { getCustomerToken, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
+import { getOrderPayment } from "~/lib/backend/payments.server";
+import { vietQrPngDataUrl } from "~/lib/payment-qr.server";
+import { METHOD_NAME } from "~/lib/payment-methods";
+import { OrderPayment } from "~/components/payment/OrderPayment";
 
 /**
  * An order opens for the account that placed it, for the key of its emailed link (any browser),
@@ -25,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!key && !token && !placedHere) throw notFound();
   const found = await getShopperOrder(id, { token, key });
   if (!found || (found.access === "id" && !placedHere)) throw notFound();
-  return data({ order: found.order, placedHere }, { headers: PRIVATE_HEADERS });
+  const payment = await getOrderPayment(id, { token, key });
+  const qrDataUrl = payment?.bank_transfer ? await vietQrPngDataUrl(payment.bank_transfer.qr_payload) : null;
+  return data({ order: found.order, placedHere, payment, qrDataUrl, key }, { headers: PRIVATE_HEADERS });
 }
 
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
@@ -58,7 +64,7 @@ const STATUS_TONE: Record<PartStatus, string> = {
 };
 
 export default function OrderPage() {
-  const { order, placedHere } = useLoaderData<typeof loader>();
+  const { order, placedHere, payment, qrDataUrl, key } = useLoaderData<typeof loader>();
   const tr = useT();
   const lang = useLang();
   const a = order.shipping_address;
@@ -91,9 +97,16 @@ export default function OrderPage() {
         </div>
         <div>
           <dt className="text-ink-soft">{tr("order.payment")}</dt>
-          <dd className="font-medium">{order.cash_on_delivery ? tr("checkout.cod") : tr("checkout.card")}</dd>
+          <dd className="font-medium">
+            {payment
+              ? tr(METHOD_NAME[payment.method])
+              : order.cash_on_delivery
+                ? tr("checkout.cod")
+                : tr("checkout.card")}
+          </dd>
         </div>
       </dl>
+      {payment ? <OrderPayment payment={payment} qrDataUrl={qrDataUrl} orderId={order.id} linkKey={key} /> : null}
 
       <h2 className="mt-8 font-display text-xl font-bold">{tr("account.parts")}</h2>
       {order.parts.length > 1 ? <p className="mt-1 text-sm text-ink-soft">{tr("order.deliveriesNote")}</p> : null}

@@ -61,6 +61,7 @@ import {
   ensureProducerOwnsProduct,
 } from "./utils/ownership"
 import { securityRoutes } from "./security-middlewares"
+import { paymentRoutes } from "./payment-middlewares"
 import { vendorUploadRoutes } from "./vendor/uploads/middlewares"
 import { settlementRoutes } from "./settlement/middlewares"
 import { resolveLogo, resolveProductImages } from "./vendor/uploads/resolve"
@@ -130,6 +131,7 @@ export default defineMiddlewares({
     { matcher: "/*", middlewares: [speakBothLanguages, answerWithinTimeLimit, guardRequest] },
 
     ...securityRoutes,
+    ...paymentRoutes,
 
     // --- every store request: the publishable key reaches only the marketplace (decision 005) ---
     { matcher: "/store/*", middlewares: [guardStoreChannel] },

@@ -15,5 +15,5 @@ export const enCheckout: Record<keyof typeof viCheckout, string> = {
   "summary.shippingTotal": "Delivery in total",
   "checkout.emailOptional": "Email (optional for cash on delivery)",
   "checkout.emailHint": "To receive the order confirmation by email.",
-  "form.emailForCard": "Card payments need an email address for the receipt.",
+  "form.emailForCard": "Paying in advance (transfer, VNPay, card) needs an email address for the receipt and notices.",
 };

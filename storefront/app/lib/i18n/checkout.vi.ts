@@ -14,5 +14,5 @@ export const viCheckout = {
   "summary.shippingTotal": "Tổng phí vận chuyển",
   "checkout.emailOptional": "Email (không bắt buộc khi thanh toán khi nhận hàng)",
   "checkout.emailHint": "Để nhận xác nhận đơn hàng qua email.",
-  "form.emailForCard": "Thanh toán bằng thẻ cần địa chỉ email để gửi biên nhận.",
+  "form.emailForCard": "Thanh toán trước (chuyển khoản, VNPay, thẻ) cần địa chỉ email để gửi biên nhận và thông báo.",
 } as const;

@@ -8,8 +8,10 @@ import { enTradeCenter } from "./tradecenter.en";
 import { enProducer } from "./producer.en";
 import { enShopper2 } from "./shopper2.en";
 import { enStatements } from "./statements.en";
+import { enPayment } from "./payment.en";
 
 export const en: Record<MessageKey, string> = {
+  ...enPayment,
   ...enProducer,
   ...enStatements,
   ...enDiscovery,

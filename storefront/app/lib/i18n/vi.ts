@@ -10,8 +10,10 @@ import { viProducer } from "./producer.vi";
 import { viStatements } from "./statements.vi";
 import { viCheckout } from "./checkout.vi";
 import { viShopper2 } from "./shopper2.vi";
+import { viPayment } from "./payment.vi";
 
 export const vi = {
+  ...viPayment,
   ...viProducer,
   ...viStatements,
   ...viDiscovery,

@@ -1,0 +1,60 @@
+import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { isOrderLinkKey } from "../../lib/order-link"
+
+export type ShopperPaymentRecord = {
+  id: string
+  display_id?: number
+  status: string
+  created_at: string | Date
+  metadata?: Record<string, unknown> | null
+  customer_id?: string | null
+  customer?: { has_account?: boolean } | null
+  payment_collections?: Array<{
+    payments?: Array<{
+      id: string
+      provider_id: string
+      amount: unknown
+      data?: Record<string, unknown> | null
+      captured_at?: string | Date | null
+      canceled_at?: string | Date | null
+    } | null> | null
+  } | null> | null
+}
+
+/**
+ * The order as its shopper may read it — the same rule as GET /store/ocop/orders/:id: the account
+ * that placed it, the key of its emailed link, or by id for a guest order; otherwise null (404).
+ */
+export async function orderForShopper(
+  req: AuthenticatedMedusaRequest,
+  key: string | undefined
+): Promise<ShopperPaymentRecord | null> {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "display_id",
+      "status",
+      "created_at",
+      "metadata",
+      "customer_id",
+      "customer.has_account",
+      "payment_collections.payments.id",
+      "payment_collections.payments.provider_id",
+      "payment_collections.payments.amount",
+      "payment_collections.payments.data",
+      "payment_collections.payments.captured_at",
+      "payment_collections.payments.canceled_at",
+    ],
+    filters: { id: req.params.id },
+  })
+  const order = data[0] as unknown as ShopperPaymentRecord | undefined
+  if (!order) return null
+  const secret = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret as string
+  const byKey = isOrderLinkKey(order.id, key, secret)
+  const byAccount = !!req.auth_context?.actor_id && req.auth_context.actor_id === order.customer_id
+  const guestOrder = !order.customer?.has_account
+  return byKey || byAccount || guestOrder ? order : null
+}
