@@ -3,7 +3,7 @@
  * came back or was cancelled, the platform's commission, the tax withheld under Decree 117/2025
  * (lib/withholding-tax.ts), and what the platform owes it. Pure, so it is tested alone.
  *
- * Money is integer VND throughout. The rounding rule (docs/decisions/016-producer-statements.md):
+ * Money is integer VND throughout. The rounding rule (docs/decisions/018-producer-statements.md):
  * every amount is rounded ONCE, half up to the đồng, on the smallest thing it applies to —
  * commission on each order line (its product group's rate), each tax on each producer's part of an
  * order — and every total is a plain sum of rounded amounts. So a statement's totals are the sums

@@ -1,7 +1,7 @@
 /**
  * The tax an e-commerce platform with a payment function withholds from household businesses and
  * individuals who sell on it — the one place its rates and legal basis live
- * (docs/decisions/016-producer-statements.md).
+ * (docs/decisions/018-producer-statements.md).
  *
  * Legal basis: Nghị định 117/2025/NĐ-CP (9 June 2025, in force 1 July 2025) on tax management of
  * business on e-commerce and digital platforms: the platform deducts and pays, on each sale it
@@ -33,7 +33,7 @@ export const WITHHOLDING_RULES: readonly WithholdingRule[] = [
     vat_bps: 100,
     pit_bps: 50,
     // A cooperative group (tổ hợp tác) has no legal personality: its members are taxed as individuals
-    // doing business together, so it is withheld for like a household (docs/decisions/016-producer-statements.md).
+    // doing business together, so it is withheld for like a household (docs/decisions/018-producer-statements.md).
     withheld_for: ["household", "cooperative_group"],
   },
 ]

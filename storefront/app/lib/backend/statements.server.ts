@@ -1,6 +1,6 @@
 /**
  * A producer's monthly statement and the cash it collected on delivery (plugins/ocop: lib/statements.ts
- * computes the statement; docs/decisions/016-producer-statements.md explains its columns and rounding).
+ * computes the statement; docs/decisions/018-producer-statements.md explains its columns and rounding).
  */
 import { backendBaseUrl, storeError, type Result } from "./client.server";
 import { portalRequest } from "./portal-api.server";

@@ -12,7 +12,7 @@ type Method = "GET" | "POST"
 
 /**
  * Producer money: statements, cash collected on delivery, payouts, commission rates
- * (docs/decisions/016-producer-statements.md).
+ * (docs/decisions/018-producer-statements.md).
  */
 export const settlementRoutes = [
   { matcher: "/vendor/statements", method: ["GET"] as Method[], middlewares: [validateQuery(StatementQuery)] },

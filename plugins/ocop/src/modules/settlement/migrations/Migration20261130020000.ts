@@ -2,7 +2,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
 /**
  * Producer money: commission rates, cash collected on delivery, payouts
- * (docs/decisions/016-producer-statements.md).
+ * (docs/decisions/018-producer-statements.md).
  */
 export class Migration20261130020000 extends Migration {
   override async up(): Promise<void> {
