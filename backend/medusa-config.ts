@@ -98,7 +98,7 @@ const redisModules = REDIS_URL
 // Cash on delivery is always offered (Medusa's system provider, renamed in the storefront);
 // card payments through Stripe only when a key is configured; VietQR bank transfer only when the
 // platform's account is set (OCOP_VIETQR_*), VNPay only with its merchant code and hash secret
-// (OCOP_VNPAY_*) — decision 016. None has a default a deployment could keep.
+// (OCOP_VNPAY_*) — decision 017. None has a default a deployment could keep.
 const bankAccount = bankTransferAccount()
 const vnpay = vnpayConfig()
 const paymentModule = {

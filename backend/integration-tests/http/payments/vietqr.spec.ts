@@ -1,5 +1,5 @@
 /**
- * VietQR bank transfer (issue 16, decision 016): an order placed by transfer waits as "awaiting
+ * VietQR bank transfer (issue 16, decision 017): an order placed by transfer waits as "awaiting
  * payment" with a QR for the platform's account; payOS's signed notification marks it paid; forged,
  * altered, replayed and wrong-amount notifications change nothing (the last is held for an
  * operator, who can confirm by hand); an unpaid order is cancelled by the job with its stock released.

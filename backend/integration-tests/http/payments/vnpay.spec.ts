@@ -1,5 +1,5 @@
 /**
- * VNPay (issue 16, decision 016): the signed redirect URL (amount × 100 in vnp_Amount), the IPN
+ * VNPay (issue 16, decision 017): the signed redirect URL (amount × 100 in vnp_Amount), the IPN
  * callback with a good and a bad signature, malformed input. VNPay's sandbox is not reachable from
  * these machines: signatures are checked against the `vnpay` library and against the algorithm of
  * VNPay's integration guide written independently (tests/support/payment-signatures.ts).

@@ -10,7 +10,7 @@ import {
 
 const shopper = authenticate("customer", ["bearer", "session"], { allowUnauthenticated: true })
 
-/** Payments by VietQR transfer and VNPay (decision 016): notifications, the shopper's view, the operator's. */
+/** Payments by VietQR transfer and VNPay (decision 017): notifications, the shopper's view, the operator's. */
 export const paymentRoutes: MiddlewareRoute[] = [
   { matcher: "/hooks/ocop/payos", method: ["POST"], middlewares: [validateBody(PayosNotification)] },
   { matcher: "/hooks/ocop/vnpay/ipn", method: ["GET"], middlewares: [validateQuery(VnpayIpnQuery)] },

@@ -1,5 +1,5 @@
 /**
- * The order page's payment box and VNPay's hand-offs (backend routes of decision 016): how the
+ * The order page's payment box and VNPay's hand-offs (backend routes of decision 017): how the
  * order is paid, whether the money arrived, the signed VNPay URL, VNPay's return checked.
  */
 import { z } from "zod";

@@ -20,7 +20,7 @@ type Detail = {
   notifications: Notification[]
 }
 
-// Vietnamese first, English when the admin chose it (decision 016).
+// Vietnamese first, English when the admin chose it (decision 017).
 const TEXT = {
   title: { vi: "Thanh toán trước (VietQR / VNPay)", en: "Prepaid payment (VietQR / VNPay)" },
   awaiting_payment: { vi: "Chờ thanh toán", en: "Awaiting payment" },

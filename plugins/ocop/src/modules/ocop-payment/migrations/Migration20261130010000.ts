@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
-/** The payment-notification ledger (module ocopPayment, decision 016). */
+/** The payment-notification ledger (module ocopPayment, decision 017). */
 export class Migration20261130010000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table if not exists "ocop_payment_notification" (
