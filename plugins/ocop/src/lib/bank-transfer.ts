@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto"
 import { QRPay } from "vietnam-qr-pay"
 
 /**
- * VietQR bank transfer to the platform's own account (decision 016). The account comes from the
+ * VietQR bank transfer to the platform's own account (decision 017). The account comes from the
  * environment only: a deployment that has not set it does not offer the method at all, so no
  * order can ever be paid into an account someone left in the source.
  */

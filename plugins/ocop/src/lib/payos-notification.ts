@@ -1,7 +1,7 @@
 import { PayOS } from "@payos/node"
 
 /**
- * payOS payment notifications (decision 016): payOS watches the platform's account and posts each
+ * payOS payment notifications (decision 017): payOS watches the platform's account and posts each
  * incoming transfer, `data` signed with HMAC-SHA256 under the checksum key (fields sorted by name,
  * joined as key=value&…). Verified with payOS's own SDK. The key comes from the environment only.
  */

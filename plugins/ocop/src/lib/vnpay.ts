@@ -4,7 +4,7 @@ type ReturnQueryFromVNPay = Parameters<InstanceType<VnpayLibrary["VNPay"]>["veri
 const { HashAlgorithm, VNPay, VnpLocale, ProductCode }: VnpayLibrary = require("vnpay")
 
 /**
- * VNPay card / e-wallet gateway (decision 016): the shopper is sent to VNPay with a URL signed by
+ * VNPay card / e-wallet gateway (decision 017): the shopper is sent to VNPay with a URL signed by
  * HMAC-SHA512 under the merchant's hash secret; VNPay calls our IPN with a signed query, and sends
  * the shopper back to the storefront's return URL. Amounts are whole đồng; the `vnpay` library
  * multiplies by 100 for vnp_Amount and divides back when verifying.
