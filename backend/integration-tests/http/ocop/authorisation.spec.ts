@@ -93,8 +93,8 @@ medusaIntegrationTestRunner({
       expect(haNoiList.data.certifications.map((c: any) => c.id)).not.toContain(certId)
       await expectRefusal(
         api.post(`/trade-center/certifications/${certId}/approve`, {}, haNoi),
-        403,
-        /belongs to another province \(68\); your trade centre decides only for province 01/
+        404,
+        /was not found/
       )
       expect((await api.get(`/admin/ocop/certifications/${certId}`, fx.adminHeaders)).data.certification.status).toBe(
         "submitted"

@@ -47,6 +47,7 @@ import {
   VendorCreateFulfillment,
   VendorChangeOrderPartStatus,
   VendorCreateProduct,
+  VendorInviteMember,
   VendorShipOrderPart,
   VendorListProducts,
   VendorSubmitCertification,
@@ -192,6 +193,11 @@ export default defineMiddlewares({
     ...vendorUploadRoutes,
     ...settlementRoutes,
     { matcher: "/vendor/me", method: ["POST"], middlewares: [validateBody(VendorUpdateMe), resolveLogo] },
+    {
+      matcher: "/vendor/members",
+      method: ["POST"],
+      middlewares: [validateBody(VendorInviteMember), enforcePasswordPolicy],
+    },
     { matcher: "/vendor/products", method: ["GET"], middlewares: [validateQuery(VendorListProducts)] },
     {
       matcher: "/vendor/products",

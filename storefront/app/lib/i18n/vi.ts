@@ -2,6 +2,7 @@
  * Vietnamese UI text, the default language and the source of truth for the
  * keys: en.ts is typed against this file. Placeholders are written `{name}`.
  */
+import { viPortals2 } from "./portals2.vi";
 import { viDiscovery } from "./discovery.vi";
 import { viSearch } from "./search.vi";
 import { viTradeCenter } from "./tradecenter.vi";
@@ -14,6 +15,7 @@ import { viShopper2 } from "./shopper2.vi";
 export const vi = {
   ...viProducer,
   ...viStatements,
+  ...viPortals2,
   ...viDiscovery,
   "site.name": "Chợ OCOP",
   "site.altName": "OCOP Marketplace",

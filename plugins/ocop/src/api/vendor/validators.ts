@@ -154,3 +154,9 @@ export const VendorShipOrderPart = z
 
 /** A shipped part was delivered, or came back. */
 export const VendorChangeOrderPartStatus = z.object({ action: z.enum(["deliver", "return"]) }).strict()
+
+/** A second login for the producer's shop; the password rules are checked by enforcePasswordPolicy. */
+export const VendorInviteMember = z.object({
+  email: z.string().email("Enter a valid email address."),
+  password: z.string(),
+})

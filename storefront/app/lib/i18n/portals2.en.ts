@@ -1,0 +1,13 @@
+import type { viPortals2 } from "./portals2.vi";
+
+export const enPortals2: Record<keyof typeof viPortals2, string> = {
+  "pt.nav": "Logins",
+  "pt.title": "Your shop's logins",
+  "pt.intro":
+    "The people who log in to this shop. Each person uses their own login; the shop's owner cannot be removed.",
+  "pt.owner": "Owner",
+  "pt.invite": "Add a manager",
+  "pt.inviteEmail": "Manager's email",
+  "pt.invitePasswordHint": "Give this password to them through a separate channel.",
+  "pt.removeConfirm": "Remove {email} from the shop? They will no longer be able to log in.",
+};
