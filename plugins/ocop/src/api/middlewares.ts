@@ -18,6 +18,7 @@ import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
 import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
 import { ensureOrderTransferable } from "./utils/customer-ownership"
+import { refuseMoreThanAvailable } from "./utils/stock-guard"
 import {
   AdminAttachProducer,
   AdminCertificationAction,
@@ -272,6 +273,9 @@ export default defineMiddlewares({
     // --- checkout: one completion at a time per stocked item, sold out answered before the work ---
     { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [serializeCheckout] },
     { matcher: "/store/orders/:id/transfer/request", method: ["POST"], middlewares: [ensureOrderTransferable] },
+    // --- a cart never asks for more units than the shop has left (decision 015) ---
+    { matcher: "/store/carts/:id/line-items", method: ["POST"], middlewares: [refuseMoreThanAvailable] },
+    { matcher: "/store/carts/:id/line-items/:line_id", method: ["POST"], middlewares: [refuseMoreThanAvailable] },
 
     // --- public store routes ---
     { matcher: "/store/ocop/featured-lists", method: ["GET"], middlewares: [validateQuery(StoreFeaturedLists)] },
