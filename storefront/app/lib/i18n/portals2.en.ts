@@ -10,4 +10,10 @@ export const enPortals2: Record<keyof typeof viPortals2, string> = {
   "pt.inviteEmail": "Manager's email",
   "pt.invitePasswordHint": "Give this password to them through a separate channel.",
   "pt.removeConfirm": "Remove {email} from the shop? They will no longer be able to log in.",
+  "ps.stock": "Units in stock",
+  "ps.stockHint": "Leave empty not to track stock (always available).",
+  "ps.stockInvalid": "Units in stock is a whole number from 0 to 1,000,000.",
+  "ps.notTracked": "Stock is not tracked: the product is always available. Enter a number to start tracking.",
+  "ps.stockNow": "{reserved} held for orders not yet shipped · {available} still for sale.",
+  "ps.available": "{n} left",
 };

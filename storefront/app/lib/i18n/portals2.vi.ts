@@ -9,4 +9,10 @@ export const viPortals2 = {
   "pt.inviteEmail": "Email của người quản lý",
   "pt.invitePasswordHint": "Gửi mật khẩu này cho người đó qua kênh riêng.",
   "pt.removeConfirm": "Gỡ tài khoản {email} khỏi gian hàng? Người này sẽ không đăng nhập được nữa.",
+  "ps.stock": "Số lượng trong kho",
+  "ps.stockHint": "Bỏ trống nếu không theo dõi tồn kho (luôn bán được).",
+  "ps.stockInvalid": "Số lượng trong kho là số nguyên từ 0 đến 1.000.000.",
+  "ps.notTracked": "Chưa theo dõi tồn kho: sản phẩm luôn bán được. Nhập số lượng để bắt đầu theo dõi.",
+  "ps.stockNow": "{reserved} đang giữ cho đơn chưa giao · còn bán được {available}.",
+  "ps.available": "Còn {n}",
 };
