@@ -101,6 +101,40 @@ medusaIntegrationTestRunner({
       expect((await who.certification(cert.data.certification.id)).status).toBe("submitted")
     })
 
+    it("lets a trade centre approve a producer of its province that signed up; another province's is 404", async () => {
+      const email = `${unique("moi")}@ocop.test`
+      const reg = await api.post("/auth/producer/emailpass/register", { email, password: "MatKhau#2026" })
+      const signup = await api.post(
+        "/producers/signup",
+        { name: "HTX Rau Đà Lạt mới", entity_type: "cooperative", province_code: "68", phone: "0987654321" },
+        bearer(reg.data.token)
+      )
+      const producerId = signup.data.producer.id as string
+      const lamDong = await who.curatorAccount("68")
+      const haNoi = await who.curatorAccount("01")
+      const pending = await api.get("/trade-center/producers?status=pending", lamDong.auth)
+      expect(pending.data.producers.map((p: { id: string }) => p.id)).toContain(producerId)
+      const elsewhere = await api.get("/trade-center/producers?status=pending", haNoi.auth)
+      expect(elsewhere.data.producers.map((p: { id: string }) => p.id)).not.toContain(producerId)
+      const badQuery = await expectStatus(api.get("/trade-center/producers?status=ok", lamDong.auth), 400)
+      expect(Object.keys(badQuery.data.errors)).toEqual(["status"])
+
+      await expectStatus(api.post(`/trade-center/producers/${producerId}/approve`, {}, haNoi.auth), 404)
+      await expectStatus(api.post(`/trade-center/producers/${producerId}/approve`, {}, fx.storeHeaders), 401)
+      const still = await api.get(`/admin/ocop/producers/${producerId}`, fx.adminHeaders)
+      expect(still.data.producer.status).toBe("pending")
+      const approved = await expectStatus(
+        api.post(`/trade-center/producers/${producerId}/approve`, {}, lamDong.auth),
+        200
+      )
+      expect(approved.data.producer.status).toBe("active")
+      const audit = await who.auditOf(producerId)
+      expect(audit.find((e: { action: string }) => e.action === "approve")).toMatchObject({
+        actor_type: "curator",
+        actor_id: lamDong.tradeCenterId,
+      })
+    })
+
     it("keeps the stock a producer sets, refuses a cart more than is left, and takes an order off it", async () => {
       const shop = await who.producerAccount("HTX Mật ong Bảo Lộc")
       const bad = await expectStatus(

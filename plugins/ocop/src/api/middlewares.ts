@@ -42,7 +42,7 @@ import {
   StoreSitemap,
   StoreVerify,
 } from "./store/ocop/validators"
-import { CuratorListCertifications, CuratorListProducts } from "./trade-center/validators"
+import { CuratorListCertifications, CuratorListProducers, CuratorListProducts } from "./trade-center/validators"
 import { ProducerSignup } from "./producers/validators"
 import {
   VendorCreateFulfillment,
@@ -253,6 +253,12 @@ export default defineMiddlewares({
     },
 
     { matcher: "/trade-center/products", method: ["GET"], middlewares: [validateQuery(CuratorListProducts)] },
+    { matcher: "/trade-center/producers", method: ["GET"], middlewares: [validateQuery(CuratorListProducers)] },
+    {
+      matcher: "/trade-center/producers/:id/approve",
+      method: ["POST"],
+      middlewares: [validateBody(AdminProducerAction)],
+    },
     {
       matcher: "/trade-center/curators",
       method: ["POST"],

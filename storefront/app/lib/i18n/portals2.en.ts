@@ -1,7 +1,7 @@
 import type { viPortals2 } from "./portals2.vi";
 
 export const enPortals2: Record<keyof typeof viPortals2, string> = {
-  "pt.nav": "Logins",
+  "pt.nav": "Team",
   "pt.title": "Your shop's logins",
   "pt.intro":
     "The people who log in to this shop. Each person uses their own login; the shop's owner cannot be removed.",
@@ -16,4 +16,11 @@ export const enPortals2: Record<keyof typeof viPortals2, string> = {
   "ps.notTracked": "Stock is not tracked: the product is always available. Enter a number to start tracking.",
   "ps.stockNow": "{reserved} held for orders not yet shipped · {available} still for sale.",
   "ps.available": "{n} left",
+  "tp.nav": "Producers to approve",
+  "tp.title": "Producers waiting for approval",
+  "tp.intro":
+    "Cooperatives, enterprises and household businesses of your province that signed up. Approve them to let them list products.",
+  "tp.empty": "No producer is waiting for approval.",
+  "tp.approve": "Approve producer",
+  "tp.approved": "Producer {name} approved.",
 };

@@ -1,6 +1,6 @@
 /** Producer team members and stock (issue 13, second part). */
 export const viPortals2 = {
-  "pt.nav": "Tài khoản",
+  "pt.nav": "Thành viên",
   "pt.title": "Tài khoản của gian hàng",
   "pt.intro":
     "Những người đăng nhập vào gian hàng này. Mỗi người dùng một tài khoản riêng; chủ gian hàng không thể bị gỡ.",
@@ -15,4 +15,10 @@ export const viPortals2 = {
   "ps.notTracked": "Chưa theo dõi tồn kho: sản phẩm luôn bán được. Nhập số lượng để bắt đầu theo dõi.",
   "ps.stockNow": "{reserved} đang giữ cho đơn chưa giao · còn bán được {available}.",
   "ps.available": "Còn {n}",
+  "tp.nav": "Chủ thể chờ duyệt",
+  "tp.title": "Chủ thể đăng ký chờ duyệt",
+  "tp.intro": "Các hợp tác xã, doanh nghiệp, hộ kinh doanh của tỉnh vừa đăng ký. Duyệt để họ đưa sản phẩm lên sàn.",
+  "tp.empty": "Không có chủ thể nào đang chờ duyệt.",
+  "tp.approve": "Duyệt chủ thể",
+  "tp.approved": "Đã duyệt chủ thể {name}.",
 };
