@@ -190,8 +190,12 @@ test.describe("producer and trade-centre portals, end to end", () => {
 
     // 8. The producer ships its part with a carrier and a tracking number (confirmed once more).
     const tracking = `VTP${run}`.toUpperCase()
-    await page.goto("/producer/orders")
     const order = page.locator(`[data-order-id="${orderId}"]`)
+    // The order reaches the producer once the order.placed subscriber has split it.
+    await expect(async () => {
+      await page.goto("/producer/orders")
+      await expect(order).toBeVisible({ timeout: 1000 })
+    }).toPass({ timeout: 30_000 })
     await expect(order.getByTestId("vendor-part-status")).toHaveText("Đã đặt")
     await order.getByLabel("Đơn vị vận chuyển").fill("Viettel Post")
     await order.getByLabel("Mã vận đơn").fill(tracking)

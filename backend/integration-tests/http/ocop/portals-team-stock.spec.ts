@@ -150,7 +150,11 @@ medusaIntegrationTestRunner({
       expect((await api.get("/vendor/products", shop.auth)).data.products).toHaveLength(0)
 
       const { data } = await must(
-        api.post("/vendor/products", { title: "Mật ong hoa cà phê", price: 180000, stock: 3 }, shop.auth),
+        api.post(
+          "/vendor/products",
+          { title: "Mật ong hoa cà phê", title_en: "Coffee blossom honey", price: 180000, stock: 3 },
+          shop.auth
+        ),
         "create with stock"
       )
       const productId = data.product.id as string
@@ -168,6 +172,17 @@ medusaIntegrationTestRunner({
       expect(detail.variants[0].stock).toEqual({ tracked: true, stocked: 3, reserved: 0, available: 3 })
       const shown = await api.get(`/store/products/${productId}?fields=+variants.inventory_quantity`, fx.storeHeaders)
       expect(shown.data.product.variants[0].inventory_quantity).toBe(3)
+
+      // The English title is in Medusa's Translation Module: the store shows it to English pages (decision 014).
+      const english = { headers: { ...fx.storeHeaders.headers, "x-medusa-locale": "en-US" } }
+      expect((await api.get(`/store/products/${productId}`, english)).data.product.title).toBe("Coffee blossom honey")
+      expect((await api.get(`/store/products/${productId}`, fx.storeHeaders)).data.product.title).toBe(
+        "Mật ong hoa cà phê"
+      )
+      await must(api.post(`/vendor/products/${productId}`, { title_en: "Bảo Lộc coffee honey" }, shop.auth), "rename")
+      expect((await api.get(`/store/products/${productId}`, english)).data.product.title).toBe("Bảo Lộc coffee honey")
+      await must(api.post(`/vendor/products/${productId}`, { title_en: null }, shop.auth), "clear English")
+      expect((await api.get(`/store/products/${productId}`, english)).data.product.title).toBe("Mật ong hoa cà phê")
 
       // More than is left: a 400 in both languages with the figure; nothing is added.
       const { data: created } = await api.post("/store/carts", { region_id: fx.regionId }, fx.storeHeaders)

@@ -9,6 +9,7 @@ import { toHandle } from "../../lib/vietnamese"
 import { defaultShippingProfileStep } from "../steps/default-shipping-profile"
 import { checkPublishStep } from "../steps/check-producer-publish"
 import { setVariantStockStep } from "../steps/set-variant-stock"
+import { saveProductEnglishStep } from "../steps/save-product-english"
 
 /** Photos as resolved from the producer's uploads (relative URLs, see lib/uploads.ts), in display order. */
 export type ProductPhoto = { url: string; alt: string | null }
@@ -94,6 +95,12 @@ export const createProducerProductWorkflow = createWorkflow(
       stocked_quantity: input.stock,
     }))
     setVariantStockStep(stock)
+    const english = transform({ created, input }, ({ created, input }) => ({
+      product_id: (created as any)[0].id as string,
+      title_en: input.title_en,
+      description_en: input.description_en,
+    }))
+    saveProductEnglishStep(english)
     const result = transform({ created }, ({ created }) => (created as any)[0])
     return new WorkflowResponse(result)
   }
@@ -144,6 +151,12 @@ export const updateProducerProductWorkflow = createWorkflow(
       stocked_quantity: input.stock,
     }))
     setVariantStockStep(stock)
+    const english = transform({ input }, ({ input }) => ({
+      product_id: input.product_id,
+      title_en: input.title_en,
+      description_en: input.description_en,
+    }))
+    saveProductEnglishStep(english)
     return new WorkflowResponse({ id: input.product_id })
   }
 )

@@ -14,8 +14,9 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const [producer] = await ocop.listProducers({ id: req.params.id }, { take: 1, select: ["id", "province_code"] })
   if (!producer || producer.province_code !== center.province_code)
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Producer ${req.params.id} was not found.`)
-  const { result } = await changeProducerStatusWorkflow(req.scope).run({
+  await changeProducerStatusWorkflow(req.scope).run({
     input: { producer_id: producer.id, action: "approve", actor_type: "curator", actor_id: center.id },
   })
-  res.json({ producer: result })
+  const [approved] = await ocop.listProducers({ id: producer.id }, { take: 1 })
+  res.json({ producer: approved })
 }
