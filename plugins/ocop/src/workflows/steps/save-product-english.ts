@@ -18,7 +18,12 @@ type TranslationService = {
   updateTranslations(rows: object[]): Promise<unknown>
   deleteTranslations(ids: string[]): Promise<void>
 }
-type Undo = { created?: string; restored?: { id: string; translations: Record<string, unknown> } } | null
+type Undo = {
+  created?: string
+  restored?: { id: string; translations: Record<string, unknown> }
+  /** A row the step deleted, to create again. */
+  deleted?: { reference: string; reference_id: string; locale_code: string; translations: Record<string, unknown> }
+} | null
 
 const FIELDS = [
   ["title_en", "title"],
@@ -63,7 +68,17 @@ export const saveProductEnglishStep = createStep(
       ])
       return new StepResponse(null, { created: created.id } as Undo)
     }
-    // Emptied rather than deleted, so that compensation can put it back; empty means "show the Vietnamese".
+    if (!Object.keys(after).length) {
+      // Nothing English left: the row goes, so the pages fall back to the Vietnamese text.
+      await translation.deleteTranslations([row.id])
+      const deleted = {
+        reference: "product",
+        reference_id: input.product_id,
+        locale_code: ENGLISH_CONTENT_LOCALE,
+        translations: before,
+      }
+      return new StepResponse(null, { deleted } as Undo)
+    }
     await translation.updateTranslations([{ id: row.id, translations: after }])
     return new StepResponse(null, { restored: { id: row.id, translations: before } } as Undo)
   },
@@ -75,5 +90,6 @@ export const saveProductEnglishStep = createStep(
     if (!translation) return
     if (undo.created) await translation.deleteTranslations([undo.created])
     if (undo.restored) await translation.updateTranslations([undo.restored])
+    if (undo.deleted) await translation.createTranslations([undo.deleted])
   }
 )
