@@ -88,7 +88,7 @@ test.describe("producer and trade-centre portals, end to end", () => {
     const card = curator.getByTestId("tc-pending-producer").filter({ hasText: shop })
     await expect(card.locator('img[src^="/files/"]')).toHaveCount(1)
     await card.getByRole("button", { name: "Duyệt chủ thể" }).click()
-    await expect(curator.getByText(`Đã duyệt chủ thể ${shop}.`)).toBeVisible()
+    await expect(curator.getByText(`Đã duyệt chủ thể ${shop}.`)).toBeVisible({ timeout: 20_000 })
     await expect(curator.getByTestId("tc-pending-producer").filter({ hasText: shop })).toHaveCount(0)
 
     // 3. A product with two photos and 5 units in stock.
@@ -106,7 +106,8 @@ test.describe("producer and trade-centre portals, end to end", () => {
     ])
     await page.getByLabel(/^Chú thích ảnh/).fill("Hộp trà Ô long Bảo Lộc")
     await page.getByRole("button", { name: "Tạo sản phẩm" }).click()
-    await expect(page).toHaveURL(/\/producer\/products\/prod_/)
+    // Photos, product, inventory item and stock level in a row: slow on a loaded machine.
+    await expect(page).toHaveURL(/\/producer\/products\/prod_/, { timeout: 30_000 })
     const productId = new URL(page.url()).pathname.split("/").pop() as string
     await expect(page.getByTestId("current-photo")).toHaveCount(2)
     await expect(page.getByLabel("Số lượng trong kho")).toHaveValue("5")
@@ -122,7 +123,7 @@ test.describe("producer and trade-centre portals, end to end", () => {
       buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
     })
     await page.getByRole("button", { name: "Nộp hồ sơ" }).click()
-    await expect(page.getByTestId("form-success")).toContainText(certificateNumber)
+    await expect(page.getByTestId("form-success")).toContainText(certificateNumber, { timeout: 20_000 })
 
     // 5. The curator opens the scan from the queue, then approves.
     await curator.goto("/trade-center/certifications?status=submitted")
@@ -134,13 +135,13 @@ test.describe("producer and trade-centre portals, end to end", () => {
     expect(served.status()).toBe(200)
     expect((await served.body()).subarray(0, 5).toString()).toBe("%PDF-")
     await pending.getByRole("button", { name: "Duyệt" }).click()
-    await expect(curator.getByText("Đã ghi nhận quyết định: Duyệt.")).toBeVisible()
+    await expect(curator.getByText("Đã ghi nhận quyết định: Duyệt.")).toBeVisible({ timeout: 20_000 })
 
     // 6. The producer publishes it; it is on the storefront with both photos and its stock.
     await page.goto(`/producer/products/${productId}`)
     await page.getByLabel("Trạng thái").selectOption("published")
     await page.getByRole("button", { name: "Lưu thay đổi" }).click()
-    await expect(page.getByTestId("form-success")).toBeVisible()
+    await expect(page.getByTestId("form-success")).toBeVisible({ timeout: 20_000 })
     const storeHandle = await eventually(
       async () => {
         const listed = await page.request.get(`${BACKEND}/store/products?q=${encodeURIComponent(title)}`, {
@@ -202,7 +203,7 @@ test.describe("producer and trade-centre portals, end to end", () => {
     await order.getByRole("button", { name: "Đánh dấu đã gửi hàng" }).click()
     await expect(order.getByTestId("ship-confirm")).toContainText(tracking)
     await order.getByRole("button", { name: "Xác nhận đã gửi" }).click()
-    await expect(order.getByTestId("vendor-part-status")).toHaveText("Đang giao")
+    await expect(order.getByTestId("vendor-part-status")).toHaveText("Đang giao", { timeout: 20_000 })
 
     // 9. The shopper's order shows it shipped with the tracking number; the shop has 4 left.
     await shopper.goto(orderUrl)

@@ -90,7 +90,9 @@ export const stockText = {
   soldOut: (title: string) => bilingual(`“${title}” đã hết hàng.`, `“${title}” is out of stock.`),
   onlyAvailable: (title: string, available: number, inCart: number) =>
     bilingual(
-      `Chỉ còn ${available} sản phẩm “${title}”${inCart ? ` (giỏ hàng của bạn đã có ${inCart})` : ""}; vui lòng giảm số lượng.`,
-      `Only ${available} of “${title}” left${inCart ? ` (your cart already holds ${inCart})` : ""}; please lower the quantity.`
+      `Chỉ còn ${available} sản phẩm “${title}”${inCart ? ` (giỏ hàng của bạn đã có ${inCart})` : ""}; ` +
+        "vui lòng giảm số lượng.",
+      `Only ${available} of “${title}” left${inCart ? ` (your cart already holds ${inCart})` : ""}; ` +
+        "please lower the quantity."
     ),
 }

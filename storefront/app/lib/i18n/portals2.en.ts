@@ -19,7 +19,7 @@ export const enPortals2: Record<keyof typeof viPortals2, string> = {
   "tp.nav": "Producers to approve",
   "tp.title": "Producers waiting for approval",
   "tp.intro":
-    "Cooperatives, enterprises and household businesses of your province that signed up. Approve them to let them list products.",
+    "Cooperatives, enterprises and household businesses of your province that signed up. Approve them to list.",
   "tp.empty": "No producer is waiting for approval.",
   "tp.approve": "Approve producer",
   "tp.approved": "Producer {name} approved.",

@@ -83,6 +83,7 @@ export const createProducerProductWorkflow = createWorkflow(
       },
     ])
     const created = createProductsWorkflow.runAsStep({ input: { products } as any })
+    type Created = Array<{ id: string; variants?: Array<{ id: string }> }>
     const attachInput = transform({ created, input }, ({ created, input }) => ({
       product_id: (created as any)[0].id,
       producer_id: input.producer_id,
@@ -91,12 +92,12 @@ export const createProducerProductWorkflow = createWorkflow(
     }))
     attachProductToProducerWorkflow.runAsStep({ input: attachInput })
     const stock = transform({ created, input }, ({ created, input }) => ({
-      variant_id: (created as any)[0].variants?.[0]?.id as string | undefined,
+      variant_id: (created as unknown as Created)[0].variants?.[0]?.id,
       stocked_quantity: input.stock,
     }))
     setVariantStockStep(stock)
     const english = transform({ created, input }, ({ created, input }) => ({
-      product_id: (created as any)[0].id as string,
+      product_id: (created as unknown as Created)[0].id,
       title_en: input.title_en,
       description_en: input.description_en,
     }))

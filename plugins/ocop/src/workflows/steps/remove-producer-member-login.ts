@@ -32,7 +32,8 @@ export const removeProducerMemberLoginStep = createStep(
     if (input.auth_identity_id === input.requested_by_auth_identity_id) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        "Bạn không thể tự xoá tài khoản đang dùng; hãy nhờ chủ gian hàng. (EN: You cannot remove the login you are using; ask the shop's owner.)"
+        "Bạn không thể tự xoá tài khoản đang dùng; hãy nhờ chủ gian hàng. " +
+          "(EN: You cannot remove the login you are using; ask the shop's owner.)"
       )
     }
     // Set to null, not left out: the auth module merges app_metadata on update.
