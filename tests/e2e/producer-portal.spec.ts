@@ -1,6 +1,6 @@
 import { expect, request as http, test, type APIRequestContext } from "@playwright/test"
-import { crc32, deflateSync } from "node:zlib"
 import { eventually } from "../support/eventually"
+import { PNG } from "./support"
 
 /**
  * A producer's whole path to the marketplace, through the portal's own screens: sign up with a logo,
@@ -9,28 +9,6 @@ import { eventually } from "../support/eventually"
  */
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
 const BACKEND = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
-
-/** A real 8×8 PNG of one colour (each photo distinct; the server decodes and re-encodes it). */
-function PNG(shade: number): Buffer {
-  const chunk = (type: string, body: Buffer) => {
-    const head = Buffer.alloc(4)
-    head.writeUInt32BE(body.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), body])))
-    return Buffer.concat([head, Buffer.from(type), body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(8, 0)
-  header.writeUInt32BE(8, 4)
-  header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(8 * 3, shade)])
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: 8 }, () => row)))),
-    chunk("IEND", Buffer.alloc(0)),
-  ])
-}
 
 async function token(api: APIRequestContext, actor: string, email: string, password: string) {
   const res = await api.post(`/auth/${actor}/emailpass`, { data: { email, password } })

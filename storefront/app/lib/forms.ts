@@ -181,6 +181,21 @@ const optionalGrams = z
     return n;
   });
 
+/** Units in stock, typed as "12" or "1.200"; empty means not given (unchanged, or not tracked). */
+const optionalUnits = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const n = parseVndInput(v);
+    if (n === null || n < 0 || n > 1_000_000) {
+      ctx.addIssue({ code: "custom", message: "ps.stockInvalid" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
 /** The fields a producer edits on a product, on creation and later alike. */
 const productDetails = {
   title: text(2, 200, "form.tooShort"),
@@ -189,6 +204,7 @@ const productDetails = {
   description_en: optionalText(5000),
   unit: optionalText(50),
   weight: optionalGrams,
+  stock: optionalUnits,
   group_slug: optionalText(80),
   subgroup_slug: optionalText(80),
   price: vndPrice,

@@ -84,6 +84,7 @@ export default function EditProduct() {
   const listed = Boolean(product.product_listing?.listed);
   const reasons = product.product_listing?.blocked_reasons ?? [];
   const price = vndPriceOf(product);
+  const stock = product.variants?.[0]?.stock ?? null;
   // A refusal of the backend (e.g. publishing while uncertified) is introduced as "could not save".
   const formError =
     actionData?.formError && actionData.formError !== "form.fixErrors"
@@ -101,7 +102,11 @@ export default function EditProduct() {
     group_slug: meta("group_slug"),
     subgroup_slug: meta("subgroup_slug"),
     price: price !== null ? formatVnd(price) : "",
+    stock: stock?.tracked ? String(stock.stocked) : undefined,
   };
+  const stockHint = !stock?.tracked
+    ? tr("ps.notTracked")
+    : tr("ps.stockNow", { reserved: stock.reserved, available: stock.available ?? 0 });
   const photos = [...(product.images ?? [])].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
   const submitted = params.get("submitted");
   return (
@@ -127,7 +132,7 @@ export default function EditProduct() {
         <FormAlert message={formError} />
       </div>
       <Form method="post" encType="multipart/form-data" noValidate className="mt-4 space-y-4">
-        <ProductFields values={{ ...current, ...v }} errors={e} groups={groups} photos={photos} />
+        <ProductFields values={{ ...current, ...v }} errors={e} groups={groups} photos={photos} stockHint={stockHint} />
         <SelectField
           name="status"
           label={tr("vp.status")}

@@ -5,6 +5,7 @@ import { Badge } from "~/components/Badge";
 import { useT } from "~/lib/i18n";
 import { productStatusKey, useReasonText, vndPriceOf } from "~/lib/producer-portal-display";
 import { vendor } from "~/lib/backend/producer-portal.server";
+import type { VendorStock } from "~/lib/backend/views";
 import { formatVnd } from "~/lib/money";
 import { asProducer, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
@@ -47,6 +48,7 @@ export default function ProducerProducts() {
                 <p className="text-sm text-ink-soft">
                   {sk ? tr(sk) : p.status}
                   {price !== null ? <> · {formatVnd(price)}</> : null}
+                  <StockNote stock={p.variants?.[0]?.stock} />
                 </p>
                 {!listed && reasons.length > 0 ? (
                   <p className="mt-1 text-sm text-lacquer-800" data-testid="blocked-reasons">
@@ -63,5 +65,17 @@ export default function ProducerProducts() {
         })}
       </ul>
     </section>
+  );
+}
+
+/** "Còn 12" / "Hết hàng" beside each listing; nothing for stock that is not tracked. */
+function StockNote({ stock }: { stock?: VendorStock | null }) {
+  const tr = useT();
+  if (!stock?.tracked) return null;
+  return (
+    <span data-testid="vendor-stock">
+      {" "}
+      · {stock.available ? tr("ps.available", { n: stock.available }) : tr("product.outOfStock")}
+    </span>
   );
 }

@@ -29,6 +29,7 @@ const NAV: [string, MessageKey][] = [
   ["/producer/orders", "pnav.orders"],
   ["/producer/statements", "pnav.statements"],
   ["/producer/profile", "pnav.profile"],
+  ["/producer/team", "pt.nav"],
 ];
 
 export default function ProducerPortal() {

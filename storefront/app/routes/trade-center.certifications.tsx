@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { Button, buttonClasses } from "~/components/Button";
 import { FormAlert, useErrorText } from "~/components/Field";
 import { decisionSchema, parseForm, REASON_REQUIRED, type CertificationAction } from "~/lib/forms";
+import { publicFileSrc } from "~/lib/file-url";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
 import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
@@ -215,7 +216,7 @@ function CertificationCard({
               c.documents.map((d, i) => (
                 <a
                   key={d.url}
-                  href={d.url}
+                  href={publicFileSrc(d.url) ?? d.url}
                   target="_blank"
                   rel="noopener noreferrer"
                   className="mr-3 text-lacquer-700 underline"

@@ -20,6 +20,7 @@ export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(mat
 
 const NAV: [string, MessageKey][] = [
   ["/trade-center/certifications", "tc.certifications"],
+  ["/trade-center/producers", "tp.nav"],
   ["/trade-center/featured", "tc.featured"],
   ["/trade-center/stats", "tc.stats"],
   ["/trade-center/team", "tc.team"],

@@ -187,7 +187,7 @@ medusaIntegrationTestRunner({
               api.post(`/trade-center/certifications/${plain.data.certification.id}/approve`, {}, haNoi.auth)
             )
           ).status
-        ).toBe(403)
+        ).toBe(404)
       })
 
       it("sets validity when the decision is made: 36 months from it unless the decision says otherwise, within the rules", async () => {

@@ -18,6 +18,7 @@ import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
 import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
 import { ensureOrderTransferable } from "./utils/customer-ownership"
+import { refuseMoreThanAvailable } from "./utils/stock-guard"
 import {
   AdminAttachProducer,
   AdminCertificationAction,
@@ -41,12 +42,13 @@ import {
   StoreSitemap,
   StoreVerify,
 } from "./store/ocop/validators"
-import { CuratorListCertifications, CuratorListProducts } from "./trade-center/validators"
+import { CuratorListCertifications, CuratorListProducers, CuratorListProducts } from "./trade-center/validators"
 import { ProducerSignup } from "./producers/validators"
 import {
   VendorCreateFulfillment,
   VendorChangeOrderPartStatus,
   VendorCreateProduct,
+  VendorInviteMember,
   VendorShipOrderPart,
   VendorListProducts,
   VendorSubmitCertification,
@@ -194,6 +196,11 @@ export default defineMiddlewares({
     ...vendorUploadRoutes,
     ...settlementRoutes,
     { matcher: "/vendor/me", method: ["POST"], middlewares: [validateBody(VendorUpdateMe), resolveLogo] },
+    {
+      matcher: "/vendor/members",
+      method: ["POST"],
+      middlewares: [validateBody(VendorInviteMember), enforcePasswordPolicy],
+    },
     { matcher: "/vendor/products", method: ["GET"], middlewares: [validateQuery(VendorListProducts)] },
     {
       matcher: "/vendor/products",
@@ -248,6 +255,12 @@ export default defineMiddlewares({
     },
 
     { matcher: "/trade-center/products", method: ["GET"], middlewares: [validateQuery(CuratorListProducts)] },
+    { matcher: "/trade-center/producers", method: ["GET"], middlewares: [validateQuery(CuratorListProducers)] },
+    {
+      matcher: "/trade-center/producers/:id/approve",
+      method: ["POST"],
+      middlewares: [validateBody(AdminProducerAction)],
+    },
     {
       matcher: "/trade-center/curators",
       method: ["POST"],
@@ -268,6 +281,9 @@ export default defineMiddlewares({
     // --- checkout: one completion at a time per stocked item, sold out answered before the work ---
     { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [serializeCheckout] },
     { matcher: "/store/orders/:id/transfer/request", method: ["POST"], middlewares: [ensureOrderTransferable] },
+    // --- a cart never asks for more units than the shop has left (decision 015) ---
+    { matcher: "/store/carts/:id/line-items", method: ["POST"], middlewares: [refuseMoreThanAvailable] },
+    { matcher: "/store/carts/:id/line-items/:line_id", method: ["POST"], middlewares: [refuseMoreThanAvailable] },
 
     // --- public store routes ---
     { matcher: "/store/ocop/featured-lists", method: ["GET"], middlewares: [validateQuery(StoreFeaturedLists)] },

@@ -21,11 +21,14 @@ export function ProductFields({
   errors,
   groups,
   photos = [],
+  stockHint,
 }: {
   values: Record<string, string | undefined>;
   errors: Record<string, string | undefined>;
   groups: Group[];
   photos?: ProductPhoto[];
+  /** What is held for orders and still for sale, on the edit page. */
+  stockHint?: string;
 }) {
   const tr = useT();
   const lang = useLang();
@@ -97,6 +100,14 @@ export function ProductFields({
           inputMode="numeric"
           defaultValue={values.weight}
           error={errors.weight}
+        />
+        <TextField
+          name="stock"
+          label={tr("ps.stock")}
+          inputMode="numeric"
+          hint={stockHint ?? tr("ps.stockHint")}
+          defaultValue={values.stock}
+          error={errors.stock}
         />
       </div>
       <TextArea

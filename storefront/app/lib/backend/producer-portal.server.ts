@@ -102,6 +102,22 @@ export const vendor = {
     portalRequest<{ certification: VendorCertification }>("/vendor/certifications", { method: "POST", token, body }),
   certifications: (token: string) =>
     portalRequest<{ certifications: VendorCertification[] }>("/vendor/certifications", { token }),
+  members: (token: string) =>
+    portalRequest<{ members: { id: string; email: string | null; role: "owner" | "member"; is_you: boolean }[] }>(
+      "/vendor/members",
+      { token }
+    ),
+  inviteMember: (token: string, email: string, password: string) =>
+    portalRequest<{ member: { id: string; email: string } }>("/vendor/members", {
+      method: "POST",
+      token,
+      body: { email, password },
+    }),
+  removeMember: (token: string, id: string) =>
+    portalRequest<{ id: string; deleted: boolean }>(`/vendor/members/${encodeURIComponent(id)}`, {
+      method: "DELETE",
+      token,
+    }),
   dashboard: (token: string) => portalRequest<{ dashboard: ProducerDashboard }>("/vendor/dashboard", { token }),
   orders: (token: string) => portalRequest<{ orders: VendorOrder[]; count: number }>("/vendor/orders", { token }),
   fulfil: (token: string, orderId: string) =>

@@ -61,6 +61,19 @@ export type ProvinceFigures = {
   by_month: { month: string; submitted: number; approved: number }[];
 };
 
+/** A producer of the curator's province, as the approval queue shows it. */
+export type CuratorProducer = {
+  id: string;
+  name: string;
+  handle: string;
+  entity_type: string;
+  ward: string | null;
+  phone: string | null;
+  email: string | null;
+  logo_url: string | null;
+  status: string;
+};
+
 const listPath = (id: string) => `/trade-center/featured-lists/${encodeURIComponent(id)}`;
 
 export const tradeCenter = {
@@ -78,6 +91,16 @@ export const tradeCenter = {
       { method: "POST", token, body: reason ? { reason } : {}, idempotencyKey: key }
     ),
   stats: (token: string) => portalRequest<ProvinceFigures>("/trade-center/stats", { token }),
+  pendingProducers: (token: string) =>
+    portalRequest<{ producers: CuratorProducer[]; count: number }>("/trade-center/producers?status=pending", {
+      token,
+    }),
+  approveProducer: (token: string, id: string) =>
+    portalRequest<{ producer: CuratorProducer }>(`/trade-center/producers/${encodeURIComponent(id)}/approve`, {
+      method: "POST",
+      token,
+      body: {},
+    }),
   featuredLists: (token: string) =>
     portalRequest<{ featured_lists: CuratorFeaturedList[] }>("/trade-center/featured-lists", { token }),
   featuredList: (token: string, id: string) =>

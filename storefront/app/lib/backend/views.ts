@@ -200,6 +200,8 @@ export type ProducerDashboard = {
 
 export type ProductPhoto = { id?: string; url: string; rank?: number; metadata?: { alt?: string } | null };
 
+export type VendorStock = { tracked: boolean; stocked: number; reserved: number; available: number | null };
+
 export type VendorProduct = {
   id: string;
   title: string;
@@ -210,7 +212,12 @@ export type VendorProduct = {
   weight?: number | null;
   images?: ProductPhoto[] | null;
   metadata?: Record<string, unknown> | null;
-  variants?: { id: string; prices?: { amount: number; currency_code: string }[] }[];
+  variants?: {
+    id: string;
+    prices?: { amount: number; currency_code: string }[];
+    /** At the marketplace's stock location; `tracked: false` = always available (decision 015). */
+    stock?: VendorStock | null;
+  }[];
   product_listing?: { listed?: boolean; blocked_reasons?: string[] | null } | null;
   certifications?: VendorCertification[];
 };

@@ -1,4 +1,5 @@
 /** English UI text: every key of vi.ts, with the same placeholders (i18n.test.ts checks both). */
+import { enPortals2 } from "./portals2.en";
 import { enDiscovery } from "./discovery.en";
 import { enSearch } from "./search.en";
 import { enAccount } from "./account.en";
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...enPayment,
   ...enProducer,
   ...enStatements,
+  ...enPortals2,
   ...enDiscovery,
   "site.name": "OCOP Marketplace",
   "site.altName": "Chợ OCOP",

@@ -2,6 +2,7 @@
  * Vietnamese UI text, the default language and the source of truth for the
  * keys: en.ts is typed against this file. Placeholders are written `{name}`.
  */
+import { viPortals2 } from "./portals2.vi";
 import { viDiscovery } from "./discovery.vi";
 import { viSearch } from "./search.vi";
 import { viTradeCenter } from "./tradecenter.vi";
@@ -16,6 +17,7 @@ export const vi = {
   ...viPayment,
   ...viProducer,
   ...viStatements,
+  ...viPortals2,
   ...viDiscovery,
   "site.name": "Chợ OCOP",
   "site.altName": "OCOP Marketplace",

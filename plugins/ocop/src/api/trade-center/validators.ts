@@ -11,3 +11,12 @@ export const CuratorListProducts = z
     limit: z.coerce.number().int().min(1).max(200).default(100),
   })
   .strict()
+
+/** The producers of the curator's province, by status (the province is the centre's, never a parameter). */
+export const CuratorListProducers = z
+  .object({
+    status: z.enum(["pending", "active", "suspended"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()

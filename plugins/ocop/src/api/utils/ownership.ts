@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { OCOP_MODULE, type OcopModuleService } from "../../modules/ocop"
+import { actsForProducer, type ProducerLoginMetadata } from "../../lib/producer-members"
 
 /** The producer this request acts for (auth actor "producer"; actor_id is the producer id). */
 export const producerIdOf = (req: AuthenticatedMedusaRequest) => req.auth_context.actor_id
@@ -36,6 +37,12 @@ export const ensureProducerAccount: Guard = async (req, res, next) => {
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
   const [producer] = await ocop.listProducers({ id: producerIdOf(req) }, { take: 1 })
   if (!producer) return unauthorized(res, "This login is not a member of any producer.")
+  // A member removed from the shop keeps its unexpired token: the identity, not the token, is the truth.
+  const [identity] = await req.scope
+    .resolve(Modules.AUTH)
+    .listAuthIdentities({ id: [req.auth_context.auth_identity_id] }, { take: 1 })
+  if (!actsForProducer(identity?.app_metadata as ProducerLoginMetadata | undefined, producer.id))
+    return unauthorized(res, "This login is no longer a member of this producer.")
   ;(req as any).producer = producer
   next()
 }
@@ -55,17 +62,17 @@ export const ensureCuratorAccount: Guard = async (req, res, next) => {
   next()
 }
 
+/**
+ * A curator's certification routes: another province's certification is "not found" (404), exactly as
+ * one that does not exist, so a centre cannot even learn which certificates other provinces hold.
+ */
 export const ensureCertificationInCuratorProvince: Guard = async (req, res, next) => {
-  if (!(req as any).tradeCenter) return unauthorized(res, "Log in as a curator.")
+  const center = (req as { tradeCenter?: { province_code: string } }).tradeCenter
+  if (!center) return unauthorized(res, "Log in as a curator.")
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
   const [cert] = await ocop.listCertifications({ id: req.params.id }, { take: 1, select: ["id", "province_code"] })
-  if (!cert) return notFound(res, `Certification ${req.params.id} was not found.`)
-  if (cert.province_code !== (req as any).tradeCenter.province_code) {
-    return res.status(403).json({
-      type: "not_allowed",
-      message: `This certification belongs to another province (${cert.province_code}); your trade centre decides only for province ${(req as any).tradeCenter.province_code}.`,
-    })
-  }
+  if (!cert || cert.province_code !== center.province_code)
+    return notFound(res, `Certification ${req.params.id} was not found.`)
   next()
 }
 

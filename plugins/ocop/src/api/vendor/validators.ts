@@ -53,6 +53,13 @@ const productFields = {
   group_slug: z.string().trim().max(80).optional().nullable(),
   subgroup_slug: z.string().trim().max(80).optional().nullable(),
   images: productImages.optional(),
+  /** Units in stock (decision 015); once given, the product's stock is tracked and checked at the cart. */
+  stock: z
+    .number({ message: "Stock is a whole number of units." })
+    .int("Stock is a whole number of units.")
+    .min(0, "Stock cannot be negative.")
+    .max(1_000_000, "Stock is at most 1,000,000 units.")
+    .optional(),
 }
 
 /** The group and sub-group name OCOP's product groups (checked together: a sub-group belongs to its group). */
@@ -154,3 +161,9 @@ export const VendorShipOrderPart = z
 
 /** A shipped part was delivered, or came back. */
 export const VendorChangeOrderPartStatus = z.object({ action: z.enum(["deliver", "return"]) }).strict()
+
+/** A second login for the producer's shop; the password rules are checked by enforcePasswordPolicy. */
+export const VendorInviteMember = z.object({
+  email: z.string().email("Enter a valid email address."),
+  password: z.string(),
+})

@@ -8,6 +8,8 @@ import { attachProductToProducerWorkflow } from "./attach-product-to-producer"
 import { toHandle } from "../../lib/vietnamese"
 import { defaultShippingProfileStep } from "../steps/default-shipping-profile"
 import { checkPublishStep } from "../steps/check-producer-publish"
+import { setVariantStockStep } from "../steps/set-variant-stock"
+import { saveProductEnglishStep } from "../steps/save-product-english"
 
 /** Photos as resolved from the producer's uploads (relative URLs, see lib/uploads.ts), in display order. */
 export type ProductPhoto = { url: string; alt: string | null }
@@ -22,6 +24,8 @@ export type ProducerProductDetails = {
   group_slug?: string | null
   subgroup_slug?: string | null
   images?: ProductPhoto[]
+  /** Units in stock at the marketplace location (decision 015); left out, the stock is not changed. */
+  stock?: number
 }
 
 export type ProducerProductInput = ProducerProductDetails & {
@@ -71,13 +75,15 @@ export const createProducerProductWorkflow = createWorkflow(
           {
             title: input.unit || "Mặc định",
             options: { "Quy cách": input.unit || "Mặc định" },
-            manage_inventory: false,
+            // Without a stock figure the variant is not tracked (always available), as before stock existed.
+            manage_inventory: input.stock !== undefined,
             prices: [{ amount: input.price, currency_code: "vnd" }],
           },
         ],
       },
     ])
     const created = createProductsWorkflow.runAsStep({ input: { products } as any })
+    type Created = Array<{ id: string; variants?: Array<{ id: string }> }>
     const attachInput = transform({ created, input }, ({ created, input }) => ({
       product_id: (created as any)[0].id,
       producer_id: input.producer_id,
@@ -85,6 +91,17 @@ export const createProducerProductWorkflow = createWorkflow(
       actor_id: input.producer_id,
     }))
     attachProductToProducerWorkflow.runAsStep({ input: attachInput })
+    const stock = transform({ created, input }, ({ created, input }) => ({
+      variant_id: (created as unknown as Created)[0].variants?.[0]?.id,
+      stocked_quantity: input.stock,
+    }))
+    setVariantStockStep(stock)
+    const english = transform({ created, input }, ({ created, input }) => ({
+      product_id: (created as unknown as Created)[0].id,
+      title_en: input.title_en,
+      description_en: input.description_en,
+    }))
+    saveProductEnglishStep(english)
     const result = transform({ created }, ({ created }) => (created as any)[0])
     return new WorkflowResponse(result)
   }
@@ -119,12 +136,28 @@ export const updateProducerProductWorkflow = createWorkflow(
       return { selector: { id: input.product_id }, update: u }
     })
     updateProductsWorkflow.runAsStep({ input: update as any })
-    const priceUpdate = transform({ input }, ({ input }) =>
-      input.price !== undefined && input.variant_id
-        ? { selector: { id: input.variant_id }, update: { prices: [{ amount: input.price, currency_code: "vnd" }] } }
+    // One variant update: a new price, and stock tracking turned on the first time a figure is sent
+    // (Medusa then makes the variant's inventory item).
+    const variantUpdate = transform({ input }, ({ input }) => {
+      const update: Record<string, unknown> = {}
+      if (input.price !== undefined) update.prices = [{ amount: input.price, currency_code: "vnd" }]
+      if (input.stock !== undefined) update.manage_inventory = true
+      return input.variant_id && Object.keys(update).length
+        ? { selector: { id: input.variant_id }, update }
         : { selector: { id: "__none__" }, update: {} }
-    )
-    updateProductVariantsWorkflow.runAsStep({ input: priceUpdate as any })
+    })
+    updateProductVariantsWorkflow.runAsStep({ input: variantUpdate as any })
+    const stock = transform({ input }, ({ input }) => ({
+      variant_id: input.variant_id,
+      stocked_quantity: input.stock,
+    }))
+    setVariantStockStep(stock)
+    const english = transform({ input }, ({ input }) => ({
+      product_id: input.product_id,
+      title_en: input.title_en,
+      description_en: input.description_en,
+    }))
+    saveProductEnglishStep(english)
     return new WorkflowResponse({ id: input.product_id })
   }
 )

@@ -4,6 +4,7 @@ import { OCOP_MODULE, type OcopModuleService } from "../../../modules/ocop"
 import { curatorRequest } from "../curator-request"
 import { allowedCertificationActions, CERTIFICATION_ACTIONS_NEEDING_REASON } from "../../../lib/transitions"
 import { newestFirst } from "../../utils/list-page"
+import { withScanUrl } from "../../../lib/uploads"
 
 /**
  * The certifications of the curator's province only (the province filter is not negotiable), each
@@ -32,7 +33,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       product: byId.get(c.product_id) ?? null,
       producer: c.producer ? { id: c.producer.id, name: c.producer.name, handle: c.producer.handle } : null,
       allowed_actions: allowedCertificationActions(c.status),
-      documents: certificationDocuments(c as unknown as Record<string, unknown>),
+      // The scan uploaded through the portal is stored by its file key (lib/uploads.ts).
+      documents: certificationDocuments(withScanUrl(c) as unknown as Record<string, unknown>),
     })),
     actions_needing_reason: CERTIFICATION_ACTIONS_NEEDING_REASON,
     count,

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createProducerProductWorkflow } from "../../../workflows/producer/producer-products"
 import { producerIdOf, productIdsOfProducer } from "../../utils/ownership"
+import { withVariantStock } from "../../../lib/stock"
 
 const FIELDS = [
   "id",
@@ -31,7 +32,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     filters: { id: ids },
     pagination: { take: limit, skip: offset, order: { created_at: "DESC" } },
   })
-  res.json({ products: data, count: metadata?.count ?? ids.length, limit, offset })
+  res.json({ products: await withVariantStock(req.scope, data), count: metadata?.count ?? ids.length, limit, offset })
 }
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { OCOP_MODULE, type OcopModuleService } from "../../../../modules/ocop"
 import { updateProducerProductWorkflow } from "../../../../workflows/producer/producer-products"
 import { withScanUrl } from "../../../../lib/uploads"
+import { withVariantStock } from "../../../../lib/stock"
 
 // Ownership is checked by ensureProducerOwnsProduct in middlewares.ts before these run.
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -16,7 +17,8 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const certifications = await req.scope
     .resolve<OcopModuleService>(OCOP_MODULE)
     .listCertifications({ product_id: req.params.id }, { order: { created_at: "DESC" } })
-  res.json({ product: { ...data[0], certifications: certifications.map(withScanUrl) } })
+  const [product] = await withVariantStock(req.scope, data)
+  res.json({ product: { ...product, certifications: certifications.map(withScanUrl) } })
 }
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

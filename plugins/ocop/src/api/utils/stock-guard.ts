@@ -1,0 +1,64 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
+import { stockText } from "../../lib/stock"
+
+type CartLine = {
+  id: string
+  variant_id?: string | null
+  quantity?: number | null
+  title?: string | null
+  product_title?: string | null
+}
+
+const wholeNumber = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : null)
+
+/**
+ * POST /store/carts/:id/line-items[/:line_id]: asking for more units than the shop has left is a 400
+ * that says how many are left, in both languages (Medusa answers "Some variant does not have the
+ * required inventory", in English only, without the figure). Adding a variant already in the cart
+ * counts the units already there (Medusa merges them into one line). Untracked stock and backorders
+ * pass through; malformed bodies are left to Medusa's own validation.
+ */
+export async function refuseMoreThanAvailable(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const body = (req.body ?? {}) as { variant_id?: unknown; quantity?: unknown }
+  const quantity = wholeNumber(body.quantity)
+  if (!quantity) return next()
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "sales_channel_id", "items.id", "items.variant_id", "items.quantity", "items.product_title"],
+    filters: { id: req.params.id },
+  })
+  const cart = data[0] as { sales_channel_id?: string | null; items?: Array<CartLine | null> } | undefined
+  if (!cart?.sales_channel_id) return next()
+  const items = (cart.items ?? []).filter((i): i is CartLine => !!i)
+  const line = req.params.line_id ? items.find((i) => i.id === req.params.line_id) : undefined
+  const variantId = req.params.line_id ? line?.variant_id : typeof body.variant_id === "string" ? body.variant_id : null
+  if (!variantId) return next()
+  // An edited line is replaced by the new quantity; an added one joins what the cart already holds.
+  const inCart = items
+    .filter((i) => i.variant_id === variantId && i.id !== line?.id)
+    .reduce((n, i) => n + Number(i.quantity ?? 0), 0)
+  const { data: variants } = await query.graph({
+    entity: "product_variant",
+    fields: ["id", "manage_inventory", "allow_backorder", "product.title"],
+    filters: { id: variantId },
+  })
+  const variant = variants[0] as
+    | { manage_inventory?: boolean; allow_backorder?: boolean; product?: { title?: string } | null }
+    | undefined
+  if (!variant?.manage_inventory || variant.allow_backorder) return next()
+  const availability = await getVariantAvailability(query as never, {
+    variant_ids: [variantId],
+    sales_channel_id: cart.sales_channel_id,
+  })
+  const available = availability[variantId]?.availability
+  if (available === null || available === undefined || inCart + quantity <= available) return next()
+  const title = variant.product?.title ?? line?.product_title ?? variantId
+  res.status(400).json({
+    type: "not_allowed",
+    code: "insufficient_stock",
+    message: available > 0 ? stockText.onlyAvailable(title, available, inCart) : stockText.soldOut(title),
+    available,
+  })
+}

@@ -1,0 +1,39 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PortalTeam, type TeamTexts } from "~/components/PortalTeam";
+import { vendor } from "~/lib/backend/producer-portal.server";
+import { asProducer, orNotFound } from "~/lib/portal.server";
+import { teamAction } from "~/lib/portal-team.server";
+import { PRIVATE_HEADERS } from "~/lib/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { members } = orNotFound(await asProducer(request, (token) => vendor.members(token)));
+  return data({ members }, { headers: PRIVATE_HEADERS });
+}
+
+export const action = ({ request }: ActionFunctionArgs) =>
+  teamAction(request, { actor: "producer", invite: vendor.inviteMember, remove: vendor.removeMember });
+
+const TEXTS: TeamTexts = {
+  title: "pt.title",
+  intro: "pt.intro",
+  owner: "pt.owner",
+  you: "tc.you",
+  invite: "pt.invite",
+  inviteEmail: "pt.inviteEmail",
+  invitePassword: "tc.invitePassword",
+  invitePasswordHint: "pt.invitePasswordHint",
+  invited: "tc.invited",
+  remove: "tc.remove",
+  removeConfirm: "pt.removeConfirm",
+  removeConfirmButton: "tc.removeConfirmButton",
+  removed: "tc.removed",
+  cancel: "tc.cancel",
+};
+
+/** The shop's logins: the owner invites a second person and removes them again; the owner stays. */
+export default function ProducerTeam() {
+  const { members } = useLoaderData<typeof loader>();
+  return <PortalTeam members={members} texts={TEXTS} testId="producer-team" />;
+}
