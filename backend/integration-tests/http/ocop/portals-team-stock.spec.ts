@@ -1,7 +1,7 @@
 /**
  * Issue 13, second part: a producer's team (a second login works on the same shop only, can be
  * removed, cannot remove the owner, is invisible to other producers), stock that the producer sets
- * and a cart cannot exceed (decision 015), and a curator's routes answering 404 for another
+ * and a cart cannot exceed (decision 019), and a curator's routes answering 404 for another
  * province's certificate.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"

@@ -281,7 +281,7 @@ export default defineMiddlewares({
     // --- checkout: one completion at a time per stocked item, sold out answered before the work ---
     { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [serializeCheckout] },
     { matcher: "/store/orders/:id/transfer/request", method: ["POST"], middlewares: [ensureOrderTransferable] },
-    // --- a cart never asks for more units than the shop has left (decision 015) ---
+    // --- a cart never asks for more units than the shop has left (decision 019) ---
     { matcher: "/store/carts/:id/line-items", method: ["POST"], middlewares: [refuseMoreThanAvailable] },
     { matcher: "/store/carts/:id/line-items/:line_id", method: ["POST"], middlewares: [refuseMoreThanAvailable] },
 

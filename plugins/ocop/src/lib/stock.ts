@@ -4,7 +4,7 @@ import { bilingual } from "./conflicts"
 import { getMarketplaceChannelId } from "./marketplace-channel"
 
 /**
- * Stock (decision 015): one inventory item per variant (Medusa's default, made when
+ * Stock (decision 019): one inventory item per variant (Medusa's default, made when
  * `manage_inventory` is on) with its level at the marketplace's stock location — the location
  * linked to the marketplace sales channel, whose fulfillment set serves every producer's delivery
  * options (decision 007). A variant without managed inventory (products made before stock existed)

@@ -215,7 +215,7 @@ export type VendorProduct = {
   variants?: {
     id: string;
     prices?: { amount: number; currency_code: string }[];
-    /** At the marketplace's stock location; `tracked: false` = always available (decision 015). */
+    /** At the marketplace's stock location; `tracked: false` = always available (decision 019). */
     stock?: VendorStock | null;
   }[];
   product_listing?: { listed?: boolean; blocked_reasons?: string[] | null } | null;

@@ -53,7 +53,7 @@ const productFields = {
   group_slug: z.string().trim().max(80).optional().nullable(),
   subgroup_slug: z.string().trim().max(80).optional().nullable(),
   images: productImages.optional(),
-  /** Units in stock (decision 015); once given, the product's stock is tracked and checked at the cart. */
+  /** Units in stock (decision 019); once given, the product's stock is tracked and checked at the cart. */
   stock: z
     .number({ message: "Stock is a whole number of units." })
     .int("Stock is a whole number of units.")

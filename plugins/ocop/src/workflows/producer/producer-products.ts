@@ -24,7 +24,7 @@ export type ProducerProductDetails = {
   group_slug?: string | null
   subgroup_slug?: string | null
   images?: ProductPhoto[]
-  /** Units in stock at the marketplace location (decision 015); left out, the stock is not changed. */
+  /** Units in stock at the marketplace location (decision 019); left out, the stock is not changed. */
   stock?: number
 }
 

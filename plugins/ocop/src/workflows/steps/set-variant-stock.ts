@@ -10,7 +10,7 @@ type Undo = {
 } | null
 
 /**
- * Sets how many units of a variant are in stock at the marketplace location (decision 015): the
+ * Sets how many units of a variant are in stock at the marketplace location (decision 019): the
  * level of its inventory item is created there the first time, updated afterwards. The variant's
  * inventory item is made by Medusa when `manage_inventory` is turned on (before this step).
  * Nothing to do without a figure. Compensation restores the previous figure or removes the level.
