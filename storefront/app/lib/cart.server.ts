@@ -10,7 +10,9 @@ import { addToCart, createCart, getCart } from "./backend/cart-checkout.server";
 import { attachCart } from "./backend/customer.server";
 import { refusalMessage } from "./backend/client.server";
 import { getListings } from "./backend/ocop-facts.server";
+import { productTitlesIn } from "./backend/products.server";
 import type { CartView, ProducerGroup } from "./backend/views";
+import type { Lang } from "./i18n";
 import { getLang } from "./lang.server";
 import { commit, getSession } from "./session.server";
 
@@ -33,11 +35,19 @@ export function rememberCart(session: Session, cart: CartView | null) {
   }
 }
 
-/** The session's cart, when it still exists and is open. */
-export async function currentCart(session: Session): Promise<CartView | null> {
+/** The session's cart, when it still exists and is open; with `lang`, its product titles in that language. */
+export async function currentCart(session: Session, lang?: Lang): Promise<CartView | null> {
   const id = session.get("cartId");
   if (typeof id !== "string" || !id) return null;
-  return getCart(id);
+  const cart = await getCart(id);
+  if (!cart || !lang || !cart.items.length) return cart;
+  // Medusa stores a line's product title as it was when added (Vietnamese); English pages show the translation.
+  const titles = await productTitlesIn([...new Set(cart.items.map((l) => l.product_id).filter(Boolean))], lang);
+  if (!titles.size) return cart;
+  return {
+    ...cart,
+    items: cart.items.map((l) => ({ ...l, product_title: titles.get(l.product_id) ?? l.product_title })),
+  };
 }
 
 export type AddLineResult =

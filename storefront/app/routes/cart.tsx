@@ -17,7 +17,7 @@ import { getLang } from "~/lib/lang.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
-  const cart = await currentCart(session);
+  const cart = await currentCart(session, await getLang(request));
   rememberCart(session, cart);
   const [groups, options] = cart?.items.length
     ? await Promise.all([groupByProducer(cart), listShippingOptions(cart.id)])

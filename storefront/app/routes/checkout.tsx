@@ -47,7 +47,7 @@ async function checkoutContext(cart: CartView) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
-  const cart = await currentCart(session);
+  const cart = await currentCart(session, await getLang(request));
   if (!cart || cart.items.length === 0) {
     rememberCart(session, cart);
     throw redirect("/cart", { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });

@@ -39,4 +39,21 @@ describe("products client", () => {
     expect(calls.some((c) => c.url.pathname === "/store/products" && c.url.searchParams.has("handle"))).toBe(false);
     expect(await client.getProductByHandle("khong-co")).toBeNull();
   });
+
+  it("reads cart lines' English titles from the Translation Module; asks nothing for Vietnamese", async () => {
+    stubBackend((url) => {
+      if (url.pathname === "/store/products")
+        return { status: 200, body: { products: [{ id: "prod_1", title: "Honey" }], count: 1 } };
+      return { status: 500, body: { message: "unexpected " + url.pathname } };
+    });
+    const client = await fresh(() => import("./products.server"));
+    expect((await client.productTitlesIn(["prod_1"], "vi")).size).toBe(0);
+    expect(calls).toHaveLength(0);
+    const titles = await client.productTitlesIn(["prod_1", "prod_gone"], "en");
+    expect(titles.get("prod_1")).toBe("Honey");
+    expect(titles.has("prod_gone")).toBe(false);
+    expect(calls[0].headers.get("x-medusa-locale")).toBe("en-US");
+    const asked = [...calls[0].url.searchParams.entries()].filter(([k]) => k.startsWith("id")).map(([, v]) => v);
+    expect(asked.sort()).toEqual(["prod_1", "prod_gone"]);
+  });
 });

@@ -77,6 +77,19 @@ export function localeHeaders(lang: Lang | undefined): Record<string, string> {
   return locale ? { "x-medusa-locale": locale } : {};
 }
 
+/**
+ * Titles of the given products in the page's language (Translation Module), for lines a cart stored
+ * in Vietnamese when they were added. Empty for Vietnamese pages; products no longer listed are absent.
+ */
+export async function productTitlesIn(ids: string[], lang: Lang): Promise<Map<string, string>> {
+  const headers = localeHeaders(lang);
+  if (!ids.length || !headers["x-medusa-locale"]) return new Map();
+  const { products } = await core(() =>
+    getSdk().store.product.list({ id: ids, fields: "id,title", limit: ids.length }, headers)
+  );
+  return new Map((products as RawProduct[]).filter((p) => p.title).map((p) => [p.id, p.title as string]));
+}
+
 /** Listed products priced in the VND region, through Medusa's core list route. */
 async function listPriced(
   query: ProductListQuery,
