@@ -1,0 +1,220 @@
+/**
+ * Keeps one process's MemoryIndex (./memory-index) in step with Postgres: loads it in the background
+ * (searches use SQL meanwhile), then follows "<table>_chg", the change log every write of any process
+ * appends to, re-reading the rows it names before a search (at most every FRESH_MS, at once after a
+ * write of this process), so every server sees a revoke, expiry or suspension within milliseconds.
+ */
+import { MemoryIndex, type IndexRow } from "./memory-index"
+import type { TablePlan } from "./plan"
+import { pgArray, type Executor } from "./sql"
+
+/** How stale a search may be at most, from another process's write to this process seeing it. */
+export const FRESH_MS = 50
+const LOAD_CHUNK = 20_000
+/** Stored documents of recent hits kept per process (~2 kB each). */
+const DOCUMENT_CACHE = 20_000
+const MAX_INCREMENTAL = 20_000
+/** A log gap (a write whose entry is not committed yet) is waited for this long, then skipped. */
+const GAP_MS = 2_000
+/** After this long without a poll, the log may have been pruned past us: load again. */
+const IDLE_RELOAD_MS = 30 * 60_000
+
+export type ChangeLogRow = { seq: string | number; id: string }
+
+/**
+ * One process's in-process index of one table, kept current from the change log. `current()`
+ * answers the index to search now (after reading the log), or undefined while it is being loaded.
+ */
+export class MemoryIndexFollower {
+  private index?: MemoryIndex
+  private loading?: Promise<void>
+  private lastSeq = 0
+  private pendingGap?: { seq: number; since: number }
+  private lastPoll = 0
+  private polling?: Promise<void>
+  private dirty = false
+  failed?: unknown
+  /**
+   * Stored documents of recent hits (most recently used last), dropped when the log names their
+   * row; `generation` counts applied changes, so a document read across a change is not kept.
+   */
+  private documents = new Map<string, unknown>()
+  private generation = 0
+
+  constructor(
+    private readonly manager: Executor,
+    readonly plan: TablePlan,
+    private readonly onLoaded?: (ms: number, docs: number) => void
+  ) {}
+
+  /** This process wrote: the next search reads the log first. */
+  touch() {
+    this.dirty = true
+  }
+
+  get loaded() {
+    return !!this.index
+  }
+
+  /** Starts the load if needed; resolves when the index is loaded (for tests and warm-up). */
+  ensureLoaded(): Promise<void> {
+    if (!this.loading) {
+      this.loading = this.load().catch((error) => {
+        this.failed = error
+        this.loading = undefined
+      })
+    }
+    return this.loading
+  }
+
+  async current(): Promise<MemoryIndex | undefined> {
+    if (!this.index) {
+      void this.ensureLoaded()
+      return undefined
+    }
+    const now = Date.now()
+    if (now - this.lastPoll > IDLE_RELOAD_MS && this.lastPoll) {
+      this.reload()
+      return undefined
+    }
+    if (this.dirty || now - this.lastPoll >= FRESH_MS) {
+      this.polling ??= this.poll().finally(() => (this.polling = undefined))
+      await this.polling
+    }
+    return this.index
+  }
+
+  /** The stored documents of these ids: from the cache, the rest from "<table>_doc". */
+  async documentsOf(ids: string[]): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>()
+    const missing: string[] = []
+    for (const id of ids) {
+      const doc = this.documents.get(id)
+      if (doc === undefined) missing.push(id)
+      else {
+        this.documents.delete(id)
+        this.documents.set(id, doc)
+        out.set(id, doc)
+      }
+    }
+    if (!missing.length) return out
+    const generation = this.generation
+    const rows = await this.manager.execute(
+      `SELECT "id", "document" FROM "${this.plan.table}_doc" WHERE "id" = ANY(?::text[])`,
+      [pgArray(missing)]
+    )
+    for (const row of rows) {
+      const doc = typeof row.document === "string" ? JSON.parse(row.document) : row.document
+      out.set(String(row.id), doc)
+      if (generation === this.generation) this.documents.set(String(row.id), doc)
+    }
+    while (this.documents.size > DOCUMENT_CACHE) this.documents.delete(this.documents.keys().next().value!)
+    return out
+  }
+
+  private reload() {
+    this.index = undefined
+    this.loading = undefined
+    void this.ensureLoaded()
+  }
+
+  private async load() {
+    const started = Date.now()
+    const t = this.plan.table
+    const [head] = await this.manager.execute(`SELECT coalesce(max("seq"), 0)::text AS seq FROM "${t}_chg"`)
+    const fromSeq = Number(head?.seq ?? 0)
+    const index = new MemoryIndex(this.plan)
+    const select = index.selectSql()
+    const chunk = (after: string | null): Promise<IndexRow[]> =>
+      this.manager.execute(
+        `SELECT ${select} FROM "${t}" ${after === null ? "" : `WHERE "id" > ?`} ORDER BY "id" LIMIT ${LOAD_CHUNK}`,
+        after === null ? [] : [after]
+      )
+    // the next chunk is read while this one is parsed
+    let next: Promise<IndexRow[]> | undefined = chunk(null)
+    while (next) {
+      const rows = await next
+      next = rows.length === LOAD_CHUNK ? chunk(String(rows[rows.length - 1].id)) : undefined
+      for (const row of rows) index.put(row)
+    }
+    this.index = index
+    this.generation++
+    this.documents.clear()
+    this.lastSeq = fromSeq
+    this.pendingGap = undefined
+    this.lastPoll = 0
+    this.dirty = true
+    this.onLoaded?.(Date.now() - started, index.liveCount)
+  }
+
+  /** Reads the log past lastSeq and applies it (re-reading the rows it names). */
+  private async poll() {
+    const started = Date.now()
+    this.dirty = false
+    const t = this.plan.table
+    const rows: ChangeLogRow[] = await this.manager.execute(
+      `SELECT "seq"::text AS seq, "id" FROM "${t}_chg" WHERE "seq" > ? ORDER BY "seq" LIMIT ${MAX_INCREMENTAL + 1}`,
+      [this.lastSeq]
+    )
+    this.lastPoll = started
+    if (!rows.length) return
+    if (rows.length > MAX_INCREMENTAL || rows.some((r) => r.id === "*")) {
+      // a whole-table change (clear, delete by filter) or a bulk write: load again, SQL meanwhile
+      if (this.index) this.reload()
+      return
+    }
+    const ids = [...new Set(rows.map((r) => r.id))]
+    const fresh = new Map<string, IndexRow>()
+    const select = (this.index ?? new MemoryIndex(this.plan)).selectSql()
+    for (let k = 0; k < ids.length; k += 1000) {
+      const chunk = ids.slice(k, k + 1000)
+      const got = await this.manager.execute(`SELECT ${select} FROM "${t}" WHERE "id" = ANY(?::text[])`, [
+        "{" + chunk.map((id) => '"' + id.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"').join(",") + "}",
+      ])
+      for (const row of got) fresh.set(String(row.id), row)
+    }
+    const index = this.index
+    if (!index) return
+    this.generation++
+    for (const id of ids) {
+      const row = fresh.get(id)
+      if (row) index.put(row)
+      else index.remove(id)
+      this.documents.delete(id)
+    }
+    this.advance(rows.map((r) => Number(r.seq)))
+    if (index.dead > 1000 && index.dead > index.slots / 4) this.compact()
+  }
+
+  /**
+   * Moves lastSeq over the contiguous run of seen entries. A missing number is a write whose log
+   * entry is not committed yet: it is waited for (its later neighbours are re-read meanwhile, which
+   * is harmless) for GAP_MS, then taken for a rolled-back insert.
+   */
+  private advance(seqs: number[]) {
+    let last = this.lastSeq
+    for (const s of seqs) {
+      if (s === last + 1) {
+        last = s
+        continue
+      }
+      if (s <= last) continue
+      const now = Date.now()
+      if (!this.pendingGap || this.pendingGap.seq !== last + 1) this.pendingGap = { seq: last + 1, since: now }
+      if (now - this.pendingGap.since < GAP_MS) break
+      last = s
+    }
+    if (last !== this.lastSeq) this.pendingGap = undefined
+    this.lastSeq = last
+  }
+
+  /** Many replaced rows: build a compact index in the background and swap it in. */
+  private compact() {
+    if (this.loading && !this.index) return
+    const previous = this.index
+    this.loading = this.load().catch((error) => {
+      this.failed = error
+      this.index = previous
+    })
+  }
+}
