@@ -371,7 +371,11 @@ export function SearchView({
               {result.products.length === 0 ? (
                 <EmptyResults data={data} />
               ) : (
-                <ProductGrid products={result.products} listings={result.facts} eager={4} />
+                <>
+                  {/* the cards' h3 titles need an h2 above them (heading order for screen readers) */}
+                  <h2 className="sr-only">{tr("search.resultsHeading")}</h2>
+                  <ProductGrid products={result.products} listings={result.facts} eager={4} />
+                </>
               )}
             </div>
             <Pagination page={state.page} pages={pages} search={pageSearch} />

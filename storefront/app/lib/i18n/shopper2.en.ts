@@ -1,6 +1,7 @@
 import type { viShopper2 } from "./shopper2.vi";
 
 export const enShopper2: Record<keyof typeof viShopper2, string> = {
+  "search.resultsHeading": "Products found",
   "checkout.savedAddresses": "Saved addresses",
   "checkout.savedAddressesHint": "Pick one to fill in the form below, or enter a new address.",
   "checkout.newAddress": "Enter a new address",

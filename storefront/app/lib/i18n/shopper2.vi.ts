@@ -1,5 +1,6 @@
 /** Checkout with saved addresses and the order page's delivery fee per producer part. */
 export const viShopper2 = {
+  "search.resultsHeading": "Sản phẩm tìm được",
   "checkout.savedAddresses": "Địa chỉ đã lưu",
   "checkout.savedAddressesHint": "Chọn một địa chỉ để điền sẵn bên dưới, hoặc nhập địa chỉ mới.",
   "checkout.newAddress": "Nhập địa chỉ mới",
