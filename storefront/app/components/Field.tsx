@@ -99,12 +99,22 @@ export function TextArea(props: Common & { defaultValue?: string; rows?: number 
 }
 
 export function SelectField(
-  props: Common & { defaultValue?: string; options: { value: string; label: string }[]; placeholder?: string }
+  props: Common & {
+    defaultValue?: string;
+    options: { value: string; label: string }[];
+    placeholder?: string;
+    /** For a choice that changes the rest of the form (a group decides its sub-groups). */
+    onChange?: (value: string) => void;
+  }
 ) {
-  const { defaultValue, options, placeholder } = props;
+  const { defaultValue, options, placeholder, onChange } = props;
   return (
     <Shell {...props}>
-      <select {...controlProps(props)} defaultValue={defaultValue ?? ""}>
+      <select
+        {...controlProps(props)}
+        defaultValue={defaultValue ?? ""}
+        onChange={onChange ? (e) => onChange(e.currentTarget.value) : undefined}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

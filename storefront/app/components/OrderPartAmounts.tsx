@@ -6,22 +6,31 @@ export function OrderPartAmounts({ subtotal, shipping }: { subtotal: number; shi
   const tr = useT();
   return (
     <dl className="mt-2 space-y-1 border-t border-clay/60 pt-2 text-sm" data-testid="part-amounts">
-      <div className="flex justify-between gap-4 text-ink-soft">
-        <dt>{tr("order.partItems")}</dt>
-        <dd className="tabular-nums" data-testid="part-items">
-          {formatVnd(subtotal)}
-        </dd>
-      </div>
-      <div className="flex justify-between gap-4 text-ink-soft">
-        <dt>{tr("order.partDelivery")}</dt>
-        <dd className="tabular-nums" data-testid="part-delivery">
-          {formatVnd(shipping)}
-        </dd>
-      </div>
-      <div className="flex justify-between gap-4 font-semibold">
-        <dt>{tr("order.partTotal")}</dt>
-        <dd className="tabular-nums">{formatVnd(subtotal + shipping)}</dd>
-      </div>
+      <AmountRow label={tr("order.partItems")} amount={subtotal} testId="part-items" />
+      <AmountRow label={tr("order.partDelivery")} amount={shipping} testId="part-delivery" />
+      <AmountRow label={tr("order.partTotal")} amount={subtotal + shipping} total />
     </dl>
+  );
+}
+
+/** A named amount in đồng; the total stands out, the amounts it adds up stay soft. */
+function AmountRow({
+  label,
+  amount,
+  testId,
+  total = false,
+}: {
+  label: string;
+  amount: number;
+  testId?: string;
+  total?: boolean;
+}) {
+  return (
+    <div className={`flex justify-between gap-4 ${total ? "font-semibold" : "text-ink-soft"}`}>
+      <dt>{label}</dt>
+      <dd className="tabular-nums" data-testid={testId}>
+        {formatVnd(amount)}
+      </dd>
+    </div>
   );
 }

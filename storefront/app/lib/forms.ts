@@ -9,6 +9,14 @@ import { normalizeVietnameseMobile } from "./phone";
 
 export type FieldErrors = Record<string, string>;
 
+/**
+ * What a form re-shown after a refused submit gives each field: its name, the value the user typed
+ * and the error for it (`<TextField {...field("title")} label=… />`).
+ */
+export function submittedField(values: Partial<Record<string, string>>, errors: Partial<Record<string, string>>) {
+  return (name: string) => ({ name, defaultValue: values[name], error: errors[name] });
+}
+
 /** Name of the hidden field that carries the login forms' CSRF token (see csrf.server.ts). */
 export const CSRF_FIELD = "csrf";
 
@@ -166,35 +174,41 @@ export const producerSignupSchema = z
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 
-/** Grams, typed as "500" or "1.000"; empty means not given. */
-const optionalGrams = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return undefined;
-    const n = parseVndInput(v.replace(/g$/i, ""));
-    if (n === null || n < 1 || n > 1_000_000) {
-      ctx.addIssue({ code: "custom", message: "form.weight" });
-      return z.NEVER;
-    }
-    return n;
-  });
+/**
+ * An optional whole number typed with or without thousands dots ("1.200"), from `min` to `max`;
+ * empty means not given; out of range or unreadable says `message`.
+ */
+function optionalWholeNumber({
+  min,
+  max,
+  message,
+  unit,
+}: {
+  min: number;
+  max: number;
+  message: string;
+  unit?: RegExp;
+}) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const n = parseVndInput(unit ? v.replace(unit, "") : v);
+      if (n === null || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return n;
+    });
+}
+
+/** Grams, typed as "500" or "1.000" (a trailing "g" allowed); empty means not given. */
+const optionalGrams = optionalWholeNumber({ min: 1, max: 1_000_000, message: "form.weight", unit: /g$/i });
 
 /** Units in stock, typed as "12" or "1.200"; empty means not given (unchanged, or not tracked). */
-const optionalUnits = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return undefined;
-    const n = parseVndInput(v);
-    if (n === null || n < 0 || n > 1_000_000) {
-      ctx.addIssue({ code: "custom", message: "ps.stockInvalid" });
-      return z.NEVER;
-    }
-    return n;
-  });
+const optionalUnits = optionalWholeNumber({ min: 0, max: 1_000_000, message: "ps.stockInvalid" });
 
 /** The fields a producer edits on a product, on creation and later alike. */
 const productDetails = {

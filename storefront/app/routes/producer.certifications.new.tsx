@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { FileField, FormAlert, SelectField, TextField } from "~/components/Field";
-import { certificationSchema, keptValues, parseForm } from "~/lib/forms";
+import { certificationSchema, keptValues, parseForm, submittedField } from "~/lib/forms";
 import { useLang, useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { listGroups, listProvinces } from "~/lib/backend/reference-data.server";
@@ -66,6 +66,7 @@ export default function SubmitCertification() {
   const lang = useLang();
   const v = actionData?.values ?? {};
   const e = actionData?.errors ?? {};
+  const field = submittedField(v, e);
   if (products.length === 0) return <p>{tr("certform.noProducts")}</p>;
   const productId = v.product_id ?? params.get("product_id") ?? products[0]?.value;
   const committee = province ? `UBND ${province.type === "city" ? "thành phố" : "tỉnh"} ${province.name_vi}` : "—";
@@ -76,12 +77,11 @@ export default function SubmitCertification() {
       <Form method="post" encType="multipart/form-data" noValidate className="mt-6 space-y-4">
         <FormAlert message={actionData?.formError} />
         <SelectField
-          name="product_id"
+          {...field("product_id")}
           label={tr("certform.product")}
           required
           options={products}
           defaultValue={productId}
-          error={e.product_id}
         />
         <dl className="grid gap-4 rounded-lg border border-clay bg-paper-deep/40 p-4 text-sm sm:grid-cols-2">
           <div>
@@ -99,59 +99,29 @@ export default function SubmitCertification() {
         </dl>
         <div className="grid gap-4 sm:grid-cols-3">
           <SelectField
-            name="stars"
+            {...field("stars")}
             label={tr("cert.stars")}
             required
             options={[3, 4, 5].map((n) => ({ value: String(n), label: tr("stars.label", { n }) }))}
             defaultValue={v.stars ?? "3"}
-            error={e.stars}
           />
-          <TextField name="score" label={tr("cert.score")} inputMode="numeric" defaultValue={v.score} error={e.score} />
+          <TextField {...field("score")} label={tr("cert.score")} inputMode="numeric" />
           <SelectField
-            name="group_slug"
+            {...field("group_slug")}
             label={tr("cert.group")}
             required
             placeholder={tr("checkout.choose")}
             options={groups.map((g) => ({ value: g.slug, label: lang === "vi" ? g.name_vi : g.name_en }))}
             defaultValue={v.group_slug ?? products.find((p) => p.value === productId)?.group}
-            error={e.group_slug}
           />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            name="certificate_number"
-            label={tr("cert.certificateNumber")}
-            required
-            defaultValue={v.certificate_number}
-            error={e.certificate_number}
-          />
-          <TextField
-            name="decision_number"
-            label={tr("cert.decisionNumber")}
-            defaultValue={v.decision_number}
-            error={e.decision_number}
-          />
-          <TextField
-            name="decision_date"
-            type="date"
-            label={tr("cert.decisionDate")}
-            defaultValue={v.decision_date}
-            error={e.decision_date}
-          />
-          <TextField
-            name="traceability_code"
-            label={tr("cert.traceability")}
-            defaultValue={v.traceability_code}
-            error={e.traceability_code}
-          />
+          <TextField {...field("certificate_number")} label={tr("cert.certificateNumber")} required />
+          <TextField {...field("decision_number")} label={tr("cert.decisionNumber")} />
+          <TextField {...field("decision_date")} type="date" label={tr("cert.decisionDate")} />
+          <TextField {...field("traceability_code")} label={tr("cert.traceability")} />
         </div>
-        <TextField
-          name="traceability_url"
-          type="url"
-          label={tr("certform.traceabilityUrl")}
-          defaultValue={v.traceability_url}
-          error={e.traceability_url}
-        />
+        <TextField {...field("traceability_url")} type="url" label={tr("certform.traceabilityUrl")} />
         <FileField
           name="scan"
           label={tr("pc.scan")}

@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button, buttonClasses } from "~/components/Button";
 import { FormAlert, useErrorText } from "~/components/Field";
+import { FilterSelect } from "~/components/FilterSelect";
 import { decisionSchema, parseForm, REASON_REQUIRED, type CertificationAction } from "~/lib/forms";
 import { publicFileSrc } from "~/lib/file-url";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
@@ -93,22 +94,16 @@ export default function Certifications() {
         </a>
       </div>
       <Form method="get" className="mt-4 flex flex-wrap items-end gap-2">
-        <label htmlFor="status" className="text-sm font-medium">
-          {tr("tc.filter")}
-        </label>
-        <select
+        <FilterSelect
           id="status"
           name="status"
+          label={tr("tc.filter")}
           defaultValue={params.get("status") ?? status}
-          className="rounded-lg border border-clay bg-white px-3 py-2 text-sm"
-        >
-          <option value="all">{tr("tc.all")}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {tr(statusKey(s))}
-            </option>
-          ))}
-        </select>
+          options={[
+            { value: "all", label: tr("tc.all") },
+            ...STATUSES.map((s) => ({ value: s, label: tr(statusKey(s)) })),
+          ]}
+        />
         <Button type="submit" variant="secondary">
           {tr("tc.filterSubmit")}
         </Button>

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { FileField, SelectField, TextArea, TextField } from "~/components/Field";
 import { ProductImage } from "~/components/ProductImage";
+import { submittedField } from "~/lib/forms";
 import { useLang, useT } from "~/lib/i18n";
 import type { ProductPhoto } from "~/lib/backend/views";
 
@@ -35,44 +36,21 @@ export function ProductFields({
   const [group, setGroup] = useState(values.group_slug ?? "");
   const name = (g: { name_vi: string; name_en: string }) => (lang === "vi" ? g.name_vi : g.name_en);
   const subgroups = groups.find((g) => g.slug === group)?.subgroups ?? [];
+  const field = submittedField(values, errors);
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField
-          name="title"
-          label={tr("vp.productTitle")}
-          required
-          defaultValue={values.title}
-          error={errors.title}
-        />
-        <TextField
-          name="title_en"
-          label={`${tr("vp.titleEn")} (${tr("form.optional")})`}
-          defaultValue={values.title_en}
-          error={errors.title_en}
-        />
+        <TextField {...field("title")} label={tr("vp.productTitle")} required />
+        <TextField {...field("title_en")} label={`${tr("vp.titleEn")} (${tr("form.optional")})`} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="f-group_slug" className="text-sm font-medium text-ink">
-            {tr("pf.group")}
-          </label>
-          <select
-            id="f-group_slug"
-            name="group_slug"
-            value={group}
-            onChange={(e) => setGroup(e.target.value)}
-            className="w-full rounded-lg border border-clay bg-white px-3 py-2 text-sm"
-          >
-            <option value="">{tr("checkout.choose")}</option>
-            {groups.map((g) => (
-              <option key={g.slug} value={g.slug}>
-                {name(g)}
-              </option>
-            ))}
-          </select>
-          {errors.group_slug ? <p className="text-sm font-medium text-lacquer-700">{errors.group_slug}</p> : null}
-        </div>
+        <SelectField
+          {...field("group_slug")}
+          label={tr("pf.group")}
+          placeholder={tr("checkout.choose")}
+          options={groups.map((g) => ({ value: g.slug, label: name(g) }))}
+          onChange={setGroup}
+        />
         <SelectField
           key={group}
           name="subgroup_slug"
@@ -84,44 +62,18 @@ export function ProductFields({
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
+        <TextField {...field("price")} label={tr("vp.price")} required inputMode="numeric" hint={tr("pf.priceHint")} />
+        <TextField {...field("unit")} label={tr("vp.unit")} />
+        <TextField {...field("weight")} label={tr("pf.weight")} inputMode="numeric" />
         <TextField
-          name="price"
-          label={tr("vp.price")}
-          required
-          inputMode="numeric"
-          hint={tr("pf.priceHint")}
-          defaultValue={values.price}
-          error={errors.price}
-        />
-        <TextField name="unit" label={tr("vp.unit")} defaultValue={values.unit} error={errors.unit} />
-        <TextField
-          name="weight"
-          label={tr("pf.weight")}
-          inputMode="numeric"
-          defaultValue={values.weight}
-          error={errors.weight}
-        />
-        <TextField
-          name="stock"
+          {...field("stock")}
           label={tr("ps.stock")}
           inputMode="numeric"
           hint={stockHint ?? tr("ps.stockHint")}
-          defaultValue={values.stock}
-          error={errors.stock}
         />
       </div>
-      <TextArea
-        name="description"
-        label={tr("vp.description")}
-        defaultValue={values.description}
-        error={errors.description}
-      />
-      <TextArea
-        name="description_en"
-        label={`${tr("pf.englishDescription")} (${tr("form.optional")})`}
-        defaultValue={values.description_en}
-        error={errors.description_en}
-      />
+      <TextArea {...field("description")} label={tr("vp.description")} />
+      <TextArea {...field("description_en")} label={`${tr("pf.englishDescription")} (${tr("form.optional")})`} />
       {photos.length > 0 ? (
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-ink">{tr("pf.currentPhotos")}</legend>
@@ -160,7 +112,7 @@ export function ProductFields({
         multiple
         error={errors.photos ?? errors.images}
       />
-      <TextField name="photo_alt" label={tr("pf.photoAlt")} defaultValue={values.photo_alt} error={errors.photo_alt} />
+      <TextField {...field("photo_alt")} label={tr("pf.photoAlt")} />
     </>
   );
 }

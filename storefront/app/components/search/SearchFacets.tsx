@@ -231,32 +231,18 @@ export function SearchFacets({ state, facets, fixed, basePath, provinceName }: F
           })}
         </ul>
         <div className="flex items-end gap-2">
-          <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs text-ink-soft">
-            {tr("search.priceMin")}
-            <input
-              type="number"
-              name="min_price"
-              min={0}
-              step={1000}
-              inputMode="numeric"
-              defaultValue={state.minPrice ?? ""}
-              placeholder={facets.price ? String(facets.price.min) : undefined}
-              className="w-full rounded-md border border-clay bg-paper px-2 py-1 text-sm text-ink"
-            />
-          </label>
-          <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs text-ink-soft">
-            {tr("search.priceMax")}
-            <input
-              type="number"
-              name="max_price"
-              min={0}
-              step={1000}
-              inputMode="numeric"
-              defaultValue={state.maxPrice ?? ""}
-              placeholder={facets.price ? String(facets.price.max) : undefined}
-              className="w-full rounded-md border border-clay bg-paper px-2 py-1 text-sm text-ink"
-            />
-          </label>
+          <PriceBound
+            label={tr("search.priceMin")}
+            name="min_price"
+            value={state.minPrice}
+            placeholder={facets.price?.min}
+          />
+          <PriceBound
+            label={tr("search.priceMax")}
+            name="max_price"
+            value={state.maxPrice}
+            placeholder={facets.price?.max}
+          />
         </div>
       </FacetSection>
 
@@ -293,5 +279,34 @@ export function SearchFacets({ state, facets, fixed, basePath, provinceName }: F
         {tr("search.apply")}
       </button>
     </Form>
+  );
+}
+
+/** One end of the typed price range, with the cheapest or dearest price found as its placeholder. */
+function PriceBound({
+  label,
+  name,
+  value,
+  placeholder,
+}: {
+  label: string;
+  name: "min_price" | "max_price";
+  value: number | null | undefined;
+  placeholder: number | undefined;
+}) {
+  return (
+    <label className="flex min-w-0 flex-1 flex-col gap-1 text-xs text-ink-soft">
+      {label}
+      <input
+        type="number"
+        name={name}
+        min={0}
+        step={1000}
+        inputMode="numeric"
+        defaultValue={value ?? ""}
+        placeholder={placeholder !== undefined ? String(placeholder) : undefined}
+        className="w-full rounded-md border border-clay bg-paper px-2 py-1 text-sm text-ink"
+      />
+    </label>
   );
 }

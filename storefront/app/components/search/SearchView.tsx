@@ -1,3 +1,4 @@
+import { FilterSelect } from "~/components/FilterSelect";
 import { Form, Link, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { Container } from "~/components/Container";
@@ -58,22 +59,15 @@ function SortForm({ state, fixed, basePath }: Pick<SearchPageData, "state" | "fi
       {[...others.entries()].map(([name, value], i) => (
         <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
       ))}
-      <label htmlFor="search-sort" className="text-sm text-ink-soft">
-        {tr("search.sort")}
-      </label>
-      <select
+      <FilterSelect
         id="search-sort"
         name="sort"
+        label={tr("search.sort")}
         defaultValue={state.sort}
-        onChange={(e) => submit(e.currentTarget.form, { preventScrollReset: true })}
-        className="rounded-lg border border-clay bg-white px-3 py-1.5 text-sm"
-      >
-        {SORTS.map((s) => (
-          <option key={s} value={s}>
-            {tr(`search.sort.${s}` as MessageKey)}
-          </option>
-        ))}
-      </select>
+        options={SORTS.map((s) => ({ value: s, label: tr(`search.sort.${s}` as MessageKey) }))}
+        onChange={(select) => submit(select.form, { preventScrollReset: true })}
+        quiet
+      />
       {/* Only browsers without JavaScript need the button; removing it after hydration shifted the results (CLS). */}
       <noscript>
         <button

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { Button } from "~/components/Button";
 import { FormAlert, useErrorText } from "~/components/Field";
 import { FEATURED_PLACEMENTS, MAX_FEATURED_PRODUCTS } from "~/lib/featured-list-form";
@@ -113,28 +113,20 @@ export function FeaturedListForm({
           {err("placement")}
         </fieldset>
         <div className="grid grid-cols-2 gap-3">
-          <FormRow htmlFor="f-starts_at" label={tr("tc.startsAt")}>
-            <input
-              id="f-starts_at"
-              name="starts_at"
-              type="date"
-              defaultValue={values.starts_at?.slice(0, 10) ?? ""}
-              className={inputClass}
-              aria-describedby="f-dates-hint"
-            />
-            {err("starts_at")}
-          </FormRow>
-          <FormRow htmlFor="f-ends_at" label={tr("tc.endsAt")}>
-            <input
-              id="f-ends_at"
-              name="ends_at"
-              type="date"
-              defaultValue={values.ends_at?.slice(0, 10) ?? ""}
-              className={inputClass}
-              aria-describedby={errors.ends_at ? "f-ends_at-error" : "f-dates-hint"}
-            />
-            {err("ends_at")}
-          </FormRow>
+          <CampaignDate
+            name="starts_at"
+            label={tr("tc.startsAt")}
+            value={values.starts_at}
+            describedBy="f-dates-hint"
+            error={err("starts_at")}
+          />
+          <CampaignDate
+            name="ends_at"
+            label={tr("tc.endsAt")}
+            value={values.ends_at}
+            describedBy={errors.ends_at ? "f-ends_at-error" : "f-dates-hint"}
+            error={err("ends_at")}
+          />
           <p id="f-dates-hint" className="col-span-2 text-xs text-ink-soft">
             {tr("tc.datesHint")}
           </p>
@@ -198,5 +190,34 @@ export function FeaturedListForm({
         {tr("tc.save")}
       </Button>
     </Form>
+  );
+}
+
+/** A campaign's first or last day (a date input shows the day part of the stored timestamp). */
+function CampaignDate({
+  name,
+  label,
+  value,
+  describedBy,
+  error,
+}: {
+  name: "starts_at" | "ends_at";
+  label: string;
+  value: string | null | undefined;
+  describedBy: string;
+  error: ReactNode;
+}) {
+  return (
+    <FormRow htmlFor={`f-${name}`} label={label}>
+      <input
+        id={`f-${name}`}
+        name={name}
+        type="date"
+        defaultValue={value?.slice(0, 10) ?? ""}
+        className={inputClass}
+        aria-describedby={describedBy}
+      />
+      {error}
+    </FormRow>
   );
 }
