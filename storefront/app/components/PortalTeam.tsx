@@ -2,9 +2,8 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Button, buttonClasses } from "~/components/Button";
 import { FormAlert, TextField } from "~/components/Field";
 import { type MessageKey, useT } from "~/lib/i18n";
+import type { TeamMember } from "~/lib/backend/views";
 import type { TeamActionData } from "~/lib/portal-team.server";
-
-export type TeamMember = { id: string; email: string | null; is_you: boolean; role?: "owner" | "member" };
 
 /** The words of one portal's team page; the list, the confirmation and the invite form are the same for all. */
 export type TeamTexts = Record<

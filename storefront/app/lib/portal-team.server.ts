@@ -8,7 +8,9 @@ import { z } from "zod";
 import type { Result } from "./backend/client.server";
 import { type FieldErrors, loginSchema, parseForm, passwordEmailProblem, passwordProblem } from "./forms";
 import { getLang } from "./lang.server";
-import { asCurator, asProducer, localizedRefusal } from "./portal.server";
+import type { Actor } from "./backend/portal-api.server";
+import type { TeamMember } from "./backend/views";
+import { asCurator, asProducer, localizedRefusal, orNotFound } from "./portal.server";
 import { PRIVATE_HEADERS } from "./session.server";
 
 /** The backend's password rules, said in the page's language before anything is sent. */
@@ -27,13 +29,20 @@ export type TeamActionData = {
 };
 
 export type TeamCalls = {
-  actor: "producer" | "curator";
+  list: (token: string) => Promise<Result<TeamMember[]>>;
   invite: (token: string, email: string, password: string) => Promise<Result<unknown>>;
   remove: (token: string, id: string) => Promise<Result<unknown>>;
 };
 
-export async function teamAction(request: Request, calls: TeamCalls) {
-  const as = calls.actor === "producer" ? asProducer : asCurator;
+/** The team page's list of logins. */
+export async function teamLoader(request: Request, actor: Actor, calls: TeamCalls) {
+  const as = actor === "producer" ? asProducer : asCurator;
+  const members = orNotFound(await as(request, (token) => calls.list(token)));
+  return data({ members }, { headers: PRIVATE_HEADERS });
+}
+
+export async function teamAction(request: Request, actor: Actor, calls: TeamCalls) {
+  const as = actor === "producer" ? asProducer : asCurator;
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "remove" || intent === "remove-confirmed") {

@@ -120,3 +120,15 @@ export function backendErrors(
   for (const [k, v] of Object.entries(result.errors)) out[rename[k] ?? k] = v;
   return out;
 }
+
+/** A portal's CSV download as sent to the browser: the backend's bytes, a safe file name, never sniffed. */
+export function csvAttachment(csv: { body: ArrayBuffer; filename: string }) {
+  return new Response(csv.body, {
+    headers: {
+      ...PRIVATE_HEADERS,
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${csv.filename.replace(/[^\w.-]/g, "_")}"`,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

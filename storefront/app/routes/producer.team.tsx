@@ -1,19 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PortalTeam, type TeamTexts } from "~/components/PortalTeam";
 import { vendor } from "~/lib/backend/producer-portal.server";
-import { asProducer, orNotFound } from "~/lib/portal.server";
-import { teamAction } from "~/lib/portal-team.server";
-import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { teamAction, teamLoader } from "~/lib/portal-team.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { members } = orNotFound(await asProducer(request, (token) => vendor.members(token)));
-  return data({ members }, { headers: PRIVATE_HEADERS });
-}
-
-export const action = ({ request }: ActionFunctionArgs) =>
-  teamAction(request, { actor: "producer", invite: vendor.inviteMember, remove: vendor.removeMember });
+export const loader = ({ request }: LoaderFunctionArgs) => teamLoader(request, "producer", vendor.team);
+export const action = ({ request }: ActionFunctionArgs) => teamAction(request, "producer", vendor.team);
 
 const TEXTS: TeamTexts = {
   title: "pt.title",

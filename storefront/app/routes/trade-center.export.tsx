@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
+import { csvAttachment } from "~/lib/portal.server";
 import { expiredLogin, PRIVATE_HEADERS, requireCurator } from "~/lib/session.server";
 
 /** GET /trade-center/export — the province's certifications as a CSV download (the backend's bytes, BOM kept). */
@@ -10,12 +11,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (csv.status === 401) return expiredLogin(request, "curator");
     throw new Response(null, { status: 404, headers: PRIVATE_HEADERS });
   }
-  return new Response(csv.body, {
-    headers: {
-      ...PRIVATE_HEADERS,
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${csv.filename.replace(/[^\w.-]/g, "_")}"`,
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvAttachment(csv);
 }

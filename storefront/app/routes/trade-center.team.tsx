@@ -1,19 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PortalTeam, type TeamTexts } from "~/components/PortalTeam";
 import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
-import { asCurator, orNotFound } from "~/lib/portal.server";
-import { teamAction } from "~/lib/portal-team.server";
-import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { teamAction, teamLoader } from "~/lib/portal-team.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { curators } = orNotFound(await asCurator(request, (token) => tradeCenter.curators(token)));
-  return data({ curators }, { headers: PRIVATE_HEADERS });
-}
-
-export const action = ({ request }: ActionFunctionArgs) =>
-  teamAction(request, { actor: "curator", invite: tradeCenter.inviteCurator, remove: tradeCenter.removeCurator });
+export const loader = ({ request }: LoaderFunctionArgs) => teamLoader(request, "curator", tradeCenter.team);
+export const action = ({ request }: ActionFunctionArgs) => teamAction(request, "curator", tradeCenter.team);
 
 const TEXTS: TeamTexts = {
   title: "tc.team",
@@ -33,6 +25,6 @@ const TEXTS: TeamTexts = {
 
 /** The centre's logins: invite a colleague, remove one (asked twice; never one's own). */
 export default function Team() {
-  const { curators } = useLoaderData<typeof loader>();
-  return <PortalTeam members={curators} texts={TEXTS} testId="tc-team" />;
+  const { members } = useLoaderData<typeof loader>();
+  return <PortalTeam members={members} texts={TEXTS} testId="tc-team" />;
 }

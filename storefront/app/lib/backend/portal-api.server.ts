@@ -1,6 +1,7 @@
 /** What both portals (producer, trade centre) share: the typed fetch of their routes, and login. */
 import { isIP } from "node:net";
 import { backendBaseUrl, publishableKey, type Refusal, storeError, type Result } from "./client.server";
+import type { TeamMember } from "./views";
 
 /**
  * The portal routes (/auth, /producers, /vendor, /trade-center) answer field
@@ -51,6 +52,11 @@ export async function portalRequest<T>(
     console.error(`[storefront] ${method} ${path.split("?")[0]} answered ${res.status}: ${String(json.message ?? "")}`);
     throw storeError("backend_unavailable", 503);
   }
+  return refusalFrom(res, json);
+}
+
+/** A portal route's 4xx answer as a Refusal: its message and field errors, its code and both languages. */
+export function refusalFrom(res: Response, json: Record<string, unknown>): Refusal {
   const refusal: Refusal = {
     ok: false,
     status: res.status,
@@ -63,6 +69,42 @@ export async function portalRequest<T>(
   if (typeof json.message_en === "string") refusal.message_en = json.message_en;
   if (json.errors_vi && typeof json.errors_vi === "object") refusal.errors_vi = fieldMessages(json.errors_vi);
   return refusal;
+}
+
+/**
+ * A portal's team of logins at `path` (/vendor/members, /trade-center/curators), whose list comes
+ * under `listKey`: list it, invite a login with its first password, remove one.
+ */
+export function portalTeam(path: string, listKey: string) {
+  return {
+    async list(token: string): Promise<Result<TeamMember[]>> {
+      const r = await portalRequest<Record<string, TeamMember[] | undefined>>(path, { token });
+      return r.ok ? { ok: true, data: r.data[listKey] ?? [] } : r;
+    },
+    invite: (token: string, email: string, password: string) =>
+      portalRequest<unknown>(path, { method: "POST", token, body: { email, password } }),
+    remove: (token: string, id: string) =>
+      portalRequest<{ id: string; deleted: boolean }>(`${path}/${encodeURIComponent(id)}`, { method: "DELETE", token }),
+  };
+}
+
+export type CsvDownload = { ok: true; body: ArrayBuffer; filename: string } | { ok: false; status: number };
+
+/** A CSV a portal route makes (UTF-8 with BOM), passed through untouched, with the backend's file name. */
+export async function portalCsv(token: string, path: string, fallbackFilename: string): Promise<CsvDownload> {
+  let res: Response;
+  try {
+    res = await fetch(`${backendBaseUrl()}${path}`, {
+      headers: { authorization: `Bearer ${token}`, accept: "text/csv" },
+    });
+  } catch {
+    throw storeError("backend_unavailable", 503);
+  }
+  if (res.status >= 500) throw storeError("backend_unavailable", 503);
+  if (!res.ok) return { ok: false, status: res.status };
+  const disposition = res.headers.get("content-disposition") ?? "";
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackFilename;
+  return { ok: true, body: await res.arrayBuffer(), filename };
 }
 
 function fieldMessages(value: unknown): Record<string, string> {

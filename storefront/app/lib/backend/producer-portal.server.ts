@@ -1,6 +1,6 @@
 /** The producer portal's backend calls: sign-up, profile, products, certification, orders. */
-import { backendBaseUrl, type Refusal, storeError, type Result } from "./client.server";
-import { login, portalRequest } from "./portal-api.server";
+import { backendBaseUrl, storeError, type Result } from "./client.server";
+import { login, portalRequest, portalTeam, refusalFrom } from "./portal-api.server";
 import type { ProducerDashboard, ProducerProfile, VendorCertification, VendorOrder, VendorProduct } from "./views";
 
 export type UploadPurpose = "product_image" | "logo" | "certificate_scan";
@@ -28,19 +28,7 @@ export async function uploadFile(token: string, purpose: UploadPurpose, file: Fi
   const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (res.ok) return { ok: true, data: (json as { upload: VendorUpload }).upload };
   if (res.status >= 500) throw storeError("backend_unavailable", 503);
-  const text = (v: unknown) =>
-    Object.fromEntries(
-      Object.entries((v ?? {}) as Record<string, unknown>).filter(([, m]) => typeof m === "string")
-    ) as Record<string, string>;
-  const refusal: Refusal = {
-    ok: false,
-    status: res.status,
-    message: typeof json.message === "string" ? json.message : res.statusText,
-    errors: text(json.errors),
-  };
-  if (typeof json.message_vi === "string") refusal.message_vi = json.message_vi;
-  if (json.errors_vi) refusal.errors_vi = text(json.errors_vi);
-  return refusal;
+  return refusalFrom(res, json);
 }
 
 /**
@@ -102,22 +90,8 @@ export const vendor = {
     portalRequest<{ certification: VendorCertification }>("/vendor/certifications", { method: "POST", token, body }),
   certifications: (token: string) =>
     portalRequest<{ certifications: VendorCertification[] }>("/vendor/certifications", { token }),
-  members: (token: string) =>
-    portalRequest<{ members: { id: string; email: string | null; role: "owner" | "member"; is_you: boolean }[] }>(
-      "/vendor/members",
-      { token }
-    ),
-  inviteMember: (token: string, email: string, password: string) =>
-    portalRequest<{ member: { id: string; email: string } }>("/vendor/members", {
-      method: "POST",
-      token,
-      body: { email, password },
-    }),
-  removeMember: (token: string, id: string) =>
-    portalRequest<{ id: string; deleted: boolean }>(`/vendor/members/${encodeURIComponent(id)}`, {
-      method: "DELETE",
-      token,
-    }),
+  /** The shop's logins: the owner and the members it invited. */
+  team: portalTeam("/vendor/members", "members"),
   dashboard: (token: string) => portalRequest<{ dashboard: ProducerDashboard }>("/vendor/dashboard", { token }),
   orders: (token: string) => portalRequest<{ orders: VendorOrder[]; count: number }>("/vendor/orders", { token }),
   fulfil: (token: string, orderId: string) =>

@@ -1,6 +1,5 @@
 /** The trade-centre portal's backend calls: its province's certifications, decisions, lists, figures, export. */
-import { backendBaseUrl, storeError } from "./client.server";
-import { portalRequest } from "./portal-api.server";
+import { portalCsv, portalRequest, portalTeam } from "./portal-api.server";
 import type { CuratorCertification } from "./views";
 
 export type FeaturedPlacement = "province" | "campaign" | "home";
@@ -125,37 +124,8 @@ export const tradeCenter = {
       `/trade-center/products/${encodeURIComponent(id)}`,
       { token }
     ),
-  curators: (token: string) =>
-    portalRequest<{ curators: { id: string; email: string | null; is_you: boolean }[] }>("/trade-center/curators", {
-      token,
-    }),
-  inviteCurator: (token: string, email: string, password: string) =>
-    portalRequest<{ curator: { id: string; email: string } }>("/trade-center/curators", {
-      method: "POST",
-      token,
-      body: { email, password },
-    }),
-  removeCurator: (token: string, id: string) =>
-    portalRequest<{ id: string; deleted: boolean }>(`/trade-center/curators/${encodeURIComponent(id)}`, {
-      method: "DELETE",
-      token,
-    }),
+  /** The centre's curators. */
+  team: portalTeam("/trade-center/curators", "curators"),
   /** The province's certifications as the backend's CSV (UTF-8 with BOM), passed through untouched. */
-  async exportCsv(
-    token: string
-  ): Promise<{ ok: true; body: ArrayBuffer; filename: string } | { ok: false; status: number }> {
-    let res: Response;
-    try {
-      res = await fetch(`${backendBaseUrl()}/trade-center/certifications/export`, {
-        headers: { authorization: `Bearer ${token}`, accept: "text/csv" },
-      });
-    } catch {
-      throw storeError("backend_unavailable", 503);
-    }
-    if (res.status >= 500) throw storeError("backend_unavailable", 503);
-    if (!res.ok) return { ok: false, status: res.status };
-    const disposition = res.headers.get("content-disposition") ?? "";
-    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "ocop-chung-nhan.csv";
-    return { ok: true, body: await res.arrayBuffer(), filename };
-  },
+  exportCsv: (token: string) => portalCsv(token, "/trade-center/certifications/export", "ocop-chung-nhan.csv"),
 };

@@ -258,3 +258,6 @@ export type CuratorCertification = {
   allowed_actions?: string[];
   documents?: { name: string; url: string }[];
 };
+
+/** One login of a portal's team (a shop's owner and members, a centre's curators). */
+export type TeamMember = { id: string; email: string | null; is_you: boolean; role?: "owner" | "member" };
