@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/TextLink";
 import { useT } from "~/lib/i18n";
 
 /**
@@ -21,10 +21,7 @@ export function CertificateQr({ code }: { code: string | null | undefined }) {
         className="size-30 shrink-0 rounded-lg border border-clay bg-white"
       />
       <figcaption className="text-sm text-ink-soft">
-        {tr("qr.caption")}{" "}
-        <Link to={verifyHref} className="font-medium text-lacquer-700 underline">
-          {tr("cert.verifyLink")}
-        </Link>
+        {tr("qr.caption")} <TextLink to={verifyHref}>{tr("cert.verifyLink")}</TextLink>
       </figcaption>
     </figure>
   );

@@ -1,13 +1,10 @@
-import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/TextLink";
 
 /** Under a sign-in or sign-up form: "No account yet? Register" — the question and a link to the other page. */
 export function OtherAccountPage({ question, to, link }: { question: string; to: string; link: string }) {
   return (
     <p className="mt-6 text-sm">
-      {question}{" "}
-      <Link to={to} className="font-medium text-lacquer-700 underline">
-        {link}
-      </Link>
+      {question} <TextLink to={to}>{link}</TextLink>
     </p>
   );
 }

@@ -132,3 +132,11 @@ export function csvAttachment(csv: { body: ArrayBuffer; filename: string }) {
     },
   });
 }
+
+/**
+ * A form refused, shown again with its errors: a 400, except the backend's 429 (too many attempts,
+ * the wait in its words), which stays a 429.
+ */
+export function refusedForm<T extends PortalFormData>(body: T, status = 400) {
+  return data<T>(body, { status: status === 429 ? 429 : 400, headers: PRIVATE_HEADERS });
+}

@@ -1,4 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { TextLink } from "~/components/TextLink";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { Button } from "~/components/Button";
@@ -44,9 +45,7 @@ export default function AccountPage() {
         </Form>
       </div>
       <p className="mt-4 text-sm">
-        <Link to="/account/addresses" className="font-medium text-lacquer-700 underline">
-          {tr("account.addresses")}
-        </Link>
+        <TextLink to="/account/addresses">{tr("account.addresses")}</TextLink>
       </p>
 
       <h2 className="mt-8 font-display text-xl font-bold">{tr("account.orders")}</h2>

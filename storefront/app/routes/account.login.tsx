@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { TextLink } from "~/components/TextLink";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
 import { CsrfField } from "~/components/CsrfField";
@@ -13,8 +13,7 @@ import { loginSchema, parseForm } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
-import { csrfRefusal, localizedRefusal, loginLoader, type PortalFormData } from "~/lib/portal.server";
-import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { csrfRefusal, localizedRefusal, loginLoader, type PortalFormData, refusedForm } from "~/lib/portal.server";
 import { OtherAccountPage } from "~/components/OtherAccountPage";
 
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.signIn")];
@@ -29,20 +28,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await hasValidCsrfToken(request, form))) return csrfRefusal({ email });
   const parsed = parseForm(loginSchema, form);
   if (!parsed.ok) {
-    return data<PortalFormData>(
-      { errors: parsed.errors, values: { email } },
-      { status: 400, headers: PRIVATE_HEADERS }
-    );
+    return refusedForm<PortalFormData>({ errors: parsed.errors, values: { email } });
   }
   const result = await signIn(parsed.data.email, parsed.data.password, context.clientIp);
   if (!result.ok) {
     // Too many attempts: the backend's own words (with the wait) in the page's language.
     const formError =
       result.status === 429 ? localizedRefusal(result, await getLang(request)).formError : "account.loginFailed";
-    return data<PortalFormData>(
-      { errors: {}, values: { email }, formError },
-      { status: result.status === 429 ? 429 : 400, headers: PRIVATE_HEADERS }
-    );
+    return refusedForm<PortalFormData>({ errors: {}, values: { email }, formError }, result.status);
   }
   return signedIn(request, result.data);
 }
@@ -67,9 +60,7 @@ export default function AccountLogin() {
         <Button type="submit">{tr("account.signIn")}</Button>
       </Form>
       <p className="mt-4 text-sm">
-        <Link to="/account/reset-password" className="font-medium text-lacquer-700 underline">
-          {tr("account.forgot")}
-        </Link>
+        <TextLink to="/account/reset-password">{tr("account.forgot")}</TextLink>
       </p>
       <OtherAccountPage
         question={tr("account.noAccount")}

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { Container } from "~/components/Container";
@@ -14,8 +13,7 @@ import { keptValues, parseForm } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
-import { csrfRefusal, localizedRefusal, loginLoader, type PortalFormData } from "~/lib/portal.server";
-import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { csrfRefusal, localizedRefusal, loginLoader, type PortalFormData, refusedForm } from "~/lib/portal.server";
 import { OtherAccountPage } from "~/components/OtherAccountPage";
 
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.register")];
@@ -31,10 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(await hasValidCsrfToken(request, form))) return csrfRefusal(values);
   const parsed = parseForm(signUpSchema, form);
   if (!parsed.ok) {
-    return data<PortalFormData>(
-      { errors: parsed.errors, values, formError: "form.fixErrors" },
-      { status: 400, headers: PRIVATE_HEADERS }
-    );
+    return refusedForm<PortalFormData>({ errors: parsed.errors, values, formError: "form.fixErrors" });
   }
   const input = parsed.data;
   const result = await signUp({ ...input, phone: input.phone ? toE164(input.phone) : undefined }, context.clientIp);
@@ -45,10 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const refusal = taken
       ? { errors: { email: "account.emailTaken" }, formError: "form.fixErrors" }
       : localizedRefusal(result, lang);
-    return data<PortalFormData>(
-      { ...refusal, values },
-      { status: result.status === 429 ? 429 : 400, headers: PRIVATE_HEADERS }
-    );
+    return refusedForm<PortalFormData>({ ...refusal, values }, result.status);
   }
   return signedIn(request, result.data);
 }

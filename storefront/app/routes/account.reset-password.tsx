@@ -13,7 +13,7 @@ import { keptValues, parseForm } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
-import { csrfRefusal, localizedRefusal, type PortalFormData } from "~/lib/portal.server";
+import { csrfRefusal, localizedRefusal, type PortalFormData, refusedForm } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.resetTitle")];
@@ -39,22 +39,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = await getLang(request);
   if (!form.get("token")) {
     const parsed = parseForm(resetRequestSchema, form);
-    if (!parsed.ok) return data<ResetData>({ ...parsed, values }, { status: 400, headers: PRIVATE_HEADERS });
+    if (!parsed.ok) return refusedForm<ResetData>({ ...parsed, values });
     const result = await requestPasswordReset(parsed.data.email, context.clientIp);
     if (!result.ok) {
-      return data<ResetData>(
-        { ...localizedRefusal(result, lang), values },
-        { status: result.status === 429 ? 429 : 400, headers: PRIVATE_HEADERS }
-      );
+      return refusedForm<ResetData>({ ...localizedRefusal(result, lang), values }, result.status);
     }
     return data<ResetData>({ errors: {}, values, sent: true }, { headers: PRIVATE_HEADERS });
   }
   const parsed = parseForm(resetPasswordSchema, form);
   if (!parsed.ok) {
-    return data<ResetData>(
-      { ...parsed, values, formError: "form.fixErrors" },
-      { status: 400, headers: PRIVATE_HEADERS }
-    );
+    return refusedForm<ResetData>({ ...parsed, values, formError: "form.fixErrors" });
   }
   const { token, email, password } = parsed.data;
   const result = await resetPassword(token, email, password, context.clientIp);
@@ -62,10 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // 401: the link expired (15 minutes), was used already, or was made for another email.
     const refusal =
       result.status === 401 ? { errors: {}, formError: "account.resetLinkInvalid" } : localizedRefusal(result, lang);
-    return data<ResetData>(
-      { ...refusal, values },
-      { status: result.status === 429 ? 429 : 400, headers: PRIVATE_HEADERS }
-    );
+    return refusedForm<ResetData>({ ...refusal, values }, result.status);
   }
   throw redirect("/account/login?reset=1", { headers: PRIVATE_HEADERS });
 }

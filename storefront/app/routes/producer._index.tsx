@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { useLoaderData, useRouteError } from "@remix-run/react";
+import { TextLink } from "~/components/TextLink";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
@@ -49,11 +50,10 @@ function Panel({
 function CertList({ items, action, showReason }: { items: Cert[]; action: MessageKey; showReason?: boolean }) {
   const tr = useT();
   const lang = useLang();
-  if (items.length === 0) return <p className="text-ink-soft">{tr("pd.none")}</p>;
   return (
-    <ul className="space-y-2">
-      {items.map((c) => (
-        <li key={c.id} className="border-t border-clay/60 pt-2 first:border-0 first:pt-0">
+    <PanelItems items={items} none={tr("pd.none")} className="space-y-2" itemClassName={CERT_ITEM}>
+      {(c) => (
+        <>
           <p className="font-medium">
             {c.product_title ?? c.product_id} · {tr("stars.badge", { n: c.stars })} · {c.certificate_number}
           </p>
@@ -68,16 +68,43 @@ function CertList({ items, action, showReason }: { items: Cert[]; action: Messag
               {tr("pd.curatorReason", { reason: c.reason })}
             </p>
           ) : null}
-          <Link
+          <TextLink
             to={
               action === "pd.renew"
                 ? `/producer/certifications/new?product_id=${encodeURIComponent(c.product_id)}`
                 : `/producer/products/${encodeURIComponent(c.product_id)}`
             }
-            className="font-medium text-lacquer-700 underline"
           >
             {tr(action)}
-          </Link>
+          </TextLink>
+        </>
+      )}
+    </PanelItems>
+  );
+}
+
+const CERT_ITEM = "border-t border-clay/60 pt-2 first:border-0 first:pt-0";
+
+/** A panel's list, or the sentence saying there is nothing in it. */
+function PanelItems<T extends { id: string }>({
+  items,
+  none,
+  className,
+  itemClassName,
+  children,
+}: {
+  items: T[];
+  none: string;
+  className: string;
+  itemClassName?: string;
+  children: (item: T) => React.ReactNode;
+}) {
+  if (items.length === 0) return <p className="text-ink-soft">{none}</p>;
+  return (
+    <ul className={className}>
+      {items.map((item) => (
+        <li key={item.id} className={itemClassName}>
+          {children(item)}
         </li>
       ))}
     </ul>
@@ -105,20 +132,14 @@ export default function ProducerDashboardPage() {
       ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         <Panel title={tr("pd.toShip")} count={dashboard.orders_to_ship.length} testid="dash-to-ship">
-          {dashboard.orders_to_ship.length === 0 ? (
-            <p className="text-ink-soft">{tr("pd.toShipNone")}</p>
-          ) : (
-            <ul className="space-y-1">
-              {dashboard.orders_to_ship.map((o) => (
-                <li key={o.id}>
-                  <Link to="/producer/orders" className="font-medium text-lacquer-700 underline">
-                    {tr("pd.order", { n: o.display_id ?? o.id })}
-                  </Link>{" "}
-                  · {formatDate(o.created_at, lang)}
-                </li>
-              ))}
-            </ul>
-          )}
+          <PanelItems items={dashboard.orders_to_ship} none={tr("pd.toShipNone")} className="space-y-1">
+            {(o) => (
+              <>
+                <TextLink to="/producer/orders">{tr("pd.order", { n: o.display_id ?? o.id })}</TextLink> ·{" "}
+                {formatDate(o.created_at, lang)}
+              </>
+            )}
+          </PanelItems>
         </Panel>
         <Panel title={tr("pd.salesMonth")} testid="dash-sales">
           <p className="font-display text-2xl font-bold" data-testid="sales-amount">
@@ -127,25 +148,14 @@ export default function ProducerDashboardPage() {
           <p className="text-ink-soft">{tr("pd.salesOrders", { n: dashboard.sales_this_month.orders })}</p>
         </Panel>
         <Panel title={tr("pd.notOnSale")} count={dashboard.not_on_sale.length} testid="dash-not-on-sale">
-          {dashboard.not_on_sale.length === 0 ? (
-            <p className="text-ink-soft">{tr("pd.notOnSaleNone")}</p>
-          ) : (
-            <ul className="space-y-2">
-              {dashboard.not_on_sale.map((p) => (
-                <li key={p.id}>
-                  <Link
-                    to={`/producer/products/${encodeURIComponent(p.id)}`}
-                    className="font-medium text-lacquer-700 underline"
-                  >
-                    {p.title}
-                  </Link>
-                  {p.reasons.length > 0 ? (
-                    <p className="text-ink-soft">{p.reasons.map(reasonText).join("; ")}</p>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <PanelItems items={dashboard.not_on_sale} none={tr("pd.notOnSaleNone")} className="space-y-2">
+            {(p) => (
+              <>
+                <TextLink to={`/producer/products/${encodeURIComponent(p.id)}`}>{p.title}</TextLink>
+                {p.reasons.length > 0 ? <p className="text-ink-soft">{p.reasons.map(reasonText).join("; ")}</p> : null}
+              </>
+            )}
+          </PanelItems>
         </Panel>
         <Panel title={tr("pd.pending")} count={certs.pending.length} testid="dash-pending">
           <CertList items={certs.pending} action="pd.fix" />

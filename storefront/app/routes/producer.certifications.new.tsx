@@ -8,7 +8,7 @@ import { useLang, useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { listGroups, listProvinces } from "~/lib/backend/reference-data.server";
 import { getLang } from "~/lib/lang.server";
-import { asProducer, localizedRefusal, orNotFound, type PortalFormData } from "~/lib/portal.server";
+import { asProducer, localizedRefusal, orNotFound, type PortalFormData, refusedForm } from "~/lib/portal.server";
 import { filesIn, readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
 import { PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
 
@@ -31,25 +31,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   );
 }
 
-const refused = (body: PortalFormData) => data<PortalFormData>(body, { status: 400, headers: PRIVATE_HEADERS });
-
 export async function action({ request }: ActionFunctionArgs) {
   const token = await requireProducer(request);
   const lang = await getLang(request);
   const { form, tooLarge } = await readPortalForm(request);
-  if (tooLarge) return refused({ errors: { scan: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" });
+  if (tooLarge)
+    return refusedForm<PortalFormData>({ errors: { scan: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" });
   const parsed = parseForm(certificationSchema, form);
   const scanMissing = filesIn(form, "scan").length === 0;
   if (!parsed.ok || scanMissing) {
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...(scanMissing ? { scan: "pu.required" } : {}) };
-    return refused({ errors, values: keptValues(form), formError: "form.fixErrors" });
+    return refusedForm<PortalFormData>({ errors, values: keptValues(form), formError: "form.fixErrors" });
   }
   const scan = await uploadAll(token, form, "scan", "certificate_scan", lang);
-  if (!scan.ok) return refused({ errors: { scan: scan.error }, values: keptValues(form), formError: "form.fixErrors" });
+  if (!scan.ok)
+    return refusedForm<PortalFormData>({
+      errors: { scan: scan.error },
+      values: keptValues(form),
+      formError: "form.fixErrors",
+    });
   const result = await asProducer(request, (t) =>
     vendor.submitCertification(t, { ...parsed.data, scan_upload_id: scan.ids[0], legal_basis: "148/QĐ-TTg" })
   );
-  if (!result.ok) return refused({ ...localizedRefusal(result, lang), values: keptValues(form) });
+  if (!result.ok) return refusedForm<PortalFormData>({ ...localizedRefusal(result, lang), values: keptValues(form) });
   const { certification } = result.data;
   const to = new URLSearchParams({ submitted: certification.certificate_number ?? certification.id });
   throw redirect(`/producer/products/${encodeURIComponent(parsed.data.product_id)}?${to}`, {

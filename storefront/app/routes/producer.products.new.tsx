@@ -9,7 +9,7 @@ import { useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { listGroups } from "~/lib/backend/reference-data.server";
 import { getLang } from "~/lib/lang.server";
-import { asProducer, localizedRefusal, type PortalFormData } from "~/lib/portal.server";
+import { asProducer, localizedRefusal, type PortalFormData, refusedForm } from "~/lib/portal.server";
 import { photosPayload, readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
 import { PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
 
@@ -18,22 +18,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ groups: await listGroups() }, { headers: PRIVATE_HEADERS });
 }
 
-const refused = (body: PortalFormData) => data<PortalFormData>(body, { status: 400, headers: PRIVATE_HEADERS });
-
 export async function action({ request }: ActionFunctionArgs) {
   const token = await requireProducer(request);
   const lang = await getLang(request);
   const { form, tooLarge } = await readPortalForm(request);
-  if (tooLarge) return refused({ errors: { photos: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" });
+  if (tooLarge)
+    return refusedForm<PortalFormData>({ errors: { photos: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" });
   const parsed = parseForm(productCreateSchema, form);
-  if (!parsed.ok) return refused({ ...parsed, formError: "form.fixErrors" });
+  if (!parsed.ok) return refusedForm<PortalFormData>({ ...parsed, formError: "form.fixErrors" });
   const photos = await uploadAll(token, form, "photos", "product_image", lang);
   if (!photos.ok)
-    return refused({ errors: { photos: photos.error }, values: keptValues(form), formError: "form.fixErrors" });
+    return refusedForm<PortalFormData>({
+      errors: { photos: photos.error },
+      values: keptValues(form),
+      formError: "form.fixErrors",
+    });
   const result = await asProducer(request, (t) =>
     vendor.createProduct(t, { ...parsed.data, images: photosPayload(form, photos.ids) })
   );
-  if (!result.ok) return refused({ ...localizedRefusal(result, lang), values: keptValues(form) });
+  if (!result.ok) return refusedForm<PortalFormData>({ ...localizedRefusal(result, lang), values: keptValues(form) });
   throw redirect(`/producer/products/${result.data.product.id}?created=1`, { headers: PRIVATE_HEADERS });
 }
 

@@ -12,7 +12,7 @@ import { signUpProducer, vendor } from "~/lib/backend/producer-portal.server";
 import { readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
 import { provinceOptions } from "~/lib/backend/reference-data.server";
 import { getLang } from "~/lib/lang.server";
-import { csrfRefusal, localizedRefusal, type PortalFormData } from "~/lib/portal.server";
+import { csrfRefusal, localizedRefusal, type PortalFormData, refusedForm } from "~/lib/portal.server";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 import { OtherAccountPage } from "~/components/OtherAccountPage";
 
@@ -24,24 +24,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { form, tooLarge } = await readPortalForm(request);
   if (tooLarge) {
-    return data<PortalFormData>(
-      { errors: { logo: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" },
-      { status: 400, headers: PRIVATE_HEADERS }
-    );
+    return refusedForm<PortalFormData>({ errors: { logo: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" });
   }
   if (!(await hasValidCsrfToken(request, form))) return csrfRefusal(keptValues(form));
   const parsed = parseForm(producerSignupSchema, form);
   if (!parsed.ok) {
-    return data<PortalFormData>({ ...parsed, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
+    return refusedForm<PortalFormData>({ ...parsed, formError: "form.fixErrors" });
   }
   const result = await signUpProducer(parsed.data, context.clientIp);
   if (!result.ok) {
     // The backend may still refuse (a stricter rule, a taken email, too many attempts): in our language.
     const refusal = localizedRefusal(result, await getLang(request));
-    return data<PortalFormData>(
-      { ...refusal, values: keptValues(form) },
-      { status: result.status === 429 ? 429 : 400, headers: PRIVATE_HEADERS }
-    );
+    return refusedForm<PortalFormData>({ ...refusal, values: keptValues(form) }, result.status);
   }
   const session = await getSession(request);
   session.set("producerToken", result.data.token);
