@@ -217,60 +217,22 @@ function OrderPartCard({ order: o }: { order: VendorOrderPart }) {
         ) : o.allowed_actions.includes("ship") ? (
           <Form method="post" noValidate className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
             <input type="hidden" name="order_id" value={o.id} />
-            <div>
-              <label htmlFor={`carrier-${o.id}`} className="text-sm font-medium">
-                {tr("shipping.carrier")}{" "}
-                <span aria-hidden="true" className="text-lacquer-700">
-                  *
-                </span>
-              </label>
-              <input
-                id={`carrier-${o.id}`}
-                name="carrier"
-                list="carriers"
-                required
-                defaultValue={mine?.values?.carrier}
-                aria-invalid={e.carrier ? true : undefined}
-                aria-describedby={e.carrier ? `carrier-${o.id}-error` : undefined}
-                className="mt-1 w-full rounded-lg border border-clay bg-white px-3 py-2 text-sm"
-              />
-              {e.carrier ? (
-                <p
-                  id={`carrier-${o.id}-error`}
-                  className="mt-1 text-sm font-medium text-lacquer-700"
-                  data-testid="error-carrier"
-                >
-                  {tr(e.carrier as MessageKey)}
-                </p>
-              ) : null}
-            </div>
-            <div>
-              <label htmlFor={`tracking-${o.id}`} className="text-sm font-medium">
-                {tr("shipping.tracking")}{" "}
-                <span aria-hidden="true" className="text-lacquer-700">
-                  *
-                </span>
-              </label>
-              <input
-                id={`tracking-${o.id}`}
-                name="tracking_number"
-                required
-                autoComplete="off"
-                defaultValue={mine?.values?.tracking_number}
-                aria-invalid={e.tracking_number ? true : undefined}
-                aria-describedby={e.tracking_number ? `tracking-${o.id}-error` : undefined}
-                className="mt-1 w-full rounded-lg border border-clay bg-white px-3 py-2 text-sm"
-              />
-              {e.tracking_number ? (
-                <p
-                  id={`tracking-${o.id}-error`}
-                  className="mt-1 text-sm font-medium text-lacquer-700"
-                  data-testid="error-tracking_number"
-                >
-                  {tr(e.tracking_number as MessageKey)}
-                </p>
-              ) : null}
-            </div>
+            <ShipmentInput
+              id={`carrier-${o.id}`}
+              name="carrier"
+              label={tr("shipping.carrier")}
+              list="carriers"
+              defaultValue={mine?.values?.carrier}
+              error={e.carrier}
+            />
+            <ShipmentInput
+              id={`tracking-${o.id}`}
+              name="tracking_number"
+              label={tr("shipping.tracking")}
+              autoComplete="off"
+              defaultValue={mine?.values?.tracking_number}
+              error={e.tracking_number}
+            />
             <Button type="submit" name="intent" value="review" variant="secondary" disabled={busy}>
               {tr("po.ship")}
             </Button>
@@ -293,5 +255,55 @@ function OrderPartCard({ order: o }: { order: VendorOrderPart }) {
         ) : null}
       </div>
     </li>
+  );
+}
+
+/**
+ * A required shipment detail of one order part; its id carries the order's, since the page lists
+ * many parts, each with its own form.
+ */
+function ShipmentInput({
+  id,
+  name,
+  label,
+  defaultValue,
+  error,
+  list,
+  autoComplete,
+}: {
+  id: string;
+  name: "carrier" | "tracking_number";
+  label: string;
+  defaultValue: string | undefined;
+  error: string | undefined;
+  list?: string;
+  autoComplete?: string;
+}) {
+  const tr = useT();
+  return (
+    <div>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}{" "}
+        <span aria-hidden="true" className="text-lacquer-700">
+          *
+        </span>
+      </label>
+      <input
+        id={id}
+        name={name}
+        list={list}
+        required
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="mt-1 w-full rounded-lg border border-clay bg-white px-3 py-2 text-sm"
+      />
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-lacquer-700" data-testid={`error-${name}`}>
+          {tr(error as MessageKey)}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { useT, type MessageKey } from "~/lib/i18n";
 import type { SearchResult } from "~/lib/backend/views";
 import { formatVnd } from "~/lib/money";
@@ -16,6 +16,38 @@ export type FacetProps = {
   /** the resolved province (label for a selected province that has no count) */
   provinceName?: string | null;
 };
+
+/** One choice of a many-choice facet: a checkbox, what it means, and how many products it finds. */
+function FacetCheckbox({
+  name,
+  value,
+  checked,
+  count,
+  disabled,
+  children,
+}: {
+  name: "stars" | "producer_type";
+  value: string | number;
+  checked: boolean;
+  count: number;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <label className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-paper-deep">
+      <input
+        type="checkbox"
+        name={name}
+        value={value}
+        defaultChecked={checked}
+        disabled={disabled}
+        className="size-4 accent-lacquer-600"
+      />
+      {children}
+      <Count n={count} />
+    </label>
+  );
+}
 
 function Count({ n }: { n: number }) {
   const tr = useT();
@@ -153,22 +185,13 @@ export function SearchFacets({ state, facets, fixed, basePath, provinceName }: F
             const checked = state.stars.includes(s);
             return (
               <li key={s}>
-                <label className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-paper-deep">
-                  <input
-                    type="checkbox"
-                    name="stars"
-                    value={s}
-                    defaultChecked={checked}
-                    disabled={n === 0 && !checked}
-                    className="size-4 accent-lacquer-600"
-                  />
+                <FacetCheckbox name="stars" value={s} checked={checked} count={n} disabled={n === 0 && !checked}>
                   <span aria-hidden="true" className="tracking-tight">
                     <span className="text-gold-500">{"★".repeat(s)}</span>
                     <span className="text-clay">{"★".repeat(5 - s)}</span>
                   </span>
                   <span className="sr-only">{tr("stars.label", { n: s })}</span>
-                  <Count n={n} />
-                </label>
+                </FacetCheckbox>
               </li>
             );
           })}
@@ -254,17 +277,9 @@ export function SearchFacets({ state, facets, fixed, basePath, provinceName }: F
               const checked = state.producerTypes.includes(p);
               return (
                 <li key={p}>
-                  <label className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1 text-sm hover:bg-paper-deep">
-                    <input
-                      type="checkbox"
-                      name="producer_type"
-                      value={p}
-                      defaultChecked={checked}
-                      className="size-4 accent-lacquer-600"
-                    />
+                  <FacetCheckbox name="producer_type" value={p} checked={checked} count={typeCount(p)}>
                     <span>{tr(key)}</span>
-                    <Count n={typeCount(p)} />
-                  </label>
+                  </FacetCheckbox>
                 </li>
               );
             })}
