@@ -7,6 +7,8 @@ import {
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
 import { type UploadPurpose, uploadFile } from "./backend/producer-portal.server";
+import type { z } from "zod";
+import { keptValues, parseForm } from "./forms";
 import type { Lang } from "./i18n";
 
 /** The backend's largest accepted file; a bigger part is refused here before anything is sent. */
@@ -76,4 +78,32 @@ export function photosPayload(
   if (!hadPhotos && newIds.length === 0) return undefined;
   const alt = String(form.get("photo_alt") ?? "").trim() || null;
   return [...current, ...newIds.map((upload_id) => ({ upload_id, alt }))];
+}
+
+type ProductFormRefusal = { errors: Record<string, string>; values: Record<string, string>; formError: string };
+
+/**
+ * A posted product form (new or edited): its fields parsed with `schema` and its new photos sent to
+ * the backend; or what to show again when a photo is too large, a field is wrong or an upload refused.
+ */
+export async function readProductForm<S extends z.ZodTypeAny>(
+  request: Request,
+  token: string,
+  lang: Lang,
+  schema: S
+): Promise<
+  | { ok: true; form: FormData; data: z.infer<S>; images: ReturnType<typeof photosPayload> }
+  | { ok: false; refusal: ProductFormRefusal }
+> {
+  const { form, tooLarge } = await readPortalForm(request);
+  if (tooLarge)
+    return { ok: false, refusal: { errors: { photos: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" } };
+  const parsed = parseForm(schema, form);
+  if (!parsed.ok) return { ok: false, refusal: { ...parsed, formError: "form.fixErrors" } };
+  const photos = await uploadAll(token, form, "photos", "product_image", lang);
+  if (!photos.ok) {
+    const refusal = { errors: { photos: photos.error }, values: keptValues(form), formError: "form.fixErrors" };
+    return { ok: false, refusal };
+  }
+  return { ok: true, form, data: parsed.data, images: photosPayload(form, photos.ids) };
 }

@@ -14,7 +14,7 @@ import { Button } from "~/components/Button";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { FormAlert, SelectField } from "~/components/Field";
 import { ProductFields } from "~/components/producer/ProductFields";
-import { keptValues, parseForm, productUpdateSchema } from "~/lib/forms";
+import { keptValues, productUpdateSchema } from "~/lib/forms";
 import { formatDate, useLang, useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { listGroups } from "~/lib/backend/reference-data.server";
@@ -22,8 +22,8 @@ import { getLang } from "~/lib/lang.server";
 import { publicFileSrc } from "~/lib/file-url";
 import { formatVnd } from "~/lib/money";
 import { statusKey } from "~/lib/ocop-display";
-import { asProducer, localizedRefusal, orNotFound, type PortalFormData } from "~/lib/portal.server";
-import { photosPayload, readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
+import { asProducer, localizedRefusal, orNotFound, type PortalFormData, refusedForm } from "~/lib/portal.server";
+import { readProductForm } from "~/lib/producer-uploads.server";
 import { PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
 import { useReasonText, vndPriceOf } from "~/lib/producer-portal-display";
 
@@ -37,19 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type EditResult = PortalFormData & { saved?: boolean };
-const refused = (body: EditResult) => data<EditResult>(body, { status: 400, headers: PRIVATE_HEADERS });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = await requireProducer(request);
   const lang = await getLang(request);
-  const { form, tooLarge } = await readPortalForm(request);
-  if (tooLarge) return refused({ errors: { photos: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" });
-  const parsed = parseForm(productUpdateSchema, form);
-  if (!parsed.ok) return refused({ ...parsed, formError: "form.fixErrors" });
-  const photos = await uploadAll(token, form, "photos", "product_image", lang);
-  if (!photos.ok)
-    return refused({ errors: { photos: photos.error }, values: keptValues(form), formError: "form.fixErrors" });
-  const d = parsed.data;
+  const submitted = await readProductForm(request, token, lang, productUpdateSchema);
+  if (!submitted.ok) return refusedForm<EditResult>(submitted.refusal);
+  const { form, data: d, images } = submitted;
   const body = {
     ...d,
     // Cleared fields are sent as null so the backend clears them (an absent field means unchanged).
@@ -60,13 +54,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     group_slug: d.group_slug ?? null,
     subgroup_slug: d.subgroup_slug ?? null,
     description: d.description ?? "",
-    images: photosPayload(form, photos.ids),
+    images,
   };
   const result = await asProducer(request, (t) => vendor.updateProduct(t, params.id ?? "", body));
   if (!result.ok) {
     if (result.status === 404) throw new Response(null, { status: 404, headers: PRIVATE_HEADERS });
     // e.g. publishing while uncertified: the backend's 400 says why, in the page's language.
-    return refused({ ...localizedRefusal(result, lang), values: keptValues(form) });
+    return refusedForm<EditResult>({ ...localizedRefusal(result, lang), values: keptValues(form) });
   }
   return data<EditResult>({ errors: {}, values: {}, saved: true }, { headers: PRIVATE_HEADERS });
 }

@@ -4,13 +4,13 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Button } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
 import { ProductFields } from "~/components/producer/ProductFields";
-import { keptValues, parseForm, productCreateSchema } from "~/lib/forms";
+import { keptValues, productCreateSchema } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { listGroups } from "~/lib/backend/reference-data.server";
 import { getLang } from "~/lib/lang.server";
 import { asProducer, localizedRefusal, type PortalFormData, refusedForm } from "~/lib/portal.server";
-import { photosPayload, readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
+import { readProductForm } from "~/lib/producer-uploads.server";
 import { PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,21 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const token = await requireProducer(request);
   const lang = await getLang(request);
-  const { form, tooLarge } = await readPortalForm(request);
-  if (tooLarge)
-    return refusedForm<PortalFormData>({ errors: { photos: "pu.tooLarge" }, values: {}, formError: "form.fixErrors" });
-  const parsed = parseForm(productCreateSchema, form);
-  if (!parsed.ok) return refusedForm<PortalFormData>({ ...parsed, formError: "form.fixErrors" });
-  const photos = await uploadAll(token, form, "photos", "product_image", lang);
-  if (!photos.ok)
-    return refusedForm<PortalFormData>({
-      errors: { photos: photos.error },
-      values: keptValues(form),
-      formError: "form.fixErrors",
-    });
-  const result = await asProducer(request, (t) =>
-    vendor.createProduct(t, { ...parsed.data, images: photosPayload(form, photos.ids) })
-  );
+  const submitted = await readProductForm(request, token, lang, productCreateSchema);
+  if (!submitted.ok) return refusedForm<PortalFormData>(submitted.refusal);
+  const { form, data: product, images } = submitted;
+  const result = await asProducer(request, (t) => vendor.createProduct(t, { ...product, images }));
   if (!result.ok) return refusedForm<PortalFormData>({ ...localizedRefusal(result, lang), values: keptValues(form) });
   throw redirect(`/producer/products/${result.data.product.id}?created=1`, { headers: PRIVATE_HEADERS });
 }
