@@ -1,6 +1,7 @@
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { Button, buttonClasses } from "~/components/Button";
 import { FormAlert, TextField } from "~/components/Field";
+import { IntentForm } from "~/components/IntentForm";
 import { type MessageKey, useT } from "~/lib/i18n";
 import type { TeamMember } from "~/lib/backend/views";
 import type { TeamActionData } from "~/lib/portal-team.server";
@@ -53,30 +54,26 @@ export function PortalTeam({ members, texts, testId }: { members: TeamMember[]; 
             {m.is_you ? (
               <span className="rounded-full bg-paper-deep px-2 py-0.5 text-xs font-semibold">{tr(texts.you)}</span>
             ) : m.role === "owner" ? null : actionData?.confirmRemove?.id === m.id ? (
-              <Form
-                method="post"
+              <IntentForm
+                intent="remove-confirmed"
+                fields={{ id: m.id }}
                 className="flex w-full flex-wrap items-center gap-2"
-                data-testid={`${testId}-confirm`}
+                testId={`${testId}-confirm`}
               >
                 <p className="w-full text-sm font-semibold">{tr(texts.removeConfirm, { email: m.email ?? "" })}</p>
-                <input type="hidden" name="intent" value="remove-confirmed" />
-                <input type="hidden" name="id" value={m.id} />
                 <Button type="submit" disabled={busy}>
                   {tr(texts.removeConfirmButton)}
                 </Button>
                 <Link to="." className={buttonClasses("secondary")}>
                   {tr(texts.cancel)}
                 </Link>
-              </Form>
+              </IntentForm>
             ) : (
-              <Form method="post">
-                <input type="hidden" name="intent" value="remove" />
-                <input type="hidden" name="id" value={m.id} />
-                <input type="hidden" name="email" value={m.email ?? ""} />
+              <IntentForm intent="remove" fields={{ id: m.id, email: m.email ?? "" }}>
                 <Button type="submit" variant="secondary">
                   {tr(texts.remove)}
                 </Button>
-              </Form>
+              </IntentForm>
             )}
           </li>
         ))}

@@ -16,6 +16,7 @@ import { getLang } from "~/lib/lang.server";
 import { langFromMatches, titleFor } from "~/lib/meta";
 import { localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { IntentForm } from "~/components/IntentForm";
 import { BackLinkHeading } from "~/components/BackLinkHeading";
 
 export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.addresses")];
@@ -93,13 +94,11 @@ export default function AddressesPage() {
                 <br />
                 {[a.address, a.ward, a.province].filter(Boolean).join(", ")}
               </span>
-              <Form method="post">
-                <input type="hidden" name="intent" value="delete" />
-                <input type="hidden" name="address_id" value={a.id} />
+              <IntentForm intent="delete" fields={{ address_id: a.id }}>
                 <Button type="submit" variant="ghost">
                   {tr("account.deleteAddress")}
                 </Button>
-              </Form>
+              </IntentForm>
             </li>
           ))}
         </ul>

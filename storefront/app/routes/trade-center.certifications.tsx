@@ -1,3 +1,4 @@
+import { ProducerPageLink } from "~/components/trade-center/ProducerPageLink";
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -171,11 +172,7 @@ function CertificationCard({
             {tr("tc.viewProduct")}
           </Link>
         ) : null}
-        {c.producer ? (
-          <Link to={`/producers/${encodeURIComponent(c.producer.handle)}`} className="text-lacquer-700 underline">
-            {tr("tc.viewProducer")}: {c.producer.name}
-          </Link>
-        ) : null}
+        {c.producer ? <ProducerPageLink producer={c.producer} /> : null}
       </p>
       <dl className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
         <div>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button, buttonClasses } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
 import { ProductImage } from "~/components/ProductImage";
@@ -12,6 +12,7 @@ import { listProvinces } from "~/lib/backend/reference-data.server";
 import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
 import { asCurator, localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
+import { IntentForm } from "~/components/IntentForm";
 import { BackLinkHeading } from "~/components/BackLinkHeading";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -131,13 +132,12 @@ export default function EditFeaturedList() {
 
       <div className="mt-10 border-t border-clay pt-6">
         {actionData?.confirmDelete ? (
-          <Form
-            method="post"
+          <IntentForm
+            intent="delete-confirmed"
             className="rounded-xl border border-lacquer-600 bg-paper-deep p-4"
-            data-testid="tc-confirm"
+            testId="tc-confirm"
           >
             <p className="font-semibold">{tr("tc.deleteConfirm", { title: list.title_vi })}</p>
-            <input type="hidden" name="intent" value="delete-confirmed" />
             <div className="mt-3 flex flex-wrap gap-2">
               <Button type="submit" disabled={navigation.state !== "idle"}>
                 {tr("tc.deleteConfirmButton")}
@@ -146,14 +146,13 @@ export default function EditFeaturedList() {
                 {tr("tc.cancel")}
               </Link>
             </div>
-          </Form>
+          </IntentForm>
         ) : (
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
+          <IntentForm intent="delete">
             <Button type="submit" variant="secondary">
               {tr("tc.delete")}
             </Button>
-          </Form>
+          </IntentForm>
         )}
       </div>
     </section>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { ProducerPageLink } from "~/components/trade-center/ProducerPageLink";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatDate, useLang, useT } from "~/lib/i18n";
@@ -34,11 +35,7 @@ export default function CuratorProduct() {
             {tr("tc.viewProduct")}
           </Link>
         ) : null}
-        {product.producer ? (
-          <Link to={`/producers/${encodeURIComponent(product.producer.handle)}`} className="text-lacquer-700 underline">
-            {tr("tc.viewProducer")}: {product.producer.name}
-          </Link>
-        ) : null}
+        {product.producer ? <ProducerPageLink producer={product.producer} /> : null}
       </p>
       {images.length ? (
         <ul className="mt-4 flex flex-wrap gap-3">
