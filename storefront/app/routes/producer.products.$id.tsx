@@ -9,7 +9,7 @@ import {
   useRouteError,
   useSearchParams,
 } from "@remix-run/react";
-import { Badge } from "~/components/Badge";
+import { ListedBadge, WhyNotListed } from "~/components/producer/ListingStatus";
 import { Button } from "~/components/Button";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { FormAlert, SelectField } from "~/components/Field";
@@ -25,7 +25,7 @@ import { statusKey } from "~/lib/ocop-display";
 import { asProducer, localizedRefusal, orNotFound, type PortalFormData, refusedForm } from "~/lib/portal.server";
 import { readProductForm } from "~/lib/producer-uploads.server";
 import { PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
-import { useReasonText, vndPriceOf } from "~/lib/producer-portal-display";
+import { vndPriceOf } from "~/lib/producer-portal-display";
 
 /** Another producer's product is a 404 here, exactly as the backend answers it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -72,7 +72,6 @@ export default function EditProduct() {
   const [params] = useSearchParams();
   const tr = useT();
   const lang = useLang();
-  const reasonText = useReasonText();
   const v = actionData?.values ?? {};
   const e = actionData?.errors ?? {};
   const listed = Boolean(product.product_listing?.listed);
@@ -110,13 +109,9 @@ export default function EditProduct() {
       </Link>
       <div className="mt-3 flex flex-wrap items-center gap-3">
         <h1 className="font-display text-2xl font-bold">{product.title}</h1>
-        <Badge tone={listed ? "success" : "warning"}>{listed ? tr("vp.listed") : tr("vp.notListed")}</Badge>
+        <ListedBadge listed={listed} />
       </div>
-      {!listed && reasons.length > 0 ? (
-        <p className="mt-2 text-sm text-lacquer-800" data-testid="blocked-reasons">
-          {tr("vp.why")}: {reasons.map(reasonText).join("; ")}.
-        </p>
-      ) : null}
+      <WhyNotListed listed={listed} reasons={reasons} className="mt-2" />
       <div className="mt-4 space-y-3">
         {params.get("created") && !actionData ? <FormAlert tone="success" message="vp.created" /> : null}
         {submitted && !actionData ? (

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Badge } from "~/components/Badge";
+import { ListedBadge, WhyNotListed } from "~/components/producer/ListingStatus";
 import { useT } from "~/lib/i18n";
-import { productStatusKey, useReasonText, vndPriceOf } from "~/lib/producer-portal-display";
+import { productStatusKey, vndPriceOf } from "~/lib/producer-portal-display";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import type { VendorStock } from "~/lib/backend/views";
 import { formatVnd } from "~/lib/money";
@@ -18,7 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ProducerProducts() {
   const { products } = useLoaderData<typeof loader>();
   const tr = useT();
-  const reasonText = useReasonText();
   return (
     <section>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -50,13 +49,9 @@ export default function ProducerProducts() {
                   {price !== null ? <> · {formatVnd(price)}</> : null}
                   <StockNote stock={p.variants?.[0]?.stock} />
                 </p>
-                {!listed && reasons.length > 0 ? (
-                  <p className="mt-1 text-sm text-lacquer-800" data-testid="blocked-reasons">
-                    {tr("vp.why")}: {reasons.map(reasonText).join("; ")}.
-                  </p>
-                ) : null}
+                <WhyNotListed listed={listed} reasons={reasons} className="mt-1" />
               </div>
-              <Badge tone={listed ? "success" : "warning"}>{listed ? tr("vp.listed") : tr("vp.notListed")}</Badge>
+              <ListedBadge listed={listed} />
               <Link to={`/producer/products/${p.id}`} className="text-sm font-medium text-lacquer-700 underline">
                 {tr("vp.edit")}
               </Link>
