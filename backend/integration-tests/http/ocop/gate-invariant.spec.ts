@@ -15,9 +15,11 @@ import {
 import {
   certificationBody,
   createPlainProduct,
-  setupMarketplace,
+  singlePack,
+  useMarketplace,
   unique,
-  type Fixture,
+  operatorProducer,
+  operatorCertifiedProduct,
 } from "../../fixtures/marketplace"
 
 type Answer = { status: number; data: any }
@@ -55,33 +57,16 @@ const BAD_KEY = {
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const container = () => getContainer()
     const pg = () => container().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
     const keyHeaders = (token: string) => ({ headers: { "x-publishable-api-key": token } })
 
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
-
-    async function activeProducer() {
-      const { data } = await api.post(
-        "/admin/ocop/producers",
-        { name: `HTX Kiểm Tra ${unique("")}`, entity_type: "cooperative", province_code: "68" },
-        fx.adminHeaders
-      )
-      await api.post(`/admin/ocop/producers/${data.producer.id}/approve`, {}, fx.adminHeaders)
-      return data.producer.id as string
-    }
-
     /** A product that passes the gate, listed by the OCOP workflows. */
     async function listedProduct(title: string) {
-      const product = await createPlainProduct(container(), fx, title)
-      const producerId = await activeProducer()
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx.adminHeaders)
-      const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx.adminHeaders)
-      await api.post(`/admin/ocop/certifications/${cert.data.certification.id}/approve`, {}, fx.adminHeaders)
-      return { product, producerId, certificationId: cert.data.certification.id as string }
+      const { id: producerId } = await operatorProducer(api, fx, { name: `HTX Kiểm Tra ${unique("")}` })
+      const { product, certification } = await operatorCertifiedProduct(api, container(), fx, { title, producerId })
+      return { product, producerId, certificationId: certification.id }
     }
 
     async function inMarketplace(productId: string): Promise<boolean> {
@@ -164,14 +149,7 @@ medusaIntegrationTestRunner({
           {
             title: "Sản phẩm mới gắn thẳng vào chợ",
             sales_channels: [{ id: fx.marketplaceChannelId }],
-            options: [{ title: "Quy cách", values: ["Mặc định"] }],
-            variants: [
-              {
-                title: "Mặc định",
-                options: { "Quy cách": "Mặc định" },
-                prices: [{ amount: 1000, currency_code: "vnd" }],
-              },
-            ],
+            ...singlePack("Mặc định", 1000),
           },
           fx.adminHeaders
         )
@@ -244,14 +222,7 @@ medusaIntegrationTestRunner({
                 handle: handleOfNew,
                 status: ProductStatus.PUBLISHED,
                 sales_channels: [{ id: fx.marketplaceChannelId }],
-                options: [{ title: "Quy cách", values: ["Mặc định"] }],
-                variants: [
-                  {
-                    title: "Mặc định",
-                    options: { "Quy cách": "Mặc định" },
-                    prices: [{ amount: 50000, currency_code: "vnd" }],
-                  },
-                ],
+                ...singlePack("Mặc định", 50000),
               },
             ],
           },

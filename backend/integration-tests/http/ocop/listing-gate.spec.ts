@@ -12,23 +12,15 @@ import {
   listedProductIds,
   useMarketplace,
   unique,
+  singlePack,
+  operatorProducer,
+  operatorCertifiedProduct,
 } from "../../fixtures/marketplace"
+import { seededRandom } from "../../../../tests/support/seeded-random"
 
 /** What the cart hook says when a product is not listed (Vietnamese first, English after). */
 const NOT_FOR_SALE = /không còn được bán trên Chợ OCOP.*can no longer be sold on the OCOP marketplace/s
 const PRODUCT_NOT_FOUND = /Product with id: \S+ was not found/
-
-/** Small, fast PRNG (mulberry32): the same seed gives the same sequence of operations. */
-function seededRandom(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A new seed each run, or GATE_SEED to replay a failure. */
 function gateSeed(): number {
@@ -44,22 +36,17 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const fx = useMarketplace(api, getContainer)
 
-    async function activeProducer(name = "Hợp tác xã Chè Tân Cương") {
-      const created = await api.post(
-        "/admin/ocop/producers",
-        { name: `${name} ${unique("")}`, entity_type: "cooperative", province_code: "68", phone: "0912345678" },
-        fx.adminHeaders
-      )
-      await api.post(`/admin/ocop/producers/${created.data.producer.id}/approve`, {}, fx.adminHeaders)
-      return created.data.producer.id as string
-    }
+    const activeProducer = async (name = "Hợp tác xã Chè Tân Cương") =>
+      (await operatorProducer(api, fx, { name: `${name} ${unique("")}`, phone: "0912345678" })).id
 
     async function certifiedProduct(title: string, producerId?: string) {
-      const product = await createPlainProduct(getContainer(), fx, title)
       const producer = producerId ?? (await activeProducer())
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producer }, fx.adminHeaders)
-      const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx.adminHeaders)
-      return { product, producerId: producer, certificationId: cert.data.certification.id as string }
+      const filed = await operatorCertifiedProduct(api, getContainer(), fx, {
+        title,
+        producerId: producer,
+        approve: false,
+      })
+      return { product: filed.product, producerId: producer, certificationId: filed.certification.id }
     }
 
     async function approve(certificationId: string, body: Record<string, unknown> = {}) {
@@ -204,14 +191,7 @@ medusaIntegrationTestRunner({
             {
               title: "Sản phẩm mới chưa chứng nhận",
               sales_channels: [{ id: fx.marketplaceChannelId }],
-              options: [{ title: "Quy cách", values: ["Mặc định"] }],
-              variants: [
-                {
-                  title: "Mặc định",
-                  options: { "Quy cách": "Mặc định" },
-                  prices: [{ amount: 1000, currency_code: "vnd" }],
-                },
-              ],
+              ...singlePack("Mặc định", 1000),
             },
             fx.adminHeaders
           ),
@@ -228,13 +208,8 @@ medusaIntegrationTestRunner({
 
     describe("expiry job", () => {
       it("gives the same state when run twice and emits one expiring warning per certificate", async () => {
-        const withEmail = await api.post(
-          "/admin/ocop/producers",
-          { name: "HTX Hồng Đà Lạt", entity_type: "cooperative", province_code: "68", email: "htx.hong@ocop.test" },
-          fx.adminHeaders
-        )
-        await api.post(`/admin/ocop/producers/${withEmail.data.producer.id}/approve`, {}, fx.adminHeaders)
-        const soon = await certifiedProduct("Hồng treo gió Đà Lạt", withEmail.data.producer.id)
+        const withEmail = await operatorProducer(api, fx, { name: "HTX Hồng Đà Lạt", email: "htx.hong@ocop.test" })
+        const soon = await certifiedProduct("Hồng treo gió Đà Lạt", withEmail.id)
         const lapsed = await certifiedProduct("Rượu cần Lạc Dương")
         // Recognised ~35 months ago (validity may not exceed 36 months), ending in 10 days.
         await approve(soon.certificationId, {

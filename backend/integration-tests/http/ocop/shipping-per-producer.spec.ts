@@ -10,6 +10,8 @@ import {
   useMarketplace,
   unique,
   type HttpResult,
+  operatorCertifiedProduct,
+  operatorProducer,
 } from "../../fixtures/marketplace"
 import { actors } from "../security/actors"
 
@@ -23,18 +25,9 @@ medusaIntegrationTestRunner({
     const who = actors(api, getContainer, () => fx)
 
     async function listedProductOfNewProducer(title: string) {
-      const created = await api.post(
-        "/admin/ocop/producers",
-        { name: `${title} ${unique("")}`, entity_type: "cooperative", province_code: "68", phone: "0912 345 678" },
-        fx.adminHeaders
-      )
-      const producerId = created.data.producer.id as string
-      await api.post(`/admin/ocop/producers/${producerId}/approve`, {}, fx.adminHeaders)
-      const product = await createPlainProduct(getContainer(), fx, title)
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx.adminHeaders)
-      const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx.adminHeaders)
-      await api.post(`/admin/ocop/certifications/${cert.data.certification.id}/approve`, {}, fx.adminHeaders)
-      return { producerId, variantId: product.variants[0].id as string }
+      const producer = await operatorProducer(api, fx, { name: `${title} ${unique("")}`, phone: "0912 345 678" })
+      const { product } = await operatorCertifiedProduct(api, getContainer(), fx, { title, producerId: producer.id })
+      return { producerId: producer.id, variantId: product.variants[0].id as string }
     }
 
     async function cartWith(variantIds: string[]) {

@@ -12,9 +12,10 @@ import {
   certificationBody,
   createPlainProduct,
   expectStatus,
-  setupMarketplace,
+  useMarketplace,
   unique,
-  type Fixture,
+  operatorCertifiedProduct,
+  operatorProducer,
 } from "../../fixtures/marketplace"
 
 // A filter our SQL page does not cover and every product passes: the request takes Medusa's own
@@ -23,25 +24,16 @@ const MEDUSA_PATH = "created_at[$gte]=2000-01-01T00:00:00.000Z"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const pg = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as Sql
 
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
-
     async function listedProduct(title: string) {
-      const product = await createPlainProduct(getContainer(), fx, title)
-      const { data: p } = await api.post(
-        "/admin/ocop/producers",
-        { name: `HTX ${unique("")}`, entity_type: "cooperative", province_code: "68" },
-        fx.adminHeaders
-      )
-      await api.post(`/admin/ocop/producers/${p.producer.id}/approve`, {}, fx.adminHeaders)
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: p.producer.id }, fx.adminHeaders)
-      const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx.adminHeaders)
-      await api.post(`/admin/ocop/certifications/${cert.data.certification.id}/approve`, {}, fx.adminHeaders)
-      return { product, certificationId: cert.data.certification.id as string }
+      const producer = await operatorProducer(api, fx, { name: `HTX ${unique("")}` })
+      const { product, certification } = await operatorCertifiedProduct(api, getContainer(), fx, {
+        title,
+        producerId: producer.id,
+      })
+      return { product, certificationId: certification.id }
     }
 
     /** Every page of a list, in order, and the count each page reported. */

@@ -3,25 +3,19 @@ import {
   certificationBody,
   createPlainProduct,
   expectRefusal,
-  setupMarketplace,
+  useMarketplace,
   unique,
-  type Fixture,
+  operatorProducer,
+  operatorCertifiedProduct,
 } from "../../fixtures/marketplace"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     let listed: { productId: string; certNumber: string; traceCode: string; producerHandle: string }
 
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
-
-    async function producer(name: string, province_code: string, entity_type = "cooperative", approve = true) {
-      const { data } = await api.post("/admin/ocop/producers", { name, entity_type, province_code }, fx.adminHeaders)
-      if (approve) await api.post(`/admin/ocop/producers/${data.producer.id}/approve`, {}, fx.adminHeaders)
-      return data.producer
-    }
+    const producer = (name: string, province_code: string, entity_type = "cooperative", approve = true) =>
+      operatorProducer(api, fx, { name, entity_type, province_code }, approve)
 
     async function certified(
       title: string,
@@ -29,12 +23,12 @@ medusaIntegrationTestRunner({
       overrides: Record<string, unknown> = {},
       approve = true
     ) {
-      const product = await createPlainProduct(getContainer(), fx, title)
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx.adminHeaders)
-      const body = certificationBody(product.id, { traceability_code: unique("TX"), ...overrides })
-      const { data } = await api.post("/admin/ocop/certifications", body, fx.adminHeaders)
-      if (approve) await api.post(`/admin/ocop/certifications/${data.certification.id}/approve`, {}, fx.adminHeaders)
-      return { product, certification: data.certification, body }
+      return operatorCertifiedProduct(api, getContainer(), fx, {
+        title,
+        producerId,
+        certification: { traceability_code: unique("TX"), ...overrides },
+        approve,
+      })
     }
 
     it("lists the 34 provinces with their former names and the product groups", async () => {

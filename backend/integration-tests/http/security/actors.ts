@@ -7,20 +7,10 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { certificationBody, expectStatus, publishedProduct, unique, type Fixture } from "../../fixtures/marketplace"
+import { SHOPPER_ADDRESS } from "../../../../tests/support/shopper-address"
 
 export type Auth = { headers: Record<string, string> }
 export type Outcome = { status: number; data: any; ms: number; headers?: Record<string, string> }
-
-/** Where the test shoppers live: an address in Hồ Chí Minh City that every delivery option serves. */
-export const SHOPPER_ADDRESS = {
-  first_name: "An",
-  last_name: "Nguyễn",
-  address_1: "12 Lê Lợi",
-  city: "Phường Bến Thành",
-  province: "Hồ Chí Minh",
-  country_code: "vn",
-  phone: "0912345678",
-}
 
 export const bearer = (token: string): Auth => ({ headers: { authorization: `Bearer ${token}` } })
 export const withHeaders = (auth: Auth, headers: Record<string, string>): Auth => ({

@@ -7,14 +7,14 @@
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+import { useMarketplace, unique } from "../../fixtures/marketplace"
 import { actors, attempt, withHeaders, type Auth } from "./actors"
 
 type Attempt = { name: string; status: number; expected: number[]; unchanged: boolean }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
     const attempts: Attempt[] = []
 
@@ -41,10 +41,6 @@ medusaIntegrationTestRunner({
       const before = JSON.stringify(await read())
       return async () => JSON.stringify(await read()) === before
     }
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
 
     afterAll(() => {
       const failures = attempts.filter((a) => !a.expected.includes(a.status) || !a.unchanged)

@@ -5,7 +5,7 @@
  * producers' statements; payouts are recorded by the operator only, once per bank reference.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+import { useMarketplace, unique } from "../../fixtures/marketplace"
 import { actors, attempt, bearer, histogram, must, type Auth } from "../security/actors"
 
 type Rows = Array<Record<string, unknown>>
@@ -19,12 +19,8 @@ type ProducerMonth = { producer: { id: string }; totals: Record<string, number> 
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
 
     async function producerOfType(name: string, entity_type: string) {
       const email = `${unique("sx")}@ocop.test`
