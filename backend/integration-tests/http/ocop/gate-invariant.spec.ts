@@ -12,15 +12,7 @@ import {
   linkProductsToSalesChannelWorkflow,
   updateProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import {
-  certificationBody,
-  createPlainProduct,
-  singlePack,
-  useMarketplace,
-  unique,
-  operatorProducer,
-  operatorCertifiedProduct,
-} from "../../fixtures/marketplace"
+import { createPlainProduct, singlePack, operatorActions, useMarketplace, unique } from "../../fixtures/marketplace"
 
 type Answer = { status: number; data: any }
 /** The HTTP answer, whether 2xx or not. */
@@ -58,14 +50,15 @@ const BAD_KEY = {
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     const container = () => getContainer()
     const pg = () => container().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
     const keyHeaders = (token: string) => ({ headers: { "x-publishable-api-key": token } })
 
     /** A product that passes the gate, listed by the OCOP workflows. */
     async function listedProduct(title: string) {
-      const { id: producerId } = await operatorProducer(api, fx, { name: `HTX Kiểm Tra ${unique("")}` })
-      const { product, certification } = await operatorCertifiedProduct(api, container(), fx, { title, producerId })
+      const { id: producerId } = await operator.producer({ name: `HTX Kiểm Tra ${unique("")}` })
+      const { product, certification } = await operator.certifiedProduct({ title, producerId })
       return { product, producerId, certificationId: certification.id }
     }
 
@@ -275,11 +268,7 @@ medusaIntegrationTestRunner({
       expect(moved.message).toContain(refusedSentence)
       // A product that was listed, then revoked: its membership is soft-deleted; restoring it is refused.
       const revoked = await listedProduct("Mắm cáy bị thu hồi")
-      await api.post(
-        `/admin/ocop/certifications/${revoked.certificationId}/revoke`,
-        { reason: "Vi phạm ghi nhãn" },
-        fx.adminHeaders
-      )
+      await operator.revokeCertification(revoked.certificationId, "Vi phạm ghi nhãn")
       expect(await inMarketplace(revoked.product.id)).toBe(false)
       const restored: any = await thrown("raw restore", () =>
         pg().raw(`update product_sales_channel set deleted_at = null where product_id = ? and sales_channel_id = ?`, [

@@ -10,13 +10,13 @@ import {
   expectRefusal,
   expectStatus,
   listedProductIds,
+  operatorActions,
   useMarketplace,
   unique,
   singlePack,
-  operatorProducer,
-  operatorCertifiedProduct,
 } from "../../fixtures/marketplace"
 import { seededRandom } from "../../../../tests/support/seeded-random"
+import { actors } from "../security/actors"
 
 /** What the cart hook says when a product is not listed (Vietnamese first, English after). */
 const NOT_FOR_SALE = /không còn được bán trên Chợ OCOP.*can no longer be sold on the OCOP marketplace/s
@@ -35,13 +35,15 @@ function gateSeed(): number {
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
+    const who = actors(api, getContainer, () => fx)
 
     const activeProducer = async (name = "Hợp tác xã Chè Tân Cương") =>
-      (await operatorProducer(api, fx, { name: `${name} ${unique("")}`, phone: "0912345678" })).id
+      (await operator.producer({ name: `${name} ${unique("")}`, phone: "0912345678" })).id
 
     async function certifiedProduct(title: string, producerId?: string) {
       const producer = producerId ?? (await activeProducer())
-      const filed = await operatorCertifiedProduct(api, getContainer(), fx, {
+      const filed = await operator.certifiedProduct({
         title,
         producerId: producer,
         approve: false,
@@ -49,9 +51,7 @@ medusaIntegrationTestRunner({
       return { product: filed.product, producerId: producer, certificationId: filed.certification.id }
     }
 
-    async function approve(certificationId: string, body: Record<string, unknown> = {}) {
-      return api.post(`/admin/ocop/certifications/${certificationId}/approve`, body, fx.adminHeaders)
-    }
+    const { approveCertification: approve, revokeCertification: revoke, suspendProducer } = operator
 
     const storeDetail = (productId: string) =>
       api.get(`/store/products/${productId}?region_id=${fx.regionId}&fields=id,title`, fx.storeHeaders)
@@ -91,16 +91,8 @@ medusaIntegrationTestRunner({
         let listed = await listedProductIds(api, fx)
         for (const p of [revoked, suspended, unpublished, expiring]) expect(listed.has(p.product.id)).toBe(true)
 
-        await api.post(
-          `/admin/ocop/certifications/${revoked.certificationId}/revoke`,
-          { reason: "Vi phạm sử dụng logo OCOP" },
-          fx.adminHeaders
-        )
-        await api.post(
-          `/admin/ocop/producers/${suspended.producerId}/suspend`,
-          { reason: "Ngừng sản xuất" },
-          fx.adminHeaders
-        )
+        await revoke(revoked.certificationId, "Vi phạm sử dụng logo OCOP")
+        await suspendProducer(suspended.producerId, "Ngừng sản xuất")
         await api.post(`/admin/products/${unpublished.product.id}`, { status: "draft" }, fx.adminHeaders)
         // Time passes: the certificate's expiry date is now behind us; the daily job runs.
         const ocop: any = getContainer().resolve("ocop")
@@ -144,18 +136,9 @@ medusaIntegrationTestRunner({
           { option_id: options.data.shipping_options[0].id },
           fx.storeHeaders
         )
-        const collection = await api.post("/store/payment-collections", { cart_id: cartId }, fx.storeHeaders)
-        await api.post(
-          `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
-          { provider_id: "pp_system_default" },
-          fx.storeHeaders
-        )
+        await who.payByCashOnDelivery(cartId)
 
-        await api.post(
-          `/admin/ocop/certifications/${item.certificationId}/revoke`,
-          { reason: "Không đạt tiêu chí bắt buộc khi đánh giá lại" },
-          fx.adminHeaders
-        )
+        await revoke(item.certificationId, "Không đạt tiêu chí bắt buộc khi đánh giá lại")
 
         const completed = await expectRefusal(
           api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders),
@@ -208,7 +191,7 @@ medusaIntegrationTestRunner({
 
     describe("expiry job", () => {
       it("gives the same state when run twice and emits one expiring warning per certificate", async () => {
-        const withEmail = await operatorProducer(api, fx, { name: "HTX Hồng Đà Lạt", email: "htx.hong@ocop.test" })
+        const withEmail = await operator.producer({ name: "HTX Hồng Đà Lạt", email: "htx.hong@ocop.test" })
         const soon = await certifiedProduct("Hồng treo gió Đà Lạt", withEmail.id)
         const lapsed = await certifiedProduct("Rượu cần Lạc Dương")
         // Recognised ~35 months ago (validity may not exceed 36 months), ending in 10 days.
@@ -435,27 +418,19 @@ medusaIntegrationTestRunner({
           // never a 5xx, never a silent 200.
           switch (op) {
             case "approve": {
-              const call = api.post(`/admin/ocop/certifications/${certId}/approve`, {}, fx.adminHeaders)
+              const call = approve(certId)
               if (cert.status === "submitted") await expectStatus(call, 200)
               else await expectRefusal(call, 409, `now "${cert.status}" and cannot be given the "approve" decision`)
               break
             }
             case "revoke": {
-              const call = api.post(
-                `/admin/ocop/certifications/${certId}/revoke`,
-                { reason: "Kiểm tra ngẫu nhiên" },
-                fx.adminHeaders
-              )
+              const call = revoke(certId, "Kiểm tra ngẫu nhiên")
               if (["approved", "suspended"].includes(cert.status)) await expectStatus(call, 200)
               else await expectRefusal(call, 409, `now "${cert.status}" and cannot be given the "revoke" decision`)
               break
             }
             case "suspendProducer": {
-              const call = api.post(
-                `/admin/ocop/producers/${item.producerId}/suspend`,
-                { reason: "Tạm dừng" },
-                fx.adminHeaders
-              )
+              const call = suspendProducer(item.producerId, "Tạm dừng")
               if (["pending", "active"].includes(producerStatus)) await expectStatus(call, 200)
               else await expectRefusal(call, 400, `A producer that is "${producerStatus}" cannot be suspended`)
               break
@@ -566,11 +541,7 @@ medusaIntegrationTestRunner({
 
         await approve(certificationId)
         for (const reason of ["", "   ", undefined]) {
-          await expectRefusal(
-            api.post(`/admin/ocop/certifications/${certificationId}/revoke`, { reason }, fx.adminHeaders),
-            400,
-            /reason is required/
-          )
+          await expectRefusal(revoke(certificationId, reason), 400, /reason is required/)
         }
         const unknownProvince = await expectRefusal(
           api.post(

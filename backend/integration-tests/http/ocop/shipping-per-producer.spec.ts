@@ -2,16 +2,13 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { PHONE_CASES } from "@ocop-marketplace/ocop/lib/phone-cases"
 import {
-  certificationBody,
-  createPlainProduct,
   eventually,
   expectRefusal,
   expectStatus,
+  operatorActions,
   useMarketplace,
   unique,
   type HttpResult,
-  operatorCertifiedProduct,
-  operatorProducer,
 } from "../../fixtures/marketplace"
 import { actors } from "../security/actors"
 
@@ -22,11 +19,12 @@ import { actors } from "../security/actors"
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     const who = actors(api, getContainer, () => fx)
 
     async function listedProductOfNewProducer(title: string) {
-      const producer = await operatorProducer(api, fx, { name: `${title} ${unique("")}`, phone: "0912 345 678" })
-      const { product } = await operatorCertifiedProduct(api, getContainer(), fx, { title, producerId: producer.id })
+      const producer = await operator.producer({ name: `${title} ${unique("")}`, phone: "0912 345 678" })
+      const { product } = await operator.certifiedProduct({ title, producerId: producer.id })
       return { producerId: producer.id, variantId: product.variants[0].id as string }
     }
 

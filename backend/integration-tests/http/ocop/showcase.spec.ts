@@ -5,8 +5,8 @@ import {
   createPlainProduct,
   expectRefusal,
   listedProductIds,
+  operatorActions,
   useMarketplace,
-  operatorProducer,
 } from "../../fixtures/marketplace"
 
 type Card = { id: string; title: string; price: number; ocop: { stars: number } }
@@ -26,11 +26,12 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     const ids: Record<string, string> = {}
 
     beforeAll(async () => {
       const make = async (name: string, province_code: string, approve = true) =>
-        (await operatorProducer(api, fx, { name, province_code }, approve)).id
+        (await operator.producer({ name, province_code }, approve)).id
       const lamDong = await make("HTX Trà Cầu Đất", "68")
       const haNoi = await make("HTX Gốm Bát Tràng", "01")
       await make("HTX Chưa Duyệt", "68", false)

@@ -1,21 +1,14 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import {
-  certificationBody,
-  createPlainProduct,
-  expectRefusal,
-  useMarketplace,
-  unique,
-  operatorProducer,
-  operatorCertifiedProduct,
-} from "../../fixtures/marketplace"
+import { expectRefusal, operatorActions, useMarketplace, unique } from "../../fixtures/marketplace"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     let listed: { productId: string; certNumber: string; traceCode: string; producerHandle: string }
 
     const producer = (name: string, province_code: string, entity_type = "cooperative", approve = true) =>
-      operatorProducer(api, fx, { name, entity_type, province_code }, approve)
+      operator.producer({ name, entity_type, province_code }, approve)
 
     async function certified(
       title: string,
@@ -23,7 +16,7 @@ medusaIntegrationTestRunner({
       overrides: Record<string, unknown> = {},
       approve = true
     ) {
-      return operatorCertifiedProduct(api, getContainer(), fx, {
+      return operator.certifiedProduct({
         title,
         producerId,
         certification: { traceability_code: unique("TX"), ...overrides },
@@ -105,10 +98,9 @@ medusaIntegrationTestRunner({
         valid_from: "2021-01-01",
         expires_at: "2024-01-01",
       })
-      await api.post(
-        `/admin/ocop/certifications/${revoked.certification.id}/revoke`,
-        { reason: "Thay đổi bao bì, không còn đúng sản phẩm được công nhận" },
-        fx.adminHeaders
+      await operator.revokeCertification(
+        revoked.certification.id,
+        "Thay đổi bao bì, không còn đúng sản phẩm được công nhận"
       )
 
       const cert = (await api.get(`/store/ocop/products/${valid.product.id}/certification`, fx.storeHeaders)).data

@@ -12,10 +12,9 @@ import {
   expectRefusal,
   expectStatus,
   listedProductIds,
+  operatorActions,
   useMarketplace,
   unique,
-  operatorProducer,
-  operatorCertifiedProduct,
 } from "../../fixtures/marketplace"
 
 const SCORE: Record<number, number> = { 3: 60, 4: 78, 5: 95 }
@@ -23,11 +22,12 @@ const SCORE: Record<number, number> = { 3: 60, 4: 78, 5: 95 }
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     const made: Record<string, { productId: string; certificationId: string; producerId: string }> = {}
 
     const activeProducer = async (name: string, entity_type = "cooperative", province_code = "68") =>
       (
-        await operatorProducer(api, fx, {
+        await operator.producer({
           name: `${name} ${unique("")}`,
           entity_type,
           province_code,
@@ -46,7 +46,7 @@ medusaIntegrationTestRunner({
         producer.entity_type,
         producer.province_code
       )
-      const { product, certification } = await operatorCertifiedProduct(api, getContainer(), fx, {
+      const { product, certification } = await operator.certifiedProduct({
         title,
         producerId,
         certification: { score: SCORE[Number(cert.stars ?? 4)], ...cert },
@@ -224,11 +224,7 @@ medusaIntegrationTestRunner({
     it("drops a revoked product from search within seconds, without a manual reindex", async () => {
       const before = await search("q=ruou")
       expect(ids(before.data)).toContain(made.ruou.productId)
-      await api.post(
-        `/admin/ocop/certifications/${made.ruou.certificationId}/revoke`,
-        { reason: "Vi phạm sử dụng logo OCOP" },
-        fx.adminHeaders
-      )
+      await operator.revokeCertification(made.ruou.certificationId, "Vi phạm sử dụng logo OCOP")
       await searchUntil(
         "q=ruou",
         (d) => expect(ids(d)).not.toContain(made.ruou.productId),
@@ -240,11 +236,7 @@ medusaIntegrationTestRunner({
     })
 
     it("drops a product whose producer is suspended", async () => {
-      await api.post(
-        `/admin/ocop/producers/${made.dau.producerId}/suspend`,
-        { reason: "Ngừng sản xuất" },
-        fx.adminHeaders
-      )
+      await operator.suspendProducer(made.dau.producerId, "Ngừng sản xuất")
       await searchUntil(
         "q=dau%20phu",
         (d) => expect(ids(d)).not.toContain(made.dau.productId),
@@ -270,11 +262,7 @@ medusaIntegrationTestRunner({
       await searchUntil("q=thanh%20long", (d) => expect(starsOfHit(d)).toBe(5), "search to show the renewal's 5★")
 
       await expectStatus(
-        api.post(
-          `/admin/ocop/certifications/${renewed.data.certification.id}/revoke`,
-          { reason: "Hồ sơ nâng hạng không hợp lệ" },
-          fx.adminHeaders
-        ),
+        operator.revokeCertification(renewed.data.certification.id, "Hồ sơ nâng hạng không hợp lệ"),
         200
       )
       // The first certificate is still approved and valid: the gate lists the product on it…

@@ -8,7 +8,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { useMarketplace, unique } from "../../fixtures/marketplace"
-import { actors, attempt, withHeaders, type Auth } from "./actors"
+import { actors, attempt, withHeaders } from "./actors"
 
 type Attempt = { name: string; status: number; expected: number[]; unchanged: boolean }
 
