@@ -133,6 +133,28 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
     }
   }
 
+  /**
+   * A draft product of this producer and the certification it submitted for it, not yet decided:
+   * a food product ("thuc-pham") with a new certificate number and the given stars, score,
+   * authority and province.
+   */
+  async function submittedVendorProduct(
+    producer: { auth: Auth },
+    { title, price }: { title: string; price: number },
+    certification: { stars: number; score: number; issuing_authority: string; province_code: string }
+  ) {
+    const { data } = await must(api.post("/vendor/products", { title, price }, producer.auth), "create product")
+    const cert = await must(
+      api.post(
+        "/vendor/certifications",
+        { product_id: data.product.id, group_slug: "thuc-pham", certificate_number: unique("CN"), ...certification },
+        producer.auth
+      ),
+      "submit certification"
+    )
+    return { productId: data.product.id as string, certificationId: cert.data.certification.id as string }
+  }
+
   /** A listed product of this producer whose variant keeps stock at the OCOP warehouse. */
   async function stockedProduct(producerId: string, title: string, stock: number, price = 120000) {
     const container = getContainer()
@@ -259,6 +281,7 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
     curatorAccount,
     customerAccount,
     listedVendorProduct,
+    submittedVendorProduct,
     stockedProduct,
     stockLevel,
     addressedCart,
