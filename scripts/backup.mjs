@@ -5,21 +5,16 @@
 import fs from "node:fs"
 import path from "node:path"
 import { BACKUP_DIR, backupDatabaseUrl, backupEmbedded } from "./lib/backup.mjs"
+import { optionValue, runCommand } from "./lib/command.mjs"
 
-const say = (m) => process.stdout.write(`[backup] ${m}\n`)
-const arg = (name) => {
-  const i = process.argv.indexOf(name)
-  return i > 0 ? process.argv[i + 1] : undefined
-}
-
-try {
+await runCommand("backup", async (say) => {
   const url = process.env.DATABASE_URL
   const stamp = new Date()
     .toISOString()
     .replace(/[:.]/g, "-")
     .replace(/-\d{3}Z$/, "Z")
   const out = path.resolve(
-    arg("--out") ??
+    optionValue("--out") ??
       path.join(
         BACKUP_DIR,
         url ? `ocop-${new URL(url).pathname.slice(1)}-${stamp}.dump` : `ocop-embedded-${stamp}.tar.gz`
@@ -30,8 +25,4 @@ try {
   const size = (fs.statSync(result.file).size / 1024 / 1024).toFixed(1)
   say(`wrote ${result.file} (${size} MB)`)
   say(`restore it with: npm run restore -- ${path.relative(process.cwd(), result.file)}`)
-  process.exit(0)
-} catch (error) {
-  process.stderr.write(`[backup] ${error.message}\n`)
-  process.exit(1)
-}
+})

@@ -7,14 +7,9 @@
 //   server (--database NAME, default <database>_restored_<date>); point DATABASE_URL at it afterwards.
 import fs from "node:fs"
 import { restoreDatabaseUrl, restoreEmbedded } from "./lib/backup.mjs"
+import { optionValue, runCommand } from "./lib/command.mjs"
 
-const say = (m) => process.stdout.write(`[restore] ${m}\n`)
-const arg = (name) => {
-  const i = process.argv.indexOf(name)
-  return i > 0 ? process.argv[i + 1] : undefined
-}
-
-try {
+await runCommand("restore", async (say) => {
   const file = process.argv.slice(2).find((a, i, all) => !a.startsWith("--") && all[i - 1] !== "--database")
   if (!file || !fs.existsSync(file)) throw new Error("name a backup file: npm run restore -- FILE (see npm run backup)")
   if (file.endsWith(".tar.gz")) {
@@ -27,12 +22,8 @@ try {
     const url = process.env.DATABASE_URL
     if (!url) throw new Error("a pg_dump file is restored into DATABASE_URL's server: set DATABASE_URL.")
     const day = new Date().toISOString().slice(0, 10).replace(/-/g, "")
-    const database = arg("--database") ?? `${new URL(url).pathname.slice(1)}_restored_${day}`
+    const database = optionValue("--database") ?? `${new URL(url).pathname.slice(1)}_restored_${day}`
     const { databaseUrl } = await restoreDatabaseUrl({ url, file, database, say })
     say(`restored into ${database}: set DATABASE_URL=${databaseUrl.replace(/:[^:@/]*@/, ":…@")} to use it`)
   }
-  process.exit(0)
-} catch (error) {
-  process.stderr.write(`[restore] ${error.message}\n`)
-  process.exit(1)
-}
+})

@@ -20,6 +20,7 @@ import { clusterPorts, startCluster } from "../lib/cluster.mjs"
 import { ROOT, dropDatabase, embeddedDataDir, withDatabase } from "../lib/postgres.mjs"
 import { BIN, startService, waitForHttp } from "../lib/processes.mjs"
 import { backendSecrets, ensureSecrets } from "../lib/secrets.mjs"
+import { SHOPPER_ADDRESS } from "../../tests/support/shopper-address"
 
 const require = createRequire(import.meta.url)
 const FRESHNESS_DEADLINE_MS = 10_000
@@ -65,6 +66,17 @@ async function must(promise, what) {
   if (r.status >= 400) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.data).slice(0, 300)}`)
   return r
 }
+
+/** The operator revokes a certificate through one server (`base`); the answer says which one served it. */
+const revokeCertification = (base, certificationId, reason, what) =>
+  must(
+    call(base, `/admin/ocop/certifications/${certificationId}/revoke`, {
+      method: "POST",
+      headers: adminHeaders,
+      body: { reason },
+    }),
+    what
+  )
 
 async function eventually(check, deadlineMs, what) {
   const started = Date.now()
@@ -129,15 +141,7 @@ async function readyCart(variantId, log = []) {
       headers: storeHeaders,
       body: {
         email: "khach.cluster@ocop.test",
-        shipping_address: {
-          first_name: "An",
-          last_name: "Nguyễn",
-          address_1: "12 Lê Lợi",
-          city: "Phường Bến Thành",
-          province: "Hồ Chí Minh",
-          country_code: "vn",
-          phone: "0912345678",
-        },
+        shipping_address: SHOPPER_ADDRESS,
       },
     }),
     "address"
@@ -243,12 +247,10 @@ describe("the local cluster", () => {
     expect(await inSearch()).toBe(true)
     expect(await onPage()).toBe(true)
 
-    const revoked = await must(
-      call(serverA, `/admin/ocop/certifications/${product.certification_id}/revoke`, {
-        method: "POST",
-        headers: adminHeaders,
-        body: { reason: "Kiểm tra cụm máy chủ: thu hồi thử" },
-      }),
+    const revoked = await revokeCertification(
+      serverA,
+      product.certification_id,
+      "Kiểm tra cụm máy chủ: thu hồi thử",
       "revoke"
     )
     expect(revoked.servedBy).toBe("server-1")
@@ -394,12 +396,10 @@ describe("the local cluster", () => {
         `(${[...new Set(failed)].join(", ") || "none"}); ready again ${recoveredMs} ms after Redis came back`
     )
     // Events flow again: a revoke after the restart reaches search (through the worker's subscriber).
-    const revoked = await must(
-      call(api, `/admin/ocop/certifications/${product.certification_id}/revoke`, {
-        method: "POST",
-        headers: adminHeaders,
-        body: { reason: "Kiểm tra sau khi Redis khởi động lại" },
-      }),
+    const revoked = await revokeCertification(
+      api,
+      product.certification_id,
+      "Kiểm tra sau khi Redis khởi động lại",
       "revoke after the Redis restart"
     )
     expect(revoked.status).toBe(200)

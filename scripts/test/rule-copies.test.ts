@@ -14,23 +14,12 @@ import * as backendPassword from "../../plugins/ocop/src/lib/password-policy"
 import * as storefrontForms from "../../storefront/app/lib/forms"
 import { en } from "../../storefront/app/lib/i18n/en"
 import { vi } from "../../storefront/app/lib/i18n/vi"
-
-/** A deterministic pseudo-random generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from "../../tests/support/seeded-random"
 
 const ALPHABETS = ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789", "#@!-_ .", "ăâđêôơưạếờ"]
 
 function passwordCorpus(count: number, seed: number): string[] {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const corpus: string[] = []
   for (let i = 0; i < count; i++) {
     const kinds = ALPHABETS.filter(() => next() < 0.5)
@@ -112,7 +101,7 @@ describe("Vietnamese mobile numbers, storefront form vs API", () => {
     const backend = await import("../../plugins/ocop/src/lib/phone")
     const storefront = await import("../../storefront/app/lib/phone")
     const { PHONE_CASES } = await import("../../plugins/ocop/src/lib/phone-cases")
-    const next = random(Number(process.env.RULE_SEED ?? 20261129))
+    const next = seededRandom(Number(process.env.RULE_SEED ?? 20261129))
     const pieces = [
       "0",
       "84",

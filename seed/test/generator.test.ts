@@ -42,25 +42,23 @@ describe("synthetic catalogue generator", () => {
 
   it("keeps the star and producer mix within tolerance for N = 10,000", () => {
     const plan = planCatalogue({ count: 10000, seed: "mix", now: NOW })
+    /** A share that must fall strictly between the bounds of its tolerance. */
+    const expectBetween = (what: string, value: number, low: number, high: number) => {
+      expect(value, what).toBeGreaterThan(low)
+      expect(value, what).toBeLessThan(high)
+    }
     const share = (n: number) => n / plan.products.length
     const stars = (s: number) => share(plan.products.filter((p) => p.stars === s).length)
-    expect(stars(3)).toBeGreaterThan(0.7)
-    expect(stars(3)).toBeLessThan(0.76)
-    expect(stars(4)).toBeGreaterThan(0.23)
-    expect(stars(4)).toBeLessThan(0.29)
-    expect(stars(5)).toBeGreaterThan(0.004)
-    expect(stars(5)).toBeLessThan(0.02)
+    expectBetween("3★ share", stars(3), 0.7, 0.76)
+    expectBetween("4★ share", stars(4), 0.23, 0.29)
+    expectBetween("5★ share", stars(5), 0.004, 0.02)
 
     const producers = plan.producers
     const type = (t: string) => producers.filter((p) => p.entity_type === t).length / producers.length
-    expect(type("cooperative")).toBeGreaterThan(0.3)
-    expect(type("cooperative")).toBeLessThan(0.38)
-    expect(type("enterprise")).toBeGreaterThan(0.21)
-    expect(type("enterprise")).toBeLessThan(0.29)
+    expectBetween("cooperatives", type("cooperative"), 0.3, 0.38)
+    expectBetween("enterprises", type("enterprise"), 0.21, 0.29)
     expect(type("household") + type("cooperative_group")).toBeGreaterThan(0.36)
-    const perProducer = plan.products.length / producers.length
-    expect(perProducer).toBeGreaterThan(2.0)
-    expect(perProducer).toBeLessThan(2.4)
+    expectBetween("products per producer", plan.products.length / producers.length, 2.0, 2.4)
 
     // every province and every group appears
     expect(new Set(plan.products.map((p) => p.province_code)).size).toBe(listProvinces().length)

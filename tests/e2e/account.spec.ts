@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test"
+import { signUpShopper } from "./support"
 
 /**
  * Shopper accounts (issue 12) and a producer shipping its part (issue 13), in a real browser against
@@ -37,12 +38,7 @@ async function producersListedProduct(request: APIRequestContext): Promise<strin
 }
 
 async function signUp(page: Page, email: string) {
-  await page.goto("/account/register")
-  await page.getByLabel("Họ và tên").fill("Trần Thị Thu")
-  await page.getByLabel("Email").fill(email)
-  await page.getByLabel("Mật khẩu").fill(PASSWORD)
-  await page.getByRole("button", { name: "Tạo tài khoản" }).click()
-  await expect(page).toHaveURL(/\/account$/)
+  await signUpShopper(page, { name: "Trần Thị Thu", email, password: PASSWORD })
   await expect(page.getByTestId("account-email")).toContainText(email)
 }
 

@@ -2,7 +2,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test"
 import { eventually } from "../support/eventually"
-import { PNG } from "./support"
+import { PNG, createProduct, startCampaignList, submitCertificate } from "./support"
 
 /**
  * Issue 13's "done when", in a real browser against the real backend, each step through the screens
@@ -94,35 +94,27 @@ test.describe("producer and trade-centre portals, end to end", () => {
     // 3. A product with two photos and 5 units in stock.
     await page.goto("/producer")
     await expect(page.getByTestId("producer-status")).toHaveText("Đang hoạt động")
-    await page.goto("/producer/products/new")
-    await page.getByLabel("Tên sản phẩm").fill(title)
-    await page.getByLabel("Giá bán (₫)").fill("240.000")
-    await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("do-uong")
-    await page.getByLabel("Khối lượng (gam)").fill("200")
-    await page.getByLabel("Số lượng trong kho").fill("5")
-    await page.getByLabel(/^Ảnh sản phẩm/).setInputFiles([
-      { name: "hop-tra.png", mimeType: "image/png", buffer: PNG(0x50) },
-      { name: "la-tra.png", mimeType: "image/png", buffer: PNG(0x90) },
-    ])
-    await page.getByLabel(/^Chú thích ảnh/).fill("Hộp trà Ô long Bảo Lộc")
-    await page.getByRole("button", { name: "Tạo sản phẩm" }).click()
     // Photos, product, inventory item and stock level in a row: slow on a loaded machine.
-    await expect(page).toHaveURL(/\/producer\/products\/prod_/, { timeout: 30_000 })
-    const productId = new URL(page.url()).pathname.split("/").pop() as string
+    const productId = await createProduct(
+      page,
+      {
+        title,
+        price: "240.000",
+        group: "do-uong",
+        grams: "200",
+        stock: "5",
+        photos: { "hop-tra.png": 0x50, "la-tra.png": 0x90 },
+        caption: "Hộp trà Ô long Bảo Lộc",
+      },
+      { timeout: 30_000 }
+    )
     await expect(page.getByTestId("current-photo")).toHaveCount(2)
     await expect(page.getByLabel("Số lượng trong kho")).toHaveValue("5")
 
     // 4. Its certificate with a scan.
     const certificateNumber = `LD-WALK-${run}`
     await page.goto(`/producer/certifications/new?product_id=${productId}`)
-    await page.getByLabel("Hạng sao").selectOption("4")
-    await page.getByLabel("Số giấy chứng nhận").fill(certificateNumber)
-    await page.getByLabel(/Bản scan giấy chứng nhận/).setInputFiles({
-      name: "giay-chung-nhan.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
-    })
-    await page.getByRole("button", { name: "Nộp hồ sơ" }).click()
+    await submitCertificate(page, certificateNumber)
     await expect(page.getByTestId("form-success")).toContainText(certificateNumber, { timeout: 20_000 })
 
     // 5. The curator opens the scan from the queue, then approves.
@@ -217,18 +209,13 @@ test.describe("producer and trade-centre portals, end to end", () => {
 
   test("a campaign list built in the portal appears on the province page", async ({ page, browser }) => {
     await logIn(page, "trade-center", CURATOR)
-    await page.getByRole("link", { name: "Danh sách nổi bật" }).click()
-    await page.getByRole("link", { name: "Tạo danh sách mới" }).click()
     const title = `Hội chợ đặc sản Lâm Đồng ${run}`
-    await page.getByLabel("Tên danh sách (tiếng Việt)").fill(title)
-    await page.getByLabel("Tên danh sách (tiếng Anh)").fill(`Lam Dong specialties fair ${run}`)
-    await page.getByLabel("Chiến dịch / hội chợ").check()
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
-    await page.getByLabel("Bắt đầu").fill(day(-1))
-    await page.getByLabel("Kết thúc").fill(day(14))
-    await page.getByLabel("Tìm sản phẩm của tỉnh").fill("tra")
-    const rows = page.getByTestId("tc-pick-row").filter({ visible: true })
-    await expect(rows.first()).toBeVisible()
+    const rows = await startCampaignList(page, {
+      title,
+      titleEn: `Lam Dong specialties fair ${run}`,
+      endsIn: 14,
+      search: "tra",
+    })
     const picked = (await rows.locator("label span.font-medium").allInnerTexts())[0]
     await page.getByRole("checkbox", { name: picked }).check()
     await page.getByRole("button", { name: "Lưu danh sách" }).click()

@@ -1,6 +1,6 @@
 import { expect, request as http, test, type APIRequestContext } from "@playwright/test"
 import { eventually } from "../support/eventually"
-import { PNG } from "./support"
+import { createProduct, PNG, submitCertificate } from "./support"
 
 /**
  * A producer's whole path to the marketplace, through the portal's own screens: sign up with a logo,
@@ -53,19 +53,14 @@ test("a producer signs up with a logo, lists a product with two photos and a cer
   // 3. A product with two photos (the dashboard is the landing page after approval).
   await page.goto("/producer")
   await expect(page.getByRole("heading", { name: "Tổng quan gian hàng" })).toBeVisible()
-  await page.goto("/producer/products/new")
-  await page.getByLabel("Tên sản phẩm").fill(title)
-  await page.getByLabel("Giá bán (₫)").fill("185.000 ₫")
-  await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("thuc-pham")
-  await page.getByLabel("Khối lượng (gam)").fill("500")
-  await page.getByLabel(/^Ảnh sản phẩm/).setInputFiles([
-    { name: "mat-truoc.png", mimeType: "image/png", buffer: PNG(0x40) },
-    { name: "hat.png", mimeType: "image/png", buffer: PNG(0x80) },
-  ])
-  await page.getByLabel(/^Chú thích ảnh/).fill("Gói cà phê Cầu Đất")
-  await page.getByRole("button", { name: "Tạo sản phẩm" }).click()
-  await expect(page).toHaveURL(/\/producer\/products\/prod_/)
-  const productId = new URL(page.url()).pathname.split("/").pop() as string
+  const productId = await createProduct(page, {
+    title,
+    price: "185.000 ₫",
+    group: "thuc-pham",
+    grams: "500",
+    photos: { "mat-truoc.png": 0x40, "hat.png": 0x80 },
+    caption: "Gói cà phê Cầu Đất",
+  })
   await expect(page.getByLabel("Giá bán (₫)")).toHaveValue("185.000\u00A0₫")
   await expect(page.getByTestId("current-photo")).toHaveCount(2)
 
@@ -76,14 +71,7 @@ test("a producer signs up with a logo, lists a product with two photos and a cer
   await expect(page.locator("select[name=province_code], input[name=valid_from], input[name=expires_at]")).toHaveCount(
     0
   )
-  await page.getByLabel("Hạng sao").selectOption("4")
-  await page.getByLabel("Số giấy chứng nhận").fill(certificateNumber)
-  await page.getByLabel(/Bản scan giấy chứng nhận/).setInputFiles({
-    name: "giay-chung-nhan.pdf",
-    mimeType: "application/pdf",
-    buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
-  })
-  await page.getByRole("button", { name: "Nộp hồ sơ" }).click()
+  await submitCertificate(page, certificateNumber)
   await expect(page).toHaveURL(new RegExp(`/producer/products/${productId}\\?submitted=`))
   await expect(page.getByTestId("form-success")).toContainText(certificateNumber)
   await expect(page.getByRole("link", { name: "Xem bản scan" })).toHaveAttribute("href", /^\/files\/.+\.pdf$/)

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test"
-import { watchConsole } from "./support"
+import { signUpShopper, watchConsole } from "./support"
 
 /**
  * Issue 12, the shopper's last gaps: checkout fills in a signed-in shopper's saved address (pick one
@@ -14,14 +14,7 @@ const PASSWORD = "KhachMoi#2026"
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
 const amountOf = (text: string | null) => Number((text ?? "").replace(/\D/g, ""))
 
-async function signUp(page: Page, email: string) {
-  await page.goto("/account/register")
-  await page.getByLabel("Họ và tên").fill("Lê Văn Bình")
-  await page.getByLabel("Email").fill(email)
-  await page.getByLabel("Mật khẩu").fill(PASSWORD)
-  await page.getByRole("button", { name: "Tạo tài khoản" }).click()
-  await expect(page).toHaveURL(/\/account$/)
-}
+const signUp = (page: Page, email: string) => signUpShopper(page, { name: "Lê Văn Bình", email, password: PASSWORD })
 
 async function saveAddress(page: Page, a: { name: string; phone: string; street: string; ward: string }) {
   await page.goto("/account/addresses")

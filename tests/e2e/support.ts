@@ -1,5 +1,5 @@
 import { crc32, deflateSync } from "node:zlib"
-import type { Page } from "@playwright/test"
+import { expect, type Page } from "@playwright/test"
 
 /** A VND price as shown to shoppers: "120.000 ₫" with a non-breaking space. */
 export const VND = /\d{1,3}(\.\d{3})*\u00A0₫/
@@ -37,4 +37,88 @@ export function PNG(shade: number): Buffer {
     chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: 8 }, () => row)))),
     chunk("IEND", Buffer.alloc(0)),
   ])
+}
+
+/** A shopper signs up on the register page and lands on the account page. */
+export async function signUpShopper(
+  page: Page,
+  { name, email, password }: { name: string; email: string; password: string }
+) {
+  await page.goto("/account/register")
+  await page.getByLabel("Họ và tên").fill(name)
+  await page.getByLabel("Email").fill(email)
+  await page.getByLabel("Mật khẩu").fill(password)
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click()
+  await expect(page).toHaveURL(/\/account$/)
+}
+
+/**
+ * A product created on the producer portal's new-product form (in Vietnamese): the name, price as
+ * typed, OCOP group, weight, optionally the stock, and photos (file name → shade) with one caption.
+ * Waits for its page (up to `timeout` ms) and returns its id.
+ */
+export async function createProduct(
+  page: Page,
+  product: {
+    title: string
+    price: string
+    group: string
+    grams: string
+    stock?: string
+    photos: Record<string, number>
+    caption: string
+  },
+  { timeout }: { timeout?: number } = {}
+): Promise<string> {
+  await page.goto("/producer/products/new")
+  await page.getByLabel("Tên sản phẩm").fill(product.title)
+  await page.getByLabel("Giá bán (₫)").fill(product.price)
+  await page.getByLabel("Nhóm sản phẩm OCOP").selectOption(product.group)
+  await page.getByLabel("Khối lượng (gam)").fill(product.grams)
+  if (product.stock !== undefined) await page.getByLabel("Số lượng trong kho").fill(product.stock)
+  await page
+    .getByLabel(/^Ảnh sản phẩm/)
+    .setInputFiles(
+      Object.entries(product.photos).map(([name, shade]) => ({ name, mimeType: "image/png", buffer: PNG(shade) }))
+    )
+  await page.getByLabel(/^Chú thích ảnh/).fill(product.caption)
+  await page.getByRole("button", { name: "Tạo sản phẩm" }).click()
+  await expect(page).toHaveURL(/\/producer\/products\/prod_/, { timeout })
+  return new URL(page.url()).pathname.split("/").pop() as string
+}
+
+/** The day `offset` days from now, as a date field takes it (YYYY-MM-DD). */
+export const dayFromNow = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+
+/**
+ * A curator starts a dated campaign list in the trade-centre portal (from yesterday to `endsIn`
+ * days ahead) and searches the province's products for it; the visible rows to pick from are returned.
+ */
+export async function startCampaignList(
+  page: Page,
+  list: { title: string; titleEn: string; endsIn: number; search: string }
+) {
+  await page.getByRole("link", { name: "Danh sách nổi bật" }).click()
+  await page.getByRole("link", { name: "Tạo danh sách mới" }).click()
+  await page.getByLabel("Tên danh sách (tiếng Việt)").fill(list.title)
+  await page.getByLabel("Tên danh sách (tiếng Anh)").fill(list.titleEn)
+  await page.getByLabel("Chiến dịch / hội chợ").check()
+  await page.getByLabel("Bắt đầu").fill(dayFromNow(-1))
+  await page.getByLabel("Kết thúc").fill(dayFromNow(list.endsIn))
+  await page.getByLabel("Tìm sản phẩm của tỉnh").fill(list.search)
+  const rows = page.getByTestId("tc-pick-row").filter({ visible: true })
+  await expect(rows.first()).toBeVisible()
+  return rows
+}
+
+/** On the open certificate form of the producer portal: a 4★ certificate with this number and a PDF scan, sent. */
+export async function submitCertificate(page: Page, certificateNumber: string) {
+  await page.getByLabel("Hạng sao").selectOption("4")
+  await page.getByLabel("Số giấy chứng nhận").fill(certificateNumber)
+  await page.getByLabel(/Bản scan giấy chứng nhận/).setInputFiles({
+    name: "giay-chung-nhan.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+  })
+  await page.getByRole("button", { name: "Nộp hồ sơ" }).click()
 }

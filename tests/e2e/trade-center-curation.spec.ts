@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
-import { watchConsole } from "./support"
+import { startCampaignList, watchConsole } from "./support"
 
 /**
  * Issue 13, trade-centre part, as the Lâm Đồng curator of the seed works: a campaign list built in
@@ -85,21 +85,14 @@ test.describe("trade-centre curation", () => {
   }) => {
     const errors = watchConsole(page)
     await logIn(page)
-    await page.getByRole("link", { name: "Danh sách nổi bật" }).click()
-    await page.getByRole("link", { name: "Tạo danh sách mới" }).click()
     const title = `Tuần lễ cà phê Lâm Đồng ${run}`
-    await page.getByLabel("Tên danh sách (tiếng Việt)").fill(title)
-    await page.getByLabel("Tên danh sách (tiếng Anh)").fill(`Lam Dong coffee week ${run}`)
-    await page.getByLabel("Chiến dịch / hội chợ").check()
-    const today = new Date()
-    const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10)
-    await page.getByLabel("Bắt đầu").fill(day(-1))
-    await page.getByLabel("Kết thúc").fill(day(30))
-
     // Search without accents, pick two products and put the second one first.
-    await page.getByLabel("Tìm sản phẩm của tỉnh").fill("ca phe")
-    const rows = page.getByTestId("tc-pick-row").filter({ visible: true })
-    await expect(rows.first()).toBeVisible()
+    const rows = await startCampaignList(page, {
+      title,
+      titleEn: `Lam Dong coffee week ${run}`,
+      endsIn: 30,
+      search: "ca phe",
+    })
     const picked = (await rows.locator("label span.font-medium").allInnerTexts()).slice(0, 2)
     expect(picked).toHaveLength(2)
     for (const [i, name] of picked.entries()) {

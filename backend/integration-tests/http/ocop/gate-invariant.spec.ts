@@ -12,13 +12,7 @@ import {
   linkProductsToSalesChannelWorkflow,
   updateProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import {
-  certificationBody,
-  createPlainProduct,
-  setupMarketplace,
-  unique,
-  type Fixture,
-} from "../../fixtures/marketplace"
+import { createPlainProduct, singlePack, operatorActions, useMarketplace, unique } from "../../fixtures/marketplace"
 
 type Answer = { status: number; data: any }
 /** The HTTP answer, whether 2xx or not. */
@@ -55,33 +49,17 @@ const BAD_KEY = {
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     const container = () => getContainer()
     const pg = () => container().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
     const keyHeaders = (token: string) => ({ headers: { "x-publishable-api-key": token } })
 
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
-
-    async function activeProducer() {
-      const { data } = await api.post(
-        "/admin/ocop/producers",
-        { name: `HTX Kiểm Tra ${unique("")}`, entity_type: "cooperative", province_code: "68" },
-        fx.adminHeaders
-      )
-      await api.post(`/admin/ocop/producers/${data.producer.id}/approve`, {}, fx.adminHeaders)
-      return data.producer.id as string
-    }
-
     /** A product that passes the gate, listed by the OCOP workflows. */
     async function listedProduct(title: string) {
-      const product = await createPlainProduct(container(), fx, title)
-      const producerId = await activeProducer()
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx.adminHeaders)
-      const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx.adminHeaders)
-      await api.post(`/admin/ocop/certifications/${cert.data.certification.id}/approve`, {}, fx.adminHeaders)
-      return { product, producerId, certificationId: cert.data.certification.id as string }
+      const { id: producerId } = await operator.producer({ name: `HTX Kiểm Tra ${unique("")}` })
+      const { product, certification } = await operator.certifiedProduct({ title, producerId })
+      return { product, producerId, certificationId: certification.id }
     }
 
     async function inMarketplace(productId: string): Promise<boolean> {
@@ -164,14 +142,7 @@ medusaIntegrationTestRunner({
           {
             title: "Sản phẩm mới gắn thẳng vào chợ",
             sales_channels: [{ id: fx.marketplaceChannelId }],
-            options: [{ title: "Quy cách", values: ["Mặc định"] }],
-            variants: [
-              {
-                title: "Mặc định",
-                options: { "Quy cách": "Mặc định" },
-                prices: [{ amount: 1000, currency_code: "vnd" }],
-              },
-            ],
+            ...singlePack("Mặc định", 1000),
           },
           fx.adminHeaders
         )
@@ -244,14 +215,7 @@ medusaIntegrationTestRunner({
                 handle: handleOfNew,
                 status: ProductStatus.PUBLISHED,
                 sales_channels: [{ id: fx.marketplaceChannelId }],
-                options: [{ title: "Quy cách", values: ["Mặc định"] }],
-                variants: [
-                  {
-                    title: "Mặc định",
-                    options: { "Quy cách": "Mặc định" },
-                    prices: [{ amount: 50000, currency_code: "vnd" }],
-                  },
-                ],
+                ...singlePack("Mặc định", 50000),
               },
             ],
           },
@@ -304,11 +268,7 @@ medusaIntegrationTestRunner({
       expect(moved.message).toContain(refusedSentence)
       // A product that was listed, then revoked: its membership is soft-deleted; restoring it is refused.
       const revoked = await listedProduct("Mắm cáy bị thu hồi")
-      await api.post(
-        `/admin/ocop/certifications/${revoked.certificationId}/revoke`,
-        { reason: "Vi phạm ghi nhãn" },
-        fx.adminHeaders
-      )
+      await operator.revokeCertification(revoked.certificationId, "Vi phạm ghi nhãn")
       expect(await inMarketplace(revoked.product.id)).toBe(false)
       const restored: any = await thrown("raw restore", () =>
         pg().raw(`update product_sales_channel set deleted_at = null where product_id = ? and sales_channel_id = ?`, [

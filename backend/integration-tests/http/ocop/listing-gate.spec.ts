@@ -10,25 +10,17 @@ import {
   expectRefusal,
   expectStatus,
   listedProductIds,
+  operatorActions,
   useMarketplace,
   unique,
+  singlePack,
 } from "../../fixtures/marketplace"
+import { seededRandom } from "../../../../tests/support/seeded-random"
+import { actors } from "../security/actors"
 
 /** What the cart hook says when a product is not listed (Vietnamese first, English after). */
 const NOT_FOR_SALE = /không còn được bán trên Chợ OCOP.*can no longer be sold on the OCOP marketplace/s
 const PRODUCT_NOT_FOUND = /Product with id: \S+ was not found/
-
-/** Small, fast PRNG (mulberry32): the same seed gives the same sequence of operations. */
-function seededRandom(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** A new seed each run, or GATE_SEED to replay a failure. */
 function gateSeed(): number {
@@ -43,28 +35,23 @@ function gateSeed(): number {
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
+    const who = actors(api, getContainer, () => fx)
 
-    async function activeProducer(name = "Hợp tác xã Chè Tân Cương") {
-      const created = await api.post(
-        "/admin/ocop/producers",
-        { name: `${name} ${unique("")}`, entity_type: "cooperative", province_code: "68", phone: "0912345678" },
-        fx.adminHeaders
-      )
-      await api.post(`/admin/ocop/producers/${created.data.producer.id}/approve`, {}, fx.adminHeaders)
-      return created.data.producer.id as string
-    }
+    const activeProducer = async (name = "Hợp tác xã Chè Tân Cương") =>
+      (await operator.producer({ name: `${name} ${unique("")}`, phone: "0912345678" })).id
 
     async function certifiedProduct(title: string, producerId?: string) {
-      const product = await createPlainProduct(getContainer(), fx, title)
       const producer = producerId ?? (await activeProducer())
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producer }, fx.adminHeaders)
-      const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx.adminHeaders)
-      return { product, producerId: producer, certificationId: cert.data.certification.id as string }
+      const filed = await operator.certifiedProduct({
+        title,
+        producerId: producer,
+        approve: false,
+      })
+      return { product: filed.product, producerId: producer, certificationId: filed.certification.id }
     }
 
-    async function approve(certificationId: string, body: Record<string, unknown> = {}) {
-      return api.post(`/admin/ocop/certifications/${certificationId}/approve`, body, fx.adminHeaders)
-    }
+    const { approveCertification: approve, revokeCertification: revoke, suspendProducer } = operator
 
     const storeDetail = (productId: string) =>
       api.get(`/store/products/${productId}?region_id=${fx.regionId}&fields=id,title`, fx.storeHeaders)
@@ -104,16 +91,8 @@ medusaIntegrationTestRunner({
         let listed = await listedProductIds(api, fx)
         for (const p of [revoked, suspended, unpublished, expiring]) expect(listed.has(p.product.id)).toBe(true)
 
-        await api.post(
-          `/admin/ocop/certifications/${revoked.certificationId}/revoke`,
-          { reason: "Vi phạm sử dụng logo OCOP" },
-          fx.adminHeaders
-        )
-        await api.post(
-          `/admin/ocop/producers/${suspended.producerId}/suspend`,
-          { reason: "Ngừng sản xuất" },
-          fx.adminHeaders
-        )
+        await revoke(revoked.certificationId, "Vi phạm sử dụng logo OCOP")
+        await suspendProducer(suspended.producerId, "Ngừng sản xuất")
         await api.post(`/admin/products/${unpublished.product.id}`, { status: "draft" }, fx.adminHeaders)
         // Time passes: the certificate's expiry date is now behind us; the daily job runs.
         const ocop: any = getContainer().resolve("ocop")
@@ -157,18 +136,9 @@ medusaIntegrationTestRunner({
           { option_id: options.data.shipping_options[0].id },
           fx.storeHeaders
         )
-        const collection = await api.post("/store/payment-collections", { cart_id: cartId }, fx.storeHeaders)
-        await api.post(
-          `/store/payment-collections/${collection.data.payment_collection.id}/payment-sessions`,
-          { provider_id: "pp_system_default" },
-          fx.storeHeaders
-        )
+        await who.payByCashOnDelivery(cartId)
 
-        await api.post(
-          `/admin/ocop/certifications/${item.certificationId}/revoke`,
-          { reason: "Không đạt tiêu chí bắt buộc khi đánh giá lại" },
-          fx.adminHeaders
-        )
+        await revoke(item.certificationId, "Không đạt tiêu chí bắt buộc khi đánh giá lại")
 
         const completed = await expectRefusal(
           api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders),
@@ -204,14 +174,7 @@ medusaIntegrationTestRunner({
             {
               title: "Sản phẩm mới chưa chứng nhận",
               sales_channels: [{ id: fx.marketplaceChannelId }],
-              options: [{ title: "Quy cách", values: ["Mặc định"] }],
-              variants: [
-                {
-                  title: "Mặc định",
-                  options: { "Quy cách": "Mặc định" },
-                  prices: [{ amount: 1000, currency_code: "vnd" }],
-                },
-              ],
+              ...singlePack("Mặc định", 1000),
             },
             fx.adminHeaders
           ),
@@ -228,13 +191,8 @@ medusaIntegrationTestRunner({
 
     describe("expiry job", () => {
       it("gives the same state when run twice and emits one expiring warning per certificate", async () => {
-        const withEmail = await api.post(
-          "/admin/ocop/producers",
-          { name: "HTX Hồng Đà Lạt", entity_type: "cooperative", province_code: "68", email: "htx.hong@ocop.test" },
-          fx.adminHeaders
-        )
-        await api.post(`/admin/ocop/producers/${withEmail.data.producer.id}/approve`, {}, fx.adminHeaders)
-        const soon = await certifiedProduct("Hồng treo gió Đà Lạt", withEmail.data.producer.id)
+        const withEmail = await operator.producer({ name: "HTX Hồng Đà Lạt", email: "htx.hong@ocop.test" })
+        const soon = await certifiedProduct("Hồng treo gió Đà Lạt", withEmail.id)
         const lapsed = await certifiedProduct("Rượu cần Lạc Dương")
         // Recognised ~35 months ago (validity may not exceed 36 months), ending in 10 days.
         await approve(soon.certificationId, {
@@ -460,27 +418,19 @@ medusaIntegrationTestRunner({
           // never a 5xx, never a silent 200.
           switch (op) {
             case "approve": {
-              const call = api.post(`/admin/ocop/certifications/${certId}/approve`, {}, fx.adminHeaders)
+              const call = approve(certId)
               if (cert.status === "submitted") await expectStatus(call, 200)
               else await expectRefusal(call, 409, `now "${cert.status}" and cannot be given the "approve" decision`)
               break
             }
             case "revoke": {
-              const call = api.post(
-                `/admin/ocop/certifications/${certId}/revoke`,
-                { reason: "Kiểm tra ngẫu nhiên" },
-                fx.adminHeaders
-              )
+              const call = revoke(certId, "Kiểm tra ngẫu nhiên")
               if (["approved", "suspended"].includes(cert.status)) await expectStatus(call, 200)
               else await expectRefusal(call, 409, `now "${cert.status}" and cannot be given the "revoke" decision`)
               break
             }
             case "suspendProducer": {
-              const call = api.post(
-                `/admin/ocop/producers/${item.producerId}/suspend`,
-                { reason: "Tạm dừng" },
-                fx.adminHeaders
-              )
+              const call = suspendProducer(item.producerId, "Tạm dừng")
               if (["pending", "active"].includes(producerStatus)) await expectStatus(call, 200)
               else await expectRefusal(call, 400, `A producer that is "${producerStatus}" cannot be suspended`)
               break
@@ -591,11 +541,7 @@ medusaIntegrationTestRunner({
 
         await approve(certificationId)
         for (const reason of ["", "   ", undefined]) {
-          await expectRefusal(
-            api.post(`/admin/ocop/certifications/${certificationId}/revoke`, { reason }, fx.adminHeaders),
-            400,
-            /reason is required/
-          )
+          await expectRefusal(revoke(certificationId, reason), 400, /reason is required/)
         }
         const unknownProvince = await expectRefusal(
           api.post(

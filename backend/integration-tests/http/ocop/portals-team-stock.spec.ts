@@ -5,24 +5,13 @@
  * province's certificate.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import {
-  certificationBody,
-  expectRefusal,
-  expectStatus,
-  setupMarketplace,
-  unique,
-  type Fixture,
-} from "../../fixtures/marketplace"
+import { certificationBody, expectRefusal, expectStatus, useMarketplace, unique } from "../../fixtures/marketplace"
 import { actors, bearer, must } from "../security/actors"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
 
     const login = async (email: string, password: string) =>
       bearer((await api.post("/auth/producer/emailpass", { email, password })).data.token)

@@ -2,11 +2,10 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { PHONE_CASES } from "@ocop-marketplace/ocop/lib/phone-cases"
 import {
-  certificationBody,
-  createPlainProduct,
   eventually,
   expectRefusal,
   expectStatus,
+  operatorActions,
   useMarketplace,
   unique,
   type HttpResult,
@@ -20,21 +19,13 @@ import { actors } from "../security/actors"
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     const who = actors(api, getContainer, () => fx)
 
     async function listedProductOfNewProducer(title: string) {
-      const created = await api.post(
-        "/admin/ocop/producers",
-        { name: `${title} ${unique("")}`, entity_type: "cooperative", province_code: "68", phone: "0912 345 678" },
-        fx.adminHeaders
-      )
-      const producerId = created.data.producer.id as string
-      await api.post(`/admin/ocop/producers/${producerId}/approve`, {}, fx.adminHeaders)
-      const product = await createPlainProduct(getContainer(), fx, title)
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx.adminHeaders)
-      const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx.adminHeaders)
-      await api.post(`/admin/ocop/certifications/${cert.data.certification.id}/approve`, {}, fx.adminHeaders)
-      return { producerId, variantId: product.variants[0].id as string }
+      const producer = await operator.producer({ name: `${title} ${unique("")}`, phone: "0912 345 678" })
+      const { product } = await operator.certifiedProduct({ title, producerId: producer.id })
+      return { producerId: producer.id, variantId: product.variants[0].id as string }
     }
 
     async function cartWith(variantIds: string[]) {

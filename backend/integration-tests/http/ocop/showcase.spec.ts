@@ -5,8 +5,8 @@ import {
   createPlainProduct,
   expectRefusal,
   listedProductIds,
-  setupMarketplace,
-  type Fixture,
+  operatorActions,
+  useMarketplace,
 } from "../../fixtures/marketplace"
 
 type Card = { id: string; title: string; price: number; ocop: { stars: number } }
@@ -25,20 +25,13 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     const ids: Record<string, string> = {}
 
     beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-      const make = async (name: string, province_code: string, approve = true) => {
-        const { data } = await api.post(
-          "/admin/ocop/producers",
-          { name, entity_type: "cooperative", province_code },
-          fx.adminHeaders
-        )
-        if (approve) await api.post(`/admin/ocop/producers/${data.producer.id}/approve`, {}, fx.adminHeaders)
-        return data.producer.id as string
-      }
+      const make = async (name: string, province_code: string, approve = true) =>
+        (await operator.producer({ name, province_code }, approve)).id
       const lamDong = await make("HTX Trà Cầu Đất", "68")
       const haNoi = await make("HTX Gốm Bát Tràng", "01")
       await make("HTX Chưa Duyệt", "68", false)

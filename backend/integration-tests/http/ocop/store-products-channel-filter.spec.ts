@@ -8,14 +8,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { channelProductPage } from "../../../../plugins/ocop/src/lib/channel-product-page"
 import type { Sql } from "../../../../plugins/ocop/src/lib/listing-gate-database"
-import {
-  certificationBody,
-  createPlainProduct,
-  expectStatus,
-  setupMarketplace,
-  unique,
-  type Fixture,
-} from "../../fixtures/marketplace"
+import { createPlainProduct, expectStatus, operatorActions, useMarketplace, unique } from "../../fixtures/marketplace"
 
 // A filter our SQL page does not cover and every product passes: the request takes Medusa's own
 // link filter (`id IN (…)`) and route handler — the reference the fast path must equal.
@@ -23,25 +16,17 @@ const MEDUSA_PATH = "created_at[$gte]=2000-01-01T00:00:00.000Z"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     const pg = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as Sql
 
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
-
     async function listedProduct(title: string) {
-      const product = await createPlainProduct(getContainer(), fx, title)
-      const { data: p } = await api.post(
-        "/admin/ocop/producers",
-        { name: `HTX ${unique("")}`, entity_type: "cooperative", province_code: "68" },
-        fx.adminHeaders
-      )
-      await api.post(`/admin/ocop/producers/${p.producer.id}/approve`, {}, fx.adminHeaders)
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: p.producer.id }, fx.adminHeaders)
-      const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx.adminHeaders)
-      await api.post(`/admin/ocop/certifications/${cert.data.certification.id}/approve`, {}, fx.adminHeaders)
-      return { product, certificationId: cert.data.certification.id as string }
+      const producer = await operator.producer({ name: `HTX ${unique("")}` })
+      const { product, certification } = await operator.certifiedProduct({
+        title,
+        producerId: producer.id,
+      })
+      return { product, certificationId: certification.id }
     }
 
     /** Every page of a list, in order, and the count each page reported. */
@@ -172,25 +157,16 @@ medusaIntegrationTestRunner({
       )
       expect(JSON.stringify(refused.data)).not.toContain(product.id)
 
-      const empty = await channelProductPage(pg(), {
-        channelIds: [other.id],
-        filters: {},
-        order: { column: "id", direction: "ASC" },
-        skip: 0,
-        take: 50,
-      })
+      /** The first 50 products of the other channel only, unfiltered, in this order. */
+      const firstPageOfOther = (order: Parameters<typeof channelProductPage>[1]["order"]) =>
+        channelProductPage(pg(), { channelIds: [other.id], filters: {}, order, skip: 0, take: 50 })
+      const empty = await firstPageOfOther({ column: "id", direction: "ASC" })
       expect(empty).toEqual({ ids: [], count: 0 })
       const own = await createPlainProduct(getContainer(), fx, "Sản phẩm của kênh khác")
       await getContainer()
         .resolve(ContainerRegistrationKeys.LINK)
         .create({ [Modules.PRODUCT]: { product_id: own.id }, [Modules.SALES_CHANNEL]: { sales_channel_id: other.id } })
-      const theirs = await channelProductPage(pg(), {
-        channelIds: [other.id],
-        filters: {},
-        order: { column: "created_at", direction: "DESC" },
-        skip: 0,
-        take: 50,
-      })
+      const theirs = await firstPageOfOther({ column: "created_at", direction: "DESC" })
       expect(theirs).toEqual({ ids: [own.id], count: 1 })
     })
   },

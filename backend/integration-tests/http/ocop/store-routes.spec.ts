@@ -1,27 +1,14 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import {
-  certificationBody,
-  createPlainProduct,
-  expectRefusal,
-  setupMarketplace,
-  unique,
-  type Fixture,
-} from "../../fixtures/marketplace"
+import { expectRefusal, operatorActions, useMarketplace, unique } from "../../fixtures/marketplace"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     let listed: { productId: string; certNumber: string; traceCode: string; producerHandle: string }
 
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
-
-    async function producer(name: string, province_code: string, entity_type = "cooperative", approve = true) {
-      const { data } = await api.post("/admin/ocop/producers", { name, entity_type, province_code }, fx.adminHeaders)
-      if (approve) await api.post(`/admin/ocop/producers/${data.producer.id}/approve`, {}, fx.adminHeaders)
-      return data.producer
-    }
+    const producer = (name: string, province_code: string, entity_type = "cooperative", approve = true) =>
+      operator.producer({ name, entity_type, province_code }, approve)
 
     async function certified(
       title: string,
@@ -29,12 +16,12 @@ medusaIntegrationTestRunner({
       overrides: Record<string, unknown> = {},
       approve = true
     ) {
-      const product = await createPlainProduct(getContainer(), fx, title)
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx.adminHeaders)
-      const body = certificationBody(product.id, { traceability_code: unique("TX"), ...overrides })
-      const { data } = await api.post("/admin/ocop/certifications", body, fx.adminHeaders)
-      if (approve) await api.post(`/admin/ocop/certifications/${data.certification.id}/approve`, {}, fx.adminHeaders)
-      return { product, certification: data.certification, body }
+      return operator.certifiedProduct({
+        title,
+        producerId,
+        certification: { traceability_code: unique("TX"), ...overrides },
+        approve,
+      })
     }
 
     it("lists the 34 provinces with their former names and the product groups", async () => {
@@ -111,10 +98,9 @@ medusaIntegrationTestRunner({
         valid_from: "2021-01-01",
         expires_at: "2024-01-01",
       })
-      await api.post(
-        `/admin/ocop/certifications/${revoked.certification.id}/revoke`,
-        { reason: "Thay đổi bao bì, không còn đúng sản phẩm được công nhận" },
-        fx.adminHeaders
+      await operator.revokeCertification(
+        revoked.certification.id,
+        "Thay đổi bao bì, không còn đúng sản phẩm được công nhận"
       )
 
       const cert = (await api.get(`/store/ocop/products/${valid.product.id}/certification`, fx.storeHeaders)).data

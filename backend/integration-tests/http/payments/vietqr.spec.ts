@@ -15,7 +15,7 @@ process.env.OCOP_PAYOS_CHECKSUM_KEY = randomBytes(32).toString("hex")
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { QRPay } from "vietnam-qr-pay"
-import { setupMarketplace, type Fixture } from "../../fixtures/marketplace"
+import { useMarketplace } from "../../fixtures/marketplace"
 import { actors, attempt, eventually, histogram, must, type Auth } from "../security/actors"
 import { payosNotification, payosSignature } from "../../../../tests/support/payment-signatures"
 
@@ -24,12 +24,8 @@ const VIETQR = "pp_vietqr_vietqr"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
 
     /** An order of `quantity` units (stock 5) paid by VietQR transfer. */
     async function transferOrder(quantity = 1, auth: Auth = fx.storeHeaders) {

@@ -10,7 +10,7 @@ process.env.OCOP_VNPAY_TMN_CODE = "OCOPTEST"
 process.env.OCOP_VNPAY_HASH_SECRET = randomBytes(16).toString("hex").toUpperCase()
 
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { setupMarketplace, type Fixture } from "../../fixtures/marketplace"
+import { useMarketplace } from "../../fixtures/marketplace"
 import { actors, attempt, must } from "../security/actors"
 import { vnpayIpnQuery, vnpaySignature } from "../../../../tests/support/payment-signatures"
 
@@ -23,12 +23,8 @@ const SECRET = process.env.OCOP_VNPAY_HASH_SECRET
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
 
     async function vnpayOrder() {
       const producer = await who.producerAccount("HTX Mắm Phú Quốc")

@@ -12,31 +12,28 @@ import {
   expectRefusal,
   expectStatus,
   listedProductIds,
-  setupMarketplace,
+  operatorActions,
+  useMarketplace,
   unique,
-  type Fixture,
 } from "../../fixtures/marketplace"
 
 const SCORE: Record<number, number> = { 3: 60, 4: 78, 5: 95 }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
+    const operator = operatorActions(api, getContainer, fx)
     const made: Record<string, { productId: string; certificationId: string; producerId: string }> = {}
 
-    async function activeProducer(name: string, entity_type = "cooperative", province_code = "68") {
-      const created = await api
-        .post(
-          "/admin/ocop/producers",
-          { name: `${name} ${unique("")}`, entity_type, province_code, phone: "0912345678" },
-          fx.adminHeaders
-        )
-        .catch((e: any) => {
-          throw new Error(`create producer: ${e.response?.status} ${JSON.stringify(e.response?.data)}`)
+    const activeProducer = async (name: string, entity_type = "cooperative", province_code = "68") =>
+      (
+        await operator.producer({
+          name: `${name} ${unique("")}`,
+          entity_type,
+          province_code,
+          phone: "0912345678",
         })
-      await api.post(`/admin/ocop/producers/${created.data.producer.id}/approve`, {}, fx.adminHeaders)
-      return created.data.producer.id as string
-    }
+      ).id
 
     async function listedProduct(
       key: string,
@@ -44,25 +41,17 @@ medusaIntegrationTestRunner({
       cert: Record<string, unknown> = {},
       producer: { name?: string; entity_type?: string; province_code?: string } = {}
     ) {
-      const product = await createPlainProduct(getContainer(), fx, title)
       const producerId = await activeProducer(
         producer.name ?? "Hợp tác xã Đặc sản",
         producer.entity_type,
         producer.province_code
       )
-      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producerId }, fx.adminHeaders)
-      const created = await api
-        .post(
-          "/admin/ocop/certifications",
-          certificationBody(product.id, { score: SCORE[Number(cert.stars ?? 4)], ...cert }),
-          fx.adminHeaders
-        )
-        .catch((e: any) => {
-          throw new Error(`create certification: ${e.response?.status} ${JSON.stringify(e.response?.data)}`)
-        })
-      const certificationId = created.data.certification.id as string
-      await api.post(`/admin/ocop/certifications/${certificationId}/approve`, {}, fx.adminHeaders)
-      made[key] = { productId: product.id, certificationId, producerId }
+      const { product, certification } = await operator.certifiedProduct({
+        title,
+        producerId,
+        certification: { score: SCORE[Number(cert.stars ?? 4)], ...cert },
+      })
+      made[key] = { productId: product.id, certificationId: certification.id, producerId }
       return made[key]
     }
 
@@ -81,7 +70,6 @@ medusaIntegrationTestRunner({
     const ids = (data: any): string[] => (data?.hits ?? []).map((h: any) => h.id)
 
     beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
       // Lâm Đồng (68), thực phẩm / chế biến, 4★ (fixture defaults)
       await listedProduct("nuocmam", "Nước mắm cá cơm Phú Quốc", {
         stars: 5,
@@ -236,11 +224,7 @@ medusaIntegrationTestRunner({
     it("drops a revoked product from search within seconds, without a manual reindex", async () => {
       const before = await search("q=ruou")
       expect(ids(before.data)).toContain(made.ruou.productId)
-      await api.post(
-        `/admin/ocop/certifications/${made.ruou.certificationId}/revoke`,
-        { reason: "Vi phạm sử dụng logo OCOP" },
-        fx.adminHeaders
-      )
+      await operator.revokeCertification(made.ruou.certificationId, "Vi phạm sử dụng logo OCOP")
       await searchUntil(
         "q=ruou",
         (d) => expect(ids(d)).not.toContain(made.ruou.productId),
@@ -252,11 +236,7 @@ medusaIntegrationTestRunner({
     })
 
     it("drops a product whose producer is suspended", async () => {
-      await api.post(
-        `/admin/ocop/producers/${made.dau.producerId}/suspend`,
-        { reason: "Ngừng sản xuất" },
-        fx.adminHeaders
-      )
+      await operator.suspendProducer(made.dau.producerId, "Ngừng sản xuất")
       await searchUntil(
         "q=dau%20phu",
         (d) => expect(ids(d)).not.toContain(made.dau.productId),
@@ -282,11 +262,7 @@ medusaIntegrationTestRunner({
       await searchUntil("q=thanh%20long", (d) => expect(starsOfHit(d)).toBe(5), "search to show the renewal's 5★")
 
       await expectStatus(
-        api.post(
-          `/admin/ocop/certifications/${renewed.data.certification.id}/revoke`,
-          { reason: "Hồ sơ nâng hạng không hợp lệ" },
-          fx.adminHeaders
-        ),
+        operator.revokeCertification(renewed.data.certification.id, "Hồ sơ nâng hạng không hợp lệ"),
         200
       )
       // The first certificate is still approved and valid: the gate lists the product on it…

@@ -7,20 +7,10 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { certificationBody, expectStatus, publishedProduct, unique, type Fixture } from "../../fixtures/marketplace"
+import { SHOPPER_ADDRESS } from "../../../../tests/support/shopper-address"
 
 export type Auth = { headers: Record<string, string> }
 export type Outcome = { status: number; data: any; ms: number; headers?: Record<string, string> }
-
-/** Where the test shoppers live: an address in Hồ Chí Minh City that every delivery option serves. */
-export const SHOPPER_ADDRESS = {
-  first_name: "An",
-  last_name: "Nguyễn",
-  address_1: "12 Lê Lợi",
-  city: "Phường Bến Thành",
-  province: "Hồ Chí Minh",
-  country_code: "vn",
-  phone: "0912345678",
-}
 
 export const bearer = (token: string): Auth => ({ headers: { authorization: `Bearer ${token}` } })
 export const withHeaders = (auth: Auth, headers: Record<string, string>): Auth => ({
@@ -141,6 +131,28 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
       variantId: detail.data.product.variants[0].id as string,
       certificationId: cert.data.certification.id as string,
     }
+  }
+
+  /**
+   * A draft product of this producer and the certification it submitted for it, not yet decided:
+   * a food product ("thuc-pham") with a new certificate number and the given stars, score,
+   * authority and province.
+   */
+  async function submittedVendorProduct(
+    producer: { auth: Auth },
+    { title, price }: { title: string; price: number },
+    certification: { stars: number; score: number; issuing_authority: string; province_code: string }
+  ) {
+    const { data } = await must(api.post("/vendor/products", { title, price }, producer.auth), "create product")
+    const cert = await must(
+      api.post(
+        "/vendor/certifications",
+        { product_id: data.product.id, group_slug: "thuc-pham", certificate_number: unique("CN"), ...certification },
+        producer.auth
+      ),
+      "submit certification"
+    )
+    return { productId: data.product.id as string, certificationId: cert.data.certification.id as string }
   }
 
   /** A listed product of this producer whose variant keeps stock at the OCOP warehouse. */
@@ -269,6 +281,7 @@ export function actors(api: any, getContainer: () => any, fx: () => Fixture) {
     curatorAccount,
     customerAccount,
     listedVendorProduct,
+    submittedVendorProduct,
     stockedProduct,
     stockLevel,
     addressedCart,

@@ -7,14 +7,14 @@
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
-import { actors, attempt, withHeaders, type Auth } from "./actors"
+import { useMarketplace, unique } from "../../fixtures/marketplace"
+import { actors, attempt, withHeaders } from "./actors"
 
 type Attempt = { name: string; status: number; expected: number[]; unchanged: boolean }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
     const attempts: Attempt[] = []
 
@@ -42,9 +42,14 @@ medusaIntegrationTestRunner({
       return async () => JSON.stringify(await read()) === before
     }
 
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
+    /** Several attempts on one target, in turn: each answered one of `expected`, the target unchanged after each. */
+    async function tryAllOn(
+      target: () => Promise<unknown>,
+      expected: number[],
+      requests: Array<[name: string, request: () => Promise<unknown>]>
+    ) {
+      for (const [name, request] of requests) await tryAs(name, request, expected, await snapshot(target))
+    }
 
     afterAll(() => {
       const failures = attempts.filter((a) => !a.expected.includes(a.status) || !a.unchanged)
@@ -57,23 +62,11 @@ medusaIntegrationTestRunner({
       const a = await who.producerAccount("HTX Chè Shan Tuyết Suối Giàng")
       const b = await who.producerAccount("HTX Mật ong Bạc Hà")
       const listed = await who.listedVendorProduct(b, "Mật ong hoa bạc hà", 280000)
-      const draft = (await api.post("/vendor/products", { title: "Sáp ong nguyên chất", price: 90000 }, b.auth)).data
-        .product.id as string
-      const pending = (
-        await api.post(
-          "/vendor/certifications",
-          {
-            product_id: draft,
-            stars: 3,
-            score: 60,
-            group_slug: "thuc-pham",
-            certificate_number: unique("CN"),
-            issuing_authority: "UBND tỉnh Lâm Đồng",
-            province_code: "68",
-          },
-          b.auth
-        )
-      ).data.certification.id as string
+      const { productId: draft, certificationId: pending } = await who.submittedVendorProduct(
+        b,
+        { title: "Sáp ong nguyên chất", price: 90000 },
+        { stars: 3, score: 60, issuing_authority: "UBND tỉnh Lâm Đồng", province_code: "68" }
+      )
       const mine = await who.listedVendorProduct(a, "Chè Shan tuyết cổ thụ", 350000)
 
       const bProduct = (id: string) => async () => (await api.get(`/vendor/products/${id}`, b.auth)).data.product
@@ -93,29 +86,15 @@ medusaIntegrationTestRunner({
           c.province_code,
         ])
 
-      await tryAs(
-        "A reads B's product",
-        () => api.get(`/vendor/products/${listed.id}`, a.auth),
+      await tryAllOn(
+        productOf(listed.id),
         [404],
-        await snapshot(productOf(listed.id))
-      )
-      await tryAs(
-        "A renames B's product",
-        () => api.post(`/vendor/products/${listed.id}`, { title: "Chiếm quyền" }, a.auth),
-        [404],
-        await snapshot(productOf(listed.id))
-      )
-      await tryAs(
-        "A reprices B's product",
-        () => api.post(`/vendor/products/${listed.id}`, { price: 1000 }, a.auth),
-        [404],
-        await snapshot(productOf(listed.id))
-      )
-      await tryAs(
-        "A unpublishes B's product",
-        () => api.post(`/vendor/products/${listed.id}`, { status: "draft" }, a.auth),
-        [404],
-        await snapshot(productOf(listed.id))
+        [
+          ["A reads B's product", () => api.get(`/vendor/products/${listed.id}`, a.auth)],
+          ["A renames B's product", () => api.post(`/vendor/products/${listed.id}`, { title: "Chiếm quyền" }, a.auth)],
+          ["A reprices B's product", () => api.post(`/vendor/products/${listed.id}`, { price: 1000 }, a.auth)],
+          ["A unpublishes B's product", () => api.post(`/vendor/products/${listed.id}`, { status: "draft" }, a.auth)],
+        ]
       )
       await tryAs(
         "A publishes B's draft",
@@ -160,17 +139,19 @@ medusaIntegrationTestRunner({
           return !ids.includes(pending) && !ids.includes(listed.certificationId)
         }
       )
-      await tryAs(
-        "A's producer token approves B's certification (admin route)",
-        () => api.post(`/admin/ocop/certifications/${pending}/approve`, {}, a.auth),
+      await tryAllOn(
+        bCerts,
         [401],
-        await snapshot(bCerts)
-      )
-      await tryAs(
-        "A's producer token approves B's certification (trade-centre route)",
-        () => api.post(`/trade-center/certifications/${pending}/approve`, {}, a.auth),
-        [401],
-        await snapshot(bCerts)
+        [
+          [
+            "A's producer token approves B's certification (admin route)",
+            () => api.post(`/admin/ocop/certifications/${pending}/approve`, {}, a.auth),
+          ],
+          [
+            "A's producer token approves B's certification (trade-centre route)",
+            () => api.post(`/trade-center/certifications/${pending}/approve`, {}, a.auth),
+          ],
+        ]
       )
       await tryAs(
         "A's producer token edits B's product through the Admin API",
@@ -216,17 +197,13 @@ medusaIntegrationTestRunner({
       const bFulfilments = (orderId: string) => async () =>
         (await api.get(`/vendor/orders/${orderId}`, b.auth)).data.order.fulfillments
 
-      await tryAs(
-        "A reads B's order",
-        () => api.get(`/vendor/orders/${onlyB.orderId}`, a.auth),
+      await tryAllOn(
+        bFulfilments(onlyB.orderId),
         [404],
-        await snapshot(bFulfilments(onlyB.orderId))
-      )
-      await tryAs(
-        "A ships B's order",
-        () => api.post(`/vendor/orders/${onlyB.orderId}/fulfillments`, {}, a.auth),
-        [404],
-        await snapshot(bFulfilments(onlyB.orderId))
+        [
+          ["A reads B's order", () => api.get(`/vendor/orders/${onlyB.orderId}`, a.auth)],
+          ["A ships B's order", () => api.post(`/vendor/orders/${onlyB.orderId}/fulfillments`, {}, a.auth)],
+        ]
       )
       await tryAs(
         "A ships B's line of a shared order",
@@ -277,23 +254,13 @@ medusaIntegrationTestRunner({
       const hanoiProducer = await who.producerAccount("HTX Gốm Bát Tràng", "01")
       const lamDongProducer = await who.producerAccount("HTX Dâu tây Đà Lạt", "68")
       const certOf = async (title: string, approve = false) => {
-        const { data } = await api.post("/vendor/products", { title, price: 200000 }, hanoiProducer.auth)
-        const cert = await api.post(
-          "/vendor/certifications",
-          {
-            product_id: data.product.id,
-            stars: 4,
-            score: 80,
-            group_slug: "thuc-pham",
-            certificate_number: unique("CN"),
-            issuing_authority: "UBND TP Hà Nội",
-            province_code: "01",
-          },
-          hanoiProducer.auth
+        const filed = await who.submittedVendorProduct(
+          hanoiProducer,
+          { title, price: 200000 },
+          { stars: 4, score: 80, issuing_authority: "UBND TP Hà Nội", province_code: "01" }
         )
-        if (approve)
-          await api.post(`/trade-center/certifications/${cert.data.certification.id}/approve`, {}, haNoi.auth)
-        return { productId: data.product.id as string, certificationId: cert.data.certification.id as string }
+        if (approve) await api.post(`/trade-center/certifications/${filed.certificationId}/approve`, {}, haNoi.auth)
+        return filed
       }
       const submittedY = await certOf("Chè sen Tây Hồ")
       const approvedY = await certOf("Bánh cốm Vòng", true)
@@ -499,23 +466,17 @@ medusaIntegrationTestRunner({
         [200],
         async () => !(await api.get("/store/orders", a.auth)).data.orders.some((o: any) => o.id === bOrder.orderId)
       )
-      await tryAs(
-        "A reads B's address",
-        () => api.get(`/store/customers/me/addresses/${addressId}`, a.auth),
+      await tryAllOn(
+        bAddresses,
         [404],
-        await snapshot(bAddresses)
-      )
-      await tryAs(
-        "A edits B's address",
-        () => api.post(`/store/customers/me/addresses/${addressId}`, { address_1: "Địa chỉ giả" }, a.auth),
-        [404],
-        await snapshot(bAddresses)
-      )
-      await tryAs(
-        "A deletes B's address",
-        () => api.delete(`/store/customers/me/addresses/${addressId}`, a.auth),
-        [404],
-        await snapshot(bAddresses)
+        [
+          ["A reads B's address", () => api.get(`/store/customers/me/addresses/${addressId}`, a.auth)],
+          [
+            "A edits B's address",
+            () => api.post(`/store/customers/me/addresses/${addressId}`, { address_1: "Địa chỉ giả" }, a.auth),
+          ],
+          ["A deletes B's address", () => api.delete(`/store/customers/me/addresses/${addressId}`, a.auth)],
+        ]
       )
       await tryAs(
         "A takes over B's cart",

@@ -11,7 +11,7 @@ import fs from "node:fs"
 import path from "node:path"
 import fc from "fast-check"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+import { useMarketplace, unique } from "../../fixtures/marketplace"
 import { actors, histogram } from "./actors"
 
 const ROOT = path.resolve(__dirname, "../../../..")
@@ -227,13 +227,12 @@ const queryArb = fc
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
     const auth: Record<string, Record<string, string>> = {}
     const ids: Record<string, string> = {}
 
     beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
       const producer = await who.producerAccount("HTX Thử Nghiệm Đầu Vào")
       const curator = await who.curatorAccount("68")
       const product = await who.listedVendorProduct(producer, "Trà atisô Đà Lạt")

@@ -5,7 +5,7 @@
  * server's, not the producer's), which /store/ocop/verify never vouches for when out of the rules.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+import { useMarketplace, unique } from "../../fixtures/marketplace"
 import { actors, attempt, bearer, histogram, must, type Outcome } from "./actors"
 
 const DAY = 24 * 3600 * 1000
@@ -18,13 +18,9 @@ const addMonths = (d: Date, months: number) => {
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
     const store = (path: string) => attempt(api.get(path, fx.storeHeaders))
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
 
     describe("the locale parameter", () => {
       it("answers an array or object locale with a 400 naming it, on Medusa's routes and ours, instead of hanging", async () => {

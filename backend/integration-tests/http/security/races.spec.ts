@@ -100,21 +100,12 @@ medusaIntegrationTestRunner({
     describe("certification decisions", () => {
       async function submitted(title: string) {
         const producer = await who.producerAccount(`HTX ${title}`)
-        const { data } = await api.post("/vendor/products", { title, price: 90000 }, producer.auth)
-        const cert = await api.post(
-          "/vendor/certifications",
-          {
-            product_id: data.product.id,
-            stars: 4,
-            score: 75,
-            group_slug: "thuc-pham",
-            certificate_number: unique("CN"),
-            issuing_authority: "UBND tỉnh Lâm Đồng",
-            province_code: producer.province_code,
-          },
-          producer.auth
+        const filed = await who.submittedVendorProduct(
+          producer,
+          { title, price: 90000 },
+          { stars: 4, score: 75, issuing_authority: "UBND tỉnh Lâm Đồng", province_code: producer.province_code }
         )
-        return { producer, productId: data.product.id as string, certificationId: cert.data.certification.id as string }
+        return { producer, ...filed }
       }
       const decisionEntries = async (certificationId: string) =>
         (await who.auditOf(certificationId)).filter((e) => DECISION_ACTIONS.includes(e.action))

@@ -10,7 +10,7 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { ensureSecrets } from "../../../../scripts/lib/secrets.mjs"
-import { expectStatus, setupMarketplace, type Fixture } from "../../fixtures/marketplace"
+import { expectStatus, useMarketplace } from "../../fixtures/marketplace"
 
 /** The development secret that medusa-config.ts used to fall back to (public in the git history). */
 const OLD_PUBLIC_SECRET = "ocop-dev-secret-change-me"
@@ -47,11 +47,10 @@ function loadConfig(command: string, env: Record<string, string | undefined>, ar
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     let operator: { id: string; authIdentityId: string }
 
     beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
       const [user] = await getContainer().resolve(Modules.USER).listUsers({ email: "operator@ocop.test" })
       const [identity] = await getContainer()
         .resolve(Modules.AUTH)

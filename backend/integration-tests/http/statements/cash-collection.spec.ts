@@ -4,17 +4,13 @@
  * the number of clicks; other producers and malformed input change nothing.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+import { useMarketplace, unique } from "../../fixtures/marketplace"
 import { actors, attempt, histogram, must, type Auth } from "../security/actors"
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
 
     type Settlement = { listCashCollections(filters: object): Promise<Array<Record<string, unknown>>> }
     const collections = (orderId: string) =>

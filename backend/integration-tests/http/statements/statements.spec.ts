@@ -5,7 +5,8 @@
  * producers' statements; payouts are recorded by the operator only, once per bank reference.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { setupMarketplace, unique, type Fixture } from "../../fixtures/marketplace"
+import { MONEY_COLUMNS } from "../../../../plugins/ocop/src/lib/statements"
+import { useMarketplace, unique } from "../../fixtures/marketplace"
 import { actors, attempt, bearer, histogram, must, type Auth } from "../security/actors"
 
 type Rows = Array<Record<string, unknown>>
@@ -19,12 +20,8 @@ type ProducerMonth = { producer: { id: string }; totals: Record<string, number> 
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let fx: Fixture
+    const fx = useMarketplace(api, getContainer)
     const who = actors(api, getContainer, () => fx)
-
-    beforeAll(async () => {
-      fx = await setupMarketplace(getContainer(), api)
-    })
 
     async function producerOfType(name: string, entity_type: string) {
       const email = `${unique("sx")}@ocop.test`
@@ -113,21 +110,8 @@ medusaIntegrationTestRunner({
         .slice(0, 7)
       const { data } = await must(api.get(`/vendor/statements?month=${month}`, household.auth), "statement")
       const s = data.statement
-      const cols = [
-        "gross",
-        "returns",
-        "pending",
-        "net_sales",
-        "commission",
-        "vat_withheld",
-        "pit_withheld",
-        "net_payable",
-        "delivery_fees",
-        "cash_collected_by_producer",
-        "cash_collected_by_platform",
-        "payout_due",
-      ]
-      const row = (l: Record<string, number>) => cols.map((c) => l[c])
+      // The statement's money columns, in the order of the rows below.
+      const row = (l: Record<string, number>) => MONEY_COLUMNS.map((c) => l[c])
       const byOrder = Object.fromEntries(s.lines.map((l: Line) => [l.order_id, row(l)]))
       // Household (VAT 1% + PIT 0.5% withheld). Tea 8% (general rate), rice wine 10% (đồ uống).
       //   o1: 2 × 150 000 + 215 550 = 515 550; commission 24 000 + 21 555 = 45 555;
@@ -159,7 +143,7 @@ medusaIntegrationTestRunner({
       const platform = (await must(api.get(`/admin/ocop/statements?month=${month}`, fx.adminHeaders), "month")).data
       const mine = platform.producers.find((p: ProducerMonth) => p.producer.id === household.id)
       expect(row(mine.totals)).toEqual(row(s.totals))
-      for (const c of cols)
+      for (const c of MONEY_COLUMNS)
         expect(platform.totals[c]).toBe(
           platform.producers.reduce((sum: number, p: ProducerMonth) => sum + p.totals[c], 0)
         )

@@ -3,14 +3,18 @@ import { isCertifiedStars, starsForScore, starsScoreMismatch } from "./stars"
 
 describe("OCOP star bands (QĐ 148/2023)", () => {
   it("maps scores to stars on half-open bands", () => {
-    expect(starsForScore(0)).toBe(1)
-    expect(starsForScore(49.9)).toBe(2)
-    expect(starsForScore(50)).toBe(3)
-    expect(starsForScore(69.99)).toBe(3)
-    expect(starsForScore(70)).toBe(4)
-    expect(starsForScore(89.5)).toBe(4)
-    expect(starsForScore(90)).toBe(5)
-    expect(starsForScore(100)).toBe(5)
+    // Both edges of every band: [score, stars].
+    const edges: Array<[number, number]> = [
+      [0, 1],
+      [49.9, 2],
+      [50, 3],
+      [69.99, 3],
+      [70, 4],
+      [89.5, 4],
+      [90, 5],
+      [100, 5],
+    ]
+    for (const [score, stars] of edges) expect(starsForScore(score), `score ${score}`).toBe(stars)
   })
   it("refuses scores outside 0–100", () => {
     expect(() => starsForScore(-1)).toThrow(RangeError)
