@@ -11,6 +11,12 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
+import { PageCssContext } from "~/lib/page-css";
+// The stylesheet's text, inlined in every page (lib/page-css.tsx); the client build links the same file.
+import pageCss from "~/tailwind.css?inline";
+
+/** Not under `remix vite:dev`, whose hot reload replaces the linked stylesheet. */
+const inlinedCss = process.env.NODE_ENV === "production" ? pageCss : undefined;
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -47,7 +53,9 @@ export default function handleRequest(
     };
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <PageCssContext.Provider value={inlinedCss}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </PageCssContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

@@ -23,13 +23,12 @@ import { getLang } from "~/lib/lang.server";
 import { notFoundSeo } from "~/lib/meta";
 import { publicSiteUrl } from "~/lib/site-url.server";
 import { useNonce } from "~/lib/nonce";
+import { PageStylesheet } from "~/lib/page-css";
 import { cartCountOf } from "~/lib/cart.server";
 import stylesheet from "~/tailwind.css?url";
 
-export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
-  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
-];
+// The stylesheet is inlined by <PageStylesheet> in Layout (lib/page-css.tsx), not linked here.
+export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { lang: await getLang(request), cartCount: await cartCountOf(request), siteUrl: publicSiteUrl(request) };
@@ -173,6 +172,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <PageStylesheet href={stylesheet} nonce={nonce} />
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">

@@ -66,9 +66,10 @@ function originOf(url) {
 }
 
 /**
- * Security headers from helmet. The CSP allows scripts only from this site or carrying this
- * response's nonce (Remix's inline hydration scripts), no framing at all, and images from this
- * site, the backend and any https: host (producers' logos may live anywhere; images cannot run).
+ * Security headers from helmet. The CSP allows scripts and styles only from this site or carrying
+ * this response's nonce (Remix's inline hydration scripts, the inlined stylesheet), no framing at
+ * all, and images from this site, the backend and any https: host (producers' logos may live
+ * anywhere; images cannot run).
  * HSTS only in production: a developer on plain http must not pin localhost to https.
  *
  * @param {{ production: boolean, backendUrl?: string }} options
@@ -83,7 +84,8 @@ export function securityHeaders({ production, backendUrl }) {
         baseUri: ["'self'"],
         scriptSrc: ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
         scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
+        // the nonce admits the stylesheet each page carries inline (app/lib/page-css.tsx)
+        styleSrc: ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
         imgSrc: ["'self'", "data:", "https:", ...(backend ? [backend] : [])],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
