@@ -6,6 +6,10 @@
 //
 //   node bench/lighthouse.mjs --base http://localhost:3000 [--runs 3] [--pages /,/search?q=mat+ong]
 //
+// Several storefronts (`--base http://before:3001,http://after:3002`, e.g. a build before and after a
+// change on the same backend) are measured in alternation, run by run, so that the machine's load
+// weighs on each alike; one table each.
+//
 // Needs Chromium (CHROME_PATH, default /usr/lib/chromium/chromium) and Lighthouse 12
 // (LIGHTHOUSE_BIN, default `lighthouse` on PATH); without either it says so and exits 0.
 import { execFile } from "node:child_process"
@@ -86,38 +90,49 @@ async function main() {
     console.log(`[lighthouse] skipped: ${missing}`)
     return
   }
-  const base = values.base.replace(/\/$/, "")
-  const product = values.product ?? (await someProductPath(base))
+  const bases = values.base.split(",").map((b) => b.replace(/\/$/, ""))
+  const product = values.product ?? (await someProductPath(bases[0]))
   const pages = values.pages
     ? values.pages.split(",")
     : ["/", "/search?q=mat+ong", ...(product ? [product] : []), "/en", ...(product ? [`/en${product}`] : [])]
   const runs = Math.max(1, Number(values.runs))
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lighthouse-"))
-  console.log(
-    `load average before: ${os
+  const load = () =>
+    os
       .loadavg()
       .map((l) => l.toFixed(2))
-      .join(" ")}; ${runs} run(s) per page`
-  )
-  console.log("| page | performance (median; runs) | a11y | FCP ms | LCP ms | TBT ms | CLS | LCP element |")
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |")
+      .join(" ")
+  console.log(`load average before: ${load()}; ${runs} run(s) per page and storefront`)
+  /** rows[base][page] = results */
+  const rows = new Map(bases.map((b) => [b, new Map(pages.map((p) => [p, []]))]))
   for (const page of pages) {
-    const results = []
-    for (let i = 0; i < runs; i++) results.push(await audit(base + page, dir, i))
-    const m = (key) => median(results.map((r) => r[key]))
-    const byLcp = [...results].sort((a, b) => a.lcp - b.lcp)[Math.floor(results.length / 2)]
-    console.log(
-      `| \`${page}\` | ${m("performance")} (${results.map((r) => r.performance).join(", ")}) | ${m("accessibility")} | ` +
-        `${Math.round(m("fcp"))} | ${Math.round(m("lcp"))} (${results.map((r) => Math.round(r.lcp)).join(", ")}) | ` +
-        `${Math.round(m("tbt"))} | ${m("cls").toFixed(3)} | ${byLcp.lcpElement.replaceAll("|", "/")} |`
-    )
+    for (let i = 0; i < runs; i++) {
+      for (const base of bases)
+        rows
+          .get(base)
+          .get(page)
+          .push(await audit(base + page, dir, i))
+    }
   }
-  console.log(
-    `load average after: ${os
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")}`
-  )
+  for (const base of bases) {
+    console.log(`\n${base}\n`)
+    console.log(
+      "| page | performance (median; runs) | a11y | FCP ms | LCP ms (median; runs) | TBT ms | CLS | LCP element |"
+    )
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for (const page of pages) {
+      const results = rows.get(base).get(page)
+      const m = (key) => median(results.map((r) => r[key]))
+      const all = (key) => results.map((r) => Math.round(r[key])).join(", ")
+      const byLcp = [...results].sort((a, b) => a.lcp - b.lcp)[Math.floor(results.length / 2)]
+      console.log(
+        `| \`${page}\` | ${m("performance")} (${all("performance")}) | ${m("accessibility")} | ` +
+          `${Math.round(m("fcp"))} | ${Math.round(m("lcp"))} (${all("lcp")}) | ` +
+          `${Math.round(m("tbt"))} | ${m("cls").toFixed(3)} | ${byLcp.lcpElement.replaceAll("|", "/")} |`
+      )
+    }
+  }
+  console.log(`\nload average after: ${load()}`)
 }
 
 main().catch((error) => {

@@ -5,6 +5,9 @@ import { Price } from "./Price";
 import { ProductImage } from "./ProductImage";
 import { StarRating } from "./StarRating";
 
+/** How wide a card's image is shown: ProductGrid's 2 / 3 / 4 columns in Container (at most 72 rem). */
+const CARD_IMAGE_SIZES = "(min-width: 1152px) 260px, (min-width: 1024px) 25vw, (min-width: 768px) 33vw, 50vw";
+
 /**
  * One product in a grid. The title link is stretched over the whole card, so
  * the card is one click target but screen readers hear the title once.
@@ -13,10 +16,13 @@ export function ProductCard({
   product,
   listing,
   eager = false,
+  priority = false,
 }: {
   product: ProductSummary;
   listing?: CardFacts | null;
   eager?: boolean;
+  /** this card's image is the page's largest paint (lib ProductImage) */
+  priority?: boolean;
 }) {
   const lang = useLang();
   const tr = useT();
@@ -25,7 +31,14 @@ export function ProductCard({
       className="group relative flex w-full flex-col overflow-hidden rounded-xl border border-clay bg-white shadow-sm transition-shadow focus-within:ring-3 focus-within:ring-gold-400 hover:shadow-md"
       data-testid="product-card"
     >
-      <ProductImage src={product.thumbnail} alt={product.title} className="aspect-square w-full" eager={eager} />
+      <ProductImage
+        src={product.thumbnail}
+        alt={product.title}
+        className="aspect-square w-full"
+        eager={eager}
+        priority={priority}
+        sizes={CARD_IMAGE_SIZES}
+      />
       <div className="flex flex-1 flex-col gap-2 p-4">
         {listing ? (
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-ink-soft">

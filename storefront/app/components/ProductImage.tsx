@@ -1,21 +1,32 @@
-import { imageSrcInLang, publicFileSrc } from "~/lib/file-url";
+import { imageSrcInLang, photoSrcSet, publicFileSrc, sameSiteArtwork } from "~/lib/file-url";
 import { useLang, useT } from "~/lib/i18n";
 
-/** A product photo (an uploaded one is fetched through this site's /files route), or a neutral placeholder. */
+/** React 18 knows no `fetchPriority` prop; the lowercase attribute passes through as written. */
+const FETCH_FIRST = { fetchpriority: "high" } as Record<string, string>;
+
+/**
+ * A product photo (an uploaded one is fetched through this site's /files route, in the width the
+ * layout needs: `sizes` says how wide it is shown), or a neutral placeholder. `priority` marks the
+ * page's largest image above the fold: loaded at once and before the other images (issue 14, LCP).
+ */
 export function ProductImage({
   src,
   alt,
   className = "",
   eager = false,
+  priority = false,
+  sizes,
 }: {
   src: string | null | undefined;
   alt: string;
   className?: string;
   eager?: boolean;
+  priority?: boolean;
+  sizes?: string;
 }) {
   const tr = useT();
   const lang = useLang();
-  const shown = imageSrcInLang(publicFileSrc(src), lang);
+  const shown = imageSrcInLang(sameSiteArtwork(publicFileSrc(src)), lang);
   if (!shown) {
     return (
       <div
@@ -30,12 +41,16 @@ export function ProductImage({
       </div>
     );
   }
+  const srcSet = sizes ? photoSrcSet(shown) : null;
   return (
     <img
-      src={shown}
+      src={srcSet ? srcSet.fallback : shown}
+      srcSet={srcSet?.srcSet}
+      sizes={srcSet ? sizes : undefined}
       alt={alt}
-      loading={eager ? "eager" : "lazy"}
-      decoding="async"
+      loading={eager || priority ? "eager" : "lazy"}
+      decoding={priority ? undefined : "async"}
+      {...(priority ? FETCH_FIRST : {})}
       className={`bg-paper-deep object-cover ${className}`}
     />
   );

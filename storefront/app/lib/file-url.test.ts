@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { imageSrcInLang, publicFileSrc } from "./file-url";
+import { PHOTO_WIDTHS, imageSrcInLang, photoSrcSet, publicFileSrc, sameSiteArtwork } from "./file-url";
 import { parseForm, productCreateSchema } from "./forms";
 
 describe("uploaded file addresses", () => {
@@ -8,6 +8,32 @@ describe("uploaded file addresses", () => {
     expect(publicFileSrc("https://cdn.example.vn/a.jpg")).toBe("https://cdn.example.vn/a.jpg");
     expect(publicFileSrc(null)).toBeNull();
     expect(publicFileSrc("")).toBeNull();
+  });
+});
+
+describe("uploaded photos in the width shown", () => {
+  it("offers an uploaded photo in every resized width, with a middle-sized fallback", () => {
+    const set = photoSrcSet("/files/1732-product_image-ab12.jpg");
+    expect(set?.fallback).toBe("/files/1732-product_image-ab12.jpg?w=640");
+    expect(set?.srcSet.split(", ")).toEqual(PHOTO_WIDTHS.map((w) => `/files/1732-product_image-ab12.jpg?w=${w} ${w}w`));
+  });
+  it("leaves artwork, other hosts and documents at their one address", () => {
+    expect(photoSrcSet("http://localhost:9000/static/ocop/ma/mat-hoa-dua.svg")).toBeNull();
+    expect(photoSrcSet("https://cdn.example.vn/a.jpg")).toBeNull();
+    expect(photoSrcSet("/files/1732-certificate-ab12.pdf")).toBeNull();
+  });
+});
+
+describe("generated artwork through this site", () => {
+  it("shows the backend's artwork at this site's /static/ocop, and nothing else moves", () => {
+    expect(sameSiteArtwork("http://localhost:9000/static/ocop/ma/mat-hoa-dua.svg")).toBe(
+      "/static/ocop/ma/mat-hoa-dua.svg"
+    );
+    expect(sameSiteArtwork("https://cdn.example.vn/static/other/a.svg")).toBe(
+      "https://cdn.example.vn/static/other/a.svg"
+    );
+    expect(sameSiteArtwork("/files/1732-product_image-ab12.webp")).toBe("/files/1732-product_image-ab12.webp");
+    expect(sameSiteArtwork(null)).toBeNull();
   });
 });
 

@@ -18,8 +18,33 @@ export function publicFileSrc(url: string | null | undefined): string | null {
  */
 const GENERATED_ARTWORK = /\/static\/ocop\/[^?#]+\.svg$/;
 
+/** The seed's artwork at the backend's /static, as its address on this site (routes/static.ocop.$.tsx). */
+const BACKEND_ARTWORK = /^https?:\/\/[^/]+(\/static\/ocop\/[^?#]+\.svg)$/;
+
+/**
+ * Generated artwork through this site, like uploads: a page's largest image then needs no
+ * connection to a second host (issue 14, LCP), and no backend address reaches the page.
+ */
+export function sameSiteArtwork(url: string | null): string | null {
+  return url?.replace(BACKEND_ARTWORK, "$1") ?? null;
+}
+
 /** The image URL to show in a language: generated artwork gets #en on English pages. */
 export function imageSrcInLang(url: string | null, lang: "vi" | "en"): string | null {
   if (!url || lang !== "en" || !GENERATED_ARTWORK.test(url)) return url;
   return `${url}#en`;
+}
+
+/** Widths the /files route resizes an uploaded photo to (`?w=`); anything else is refused. */
+export const PHOTO_WIDTHS = [320, 640, 960, 1280] as const;
+/** Uploaded photos it resizes: raster formats (artwork is SVG, certificates are PDF). */
+const RESIZABLE_UPLOAD = /^\/files\/[^/?#]+\.(jpe?g|png|webp)$/i;
+
+/**
+ * srcset of an uploaded photo in the widths above, and the middle width for browsers without
+ * srcset; null for anything else (generated SVG artwork is sharp at every width).
+ */
+export function photoSrcSet(src: string): { srcSet: string; fallback: string } | null {
+  if (!RESIZABLE_UPLOAD.test(src)) return null;
+  return { srcSet: PHOTO_WIDTHS.map((w) => `${src}?w=${w} ${w}w`).join(", "), fallback: `${src}?w=640` };
 }

@@ -92,6 +92,10 @@ function StockLine({ variant }: { variant: VariantView }) {
   return <Badge tone={tone}>{tr(key, { n: variant.quantity ?? 0 })}</Badge>;
 }
 
+/** The main photo fills the page's first column (two columns from `lg`), its thumbnails a quarter of it. */
+const GALLERY_SIZES = "(min-width: 1152px) 532px, (min-width: 1024px) 50vw, 100vw";
+const GALLERY_THUMB_SIZES = "(min-width: 1152px) 124px, (min-width: 1024px) 12vw, 25vw";
+
 function Gallery({
   title,
   images,
@@ -114,7 +118,8 @@ function Gallery({
       <ProductImage
         src={first.url}
         alt={altOf(first, 1)}
-        eager
+        priority
+        sizes={GALLERY_SIZES}
         className="aspect-square w-full rounded-2xl border border-clay"
       />
       {rest.length > 0 ? (
@@ -124,6 +129,7 @@ function Gallery({
               <ProductImage
                 src={img.url}
                 alt={altOf(img, i + 2)}
+                sizes={GALLERY_THUMB_SIZES}
                 className="aspect-square w-full rounded-lg border border-clay"
               />
             </li>

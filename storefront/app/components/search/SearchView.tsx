@@ -368,7 +368,7 @@ export function SearchView({
                 <>
                   {/* the cards' h3 titles need an h2 above them (heading order for screen readers) */}
                   <h2 className="sr-only">{tr("search.resultsHeading")}</h2>
-                  <ProductGrid products={result.products} listings={result.facts} eager={4} />
+                  <ProductGrid products={result.products} listings={result.facts} eager={4} priority={2} />
                 </>
               )}
             </div>
