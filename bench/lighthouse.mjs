@@ -84,6 +84,21 @@ async function audit(url, dir, i) {
   }
 }
 
+/** Lighthouse sometimes loses the trace on a loaded machine (NO_NAVSTART): one more try, then the run is left out. */
+async function auditWithRetry(url, dir, i) {
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    try {
+      return await audit(url, dir, i)
+    } catch (error) {
+      const reason = String(error?.stderr || error?.message || error)
+        .trim()
+        .split("\n")[0]
+      console.error(`[lighthouse] ${url} run ${i + 1}, attempt ${attempt} failed: ${reason}`)
+    }
+  }
+  return null
+}
+
 async function main() {
   const missing = await available()
   if (missing) {
@@ -107,11 +122,10 @@ async function main() {
   const rows = new Map(bases.map((b) => [b, new Map(pages.map((p) => [p, []]))]))
   for (const page of pages) {
     for (let i = 0; i < runs; i++) {
-      for (const base of bases)
-        rows
-          .get(base)
-          .get(page)
-          .push(await audit(base + page, dir, i))
+      for (const base of bases) {
+        const result = await auditWithRetry(base + page, dir, i)
+        if (result) rows.get(base).get(page).push(result)
+      }
     }
   }
   for (const base of bases) {
@@ -122,6 +136,10 @@ async function main() {
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for (const page of pages) {
       const results = rows.get(base).get(page)
+      if (!results.length) {
+        console.log(`| \`${page}\` | every run failed | | | | | | |`)
+        continue
+      }
       const m = (key) => median(results.map((r) => r[key]))
       const all = (key) => results.map((r) => Math.round(r[key])).join(", ")
       const byLcp = [...results].sort((a, b) => a.lcp - b.lcp)[Math.floor(results.length / 2)]

@@ -314,9 +314,10 @@ test.describe("security headers and cookies", () => {
         )
       )
     }
-    // Hydrated (client navigation works) and the backend's product images loaded.
+    // Hydrated (client navigation works) and the product images (the seed's artwork, served through
+    // this site since issue 14) loaded.
     await page.goto("/")
-    const image = page.locator("main img[src^='http']").first()
+    const image = page.locator("main img[src*='/static/ocop/']").first()
     await expect(image).toBeVisible()
     expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
     await page.getByTestId("lang-switch").click()
