@@ -156,8 +156,8 @@ export async function run(ctx) {
   }
 
   notes.push(
-    `${starts} start(s) per way on port ${port}; first store request GET ${FIRST_REQUEST} under the storefront's key; ` +
-      "target ≤ 20 s at 100k (issue 14)",
+    `${starts} start(s) per way on port ${port}; first store request GET ${FIRST_REQUEST} ` +
+      "under the storefront's key; target ≤ 20 s at 100k (issue 14)",
     rebuilt.length
       ? `the search index was REBUILT at boot on ${rebuilt.length} start(s) (${rebuilt.map(seconds).join(", ")})`
       : "no start rebuilt the search index (the seed built it)",

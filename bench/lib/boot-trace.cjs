@@ -49,7 +49,8 @@ const hooks = {
   "@medusajs/framework/subscribers": (m) => timeMethod(m.SubscriberLoader?.prototype, "load", "subscribers"),
   "@medusajs/framework/jobs": (m) => timeMethod(m.JobLoader?.prototype, "load", "jobs"),
   "@medusajs/framework/http": (m) => timeMethod(m.ApiLoader?.prototype, "load", "API routes"),
-  "@medusajs/modules-sdk": (m) => timeMethod(m.MedusaModule, "bootstrapAll", "  of which: module services (bootstrapAll)"),
+  "@medusajs/modules-sdk": (m) =>
+    timeMethod(m.MedusaModule, "bootstrapAll", "  of which: module services (bootstrapAll)"),
   "ts-node": (m) => {
     const register = m.register
     if (typeof register !== "function" || register.__bootTraced) return
@@ -84,7 +85,8 @@ Module._load = function (request, parent, isMain) {
 const hookedLoad = Module._load
 Module._load = function (request, parent) {
   const exported = hookedLoad.apply(this, arguments)
-  const hook = hooks[request] ?? (/medusa[/\\]dist[/\\]loaders[/\\]index\.js$/.test(parent?.filename) && loaderHooks[request])
+  const fromLoaders = /medusa[/\\]dist[/\\]loaders[/\\]index\.js$/.test(parent?.filename)
+  const hook = hooks[request] ?? (fromLoaders && loaderHooks[request])
   if (hook) hook(exported)
   return exported
 }

@@ -59,7 +59,8 @@ async function migrateUnlessCurrent({ say, DATABASE_URL, env }) {
   const fingerprint = migrationFingerprint()
   if (identity && process.env.OCOP_MIGRATE !== "always" && readMigrated()[identity] === fingerprint) {
     say(
-      "database migrations: none to apply (nothing changed since this database was migrated; OCOP_MIGRATE=always forces them)"
+      "database migrations: none to apply (nothing changed since this database was migrated; " +
+        "OCOP_MIGRATE=always forces them)"
     )
     return
   }
