@@ -17,15 +17,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { pathToFileURL } from "node:url"
 import { printUsage, runnerArgs } from "./lib/args.mjs"
-import {
-  BENCH_DIR,
-  appendResults,
-  datasetSize,
-  machineInfo,
-  postgresVersion,
-  publishableKeyFromDatabase,
-  report,
-} from "./lib/harness.mjs"
+import { BENCH_DIR, appendResults, publishableKeyFromDatabase, report, runFacts } from "./lib/harness.mjs"
 import {
   discoverStore,
   prepareDatabase,
@@ -87,8 +79,7 @@ async function main() {
       `[bench] ${store.listed.toLocaleString("en-US")} listed products; ${opts.smoke ? "smoke run" : `up to ${opts.duration} s${opts.count ? ` / ${opts.count} requests` : ""} per case`}`
     )
 
-    const machine = await machineInfo({ pgVersion: await postgresVersion(databaseUrl) })
-    const dataset = { ...(await datasetSize(databaseUrl)), ...(opts.products ? { generated: opts.products } : {}) }
+    const { machine, dataset } = await runFacts(databaseUrl, opts.products ? { generated: opts.products } : {})
     if (opts.record && seedInfo?.generatorLine) {
       await appendResults({
         title: `seed — ${opts.products.toLocaleString("en-US")} generated products`,

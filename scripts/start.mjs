@@ -26,21 +26,28 @@ async function main() {
   const { DATABASE_URL, publishableKey } = stack
   const env = { DATABASE_URL }
 
+  // `medusa start`, not `medusa develop`: develop adds a second Node process that loads Medusa
+  // too, regenerates .medusa/types and restarts the server on every file change under backend/ —
+  // development comforts that cost start-up time (bench/RESULTS.md, start-up). NODE_ENV=development
+  // keeps the admin served by Medusa's dev middleware, which needs no `medusa build`.
+  // For a backend that restarts on change: `npm run dev -w backend`.
   say(`starting the backend on :${BACKEND_PORT} (log: .data/logs/backend.log) …`)
-  const backend = startService(BIN("medusa"), ["develop", "-p", String(BACKEND_PORT)], {
+  const backendStarted = Date.now()
+  const backend = startService(BIN("medusa"), ["start", "-p", String(BACKEND_PORT)], {
     cwd: path.join(ROOT, "backend"),
     // STOREFRONT_URL: the links in emails (order page, password reset) point at this storefront.
     env: {
       ...env,
       ...backendSecrets(ensureSecrets()),
+      NODE_ENV: process.env.NODE_ENV || "development",
       PORT: String(BACKEND_PORT),
       STOREFRONT_URL: process.env.STOREFRONT_URL || `http://localhost:${STOREFRONT_PORT}`,
     },
     logFile: path.join(LOG_DIR, "backend.log"),
     name: "backend",
   })
-  await waitForHttp(`http://localhost:${BACKEND_PORT}/health`, { child: backend, name: "backend" })
 
+  // The storefront needs the backend only to answer pages, not to start: both start at once.
   const storefrontDir = path.join(ROOT, "storefront")
   say(`starting the storefront on :${STOREFRONT_PORT} …`)
   const storefront = startService(process.execPath, ["server.mjs"], {
@@ -55,6 +62,8 @@ async function main() {
     logFile: path.join(LOG_DIR, "storefront.log"),
     name: "storefront",
   })
+  await waitForHttp(`http://localhost:${BACKEND_PORT}/health`, { child: backend, name: "backend" })
+  say(`the backend answers (${((Date.now() - backendStarted) / 1000).toFixed(1)} s after it was started)`)
   await waitForHttp(`http://localhost:${STOREFRONT_PORT}/`, {
     child: storefront,
     name: "storefront",

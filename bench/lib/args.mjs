@@ -57,7 +57,10 @@ export function parseArgs(argv, accepted, defaults = {}) {
 const SERVER_OPTIONS = ["--backend", "--storefront", "--key", "--database-url"]
 const RUN_OPTIONS = ["--products", "--duration", "--count", "--concurrency", "--only", "--smoke", "--no-record"]
 
-/** bench/run.mjs: no --backend means it starts its own servers (ports 9300/3300, 9310/3310 when smoke). */
+/**
+ * bench/run.mjs: no --backend means it starts its own servers (ports 9300/3300, 9310/3310 when
+ * smoke); with --port P the storefront listens on P − 6000, so runs given different ports never meet.
+ */
 export function runnerArgs(argv, benches) {
   const out = parseArgs(argv, [...RUN_OPTIONS, ...SERVER_OPTIONS, "--seed", "--port", "--help", "-h"], {
     only: [],
@@ -76,8 +79,8 @@ export function runnerArgs(argv, benches) {
     out.record = false
     out.products = out.products ?? 100
     out.port = out.port === 9300 ? 9310 : out.port
-    out.storefrontPort = 3310
   }
+  out.storefrontPort = out.port - 6000
   return out
 }
 

@@ -268,6 +268,15 @@ export async function postgresVersion(databaseUrl) {
 }
 
 /**
+ * What every recorded entry states about its run, read once per run (run.mjs) or per bench run on
+ * its own (standalone.mjs): { machine, dataset } with the dataset's size from the database plus `extra`.
+ */
+export async function runFacts(databaseUrl, extra = {}) {
+  const machine = await machineInfo({ pgVersion: await postgresVersion(databaseUrl) })
+  return { machine, dataset: { ...(await datasetSize(databaseUrl)), ...extra } }
+}
+
+/**
  * Appends a dated entry to bench/RESULTS.md:
  * { title, dataset: { products, ... }, results: [summary...], baseline, notes: [text], machine }.
  */

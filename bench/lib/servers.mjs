@@ -75,7 +75,8 @@ async function waitFor(url, { timeoutMs = 120000, what, proc }) {
     }
     const res = await request(url, { timeoutMs: 2000 })
     if (res.status > 0 && res.status < 500) return
-    await new Promise((r) => setTimeout(r, 500))
+    // Short: the start-up bench's figures are spawn → answer, this wait included.
+    await new Promise((r) => setTimeout(r, 200))
   }
   throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s.`)
 }
@@ -127,21 +128,103 @@ export async function prepareDatabase({ databaseUrl, products, seed = "bench", n
   return { databaseUrl, stopPostgres, seedSeconds, generatorLine, seedLines }
 }
 
-/** Starts `medusa start` (from source) on `port` against `databaseUrl`; resolves when /health answers. */
-export async function startBackend({ databaseUrl, port = 9300 }) {
+/** Where `medusa build` writes the backend (compiled JS, medusa-config.js): what a deployment starts. */
+export const BUILT_BACKEND_DIR = path.join(ROOT, "backend", ".medusa", "server")
+
+/** Newest modification time (ms) of the backend's own sources: medusa-config.ts and src/. */
+function newestBackendSource() {
+  let newest = fs.statSync(path.join(ROOT, "backend", "medusa-config.ts")).mtimeMs
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(file)
+      else newest = Math.max(newest, fs.statSync(file).mtimeMs)
+    }
+  }
+  walk(path.join(ROOT, "backend", "src"))
+  return newest
+}
+
+/**
+ * `medusa build` of the backend (server only: the admin is disabled for it) when its output is
+ * missing or older than backend/src or medusa-config.ts — the deploy step a production start needs.
+ * Plugins are loaded from their own build (npm run build:plugins), not from this output.
+ */
+export function ensureBackendBuild() {
+  const config = path.join(BUILT_BACKEND_DIR, "medusa-config.js")
+  if (fs.existsSync(config) && fs.statSync(config).mtimeMs >= newestBackendSource()) return { built: false, seconds: 0 }
+  log("building the backend (medusa build, server only) …")
+  const t = Date.now()
+  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), "build"], {
+    cwd: path.join(ROOT, "backend"),
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      ADMIN_DISABLED: "true",
+      DATABASE_URL: process.env.DATABASE_URL || "postgres://build@localhost/build",
+    },
+  })
+  if (r.status !== 0 || !fs.existsSync(config))
+    throw new Error(`medusa build failed: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" ")}`)
+  return { built: true, seconds: (Date.now() - t) / 1000 }
+}
+
+/**
+ * CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere.
+ * Less sensitive than wall time to other processes sharing the cores.
+ */
+export function cpuSeconds(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    const ticksPerSecond = 100 // USER_HZ on Linux
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
+  } catch {
+    return undefined
+  }
+}
+
+/** The [boot-trace] line bench/lib/boot-trace.cjs printed into a backend's log, parsed (or undefined). */
+export function readBootTrace(logFile) {
+  const line = fs
+    .readFileSync(logFile, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("[boot-trace] "))
+  return line ? JSON.parse(line.slice("[boot-trace] ".length)) : undefined
+}
+
+/**
+ * Starts a backend on `port` against `databaseUrl`; resolves when /health answers.
+ * - mode "source" (default): `medusa start` in backend/ with NODE_ENV=development: TypeScript
+ *   through ts-node, what `medusa develop` runs minus its file watcher.
+ * - mode "built": `medusa start` in backend/.medusa/server (`medusa build` output, built when
+ *   stale) with NODE_ENV=production: Medusa's production start.
+ * trace: preload bench/lib/boot-trace.cjs (where the start-up time goes; see readBootTrace).
+ * onHealthy(url): awaited as soon as /health answers, before anything else (the start-up bench's
+ * first store request).
+ */
+export async function startBackend({ databaseUrl, port = 9300, mode = "source", trace = false, onHealthy }) {
   const logFile = path.join("/tmp", `ocop-bench-backend-${port}.log`)
-  log(`starting the backend on :${port} (log ${logFile})`)
+  const built = mode === "built"
+  if (built) ensureBackendBuild()
+  log(`starting the backend${built ? " (built, production)" : ""} on :${port} (log ${logFile})`)
   const t = Date.now()
   const proc = start(
     "backend",
     process.execPath,
-    [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), "start", "-p", String(port)],
+    [
+      ...(trace ? ["--require", path.join(ROOT, "bench/lib/boot-trace.cjs")] : []),
+      path.join(ROOT, "node_modules/@medusajs/cli/cli.js"),
+      "start",
+      "-p",
+      String(port),
+    ],
     {
-      cwd: path.join(ROOT, "backend"),
+      cwd: built ? BUILT_BACKEND_DIR : path.join(ROOT, "backend"),
       env: {
         DATABASE_URL: databaseUrl,
         ADMIN_DISABLED: "true",
-        NODE_ENV: "development",
+        NODE_ENV: built ? "production" : "development",
         STORE_CORS: "http://localhost:3300",
         ...backendSecrets(ensureSecrets()),
       },
@@ -151,6 +234,8 @@ export async function startBackend({ databaseUrl, port = 9300 }) {
   const url = `http://localhost:${port}`
   await waitFor(`${url}/health`, { what: "The backend", proc, timeoutMs: 180000 })
   const readySeconds = (Date.now() - t) / 1000
+  const readyCpuSeconds = cpuSeconds(proc.child.pid)
+  const healthy = onHealthy ? await onHealthy(url) : undefined
   log(`backend ready in ${readySeconds.toFixed(1)} s`)
   // The search plugin seeds its index at boot; benchmarks must not compete with it for the 2 cores.
   const ts = Date.now()
@@ -164,7 +249,7 @@ export async function startBackend({ databaseUrl, port = 9300 }) {
     searchSeedSeconds = (Date.now() - ts) / 1000
     log(`search index seeded after ${searchSeedSeconds.toFixed(1)} s`)
   }
-  return { url, readySeconds, searchSeedSeconds, ...proc }
+  return { url, readySeconds, readyCpuSeconds, startedAt: t, healthy, searchSeedSeconds, ...proc }
 }
 
 /** Starts the storefront production build (building it first when missing) on `port`. */

@@ -2,14 +2,7 @@
 //   if (import.meta.url === `file://${process.argv[1]}`) await runStandalone(run, import.meta.url)
 // Options: parseBenchArgs (bench/lib/args.mjs); --help prints the script's usage.
 import { parseBenchArgs, printUsage } from "./args.mjs"
-import {
-  appendResults,
-  datasetSize,
-  machineInfo,
-  postgresVersion,
-  publishableKeyFromDatabase,
-  report,
-} from "./harness.mjs"
+import { appendResults, publishableKeyFromDatabase, report, runFacts } from "./harness.mjs"
 import { discoverStore } from "./servers.mjs"
 
 export async function runStandalone(run, scriptUrl, argv = process.argv.slice(2)) {
@@ -28,8 +21,5 @@ async function runOnce(run, scriptUrl, argv) {
   const store = await discoverStore({ backend: args.backend, key, databaseUrl: args.databaseUrl })
   const out = await run({ ...args, ...store })
   report(out.results, { baseline: out.baseline, title: out.title })
-  if (args.record) {
-    const machine = await machineInfo({ pgVersion: await postgresVersion(args.databaseUrl) })
-    await appendResults({ ...out, dataset: await datasetSize(args.databaseUrl), machine })
-  }
+  if (args.record) await appendResults({ ...out, ...(await runFacts(args.databaseUrl)) })
 }

@@ -1,13 +1,81 @@
 // What `npm start` and `npm run cluster` both do before any server starts: the database (embedded
 // unless DATABASE_URL), plugins built, migrations applied, the seed when the catalogue is empty,
 // and the storefront built; then the storefront's publishable key is read from the database.
+import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { ROOT, ensurePostgres, ensureDatabaseExists, withDatabase } from "./postgres.mjs"
 import { BIN, buildPluginsIfStale, run } from "./processes.mjs"
-import { catalogueIsEmpty, readPublishableKey } from "./store-state.mjs"
+import { catalogueIsEmpty, databaseIdentity, readPublishableKey } from "./store-state.mjs"
 
 export const LOG_DIR = path.join(ROOT, ".data", "logs")
+/** Which database was last migrated by which code: skipping `medusa db:migrate` when nothing changed. */
+const MIGRATED_FILE = path.join(ROOT, ".data", "migrated.json")
+
+/**
+ * What decides the schema `medusa db:migrate` produces: the installed packages (package-lock.json:
+ * Medusa's modules and their migrations), medusa-config.ts, the backend's own src, our plugins'
+ * built migrations, links and migration scripts, and which optional modules the environment turns
+ * on (names only, never values).
+ */
+export function migrationFingerprint(env = process.env) {
+  const hash = crypto.createHash("sha256")
+  const add = (file) => hash.update(`${path.relative(ROOT, file)}\0`).update(fs.readFileSync(file))
+  const walk = (dir, keep) => {
+    if (!fs.existsSync(dir)) return
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name)
+      if (entry.isDirectory()) walk(file, keep || /^(migrations|links|migration-scripts)$/.test(entry.name))
+      else if (keep) add(file)
+    }
+  }
+  add(path.join(ROOT, "package-lock.json"))
+  add(path.join(ROOT, "backend", "medusa-config.ts"))
+  walk(path.join(ROOT, "backend", "src"), true)
+  for (const plugin of fs.readdirSync(path.join(ROOT, "plugins")).sort())
+    walk(path.join(ROOT, "plugins", plugin, ".medusa", "server", "src"), false)
+  const switches = Object.keys(env)
+    .filter((name) => /^(REDIS_URL|MEILISEARCH_HOST|STRIPE_API_KEY|S3_BUCKET|OCOP_.+|MEDUSA_FF_.+)$/.test(name))
+    .sort()
+  hash.update(switches.join(","))
+  return hash.digest("hex")
+}
+
+function readMigrated() {
+  try {
+    return JSON.parse(fs.readFileSync(MIGRATED_FILE, "utf8"))
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * `medusa db:migrate` boots all of Medusa (as long as a backend start) even when there is nothing to
+ * do. It is skipped when this database (by its server's identity, so a restored or recreated one
+ * never counts) was last migrated by code with the same fingerprint; OCOP_MIGRATE=always forces it.
+ */
+async function migrateUnlessCurrent({ say, DATABASE_URL, env }) {
+  const identity = await databaseIdentity(DATABASE_URL).catch(() => undefined)
+  const fingerprint = migrationFingerprint()
+  if (identity && process.env.OCOP_MIGRATE !== "always" && readMigrated()[identity] === fingerprint) {
+    say(
+      "database migrations: none to apply (nothing changed since this database was migrated; " +
+        "OCOP_MIGRATE=always forces them)"
+    )
+    return
+  }
+  say("applying database migrations …")
+  await run(BIN("medusa"), ["db:migrate"], {
+    cwd: path.join(ROOT, "backend"),
+    env,
+    logFile: path.join(LOG_DIR, "migrate.log"),
+    label: "database migrations",
+  })
+  if (!identity) return
+  const migrated = readMigrated()
+  migrated[identity] = fingerprint
+  fs.writeFileSync(MIGRATED_FILE, `${JSON.stringify(migrated, null, 2)}\n`)
+}
 
 export function requireInstalledDependencies() {
   if (!fs.existsSync(path.join(ROOT, "node_modules", ".bin", "medusa"))) {
@@ -31,13 +99,7 @@ export async function prepareStack({ say, backendUrl, database }) {
   const DATABASE_URL = withDatabase(db.serverUrl, database ?? db.database)
   const env = { DATABASE_URL }
 
-  say("applying database migrations …")
-  await run(BIN("medusa"), ["db:migrate"], {
-    cwd: path.join(ROOT, "backend"),
-    env,
-    logFile: path.join(LOG_DIR, "migrate.log"),
-    label: "database migrations",
-  })
+  await migrateUnlessCurrent({ say, DATABASE_URL, env })
 
   if (await catalogueIsEmpty(DATABASE_URL)) {
     say("the database is empty: seeding reference data and the demo catalogue …")

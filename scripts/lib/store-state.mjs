@@ -23,6 +23,20 @@ export async function catalogueIsEmpty(url) {
   })
 }
 
+/**
+ * Who this database is: its server's system identifier, the database's oid and name. A restored
+ * backup or a database created again gets another identity.
+ */
+export async function databaseIdentity(url) {
+  return withClient(url, async (c) => {
+    const { rows } = await c.query(
+      `select (select system_identifier::text from pg_control_system()) as server, d.oid::text as oid, d.datname
+         from pg_database d where d.datname = current_database()`
+    )
+    return `${rows[0].server}/${rows[0].oid}/${rows[0].datname}`
+  })
+}
+
 /** The storefront's key: the publishable key bound to the marketplace channel. */
 export async function readPublishableKey(url) {
   return withClient(url, async (c) => {

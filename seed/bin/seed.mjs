@@ -106,6 +106,12 @@ function run(cmd, args, env, { quiet = false } = {}) {
         // Keep our own lines and errors; Medusa's boot chatter ("info: ...") stays out of the way.
         for (const line of text.split("\n")) {
           if (!line.trim()) continue
+          // The search index rebuild after a bulk seed reports its progress through Medusa's logger.
+          const search = line.replace(/\x1b\[[0-9;]*m/g, "").match(/\[Search\] (.*)$/)
+          if (search) {
+            process.stdout.write(`[seed] search index: ${search[1]}\n`)
+            continue
+          }
           if (/^\S*\[?\d*m?info\S*:/.test(line) || /\binfo\b.*:\s{2,}/.test(line)) continue
           if (/warn\S*:\s+Local Event Bus/.test(line) || /^npm warn/.test(line)) continue
           // Errors that other plugins' event subscribers log while the seed emits events (e.g. a
