@@ -8,8 +8,8 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 export class Migration20261130040000 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_ocop_producer_created_at" ON "ocop_producer" (created_at) WHERE deleted_at IS NULL;`);
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_ocop_audit_event_entity_id" ON "ocop_audit_event" (entity_id) WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_ocop_producer_created_at" ON "ocop_producer" ("created_at") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_ocop_audit_event_entity_id" ON "ocop_audit_event" ("entity_id") WHERE deleted_at IS NULL;`);
   }
 
   override async down(): Promise<void> {
