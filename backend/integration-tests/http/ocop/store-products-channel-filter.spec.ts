@@ -5,10 +5,19 @@
  * product gone on the very next request.
  */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { channelProductPage } from "../../../../plugins/ocop/src/lib/channel-product-page"
 import type { Sql } from "../../../../plugins/ocop/src/lib/listing-gate-database"
-import { createPlainProduct, expectStatus, operatorActions, useMarketplace, unique } from "../../fixtures/marketplace"
+import {
+  certificationBody,
+  createPlainProduct,
+  expectStatus,
+  operatorActions,
+  publishedProduct,
+  useMarketplace,
+  unique,
+} from "../../fixtures/marketplace"
 
 // A filter our SQL page does not cover and every product passes: the request takes Medusa's own
 // link filter (`id IN (…)`) and route handler — the reference the fast path must equal.
@@ -141,6 +150,64 @@ medusaIntegrationTestRunner({
       const all = await allPages("", 50)
       expect(all.ids).not.toContain(product.id)
       expect(all.counts).toEqual([(await marketplaceMembers()).length])
+    })
+
+    it("computes prices and stock as Medusa's path does, whichever of them the client asks for", async () => {
+      // A product with managed stock: 9 at the marketplace's location, 2 of them reserved.
+      const { result } = await createProductsWorkflow(getContainer()).run({
+        input: {
+          products: [
+            publishedProduct(fx, {
+              title: "Mật ong bạc hà",
+              handle: unique("p"),
+              price: 95000,
+              pack: "Hũ",
+              manageInventory: true,
+            }),
+          ],
+        },
+      })
+      const product = result[0]
+      const producer = await operator.producer({ name: `HTX ${unique("")}` })
+      await api.post(`/admin/ocop/products/${product.id}/producer`, { producer_id: producer.id }, fx.adminHeaders)
+      const cert = await api.post("/admin/ocop/certifications", certificationBody(product.id), fx.adminHeaders)
+      await operator.approveCertification(cert.data.certification.id)
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: variants } = await query.graph({
+        entity: "product_variant",
+        fields: ["id", "inventory_items.inventory_item_id"],
+        filters: { product_id: product.id },
+      })
+      const inventoryItemId = variants[0].inventory_items[0].inventory_item_id
+      const inventory = getContainer().resolve(Modules.INVENTORY)
+      await inventory.createInventoryLevels([
+        { inventory_item_id: inventoryItemId, location_id: fx.stockLocationId, stocked_quantity: 9 },
+      ])
+      await inventory.createReservationItems([
+        { inventory_item_id: inventoryItemId, location_id: fx.stockLocationId, quantity: 2 },
+      ])
+      const asked = [
+        "id,*variants.calculated_price,+variants.inventory_quantity",
+        "id,*variants.calculated_price",
+        "id,variants.title,+variants.inventory_quantity",
+        "id,title,variants.calculated_price.calculated_amount",
+      ]
+      for (const fields of asked) {
+        const url = `/store/products?handle=${product.handle}&region_id=${fx.regionId}&fields=${fields}`
+        const ours = await expectStatus(api.get(url, fx.storeHeaders), 200)
+        const medusa = await expectStatus(api.get(`${url}&${MEDUSA_PATH}`, fx.storeHeaders), 200)
+        expect(ours.data.products).toHaveLength(1)
+        expect(ours.data.products).toEqual(medusa.data.products)
+      }
+      const { data } = await expectStatus(
+        api.get(
+          `/store/products?handle=${product.handle}&region_id=${fx.regionId}&fields=${asked[0]}`,
+          fx.storeHeaders
+        ),
+        200
+      )
+      expect(data.products[0].variants[0].inventory_quantity).toBe(7)
+      expect(data.products[0].variants[0].calculated_price.calculated_amount).toBe(95000)
     })
 
     it("gives another channel's key nothing of ours, and the SQL page nothing outside its channel", async () => {

@@ -194,3 +194,55 @@ export async function channelProductPage(
   ])
   return { ids: page.rows.map((r) => r.id as string), count: total }
 }
+
+/**
+ * Each variant's `inventory_quantity` in a sales channel, as Medusa's getVariantAvailability
+ * computes it (utils/product/get-variant-availability): per inventory item, the available quantity
+ * (stocked − reserved) summed over the channel's stock locations, divided by the quantity the
+ * variant needs and floored; the variant's figure is the least of its items, null without items.
+ * One statement instead of two query graphs that load every level as an entity (30–150 ms under
+ * load for a page of 20). A variant whose link asks for a quantity ≤ 0 (Medusa divides by it) is
+ * left out: the caller computes it Medusa's way.
+ */
+export async function channelVariantAvailability(
+  db: Pick<Sql, "raw">,
+  channelId: string,
+  variantIds: string[]
+): Promise<Map<string, number | null>> {
+  const out = new Map<string, number | null>()
+  if (!variantIds.length) return out
+  const { rows } = await db.raw(
+    `SELECT v.id,
+            min(floor(coalesce(lv.available, 0) / pvii.required_quantity))::text AS availability,
+            bool_or(pvii.required_quantity <= 0) AS unusual
+       FROM (SELECT jsonb_array_elements_text(?::jsonb) AS id) v
+       LEFT JOIN product_variant_inventory_item pvii ON pvii.variant_id = v.id AND pvii.deleted_at IS NULL
+       LEFT JOIN LATERAL (
+         SELECT sum(il.stocked_quantity - il.reserved_quantity) AS available
+           FROM inventory_item ii
+           JOIN inventory_level il ON il.inventory_item_id = ii.id AND il.deleted_at IS NULL
+           JOIN sales_channel_stock_location scl ON scl.stock_location_id = il.location_id
+                AND scl.sales_channel_id = ? AND scl.deleted_at IS NULL
+          WHERE ii.id = pvii.inventory_item_id AND ii.deleted_at IS NULL) lv ON pvii.variant_id IS NOT NULL
+      GROUP BY v.id`,
+    [JSON.stringify(variantIds), channelId]
+  )
+  for (const row of rows as Array<{ id: string; availability: string | null; unusual: boolean | null }>) {
+    if (row.unusual) continue
+    out.set(row.id, row.availability === null ? null : Number(row.availability))
+  }
+  return out
+}
+
+/** Each variant's price set (Medusa's product_variant_price_set link), by variant id. */
+export async function variantPriceSets(db: Pick<Sql, "raw">, variantIds: string[]): Promise<Map<string, string>> {
+  if (!variantIds.length) return new Map()
+  const { rows } = await db.raw(
+    `SELECT variant_id, price_set_id FROM product_variant_price_set
+      WHERE variant_id IN (SELECT jsonb_array_elements_text(?::jsonb)) AND deleted_at IS NULL`,
+    [JSON.stringify(variantIds)]
+  )
+  return new Map(
+    (rows as Array<{ variant_id: string; price_set_id: string }>).map((r) => [r.variant_id, r.price_set_id])
+  )
+}

@@ -22,22 +22,25 @@ describe("products client", () => {
     expect(calls.filter((c) => c.url.pathname === "/store/regions")).toHaveLength(1);
   });
 
-  it("resolves a handle through /store/ocop/handles, reads /store/products/:id, maps stock; 404 → null", async () => {
+  it("reads the product page by handle in one priced list request, maps stock; not listed → null", async () => {
     stubBackend((url) => {
       if (url.pathname === "/store/regions") return { status: 200, body: { regions: [region] } };
-      if (url.pathname === "/store/ocop/handles/mat-ong") return { status: 200, body: { id: "prod_1" } };
-      if (url.pathname.startsWith("/store/ocop/handles/")) return { status: 404, body: { message: "not listed" } };
-      if (url.pathname === "/store/products/prod_1") return { status: 200, body: { product } };
+      if (url.pathname === "/store/products") {
+        const found = url.searchParams.get("handle") === "mat-ong";
+        return { status: 200, body: { products: found ? [product] : [], count: found ? 1 : 0 } };
+      }
       return { status: 500, body: { message: "unexpected " + url.pathname } };
     });
     const client = await fresh(() => import("./products.server"));
     const detail = await client.getProductByHandle("mat-ong");
     expect(detail?.variants.map((v) => v.stock)).toEqual(["low", "in_stock"]);
-    const retrieve = calls.find((c) => c.url.pathname === "/store/products/prod_1");
-    expect(retrieve?.url.searchParams.get("region_id")).toBe("reg_vn");
-    // never the slow list-by-handle route
-    expect(calls.some((c) => c.url.pathname === "/store/products" && c.url.searchParams.has("handle"))).toBe(false);
+    const list = calls.find((c) => c.url.pathname === "/store/products");
+    expect(list?.url.searchParams.get("region_id")).toBe("reg_vn");
+    expect(list?.url.searchParams.get("limit")).toBe("1");
+    expect(list?.url.searchParams.get("fields")).toContain("+variants.inventory_quantity");
     expect(await client.getProductByHandle("khong-co")).toBeNull();
+    // one request per product page, no handle → id round trip
+    expect(calls.filter((c) => c.url.pathname !== "/store/regions")).toHaveLength(2);
   });
 
   it("reads cart lines' English titles from the Translation Module; asks nothing for Vietnamese", async () => {

@@ -1,9 +1,7 @@
 /**
  * Products from Medusa's core store routes, priced in the VND region: lists,
- * the product page (handle → id through /store/ocop/handles), stock badges.
+ * the product page (by handle, one list request), stock badges.
  */
-import { FetchError } from "@medusajs/js-sdk";
-import { z } from "zod";
 import { core, getSdk } from "./client.server";
 import type { Lang } from "../i18n";
 import { contentLocale } from "../lang-path";
@@ -135,43 +133,14 @@ export async function listProductsByIds(ids: string[], lang?: Lang): Promise<Pro
   return (await listPriced({ id: ids, limit: ids.length }, lang)).products;
 }
 
-/**
- * Handle → listed product id through GET /store/ocop/handles/:handle (404 when
- * not listed). Medusa's `/store/products?handle=` costs seconds at 100k listed
- * products (its channel filter becomes `id IN (…every id…)`); this stays fast.
- */
-async function resolveHandle(handle: string): Promise<string | null> {
-  if (!handle || handle.length > 200) return null;
-  const body = await core(async () => {
-    try {
-      return await getSdk().client.fetch<unknown>(`/store/ocop/handles/${encodeURIComponent(handle)}`, {
-        method: "GET",
-      });
-    } catch (error) {
-      if (error instanceof FetchError && error.status === 404) {
-        // Medusa's own 404 carries a JSON message; a bare "Not Found" means the route is missing
-        // (an older backend): fall back to the slow core lookup rather than hide every product.
-        if (error.message === "Not Found") return { fallback: true };
-        return null;
-      }
-      throw error;
-    }
-  });
-  if (body && typeof body === "object" && "fallback" in body) {
-    console.warn("[storefront] /store/ocop/handles/:handle is missing; using /store/products?handle= (slow at scale).");
-    const { products } = await core(() => getSdk().store.product.list({ handle, limit: 1, fields: "id" }));
-    return products[0]?.id ?? null;
-  }
-  const parsed = z.object({ id: z.string().min(1) }).safeParse(body);
-  return parsed.success ? parsed.data.id : null;
-}
-
 export async function getProductByHandle(handle: string, lang?: Lang): Promise<ProductDetail | null> {
   return (await getProductWith(handle, lang, async () => null))?.product ?? null;
 }
 
 /**
- * The product page's data in two rounds instead of three: handle → id, then the product and
+ * The product page's data in two rounds: the product by handle (Medusa's `/store/products?handle=`,
+ * which the backend's channel fast path answers — faster at 100k than resolving the handle through
+ * /store/ocop/handles and then reading the product by id, bench/RESULTS.md 2026-11-30), then
  * whatever else needs only its id (`alongside`: the certificate, the listing facts) at once.
  */
 export async function getProductWith<T>(
@@ -179,38 +148,33 @@ export async function getProductWith<T>(
   lang: Lang | undefined,
   alongside: (id: string) => Promise<T>
 ): Promise<{ product: ProductDetail; extra: T } | null> {
-  const [id, region] = await Promise.all([resolveHandle(handle), getVndRegion()]);
-  if (!id) return null;
-  const [product, extra] = await Promise.all([retrieveProduct(id, handle, region, lang), alongside(id)]);
-  return product ? { product, extra } : null;
+  if (!handle || handle.length > 200) return null;
+  const product = await productByHandle(handle, await getVndRegion(), lang);
+  if (!product) return null;
+  return { product, extra: await alongside(product.id) };
 }
 
-async function retrieveProduct(
-  id: string,
+async function productByHandle(
   handle: string,
   region: Awaited<ReturnType<typeof getVndRegion>>,
   lang: Lang | undefined
 ): Promise<ProductDetail | null> {
-  const p = await core(async () => {
-    try {
-      const { product } = await getSdk().store.product.retrieve(
-        id,
-        {
-          ...(region ? { region_id: region.id } : {}),
-          fields: priceFields(
-            region,
-            "+thumbnail,*images,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder"
-          ),
-        },
-        localeHeaders(lang)
-      );
-      return product as RawProduct;
-    } catch (error) {
-      // listed a moment ago, gone from the sales channel now
-      if (error instanceof FetchError && error.status === 404) return null;
-      throw error;
-    }
-  });
+  // Only listed products come back: the publishable key scopes the list to the marketplace channel.
+  const { products } = await core(() =>
+    getSdk().store.product.list(
+      {
+        handle,
+        limit: 1,
+        ...(region ? { region_id: region.id } : {}),
+        fields: priceFields(
+          region,
+          "+thumbnail,*images,+variants.inventory_quantity,+variants.manage_inventory,+variants.allow_backorder"
+        ),
+      },
+      localeHeaders(lang)
+    )
+  );
+  const p = products[0] as RawProduct | undefined;
   if (!p) return null;
   return {
     id: p.id,

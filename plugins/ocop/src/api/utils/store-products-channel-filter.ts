@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, QueryContext, isPresent } from "@medusajs/framework/utils"
+import type { IPricingModuleService } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules, QueryContext, isPresent } from "@medusajs/framework/utils"
 import { storeProductRoutesMiddlewares } from "@medusajs/medusa/api/store/products/middlewares"
 import { GET as medusaListProducts } from "@medusajs/medusa/api/store/products/route"
 import { wrapProductsWithTaxPrices } from "@medusajs/medusa/api/store/products/helpers"
@@ -7,7 +8,14 @@ import {
   prepareInventoryQuantityFields,
   wrapVariantsWithInventoryQuantityForSalesChannel,
 } from "@medusajs/medusa/api/utils/middlewares/index"
-import { asStrings, channelPageFilters, channelPageOrder, channelProductPage } from "../../lib/channel-product-page"
+import {
+  asStrings,
+  channelPageFilters,
+  channelPageOrder,
+  channelProductPage,
+  channelVariantAvailability,
+  variantPriceSets,
+} from "../../lib/channel-product-page"
 
 /**
  * GET /store/products with the publishable key's channel as an EXISTS instead of Medusa's
@@ -27,9 +35,16 @@ type ChannelPageRequest = MedusaRequest & {
   pricingContext?: Record<string, unknown>
   locale?: string
   ocopChannelPage?: { channelIds: string[] }
+  publishable_key_context?: { sales_channel_ids?: string[] }
 }
 type StoreRequest = Parameters<typeof wrapProductsWithTaxPrices>[0]
-type ProductRow = { id: string; variants?: Record<string, unknown>[] }
+type VariantRow = {
+  id?: string
+  manage_inventory?: boolean
+  inventory_quantity?: number | null
+  calculated_price?: unknown
+}
+type ProductRow = { id: string; variants?: VariantRow[] }
 
 const LIST_PATH = "/store/products"
 function coveredBySqlPage(req: ChannelPageRequest): boolean {
@@ -49,6 +64,67 @@ function chooseChannelFilter(medusaLinkFilter: Handler): Handler {
     delete r.filterableFields.sales_channel_id
     next()
   }
+}
+
+const CALCULATED_PRICE = "variants.calculated_price.*"
+
+/**
+ * Fields for the product query when the page asks for `*variants.calculated_price` (the
+ * storefront's price): without it, so query.graph does not walk variant → link → price set, and
+ * with the variant id the prices are attached by (Medusa's answer has it too). Null when other
+ * price fields are asked for.
+ */
+function pricedVariantFields(fields: string[]): string[] | null {
+  if (!fields.includes(CALCULATED_PRICE)) return null
+  if (fields.some((f) => f !== CALCULATED_PRICE && f.startsWith("variants.calculated_price"))) return null
+  const rest = fields.filter((f) => f !== CALCULATED_PRICE)
+  return rest.includes("variants.id") || rest.includes("variants.*") ? rest : [...rest, "variants.id"]
+}
+
+/**
+ * `variants.calculated_price` as query.graph would set it — the pricing module's calculatePrices
+ * for each variant's price set in the request's pricing context — without the remote joiner's
+ * link and price-set entity loads. False (nothing changed) when a variant has no price set link,
+ * so the caller asks query.graph instead.
+ */
+async function addCalculatedPrices(req: ChannelPageRequest, products: ProductRow[]) {
+  const variants = products.flatMap((p) => p.variants ?? []).filter((v) => v?.id)
+  const links = await variantPriceSets(
+    req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION),
+    variants.map((v) => v.id as string)
+  )
+  if (variants.some((v) => !links.has(v.id as string))) return false
+  const pricing = req.scope.resolve<IPricingModuleService>(Modules.PRICING)
+  const prices = links.size
+    ? await pricing.calculatePrices({ id: [...new Set(links.values())] }, { context: req.pricingContext as never })
+    : []
+  const byPriceSet = new Map(prices.map((p) => [p.id, p]))
+  for (const v of variants) v.calculated_price = byPriceSet.get(links.get(v.id as string) as string) ?? null
+  return true
+}
+
+/**
+ * `variants.inventory_quantity` as Medusa's wrapVariantsWithInventoryQuantityForSalesChannel sets
+ * it (same channel choice: the key's only channel, else the only requested one), from one SQL
+ * statement; anything it does not answer goes Medusa's way, errors included.
+ */
+async function addInventoryQuantities(req: ChannelPageRequest, variants: VariantRow[]) {
+  const keyChannels = req.publishable_key_context?.sales_channel_ids ?? []
+  const channelId = keyChannels.length === 1 ? keyChannels[0] : req.ocopChannelPage?.channelIds[0]
+  const managed = variants.filter((v) => v?.id && v.manage_inventory)
+  const single = keyChannels.length === 1 || req.ocopChannelPage?.channelIds.length === 1
+  const known =
+    single && channelId
+      ? await channelVariantAvailability(
+          req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION),
+          channelId,
+          managed.map((v) => v.id as string)
+        )
+      : new Map<string, number | null>()
+  for (const v of managed) if (known.has(v.id as string)) v.inventory_quantity = known.get(v.id as string) ?? null
+  const rest = managed.filter((v) => !known.has(v.id as string))
+  if (rest.length || !single)
+    await wrapVariantsWithInventoryQuantityForSalesChannel(req as unknown as StoreRequest, rest as never)
 }
 
 /** Medusa's list handler (route.ts getProducts) with the page and count from channelProductPage. */
@@ -74,19 +150,23 @@ async function listChannelProducts(req: ChannelPageRequest, res: MedusaResponse)
   let products: ProductRow[] = []
   if (page.ids.length) {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph(
-      { entity: "product", fields, filters: { id: page.ids }, context },
-      { locale: req.locale }
-    )
-    const byId = new Map((data as ProductRow[]).map((p) => [p.id, p]))
+    const load = (graphFields: string[], graphContext: Record<string, unknown>) =>
+      query.graph(
+        { entity: "product", fields: graphFields, filters: { id: page.ids }, context: graphContext },
+        { locale: req.locale }
+      )
+    const priced = req.pricingContext && isPresent(req.pricingContext) ? pricedVariantFields(fields) : null
+    let data = priced ? ((await load(priced, {})).data as ProductRow[]) : null
+    if (data && !(await addCalculatedPrices(req, data))) data = null
+    data ??= (await load(fields, context)).data as ProductRow[]
+    const byId = new Map(data.map((p) => [p.id, p]))
     products = page.ids.flatMap((id) => byId.get(id) ?? [])
   }
-  if (withInventoryQuantity) {
-    await wrapVariantsWithInventoryQuantityForSalesChannel(
-      req as unknown as StoreRequest,
-      products.flatMap((p) => p.variants ?? []) as never
+  if (withInventoryQuantity)
+    await addInventoryQuantities(
+      req,
+      products.flatMap((p) => p.variants ?? [])
     )
-  }
   await wrapProductsWithTaxPrices(req as unknown as StoreRequest, products as never)
   res.json({ products, count: page.count, offset: skip, limit: take })
 }

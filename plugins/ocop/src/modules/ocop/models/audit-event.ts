@@ -15,4 +15,4 @@ export const AuditEvent = model
       data: model.json().nullable(),
     }
   )
-  .indexes([{ on: ["entity_type", "entity_id"] }])
+  .indexes([{ on: ["entity_type", "entity_id"] }, { on: ["entity_id"] }])

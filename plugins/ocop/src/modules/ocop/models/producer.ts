@@ -27,4 +27,4 @@ export const Producer = model
       certifications: model.hasMany(() => Certification, { mappedBy: "producer" }),
     }
   )
-  .indexes([{ on: ["province_code"] }, { on: ["status"] }])
+  .indexes([{ on: ["province_code"] }, { on: ["status"] }, { on: ["created_at"] }])

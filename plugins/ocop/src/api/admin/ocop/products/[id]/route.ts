@@ -8,14 +8,20 @@ import { allowedCertificationActions } from "../../../../../lib/transitions"
 /** Everything the certification panel in the Medusa Admin shows for one product. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const ocop = req.scope.resolve<OcopModuleService>(OCOP_MODULE)
-  const [evaluation] = await evaluateListings(req.scope, [req.params.id])
+  // Independent reads side by side: the panel waits for two round trips, not four.
+  const [[evaluation], certifications] = await Promise.all([
+    evaluateListings(req.scope, [req.params.id]),
+    ocop.listCertifications({ product_id: req.params.id }, { order: { created_at: "DESC" } }),
+  ])
   if (!evaluation?.exists) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${req.params.id} was not found.`)
-  const certifications = await ocop.listCertifications({ product_id: req.params.id }, { order: { created_at: "DESC" } })
-  const producer = evaluation.producer_id ? (await ocop.listProducers({ id: evaluation.producer_id }))[0] : null
-  const audit = await ocop.listAuditEvents(
-    { entity_id: [req.params.id, ...certifications.map((c) => c.id)] },
-    { order: { created_at: "DESC" }, take: 50 }
-  )
+  const [producers, audit] = await Promise.all([
+    evaluation.producer_id ? ocop.listProducers({ id: evaluation.producer_id }) : [],
+    ocop.listAuditEvents(
+      { entity_id: [req.params.id, ...certifications.map((c) => c.id)] },
+      { order: { created_at: "DESC" }, take: 50 }
+    ),
+  ])
+  const producer = producers[0] ?? null
   res.json({
     listing: {
       ...evaluation,
