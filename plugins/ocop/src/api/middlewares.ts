@@ -10,7 +10,6 @@ import { guardMarketplaceChannel } from "./utils/marketplace-guard"
 import { guardStoreChannel } from "./utils/store-channel-guard"
 import { serveStoreProductList } from "./utils/store-products-channel-filter"
 import { guardRequest } from "./utils/request-guard"
-import { onlyTheCartsShippingOptions } from "./utils/cart-shipping-options"
 import { speakBothLanguages } from "./utils/refusal-language"
 import { answerWithinTimeLimit } from "./utils/response-time-limit"
 import { ocopErrorHandler } from "./utils/error-handler"
@@ -139,8 +138,7 @@ export default defineMiddlewares({
     { matcher: "/store/*", middlewares: [guardStoreChannel] },
     // --- Medusa's product list with the key's channel as an EXISTS, not 95,000 ids (decision 016) ---
     { matcher: "/store/products", middlewares: [serveStoreProductList] },
-    // --- a cart is offered the delivery options of its producers' parcels only (decision 007) ---
-    { matcher: "/store/shipping-options", method: ["GET"], middlewares: [onlyTheCartsShippingOptions] },
+    // (a cart is offered the delivery options of its producers' parcels only: api/store/shipping-options)
 
     // --- the listing gate on Medusa's own Admin API ---
     { matcher: "/admin/products", method: ["POST"], middlewares: [guardMarketplaceChannel] },
