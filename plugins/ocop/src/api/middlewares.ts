@@ -16,6 +16,7 @@ import { ocopErrorHandler } from "./utils/error-handler"
 import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
 import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
+import { timedMiddleware } from "../observability/checkout-guards"
 import { ensureOrderTransferable } from "./utils/customer-ownership"
 import { refuseMoreThanAvailable } from "./utils/stock-guard"
 import {
@@ -277,11 +278,23 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody)] },
 
     // --- checkout: one completion at a time per stocked item, sold out answered before the work ---
-    { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [serializeCheckout] },
+    {
+      matcher: "/store/carts/:id/complete",
+      method: ["POST"],
+      middlewares: [timedMiddleware("checkout_stock_check", serializeCheckout)],
+    },
     { matcher: "/store/orders/:id/transfer/request", method: ["POST"], middlewares: [ensureOrderTransferable] },
     // --- a cart never asks for more units than the shop has left (decision 019) ---
-    { matcher: "/store/carts/:id/line-items", method: ["POST"], middlewares: [refuseMoreThanAvailable] },
-    { matcher: "/store/carts/:id/line-items/:line_id", method: ["POST"], middlewares: [refuseMoreThanAvailable] },
+    {
+      matcher: "/store/carts/:id/line-items",
+      method: ["POST"],
+      middlewares: [timedMiddleware("stock_guard", refuseMoreThanAvailable)],
+    },
+    {
+      matcher: "/store/carts/:id/line-items/:line_id",
+      method: ["POST"],
+      middlewares: [timedMiddleware("stock_guard", refuseMoreThanAvailable)],
+    },
 
     // --- public store routes ---
     { matcher: "/store/ocop/featured-lists", method: ["GET"], middlewares: [validateQuery(StoreFeaturedLists)] },

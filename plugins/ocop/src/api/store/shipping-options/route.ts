@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { listShippingOptionsForCartWorkflow } from "@medusajs/medusa/core-flows"
 import { cartShippingOptionIds } from "../../../lib/cart-shipping-options"
+import { timedGuard } from "../../../observability/checkout-guards"
 
 /**
  * GET /store/shipping-options?cart_id= — Medusa's route (same query validation, same answer), asked
@@ -9,7 +10,7 @@ import { cartShippingOptionIds } from "../../../lib/cart-shipping-options"
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const { cart_id, is_return } = req.filterableFields as { cart_id: string; is_return?: boolean }
-  const optionIds = await cartShippingOptionIds(req.scope, cart_id)
+  const optionIds = await timedGuard("cart_shipping_profiles", () => cartShippingOptionIds(req.scope, cart_id))
   if (optionIds && !optionIds.length) return res.json({ shipping_options: [] })
   const { result: shipping_options } = await listShippingOptionsForCartWorkflow(req.scope).run({
     input: {
