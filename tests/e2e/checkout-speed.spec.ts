@@ -18,6 +18,9 @@ const markDocument = (page: Page) =>
 const sameDocument = (page: Page) =>
   page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true)
 
+/** The page a request is for (Remix's single fetch asks for `<path>.data`). */
+const pageOf = (url: URL) => url.pathname.replace(/\.data$/, "")
+
 /** Holds the first request matching `matches` until `release()`; resolves `held` when it arrives. */
 function holdRequest(matches: (url: URL, method: string) => boolean) {
   let release: () => void = () => {}
@@ -41,6 +44,9 @@ function holdRequest(matches: (url: URL, method: string) => boolean) {
 }
 
 test.describe("checkout without page reloads", () => {
+  // Several backend calls per test on a shared, loaded machine: more than the default 30 s.
+  test.describe.configure({ timeout: 120_000 })
+
   test("add to cart with JavaScript: no navigation, the count rises at once and the cart holds the line", async ({
     page,
   }) => {
@@ -55,7 +61,7 @@ test.describe("checkout without page reloads", () => {
 
     // The add-to-cart request (a fetcher POST to the product route) is held: the page must already
     // show the pending unit and a busy button while it is out.
-    const hold = holdRequest((url, method) => method === "POST" && url.pathname === new URL(page.url()).pathname)
+    const hold = holdRequest((url, method) => method === "POST" && pageOf(url) === new URL(page.url()).pathname)
     await page.route("**/products/**", hold.handler)
     await page.getByLabel("Số lượng").fill("2")
     await page.getByTestId("add-to-cart").click()
@@ -107,7 +113,7 @@ test.describe("checkout without page reloads", () => {
     await page.getByLabel("Phường/Xã/Đặc khu").fill("Xã Trường Xuân")
     await page.getByLabel("Tỉnh/Thành phố").selectOption({ label: "Lâm Đồng" })
 
-    const hold = holdRequest((url, method) => method === "POST" && url.pathname === "/checkout")
+    const hold = holdRequest((url, method) => method === "POST" && pageOf(url) === "/checkout")
     await page.route("**/checkout*", hold.handler)
     await page.getByTestId("place-order").click()
     await hold.held
@@ -128,6 +134,9 @@ test.describe("checkout without page reloads", () => {
       await page.goto(PRODUCT)
       await page.getByTestId("add-to-cart").click()
       await expect(page.getByTestId("cart-added")).toBeVisible({ timeout: 20_000 })
+      await page.getByRole("link", { name: "Xem giỏ hàng" }).click()
+      await expect(page).toHaveURL(/\/cart$/)
+      await expect(page.getByTestId("cart-line")).toHaveCount(1)
       await expect(page.getByTestId("cart-link")).toHaveText("Giỏ hàng (1)")
     })
   })
