@@ -259,7 +259,8 @@ export default function ProductPage() {
   // without it the same form posts and the page comes back with the action's answer.
   const actionData = useActionData<typeof action>();
   const addToCart = useFetcher<typeof action>({ key: ADD_TO_CART_FETCHER });
-  const adding = addToCart.state !== "idle";
+  // Busy until the backend answers; its answer shows at once, while the header's count is re-read.
+  const adding = addToCart.state === "submitting";
   const submit = useSubmit();
   const tr = useT();
   const lang = useLang();
