@@ -47,6 +47,37 @@ const STEPS = [
   "VNPay redirect URL",
 ]
 
+const CORE_STEPS = STEPS.slice(0, 8)
+
+/**
+ * Seconds the OCOP plugin's own checks have spent so far, per check (ocop_checkout_guard_seconds from
+ * the backend's /metrics, readable from this machine); null when the backend does not publish them.
+ */
+async function guardSeconds(backend) {
+  const res = await request(`${backend}/metrics`)
+  if (!res.ok) return null
+  const sums = {}
+  for (const m of res.body.matchAll(/^ocop_checkout_guard_seconds_sum\{([^}]*)\} ([0-9.e+-]+)$/gm)) {
+    const guard = /guard="([^"]+)"/.exec(m[1])?.[1] ?? "?"
+    sums[guard] = (sums[guard] ?? 0) + Number(m[2])
+  }
+  return sums
+}
+
+/** The plugin's checks against the time of the checkout calls they ran in (same requests, same run). */
+function pluginShare(before, after, stepSamples) {
+  if (!before || !after) return "plugin's share: not measured (the backend's /metrics did not answer)"
+  const perGuard = Object.keys(after).map((g) => [g, (after[g] - (before[g] ?? 0)) * 1000])
+  const guardMs = perGuard.reduce((s, [, ms]) => s + ms, 0)
+  const callsMs = CORE_STEPS.reduce((s, step) => s + stepSamples[step].reduce((t, x) => t + x.ms, 0), 0)
+  const detail = perGuard.map(([g, ms]) => `${g} ${ms.toFixed(0)} ms`).join(", ")
+  const pct = callsMs ? ((guardMs / callsMs) * 100).toFixed(1) : "?"
+  return (
+    `plugin's share: its checks took ${guardMs.toFixed(0)} ms of the ${callsMs.toFixed(0)} ms the 8 checkout calls ` +
+    `took in total (${pct} %; ${detail}) — Medusa without them is the rest (ocop_checkout_guard_seconds, /metrics)`
+  )
+}
+
 export async function run(ctx) {
   const { backend, headers, regionId, sample } = ctx
   const durationMs = (ctx.duration ?? 20) * 1000
@@ -67,6 +98,7 @@ export async function run(ctx) {
   let errors = 0
   let firstError
   let orders = 0
+  const guardsBefore = await guardSeconds(backend)
   const started = Date.now()
   const products = sample.filter((p) => p.variant_id)
   if (!products.length) throw new Error("No listed product with a variant to buy.")
@@ -88,6 +120,8 @@ export async function run(ctx) {
     }
   }
   const wall = Date.now() - started
+  const share = pluginShare(guardsBefore, await guardSeconds(backend), stepSamples)
+  if (!ctx.smoke) console.log(`[bench:checkout] ${share}`)
   const results = [
     baseline,
     ...methods.map((m, i) =>
@@ -176,6 +210,7 @@ export async function run(ctx) {
     notes: [
       `baseline = GET /store/regions in the same run; ratios = baseline time ÷ step time (how many "cheapest requests" a step costs, inverted)`,
       `${orders} orders placed, one sequential client, methods in turn; each flow buys 1 unit of a listed product`,
+      share,
       PAYOS_KEY
         ? "VietQR flows end with the signed payOS notification that marks the order paid"
         : "VietQR flows stop at the order's payment view (set OCOP_PAYOS_CHECKSUM_KEY to include the notification)",

@@ -25,6 +25,7 @@ import { publicSiteUrl } from "~/lib/site-url.server";
 import { useNonce } from "~/lib/nonce";
 import { PageStylesheet } from "~/lib/page-css";
 import { cartCountOf } from "~/lib/cart.server";
+import { useCartCountWithPending } from "~/lib/pending-cart";
 import stylesheet from "~/tailwind.css?url";
 
 // The stylesheet is inlined by <PageStylesheet> in Layout (lib/page-css.tsx), not linked here.
@@ -85,6 +86,7 @@ function Header({ lang, cartCount }: { lang: Lang; cartCount: number }) {
   const location = useLocation();
   const [params] = useSearchParams();
   const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(lang, key, params);
+  const shownCount = useCartCountWithPending(cartCount);
   return (
     <header className="border-b border-clay bg-white/80 backdrop-blur">
       <Container className="flex flex-wrap items-center gap-x-6 gap-y-3 py-3">
@@ -118,7 +120,7 @@ function Header({ lang, cartCount }: { lang: Lang; cartCount: number }) {
             data-testid="cart-link"
             className="rounded-md px-2 py-1 font-medium text-ink hover:text-lacquer-700"
           >
-            {cartCount > 0 ? tr("nav.cartCount", { n: cartCount }) : tr("nav.cart")}
+            {shownCount > 0 ? tr("nav.cartCount", { n: shownCount }) : tr("nav.cart")}
           </Link>
           <LanguageSwitch lang={lang} />
         </nav>

@@ -300,13 +300,15 @@ export default function CheckoutPage() {
             </dl>
           </section>
 
+          {/* With JavaScript the order is placed without a page reload; the button says it is under way. */}
           <Button
             type="submit"
             disabled={navigation.state !== "idle"}
+            aria-busy={navigation.state === "submitting"}
             data-testid="place-order"
             className="w-full sm:w-auto"
           >
-            {tr("checkout.placeOrder")}
+            {navigation.state === "submitting" ? tr("checkout.placing") : tr("checkout.placeOrder")}
           </Button>
         </Form>
 

@@ -1,6 +1,15 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteError, useSubmit } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  type ShouldRevalidateFunction,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useRouteError,
+  useSubmit,
+} from "@remix-run/react";
 import { CertificateQr } from "~/components/CertificateQr";
 import { Badge } from "~/components/Badge";
 import { Button } from "~/components/Button";
@@ -18,6 +27,7 @@ import { langFromMatches, notFoundSeo, pageSeo } from "~/lib/meta";
 import { productJsonLd } from "~/lib/product-seo";
 import { addLineFromForm } from "~/lib/cart.server";
 import { AddToCartResult } from "~/components/AddToCartResult";
+import { ADD_TO_CART_FETCHER } from "~/lib/pending-cart";
 import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop-display";
 import { FormRow } from "~/components/FormRow";
 
@@ -59,6 +69,18 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHe
 export async function action({ request }: ActionFunctionArgs) {
   return addLineFromForm(request);
 }
+
+// Adding to the cart changes neither the product nor its stock: the page's data is not fetched again
+// (the root loader still is, for the cart count).
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  formAction,
+  currentUrl,
+  defaultShouldRevalidate,
+}) =>
+  formMethod?.toUpperCase() === "POST" && formAction && new URL(formAction, currentUrl).pathname === currentUrl.pathname
+    ? false
+    : defaultShouldRevalidate;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const lang = langFromMatches(matches);
@@ -239,8 +261,12 @@ function ProducerBlock({ producer, provinceName }: { producer: Producer; provinc
 
 export default function ProductPage() {
   const { product, selectedVariantId, certification, producer, listing } = useLoaderData<typeof loader>();
+  // With JavaScript the add goes through a fetcher (no navigation, the header counts the units at once);
+  // without it the same form posts and the page comes back with the action's answer.
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
+  const addToCart = useFetcher<typeof action>({ key: ADD_TO_CART_FETCHER });
+  // Busy until the backend answers; its answer shows at once, while the header's count is re-read.
+  const adding = addToCart.state === "submitting";
   const submit = useSubmit();
   const tr = useT();
   const lang = useLang();
@@ -323,7 +349,7 @@ export default function ProductPage() {
             </Form>
           ) : null}
 
-          <Form method="post" className="flex flex-wrap items-end gap-3">
+          <addToCart.Form method="post" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="variant_id" value={variant?.id ?? ""} />
             <FormRow htmlFor="quantity" label={tr("product.quantity")}>
               <input
@@ -338,12 +364,14 @@ export default function ProductPage() {
             </FormRow>
             <Button
               type="submit"
-              disabled={!variant || variant.stock === "out_of_stock" || navigation.state === "submitting"}
+              aria-busy={adding}
+              data-testid="add-to-cart"
+              disabled={!variant || variant.stock === "out_of_stock" || adding}
             >
-              {tr("product.addToCart")}
+              {adding ? tr("cart.adding") : tr("product.addToCart")}
             </Button>
-          </Form>
-          <AddToCartResult result={actionData} />
+          </addToCart.Form>
+          <AddToCartResult result={adding ? undefined : (addToCart.data ?? actionData)} />
 
           <CertificationPanel certification={certification} />
           {shownProducer ? <ProducerBlock producer={shownProducer} provinceName={provinceName} /> : null}

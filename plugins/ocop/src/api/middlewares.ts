@@ -10,13 +10,13 @@ import { guardMarketplaceChannel } from "./utils/marketplace-guard"
 import { guardStoreChannel } from "./utils/store-channel-guard"
 import { serveStoreProductList } from "./utils/store-products-channel-filter"
 import { guardRequest } from "./utils/request-guard"
-import { onlyTheCartsShippingOptions } from "./utils/cart-shipping-options"
 import { speakBothLanguages } from "./utils/refusal-language"
 import { answerWithinTimeLimit } from "./utils/response-time-limit"
 import { ocopErrorHandler } from "./utils/error-handler"
 import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
 import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
+import { timedMiddleware } from "../observability/checkout-guards"
 import { ensureOrderTransferable } from "./utils/customer-ownership"
 import { refuseMoreThanAvailable } from "./utils/stock-guard"
 import {
@@ -139,8 +139,7 @@ export default defineMiddlewares({
     { matcher: "/store/*", middlewares: [guardStoreChannel] },
     // --- Medusa's product list with the key's channel as an EXISTS, not 95,000 ids (decision 016) ---
     { matcher: "/store/products", middlewares: [serveStoreProductList] },
-    // --- a cart is offered the delivery options of its producers' parcels only (decision 007) ---
-    { matcher: "/store/shipping-options", method: ["GET"], middlewares: [onlyTheCartsShippingOptions] },
+    // (a cart is offered the delivery options of its producers' parcels only: api/store/shipping-options)
 
     // --- the listing gate on Medusa's own Admin API ---
     { matcher: "/admin/products", method: ["POST"], middlewares: [guardMarketplaceChannel] },
@@ -279,11 +278,23 @@ export default defineMiddlewares({
     { matcher: "/admin/ocop/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody)] },
 
     // --- checkout: one completion at a time per stocked item, sold out answered before the work ---
-    { matcher: "/store/carts/:id/complete", method: ["POST"], middlewares: [serializeCheckout] },
+    {
+      matcher: "/store/carts/:id/complete",
+      method: ["POST"],
+      middlewares: [timedMiddleware("checkout_stock_check", serializeCheckout)],
+    },
     { matcher: "/store/orders/:id/transfer/request", method: ["POST"], middlewares: [ensureOrderTransferable] },
     // --- a cart never asks for more units than the shop has left (decision 019) ---
-    { matcher: "/store/carts/:id/line-items", method: ["POST"], middlewares: [refuseMoreThanAvailable] },
-    { matcher: "/store/carts/:id/line-items/:line_id", method: ["POST"], middlewares: [refuseMoreThanAvailable] },
+    {
+      matcher: "/store/carts/:id/line-items",
+      method: ["POST"],
+      middlewares: [timedMiddleware("stock_guard", refuseMoreThanAvailable)],
+    },
+    {
+      matcher: "/store/carts/:id/line-items/:line_id",
+      method: ["POST"],
+      middlewares: [timedMiddleware("stock_guard", refuseMoreThanAvailable)],
+    },
 
     // --- public store routes ---
     { matcher: "/store/ocop/featured-lists", method: ["GET"], middlewares: [validateQuery(StoreFeaturedLists)] },

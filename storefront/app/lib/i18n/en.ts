@@ -2,6 +2,7 @@
 import { enPortals2 } from "./portals2.en";
 import { enDiscovery } from "./discovery.en";
 import { enSearch } from "./search.en";
+import { enQuickCart } from "./quickcart.en";
 import { enAccount } from "./account.en";
 import { enCheckout } from "./checkout.en";
 import type { MessageKey } from "./vi";
@@ -364,6 +365,7 @@ export const en: Record<MessageKey, string> = {
   "error.backHome": "Back to home",
   "error.status": "Error code {status}",
   ...enSearch,
+  ...enQuickCart,
   ...enTradeCenter,
   ...enAccount,
   ...enCheckout,

@@ -5,6 +5,7 @@
 import { viPortals2 } from "./portals2.vi";
 import { viDiscovery } from "./discovery.vi";
 import { viSearch } from "./search.vi";
+import { viQuickCart } from "./quickcart.vi";
 import { viTradeCenter } from "./tradecenter.vi";
 import { viAccount } from "./account.vi";
 import { viProducer } from "./producer.vi";
@@ -365,6 +366,7 @@ export const vi = {
   "error.backHome": "Về trang chủ",
   "error.status": "Mã lỗi {status}",
   ...viSearch,
+  ...viQuickCart,
   ...viTradeCenter,
   ...viAccount,
   ...viCheckout,

@@ -1,15 +1,22 @@
 import { addToCartWorkflow, completeCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
 import { assertVariantsListed } from "../../lib/cart-gate"
+import { timedGuard } from "../../observability/checkout-guards"
 
 // The listing gate at the till: no unlisted product enters a cart or leaves it as an order.
 addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
-  await assertVariantsListed(container, ((input as any).items ?? []).map((i: any) => i.variant_id).filter(Boolean))
+  await timedGuard("listing_gate", () =>
+    assertVariantsListed(container, ((input as any).items ?? []).map((i: any) => i.variant_id).filter(Boolean))
+  )
 })
 
 createCartWorkflow.hooks.validate(async ({ input }, { container }) => {
-  await assertVariantsListed(container, ((input as any).items ?? []).map((i: any) => i.variant_id).filter(Boolean))
+  await timedGuard("listing_gate", () =>
+    assertVariantsListed(container, ((input as any).items ?? []).map((i: any) => i.variant_id).filter(Boolean))
+  )
 })
 
 completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
-  await assertVariantsListed(container, ((cart as any).items ?? []).map((i: any) => i.variant_id).filter(Boolean))
+  await timedGuard("listing_gate", () =>
+    assertVariantsListed(container, ((cart as any).items ?? []).map((i: any) => i.variant_id).filter(Boolean))
+  )
 })
