@@ -178,7 +178,8 @@ medusaIntegrationTestRunner({
         fields: ["id", "inventory_items.inventory_item_id"],
         filters: { product_id: product.id },
       })
-      const inventoryItemId = variants[0].inventory_items[0].inventory_item_id
+      const inventoryItemId = variants[0].inventory_items?.[0]?.inventory_item_id as string
+      expect(inventoryItemId).toBeTruthy()
       const inventory = getContainer().resolve(Modules.INVENTORY)
       await inventory.createInventoryLevels([
         { inventory_item_id: inventoryItemId, location_id: fx.stockLocationId, stocked_quantity: 9 },
