@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { uploadFilesWorkflow } from "@medusajs/medusa/core-flows"
 import { createUploadStep } from "../steps/create-upload"
@@ -15,6 +16,8 @@ export type UploadProducerFileInput = {
   original_name: string | null
 }
 
+const requestPart = () => randomBytes(6).toString("hex")
+
 /**
  * Stores a producer's file through the File Module (local or S3, as configured) and records it.
  * If recording fails (e.g. the same bytes were stored by a parallel request) the stored file is
@@ -26,8 +29,11 @@ export const uploadProducerFileWorkflow = createWorkflow(
     const files = transform({ input }, ({ input }) => ({
       files: [
         {
-          // A name of our own (never the client's): the key is then safe in a URL path.
-          filename: `${input.purpose}-${input.sha256.slice(0, 24)}.${input.extension}`,
+          // A name of our own (never the client's): the key is then safe in a URL path. The local
+          // provider keys a file by millisecond + name, so parallel sends of the same bytes would share
+          // one key and the losing request's compensation would delete the winner's file: a random
+          // part keeps each request's stored file its own.
+          filename: `${input.purpose}-${input.sha256.slice(0, 24)}-${requestPart()}.${input.extension}`,
           mimeType: input.mime_type,
           content: input.content_base64,
           access: "public" as const,
