@@ -5,6 +5,10 @@
 import { backendBaseUrl, storeError, type Result } from "./client.server";
 import { portalRequest } from "./portal-api.server";
 
+/**
+ * The money columns of a statement line, in the backend's order: a copy of MONEY_COLUMNS in
+ * plugins/ocop/src/lib/statements.ts (scripts/test/statement-columns.test.ts holds the two equal).
+ */
 export const STATEMENT_COLUMNS = [
   "gross",
   "returns",
