@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { statementCsv } from "~/lib/backend/statements.server";
+import { csvAttachment } from "~/lib/portal.server";
 import { expiredLogin, PRIVATE_HEADERS, requireProducer } from "~/lib/session.server";
 import { monthFromQuery } from "~/lib/statement-month";
 
@@ -13,12 +14,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (csv.status === 401) return expiredLogin(request, "producer");
     throw new Response(null, { status: csv.status === 403 ? 403 : 404, headers: PRIVATE_HEADERS });
   }
-  return new Response(csv.body, {
-    headers: {
-      ...PRIVATE_HEADERS,
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${csv.filename.replace(/[^\w.-]/g, "_")}"`,
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvAttachment(csv);
 }

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { buttonClasses } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
-import { getStatement, type StatementColumn } from "~/lib/backend/statements.server";
+import { getStatement, STATEMENT_COLUMNS, type StatementColumn } from "~/lib/backend/statements.server";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";
 import { asProducer, orNotFound } from "~/lib/portal.server";
@@ -16,19 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ statement, invalid }, { headers: PRIVATE_HEADERS });
 }
 
-/** The columns the page shows (the CSV has them all). */
-const SHOWN: StatementColumn[] = [
-  "gross",
-  "returns",
-  "pending",
-  "commission",
-  "vat_withheld",
-  "pit_withheld",
-  "net_payable",
-  "delivery_fees",
-  "cash_collected_by_producer",
-  "payout_due",
-];
+/** The columns the page shows: all but two the CSV alone carries. */
+const CSV_ONLY = new Set<StatementColumn>(["net_sales", "cash_collected_by_platform"]);
+const SHOWN = STATEMENT_COLUMNS.filter((c) => !CSV_ONLY.has(c));
 
 const percent = (bps: number) => `${(bps / 100).toLocaleString("vi-VN")}%`;
 

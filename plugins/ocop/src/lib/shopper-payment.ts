@@ -1,7 +1,8 @@
 import { BigNumber } from "@medusajs/framework/utils"
 import { PREPAID_PROVIDER_IDS, VIETQR_PROVIDER_ID, VNPAY_PROVIDER_ID } from "./bank-transfer"
 
-type PaymentRow = {
+/** A payment of an order, as the shopper's payment view reads it. */
+export type ShopperPaymentRow = {
   id: string
   provider_id: string
   amount: unknown
@@ -35,7 +36,7 @@ const METHOD: Record<string, ShopperPaymentView["method"]> = {
 /** What the order page says about paying: the QR only while the money is awaited. */
 export function shopperPaymentView(
   order: { status: string; created_at: string | Date; metadata?: Record<string, unknown> | null },
-  payments: PaymentRow[],
+  payments: ShopperPaymentRow[],
   unpaidMinutes: number
 ): ShopperPaymentView {
   const payment = payments.find((p) => PREPAID_PROVIDER_IDS.includes(p.provider_id)) ?? payments[0]

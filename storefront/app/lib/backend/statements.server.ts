@@ -2,9 +2,13 @@
  * A producer's monthly statement and the cash it collected on delivery (plugins/ocop: lib/statements.ts
  * computes the statement; docs/decisions/018-producer-statements.md explains its columns and rounding).
  */
-import { backendBaseUrl, storeError, type Result } from "./client.server";
-import { portalRequest } from "./portal-api.server";
+import type { Result } from "./client.server";
+import { type CsvDownload, portalCsv, portalRequest } from "./portal-api.server";
 
+/**
+ * The money columns of a statement line, in the backend's order: a copy of MONEY_COLUMNS in
+ * plugins/ocop/src/lib/statements.ts (scripts/test/statement-columns.test.ts holds the two equal).
+ */
 export const STATEMENT_COLUMNS = [
   "gross",
   "returns",
@@ -45,23 +49,8 @@ export function getStatement(token: string, month: string): Promise<Result<{ sta
 }
 
 /** The backend's CSV bytes as they are (UTF-8 BOM kept) and the file name it chose. */
-export async function statementCsv(
-  token: string,
-  month: string
-): Promise<{ ok: true; body: ArrayBuffer; filename: string } | { ok: false; status: number }> {
-  let res: Response;
-  try {
-    res = await fetch(`${backendBaseUrl()}/vendor/statements/export?month=${encodeURIComponent(month)}`, {
-      headers: { authorization: `Bearer ${token}`, accept: "text/csv" },
-    });
-  } catch {
-    throw storeError("backend_unavailable", 503);
-  }
-  if (res.status >= 500) throw storeError("backend_unavailable", 503);
-  if (!res.ok) return { ok: false, status: res.status };
-  const disposition = res.headers.get("content-disposition") ?? "";
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `sao-ke-${month}.csv`;
-  return { ok: true, body: await res.arrayBuffer(), filename };
+export function statementCsv(token: string, month: string): Promise<CsvDownload> {
+  return portalCsv(token, `/vendor/statements/export?month=${encodeURIComponent(month)}`, `sao-ke-${month}.csv`);
 }
 
 /** Records the cash collected on delivery for the producer's part (the same record twice is one). */

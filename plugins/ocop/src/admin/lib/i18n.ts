@@ -57,9 +57,22 @@ const TEXT = {
 
 export type AdminTextKey = keyof typeof TEXT
 
-export function adminText(key: AdminTextKey, params: Record<string, string | number> = {}, lang = adminLang()) {
-  return TEXT[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+/** The admin's words of one page or widget, each in both languages. */
+export type AdminDictionary = Record<string, Record<LabelLang, string>>
+
+/** A dictionary's text function: the word in the admin's language, its `{name}` placeholders filled in. */
+export function adminTextOf<Key extends string>(dictionary: Record<Key, Record<LabelLang, string>>) {
+  return (key: Key, params: Record<string, string | number> = {}, lang = adminLang()) =>
+    dictionary[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole
+    )
 }
+
+export const adminText = adminTextOf(TEXT)
+
+const vnd = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" })
+/** VND as the rest of the platform shows it: 120.000 ₫. */
+export const formatVnd = (amount: number) => vnd.format(amount)
 
 export const statusText = (status: string) => certificationStatusLabel(status, adminLang())
 export const producerStatusText = (status: string) => producerStatusLabel(status, adminLang())

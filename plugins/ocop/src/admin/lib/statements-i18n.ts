@@ -1,5 +1,4 @@
-import { adminLang } from "./i18n"
-import type { LabelLang } from "../../lib/status-labels"
+import { type AdminDictionary, adminTextOf } from "./i18n"
 
 /** The statements page's words (issue 16), in the admin's language. */
 const TEXT = {
@@ -35,14 +34,8 @@ const TEXT = {
   ratePercent: { vi: "Tỷ lệ (%)", en: "Rate (%)" },
   from: { vi: "Áp dụng từ tháng", en: "From month" },
   saveRate: { vi: "Lưu phí sàn", en: "Save rate" },
-} satisfies Record<string, Record<LabelLang, string>>
+} satisfies AdminDictionary
 
-export function statementsText(key: keyof typeof TEXT, params: Record<string, string | number> = {}) {
-  return TEXT[key][adminLang()].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole
-  )
-}
+export type StatementsTextKey = keyof typeof TEXT
 
-const vnd = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" })
-/** VND as the rest of the platform shows it: 120.000 ₫. */
-export const formatVnd = (amount: number) => vnd.format(amount)
+export const statementsText = adminTextOf(TEXT)

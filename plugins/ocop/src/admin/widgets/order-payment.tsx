@@ -3,7 +3,7 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Input, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { ocopAdmin } from "../lib/api"
-import { adminLang } from "../lib/i18n"
+import { adminTextOf, formatVnd } from "../lib/i18n"
 
 type Notification = {
   id: string
@@ -36,9 +36,8 @@ const TEXT = {
   held: { vi: "Đang giữ chờ xử lý", en: "Held for an operator" },
   resolved: { vi: "Đã xử lý", en: "Resolved" },
   received: { vi: "Đang xử lý", en: "Processing" },
-} as const
-const text = (key: keyof typeof TEXT) => TEXT[key][adminLang()]
-const vnd = (n: number) => new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" }).format(n)
+}
+const text = adminTextOf(TEXT)
 const COLOR: Record<string, "green" | "orange" | "red" | "grey"> = {
   paid: "green",
   applied: "green",
@@ -87,7 +86,7 @@ const OrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
       </div>
       <div className="px-6 py-4">
         <Text size="small">
-          {text("reference")}: <strong>{payment.reference}</strong> · {text("amount")}: {vnd(payment.amount)}
+          {text("reference")}: <strong>{payment.reference}</strong> · {text("amount")}: {formatVnd(payment.amount)}
         </Text>
       </div>
       <div className="px-6 py-4">
@@ -101,7 +100,7 @@ const OrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
               <Badge size="2xsmall" color={COLOR[n.outcome] ?? "grey"}>
                 {text(n.outcome as keyof typeof TEXT)}
               </Badge>{" "}
-              {n.provider} · {vnd(n.amount)} · {new Date(n.created_at).toLocaleString("vi-VN")}
+              {n.provider} · {formatVnd(n.amount)} · {new Date(n.created_at).toLocaleString("vi-VN")}
               {n.reason_text ? <div className="text-ui-fg-subtle">{n.reason_text}</div> : null}
             </li>
           ))}

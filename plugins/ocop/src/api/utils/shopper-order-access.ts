@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isOrderLinkKey } from "../../lib/order-link"
+import type { ShopperPaymentRow } from "../../lib/shopper-payment"
 
 export type ShopperPaymentRecord = {
   id: string
@@ -10,16 +11,7 @@ export type ShopperPaymentRecord = {
   metadata?: Record<string, unknown> | null
   customer_id?: string | null
   customer?: { has_account?: boolean } | null
-  payment_collections?: Array<{
-    payments?: Array<{
-      id: string
-      provider_id: string
-      amount: unknown
-      data?: Record<string, unknown> | null
-      captured_at?: string | Date | null
-      canceled_at?: string | Date | null
-    } | null> | null
-  } | null> | null
+  payment_collections?: Array<{ payments?: Array<ShopperPaymentRow | null> | null } | null> | null
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { OCOP_MODULE, type OcopModuleService } from "../../modules/ocop"
@@ -135,4 +136,20 @@ export async function withCashCollections<T extends { id: string }>(
         : null,
     }
   })
+}
+
+/**
+ * The statement of the producer a route names (`:producer_id`) for the month its query asks; null
+ * once the route has answered 404 for a producer that does not exist.
+ */
+export async function namedProducerStatement(
+  req: AuthenticatedMedusaRequest<unknown, { month?: string }>,
+  res: MedusaResponse
+): Promise<ProducerStatement | null> {
+  const [statement] = await monthStatements(req.scope, monthOrCurrent(req.validatedQuery.month), [
+    req.params.producer_id,
+  ])
+  if (!statement)
+    res.status(404).json({ type: "not_found", message: `Producer ${req.params.producer_id} was not found.` })
+  return statement ?? null
 }

@@ -6,10 +6,9 @@ import {
 } from "../steps/validate-certification-decision"
 import { observeCertificationStep } from "../steps/observe-certification"
 import { updateCertificationsStep } from "../steps/update-certifications"
-import { recordAuditEventsStep } from "../steps/record-audit-events"
+import { recordAuditEventOfInput } from "../steps/record-audit-events"
 import { refreshListingsWorkflow } from "../listing/refresh-listings"
 import { certificationLockKey, LOCK_TTL_SECONDS, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
-import { auditEvent } from "../../lib/audit"
 
 /**
  * approve / reject / suspend / reinstate / revoke one certification, then re-run the gate for its
@@ -27,28 +26,22 @@ export const decideCertificationWorkflow = createWorkflow(
     const decision = validateCertificationDecisionStep(checkInput)
     const updates = transform({ decision }, ({ decision }) => decision.updates)
     updateCertificationsStep(updates)
-    const audit = transform({ decision, input }, ({ decision, input }) =>
+    recordAuditEventOfInput({ decision, input }, ({ decision, input }) =>
       decision.replayed
-        ? []
-        : [
-            auditEvent(
-              {
-                entity_type: "certification",
-                entity_id: decision.certification.id,
-                action: input.action,
-                message: input.reason ?? null,
-                data: {
-                  from: decision.certification.status,
-                  to: decision.to,
-                  product_id: decision.certification.product_id,
-                  idempotency_key: input.idempotency_key ?? null,
-                },
-              },
-              input
-            ),
-          ]
-    )
-    recordAuditEventsStep(audit).config({ name: "audit-certification-decision" })
+        ? null
+        : {
+            entity_type: "certification",
+            entity_id: decision.certification.id,
+            action: input.action,
+            message: input.reason ?? null,
+            data: {
+              from: decision.certification.status,
+              to: decision.to,
+              product_id: decision.certification.product_id,
+              idempotency_key: input.idempotency_key ?? null,
+            },
+          }
+    ).config({ name: "audit-certification-decision" })
     const refreshInput = transform({ decision, input }, ({ decision, input }) => ({
       product_ids: [decision.certification.product_id],
       reason: `certification ${input.action}`,

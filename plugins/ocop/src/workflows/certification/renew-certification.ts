@@ -3,10 +3,9 @@ import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createCertificationStep } from "../steps/create-certification"
 import { certificationLockKey, LOCK_TTL_SECONDS, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
 import { updateCertificationsStep } from "../steps/update-certifications"
-import { recordAuditEventsStep } from "../steps/record-audit-events"
+import { recordAuditEventOfInput } from "../steps/record-audit-events"
 import { refreshListingsWorkflow } from "../listing/refresh-listings"
 import { prepareRenewalStep, type RenewCertificationInput } from "../steps/prepare-renewal"
-import { auditEvent } from "../../lib/audit"
 
 export type { RenewCertificationInput } from "../steps/prepare-renewal"
 
@@ -26,27 +25,21 @@ export const renewCertificationWorkflow = createWorkflow(
       record ? [{ id: previous.id, is_current: false }] : []
     )
     updateCertificationsStep(demote)
-    const audit = transform({ created, previous, input, record }, ({ created, previous, input, record }) =>
+    recordAuditEventOfInput({ created, previous, input, record }, ({ created, previous, input, record }) =>
       record
-        ? [
-            auditEvent(
-              {
-                entity_type: "certification",
-                entity_id: (created as any).id,
-                action: "renew",
-                data: {
-                  previous_certification_id: previous.id,
-                  stars: input.stars,
-                  product_id: previous.product_id,
-                  idempotency_key: input.idempotency_key ?? null,
-                },
-              },
-              input
-            ),
-          ]
-        : []
+        ? {
+            entity_type: "certification",
+            entity_id: (created as any).id,
+            action: "renew",
+            data: {
+              previous_certification_id: previous.id,
+              stars: input.stars,
+              product_id: previous.product_id,
+              idempotency_key: input.idempotency_key ?? null,
+            },
+          }
+        : null
     )
-    recordAuditEventsStep(audit)
     const refreshInput = transform({ previous }, ({ previous }) => ({
       product_ids: [previous.product_id],
       reason: "certification renewed",

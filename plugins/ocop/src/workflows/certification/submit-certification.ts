@@ -4,8 +4,7 @@ import {
   type SubmitCertificationInput,
 } from "../steps/validate-certification-submission"
 import { createCertificationStep } from "../steps/create-certification"
-import { recordAuditEventsStep } from "../steps/record-audit-events"
-import { auditEvent } from "../../lib/audit"
+import { recordAuditEventOfInput } from "../steps/record-audit-events"
 
 /**
  * Records a certification as submitted (hồ sơ), waiting for the trade centre's decision. A
@@ -33,18 +32,12 @@ export const submitCertificationWorkflow = createWorkflow(
       }
     })
     const certification = createCertificationStep(record)
-    const audit = transform({ certification, input }, ({ certification, input }) => [
-      auditEvent(
-        {
-          entity_type: "certification",
-          entity_id: (certification as any).id,
-          action: "submit",
-          data: { product_id: input.product_id, stars: input.stars, certificate_number: input.certificate_number },
-        },
-        input
-      ),
-    ])
-    recordAuditEventsStep(audit)
+    recordAuditEventOfInput({ certification, input }, ({ certification, input }) => ({
+      entity_type: "certification",
+      entity_id: (certification as any).id,
+      action: "submit",
+      data: { product_id: input.product_id, stars: input.stars, certificate_number: input.certificate_number },
+    }))
     return new WorkflowResponse(certification)
   }
 )

@@ -1,32 +1,9 @@
-import {
-  createStep,
-  createWorkflow,
-  StepResponse,
-  transform,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { recordPaymentNotificationStep } from "../steps/record-payment-notification"
+import { resolveHeldForOrderStep } from "../steps/resolve-held-payment-notifications"
 import { settlePaymentNotificationStep } from "../steps/settle-payment-notification"
-import { OCOP_PAYMENT_MODULE } from "../../modules/ocop-payment"
-import type OcopPaymentModuleService from "../../modules/ocop-payment/service"
 
 type OperatorConfirmation = { order_id: string; amount: number; note: string; actor_id: string }
-
-/** Transfers held for this order are settled by the operator's decision. */
-const resolveHeldForOrderStep = createStep(
-  "ocop-resolve-held-payment-notifications",
-  async (input: { order_id: string; actor_id: string; applied: boolean }, { container }) => {
-    if (!input.applied) return new StepResponse([] as string[])
-    const ledger: OcopPaymentModuleService = container.resolve(OCOP_PAYMENT_MODULE)
-    const held = await ledger.listPaymentNotifications({ order_id: input.order_id, outcome: "held" })
-    if (held.length) {
-      await ledger.updatePaymentNotifications(
-        held.map((h) => ({ id: h.id, outcome: "resolved" as const, resolved_by: input.actor_id }))
-      )
-    }
-    return new StepResponse(held.map((h) => h.id))
-  }
-)
 
 /**
  * An operator confirms by hand that an order's money arrived: one ledger row per order (a second

@@ -1,9 +1,8 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { refreshListingsWorkflow } from "../listing/refresh-listings"
-import { recordAuditEventsStep } from "../steps/record-audit-events"
+import { recordAuditEventOfInput } from "../steps/record-audit-events"
 import { linkProductToProducerStep } from "../steps/link-product-to-producer"
 import { assignProducerShippingStep } from "../steps/assign-producer-shipping"
-import { auditEvent } from "../../lib/audit"
 
 /** Gives a product its producer (the shop that sells it, and ships it in its own parcel: decision 007). */
 export const attachProductToProducerWorkflow = createWorkflow(
@@ -15,18 +14,12 @@ export const attachProductToProducerWorkflow = createWorkflow(
       product_ids: [input.product_id],
     }))
     assignProducerShippingStep(shipping)
-    const audit = transform({ input }, ({ input }) => [
-      auditEvent(
-        {
-          entity_type: "producer",
-          entity_id: input.producer_id,
-          action: "attach_product",
-          data: { product_id: input.product_id },
-        },
-        input
-      ),
-    ])
-    recordAuditEventsStep(audit)
+    recordAuditEventOfInput({ input }, ({ input }) => ({
+      entity_type: "producer",
+      entity_id: input.producer_id,
+      action: "attach_product",
+      data: { product_id: input.product_id },
+    }))
     const refreshInput = transform({ input }, ({ input }) => ({
       product_ids: [input.product_id],
       reason: "product attached to producer",

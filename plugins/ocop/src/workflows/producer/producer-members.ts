@@ -1,5 +1,5 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { recordAuditEventsStep } from "../steps/record-audit-events"
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { recordAuditEventOfInput } from "../steps/record-audit-events"
 import {
   createProducerMemberLoginStep,
   type CreateProducerMemberLoginInput,
@@ -8,25 +8,19 @@ import {
   removeProducerMemberLoginStep,
   type RemoveProducerMemberLoginInput,
 } from "../steps/remove-producer-member-login"
-import { type AuditActor, auditEvent } from "../../lib/audit"
+import type { AuditActor } from "../../lib/audit"
 
 /** A producer invites a second login to its shop (as a trade centre invites a curator), with an audit entry. */
 export const inviteProducerMemberWorkflow = createWorkflow(
   "ocop-invite-producer-member",
   (input: CreateProducerMemberLoginInput & AuditActor) => {
     const login = createProducerMemberLoginStep(input)
-    const audit = transform({ input, login }, ({ input, login }) => [
-      auditEvent(
-        {
-          entity_type: "producer",
-          entity_id: input.producer_id,
-          action: "add_member",
-          data: { email: input.email, auth_identity_id: login.auth_identity_id },
-        },
-        input
-      ),
-    ])
-    recordAuditEventsStep(audit)
+    recordAuditEventOfInput({ input, login }, ({ input, login }) => ({
+      entity_type: "producer",
+      entity_id: input.producer_id,
+      action: "add_member",
+      data: { email: input.email, auth_identity_id: login.auth_identity_id },
+    }))
     return new WorkflowResponse(login)
   }
 )
@@ -36,18 +30,12 @@ export const removeProducerMemberWorkflow = createWorkflow(
   "ocop-remove-producer-member",
   (input: RemoveProducerMemberLoginInput & AuditActor) => {
     const removed = removeProducerMemberLoginStep(input)
-    const audit = transform({ input }, ({ input }) => [
-      auditEvent(
-        {
-          entity_type: "producer",
-          entity_id: input.producer_id,
-          action: "remove_member",
-          data: { auth_identity_id: input.auth_identity_id },
-        },
-        input
-      ),
-    ])
-    recordAuditEventsStep(audit)
+    recordAuditEventOfInput({ input }, ({ input }) => ({
+      entity_type: "producer",
+      entity_id: input.producer_id,
+      action: "remove_member",
+      data: { auth_identity_id: input.auth_identity_id },
+    }))
     return new WorkflowResponse(removed)
   }
 )

@@ -1,7 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { createProducerStep, type CreateProducerInput } from "../steps/create-producer"
-import { recordAuditEventsStep } from "../steps/record-audit-events"
-import { auditEvent } from "../../lib/audit"
+import { recordAuditEventOfInput } from "../steps/record-audit-events"
 
 /** A producer signs up (or an operator registers one): it starts as "pending" until approved. */
 export const registerProducerWorkflow = createWorkflow(
@@ -12,18 +11,12 @@ export const registerProducerWorkflow = createWorkflow(
       return rest
     })
     const producer = createProducerStep(fields)
-    const audit = transform({ producer, input }, ({ producer, input }) => [
-      auditEvent(
-        {
-          entity_type: "producer",
-          entity_id: (producer as any).id,
-          action: "register",
-          data: { name: input.name, province_code: input.province_code, entity_type: input.entity_type },
-        },
-        input
-      ),
-    ])
-    recordAuditEventsStep(audit)
+    recordAuditEventOfInput({ producer, input }, ({ producer, input }) => ({
+      entity_type: "producer",
+      entity_id: (producer as any).id,
+      action: "register",
+      data: { name: input.name, province_code: input.province_code, entity_type: input.entity_type },
+    }))
     return new WorkflowResponse(producer)
   }
 )

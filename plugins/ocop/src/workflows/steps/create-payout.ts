@@ -1,24 +1,13 @@
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { SETTLEMENT_MODULE, type SettlementModuleService } from "../../modules/settlement"
+import { createSettlementRecordStep } from "./create-settlement-record"
 import type { PayoutInput } from "./plan-payout"
 
-/** Records a payout; compensation deletes it. */
-export const createPayoutStep = createStep(
-  "ocop-create-payout",
-  async (input: PayoutInput, { container }) => {
-    const settlement = container.resolve<SettlementModuleService>(SETTLEMENT_MODULE)
-    const created = await settlement.createPayouts({
-      producer_id: input.producer_id,
-      month: input.month,
-      amount: input.amount,
-      bank_reference: input.bank_reference,
-      paid_at: input.paid_at ? new Date(input.paid_at) : new Date(),
-      recorded_by_id: input.actor_id,
-    })
-    return new StepResponse({ id: created.id }, created.id)
-  },
-  async (id, { container }) => {
-    if (!id) return
-    await container.resolve<SettlementModuleService>(SETTLEMENT_MODULE).deletePayouts(id)
-  }
-)
+/** Records a payout (who recorded it: the operator); compensation deletes it. */
+export const createPayoutStep = createSettlementRecordStep<PayoutInput>("ocop-create-payout", {
+  create: (settlement, { actor_id, paid_at, ...payout }) =>
+    settlement.createPayouts({
+      ...payout,
+      paid_at: paid_at ? new Date(paid_at) : new Date(),
+      recorded_by_id: actor_id,
+    }),
+  remove: (settlement, id) => settlement.deletePayouts(id),
+})

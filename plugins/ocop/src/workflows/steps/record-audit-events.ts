@@ -1,7 +1,7 @@
-import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { createStep, StepResponse, transform, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { OCOP_MODULE } from "../../modules/ocop"
 import type OcopModuleService from "../../modules/ocop/services/ocop-module-service"
-import type { AuditEventInput } from "../../lib/audit"
+import { type AuditActor, type AuditEventInput, auditEvent } from "../../lib/audit"
 
 export const recordAuditEventsStep = createStep(
   "ocop-record-audit-events",
@@ -20,3 +20,22 @@ export const recordAuditEventsStep = createStep(
     await ocop.deleteAuditEvents(ids)
   }
 )
+
+/** What a workflow's transform sees of these values: each step's output as it is at run time. */
+type Resolved<T> = { [K in keyof T]: T[K] extends WorkflowData<infer U> ? U : T[K] }
+
+/**
+ * In a workflow: records the audit event made from these values, by the actor the workflow's input
+ * names (no event when `event` gives null, e.g. for a replayed request).
+ */
+export function recordAuditEventOfInput<T extends { input: AuditActor }>(
+  values: T,
+  event: (values: Resolved<T>) => AuditEventInput | null
+) {
+  const events = transform(values, (resolved) => {
+    const plain = resolved as Resolved<T>
+    const made = event(plain)
+    return made ? [auditEvent(made, plain.input as AuditActor)] : []
+  })
+  return recordAuditEventsStep(events)
+}

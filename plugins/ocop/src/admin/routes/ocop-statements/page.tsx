@@ -1,9 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Input, Label, Select, Table, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { type ReactNode, useEffect, useState } from "react"
 import { ocopAdmin } from "../../lib/api"
-import { entityTypeText } from "../../lib/i18n"
-import { formatVnd, statementsText as t } from "../../lib/statements-i18n"
+import { entityTypeText, formatVnd } from "../../lib/i18n"
+import { type StatementsTextKey, statementsText as t } from "../../lib/statements-i18n"
 import { listProductGroups } from "../../../lib/product-groups"
 
 type Totals = Record<string, number>
@@ -15,6 +15,35 @@ type Row = {
   complete: boolean
 }
 type Month = { month: string; producers: Row[]; totals: Totals; paid: number; outstanding: number }
+/** What a producer's row and the platform's row both have. */
+type Money = Pick<Row, "totals" | "paid" | "outstanding">
+
+/** The table's money columns: the same for each producer and for the whole platform. */
+const MONEY_COLUMNS: Array<{ heading: StatementsTextKey; amount: (m: Money) => number }> = [
+  { heading: "gross", amount: (m) => m.totals.gross },
+  { heading: "netSales", amount: (m) => m.totals.net_sales },
+  { heading: "commission", amount: (m) => m.totals.commission },
+  { heading: "tax", amount: (m) => (m.totals.vat_withheld ?? 0) + (m.totals.pit_withheld ?? 0) },
+  { heading: "cashByProducer", amount: (m) => m.totals.cash_collected_by_producer },
+  { heading: "due", amount: (m) => m.totals.payout_due },
+  { heading: "paid", amount: (m) => m.paid },
+  { heading: "outstanding", amount: (m) => m.outstanding },
+]
+
+const MoneyCells = ({ of }: { of: Money }) =>
+  MONEY_COLUMNS.map((c) => (
+    <Table.Cell key={c.heading}>
+      <span className="tabular-nums">{formatVnd(c.amount(of))}</span>
+    </Table.Cell>
+  ))
+
+/** A form field of the page: its label above it. */
+const Field = ({ id, label, children }: { id: string; label: string; children: ReactNode }) => (
+  <div className="text-sm">
+    <Label htmlFor={id}>{label}</Label>
+    {children}
+  </div>
+)
 type Rate = { id: string; product_group: string; rate_bps: number; effective_from: string }
 
 const thisMonth = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 7)
@@ -66,8 +95,6 @@ const StatementsPage = () => {
     }
   }
 
-  const tax = (x: Totals) => (x.vat_withheld ?? 0) + (x.pit_withheld ?? 0)
-  const money = (n: number) => <span className="tabular-nums">{formatVnd(n)}</span>
   return (
     <Container className="divide-y p-0">
       <div className="flex flex-wrap items-end gap-4 px-6 py-4">
@@ -75,15 +102,14 @@ const StatementsPage = () => {
           <Heading>{t("title")}</Heading>
           <Text size="small">{t("intro")}</Text>
         </div>
-        <div className="text-sm">
-          <Label htmlFor="statement-month">{t("month")}</Label>
+        <Field id="statement-month" label={t("month")}>
           <Input
             id="statement-month"
             type="month"
             value={month}
             onChange={(e) => e.target.value && setMonth(e.target.value)}
           />
-        </div>
+        </Field>
       </div>
       {message && (
         <Text className={`px-6 py-2 ${message.error ? "text-ui-fg-error" : "text-ui-fg-interactive"}`}>
@@ -96,14 +122,9 @@ const StatementsPage = () => {
           <Table.Header>
             <Table.Row>
               <Table.HeaderCell>{t("producer")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("gross")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("netSales")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("commission")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("tax")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("cashByProducer")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("due")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("paid")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("outstanding")}</Table.HeaderCell>
+              {MONEY_COLUMNS.map((c) => (
+                <Table.HeaderCell key={c.heading}>{t(c.heading)}</Table.HeaderCell>
+              ))}
               <Table.HeaderCell />
             </Table.Row>
           </Table.Header>
@@ -115,14 +136,7 @@ const StatementsPage = () => {
                   <Text size="xsmall">{entityTypeText(row.producer.entity_type)}</Text>
                   {!row.complete && <Badge color="orange">{t("pending")}</Badge>}
                 </Table.Cell>
-                <Table.Cell>{money(row.totals.gross)}</Table.Cell>
-                <Table.Cell>{money(row.totals.net_sales)}</Table.Cell>
-                <Table.Cell>{money(row.totals.commission)}</Table.Cell>
-                <Table.Cell>{money(tax(row.totals))}</Table.Cell>
-                <Table.Cell>{money(row.totals.cash_collected_by_producer)}</Table.Cell>
-                <Table.Cell>{money(row.totals.payout_due)}</Table.Cell>
-                <Table.Cell>{money(row.paid)}</Table.Cell>
-                <Table.Cell>{money(row.outstanding)}</Table.Cell>
+                <MoneyCells of={row} />
                 <Table.Cell className="flex gap-2">
                   <Button size="small" onClick={() => recordPayout(row)}>
                     {t("recordPayout")}
@@ -138,14 +152,7 @@ const StatementsPage = () => {
             ))}
             <Table.Row>
               <Table.Cell className="font-semibold">{t("total")}</Table.Cell>
-              <Table.Cell>{money(data.totals.gross)}</Table.Cell>
-              <Table.Cell>{money(data.totals.net_sales)}</Table.Cell>
-              <Table.Cell>{money(data.totals.commission)}</Table.Cell>
-              <Table.Cell>{money(tax(data.totals))}</Table.Cell>
-              <Table.Cell>{money(data.totals.cash_collected_by_producer)}</Table.Cell>
-              <Table.Cell>{money(data.totals.payout_due)}</Table.Cell>
-              <Table.Cell>{money(data.paid)}</Table.Cell>
-              <Table.Cell>{money(data.outstanding)}</Table.Cell>
+              <MoneyCells of={data} />
               <Table.Cell />
             </Table.Row>
           </Table.Body>
@@ -162,8 +169,7 @@ const StatementsPage = () => {
           ))}
         </ul>
         <div className="flex flex-wrap items-end gap-3">
-          <div className="text-sm">
-            <Label htmlFor="rate-group">{t("group")}</Label>
+          <Field id="rate-group" label={t("group")}>
             <Select value={rate.product_group} onValueChange={(v) => setRate({ ...rate, product_group: v })}>
               <Select.Trigger id="rate-group">
                 <Select.Value />
@@ -177,25 +183,23 @@ const StatementsPage = () => {
                 ))}
               </Select.Content>
             </Select>
-          </div>
-          <div className="text-sm">
-            <Label htmlFor="rate-percent">{t("ratePercent")}</Label>
+          </Field>
+          <Field id="rate-percent" label={t("ratePercent")}>
             <Input
               id="rate-percent"
               inputMode="decimal"
               value={rate.percent}
               onChange={(e) => setRate({ ...rate, percent: e.target.value })}
             />
-          </div>
-          <div className="text-sm">
-            <Label htmlFor="rate-from">{t("from")}</Label>
+          </Field>
+          <Field id="rate-from" label={t("from")}>
             <Input
               id="rate-from"
               type="month"
               value={rate.effective_from}
               onChange={(e) => setRate({ ...rate, effective_from: e.target.value })}
             />
-          </div>
+          </Field>
           <Button size="small" onClick={saveRate}>
             {t("saveRate")}
           </Button>

@@ -1,17 +1,13 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { z } from "@medusajs/framework/zod"
 import type { StatementQuery } from "../../../../settlement/validators"
-import { monthOrCurrent, monthStatements } from "../../../../utils/statements"
+import { namedProducerStatement } from "../../../../utils/statements"
 
 /** One producer's statement of a month, with its lines and payouts. */
 export async function GET(
   req: AuthenticatedMedusaRequest<unknown, z.infer<typeof StatementQuery>>,
   res: MedusaResponse
 ) {
-  const [statement] = await monthStatements(req.scope, monthOrCurrent(req.validatedQuery.month), [
-    req.params.producer_id,
-  ])
-  if (!statement)
-    return res.status(404).json({ type: "not_found", message: `Producer ${req.params.producer_id} was not found.` })
-  res.json({ statement })
+  const statement = await namedProducerStatement(req, res)
+  if (statement) res.json({ statement })
 }
