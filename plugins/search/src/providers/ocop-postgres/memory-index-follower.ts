@@ -189,7 +189,7 @@ export class MemoryIndexFollower {
     for (let k = 0; k < ids.length; k += 1000) {
       const chunk = ids.slice(k, k + 1000)
       const got = await this.manager.execute(`SELECT ${select} FROM "${t}" WHERE "id" = ANY(?::text[])`, [
-        "{" + chunk.map((id) => '"' + id.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"').join(",") + "}",
+        pgArray(chunk),
       ])
       for (const row of got) fresh.set(String(row.id), row)
     }
