@@ -125,7 +125,7 @@ export class MemoryIndexFollower {
     const started = Date.now()
     const t = this.plan.table
     const [head]: ChangeLogRow[] = await this.manager.execute(
-      `SELECT "seq"::text AS seq, "id", "at"::text AS at FROM "${t}_chg" ORDER BY "seq" DESC LIMIT 1`
+      `SELECT c."seq"::text AS seq, c."id", c."at"::text AS at FROM "${t}_chg" c ORDER BY c."seq" DESC LIMIT 1`
     )
     const index = new MemoryIndex(this.plan)
     const select = index.selectSql()
@@ -159,13 +159,15 @@ export class MemoryIndexFollower {
    * sequence hands out numbers this process already took as seen, and only a load is safe.
    */
   private async poll() {
+    // (the seq is read as text for bigint safety: order by the table's column, not that text alias,
+    // or "100000" sorts before "99999")
     const started = Date.now()
     this.dirty = false
     const t = this.plan.table
     const anchor = this.anchor
     const read: ChangeLogRow[] = await this.manager.execute(
-      `SELECT "seq"::text AS seq, "id", "at"::text AS at FROM "${t}_chg" WHERE "seq" >= ?
-        ORDER BY "seq" LIMIT ${MAX_INCREMENTAL + 2}`,
+      `SELECT c."seq"::text AS seq, c."id", c."at"::text AS at FROM "${t}_chg" c WHERE c."seq" >= ?
+        ORDER BY c."seq" LIMIT ${MAX_INCREMENTAL + 2}`,
       [anchor ? anchor.seq : this.lastSeq + 1]
     )
     this.lastPoll = started
