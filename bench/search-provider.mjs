@@ -246,6 +246,7 @@ async function ensureIndex(provider, knex, index, N) {
 /** Runs the queries with `clients` concurrent callers (one Node process, as one server process is). */
 async function timeQueries(name, queries, clients, runOne) {
   const samples = []
+  const perQuery = []
   const byKind = new Map()
   let errors = 0
   let firstError
@@ -259,6 +260,7 @@ async function timeQueries(name, queries, clients, runOne) {
         await runOne(queries[i])
         const ms = performance.now() - t
         samples.push({ ms })
+        perQuery.push({ ms, query: queries[i] })
         const kind = queries[i].kind
         if (kind) byKind.set(kind, [...(byKind.get(kind) ?? []), { ms }])
       } catch (error) {
@@ -269,7 +271,18 @@ async function timeQueries(name, queries, clients, runOne) {
   }
   await Promise.all(Array.from({ length: clients }, worker))
   const wall = performance.now() - started
-  return { all: summarize(name, samples, wall, errors, { concurrency: clients, firstError }), byKind, wall }
+  const slowest = (n) => [...perQuery].sort((a, b) => b.ms - a.ms).slice(0, n)
+  return { all: summarize(name, samples, wall, errors, { concurrency: clients, firstError }), byKind, wall, slowest }
+}
+
+/** "q=… province=… (kind) 12.3 ms": what the profile notes name a query by. */
+function describeQuery({ ms, query }) {
+  const p = query.params ?? query
+  const shown = Object.entries(p)
+    .filter(([k, v]) => v !== undefined && v !== "" && !(Array.isArray(v) && !v.length))
+    .filter(([k, v]) => !["limit", "offset", "page", "locale"].includes(k) && !(k === "sort" && v === "relevance"))
+    .map(([k, v]) => `${k}=${v?.province?.slug ?? v?.slug ?? (typeof v === "object" ? JSON.stringify(v) : v)}`)
+  return `${shown.join(" ") || "(no parameters)"}${query.kind ? ` (${query.kind})` : ""} ${ms.toFixed(1)} ms`
 }
 
 export async function run(ctx = {}) {
@@ -369,7 +382,9 @@ export async function run(ctx = {}) {
     ]) {
       const r = await timeQueries(label, suggestSample, 1, (p) => suggestOcopProducts(engines[engine], p.q))
       results.push(r.all)
+      if (engine === "memory") notes.push(`slowest suggest, in-process: ${r.slowest(5).map(describeQuery).join("; ")}`)
     }
+    if (one) notes.push(`slowest searches, in-process, 1 client: ${one.slowest(5).map(describeQuery).join("; ")}`)
     if (sqlSample < QUERIES) notes.push(`SQL baseline timed on the first ${sqlSample} of the ${QUERIES} queries`)
     notes.push(
       `node bench/search-provider.mjs --products ${N} --queries ${QUERIES} --clients ${clients.join(",")}; ` +

@@ -156,7 +156,7 @@ describe("in-process index: another process's writes", () => {
       }
     }
   }
-  it("a delisting, a new product and a clear reach a process that did not write", async () => {
+  it("a delisting, a new product, a rewound log and a clear reach a process that did not write", async () => {
     // `sql` writes (another server process); `memory` never writes, it follows the change log
     const before = await both({ q: "mật ong", limit: "100" })
     const gone = before.memory.hits[0].id
@@ -179,6 +179,7 @@ describe("in-process index: another process's writes", () => {
       expect(r.memory.hits.map((h) => h.id)).toContain("prod_m_new")
       expect(r.memory).toEqual(r.sql)
     })
+    await rewoundLog(untilEqual)
     await sql.clearIndex({ index: resolved.physical_name })
     // a whole-table change: the process loads again (SQL answers meanwhile), never stale
     await untilEqual({ q: "mật ong" }, (r) => {
@@ -187,3 +188,41 @@ describe("in-process index: another process's writes", () => {
     })
   })
 })
+
+/**
+ * The database is put back to a snapshot under a running process (what Medusa's test runner does
+ * before every test, what a restore from backup does): the product it had seen deleted is back,
+ * and the log's sequence hands the next write the number of an entry the process already applied.
+ * The process must notice (the entry it applied last is gone) and load again — never stay stale.
+ */
+async function rewoundLog(
+  untilEqual: (q: Record<string, unknown>, check: (r: Awaited<ReturnType<typeof both>>) => void) => Promise<unknown>
+) {
+  const [{ table }] = await db.manager.execute(
+    `SELECT "table_name" AS table FROM "ocop_search_catalog" WHERE "name" = ?`,
+    [resolved.physical_name]
+  )
+  const doc = (id: string, title: string) =>
+    [
+      toSearchDocument(product({ id, title, stars: 4, province: "01", group: "thuc-pham", price: 50000 })),
+    ] as unknown as SearchTypes.SearchDocument[]
+  const write = (documents: SearchTypes.SearchDocument[]) =>
+    sql.upsertDocuments({ index: resolved.physical_name, definition: resolved, documents })
+  await write([...doc("prod_m_snap_a", "Mắm tôm chua Huế"), ...doc("prod_m_snap_b", "Mắm tôm chua Quảng Trị")])
+  await untilEqual({ q: "mắm tôm chua" }, (r) => expect(r.memory.total).toBe(2))
+  const [{ seq: snapshot }] = await db.manager.execute(`SELECT max("seq")::text AS seq FROM "${table}_chg"`)
+
+  await sql.deleteDocuments({ index: resolved.physical_name, filters: { id: ["prod_m_snap_a"] } })
+  await untilEqual({ q: "mắm tôm chua" }, (r) => expect(r.memory.total).toBe(1))
+
+  // back to the snapshot: a is there again, the log and its sequence end where they ended then
+  await write(doc("prod_m_snap_a", "Mắm tôm chua Huế"))
+  await db.manager.execute(`DELETE FROM "${table}_chg" WHERE "seq" > ?`, [snapshot])
+  await db.manager.execute(`SELECT setval(pg_get_serial_sequence(?, 'seq'), ?)`, [`"${table}_chg"`, snapshot])
+  // the next write reuses the number of the delete the process applied
+  await sql.deleteDocuments({ index: resolved.physical_name, filters: { id: ["prod_m_snap_b"] } })
+  await untilEqual({ q: "mắm tôm chua" }, (r) => {
+    expect(r.memory.hits.map((h) => h.id)).toEqual(["prod_m_snap_a"])
+    expect(r.memory).toEqual(r.sql)
+  })
+}

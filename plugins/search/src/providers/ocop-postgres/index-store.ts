@@ -21,7 +21,7 @@ export type OcopPostgresOptions = {
   typo_min_similarity?: number
   /**
    * Text searches from an in-process index kept current from the change log (./memory-index);
-   * off by default for now: `true` (or env OCOP_SEARCH_MEMORY_INDEX=on) turns it on.
+   * on by default: `false` (or env OCOP_SEARCH_MEMORY_INDEX=off) answers every search from SQL.
    */
   memory_index?: boolean
 }
@@ -56,7 +56,11 @@ export abstract class OcopPostgresIndexStore extends AbstractSearchProviderServi
     }
     if (++this.writes_ % 200 === 0) {
       await this.manager_
-        .execute(`DELETE FROM "${plan.table}_chg" WHERE "at" < now() - interval '${CHANGE_LOG_KEEP}'`)
+        // the newest entry stays: it is what a following process checks the log against
+        .execute(
+          `DELETE FROM "${plan.table}_chg" WHERE "at" < now() - interval '${CHANGE_LOG_KEEP}'
+             AND "seq" < (SELECT max("seq") FROM "${plan.table}_chg")`
+        )
         .catch(() => undefined)
     }
     this.changed(plan)

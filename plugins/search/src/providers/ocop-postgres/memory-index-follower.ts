@@ -19,7 +19,9 @@ const GAP_MS = 2_000
 /** After this long without a poll, the log may have been pruned past us: load again. */
 const IDLE_RELOAD_MS = 30 * 60_000
 
-export type ChangeLogRow = { seq: string | number; id: string }
+export type ChangeLogRow = { seq: string | number; id: string; at: string }
+/** The last log entry this process applied: if the log no longer holds it, the log was rewound. */
+type Anchor = { seq: number; id: string; at: string }
 
 /**
  * One process's in-process index of one table, kept current from the change log. `current()`
@@ -29,6 +31,7 @@ export class MemoryIndexFollower {
   private index?: MemoryIndex
   private loading?: Promise<void>
   private lastSeq = 0
+  private anchor?: Anchor
   private pendingGap?: { seq: number; since: number }
   private lastPoll = 0
   private polling?: Promise<void>
@@ -121,8 +124,9 @@ export class MemoryIndexFollower {
   private async load() {
     const started = Date.now()
     const t = this.plan.table
-    const [head] = await this.manager.execute(`SELECT coalesce(max("seq"), 0)::text AS seq FROM "${t}_chg"`)
-    const fromSeq = Number(head?.seq ?? 0)
+    const [head]: ChangeLogRow[] = await this.manager.execute(
+      `SELECT c."seq"::text AS seq, c."id", c."at"::text AS at FROM "${t}_chg" c ORDER BY c."seq" DESC LIMIT 1`
+    )
     const index = new MemoryIndex(this.plan)
     const select = index.selectSql()
     const chunk = (after: string | null): Promise<IndexRow[]> =>
@@ -140,23 +144,41 @@ export class MemoryIndexFollower {
     this.index = index
     this.generation++
     this.documents.clear()
-    this.lastSeq = fromSeq
+    this.lastSeq = head ? Number(head.seq) : 0
+    this.anchor = head && { seq: Number(head.seq), id: head.id, at: head.at }
     this.pendingGap = undefined
     this.lastPoll = 0
     this.dirty = true
     this.onLoaded?.(Date.now() - started, index.liveCount)
   }
 
-  /** Reads the log past lastSeq and applies it (re-reading the rows it names). */
+  /**
+   * Reads the log past lastSeq and applies it (re-reading the rows it names). The entry at
+   * lastSeq is read too: if it is gone or another one, the log was rewound under this process —
+   * the database restored from a snapshot or backup, the index dropped and made again — so its
+   * sequence hands out numbers this process already took as seen, and only a load is safe.
+   */
   private async poll() {
+    // (the seq is read as text for bigint safety: order by the table's column, not that text alias,
+    // or "100000" sorts before "99999")
     const started = Date.now()
     this.dirty = false
     const t = this.plan.table
-    const rows: ChangeLogRow[] = await this.manager.execute(
-      `SELECT "seq"::text AS seq, "id" FROM "${t}_chg" WHERE "seq" > ? ORDER BY "seq" LIMIT ${MAX_INCREMENTAL + 1}`,
-      [this.lastSeq]
+    const anchor = this.anchor
+    const read: ChangeLogRow[] = await this.manager.execute(
+      `SELECT c."seq"::text AS seq, c."id", c."at"::text AS at FROM "${t}_chg" c WHERE c."seq" >= ?
+        ORDER BY c."seq" LIMIT ${MAX_INCREMENTAL + 2}`,
+      [anchor ? anchor.seq : this.lastSeq + 1]
     )
     this.lastPoll = started
+    if (anchor) {
+      const first = read[0]
+      if (!first || Number(first.seq) !== anchor.seq || first.id !== anchor.id || first.at !== anchor.at) {
+        if (this.index) this.reload()
+        return
+      }
+    }
+    const rows = anchor ? read.slice(1) : read
     if (!rows.length) return
     if (rows.length > MAX_INCREMENTAL || rows.some((r) => r.id === "*")) {
       // a whole-table change (clear, delete by filter) or a bulk write: load again, SQL meanwhile
@@ -169,7 +191,7 @@ export class MemoryIndexFollower {
     for (let k = 0; k < ids.length; k += 1000) {
       const chunk = ids.slice(k, k + 1000)
       const got = await this.manager.execute(`SELECT ${select} FROM "${t}" WHERE "id" = ANY(?::text[])`, [
-        "{" + chunk.map((id) => '"' + id.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"').join(",") + "}",
+        pgArray(chunk),
       ])
       for (const row of got) fresh.set(String(row.id), row)
     }
@@ -182,7 +204,7 @@ export class MemoryIndexFollower {
       else index.remove(id)
       this.documents.delete(id)
     }
-    this.advance(rows.map((r) => Number(r.seq)))
+    this.advance(rows)
     if (index.dead > 1000 && index.dead > index.slots / 4) this.compact()
   }
 
@@ -191,21 +213,23 @@ export class MemoryIndexFollower {
    * entry is not committed yet: it is waited for (its later neighbours are re-read meanwhile, which
    * is harmless) for GAP_MS, then taken for a rolled-back insert.
    */
-  private advance(seqs: number[]) {
+  private advance(rows: ChangeLogRow[]) {
     let last = this.lastSeq
-    for (const s of seqs) {
-      if (s === last + 1) {
-        last = s
-        continue
-      }
+    let anchor = this.anchor
+    for (const row of rows) {
+      const s = Number(row.seq)
       if (s <= last) continue
-      const now = Date.now()
-      if (!this.pendingGap || this.pendingGap.seq !== last + 1) this.pendingGap = { seq: last + 1, since: now }
-      if (now - this.pendingGap.since < GAP_MS) break
+      if (s !== last + 1) {
+        const now = Date.now()
+        if (!this.pendingGap || this.pendingGap.seq !== last + 1) this.pendingGap = { seq: last + 1, since: now }
+        if (now - this.pendingGap.since < GAP_MS) break
+      }
       last = s
+      anchor = { seq: s, id: row.id, at: row.at }
     }
     if (last !== this.lastSeq) this.pendingGap = undefined
     this.lastSeq = last
+    this.anchor = anchor
   }
 
   /** Many replaced rows: build a compact index in the background and swap it in. */

@@ -19,7 +19,7 @@ import {
 } from "./facets"
 import { memoryColumns, type ColumnValues, type MemoryIndex } from "./memory-index"
 import type { TablePlan } from "./plan"
-import { RankEntries, queryOperands, rankedAsAnd, tsRankFlat, type TsNode } from "./ts-rank"
+import { RankEntries, orEntryWeight, queryOperands, rankedAsAnd, tsRankFlat, type TsNode } from "./ts-rank"
 
 type Filters = Record<string, unknown> | undefined
 export type MemoryOrderKey = { field: string | "_score"; desc: boolean }
@@ -87,6 +87,8 @@ class SlotScorer {
   private readonly operands: number
   private typed?: Uint32Array
   private accents: (Uint32Array | undefined)[]
+  /** calc_rank_or's sum per slot, when computed term-at-a-time (see sumOrTermAtATime). */
+  private orSums?: Float32Array
 
   constructor(
     private readonly index: MemoryIndex,
@@ -105,8 +107,41 @@ class SlotScorer {
     this.accents = input.accentKeys.map((k) => index.accentBits(k))
   }
 
+  /**
+   * An OR-ranked query (one word, a prefix standing for many words, a top-level OR) sums one
+   * share per matching lexeme entry, in operand then lexeme order, rounding to float4 at each
+   * step. Walking each lexeme's postings once and adding its share into a float4 per slot gives
+   * the same sums in that same order, without merging every lexeme's cursor for every matched
+   * slot — which is what a short type-ahead prefix (hundreds of lexemes, most documents) costs.
+   * Worth it when the postings are not much longer than the match set.
+   */
+  sumOrTermAtATime(matchedCount: number) {
+    if (this.andRank && this.operands >= 2) return
+    let postings = 0
+    for (const lexemes of this.lists) for (const l of lexemes) postings += l.n
+    if (postings > 4 * matchedCount + 1024) return
+    const sums = orScratch(this.index.slots)
+    for (const lexemes of this.lists) {
+      for (const l of lexemes) {
+        for (let k = 0; k < l.n; k++) {
+          const slot = l.slots[k]
+          sums[slot] = sums[slot] + orEntryWeight(l.pos, l.off[k], l.off[k + 1]) / 1.64493406685
+        }
+      }
+    }
+    this.orSums = sums
+  }
+
   /** compileTextMatch's score: ts_rank, + 1 for the words as typed, + 0.5 per exact-accent key. */
   score(slot: number): number {
+    if (this.orSums) {
+      const log2Length = this.index.log2Length.a[slot]
+      let score =
+        this.operands && log2Length ? Math.fround(Math.fround(this.orSums[slot] / this.operands) / log2Length) : 0
+      if (this.typed && has(this.typed, slot)) score += 1
+      for (const a of this.accents) if (has(a, slot)) score += 0.5
+      return score
+    }
     const e = this.entries
     e.reset()
     for (const lexemes of this.lists) {
@@ -123,6 +158,14 @@ class SlotScorer {
   }
 }
 
+let orSums = new Float32Array(0)
+/** A zeroed float4 per slot, reused (a search runs synchronously from match to page). */
+function orScratch(slots: number): Float32Array {
+  if (orSums.length < slots) orSums = new Float32Array(Math.ceil(slots * 1.25))
+  else orSums.fill(0, 0, slots)
+  return orSums
+}
+
 const has = (bits: Uint32Array | undefined, slot: number) => !!bits && (bits[slot >> 5] & (1 << (slot & 31))) !== 0
 
 export function memorySearch(index: MemoryIndex, input: MemorySearchInput): MemorySearchResult {
@@ -131,6 +174,17 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   // without _score in the order only the page is scored, after it is chosen
   const ranked = mplan.order.some((k) => k.field === "_score")
   const scorer = new SlotScorer(index, input)
+  if (ranked && input.skip + input.take > 0) {
+    let count = 0
+    for (let w = 0; w < matched.length; w++) {
+      let v = matched[w]
+      while (v) {
+        v &= v - 1
+        count++
+      }
+    }
+    scorer.sumOrTermAtATime(count)
+  }
 
   const bits = new Map([...input.disjunctive].map((field, b) => [field, 1 << b]))
   const tests = mplan.tests.map((t) => {

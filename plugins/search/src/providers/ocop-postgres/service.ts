@@ -58,8 +58,7 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     super(deps, options)
     this.cubes_ = new FacetCubes(deps.manager)
     this.typos_ = new TypoCorrector(deps.manager, options.typo_min_similarity)
-    // opt-in until the HTTP suite's suspension and renewal cases pass with it (see README)
-    this.memoryIndex_ = options.memory_index ?? process.env.OCOP_SEARCH_MEMORY_INDEX === "on"
+    this.memoryIndex_ = options.memory_index ?? memoryIndexFromEnv(process.env.OCOP_SEARCH_MEMORY_INDEX)
   }
 
   protected changed(plan: TablePlan) {
@@ -275,6 +274,11 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
       )
     )
   }
+}
+
+/** On unless OCOP_SEARCH_MEMORY_INDEX says off ("off", "false", "0", "no"). */
+export function memoryIndexFromEnv(value: string | undefined): boolean {
+  return !["off", "false", "0", "no"].includes((value ?? "").trim().toLowerCase())
 }
 
 /** The shortest decimal that reads back as the same float4, as Postgres prints a real. */
