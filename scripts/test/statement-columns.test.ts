@@ -5,7 +5,7 @@
  */
 import { expect, it } from "vitest"
 import { MONEY_COLUMNS } from "../../plugins/ocop/src/lib/statements"
-import { STATEMENT_COLUMNS } from "../../storefront/app/lib/backend/statements.server"
+import { STATEMENT_COLUMNS } from "../../storefront/app/lib/statement-view"
 
 it("the storefront's statement columns are the backend's, in the same order", () => {
   expect([...STATEMENT_COLUMNS]).toEqual([...MONEY_COLUMNS])

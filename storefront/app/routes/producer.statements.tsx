@@ -3,12 +3,13 @@ import { data } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { buttonClasses } from "~/components/Button";
 import { FormAlert } from "~/components/Field";
-import { getStatement, STATEMENT_COLUMNS, type StatementColumn } from "~/lib/backend/statements.server";
+import { getStatement } from "~/lib/backend/statements.server";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";
 import { asProducer, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 import { monthFromQuery } from "~/lib/statement-month";
+import { STATEMENT_COLUMNS, type StatementColumn } from "~/lib/statement-view";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { month, invalid } = monthFromQuery(new URL(request.url).searchParams.get("month"));
