@@ -121,7 +121,11 @@ test.describe("storefront caching", () => {
   test("a shopper with a cart gets catalogue pages as private: never another visitor's badge", async ({ page }) => {
     const [product] = await listedInProvince(page.request, "lam-dong", 1)
     await page.goto(`/products/${product.handle}`)
+    // The header count rises before the backend answers (optimistic), so wait for the add's own answer:
+    // it is the one that sets the session cookie.
+    const added = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/products/"))
     await page.getByRole("button", { name: "Thêm vào giỏ hàng" }).click()
+    expect((await added).status()).toBeLessThan(400)
     await expect(page.getByTestId("cart-link")).toContainText("1")
     // page.request sends the browser's cookies (the session with the cart).
     for (const path of ["/", `/products/${product.handle}`, "/search?q=mat+ong"]) {
