@@ -363,7 +363,9 @@ async function main() {
 
     const report = path.join(REPORTS, "e2e.json")
     fs.rmSync(report, { force: true })
-    const exit = await runTool(BIN("playwright"), ["test", "--config", "playwright.config.ts"], {
+    // E2E_SPECS="shopper-checkout verify" runs only the spec files matching those words (and no bench smoke).
+    const specFilter = (process.env.E2E_SPECS ?? "").split(/\s+/).filter(Boolean)
+    const exit = await runTool(BIN("playwright"), ["test", "--config", "playwright.config.ts", ...specFilter], {
       cwd: path.join(ROOT, "tests"),
       // _OUTPUT_FILE (not _OUTPUT_NAME) wins over the config's own outputFile.
       env: {
@@ -381,7 +383,7 @@ async function main() {
 
     // Benchmarks' smoke mode: each bench runs a handful of requests against these servers.
     const benchRunner = path.join(ROOT, "bench", "run.mjs")
-    if (fs.existsSync(benchRunner)) {
+    if (fs.existsSync(benchRunner) && !specFilter.length) {
       // Against the servers just tested (after Playwright: the checkout bench uses up stock).
       const benchExit = await runTool(
         process.execPath,

@@ -29,6 +29,9 @@ export const producerShippingProfileName = (producerId: string) => `ocop-produce
 /** Where a producer's shipping option says whose it is (shipping_option.data, set by the platform). */
 export const PRODUCER_OPTION_KEY = "ocop_producer_id"
 
+/** Where a placed order records each producer's delivery fee (order.metadata), written when it is split. */
+export const PART_SHIPPING_KEY = "ocop_shipping_by_producer"
+
 export type ShippingMethodOfOrder = { id: string; amount: number; name: string; shipping_option_id: string | null }
 export type PartShipping = { method_id: string; name: string; amount: number }
 

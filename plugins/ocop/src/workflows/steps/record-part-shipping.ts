@@ -1,8 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { PRODUCER_OPTION_KEY, shippingByProducer } from "../../lib/delivery-rates"
-
-export const PART_SHIPPING_KEY = "ocop_shipping_by_producer"
+import { PART_SHIPPING_KEY, PRODUCER_OPTION_KEY, shippingByProducer } from "../../lib/delivery-rates"
 
 type BigNumberLike = number | string | { numeric?: unknown; value?: unknown } | null | undefined
 const amountOf = (v: BigNumberLike): number =>

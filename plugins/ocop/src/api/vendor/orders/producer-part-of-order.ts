@@ -1,4 +1,5 @@
 import { allowedOrderPartActions, orderPartStatus, shipmentOf, type PartFulfilment } from "../../../lib/order-parts"
+import { PART_SHIPPING_KEY } from "../../../lib/delivery-rates"
 
 export const ORDER_FIELDS = [
   "id",
@@ -82,8 +83,8 @@ const ownerOf = (m: ShippingMethod): unknown =>
  */
 export function shippingOfPart(order: OrderRecord, producerId: string | undefined): number {
   // Recorded when the order was split: the method chosen for this producer's parcel (decision 007).
-  const recorded = order.metadata as { ocop_shipping_by_producer?: Record<string, { amount?: unknown }> } | null
-  const own = producerId ? recorded?.ocop_shipping_by_producer?.[producerId] : undefined
+  const recorded = order.metadata as Record<string, Record<string, { amount?: unknown }> | undefined> | null
+  const own = producerId ? recorded?.[PART_SHIPPING_KEY]?.[producerId] : undefined
   if (own) return amount(own.amount)
   const methods = order.shipping_methods ?? []
   const sum = (list: ShippingMethod[]) => list.reduce((s, m) => s + amount(m?.amount), 0)
