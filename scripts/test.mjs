@@ -326,10 +326,13 @@ async function main() {
       logFile: path.join(LOGS, "e2e-seed.log"),
       label: "e2e seed",
     })
-    const backend = startService(BIN("medusa"), ["develop", "-p", String(E2E_BACKEND_PORT)], {
+    // As `npm start` runs it (medusa start, NODE_ENV=development): no file watcher and its second
+    // process competing with the browser for the machine's cores.
+    const backend = startService(BIN("medusa"), ["start", "-p", String(E2E_BACKEND_PORT)], {
       cwd: path.join(ROOT, "backend"),
       env: {
         DATABASE_URL,
+        NODE_ENV: "development",
         ADMIN_DISABLED: "true",
         PORT: String(E2E_BACKEND_PORT),
         STOREFRONT_URL: `http://localhost:${E2E_STOREFRONT_PORT}`,
