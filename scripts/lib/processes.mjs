@@ -31,7 +31,9 @@ export function startService(command, args, { cwd = ROOT, env = {}, logFile, nam
   const out = logFile ? fs.openSync(logFile, "a") : "inherit"
   const child = spawn(command, args, {
     cwd,
-    env: { ...process.env, ...env },
+    // Medusa's usage telemetry is off unless asked for: a marketplace's servers do not report to a
+    // third party by default, and here its reporter only waits on an unreachable host.
+    env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, ...env },
     stdio: ["ignore", out, out],
     detached: true,
   })
