@@ -41,7 +41,12 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 function start(name, cmd, args, { cwd, env, logFile }) {
   const out = fs.openSync(logFile, "w")
-  const child = spawn(cmd, args, { cwd, env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, ...env }, detached: true, stdio: ["ignore", out, out] })
+  const child = spawn(cmd, args, {
+    cwd,
+    env: { MEDUSA_DISABLE_TELEMETRY: "true", ...process.env, ...env },
+    detached: true,
+    stdio: ["ignore", out, out],
+  })
   children.add(child)
   child.on("exit", () => children.delete(child))
   const handle = {
