@@ -6,7 +6,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { ROOT, ensurePostgres, ensureDatabaseExists, withDatabase } from "./postgres.mjs"
 import { BIN, buildPluginsIfStale, run } from "./processes.mjs"
-import { catalogueIsEmpty, databaseIdentity, readPublishableKey } from "./store-state.mjs"
+import { catalogueIsEmpty, databaseIdentity, migrationLedgers, readPublishableKey } from "./store-state.mjs"
 
 export const LOG_DIR = path.join(ROOT, ".data", "logs")
 /** Which database was last migrated by which code: skipping `medusa db:migrate` when nothing changed. */
@@ -51,13 +51,15 @@ function readMigrated() {
 
 /**
  * `medusa db:migrate` boots all of Medusa (as long as a backend start) even when there is nothing to
- * do. It is skipped when this database (by its server's identity, so a restored or recreated one
- * never counts) was last migrated by code with the same fingerprint; OCOP_MIGRATE=always forces it.
+ * do. It is skipped when this database (by its server's identity, so a recreated one never counts)
+ * was last migrated by code with the same fingerprint and still holds the migration ledgers it had
+ * then (a backup restored over it brings older ones); OCOP_MIGRATE=always forces it.
  */
 async function migrateUnlessCurrent({ say, DATABASE_URL, env }) {
   const identity = await databaseIdentity(DATABASE_URL).catch(() => undefined)
-  const fingerprint = migrationFingerprint()
-  if (identity && process.env.OCOP_MIGRATE !== "always" && readMigrated()[identity] === fingerprint) {
+  const state = async () => `${migrationFingerprint()} ${await migrationLedgers(DATABASE_URL)}`
+  const before = identity ? await state().catch(() => undefined) : undefined
+  if (before && process.env.OCOP_MIGRATE !== "always" && readMigrated()[identity] === before) {
     say(
       "database migrations: none to apply (nothing changed since this database was migrated; " +
         "OCOP_MIGRATE=always forces them)"
@@ -73,7 +75,8 @@ async function migrateUnlessCurrent({ say, DATABASE_URL, env }) {
   })
   if (!identity) return
   const migrated = readMigrated()
-  migrated[identity] = fingerprint
+  // the ledgers as this run left them: the next start compares against those
+  migrated[identity] = await state()
   fs.writeFileSync(MIGRATED_FILE, `${JSON.stringify(migrated, null, 2)}\n`)
 }
 

@@ -37,6 +37,30 @@ export async function databaseIdentity(url) {
   })
 }
 
+/** The tables where Medusa records the migrations it applied (modules, links, data scripts). */
+const MIGRATION_LEDGERS = ["mikro_orm_migrations", "link_module_migrations", "script_migrations"]
+
+/**
+ * How many entries each of Medusa's migration ledgers holds ("-" for one not made yet). A physical
+ * backup restored over the embedded server keeps databaseIdentity (same cluster, same oid) but brings
+ * the ledgers of its day: a change here is what tells that database apart from the one migrated.
+ */
+export async function migrationLedgers(url) {
+  return withClient(url, async (c) => {
+    const counts = []
+    for (const table of MIGRATION_LEDGERS) {
+      const { rows } = await c.query("select to_regclass($1) is not null as present", [`public.${table}`])
+      if (!rows[0].present) {
+        counts.push("-")
+        continue
+      }
+      const { rows: counted } = await c.query(`select count(*)::text as n from "${table}"`)
+      counts.push(counted[0].n)
+    }
+    return counts.join(",")
+  })
+}
+
 /** The storefront's key: the publishable key bound to the marketplace channel. */
 export async function readPublishableKey(url) {
   return withClient(url, async (c) => {
