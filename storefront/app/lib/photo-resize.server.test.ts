@@ -38,7 +38,25 @@ describe("uploaded photos resized for the page", () => {
     expect(second.equals(first)).toBe(true);
   });
 
-  it("refuses a file that is not a photo", async () => {
-    await expect(resizedPhoto("fake.jpg", 320, async () => Buffer.from("not an image"))).rejects.toThrow();
+  it("resizes a key once for parallel requests too", async () => {
+    let reads = 0;
+    const original = () => {
+      reads += 1;
+      return photo(1000, 1000);
+    };
+    const answers = await Promise.all([1, 2, 3].map(() => resizedPhoto("parallel.jpg", 320, original)));
+    expect(reads).toBe(1);
+    expect(answers.every((a) => a.equals(answers[0]))).toBe(true);
+  });
+
+  it("refuses a file that is not a photo, and tries again on the next request", async () => {
+    let reads = 0;
+    const notAPhoto = async () => {
+      reads += 1;
+      return Buffer.from("not an image");
+    };
+    await expect(resizedPhoto("bad.jpg", 320, notAPhoto)).rejects.toThrow();
+    await expect(resizedPhoto("bad.jpg", 320, notAPhoto)).rejects.toThrow();
+    expect(reads).toBe(2);
   });
 });

@@ -34,6 +34,9 @@ function remember(key: string, body: Buffer) {
   }
 }
 
+/** Resizes under way, by cache key: parallel requests for a photo not yet in memory share one. */
+const resizing = new Map<string, Promise<Buffer>>();
+
 /** The photo at `width` px wide (never enlarged), as WebP, upright per its EXIF orientation. */
 export async function resizedPhoto(fileKey: string, width: number, original: () => Promise<Buffer>): Promise<Buffer> {
   const key = `${fileKey}@${width}`;
@@ -43,11 +46,22 @@ export async function resizedPhoto(fileKey: string, width: number, original: () 
     cache.set(key, hit);
     return hit;
   }
-  const body = await sharp(await original(), { limitInputPixels: MAX_INPUT_PIXELS })
-    .rotate()
-    .resize({ width, withoutEnlargement: true })
-    .webp({ quality: 78 })
-    .toBuffer();
-  remember(key, body);
-  return body;
+  // A page shows a new photo to many phones at once: one decode and resize for all of them, not one each.
+  const pending = resizing.get(key);
+  if (pending) return pending;
+  const work = (async () => {
+    const body = await sharp(await original(), { limitInputPixels: MAX_INPUT_PIXELS })
+      .rotate()
+      .resize({ width, withoutEnlargement: true })
+      .webp({ quality: 78 })
+      .toBuffer();
+    remember(key, body);
+    return body;
+  })();
+  resizing.set(key, work);
+  try {
+    return await work;
+  } finally {
+    resizing.delete(key);
+  }
 }
