@@ -1,6 +1,7 @@
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { timedGuard } from "../../observability/checkout-guards"
 import { splitOrderByProducerWorkflow } from "../order/split-order-by-producer"
 
 type OrderCreatedHook = (
@@ -19,7 +20,8 @@ type OrderCreatedHook = (
 const orderCreated = (completeCartWorkflow.hooks as unknown as { orderCreated: OrderCreatedHook }).orderCreated
 orderCreated(async ({ order_id }, { container }) => {
   try {
-    await splitOrderByProducerWorkflow(container).run({ input: { order_id } })
+    // Timed with the other checkout work of the plugin: it counts in the plugin's share of checkout.
+    await timedGuard("order_split", () => splitOrderByProducerWorkflow(container).run({ input: { order_id } }))
   } catch (error) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
