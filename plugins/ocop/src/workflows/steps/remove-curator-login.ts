@@ -1,11 +1,7 @@
-import { createRemoveOrganisationLoginStep } from "./remove-organisation-login"
+import { createRemoveOrganisationLoginStep, type OrganisationLoginRemoval } from "./remove-organisation-login"
 
-export type RemoveCuratorLoginInput = {
-  trade_center_id: string
-  auth_identity_id: string
-  /** The curator asking: a centre cannot remove the login it is using (it would lock itself out). */
-  requested_by_auth_identity_id?: string | null
-}
+/** Which trade centre, and which of its curator logins to remove. */
+export type RemoveCuratorLoginInput = OrganisationLoginRemoval & { trade_center_id: string }
 
 /**
  * Takes a login off a trade centre: its auth identity no longer names the centre, so it can neither

@@ -5,7 +5,7 @@ export type LoginMetadata = Record<string, unknown>
 
 export type OrganisationLoginRemoval = {
   auth_identity_id: string
-  /** The login asking: it cannot remove itself (it would lock itself out). */
+  /** The login asking: it cannot remove itself (it would lock itself out; ask a colleague). */
   requested_by_auth_identity_id?: string | null
 }
 

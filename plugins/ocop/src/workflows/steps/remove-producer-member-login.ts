@@ -1,12 +1,8 @@
 import { actsForProducer, isProducerOwner } from "../../lib/producer-members"
-import { createRemoveOrganisationLoginStep } from "./remove-organisation-login"
+import { createRemoveOrganisationLoginStep, type OrganisationLoginRemoval } from "./remove-organisation-login"
 
-export type RemoveProducerMemberLoginInput = {
-  producer_id: string
-  auth_identity_id: string
-  /** The login asking: it cannot remove itself (ask the owner or another member). */
-  requested_by_auth_identity_id?: string | null
-}
+/** Which shop, and which of its member logins to remove. */
+export type RemoveProducerMemberLoginInput = OrganisationLoginRemoval & { producer_id: string }
 
 /**
  * Takes a member's login off a shop: its identity no longer names the producer, so it can neither log
