@@ -21,7 +21,7 @@ import { embeddedServerUrl } from "../scripts/lib/postgres.mjs"
 const require = createRequire(import.meta.url)
 const root = new URL("../plugins/search/.medusa/server/src/", import.meta.url).pathname
 const { OcopPostgresSearchService } = require(root + "providers/ocop-postgres/service.js")
-const { ocopProductFields, OCOP_PRODUCT_SETTINGS } = require(root + "lib/fields.js")
+const { resolvedOcopProductIndex } = require(root + "lib/fields.js")
 const { toSearchDocument } = require(root + "lib/document.js")
 const { parseSearchParams } = require(root + "lib/params.js")
 const { searchOcopProducts, suggestOcopProducts } = require(root + "lib/ocop-search.js")
@@ -300,16 +300,7 @@ export async function run(ctx = {}) {
   await admin.destroy()
   const knex = knexFactory({ client: "pg", connection: `${server}/${DB}`, pool: { min: 1, max: 8 } })
   const manager = { execute: async (sql, params) => (await knex.raw(sql, params ?? [])).rows }
-  const index = {
-    name: "ocop_product",
-    entity: "product",
-    fields: ocopProductFields.toFields(),
-    primary_key: "id",
-    provider: "ocop-postgres",
-    settings: OCOP_PRODUCT_SETTINGS,
-    definition_hash: "bench",
-    physical_name: `ocop_product_bench_${N}`,
-  }
+  const index = resolvedOcopProductIndex(`ocop_product_bench_${N}`, "bench")
   const notes = []
   try {
     const sql = new OcopPostgresSearchService({ manager }, { memory_index: false })

@@ -62,6 +62,7 @@ import {
   ensureProducerInOrder,
   ensureProducerOwnsProduct,
 } from "./utils/ownership"
+import { routeTable } from "./utils/route-table"
 import { securityRoutes } from "./security-middlewares"
 import { paymentRoutes } from "./payment-middlewares"
 import { vendorUploadRoutes } from "./vendor/uploads/middlewares"
@@ -142,48 +143,27 @@ export default defineMiddlewares({
     // (a cart is offered the delivery options of its producers' parcels only: api/store/shipping-options)
 
     // --- the listing gate on Medusa's own Admin API ---
-    { matcher: "/admin/products", method: ["POST"], middlewares: [guardMarketplaceChannel] },
-    { matcher: "/admin/products/batch", method: ["POST"], middlewares: [guardMarketplaceChannel] },
-    { matcher: "/admin/products/:id", method: ["POST"], middlewares: [guardMarketplaceChannel] },
-    { matcher: "/admin/sales-channels/:id/products", method: ["POST"], middlewares: [guardMarketplaceChannel] },
+    ...routeTable([
+      ["POST", "/admin/products", guardMarketplaceChannel],
+      ["POST", "/admin/products/batch", guardMarketplaceChannel],
+      ["POST", "/admin/products/:id", guardMarketplaceChannel],
+      ["POST", "/admin/sales-channels/:id/products", guardMarketplaceChannel],
+    ]),
 
     // --- operator routes ---
-    { matcher: "/admin/ocop/producers", method: ["GET"], middlewares: [validateQuery(AdminListProducers)] },
-    { matcher: "/admin/ocop/producers", method: ["POST"], middlewares: [validateBody(AdminCreateProducer)] },
-    {
-      matcher: "/admin/ocop/producers/:id/:action",
-      method: ["POST"],
-      middlewares: [validateBody(AdminProducerAction)],
-    },
-    { matcher: "/admin/ocop/certifications", method: ["GET"], middlewares: [validateQuery(AdminListCertifications)] },
-    {
-      matcher: "/admin/ocop/certifications",
-      method: ["POST"],
-      middlewares: [validateBody(AdminSubmitCertification), checkCertificationRules],
-    },
-    {
-      matcher: "/admin/ocop/certifications/:id/renew",
-      method: ["POST"],
-      middlewares: [readIdempotencyKey, validateBody(AdminRenewCertification)],
-    },
-    {
-      matcher: "/admin/ocop/certifications/:id/:action",
-      method: ["POST"],
-      middlewares: [readIdempotencyKey, validateAdminDecision],
-    },
-    {
-      matcher: "/admin/ocop/products/:id/producer",
-      method: ["POST"],
-      middlewares: [validateBody(AdminAttachProducer)],
-    },
-    { matcher: "/admin/ocop/listings/refresh", method: ["POST"], middlewares: [validateBody(AdminRefreshListings)] },
-
-    { matcher: "/admin/ocop/trade-centers", method: ["POST"], middlewares: [validateBody(AdminCreateTradeCenter)] },
-    {
-      matcher: "/admin/ocop/trade-centers/:id/curators",
-      method: ["POST"],
-      middlewares: [validateBody(AdminCreateCurator), enforcePasswordPolicy],
-    },
+    ...routeTable([
+      ["GET", "/admin/ocop/producers", validateQuery(AdminListProducers)],
+      ["POST", "/admin/ocop/producers", validateBody(AdminCreateProducer)],
+      ["POST", "/admin/ocop/producers/:id/:action", validateBody(AdminProducerAction)],
+      ["GET", "/admin/ocop/certifications", validateQuery(AdminListCertifications)],
+      ["POST", "/admin/ocop/certifications", validateBody(AdminSubmitCertification), checkCertificationRules],
+      ["POST", "/admin/ocop/certifications/:id/renew", readIdempotencyKey, validateBody(AdminRenewCertification)],
+      ["POST", "/admin/ocop/certifications/:id/:action", readIdempotencyKey, validateAdminDecision],
+      ["POST", "/admin/ocop/products/:id/producer", validateBody(AdminAttachProducer)],
+      ["POST", "/admin/ocop/listings/refresh", validateBody(AdminRefreshListings)],
+      ["POST", "/admin/ocop/trade-centers", validateBody(AdminCreateTradeCenter)],
+      ["POST", "/admin/ocop/trade-centers/:id/curators", validateBody(AdminCreateCurator), enforcePasswordPolicy],
+    ]),
 
     // --- producers (auth actor "producer"; actor_id = the producer) ---
     {
@@ -242,40 +222,23 @@ export default defineMiddlewares({
 
     // --- trade-promotion centres (auth actor "curator"; actor_id = the trade centre) ---
     { matcher: "/trade-center/*", middlewares: curatorAuth },
-    {
-      matcher: "/trade-center/certifications",
-      method: ["GET"],
-      middlewares: [validateQuery(CuratorListCertifications)],
-    },
-    {
-      matcher: "/trade-center/certifications/:id/:action",
-      method: ["POST"],
-      middlewares: [ensureCertificationInCuratorProvince, readIdempotencyKey, validateBody(AdminCertificationAction)],
-    },
-
-    { matcher: "/trade-center/products", method: ["GET"], middlewares: [validateQuery(CuratorListProducts)] },
-    { matcher: "/trade-center/producers", method: ["GET"], middlewares: [validateQuery(CuratorListProducers)] },
-    {
-      matcher: "/trade-center/producers/:id/approve",
-      method: ["POST"],
-      middlewares: [validateBody(AdminProducerAction)],
-    },
-    {
-      matcher: "/trade-center/curators",
-      method: ["POST"],
-      middlewares: [validateBody(AdminCreateCurator), enforcePasswordPolicy],
-    },
-    {
-      matcher: "/trade-center/featured-lists",
-      method: ["POST"],
-      middlewares: [validateBody(FeaturedListBody), refuseHomePlacement],
-    },
-    {
-      matcher: "/trade-center/featured-lists/:id",
-      method: ["POST"],
-      middlewares: [validateBody(FeaturedListBody), refuseHomePlacement],
-    },
-    { matcher: "/admin/ocop/featured-lists", method: ["POST"], middlewares: [validateBody(FeaturedListBody)] },
+    ...routeTable([
+      ["GET", "/trade-center/certifications", validateQuery(CuratorListCertifications)],
+      [
+        "POST",
+        "/trade-center/certifications/:id/:action",
+        ensureCertificationInCuratorProvince,
+        readIdempotencyKey,
+        validateBody(AdminCertificationAction),
+      ],
+      ["GET", "/trade-center/products", validateQuery(CuratorListProducts)],
+      ["GET", "/trade-center/producers", validateQuery(CuratorListProducers)],
+      ["POST", "/trade-center/producers/:id/approve", validateBody(AdminProducerAction)],
+      ["POST", "/trade-center/curators", validateBody(AdminCreateCurator), enforcePasswordPolicy],
+      ["POST", "/trade-center/featured-lists", validateBody(FeaturedListBody), refuseHomePlacement],
+      ["POST", "/trade-center/featured-lists/:id", validateBody(FeaturedListBody), refuseHomePlacement],
+      ["POST", "/admin/ocop/featured-lists", validateBody(FeaturedListBody)],
+    ]),
 
     // --- checkout: one completion at a time per stocked item, sold out answered before the work ---
     {

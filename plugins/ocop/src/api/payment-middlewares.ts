@@ -1,5 +1,6 @@
-import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate } from "@medusajs/framework/http"
 import { validateBody, validateQuery } from "./utils/validate"
+import { routeTable } from "./utils/route-table"
 import { PayosNotification, VnpayIpnQuery } from "./hooks/ocop/validators"
 import { StoreOrderPaymentQuery, StoreVnpayRedirect, StoreVnpayReturn } from "./store/ocop/payments/validators"
 import {
@@ -11,29 +12,13 @@ import {
 const shopper = authenticate("customer", ["bearer", "session"], { allowUnauthenticated: true })
 
 /** Payments by VietQR transfer and VNPay (decision 017): notifications, the shopper's view, the operator's. */
-export const paymentRoutes: MiddlewareRoute[] = [
-  { matcher: "/hooks/ocop/payos", method: ["POST"], middlewares: [validateBody(PayosNotification)] },
-  { matcher: "/hooks/ocop/vnpay/ipn", method: ["GET"], middlewares: [validateQuery(VnpayIpnQuery)] },
-  {
-    matcher: "/store/ocop/orders/:id/payment",
-    method: ["GET"],
-    middlewares: [shopper, validateQuery(StoreOrderPaymentQuery)],
-  },
-  {
-    matcher: "/store/ocop/orders/:id/vnpay",
-    method: ["POST"],
-    middlewares: [shopper, validateBody(StoreVnpayRedirect)],
-  },
-  { matcher: "/store/ocop/payments/vnpay-return", method: ["POST"], middlewares: [validateBody(StoreVnpayReturn)] },
-  { matcher: "/admin/ocop/payments", method: ["GET"], middlewares: [validateQuery(AdminListPaymentNotifications)] },
-  {
-    matcher: "/admin/ocop/payments/orders/:id/confirm",
-    method: ["POST"],
-    middlewares: [validateBody(AdminConfirmPayment)],
-  },
-  {
-    matcher: "/admin/ocop/payments/notifications/:id/resolve",
-    method: ["POST"],
-    middlewares: [validateBody(AdminResolveNotification)],
-  },
-]
+export const paymentRoutes = routeTable([
+  ["POST", "/hooks/ocop/payos", validateBody(PayosNotification)],
+  ["GET", "/hooks/ocop/vnpay/ipn", validateQuery(VnpayIpnQuery)],
+  ["GET", "/store/ocop/orders/:id/payment", shopper, validateQuery(StoreOrderPaymentQuery)],
+  ["POST", "/store/ocop/orders/:id/vnpay", shopper, validateBody(StoreVnpayRedirect)],
+  ["POST", "/store/ocop/payments/vnpay-return", validateBody(StoreVnpayReturn)],
+  ["GET", "/admin/ocop/payments", validateQuery(AdminListPaymentNotifications)],
+  ["POST", "/admin/ocop/payments/orders/:id/confirm", validateBody(AdminConfirmPayment)],
+  ["POST", "/admin/ocop/payments/notifications/:id/resolve", validateBody(AdminResolveNotification)],
+])

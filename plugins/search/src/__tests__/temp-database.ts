@@ -5,7 +5,7 @@
  */
 import type { SearchTypes } from "@medusajs/framework/types"
 import knexFactory, { type Knex } from "knex"
-import { OCOP_PRODUCT_SETTINGS, ocopProductFields } from "../lib/fields"
+import { resolvedOcopProductIndex } from "../lib/fields"
 import type { Executor } from "../providers/ocop-postgres/sql"
 
 export function testServerUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -40,17 +40,7 @@ export async function createTempDatabase(prefix: string): Promise<TempDatabase> 
 
 /** The `ocop_product` index as the Search Module hands it to a provider. */
 export function ocopProductIndex(physicalName: string): SearchTypes.ResolvedSearchIndexDefinition {
-  return {
-    name: "ocop_product",
-    entity: "product",
-    fields: ocopProductFields.toFields(),
-    primary_key: "id",
-    provider: "ocop-postgres",
-    settings: OCOP_PRODUCT_SETTINGS,
-    definition_hash: "test",
-    physical_name: physicalName,
-    seed: async function* () {},
-  }
+  return resolvedOcopProductIndex(physicalName, "test")
 }
 
 /** The Search Module's query normalisation, reduced to what the OCOP search service sends. */

@@ -1,3 +1,4 @@
+import type { SearchTypes } from "@medusajs/framework/types"
 import { search } from "@medusajs/framework/utils"
 
 /**
@@ -48,4 +49,25 @@ export const OCOP_PRODUCT_SETTINGS = {
     min_word_size_for_two_typos: 8,
     disabled_on_attributes: ["handle"],
   },
+}
+
+/**
+ * The `ocop_product` index as the Search Module hands it to a provider, for code that drives the
+ * provider without the module (its tests, bench/search-provider.mjs): nothing to seed from.
+ */
+export function resolvedOcopProductIndex(
+  physicalName: string,
+  definitionHash: string
+): SearchTypes.ResolvedSearchIndexDefinition {
+  return {
+    name: "ocop_product",
+    entity: "product",
+    fields: ocopProductFields.toFields(),
+    primary_key: "id",
+    provider: "ocop-postgres",
+    settings: OCOP_PRODUCT_SETTINGS,
+    definition_hash: definitionHash,
+    physical_name: physicalName,
+    seed: async function* () {},
+  }
 }

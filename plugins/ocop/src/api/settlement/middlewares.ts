@@ -1,5 +1,6 @@
 import { ensureProducerInOrder } from "../utils/ownership"
 import { validateBody, validateQuery } from "../utils/validate"
+import { routeTable } from "../utils/route-table"
 import {
   AdminRecordCashCollection,
   AdminRecordPayout,
@@ -8,40 +9,18 @@ import {
   VendorRecordCashCollection,
 } from "./validators"
 
-type Method = "GET" | "POST"
-
 /**
  * Producer money: statements, cash collected on delivery, payouts, commission rates
  * (docs/decisions/018-producer-statements.md).
  */
-export const settlementRoutes = [
-  { matcher: "/vendor/statements", method: ["GET"] as Method[], middlewares: [validateQuery(StatementQuery)] },
-  { matcher: "/vendor/statements/export", method: ["GET"] as Method[], middlewares: [validateQuery(StatementQuery)] },
-  {
-    matcher: "/vendor/orders/:id/cash-collection",
-    method: ["POST"] as Method[],
-    middlewares: [ensureProducerInOrder, validateBody(VendorRecordCashCollection)],
-  },
-  { matcher: "/admin/ocop/statements", method: ["GET"] as Method[], middlewares: [validateQuery(StatementQuery)] },
-  {
-    matcher: "/admin/ocop/statements/:producer_id",
-    method: ["GET"] as Method[],
-    middlewares: [validateQuery(StatementQuery)],
-  },
-  {
-    matcher: "/admin/ocop/statements/:producer_id/export",
-    method: ["GET"] as Method[],
-    middlewares: [validateQuery(StatementQuery)],
-  },
-  { matcher: "/admin/ocop/payouts", method: ["POST"] as Method[], middlewares: [validateBody(AdminRecordPayout)] },
-  {
-    matcher: "/admin/ocop/orders/:id/cash-collection",
-    method: ["POST"] as Method[],
-    middlewares: [validateBody(AdminRecordCashCollection)],
-  },
-  {
-    matcher: "/admin/ocop/commission-rates",
-    method: ["POST"] as Method[],
-    middlewares: [validateBody(AdminSetCommissionRate)],
-  },
-]
+export const settlementRoutes = routeTable([
+  ["GET", "/vendor/statements", validateQuery(StatementQuery)],
+  ["GET", "/vendor/statements/export", validateQuery(StatementQuery)],
+  ["POST", "/vendor/orders/:id/cash-collection", ensureProducerInOrder, validateBody(VendorRecordCashCollection)],
+  ["GET", "/admin/ocop/statements", validateQuery(StatementQuery)],
+  ["GET", "/admin/ocop/statements/:producer_id", validateQuery(StatementQuery)],
+  ["GET", "/admin/ocop/statements/:producer_id/export", validateQuery(StatementQuery)],
+  ["POST", "/admin/ocop/payouts", validateBody(AdminRecordPayout)],
+  ["POST", "/admin/ocop/orders/:id/cash-collection", validateBody(AdminRecordCashCollection)],
+  ["POST", "/admin/ocop/commission-rates", validateBody(AdminSetCommissionRate)],
+])

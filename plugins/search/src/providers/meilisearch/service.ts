@@ -14,6 +14,7 @@ import {
   toMeiliFilter,
   toMeiliSort,
 } from "./settings"
+import type { UpsertDocumentsInput } from "../provider-input"
 
 export type MeiliOptions = { host?: string; apiKey?: string }
 
@@ -71,15 +72,7 @@ export class OcopMeilisearchService extends AbstractSearchProviderService {
     return out
   }
 
-  async upsertDocuments({
-    index,
-    definition,
-    documents,
-  }: {
-    index: string
-    definition: SearchTypes.ResolvedSearchIndexDefinition
-    documents: SearchTypes.SearchDocument[]
-  }) {
+  async upsertDocuments({ index, definition, documents }: UpsertDocumentsInput) {
     const dates = dateFieldsOf(definition.fields)
     this.dateFields_.set(index, dates)
     const client = await this.client()

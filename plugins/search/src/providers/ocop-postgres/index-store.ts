@@ -15,6 +15,7 @@ import {
 } from "./documents"
 import { buildTablePlan, changeLogSql, createTableSql, splitDocumentsSql, type TablePlan } from "./plan"
 import { compileFilters, fromJson, pgArray, type Executor } from "./sql"
+import type { UpsertDocumentsInput } from "../provider-input"
 
 export const OCOP_POSTGRES_PROVIDER = "ocop-postgres"
 export type OcopPostgresOptions = {
@@ -203,15 +204,7 @@ export abstract class OcopPostgresIndexStore extends AbstractSearchProviderServi
     return out
   }
 
-  async upsertDocuments({
-    index,
-    definition,
-    documents,
-  }: {
-    index: string
-    definition: SearchTypes.ResolvedSearchIndexDefinition
-    documents: SearchTypes.SearchDocument[]
-  }): Promise<SearchTypes.SearchTask> {
+  async upsertDocuments({ index, definition, documents }: UpsertDocumentsInput): Promise<SearchTypes.SearchTask> {
     if (!documents.length) return { index, status: "succeeded" }
     const plan = await this.plan(index, definition)
     await this.ensureLayout(plan)

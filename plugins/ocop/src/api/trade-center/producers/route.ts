@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { OCOP_MODULE, type OcopModuleService } from "../../../modules/ocop"
 import { curatorRequest } from "../curator-request"
+import { newestFirst } from "../../utils/list-page"
 
 /** The producers of the curator's province (the province filter is injected, never taken from the query). */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -9,9 +10,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const where: Record<string, unknown> = { province_code: center.province_code }
   if (query.status) where.status = query.status
   const [producers, count] = await ocop.listAndCountProducers(where, {
-    take: query.limit,
-    skip: query.offset,
-    order: { created_at: "DESC" },
+    ...newestFirst(query),
     select: ["id", "name", "handle", "entity_type", "province_code", "ward", "phone", "email", "logo_url", "status"],
   })
   res.json({ producers, count, limit: query.limit, offset: query.offset })

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { OCOP_PAYMENT_MODULE } from "../../../../modules/ocop-payment"
 import type OcopPaymentModuleService from "../../../../modules/ocop-payment/service"
 import { notificationView } from "./notification-view"
+import { newestFirst } from "../../../utils/list-page"
 
 type ListQuery = { outcome?: string; order_id?: string; limit: number; offset: number }
 
@@ -12,10 +13,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const filters: Record<string, unknown> = {}
   if (outcome) filters.outcome = outcome
   if (order_id) filters.order_id = order_id
-  const [rows, count] = await ledger.listAndCountPaymentNotifications(filters, {
-    take: limit,
-    skip: offset,
-    order: { created_at: "DESC" },
-  })
+  const [rows, count] = await ledger.listAndCountPaymentNotifications(filters, newestFirst({ limit, offset }))
   res.json({ notifications: rows.map(notificationView), count, limit, offset })
 }
