@@ -183,16 +183,27 @@ export async function channelProductPage(
   const where = whereClause(query)
   const { column, direction } = query.order
   const tieBreak = column === "id" ? "" : `, p.id ${direction}`
-  // Two statements on two pool connections, in parallel: the page stops early, the count does not.
-  const [page, total] = await Promise.all([
+  const readPage = () =>
     db.raw(
       `SELECT p.id FROM product p WHERE ${where.sql}
         ORDER BY p.${column} ${direction}${tieBreak} LIMIT ? OFFSET ?`,
       [...where.bindings, query.take, query.skip]
-    ),
-    exactCount(db, query, where),
-  ])
+    )
+  if (pageHoldsEveryMatch(query)) {
+    // A product page's `?handle=` (or a list of ids): the first page holds all matches, so its
+    // length is the exact count, without a second statement.
+    const ids = (await readPage()).rows.map((r) => r.id as string)
+    return { ids, count: ids.length }
+  }
+  // Two statements on two pool connections, in parallel: the page stops early, the count does not.
+  const [page, total] = await Promise.all([readPage(), exactCount(db, query, where)])
   return { ids: page.rows.map((r) => r.id as string), count: total }
+}
+
+/** Whether the first page holds every match: a unique key (id, handle) with no more values than the page. */
+function pageHoldsEveryMatch(query: ChannelProductPageQuery): boolean {
+  if (query.skip !== 0) return false
+  return [query.filters.id, query.filters.handle].some((values) => !!values && values.length <= query.take)
 }
 
 /**
