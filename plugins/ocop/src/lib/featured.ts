@@ -80,21 +80,23 @@ export type FeaturedFilter = {
   locale?: string
 }
 
-/** Featured lists in force now for some placements, each with its listed products in the curator's order. */
-export async function activeFeaturedLists(scope: Scope, filter: FeaturedFilter, now = new Date()) {
+/** Featured lists in force now for some placements, newest first (rows only; `featuredListsView` adds cards). */
+async function featuredListsInForce(scope: Scope, filter: FeaturedFilter, now: Date) {
   const ocop: OcopModuleService = scope.resolve(OCOP_MODULE)
   const where: Record<string, unknown> = { placement: filter.placements }
   if (filter.province_code) where.province_code = filter.province_code
-  const lists = (await ocop.listFeaturedLists(where, { order: { created_at: "DESC" } })).filter((l) => inForce(l, now))
-  const cards = await productCards(
-    scope,
-    lists.flatMap((l: FeaturedListRow) => l.product_ids as unknown as string[]),
-    filter.locale
-  )
-  const cardById = new Map(cards.map((c) => [c.id, c]))
+  return (await ocop.listFeaturedLists(where, { order: { created_at: "DESC" } })).filter((l) => inForce(l, now))
+}
+
+const listProductIds = (l: FeaturedListRow) => l.product_ids as unknown as string[]
+
+type ProductCard = Awaited<ReturnType<typeof productCards>>[number]
+
+/** Featured lists with their listed products as cards, in the curator's order. */
+function featuredListsView(lists: FeaturedListRow[], cardById: Map<string, ProductCard>, group_slug?: string) {
   return (
     lists
-      .map((l: FeaturedListRow) => ({
+      .map((l) => ({
         id: l.id,
         title_vi: l.title_vi,
         title_en: l.title_en,
@@ -103,25 +105,31 @@ export async function activeFeaturedLists(scope: Scope, filter: FeaturedFilter, 
         starts_at: l.starts_at,
         ends_at: l.ends_at,
         // Unlisted products stay in the curator's list but are never shown.
-        products: (l.product_ids as unknown as string[])
+        products: listProductIds(l)
           .map((id) => cardById.get(id))
           .filter((c): c is NonNullable<typeof c> => !!c)
-          .filter((c) => !filter.group_slug || c.ocop?.group?.slug === filter.group_slug),
+          .filter((c) => !group_slug || c.ocop?.group?.slug === group_slug),
       }))
       // a group page shows only the lists that hold something of that group
-      .filter((l) => !filter.group_slug || l.products.length > 0)
+      .filter((l) => !group_slug || l.products.length > 0)
   )
 }
 
+/** Featured lists in force now for some placements, each with its listed products in the curator's order. */
+export async function activeFeaturedLists(scope: Scope, filter: FeaturedFilter, now = new Date()) {
+  const lists = await featuredListsInForce(scope, filter, now)
+  const cards = await productCards(scope, lists.flatMap(listProductIds), filter.locale)
+  return featuredListsView(lists, new Map(cards.map((c) => [c.id, c])), filter.group_slug)
+}
+
+type NewestFilter = { stars?: number; province_code?: string; group_slug?: string; limit: number }
+
 /**
- * The newest certified products (optionally of one star level): current approved certifications
- * by decision date, listed products only. Reads a few more certifications than it needs, since
- * some may belong to products that are not listed (producer suspended, product unpublished).
+ * Product ids of the newest current approved certifications, by decision date (index
+ * IDX_ocop_certification_current_newest / _stars_newest). Reads three times `limit`, since some
+ * may belong to products that are not listed (producer suspended, product unpublished).
  */
-export async function newestCertified(
-  scope: Scope,
-  filter: { stars?: number; province_code?: string; group_slug?: string; limit: number; locale?: string }
-) {
+async function newestCertifiedIds(scope: Scope, filter: NewestFilter): Promise<string[]> {
   const ocop: OcopModuleService = scope.resolve(OCOP_MODULE)
   const where: Record<string, unknown> = { status: "approved", is_current: true }
   if (filter.stars) where.stars = filter.stars
@@ -132,12 +140,15 @@ export async function newestCertified(
     order: { decided_at: "DESC", valid_from: "DESC" },
     take: filter.limit * 3,
   })
-  const cards = await productCards(
-    scope,
-    certs.map((c) => c.product_id),
-    filter.locale
-  )
-  return cards.slice(0, filter.limit)
+  return certs.map((c) => c.product_id)
+}
+
+/** The first `limit` of `ids` that have a card (listed products), in order. */
+function firstCards(ids: string[], cardById: Map<string, ProductCard>, limit: number) {
+  return [...new Set(ids)]
+    .map((id) => cardById.get(id))
+    .filter((c): c is ProductCard => !!c)
+    .slice(0, limit)
 }
 
 /**
@@ -156,15 +167,30 @@ export async function showcase(
   const ocop = scope.resolve(OCOP_MODULE)
   const featuredPlacements = province_code ? ["province"] : group_slug ? ["home", "province"] : ["home"]
   const home = !province_code && !group_slug
-  const [featured_lists, campaigns, five_star, newest, producers] = await Promise.all([
-    activeFeaturedLists(scope, { placements: featuredPlacements, province_code, group_slug, locale }, now),
-    activeFeaturedLists(scope, { placements: ["campaign"], province_code, group_slug, locale }, now),
-    newestCertified(scope, { stars: 5, province_code, group_slug, limit: 8, locale }),
+  const SHELF = 8
+  const [featured, campaignLists, fiveStarIds, newestIds, producers] = await Promise.all([
+    featuredListsInForce(scope, { placements: featuredPlacements, province_code }, now),
+    featuredListsInForce(scope, { placements: ["campaign"], province_code }, now),
+    newestCertifiedIds(scope, { stars: 5, province_code, group_slug, limit: SHELF }),
     // a province or group page lists its products as search results already
-    home ? newestCertified(scope, { limit: 8, locale }) : Promise.resolve([]),
+    home ? newestCertifiedIds(scope, { limit: SHELF }) : Promise.resolve([]),
     province_code
       ? ocop.listProducers({ status: "active", province_code }, { order: { name: "ASC" }, take: 48 })
       : Promise.resolve([]),
   ])
-  return { featured_lists, campaigns, five_star, newest, producers: producers.map(publicProducer) }
+  // One card look-up for every product the page shows (the shelves overlap, and each look-up is a
+  // few queries across modules: at 100k products this is most of the answer's time).
+  const cards = await productCards(
+    scope,
+    [...featured.flatMap(listProductIds), ...campaignLists.flatMap(listProductIds), ...fiveStarIds, ...newestIds],
+    locale
+  )
+  const cardById = new Map(cards.map((c) => [c.id, c]))
+  return {
+    featured_lists: featuredListsView(featured, cardById, group_slug),
+    campaigns: featuredListsView(campaignLists, cardById, group_slug),
+    five_star: firstCards(fiveStarIds, cardById, SHELF),
+    newest: firstCards(newestIds, cardById, SHELF),
+    producers: producers.map(publicProducer),
+  }
 }
