@@ -7,16 +7,15 @@ import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { ProductGrid } from "~/components/ProductGrid";
 import { t, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS, getLang } from "~/lib/lang.server";
-import { getListings, getProducer } from "~/lib/backend/ocop-facts.server";
+import { getProducer } from "~/lib/backend/ocop-facts.server";
 import { langFromMatches, notFoundSeo, pageSeo } from "~/lib/meta";
 import { entityTypeKey } from "~/lib/ocop-display";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const result = await getProducer(params.handle ?? "", await getLang(request));
   if (!result) throw new Response(null, { status: 404 });
-  const { products } = result;
-  const listings = await getListings(products.map((p) => p.id));
-  return data({ producer: result.producer, products, listings }, { headers: PUBLIC_CACHE_HEADERS });
+  const { producer, products, listings } = result;
+  return data({ producer, products, listings }, { headers: PUBLIC_CACHE_HEADERS });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders;

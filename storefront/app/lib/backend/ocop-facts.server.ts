@@ -90,21 +90,23 @@ export async function getCertification(
 }
 
 /**
- * A producer's public profile and its listed products. The OCOP route gives
- * the producer and the product ids; the products themselves (with VND prices)
- * come from the core store route, so they obey the same sales-channel gate.
+ * A producer's public profile and its listed products with their listing facts. The OCOP route gives
+ * the producer and the product ids; the products themselves (with VND prices) come from the core
+ * store route, so they obey the same sales-channel gate, and the facts at the same time (both need
+ * only the ids: one round trip less at 100k products).
  */
 export async function getProducer(
   handle: string,
   lang?: Lang
-): Promise<{ producer: Producer; products: ProductSummary[] } | null> {
+): Promise<{ producer: Producer; products: ProductSummary[]; listings: Record<string, Listing> } | null> {
   const result = await optional(
     `/store/ocop/producers/${encodeURIComponent(handle)}`,
     z.object({ producer: producerSchema, products: z.array(productOfProducerSchema).default([]) })
   );
   if (!result) return null;
   const ids = result.products.map((p) => p.id).slice(0, 100);
-  return { producer: result.producer, products: await listProductsByIds(ids, lang) };
+  const [products, listings] = await Promise.all([listProductsByIds(ids, lang), getListings(ids)]);
+  return { producer: result.producer, products, listings };
 }
 
 /** null when the verify route is unavailable (the page then says so). */
