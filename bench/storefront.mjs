@@ -104,7 +104,9 @@ export async function run(ctx) {
     notes: [
       "baseline = the backend store call for one product by handle, same run; ratios = baseline ÷ case (<1: the page costs more than that call)",
       "production build (storefront/server.mjs), one sequential client, no HTTP cache in the client",
-      `province, group and producer pages cycle through ${browse.provinces.length} / ${browse.groups.length} / ${browse.producers.length} of the newest listed products' provinces, groups and producers; target p95 TTFB ≤ 100 ms for every catalogue page at 100k (issue 14)`,
+      `province, group and producer pages cycle through ${browse.provinces.length} / ${browse.groups.length} / ` +
+        `${browse.producers.length} provinces, groups and producers of the newest listed products; ` +
+        "target p95 TTFB ≤ 100 ms for every catalogue page at 100k (issue 14)",
     ],
   }
 }
