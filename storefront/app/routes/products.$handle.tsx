@@ -21,7 +21,7 @@ import { StarRating } from "~/components/StarRating";
 import { formatDate, type MessageKey, useLang, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS, getLang } from "~/lib/lang.server";
 import { getCertification, getListings, type Certification, type Producer } from "~/lib/backend/ocop-facts.server";
-import { getProductWith } from "~/lib/backend/products.server";
+import { getProductByHandle } from "~/lib/backend/products.server";
 import type { StockState, VariantView } from "~/lib/backend/views";
 import { langFromMatches, notFoundSeo, pageSeo } from "~/lib/meta";
 import { productJsonLd } from "~/lib/product-seo";
@@ -33,14 +33,10 @@ import { FormRow } from "~/components/FormRow";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";
-  const found = await getProductWith(handle, await getLang(request), (id) =>
-    Promise.all([getCertification(id), getListings([id])])
-  );
-  if (!found) throw new Response(null, { status: 404 });
-  const {
-    product,
-    extra: [certified, listings],
-  } = found;
+  // Two rounds: the product by handle, then what needs only its id, at once.
+  const product = await getProductByHandle(handle, await getLang(request));
+  if (!product) throw new Response(null, { status: 404 });
+  const [certified, listings] = await Promise.all([getCertification(product.id), getListings([product.id])]);
   const listing = listings[product.id] ?? null;
 
   const wanted = new URL(request.url).searchParams.get("variant");
@@ -264,7 +260,9 @@ export default function ProductPage() {
   // With JavaScript the add goes through a fetcher (no navigation, the header counts the units at once);
   // without it the same form posts and the page comes back with the action's answer.
   const actionData = useActionData<typeof action>();
-  const addToCart = useFetcher<typeof action>({ key: ADD_TO_CART_FETCHER });
+  // One fetcher per product and variant: its answer ("added", "sold out") must not stay on the page
+  // of another product or variant reached without a reload (search box, variant picker).
+  const addToCart = useFetcher<typeof action>({ key: `${ADD_TO_CART_FETCHER}:${product.id}:${selectedVariantId}` });
   // Busy until the backend answers; its answer shows at once, while the header's count is re-read.
   const adding = addToCart.state === "submitting";
   const submit = useSubmit();

@@ -133,25 +133,14 @@ export async function listProductsByIds(ids: string[], lang?: Lang): Promise<Pro
   return (await listPriced({ id: ids, limit: ids.length }, lang)).products;
 }
 
-export async function getProductByHandle(handle: string, lang?: Lang): Promise<ProductDetail | null> {
-  return (await getProductWith(handle, lang, async () => null))?.product ?? null;
-}
-
 /**
- * The product page's data in two rounds: the product by handle (Medusa's `/store/products?handle=`,
- * which the backend's channel fast path answers — faster at 100k than resolving the handle through
- * /store/ocop/handles and then reading the product by id, bench/RESULTS.md 2026-11-30), then
- * whatever else needs only its id (`alongside`: the certificate, the listing facts) at once.
+ * A product by handle through Medusa's `/store/products?handle=`, which the backend's channel fast
+ * path answers in one statement — faster at 100k than resolving the handle through
+ * /store/ocop/handles and then reading the product by id (bench/RESULTS.md 2026-11-30).
  */
-export async function getProductWith<T>(
-  handle: string,
-  lang: Lang | undefined,
-  alongside: (id: string) => Promise<T>
-): Promise<{ product: ProductDetail; extra: T } | null> {
+export async function getProductByHandle(handle: string, lang?: Lang): Promise<ProductDetail | null> {
   if (!handle || handle.length > 200) return null;
-  const product = await productByHandle(handle, await getVndRegion(), lang);
-  if (!product) return null;
-  return { product, extra: await alongside(product.id) };
+  return productByHandle(handle, await getVndRegion(), lang);
 }
 
 async function productByHandle(
