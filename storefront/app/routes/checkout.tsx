@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { AmountRow, TOTAL_ROW } from "~/components/AmountRow";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -271,32 +272,27 @@ export default function CheckoutPage() {
               {tr("summary.title")}
             </h2>
             <dl className="mt-3 space-y-2 text-sm">
-              <div className="flex justify-between gap-4">
-                <dt>{tr("cart.subtotal")}</dt>
-                <dd className="tabular-nums" data-testid="summary-subtotal">
-                  {formatVnd(cart.item_total)}
-                </dd>
-              </div>
+              <AmountRow label={tr("cart.subtotal")} testId="summary-subtotal" className="gap-4">
+                {formatVnd(cart.item_total)}
+              </AmountRow>
               {deliveries.map((d) => (
-                <div key={d.key} className="flex justify-between gap-4 text-ink-soft">
-                  <dt>{tr("summary.shippingOf", { name: partName(d.name) })}</dt>
-                  <dd className="tabular-nums" data-testid="summary-shipping">
-                    {formatVnd(feeOf(d.key))}
-                  </dd>
-                </div>
+                <AmountRow
+                  key={d.key}
+                  label={tr("summary.shippingOf", { name: partName(d.name) })}
+                  testId="summary-shipping"
+                  className="gap-4 text-ink-soft"
+                >
+                  {formatVnd(feeOf(d.key))}
+                </AmountRow>
               ))}
               {deliveries.length > 1 ? (
-                <div className="flex justify-between gap-4">
-                  <dt>{tr("summary.shippingTotal")}</dt>
-                  <dd className="tabular-nums">{formatVnd(shippingTotal)}</dd>
-                </div>
+                <AmountRow label={tr("summary.shippingTotal")} className="gap-4">
+                  {formatVnd(shippingTotal)}
+                </AmountRow>
               ) : null}
-              <div className="flex justify-between gap-4 border-t border-clay pt-2 text-base font-bold">
-                <dt>{tr("cart.total")}</dt>
-                <dd className="tabular-nums" data-testid="summary-total">
-                  {formatVnd(cart.item_total + shippingTotal)}
-                </dd>
-              </div>
+              <AmountRow label={tr("cart.total")} testId="summary-total" className={`gap-4 ${TOTAL_ROW} text-base`}>
+                {formatVnd(cart.item_total + shippingTotal)}
+              </AmountRow>
             </dl>
           </section>
 

@@ -1,4 +1,5 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { AmountRow, TOTAL_ROW } from "~/components/AmountRow";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { Container } from "~/components/Container";
@@ -167,20 +168,11 @@ export default function OrderPage() {
         ))}
       </div>
       <dl className="mt-4 space-y-1 text-sm">
-        <div className="flex justify-between">
-          <dt>{tr("cart.subtotal")}</dt>
-          <dd className="tabular-nums">{formatVnd(order.item_total)}</dd>
-        </div>
-        <div className="flex justify-between">
-          <dt>{tr("cart.shipping")}</dt>
-          <dd className="tabular-nums">{formatVnd(order.shipping_total)}</dd>
-        </div>
-        <div className="flex justify-between border-t border-clay pt-2 text-lg font-bold">
-          <dt>{tr("cart.total")}</dt>
-          <dd className="tabular-nums" data-testid="order-total">
-            {formatVnd(order.total)}
-          </dd>
-        </div>
+        <AmountRow label={tr("cart.subtotal")}>{formatVnd(order.item_total)}</AmountRow>
+        <AmountRow label={tr("cart.shipping")}>{formatVnd(order.shipping_total)}</AmountRow>
+        <AmountRow label={tr("cart.total")} testId="order-total" className={`${TOTAL_ROW} text-lg`}>
+          {formatVnd(order.total)}
+        </AmountRow>
       </dl>
       <Link to="/" className="mt-8 inline-block font-medium text-lacquer-700 underline">
         {tr("cart.continue")}
