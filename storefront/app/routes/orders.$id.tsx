@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
+import { OrderItemLine } from "~/components/OrderItemLine";
 import { OrderPartAmounts } from "~/components/OrderPartAmounts";
 import { getShopperOrder } from "~/lib/backend/customer.server";
 import { formatDate, t, useLang, useT, type MessageKey } from "~/lib/i18n";
@@ -151,16 +152,12 @@ export default function OrderPage() {
             ) : null}
             <ul className="mt-3 divide-y divide-clay/60">
               {part.items.map((l) => (
-                <li
+                <OrderItemLine
                   key={l.id}
+                  line={l}
                   className="flex items-center justify-between gap-4 py-2 text-sm"
-                  data-testid="order-line"
-                >
-                  <span>
-                    {l.title} × {l.quantity}
-                  </span>
-                  <span className="tabular-nums">{formatVnd(l.unit_price * l.quantity)}</span>
-                </li>
+                  testId="order-line"
+                />
               ))}
             </ul>
             <OrderPartAmounts subtotal={part.subtotal} shipping={part.shipping_total} />

@@ -18,6 +18,7 @@ import { getLang } from "~/lib/lang.server";
 import { formatVnd } from "~/lib/money";
 import { CARRIERS, type PartStatus } from "~/lib/order-parts";
 import { recordCashCollection } from "~/lib/backend/statements.server";
+import { OrderItemLine } from "~/components/OrderItemLine";
 import { CashCollection } from "~/components/producer/CashCollection";
 import { asProducer, localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
@@ -161,12 +162,7 @@ function OrderPartCard({ order: o }: { order: VendorOrderPart }) {
       </p>
       <ul className="mt-3 divide-y divide-clay/60 text-sm">
         {o.items.map((i) => (
-          <li key={i.id} className="flex justify-between py-2">
-            <span>
-              {i.title} × {i.quantity}
-            </span>
-            <span className="tabular-nums">{formatVnd(i.unit_price * i.quantity)}</span>
-          </li>
+          <OrderItemLine key={i.id} line={i} className="flex justify-between py-2" />
         ))}
       </ul>
       <p className="mt-2 font-semibold">
