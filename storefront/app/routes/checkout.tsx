@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { AmountRow, TOTAL_ROW } from "~/components/AmountRow";
+import { RadioCard } from "~/components/RadioCard";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -24,8 +25,6 @@ import { formatVnd } from "~/lib/money";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 import { COD, offeredPayments } from "~/lib/payment-methods";
 import { PaymentMethodLabel } from "~/components/payment/PaymentMethodChoice";
-
-const CHOICE = "flex cursor-pointer items-center gap-3 rounded-lg border border-clay bg-white px-4 py-3";
 
 async function checkoutContext(cart: CartView) {
   const [provinces, shippingOptions, providers, groups] = await Promise.all([
@@ -216,20 +215,20 @@ export default function CheckoutPage() {
                 {d.options.map((o) => {
                   const label = deliveryLabel(o);
                   return (
-                    <label key={o.id} className={CHOICE}>
-                      <input
-                        type="radio"
-                        name={deliveryField(d.key)}
-                        value={o.id}
-                        checked={chosen[d.key] === o.id}
-                        onChange={() => setChosen((c) => ({ ...c, [d.key]: o.id }))}
-                      />
+                    <RadioCard
+                      key={o.id}
+                      name={deliveryField(d.key)}
+                      value={o.id}
+                      checked={chosen[d.key] === o.id}
+                      onChoose={() => setChosen((c) => ({ ...c, [d.key]: o.id }))}
+                      centered
+                    >
                       <span className="flex-1">
                         <span className="block">{label.name}</span>
                         {label.hint ? <span className="block text-sm text-ink-soft">{label.hint}</span> : null}
                       </span>
                       <span className="tabular-nums">{formatVnd(o.amount)}</span>
-                    </label>
+                    </RadioCard>
                   );
                 })}
                 {e[deliveryField(d.key)] ? (
@@ -242,20 +241,15 @@ export default function CheckoutPage() {
           <fieldset className="space-y-2">
             <legend className="font-display text-xl font-bold">{tr("checkout.payment")}</legend>
             {payments.map((p) => (
-              <label
+              <RadioCard
                 key={p}
-                className="flex cursor-pointer items-start gap-3 rounded-lg border border-clay bg-white px-4 py-3"
+                name="payment_provider"
+                value={p}
+                checked={p === payment}
+                onChoose={() => setPayment(p)}
               >
-                <input
-                  type="radio"
-                  name="payment_provider"
-                  value={p}
-                  checked={p === payment}
-                  onChange={() => setPayment(p)}
-                  className="mt-1"
-                />
                 <PaymentMethodLabel provider={p} />
-              </label>
+              </RadioCard>
             ))}
             {e.payment_provider ? (
               <p className="text-sm font-medium text-lacquer-700">{errorText(e.payment_provider)}</p>
