@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test"
-import { signUpShopper } from "./support"
+import { addToCart, signUpShopper, tokenOf } from "./support"
 
 /**
  * Shopper accounts (issue 12) and a producer shipping its part (issue 13), in a real browser against
@@ -16,12 +16,6 @@ const PASSWORD = "KhachMoi#2026"
 const OTHER_PRODUCT = "/products/nuoc-mam-phu-quoc-khai-hoan-40-do-dam" // seeded, An Giang producer
 const PRODUCER = { email: "htx@ocop.vn", password: "OcopHTX#2026" } // seeded Lâm Đồng producer
 const ADMIN = { email: "admin@ocop.vn", password: "OcopAdmin#2026" }
-
-async function tokenOf(request: APIRequestContext, actor: string, who: { email: string; password: string }) {
-  const res = await request.post(`${BACKEND}/auth/${actor}/emailpass`, { data: who })
-  expect(res.status(), `${actor} login`).toBe(200)
-  return ((await res.json()) as { token: string }).token
-}
 
 /** A listed product of the seeded producer, to buy from it. */
 async function producersListedProduct(request: APIRequestContext): Promise<string> {
@@ -40,13 +34,6 @@ async function producersListedProduct(request: APIRequestContext): Promise<strin
 async function signUp(page: Page, email: string) {
   await signUpShopper(page, { name: "Trần Thị Thu", email, password: PASSWORD })
   await expect(page.getByTestId("account-email")).toContainText(email)
-}
-
-async function addToCart(page: Page, path: string) {
-  await page.goto(path)
-  await page.getByRole("button", { name: "Thêm vào giỏ hàng" }).click()
-  // A signed-in shopper's first line also creates the cart and hands it to the account: three calls.
-  await expect(page.getByTestId("cart-added")).toBeVisible({ timeout: 20_000 })
 }
 
 async function checkOut(page: Page, email: string) {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import path from "node:path"
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test"
-import { VND, watchConsole } from "./support"
+import { expect, test, type APIRequestContext } from "@playwright/test"
+import { addToCart, VND, watchConsole } from "./support"
 
 /**
  * Decision 007 in the browser: a guest buying from two producers pays one delivery fee per
@@ -19,12 +19,6 @@ const DEMO_PASSWORDS = JSON.parse(readFileSync(path.join(__dirname, "../support/
   admin: string
 }
 const amountOf = (text: string | null) => Number((text ?? "").replace(/\D/g, ""))
-
-async function addToCart(page: Page, path: string) {
-  await page.goto(path)
-  await page.getByRole("button", { name: "Thêm vào giỏ hàng" }).click()
-  await expect(page.getByTestId("cart-added")).toBeVisible()
-}
 
 /** How many orders the platform holds (the seeded operator reads them through the Admin API). */
 async function orderCount(request: APIRequestContext): Promise<number> {

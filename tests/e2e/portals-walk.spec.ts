@@ -1,8 +1,8 @@
 import fs from "node:fs"
 import path from "node:path"
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test"
+import { type APIRequestContext, type Browser, expect, test } from "@playwright/test"
 import { eventually } from "../support/eventually"
-import { PNG, createProduct, startCampaignList, submitCertificate } from "./support"
+import { PNG, createProduct, logInToPortal, startCampaignList, submitCertificate } from "./support"
 
 /**
  * Issue 13's "done when", in a real browser against the real backend, each step through the screens
@@ -20,14 +20,6 @@ const LOGINS = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "support", 
 }
 const CURATOR = { email: "xttm.lamdong@ocop.vn", password: LOGINS.curator }
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
-
-async function logIn(page: Page, portal: "producer" | "trade-center", who: { email: string; password: string }) {
-  await page.goto(`/${portal}/login`)
-  await page.getByLabel("Email").fill(who.email)
-  await page.getByLabel("Mật khẩu").fill(who.password)
-  await page.getByRole("button", { name: "Đăng nhập" }).click()
-  await expect(page).toHaveURL(portal === "producer" ? /\/producer$/ : /\/trade-center\/certifications/)
-}
 
 async function newPage(browser: Browser) {
   const context = await browser.newContext()
@@ -83,7 +75,7 @@ test.describe("producer and trade-centre portals, end to end", () => {
 
     // 2. The Lâm Đồng trade centre approves it in its portal (the logo shows on its card).
     const curator = await newPage(browser)
-    await logIn(curator, "trade-center", CURATOR)
+    await logInToPortal(curator, "trade-center", CURATOR)
     await curator.getByRole("link", { name: "Chủ thể chờ duyệt" }).click()
     const card = curator.getByTestId("tc-pending-producer").filter({ hasText: shop })
     await expect(card.locator('img[src^="/files/"]')).toHaveCount(1)
@@ -208,7 +200,7 @@ test.describe("producer and trade-centre portals, end to end", () => {
   })
 
   test("a campaign list built in the portal appears on the province page", async ({ page, browser }) => {
-    await logIn(page, "trade-center", CURATOR)
+    await logInToPortal(page, "trade-center", CURATOR)
     const title = `Hội chợ đặc sản Lâm Đồng ${run}`
     const rows = await startCampaignList(page, {
       title,
@@ -243,7 +235,7 @@ test.describe("producer and trade-centre portals, end to end", () => {
     const shop = `Hộ kinh doanh Mứt Đà Lạt ${run}`
     const owner = await approvedProducer(request, shop)
     const member = { email: `nhan-vien-${run}@example.vn`, password: "NhanVien#2026" }
-    await logIn(page, "producer", owner)
+    await logInToPortal(page, "producer", owner)
     await page.getByRole("link", { name: "Thành viên" }).click()
     await page.getByLabel("Email của người quản lý").fill(member.email)
     await page.getByLabel("Mật khẩu ban đầu").fill(member.password)
@@ -255,7 +247,7 @@ test.describe("producer and trade-centre portals, end to end", () => {
 
     // The member logs in to the same shop; the owner has no remove button for the member either.
     const second = await newPage(browser)
-    await logIn(second, "producer", member)
+    await logInToPortal(second, "producer", member)
     await second.goto("/producer/profile")
     await expect(second.getByLabel("Tên chủ thể")).toHaveValue(shop)
     await second.goto("/producer/team")

@@ -1,5 +1,6 @@
 import fs from "node:fs"
 import { expect, test, type APIRequestContext } from "@playwright/test"
+import { tokenOf } from "./support"
 
 /**
  * Producer statements (issue 16) in a real browser: a shopper pays cash on delivery, the producer's
@@ -11,12 +12,6 @@ const BACKEND = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
 const PRODUCER = { email: "htx@ocop.vn", password: "OcopHTX#2026" } // seeded Lâm Đồng cooperative
 const ADMIN = { email: "admin@ocop.vn", password: "OcopAdmin#2026" }
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
-
-async function tokenOf(request: APIRequestContext, actor: string, who: { email: string; password: string }) {
-  const res = await request.post(`${BACKEND}/auth/${actor}/emailpass`, { data: who })
-  expect(res.status(), `${actor} login`).toBe(200)
-  return ((await res.json()) as { token: string }).token
-}
 
 test("a producer records the cash it collected and downloads its monthly statement", async ({ page, request }) => {
   test.setTimeout(120_000)

@@ -1,5 +1,7 @@
 import { crc32, deflateSync } from "node:zlib"
-import { expect, type Page } from "@playwright/test"
+import { type APIRequestContext, expect, type Page } from "@playwright/test"
+
+const BACKEND = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
 
 /** A VND price as shown to shoppers: "120.000 ₫" with a non-breaking space. */
 export const VND = /\d{1,3}(\.\d{3})*\u00A0₫/
@@ -121,4 +123,32 @@ export async function submitCertificate(page: Page, certificateNumber: string) {
     buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
   })
   await page.getByRole("button", { name: "Nộp hồ sơ" }).click()
+}
+
+/** A login's bearer token, straight from the backend's auth route (producer, curator, customer or user). */
+export async function tokenOf(request: APIRequestContext, actor: string, who: { email: string; password: string }) {
+  const res = await request.post(`${BACKEND}/auth/${actor}/emailpass`, { data: who })
+  expect(res.status(), `${actor} login`).toBe(200)
+  return ((await res.json()) as { token: string }).token
+}
+
+/** Logs in on a portal's login page (in Vietnamese) and waits for the portal's first page. */
+export async function logInToPortal(
+  page: Page,
+  portal: "producer" | "trade-center",
+  who: { email: string; password: string }
+) {
+  await page.goto(`/${portal}/login`)
+  await page.getByLabel("Email").fill(who.email)
+  await page.getByLabel("Mật khẩu").fill(who.password)
+  await page.getByRole("button", { name: "Đăng nhập" }).click()
+  await expect(page).toHaveURL(portal === "producer" ? /\/producer$/ : /\/trade-center\/certifications/)
+}
+
+/** Puts one of a product page's item in the cart and waits for the page to say so. */
+export async function addToCart(page: Page, path: string) {
+  await page.goto(path)
+  await page.getByRole("button", { name: "Thêm vào giỏ hàng" }).click()
+  // A signed-in shopper's first line also creates the cart and hands it to the account: three calls.
+  await expect(page.getByTestId("cart-added")).toBeVisible({ timeout: 20_000 })
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import path from "node:path"
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test"
-import { startCampaignList, watchConsole } from "./support"
+import { logInToPortal, startCampaignList, watchConsole } from "./support"
 
 /**
  * Issue 13, trade-centre part, as the Lâm Đồng curator of the seed works: a campaign list built in
@@ -19,13 +19,8 @@ const LOGINS = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "support", 
 }
 const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`
 
-async function logIn(page: Page) {
-  await page.goto("/trade-center/login")
-  await page.getByLabel("Email").fill("xttm.lamdong@ocop.vn")
-  await page.getByLabel("Mật khẩu").fill(LOGINS.curator)
-  await page.getByRole("button", { name: "Đăng nhập" }).click()
-  await expect(page).toHaveURL(/\/trade-center\/certifications/)
-}
+const logIn = (page: Page) =>
+  logInToPortal(page, "trade-center", { email: "xttm.lamdong@ocop.vn", password: LOGINS.curator })
 
 async function token(
   request: APIRequestContext,

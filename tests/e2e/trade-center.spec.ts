@@ -1,13 +1,9 @@
-import { expect, test } from "@playwright/test"
+import { expect, type Page, test } from "@playwright/test"
+import { logInToPortal } from "./support"
 
 // The seed's demo curator works for the Lâm Đồng trade-promotion centre.
-async function logIn(page: import("@playwright/test").Page) {
-  await page.goto("/trade-center/login")
-  await page.getByLabel("Email").fill("xttm.lamdong@ocop.vn")
-  await page.getByLabel("Mật khẩu").fill("OcopXTTM#2026")
-  await page.getByRole("button", { name: "Đăng nhập" }).click()
-  await expect(page).toHaveURL(/\/trade-center\/certifications/)
-}
+const logIn = (page: Page) =>
+  logInToPortal(page, "trade-center", { email: "xttm.lamdong@ocop.vn", password: "OcopXTTM#2026" })
 
 test.describe("trade-centre portal", () => {
   test("a curator sees the certifications of its own province only, by product name", async ({ page }) => {

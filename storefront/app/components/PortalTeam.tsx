@@ -6,26 +6,34 @@ import { type MessageKey, useT } from "~/lib/i18n";
 import type { TeamMember } from "~/lib/backend/views";
 import type { TeamActionData } from "~/lib/portal-team.server";
 
-/** The words of one portal's team page; the list, the confirmation and the invite form are the same for all. */
+/** The words every portal's team page shares (the list, the confirmation and the invite form). */
+const SHARED_TEXTS = {
+  you: "tc.you",
+  invitePassword: "tc.invitePassword",
+  invited: "tc.invited",
+  remove: "tc.remove",
+  removeConfirmButton: "tc.removeConfirmButton",
+  removed: "tc.removed",
+  cancel: "tc.cancel",
+} satisfies Record<string, MessageKey>;
+
+/** The words of one portal's team page that name its own people and place. */
 export type TeamTexts = Record<
-  | "title"
-  | "intro"
-  | "you"
-  | "invite"
-  | "inviteEmail"
-  | "invitePassword"
-  | "invitePasswordHint"
-  | "invited"
-  | "remove"
-  | "removeConfirm"
-  | "removeConfirmButton"
-  | "removed"
-  | "cancel",
+  "title" | "intro" | "invite" | "inviteEmail" | "invitePasswordHint" | "removeConfirm",
   MessageKey
 > & { owner?: MessageKey };
 
 /** A portal's logins: invite a colleague, remove one (asked twice; never one's own, never a shop's owner). */
-export function PortalTeam({ members, texts, testId }: { members: TeamMember[]; texts: TeamTexts; testId: string }) {
+export function PortalTeam({
+  members,
+  texts: ownTexts,
+  testId,
+}: {
+  members: TeamMember[];
+  texts: TeamTexts;
+  testId: string;
+}) {
+  const texts = { ...SHARED_TEXTS, ...ownTexts };
   const actionData = useActionData<TeamActionData>();
   const navigation = useNavigation();
   const tr = useT();

@@ -1,4 +1,5 @@
 import type { SavedAddress } from "~/lib/backend/customer.server";
+import { RadioCard } from "~/components/RadioCard";
 import { useT } from "~/lib/i18n";
 
 /** The choice that leaves the address fields empty. */
@@ -40,21 +41,19 @@ export function SavedAddressPicker({
 }) {
   const tr = useT();
   if (addresses.length === 0) return null;
-  const choice = "flex cursor-pointer items-start gap-3 rounded-lg border border-clay bg-white px-4 py-3 text-sm";
   return (
     <fieldset className="space-y-2" data-testid="saved-addresses">
       <legend className="font-medium">{tr("checkout.savedAddresses")}</legend>
       <p className="text-sm text-ink-soft">{tr("checkout.savedAddressesHint")}</p>
       {addresses.map((a) => (
-        <label key={a.id} className={choice}>
-          <input
-            type="radio"
-            name="saved_address"
-            value={a.id}
-            checked={chosen === a.id}
-            onChange={() => onChoose(a.id)}
-            className="mt-1"
-          />
+        <RadioCard
+          key={a.id}
+          name="saved_address"
+          value={a.id}
+          checked={chosen === a.id}
+          onChoose={() => onChoose(a.id)}
+          className="text-sm"
+        >
           <span>
             <span className="block font-medium">
               {a.full_name}
@@ -62,19 +61,17 @@ export function SavedAddressPicker({
             </span>
             <span className="block text-ink-soft">{[a.address, a.ward, a.province].filter(Boolean).join(", ")}</span>
           </span>
-        </label>
+        </RadioCard>
       ))}
-      <label className={choice}>
-        <input
-          type="radio"
-          name="saved_address"
-          value={NEW_ADDRESS}
-          checked={chosen === NEW_ADDRESS}
-          onChange={() => onChoose(NEW_ADDRESS)}
-          className="mt-1"
-        />
+      <RadioCard
+        name="saved_address"
+        value={NEW_ADDRESS}
+        checked={chosen === NEW_ADDRESS}
+        onChoose={() => onChoose(NEW_ADDRESS)}
+        className="text-sm"
+      >
         <span className="font-medium">{tr("checkout.newAddress")}</span>
-      </label>
+      </RadioCard>
     </fieldset>
   );
 }

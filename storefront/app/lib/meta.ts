@@ -1,4 +1,4 @@
-import type { MetaDescriptor } from "@remix-run/node";
+import type { MetaDescriptor, MetaFunction } from "@remix-run/node";
 import { DEFAULT_LANG, isLang, t, type Lang, type MessageKey } from "./i18n";
 import { pathInLang } from "./lang-path";
 
@@ -28,6 +28,11 @@ export function pageTitle(lang: Lang, title: string): MetaDescriptor {
 
 export function titleFor(lang: Lang, key: MessageKey): MetaDescriptor {
   return pageTitle(lang, t(lang, key));
+}
+
+/** The `meta` of a page whose only head entry is its title ("title · site name") in the page language. */
+export function titleMeta(key: MessageKey): MetaFunction {
+  return ({ matches }) => [titleFor(langFromMatches(matches), key)];
 }
 
 /** An absolute URL of a page in a language, for canonical links, hreflang, Open Graph, sitemaps. */

@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { TextLink } from "~/components/TextLink";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteError } from "@remix-run/react";
@@ -8,12 +8,12 @@ import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { asCustomer } from "~/lib/account.server";
 import { getProfile, listOrders } from "~/lib/backend/customer.server";
 import { formatDate, useLang, useT } from "~/lib/i18n";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { titleMeta } from "~/lib/meta";
 import { formatVnd } from "~/lib/money";
 import { orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.title")];
+export const meta = titleMeta("account.title");
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { Button } from "~/components/Button";
@@ -13,13 +13,13 @@ import { provinceOptions } from "~/lib/backend/reference-data.server";
 import { keptValues, parseForm, type FieldErrors } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { titleMeta } from "~/lib/meta";
 import { localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 import { IntentForm } from "~/components/IntentForm";
 import { BackLinkHeading } from "~/components/BackLinkHeading";
 
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.addresses")];
+export const meta = titleMeta("account.addresses");
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
 
 const ADDRESS_CARD =

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { TextLink } from "~/components/TextLink";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/Button";
@@ -12,11 +12,11 @@ import { hasValidCsrfToken } from "~/lib/csrf.server";
 import { loginSchema, parseForm } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { titleMeta } from "~/lib/meta";
 import { csrfRefusal, localizedRefusal, loginLoader, type PortalFormData, refusedForm } from "~/lib/portal.server";
 import { OtherAccountPage } from "~/components/OtherAccountPage";
 
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.signIn")];
+export const meta = titleMeta("account.signIn");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loginLoader(request);

@@ -1,22 +1,20 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button } from "~/components/Button";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { Container } from "~/components/Container";
-import { CsrfField } from "~/components/CsrfField";
-import { FormAlert } from "~/components/Field";
+import { SignUpForm } from "~/components/SignUpForm";
 import { EmailField, FullNameField, PasswordField, PhoneField } from "~/components/PersonFields";
 import { signedIn } from "~/lib/account.server";
 import { signUpSchema, toE164 } from "~/lib/account-forms";
 import { signUp } from "~/lib/backend/customer.server";
 import { hasValidCsrfToken } from "~/lib/csrf.server";
 import { keptValues, parseForm } from "~/lib/forms";
+import { useFormAnswer } from "~/lib/form-answer";
 import { useT } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { titleMeta } from "~/lib/meta";
 import { csrfRefusal, localizedRefusal, loginLoader, type PortalFormData, refusedForm } from "~/lib/portal.server";
-import { OtherAccountPage } from "~/components/OtherAccountPage";
 
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.register")];
+export const meta = titleMeta("account.register");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loginLoader(request);
@@ -47,24 +45,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AccountRegister() {
   const tr = useT();
-  const actionData = useActionData<typeof action>();
+  const { answer: actionData, values: v, errors: e } = useFormAnswer<typeof action>();
   const { csrf } = useLoaderData<typeof loader>();
-  const v = actionData?.values ?? {};
-  const e = actionData?.errors ?? {};
   return (
     <Container className="max-w-md py-8 sm:py-12">
-      <h1 className="font-display text-2xl font-bold">{tr("account.register")}</h1>
-      <p className="mt-2 text-sm text-ink-soft">{tr("account.registerIntro")}</p>
-      <Form method="post" noValidate className="mt-6 space-y-4">
-        <CsrfField token={csrf} />
-        <FormAlert message={actionData?.formError} />
+      <SignUpForm
+        title={tr("account.register")}
+        intro={tr("account.registerIntro")}
+        csrf={csrf}
+        formError={actionData?.formError}
+        submitLabel={tr("account.register")}
+        signIn={{ question: tr("account.haveAccount"), to: "/account/login", link: tr("account.signIn") }}
+      >
         <FullNameField defaultValue={v.full_name} error={e.full_name} />
         <EmailField defaultValue={v.email} error={e.email} />
         <PhoneField label="account.phoneOptional" required={false} defaultValue={v.phone} error={e.phone} />
         <PasswordField isNew hint={tr("account.passwordHint")} error={e.password} />
-        <Button type="submit">{tr("account.register")}</Button>
-      </Form>
-      <OtherAccountPage question={tr("account.haveAccount")} to="/account/login" link={tr("account.signIn")} />
+      </SignUpForm>
     </Container>
   );
 }

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/Button";
@@ -12,11 +12,11 @@ import { hasValidCsrfToken, issueCsrfToken } from "~/lib/csrf.server";
 import { keptValues, parseForm } from "~/lib/forms";
 import { useT } from "~/lib/i18n";
 import { getLang } from "~/lib/lang.server";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { titleMeta } from "~/lib/meta";
 import { csrfRefusal, localizedRefusal, type PortalFormData, refusedForm } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "account.resetTitle")];
+export const meta = titleMeta("account.resetTitle");
 
 /** Two steps on one page: ask for the email (no token), then set the new password (token from the email). */
 export async function loader({ request }: LoaderFunctionArgs) {

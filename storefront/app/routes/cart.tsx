@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { AmountRow, TOTAL_ROW } from "~/components/AmountRow";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -101,27 +102,27 @@ export default function CartPage() {
           </div>
           <aside className="h-fit rounded-2xl border border-clay bg-white p-5">
             <dl className="space-y-2 text-sm">
-              <div className="flex justify-between">
-                <dt>{tr("cart.subtotal")}</dt>
-                <dd className="tabular-nums">{formatVnd(cart.item_total)}</dd>
-              </div>
-              <div className="flex justify-between gap-4 text-ink-soft">
-                <dt>
-                  {tr("cart.shipping")}
-                  {parcels > 1 ? <span className="block text-xs">{tr("cart.parcels", { count: parcels })}</span> : null}
-                </dt>
-                <dd className="text-right tabular-nums" data-testid="cart-shipping">
-                  {shippingFrom > 0
-                    ? tr("cart.shippingFromTotal", { amount: formatVnd(shippingFrom) })
-                    : tr("cart.shippingLater")}
-                </dd>
-              </div>
-              <div className="flex justify-between border-t border-clay pt-2 text-base font-bold">
-                <dt>{tr("cart.total")}</dt>
-                <dd className="tabular-nums" data-testid="cart-total">
-                  {formatVnd(cart.item_total + shippingFrom)}
-                </dd>
-              </div>
+              <AmountRow label={tr("cart.subtotal")}>{formatVnd(cart.item_total)}</AmountRow>
+              <AmountRow
+                label={
+                  <>
+                    {tr("cart.shipping")}
+                    {parcels > 1 ? (
+                      <span className="block text-xs">{tr("cart.parcels", { count: parcels })}</span>
+                    ) : null}
+                  </>
+                }
+                testId="cart-shipping"
+                className="gap-4 text-ink-soft"
+                valueClassName="text-right"
+              >
+                {shippingFrom > 0
+                  ? tr("cart.shippingFromTotal", { amount: formatVnd(shippingFrom) })
+                  : tr("cart.shippingLater")}
+              </AmountRow>
+              <AmountRow label={tr("cart.total")} testId="cart-total" className={`${TOTAL_ROW} text-base`}>
+                {formatVnd(cart.item_total + shippingFrom)}
+              </AmountRow>
             </dl>
             <Link
               to="/checkout"

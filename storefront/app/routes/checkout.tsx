@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { AmountRow, TOTAL_ROW } from "~/components/AmountRow";
+import { RadioCard } from "~/components/RadioCard";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
@@ -23,8 +25,6 @@ import { formatVnd } from "~/lib/money";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
 import { COD, offeredPayments } from "~/lib/payment-methods";
 import { PaymentMethodLabel } from "~/components/payment/PaymentMethodChoice";
-
-const CHOICE = "flex cursor-pointer items-center gap-3 rounded-lg border border-clay bg-white px-4 py-3";
 
 async function checkoutContext(cart: CartView) {
   const [provinces, shippingOptions, providers, groups] = await Promise.all([
@@ -215,20 +215,20 @@ export default function CheckoutPage() {
                 {d.options.map((o) => {
                   const label = deliveryLabel(o);
                   return (
-                    <label key={o.id} className={CHOICE}>
-                      <input
-                        type="radio"
-                        name={deliveryField(d.key)}
-                        value={o.id}
-                        checked={chosen[d.key] === o.id}
-                        onChange={() => setChosen((c) => ({ ...c, [d.key]: o.id }))}
-                      />
+                    <RadioCard
+                      key={o.id}
+                      name={deliveryField(d.key)}
+                      value={o.id}
+                      checked={chosen[d.key] === o.id}
+                      onChoose={() => setChosen((c) => ({ ...c, [d.key]: o.id }))}
+                      centered
+                    >
                       <span className="flex-1">
                         <span className="block">{label.name}</span>
                         {label.hint ? <span className="block text-sm text-ink-soft">{label.hint}</span> : null}
                       </span>
                       <span className="tabular-nums">{formatVnd(o.amount)}</span>
-                    </label>
+                    </RadioCard>
                   );
                 })}
                 {e[deliveryField(d.key)] ? (
@@ -241,20 +241,15 @@ export default function CheckoutPage() {
           <fieldset className="space-y-2">
             <legend className="font-display text-xl font-bold">{tr("checkout.payment")}</legend>
             {payments.map((p) => (
-              <label
+              <RadioCard
                 key={p}
-                className="flex cursor-pointer items-start gap-3 rounded-lg border border-clay bg-white px-4 py-3"
+                name="payment_provider"
+                value={p}
+                checked={p === payment}
+                onChoose={() => setPayment(p)}
               >
-                <input
-                  type="radio"
-                  name="payment_provider"
-                  value={p}
-                  checked={p === payment}
-                  onChange={() => setPayment(p)}
-                  className="mt-1"
-                />
                 <PaymentMethodLabel provider={p} />
-              </label>
+              </RadioCard>
             ))}
             {e.payment_provider ? (
               <p className="text-sm font-medium text-lacquer-700">{errorText(e.payment_provider)}</p>
@@ -271,32 +266,27 @@ export default function CheckoutPage() {
               {tr("summary.title")}
             </h2>
             <dl className="mt-3 space-y-2 text-sm">
-              <div className="flex justify-between gap-4">
-                <dt>{tr("cart.subtotal")}</dt>
-                <dd className="tabular-nums" data-testid="summary-subtotal">
-                  {formatVnd(cart.item_total)}
-                </dd>
-              </div>
+              <AmountRow label={tr("cart.subtotal")} testId="summary-subtotal" className="gap-4">
+                {formatVnd(cart.item_total)}
+              </AmountRow>
               {deliveries.map((d) => (
-                <div key={d.key} className="flex justify-between gap-4 text-ink-soft">
-                  <dt>{tr("summary.shippingOf", { name: partName(d.name) })}</dt>
-                  <dd className="tabular-nums" data-testid="summary-shipping">
-                    {formatVnd(feeOf(d.key))}
-                  </dd>
-                </div>
+                <AmountRow
+                  key={d.key}
+                  label={tr("summary.shippingOf", { name: partName(d.name) })}
+                  testId="summary-shipping"
+                  className="gap-4 text-ink-soft"
+                >
+                  {formatVnd(feeOf(d.key))}
+                </AmountRow>
               ))}
               {deliveries.length > 1 ? (
-                <div className="flex justify-between gap-4">
-                  <dt>{tr("summary.shippingTotal")}</dt>
-                  <dd className="tabular-nums">{formatVnd(shippingTotal)}</dd>
-                </div>
+                <AmountRow label={tr("summary.shippingTotal")} className="gap-4">
+                  {formatVnd(shippingTotal)}
+                </AmountRow>
               ) : null}
-              <div className="flex justify-between gap-4 border-t border-clay pt-2 text-base font-bold">
-                <dt>{tr("cart.total")}</dt>
-                <dd className="tabular-nums" data-testid="summary-total">
-                  {formatVnd(cart.item_total + shippingTotal)}
-                </dd>
-              </div>
+              <AmountRow label={tr("cart.total")} testId="summary-total" className={`gap-4 ${TOTAL_ROW} text-base`}>
+                {formatVnd(cart.item_total + shippingTotal)}
+              </AmountRow>
             </dl>
           </section>
 

@@ -1,8 +1,10 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { AmountRow, TOTAL_ROW } from "~/components/AmountRow";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { Container } from "~/components/Container";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
+import { OrderItemLine } from "~/components/OrderItemLine";
 import { OrderPartAmounts } from "~/components/OrderPartAmounts";
 import { getShopperOrder } from "~/lib/backend/customer.server";
 import { formatDate, t, useLang, useT, type MessageKey } from "~/lib/i18n";
@@ -150,16 +152,12 @@ export default function OrderPage() {
             ) : null}
             <ul className="mt-3 divide-y divide-clay/60">
               {part.items.map((l) => (
-                <li
+                <OrderItemLine
                   key={l.id}
+                  line={l}
                   className="flex items-center justify-between gap-4 py-2 text-sm"
-                  data-testid="order-line"
-                >
-                  <span>
-                    {l.title} × {l.quantity}
-                  </span>
-                  <span className="tabular-nums">{formatVnd(l.unit_price * l.quantity)}</span>
-                </li>
+                  testId="order-line"
+                />
               ))}
             </ul>
             <OrderPartAmounts subtotal={part.subtotal} shipping={part.shipping_total} />
@@ -167,20 +165,11 @@ export default function OrderPage() {
         ))}
       </div>
       <dl className="mt-4 space-y-1 text-sm">
-        <div className="flex justify-between">
-          <dt>{tr("cart.subtotal")}</dt>
-          <dd className="tabular-nums">{formatVnd(order.item_total)}</dd>
-        </div>
-        <div className="flex justify-between">
-          <dt>{tr("cart.shipping")}</dt>
-          <dd className="tabular-nums">{formatVnd(order.shipping_total)}</dd>
-        </div>
-        <div className="flex justify-between border-t border-clay pt-2 text-lg font-bold">
-          <dt>{tr("cart.total")}</dt>
-          <dd className="tabular-nums" data-testid="order-total">
-            {formatVnd(order.total)}
-          </dd>
-        </div>
+        <AmountRow label={tr("cart.subtotal")}>{formatVnd(order.item_total)}</AmountRow>
+        <AmountRow label={tr("cart.shipping")}>{formatVnd(order.shipping_total)}</AmountRow>
+        <AmountRow label={tr("cart.total")} testId="order-total" className={`${TOTAL_ROW} text-lg`}>
+          {formatVnd(order.total)}
+        </AmountRow>
       </dl>
       <Link to="/" className="mt-8 inline-block font-medium text-lacquer-700 underline">
         {tr("cart.continue")}

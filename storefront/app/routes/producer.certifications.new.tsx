@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { FileField, FormAlert, SelectField, TextField } from "~/components/Field";
 import { certificationSchema, keptValues, parseForm, submittedField } from "~/lib/forms";
+import { useFormAnswer } from "~/lib/form-answer";
 import { useLang, useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { listGroups, listProvinces } from "~/lib/backend/reference-data.server";
@@ -63,13 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SubmitCertification() {
   const { products, groups, province } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { answer: actionData, values: v, errors: e } = useFormAnswer<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const tr = useT();
   const lang = useLang();
-  const v = actionData?.values ?? {};
-  const e = actionData?.errors ?? {};
   const field = submittedField(v, e);
   if (products.length === 0) return <p>{tr("certform.noProducts")}</p>;
   const productId = v.product_id ?? params.get("product_id") ?? products[0]?.value;

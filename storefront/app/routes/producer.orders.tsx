@@ -18,6 +18,8 @@ import { getLang } from "~/lib/lang.server";
 import { formatVnd } from "~/lib/money";
 import { CARRIERS, type PartStatus } from "~/lib/order-parts";
 import { recordCashCollection } from "~/lib/backend/statements.server";
+import { OrderItemLine } from "~/components/OrderItemLine";
+import { OrderPartField } from "~/components/producer/OrderPartField";
 import { CashCollection } from "~/components/producer/CashCollection";
 import { asProducer, localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
@@ -161,12 +163,7 @@ function OrderPartCard({ order: o }: { order: VendorOrderPart }) {
       </p>
       <ul className="mt-3 divide-y divide-clay/60 text-sm">
         {o.items.map((i) => (
-          <li key={i.id} className="flex justify-between py-2">
-            <span>
-              {i.title} × {i.quantity}
-            </span>
-            <span className="tabular-nums">{formatVnd(i.unit_price * i.quantity)}</span>
-          </li>
+          <OrderItemLine key={i.id} line={i} className="flex justify-between py-2" />
         ))}
       </ul>
       <p className="mt-2 font-semibold">
@@ -217,18 +214,22 @@ function OrderPartCard({ order: o }: { order: VendorOrderPart }) {
         ) : o.allowed_actions.includes("ship") ? (
           <Form method="post" noValidate className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
             <input type="hidden" name="order_id" value={o.id} />
-            <ShipmentInput
+            <OrderPartField
               id={`carrier-${o.id}`}
               name="carrier"
               label={tr("shipping.carrier")}
+              required
+              width="w-full"
               list="carriers"
               defaultValue={mine?.values?.carrier}
               error={e.carrier}
             />
-            <ShipmentInput
+            <OrderPartField
               id={`tracking-${o.id}`}
               name="tracking_number"
               label={tr("shipping.tracking")}
+              required
+              width="w-full"
               autoComplete="off"
               defaultValue={mine?.values?.tracking_number}
               error={e.tracking_number}
@@ -255,55 +256,5 @@ function OrderPartCard({ order: o }: { order: VendorOrderPart }) {
         ) : null}
       </div>
     </li>
-  );
-}
-
-/**
- * A required shipment detail of one order part; its id carries the order's, since the page lists
- * many parts, each with its own form.
- */
-function ShipmentInput({
-  id,
-  name,
-  label,
-  defaultValue,
-  error,
-  list,
-  autoComplete,
-}: {
-  id: string;
-  name: "carrier" | "tracking_number";
-  label: string;
-  defaultValue: string | undefined;
-  error: string | undefined;
-  list?: string;
-  autoComplete?: string;
-}) {
-  const tr = useT();
-  return (
-    <div>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}{" "}
-        <span aria-hidden="true" className="text-lacquer-700">
-          *
-        </span>
-      </label>
-      <input
-        id={id}
-        name={name}
-        list={list}
-        required
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="mt-1 w-full rounded-lg border border-clay bg-white px-3 py-2 text-sm"
-      />
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-lacquer-700" data-testid={`error-${name}`}>
-          {tr(error as MessageKey)}
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -1,20 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRouteError,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, Link, useLoaderData, useNavigation, useRouteError, useSearchParams } from "@remix-run/react";
 import { ListedBadge, WhyNotListed } from "~/components/producer/ListingStatus";
 import { Button } from "~/components/Button";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { FormAlert, SelectField } from "~/components/Field";
 import { ProductFields } from "~/components/producer/ProductFields";
 import { keptValues, productUpdateSchema } from "~/lib/forms";
+import { useFormAnswer } from "~/lib/form-answer";
 import { formatDate, useLang, useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { listGroups } from "~/lib/backend/reference-data.server";
@@ -67,13 +60,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditProduct() {
   const { product, groups } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { answer: actionData, values: v, errors: e } = useFormAnswer<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const tr = useT();
   const lang = useLang();
-  const v = actionData?.values ?? {};
-  const e = actionData?.errors ?? {};
   const listed = Boolean(product.product_listing?.listed);
   const reasons = product.product_listing?.blocked_reasons ?? [];
   const price = vndPriceOf(product);

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/Button";
 import { FileField, FormAlert, TextArea, TextField } from "~/components/Field";
 import { keptValues, parseForm, profileSchema } from "~/lib/forms";
+import { useFormAnswer } from "~/lib/form-answer";
 import { useT } from "~/lib/i18n";
 import { vendor } from "~/lib/backend/producer-portal.server";
 import { publicFileSrc } from "~/lib/file-url";
@@ -64,11 +65,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ProducerProfile() {
   const { producer } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { answer: actionData, values: v, errors: e } = useFormAnswer<typeof action>();
   const navigation = useNavigation();
   const tr = useT();
-  const v = actionData?.values ?? {};
-  const e = actionData?.errors ?? {};
   const sk = producerStatusKey(producer.status);
   const [params] = useSearchParams();
   const logoSrc = publicFileSrc(producer.logo_url);

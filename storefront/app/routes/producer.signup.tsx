@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Button } from "~/components/Button";
-import { CsrfField } from "~/components/CsrfField";
-import { FileField, FormAlert, SelectField, TextArea, TextField } from "~/components/Field";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { FileField, SelectField, TextArea, TextField } from "~/components/Field";
+import { SignUpForm } from "~/components/SignUpForm";
 import { EmailField, PasswordField, PhoneField, ProvinceField } from "~/components/PersonFields";
 import { hasValidCsrfToken, issueCsrfToken, rotateCsrfToken } from "~/lib/csrf.server";
 import { ENTITY_TYPES, keptValues, parseForm, producerSignupSchema } from "~/lib/forms";
+import { useFormAnswer } from "~/lib/form-answer";
 import { useT } from "~/lib/i18n";
 import { signUpProducer, vendor } from "~/lib/backend/producer-portal.server";
 import { readPortalForm, uploadAll } from "~/lib/producer-uploads.server";
@@ -14,7 +14,6 @@ import { provinceOptions } from "~/lib/backend/reference-data.server";
 import { getLang } from "~/lib/lang.server";
 import { csrfRefusal, localizedRefusal, type PortalFormData, refusedForm } from "~/lib/portal.server";
 import { commit, getSession, PRIVATE_HEADERS } from "~/lib/session.server";
-import { OtherAccountPage } from "~/components/OtherAccountPage";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [provinces, { csrf, headers }] = await Promise.all([provinceOptions(), issueCsrfToken(request)]);
@@ -51,18 +50,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ProducerSignup() {
   const { provinces, csrf } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { answer: actionData, values: v, errors: e } = useFormAnswer<typeof action>();
   const navigation = useNavigation();
   const tr = useT();
-  const v = actionData?.values ?? {};
-  const e = actionData?.errors ?? {};
   return (
     <div className="mx-auto max-w-2xl">
-      <h1 className="font-display text-2xl font-bold">{tr("portal.signup")}</h1>
-      <p className="mt-2 text-sm text-ink-soft">{tr("portal.signupIntro")}</p>
-      <Form method="post" encType="multipart/form-data" noValidate className="mt-6 space-y-4">
-        <CsrfField token={csrf} />
-        <FormAlert message={actionData?.formError} />
+      <SignUpForm
+        title={tr("portal.signup")}
+        intro={tr("portal.signupIntro")}
+        csrf={csrf}
+        formError={actionData?.formError}
+        submitLabel={tr("portal.signupSubmit")}
+        busy={navigation.state === "submitting"}
+        withFiles
+        signIn={{ question: tr("portal.haveAccount"), to: "/producer/login", link: tr("portal.login") }}
+      >
         <div className="grid gap-4 sm:grid-cols-2">
           <EmailField autoComplete="username" defaultValue={v.email} error={e.email} />
           <PasswordField isNew hint={tr("form.password")} error={e.password} />
@@ -93,11 +95,7 @@ export default function ProducerSignup() {
           accept="image/jpeg,image/png,image/webp"
           error={e.logo}
         />
-        <Button type="submit" disabled={navigation.state === "submitting"}>
-          {tr("portal.signupSubmit")}
-        </Button>
-      </Form>
-      <OtherAccountPage question={tr("portal.haveAccount")} to="/producer/login" link={tr("portal.login")} />
+      </SignUpForm>
     </div>
   );
 }

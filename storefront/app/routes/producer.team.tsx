@@ -11,17 +11,10 @@ const TEXTS: TeamTexts = {
   title: "pt.title",
   intro: "pt.intro",
   owner: "pt.owner",
-  you: "tc.you",
   invite: "pt.invite",
   inviteEmail: "pt.inviteEmail",
-  invitePassword: "tc.invitePassword",
   invitePasswordHint: "pt.invitePasswordHint",
-  invited: "tc.invited",
-  remove: "tc.remove",
   removeConfirm: "pt.removeConfirm",
-  removeConfirmButton: "tc.removeConfirmButton",
-  removed: "tc.removed",
-  cancel: "tc.cancel",
 };
 
 /** The shop's logins: the owner invites a second person and removes them again; the owner stays. */

@@ -1,14 +1,13 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
-import { PortalHeader } from "~/components/PortalNav";
+import { useLoaderData, useRouteError } from "@remix-run/react";
 import { Badge } from "~/components/Badge";
-import { Container } from "~/components/Container";
+import { PortalFrame } from "~/components/PortalFrame";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { useT, type MessageKey } from "~/lib/i18n";
 import { producerStatusKey } from "~/lib/producer-portal-display";
 import { vendor } from "~/lib/backend/producer-portal.server";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { titleMeta } from "~/lib/meta";
 import { frameAccount } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 
@@ -19,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "portal.producerTitle")];
+export const meta = titleMeta("portal.producerTitle");
 
 const NAV: [string, MessageKey][] = [
   ["/producer", "pnav.dashboard"],
@@ -37,20 +36,19 @@ export default function ProducerPortal() {
   const tr = useT();
   const statusKey = producer ? producerStatusKey(producer.status) : null;
   return (
-    <Container className="py-8">
-      <PortalHeader
-        title={tr("portal.producerTitle")}
-        accountName={producer?.name ?? null}
-        status={
-          producer && statusKey ? (
-            <Badge tone={producer.status === "active" ? "success" : "warning"}>
-              <span data-testid="producer-status">{tr(statusKey)}</span>
-            </Badge>
-          ) : null
-        }
-        links={NAV}
-        logoutAction="/producer/logout"
-      />
+    <PortalFrame
+      title={tr("portal.producerTitle")}
+      accountName={producer?.name ?? null}
+      status={
+        producer && statusKey ? (
+          <Badge tone={producer.status === "active" ? "success" : "warning"}>
+            <span data-testid="producer-status">{tr(statusKey)}</span>
+          </Badge>
+        ) : null
+      }
+      links={NAV}
+      logoutAction="/producer/logout"
+    >
       {producer?.status === "suspended" ? (
         <p
           role="alert"
@@ -67,8 +65,7 @@ export default function ProducerPortal() {
           {tr("producer.pendingNote")}
         </p>
       ) : null}
-      <Outlet />
-    </Container>
+    </PortalFrame>
   );
 }
 

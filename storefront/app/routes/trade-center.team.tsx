@@ -10,17 +10,10 @@ export const action = ({ request }: ActionFunctionArgs) => teamAction(request, "
 const TEXTS: TeamTexts = {
   title: "tc.team",
   intro: "tc.teamIntro",
-  you: "tc.you",
   invite: "tc.invite",
   inviteEmail: "tc.inviteEmail",
-  invitePassword: "tc.invitePassword",
   invitePasswordHint: "tc.invitePasswordHint",
-  invited: "tc.invited",
-  remove: "tc.remove",
   removeConfirm: "tc.removeConfirm",
-  removeConfirmButton: "tc.removeConfirmButton",
-  removed: "tc.removed",
-  cancel: "tc.cancel",
 };
 
 /** The centre's logins: invite a colleague, remove one (asked twice; never one's own). */

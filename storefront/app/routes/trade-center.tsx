@@ -1,12 +1,11 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Outlet, useLoaderData, useRouteError } from "@remix-run/react";
-import { PortalHeader } from "~/components/PortalNav";
-import { Container } from "~/components/Container";
+import { useLoaderData, useRouteError } from "@remix-run/react";
+import { PortalFrame } from "~/components/PortalFrame";
 import { ErrorPage, errorKind } from "~/components/ErrorPage";
 import { useT, type MessageKey } from "~/lib/i18n";
 import { tradeCenter } from "~/lib/backend/trade-center-portal.server";
-import { langFromMatches, titleFor } from "~/lib/meta";
+import { titleMeta } from "~/lib/meta";
 import { frameAccount } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
 
@@ -16,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
-export const meta: MetaFunction = ({ matches }) => [titleFor(langFromMatches(matches), "portal.tcTitle")];
+export const meta = titleMeta("portal.tcTitle");
 
 const NAV: [string, MessageKey][] = [
   ["/trade-center/certifications", "tc.certifications"],
@@ -30,15 +29,12 @@ export default function TradeCenterPortal() {
   const { center } = useLoaderData<typeof loader>();
   const tr = useT();
   return (
-    <Container className="py-8">
-      <PortalHeader
-        title={tr("portal.tcTitle")}
-        accountName={center?.name ?? null}
-        links={NAV}
-        logoutAction="/trade-center/logout"
-      />
-      <Outlet />
-    </Container>
+    <PortalFrame
+      title={tr("portal.tcTitle")}
+      accountName={center?.name ?? null}
+      links={NAV}
+      logoutAction="/trade-center/logout"
+    />
   );
 }
 

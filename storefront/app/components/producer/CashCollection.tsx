@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/Button";
+import { OrderPartField } from "~/components/producer/OrderPartField";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";
 
@@ -40,25 +41,15 @@ export function CashCollection({
   return (
     <Form method="post" noValidate className="mt-3 flex flex-wrap items-end gap-3" data-testid="cash-form">
       <input type="hidden" name="order_id" value={o.id} />
-      <div>
-        <label htmlFor={`amount-${o.id}`} className="text-sm font-medium">
-          {tr("cod.amount")}
-        </label>
-        <input
-          id={`amount-${o.id}`}
-          name="amount"
-          inputMode="numeric"
-          defaultValue={value ?? String(o.cash_to_collect)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `amount-${o.id}-error` : undefined}
-          className="mt-1 block w-40 rounded-lg border border-clay bg-white px-3 py-2 text-sm tabular-nums"
-        />
-        {error ? (
-          <p id={`amount-${o.id}-error`} className="mt-1 text-sm font-medium text-lacquer-700">
-            {tr(error as MessageKey)}
-          </p>
-        ) : null}
-      </div>
+      <OrderPartField
+        id={`amount-${o.id}`}
+        name="amount"
+        label={tr("cod.amount")}
+        inputMode="numeric"
+        defaultValue={value ?? String(o.cash_to_collect)}
+        error={error}
+        width="block w-40 tabular-nums"
+      />
       <Button type="submit" name="intent" value="cash" variant="secondary" disabled={busy}>
         {tr("cod.record")}
       </Button>
