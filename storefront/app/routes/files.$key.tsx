@@ -46,11 +46,19 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const type = upstream.headers.get("content-type")?.split(";")[0]?.trim() ?? "";
   if (width !== null && RESIZABLE_TYPES.has(type)) {
     let body: Buffer;
+    let originalRead = false;
     try {
-      body = await resizedPhoto(key, width, async () => Buffer.from(await upstream.arrayBuffer()));
+      body = await resizedPhoto(key, width, async () => {
+        originalRead = true;
+        return Buffer.from(await upstream.arrayBuffer());
+      });
     } catch {
       // not a decodable photo after all: the stored file, as it is
       throw new Response(null, { status: 502 });
+    } finally {
+      // The backend still says whether the file exists; a resized copy from memory leaves its body
+      // unread, and an unread body holds its connection to the backend until garbage collection.
+      if (!originalRead) await upstream.body.cancel().catch(() => {});
     }
     for (const name of PASSED_WHEN_RESIZED) {
       const value = upstream.headers.get(name);
