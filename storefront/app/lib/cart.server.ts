@@ -15,6 +15,7 @@ import type { CartView, ProducerGroup } from "./backend/views";
 import type { Lang } from "./i18n";
 import { getLang } from "./lang.server";
 import { commit, getSession } from "./session.server";
+import { submissionKeyOf } from "./submission-key";
 
 export const addLineSchema = z.object({
   variant_id: z.string().min(1, "form.choose"),
@@ -74,7 +75,7 @@ export async function addLineFromForm(request: Request) {
   const customerToken = session.get("customerToken");
   // A signed-in shopper's new cart is theirs from the start, so the order lands in their history.
   if (!open && typeof customerToken === "string") await attachCart(customerToken, cart.id);
-  const result = await addToCart(cart.id, parsed.data.variant_id, parsed.data.quantity);
+  const result = await addToCart(cart.id, parsed.data.variant_id, parsed.data.quantity, submissionKeyOf(form));
   if (!result.ok) {
     rememberCart(session, cart);
     return data<AddLineResult>(

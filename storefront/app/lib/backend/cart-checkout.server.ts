@@ -100,9 +100,20 @@ export async function createCart(): Promise<CartView> {
   return toCart(cart);
 }
 
-/** Adds a line; the backend refuses unlisted products with a 4xx whose message is returned. */
-export async function addToCart(cartId: string, variantId: string, quantity: number): Promise<Result<CartView>> {
-  const r = await coreResult(() => getSdk().store.cart.createLineItem(cartId, { variant_id: variantId, quantity }));
+/**
+ * Adds a line; the backend refuses unlisted products with a 4xx whose message is returned. With an
+ * `idempotencyKey` (one per form render) a repeated submission adds once and answers with the cart.
+ */
+export async function addToCart(
+  cartId: string,
+  variantId: string,
+  quantity: number,
+  idempotencyKey?: string
+): Promise<Result<CartView>> {
+  const headers = idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined;
+  const r = await coreResult(() =>
+    getSdk().store.cart.createLineItem(cartId, { variant_id: variantId, quantity }, undefined, headers)
+  );
   return r.ok ? { ok: true, data: toCart(r.data.cart) } : r;
 }
 
