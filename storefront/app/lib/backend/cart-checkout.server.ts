@@ -94,6 +94,20 @@ export async function getCart(cartId: string): Promise<CartView | null> {
   }
 }
 
+/**
+ * Whether the cart still exists and is open, read without its lines and totals (the whole cart costs
+ * several times more to answer, and adding to the cart needs only this).
+ */
+export async function isCartOpen(cartId: string): Promise<boolean> {
+  try {
+    const { cart } = await getSdk().store.cart.retrieve(cartId, { fields: "id,completed_at" });
+    return !cart.completed_at;
+  } catch (error) {
+    if (error instanceof FetchError && error.status === 404) return false;
+    return core(() => Promise.reject(error));
+  }
+}
+
 export async function createCart(): Promise<CartView> {
   const region = await getVndRegion();
   const { cart } = await core(() => getSdk().store.cart.create(region ? { region_id: region.id } : {}));
