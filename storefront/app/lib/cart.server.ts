@@ -6,7 +6,7 @@
 import { data } from "@remix-run/node";
 import type { Session } from "@remix-run/node";
 import { z } from "zod";
-import { addToCart, createCart, getCart } from "./backend/cart-checkout.server";
+import { addToCart, createCart, getCart, isCartOpen } from "./backend/cart-checkout.server";
 import { attachCart } from "./backend/customer.server";
 import { refusalMessage } from "./backend/client.server";
 import { getListings } from "./backend/ocop-facts.server";
@@ -15,6 +15,7 @@ import type { CartView, ProducerGroup } from "./backend/views";
 import type { Lang } from "./i18n";
 import { getLang } from "./lang.server";
 import { commit, getSession } from "./session.server";
+import { submissionKeyOf } from "./submission-key";
 
 export const addLineSchema = z.object({
   variant_id: z.string().min(1, "form.choose"),
@@ -69,14 +70,18 @@ export async function addLineFromForm(request: Request) {
     );
   }
   const session = await getSession(request);
-  const open = await currentCart(session);
-  const cart = open ?? (await createCart());
+  const sessionCartId = session.get("cartId");
+  const openId =
+    typeof sessionCartId === "string" && sessionCartId && (await isCartOpen(sessionCartId)) ? sessionCartId : null;
+  const created = openId ? null : await createCart();
+  const cartId = openId ?? (created as CartView).id;
   const customerToken = session.get("customerToken");
   // A signed-in shopper's new cart is theirs from the start, so the order lands in their history.
-  if (!open && typeof customerToken === "string") await attachCart(customerToken, cart.id);
-  const result = await addToCart(cart.id, parsed.data.variant_id, parsed.data.quantity);
+  if (created && typeof customerToken === "string") await attachCart(customerToken, cartId);
+  const result = await addToCart(cartId, parsed.data.variant_id, parsed.data.quantity, submissionKeyOf(form));
   if (!result.ok) {
-    rememberCart(session, cart);
+    // A refused add leaves an open cart as it was (its count in the session stays right).
+    if (created) rememberCart(session, created);
     return data<AddLineResult>(
       { cart: "refused", message: refusalMessage(result, await getLang(request)) },
       { status: result.status, headers: await commit(session) }

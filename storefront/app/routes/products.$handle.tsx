@@ -28,6 +28,7 @@ import { productJsonLd } from "~/lib/product-seo";
 import { addLineFromForm } from "~/lib/cart.server";
 import { AddToCartResult } from "~/components/AddToCartResult";
 import { ADD_TO_CART_FETCHER } from "~/lib/pending-cart";
+import { SUBMISSION_KEY_FIELD, useSubmissionKey } from "~/lib/submission-key";
 import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop-display";
 import { FormRow } from "~/components/FormRow";
 
@@ -265,6 +266,7 @@ export default function ProductPage() {
   const addToCart = useFetcher<typeof action>({ key: `${ADD_TO_CART_FETCHER}:${product.id}:${selectedVariantId}` });
   // Busy until the backend answers; its answer shows at once, while the header's count is re-read.
   const adding = addToCart.state === "submitting";
+  const addKey = useSubmissionKey(addToCart.data ?? actionData);
   const submit = useSubmit();
   const tr = useT();
   const lang = useLang();
@@ -349,6 +351,7 @@ export default function ProductPage() {
 
           <addToCart.Form method="post" className="flex flex-wrap items-end gap-3">
             <input type="hidden" name="variant_id" value={variant?.id ?? ""} />
+            <input type="hidden" name={SUBMISSION_KEY_FIELD} value={addKey} />
             <FormRow htmlFor="quantity" label={tr("product.quantity")}>
               <input
                 id="quantity"

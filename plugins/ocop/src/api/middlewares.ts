@@ -16,6 +16,7 @@ import { ocopErrorHandler } from "./utils/error-handler"
 import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
 import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
+import { addLineOncePerKey } from "./utils/cart-add-once"
 import { timedMiddleware } from "../observability/checkout-guards"
 import { ensureOrderTransferable } from "./utils/customer-ownership"
 import { refuseMoreThanAvailable } from "./utils/stock-guard"
@@ -251,7 +252,8 @@ export default defineMiddlewares({
     {
       matcher: "/store/carts/:id/line-items",
       method: ["POST"],
-      middlewares: [timedMiddleware("stock_guard", refuseMoreThanAvailable)],
+      // One add per Idempotency-Key (a double click adds once), before the stock is counted.
+      middlewares: [readIdempotencyKey, addLineOncePerKey, timedMiddleware("stock_guard", refuseMoreThanAvailable)],
     },
     {
       matcher: "/store/carts/:id/line-items/:line_id",

@@ -18,6 +18,10 @@ export const orderPartLockKey = (orderId: string, producerId: string) => `ocop:o
 export const payoutLockKey = (producerId: string) => `ocop:payout:${producerId}`
 /** Checkouts of carts holding the same stocked item run one at a time (api/utils/checkout-gate.ts). */
 export const checkoutLockKey = (inventoryItemId: string) => `ocop:checkout:${inventoryItemId}`
+/** Adds to one cart that carry an Idempotency-Key run one at a time (api/utils/cart-add-once.ts). */
+export const cartAddLockKey = (cartId: string) => `ocop:cart-add:${cartId}`
+/** Held (never released) by the add that took effect under that key, until it expires. */
+export const cartAddRecordKey = (cartId: string, key: string) => `ocop:cart-add-done:${cartId}:${key}`
 export const authIdentityLockKey = (authIdentityId: string) => `ocop:auth-identity:${authIdentityId}`
 
 export const bilingual = (vi: string, en: string) => `${vi} (EN: ${en})`
@@ -89,6 +93,11 @@ export const conflictText = {
     bilingual(
       "Nhiều người đang đặt cùng sản phẩm này nên sản phẩm có thể đã hết hàng. Vui lòng thử lại sau giây lát.",
       "Many people are ordering the same item right now, so it may be sold out. Please try again in a moment."
+    ),
+  cartAddBusy: () =>
+    bilingual(
+      "Giỏ hàng vẫn đang xử lý lần thêm sản phẩm trước. Vui lòng thử lại sau giây lát.",
+      "Your cart is still busy with an earlier add. Please try again in a moment."
     ),
   idempotencyKeyReused: () =>
     bilingual(
