@@ -4,7 +4,8 @@
 // both on the in-process index of search-provider.mjs's bench database (build it first with
 // `node bench/search-provider.mjs --products N`). Every query is answered by both and the answers
 // must be identical (hits, order, scores, totals, facets; took_ms aside); then each query is timed
-// on both, interleaved (the order alternates), so load changes hit both alike.
+// on both, interleaved (the order alternates), so load changes hit both alike: wall time and this
+// process's CPU time per call.
 //   node bench/search-compare.mjs --reference plugins/search/.medusa/before [--products 100000] [--queries 500]
 // Server: DATABASE_SERVER_URL, else the embedded Postgres on OCOP_PG_PORT.
 import { createRequire } from "node:module"
@@ -121,18 +122,23 @@ async function main() {
   const started = performance.now()
   for (const [i, c] of cases.entries()) {
     for (const name of i % 2 ? ["current", "reference"] : ["reference", "current"]) {
+      const cpu0 = process.cpuUsage()
       const t = performance.now()
       await c.run(engines[name])
       const ms = performance.now() - t
+      const cpu = process.cpuUsage(cpu0)
       for (const kind of [c.kind === "suggest" ? "suggest" : "search (all kinds)", c.kind]) {
         const m = samples[name]
         m.set(kind, [...(m.get(kind) ?? []), { ms }])
+        m.set(`${kind} (CPU)`, [...(m.get(`${kind} (CPU)`) ?? []), { ms: (cpu.user + cpu.system) / 1000 }])
       }
     }
   }
   const wall = performance.now() - started
   const results = []
-  for (const kind of ["search (all kinds)", ...KINDS, "suggest"]) {
+  // wall time, then this process's CPU time per call (less sensitive to the machine's load; the
+  // SQL a call waits for is not in it)
+  for (const kind of ["search (all kinds)", ...KINDS, "suggest"].flatMap((k) => [k, `${k} (CPU)`])) {
     const ref = summarize(`reference: ${kind}`, samples.reference.get(kind), wall, 0)
     const cur = summarize(`current: ${kind}`, samples.current.get(kind), wall, 0)
     results.push(ref, cur)
