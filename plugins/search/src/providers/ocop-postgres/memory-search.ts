@@ -41,6 +41,8 @@ export type MemorySearchInput = {
   /** Only the page: total and facets are counted elsewhere (the facet cube); result.row is empty. */
   pageOnly?: boolean
 }
+/** Which scoring path runs; tests set gather to "always" to prove it scores like cursor merging. */
+export const scoringPaths: { gather: "auto" | "always" } = { gather: "auto" }
 export type MemorySearchResult = { row: FacetRow; page: { id: string; score: number }[] }
 
 const isNumeric = (kind: string) => kind === "bigint" || kind === "double precision"
@@ -150,7 +152,7 @@ class SlotScorer {
     let postings = 0
     for (const l of flat) postings += l.n
     const slots = this.index.slots
-    if (flat.length * matchedCount <= 2 * postings + slots) return
+    if (scoringPaths.gather === "auto" && flat.length * matchedCount <= 2 * postings + slots) return
     const { start, fill } = gatherScratch(slots + 1)
     for (const l of flat) {
       for (let k = 0; k < l.n; k++) {
