@@ -71,7 +71,8 @@ async function main() {
   const builds = { reference: load(reference), current: load(path.join(ROOT, "plugins/search/.medusa/server")) }
   const engines = {}
   for (const [name, b] of Object.entries(builds)) {
-    const index = {
+    // (a reference build older than lib/fields.js's resolvedOcopProductIndex gets the same definition by hand)
+    const index = b.resolvedOcopProductIndex?.(`ocop_product_bench_${N}`, "bench") ?? {
       name: "ocop_product",
       entity: "product",
       fields: b.ocopProductFields.toFields(),
