@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { toSearchDocument } from "../lib/document"
 import { searchOcopProducts, suggestOcopProducts } from "../lib/ocop-search"
 import { parseSearchParams } from "../lib/params"
+import { scoringPaths } from "../providers/ocop-postgres/memory-search"
 import { OcopPostgresSearchService } from "../providers/ocop-postgres/service"
 import { product } from "./fixtures"
 import { createTempDatabase, ocopProductIndex, providerQuery, type TempDatabase } from "./temp-database"
@@ -138,6 +139,28 @@ describe("in-process index: the same answers as SQL", () => {
   it("type-ahead (prefix of the last word) suggests the same titles", async () => {
     for (const q of ["nu", "nuoc m", "tra sh", "ca", "mật o", "gốm", "hoà b"]) {
       expect(await suggestOcopProducts(on(memory), q), q).toEqual(await suggestOcopProducts(on(sql), q))
+    }
+  })
+  it("without words: the page from the presorted order, total and facets from the cube", async () => {
+    for (const f of filters) {
+      const r = await both(f)
+      expect(r.memory, JSON.stringify(f)).toEqual(r.sql)
+    }
+  })
+  it("entries gathered term-at-a-time score like merging every lexeme's cursor", async () => {
+    scoringPaths.gather = "always"
+    try {
+      for (const q of ["nuoc mam", "tra shan tuyet", "mật ong", "cá lóc", "gạo st25"]) {
+        for (const f of filters.slice(0, 4)) {
+          const r = await both({ q, ...f })
+          expect(r.memory, JSON.stringify({ q, ...f })).toEqual(r.sql)
+        }
+      }
+      for (const q of ["nuoc m", "tra sh", "mật o", "hoà b", "ca p"]) {
+        expect(await suggestOcopProducts(on(memory), q), q).toEqual(await suggestOcopProducts(on(sql), q))
+      }
+    } finally {
+      scoringPaths.gather = "auto"
     }
   })
 })

@@ -1,15 +1,22 @@
 /**
  * Keeps one process's MemoryIndex (./memory-index) in step with Postgres: loads it in the background
  * (searches use SQL meanwhile), then follows "<table>_chg", the change log every write of any process
- * appends to, re-reading the rows it names before a search (at most every FRESH_MS, at once after a
- * write of this process), so every server sees a revoke, expiry or suspension within milliseconds.
+ * appends to, re-reading the rows it names (every FRESH_MS while searches come, in the background;
+ * before the search after a write of this process or after STALE_MS without a read), so every server
+ * sees a revoke, expiry or suspension within STALE_MS plus one read of the log.
  */
 import { MemoryIndex, type IndexRow } from "./memory-index"
 import type { TablePlan } from "./plan"
 import { pgArray, type Executor } from "./sql"
 
-/** How stale a search may be at most, from another process's write to this process seeing it. */
+/** How often a busy process reads the log (in the background: searches do not wait for it). */
 export const FRESH_MS = 50
+/**
+ * How stale a search may be at most, from another process's write to this process seeing it: a
+ * search waits for the log only when the last read began longer ago than this (an idle process),
+ * or when this process wrote since.
+ */
+export const STALE_MS = 250
 const LOAD_CHUNK = 20_000
 /** Stored documents of recent hits kept per process (~2 kB each). */
 const DOCUMENT_CACHE = 20_000
@@ -80,9 +87,15 @@ export class MemoryIndexFollower {
       this.reload()
       return undefined
     }
-    if (this.dirty || now - this.lastPoll >= FRESH_MS) {
+    // a busy process answers from what it read less than STALE_MS ago while the log is read again;
+    // after a write of its own, or when idle, a search waits for the read
+    const wait = this.dirty || now - this.lastPoll >= STALE_MS
+    if (wait || now - this.lastPoll >= FRESH_MS) {
+      // a read already under way may have begun before this process's write
+      if (this.dirty && this.polling) await this.polling.catch(() => undefined)
       this.polling ??= this.poll().finally(() => (this.polling = undefined))
-      await this.polling
+      if (wait) await this.polling
+      else this.polling.catch(() => undefined)
     }
     return this.index
   }

@@ -86,6 +86,8 @@ export class ColumnValues {
 }
 
 export type Bitset = Uint32Array
+/** Slots written since an order was sorted that make it sort again (see MemoryIndex.ordered). */
+const REORDER_AFTER = 4096
 
 const NUMERIC = new Set(["bigint", "double precision", "boolean"])
 
@@ -291,6 +293,24 @@ export class MemoryIndex {
   private words() {
     return this.alive.length
   }
+
+  /**
+   * The slots in one page order of searches without words (the order's columns, then id), sorted
+   * once per order and kept: a slot never changes (a write kills it and appends a new one), so
+   * dead slots are skipped and slots from `covered` on (written since) are merged by the search.
+   * Sorted again once many slots were written since.
+   */
+  ordered(key: string, compare: (a: number, b: number) => number): { slots: Int32Array; covered: number } {
+    const kept = this.orders.get(key)
+    if (kept && this.slots - kept.covered <= REORDER_AFTER) return kept
+    const live = new Int32Array(this.liveCount)
+    let n = 0
+    for (let slot = 0; slot < this.slots; slot++) if (this.alive[slot >> 5] & (1 << (slot & 31))) live[n++] = slot
+    const fresh = { slots: live.subarray(0, n).sort(compare), covered: this.slots }
+    this.orders.set(key, fresh)
+    return fresh
+  }
+  private readonly orders = new Map<string, { slots: Int32Array; covered: number }>()
 
   /** The live documents a tsquery matches, as a bitset over slots. */
   match(node: TsNode): Bitset {

@@ -28,7 +28,8 @@ export type MemorySearchPlan = {
   order: MemoryOrderKey[]
 }
 export type MemorySearchInput = {
-  query: TsNode
+  /** The tsquery; undefined for a search without words (every document matches, score 0). */
+  query: TsNode | undefined
   /** The query as typed (no typo alternatives) when typos were corrected: a match scores 1 more. */
   typed?: TsNode
   accentKeys: string[]
@@ -37,7 +38,11 @@ export type MemorySearchInput = {
   plan: MemorySearchPlan
   take: number
   skip: number
+  /** Only the page: total and facets are counted elsewhere (the facet cube); result.row is empty. */
+  pageOnly?: boolean
 }
+/** Which scoring path runs; tests set gather to "always" to prove it scores like cursor merging. */
+export const scoringPaths: { gather: "auto" | "always" } = { gather: "auto" }
 export type MemorySearchResult = { row: FacetRow; page: { id: string; score: number }[] }
 
 const isNumeric = (kind: string) => kind === "bigint" || kind === "double precision"
@@ -94,9 +99,9 @@ class SlotScorer {
     private readonly index: MemoryIndex,
     private readonly input: MemorySearchInput
   ) {
-    const operands = queryOperands(input.query)
+    const operands = input.query ? queryOperands(input.query) : []
     this.operands = operands.length
-    this.andRank = rankedAsAnd(input.query)
+    this.andRank = !!input.query && rankedAsAnd(input.query)
     this.lists = operands.map((o) =>
       index.lexemes(o.term, o.prefix).map((word) => {
         const p = index.terms.get(word)!
@@ -132,6 +137,53 @@ class SlotScorer {
     this.orSums = sums
   }
 
+  /**
+   * Otherwise (an AND-ranked query, or an OR one whose postings are long): each matched slot's
+   * lexeme entries, in operand then lexeme order — what merging every lexeme's cursor per slot
+   * finds — gathered walking each lexeme's postings twice (count, then place). Worth it when the
+   * words stand for many lexemes: a type-ahead prefix like "nuoc m" merges hundreds per slot.
+   */
+  gatherTermAtATime(matched: Uint32Array, matchedCount: number) {
+    if (this.orSums) return
+    const flat: { slots: Int32Array; n: number; off: Int32Array; pos: Uint16Array; op: number }[] = []
+    this.lists.forEach((lexemes, op) => {
+      for (const l of lexemes) flat.push({ ...l, op })
+    })
+    let postings = 0
+    for (const l of flat) postings += l.n
+    const slots = this.index.slots
+    if (scoringPaths.gather === "auto" && flat.length * matchedCount <= 2 * postings + slots) return
+    const { start, fill } = gatherScratch(slots + 1)
+    for (const l of flat) {
+      for (let k = 0; k < l.n; k++) {
+        const slot = l.slots[k]
+        if (matched[slot >> 5] & (1 << (slot & 31))) start[slot + 1]++
+      }
+    }
+    for (let x = 0; x < slots; x++) start[x + 1] += start[x]
+    fill.set(start.subarray(0, slots + 1))
+    const total = start[slots]
+    const list = new Int32Array(total)
+    const at = new Int32Array(total)
+    flat.forEach((l, f) => {
+      for (let k = 0; k < l.n; k++) {
+        const slot = l.slots[k]
+        if (matched[slot >> 5] & (1 << (slot & 31))) {
+          const x = fill[slot]++
+          list[x] = f
+          at[x] = k
+        }
+      }
+    })
+    this.gathered = { flat, start, list, at }
+  }
+  private gathered?: {
+    flat: { off: Int32Array; pos: Uint16Array; op: number }[]
+    start: Int32Array
+    list: Int32Array
+    at: Int32Array
+  }
+
   /** compileTextMatch's score: ts_rank, + 1 for the words as typed, + 0.5 per exact-accent key. */
   score(slot: number): number {
     if (this.orSums) {
@@ -144,13 +196,26 @@ class SlotScorer {
     }
     const e = this.entries
     e.reset()
-    for (const lexemes of this.lists) {
-      for (const l of lexemes) {
-        while (l.k < l.n && l.slots[l.k] < slot) l.k++
-        if (l.k < l.n && l.slots[l.k] === slot) e.add(l.pos, l.off[l.k], l.off[l.k + 1])
+    const g = this.gathered
+    if (g) {
+      let op = -1
+      for (let x = g.start[slot]; x < g.start[slot + 1]; x++) {
+        const l = g.flat[g.list[x]]
+        if (l.op !== op) {
+          if (op >= 0) e.closeOperand()
+          op = l.op
+        }
+        e.add(l.pos, l.off[g.at[x]], l.off[g.at[x] + 1])
       }
       e.closeOperand()
-    }
+    } else
+      for (const lexemes of this.lists) {
+        for (const l of lexemes) {
+          while (l.k < l.n && l.slots[l.k] < slot) l.k++
+          if (l.k < l.n && l.slots[l.k] === slot) e.add(l.pos, l.off[l.k], l.off[l.k + 1])
+        }
+        e.closeOperand()
+      }
     let score = tsRankFlat(e, this.andRank, this.operands, this.index.log2Length.a[slot])
     if (this.typed && has(this.typed, slot)) score += 1
     for (const a of this.accents) if (has(a, slot)) score += 0.5
@@ -166,13 +231,25 @@ function orScratch(slots: number): Float32Array {
   return orSums
 }
 
+let gatherStart = new Int32Array(0)
+let gatherFill = new Int32Array(0)
+/** Per-slot offsets for gatherTermAtATime, zeroed, reused like orScratch. */
+function gatherScratch(size: number) {
+  if (gatherStart.length < size) {
+    gatherStart = new Int32Array(Math.ceil(size * 1.25))
+    gatherFill = new Int32Array(gatherStart.length)
+  } else gatherStart.fill(0, 0, size)
+  return { start: gatherStart, fill: gatherFill }
+}
+
 const has = (bits: Uint32Array | undefined, slot: number) => !!bits && (bits[slot >> 5] & (1 << (slot & 31))) !== 0
 
 export function memorySearch(index: MemoryIndex, input: MemorySearchInput): MemorySearchResult {
   const { plan: mplan } = input
-  const matched = index.match(input.query)
-  // without _score in the order only the page is scored, after it is chosen
-  const ranked = mplan.order.some((k) => k.field === "_score")
+  const matched = input.query ? index.match(input.query) : index.alive.slice()
+  // without _score in the order only the page is scored, after it is chosen; without words every
+  // score is 0 (the order's _score ties)
+  const ranked = !!input.query && mplan.order.some((k) => k.field === "_score")
   const scorer = new SlotScorer(index, input)
   if (ranked && input.skip + input.take > 0) {
     let count = 0
@@ -184,6 +261,7 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
       }
     }
     scorer.sumOrTermAtATime(count)
+    scorer.gatherTermAtATime(matched, count)
   }
 
   const bits = new Map([...input.disjunctive].map((field, b) => [field, 1 << b]))
@@ -212,7 +290,30 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   })
 
   const scores = index.scores()
-  const page = new TopSlots(input.skip + input.take, compareSlots(index, mplan.order, scores))
+  const order = input.query ? mplan.order : mplan.order.filter((k) => k.field !== "_score")
+  const compare = compareSlots(index, order, scores)
+  const page = new TopSlots(input.skip + input.take, compare)
+  if (!input.query && input.pageOnly) {
+    // no words, counts from elsewhere: the first passing slots of the presorted order are the page
+    const passes = (slot: number) => {
+      if (!(index.alive[slot >> 5] & (1 << (slot & 31)))) return false
+      for (const t of tests) if (!t.pass[t.codes[slot]]) return false
+      return true
+    }
+    const sorted = index.ordered(order.map((k) => `${k.field} ${k.desc ? "DESC" : "ASC"}`).join(","), compare)
+    let found = 0
+    for (let x = 0; x < sorted.slots.length && found < page.limit; x++) {
+      const slot = sorted.slots[x]
+      if (passes(slot)) {
+        page.offer(slot)
+        found++
+      }
+    }
+    if (page.limit > 0) for (let slot = sorted.covered; slot < index.slots; slot++) if (passes(slot)) page.offer(slot)
+    const slots = page.sorted().slice(input.skip)
+    for (const slot of slots) scores[slot] = 0
+    return { row: {}, page: slots.map((slot) => ({ id: index.ids[slot], score: 0 })) }
+  }
   let total = 0
   for (let w = 0; w < matched.length; w++) {
     let word = matched[w]
@@ -258,7 +359,8 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   }
   for (const f of sf) row[`f${f.i}`] = statsCount(f.mn, f.mx, f.sm, f.ct)
   const slots = page.sorted().slice(input.skip)
-  if (!ranked) {
+  if (!input.query) for (const slot of slots) scores[slot] = 0
+  else if (!ranked) {
     const late = new SlotScorer(index, input)
     for (const slot of [...slots].sort((a, b) => a - b)) scores[slot] = late.score(slot)
   }

@@ -123,16 +123,28 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     const { always, keyed } = splitFilters(input.filters as Record<string, unknown> | undefined, plan, disjunctive)
     const order = compileOrder(plan, input.pagination?.order, text.terms.length > 0, input.index.name)
 
-    if (text.terms.length) {
-      const answered = await this.searchInMemory(plan, input, text, typos, facets, disjunctive, counted, take, skip)
+    const strategy = this.facetStrategy(plan, facets, text)
+    // without words, total and facets come from the cube when it can answer (cheaper than a pass)
+    let cubed: Promise<FacetRow | undefined> | undefined
+    const cubeCounts = () =>
+      (cubed ??= strategy === "cube" ? this.countFromCube(plan, input, facets, keyed) : Promise.resolve(undefined))
+    if (this.memoryIndex_) {
+      const answered = await this.searchInMemory(plan, input, {
+        text,
+        typos,
+        facets,
+        disjunctive,
+        counted,
+        take,
+        skip,
+        counts: text.terms.length ? undefined : cubeCounts,
+      })
       if (answered) {
         answered.metadata.processing_time_ms = Date.now() - started
         return answered
       }
     }
-
-    const strategy = this.facetStrategy(plan, facets, text)
-    const fromCube = strategy === "cube" ? await this.countFromCube(plan, input, facets, keyed) : undefined
+    const fromCube = await cubeCounts()
     const statement = searchStatement({
       plan,
       match,
@@ -174,40 +186,51 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
   }
 
   /**
-   * A text search from the in-process index: match, scores, total, facets and the page's ids in
-   * JS, the page's stored documents from "<table>_doc". Undefined when the index is not loaded
-   * or the search needs what only SQL answers (see planMemorySearch).
+   * A search from the in-process index: match, scores, total, facets and the page's ids in JS,
+   * the page's stored documents from "<table>_doc". Without words, `counts` gives total and facets
+   * (the facet cube) and the index only chooses the page from a presorted order. Undefined when
+   * the index is not loaded or the search needs what only SQL answers (see planMemorySearch).
    */
   protected async searchInMemory(
     plan: TablePlan,
     input: SearchTypes.ProviderSearchQuery,
-    text: TextQuery,
-    typos: TypoAlternatives,
-    facets: FacetRequest[],
-    disjunctive: Set<string>,
-    counted: boolean,
-    take: number,
-    skip: number
+    s: {
+      text: TextQuery
+      typos: TypoAlternatives
+      facets: FacetRequest[]
+      disjunctive: Set<string>
+      counted: boolean
+      take: number
+      skip: number
+      counts?: () => Promise<FacetRow | undefined>
+    }
   ): Promise<SearchTypes.SearchResult | undefined> {
+    const { text, typos, facets, counted, take, skip } = s
     const filters = input.filters as Record<string, unknown> | undefined
-    const mplan = planMemorySearch(plan, filters, facets, disjunctive, input.pagination?.order)
+    const mplan = planMemorySearch(plan, filters, facets, s.disjunctive, input.pagination?.order)
     if (!mplan) return undefined
-    const query = parseTsQuery(textTsQuery(text, typos))
-    if (!query) return undefined
+    const query = text.terms.length ? parseTsQuery(textTsQuery(text, typos)) : undefined
+    if (text.terms.length && !query) return undefined
     const index = await this.memoryIndex(plan)
     if (!index) return undefined
+    // without words the index only chooses the page: the cube counts (else SQL answers it all)
+    const counts = query ? undefined : await s.counts?.()
+    if (!query && !counts) return undefined
     const typed = typos.size ? parseTsQuery(textTsQuery(text)) : undefined
-    const accentKeys = queryAccentTerms(text.q)
-    const { row, page } = memorySearch(index, {
+    const accentKeys = query ? queryAccentTerms(text.q) : []
+    const found = memorySearch(index, {
       query,
       typed,
       accentKeys,
-      facets,
-      disjunctive,
-      plan: mplan,
+      facets: counts ? [] : facets,
+      disjunctive: counts ? new Set() : s.disjunctive,
+      plan: counts ? { ...mplan, tests: mplan.tests.map((t) => ({ ...t, disjunctive: false })) } : mplan,
       take,
       skip,
+      pageOnly: !!counts,
     })
+    const { page } = found
+    const row = counts ?? found.row
     const byId = page.length
       ? await this.followers_.get(plan.table)!.documentsOf(page.map((h) => h.id))
       : new Map<string, unknown>()
