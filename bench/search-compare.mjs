@@ -13,7 +13,7 @@ import os from "node:os"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { formatTable, summarize } from "./lib/harness.mjs"
-import { PROV, TEXT } from "./lib/shopper-queries.mjs"
+import { mixedQuery, QUERY_KINDS, TEXT } from "./lib/shopper-queries.mjs"
 import { embeddedServerUrl } from "../scripts/lib/postgres.mjs"
 
 const require = createRequire(import.meta.url)
@@ -34,25 +34,8 @@ const rnd = () => {
   seed = (seed * 1103515245 + 12345) % 2147483648
   return seed / 2147483648
 }
-const pick = (a) => a[Math.floor(rnd() * a.length)]
-// search-provider.mjs's query mix
-function queryFor(i) {
-  const kind = i % 3
-  const q = {}
-  if (kind !== 2) q.q = pick(TEXT)
-  if (kind !== 0) {
-    if (rnd() < 0.6) q.province = pick(PROV)
-    if (rnd() < 0.5) q.stars = pick([["5"], ["4", "5"], ["3"]])
-    if (rnd() < 0.4) q.group = "thuc-pham"
-    if (rnd() < 0.3) {
-      q.min_price = "50000"
-      q.max_price = "500000"
-    }
-    if (rnd() < 0.2) q.sort = pick(["price_asc", "newest", "stars"])
-  }
-  return q
-}
-const KINDS = ["text", "text + filters", "filters only"]
+const queryFor = (i) => mixedQuery(i, rnd)
+const KINDS = QUERY_KINDS
 
 function load(dir) {
   const root = `${dir}/src/`

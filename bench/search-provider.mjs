@@ -16,7 +16,7 @@ import { createRequire } from "node:module"
 import { performance } from "node:perf_hooks"
 import { parseArgs, printUsage } from "./lib/args.mjs"
 import { summarize } from "./lib/harness.mjs"
-import { PROV, TEXT } from "./lib/shopper-queries.mjs"
+import { mixedQuery, QUERY_KINDS, TEXT } from "./lib/shopper-queries.mjs"
 import { embeddedServerUrl } from "../scripts/lib/postgres.mjs"
 const require = createRequire(import.meta.url)
 const root = new URL("../plugins/search/.medusa/server/src/", import.meta.url).pathname
@@ -195,24 +195,9 @@ function productSource(i) {
   }
 }
 
-function queryFor(i) {
-  const kind = i % 3
-  const q = {}
-  if (kind !== 2) q.q = pick(TEXT)
-  if (kind !== 0) {
-    if (rnd() < 0.6) q.province = pick(PROV)
-    if (rnd() < 0.5) q.stars = pick([["5"], ["4", "5"], ["3"]])
-    if (rnd() < 0.4) q.group = "thuc-pham"
-    if (rnd() < 0.3) {
-      q.min_price = "50000"
-      q.max_price = "500000"
-    }
-    if (rnd() < 0.2) q.sort = pick(["price_asc", "newest", "stars"])
-  }
-  return q
-}
+const queryFor = (i) => mixedQuery(i, rnd)
 
-const KINDS = ["text", "text + filters", "filters only"]
+const KINDS = QUERY_KINDS
 
 /** What a shopper types, letter by letter: every prefix of at least two letters of each query. */
 function typeAheadPrefixes() {
