@@ -5,6 +5,7 @@
 import type { SearchTypes } from "@medusajs/framework/types"
 import { highlight } from "../../lib/text"
 import type { TablePlan } from "./plan"
+import { facetResults, type FacetRequest, type FacetRow } from "./facets"
 import { fromJson } from "./sql"
 import { variantTerms, type TextQuery, type TypoAlternatives } from "./text-match"
 
@@ -55,4 +56,42 @@ export function assembleHits(
     }
     return hit
   })
+}
+
+/**
+ * The provider's answer, whichever engine found it: the page's hits, the facets asked for (from the
+ * row of counts), and the metadata (total only when counted; the typos corrected).
+ */
+export function searchAnswer(
+  rows: HitRow[],
+  counts: FacetRow,
+  input: SearchTypes.ProviderSearchQuery,
+  s: {
+    plan: TablePlan
+    text: TextQuery
+    typos: TypoAlternatives
+    facets: FacetRequest[]
+    counted: boolean
+    take: number
+    skip: number
+    processingMs: number
+  }
+): SearchTypes.SearchResult {
+  const hits = assembleHits(rows, s.plan, s.text, s.typos, {
+    attributes: input.attributes_to_retrieve,
+    includeScore: input.search_options?.include_score,
+    highlight: input.search_options?.highlight,
+  })
+  return {
+    hits,
+    facets: s.facets.length ? facetResults(s.facets, counts) : undefined,
+    metadata: {
+      skip: s.skip,
+      take: s.take,
+      count: s.counted ? Number(counts.total ?? 0) : null,
+      query: input.q,
+      processing_time_ms: s.processingMs,
+      ...(s.typos.size ? { corrected_terms: Object.fromEntries(s.typos) } : {}),
+    } as SearchTypes.SearchResultMetadata,
+  }
 }

@@ -22,8 +22,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { SearchTypes } from "@medusajs/framework/types"
 import { FacetCubes, countCube, cubeShape } from "./facet-cube"
 import { foldOnePass, type FacetCell, type KeyedFilter } from "./facet-sql"
-import { facetRequests, facetResults, isValueFacet, type FacetRequest, type FacetRow } from "./facets"
-import { assembleHits, type HitRow } from "./hits"
+import { facetRequests, isValueFacet, type FacetRequest, type FacetRow } from "./facets"
+import { searchAnswer, type HitRow } from "./hits"
 import { OCOP_POSTGRES_PROVIDER, OcopPostgresIndexStore, type OcopPostgresOptions } from "./index-store"
 import type { TablePlan } from "./plan"
 import { fromJson, type Executor } from "./sql"
@@ -166,23 +166,9 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
       Object.assign(row, foldOnePass(fromJson<FacetCell[] | null>(row.agg) ?? [], facets, keyed, counted))
     }
 
-    const hits = assembleHits(fromJson<HitRow[] | null>(row.hits) ?? [], plan, text, typos, {
-      attributes: input.attributes_to_retrieve,
-      includeScore: options.include_score,
-      highlight: options.highlight,
-    })
-    return {
-      hits,
-      facets: facets.length ? facetResults(facets, row) : undefined,
-      metadata: {
-        skip,
-        take,
-        count: counted ? Number(row.total ?? 0) : null,
-        query: input.q,
-        processing_time_ms: Date.now() - started,
-        ...(typos.size ? { corrected_terms: Object.fromEntries(typos) } : {}),
-      } as SearchTypes.SearchResultMetadata,
-    }
+    const rows = fromJson<HitRow[] | null>(row.hits) ?? []
+    const answer = { plan, text, typos, facets, counted, take, skip, processingMs: Date.now() - started }
+    return searchAnswer(rows, row, input, answer)
   }
 
   /**
@@ -241,23 +227,7 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
       document: byId.get(h.id) ?? {},
       score: real ? float4Text(h.score) : h.score,
     }))
-    const hits = assembleHits(rows, plan, text, typos, {
-      attributes: input.attributes_to_retrieve,
-      includeScore: input.search_options?.include_score,
-      highlight: input.search_options?.highlight,
-    })
-    return {
-      hits,
-      facets: facets.length ? facetResults(facets, row) : undefined,
-      metadata: {
-        skip,
-        take,
-        count: counted ? Number(row.total ?? 0) : null,
-        query: input.q,
-        processing_time_ms: 0,
-        ...(typos.size ? { corrected_terms: Object.fromEntries(typos) } : {}),
-      } as SearchTypes.SearchResultMetadata,
-    }
+    return searchAnswer(rows, row, input, { plan, text, typos, facets, counted, take, skip, processingMs: 0 })
   }
 
   /**
