@@ -236,10 +236,9 @@ export async function checkout(cartId: string, d: CheckoutDetails): Promise<Resu
     sdk.store.payment.initiatePaymentSession(cart, { provider_id: d.payment_provider }, { fields: "id" })
   );
   if (!payment.ok) return payment;
-  // The whole order, on purpose: the order page shows each producer's delivery fee, which a subscriber of
-  // order.placed records moments after completion. With the id alone the answer came sooner and the e2e
-  // "orders from two producers" then saw fees of 0 (once, under load): a race to fix on the order page.
-  const done = await coreResult(() => sdk.store.cart.complete(cartId));
+  // The order's id is all the storefront reads; the order is split by producer (each part's delivery fee
+  // recorded) before completion answers, so the order page it opens next has every part.
+  const done = await coreResult(() => sdk.store.cart.complete(cartId, { fields: "id" }));
   if (!done.ok) return done;
   if (done.data.type === "order") return { ok: true, data: { id: done.data.order.id } };
   const message = done.data.error?.message ?? "The order could not be completed.";
