@@ -125,7 +125,10 @@ export async function run(ctx) {
   const started = Date.now()
   const products = sample.filter((p) => p.variant_id)
   if (!products.length) throw new Error("No listed product with a variant to buy.")
-  for (let i = 0; i < count && Date.now() - started < durationMs; i++) {
+  // The smoke runs every payment method with both kinds of answers once, whatever its count and time.
+  const mustRun = ctx.smoke ? answerKinds.length * methods.length : 0
+  for (let i = 0; i < Math.max(count, mustRun); i++) {
+    if (i >= mustRun && Date.now() - started >= durationMs) break
     const product = products[(i * 7) % products.length]
     const answers = answerKinds[i % answerKinds.length]
     const method = methods[Math.floor(i / answerKinds.length) % methods.length]
