@@ -183,18 +183,22 @@ export async function channelProductPage(
   const where = whereClause(query)
   const { column, direction } = query.order
   const tieBreak = column === "id" ? "" : `, p.id ${direction}`
-  const readPage = () =>
-    db.raw(
-      `SELECT p.id FROM product p WHERE ${where.sql}
-        ORDER BY p.${column} ${direction}${tieBreak} LIMIT ? OFFSET ?`,
-      [...where.bindings, query.take, query.skip]
-    )
+  const order = `ORDER BY p.${column} ${direction}${tieBreak}`
   if (pageHoldsEveryMatch(query)) {
     // A product page's `?handle=` (or a list of ids): the first page holds all matches, so its
-    // length is the exact count, without a second statement.
-    const ids = (await readPage()).rows.map((r) => r.id as string)
+    // length is the exact count, without a second statement. No LIMIT either: with one, Postgres
+    // walked the order's index through every product to find the few matches (70 ms at 100k for
+    // `?id[]=…&limit=1`, against 0.3 ms without).
+    const { rows } = await db.raw(`SELECT p.id FROM product p WHERE ${where.sql} ${order}`, where.bindings)
+    const ids = rows.map((r) => r.id as string)
     return { ids, count: ids.length }
   }
+  const readPage = () =>
+    db.raw(`SELECT p.id FROM product p WHERE ${where.sql} ${order} LIMIT ? OFFSET ?`, [
+      ...where.bindings,
+      query.take,
+      query.skip,
+    ])
   // Two statements on two pool connections, in parallel: the page stops early, the count does not.
   const [page, total] = await Promise.all([readPage(), exactCount(db, query, where)])
   return { ids: page.rows.map((r) => r.id as string), count: total }
