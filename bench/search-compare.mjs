@@ -13,6 +13,7 @@ import os from "node:os"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { formatTable, summarize } from "./lib/harness.mjs"
+import { searchModuleOver } from "./lib/provider-module.mjs"
 import { mixedQuery, QUERY_KINDS, TEXT } from "./lib/shopper-queries.mjs"
 import { embeddedServerUrl } from "../scripts/lib/postgres.mjs"
 
@@ -67,19 +68,7 @@ async function main() {
     }
     const provider = new b.OcopPostgresSearchService({ manager }, { memory_index: true })
     if (!(await provider.warmMemoryIndex([index.physical_name]))) throw new Error(`${name}: the index did not load`)
-    const module = {
-      search: (query) => {
-        const { q, ...filters } = query.filters ?? {}
-        return provider.search({
-          index,
-          attributes_to_retrieve: query.fields,
-          q,
-          filters: Object.keys(filters).length ? filters : undefined,
-          pagination: query.pagination,
-          search_options: query.search_options,
-        })
-      },
-    }
+    const module = searchModuleOver(provider, index)
     engines[name] = {
       search: (raw) => b.searchOcopProducts(module, b.parseSearchParams(raw).value),
       suggest: (q) => b.suggestOcopProducts(module, q),

@@ -16,6 +16,7 @@ import { createRequire } from "node:module"
 import { performance } from "node:perf_hooks"
 import { parseArgs, printUsage } from "./lib/args.mjs"
 import { summarize } from "./lib/harness.mjs"
+import { searchModuleOver } from "./lib/provider-module.mjs"
 import { mixedQuery, QUERY_KINDS, TEXT } from "./lib/shopper-queries.mjs"
 import { embeddedServerUrl } from "../scripts/lib/postgres.mjs"
 const require = createRequire(import.meta.url)
@@ -301,19 +302,7 @@ export async function run(ctx = {}) {
     notes.push(
       `in-process index loaded from Postgres in ${loadS.toFixed(1)} s (process RSS +${rssMb} MB); SQL answers while it loads`
     )
-    const moduleOf = (provider) => ({
-      search: (query) => {
-        const { q, ...filters } = query.filters ?? {}
-        return provider.search({
-          index,
-          attributes_to_retrieve: query.fields,
-          q,
-          filters: Object.keys(filters).length ? filters : undefined,
-          pagination: query.pagination,
-          search_options: query.search_options,
-        })
-      },
-    })
+    const moduleOf = (provider) => searchModuleOver(provider, index)
     const engines = { sql: moduleOf(sql), memory: moduleOf(memory) }
     seed = 4242 // the same queries whether or not the index was just built
     const queries = Array.from({ length: QUERIES }, (_, i) => ({
