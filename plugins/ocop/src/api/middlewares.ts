@@ -14,6 +14,7 @@ import { speakBothLanguages } from "./utils/refusal-language"
 import { answerWithinTimeLimit } from "./utils/response-time-limit"
 import { ocopErrorHandler } from "./utils/error-handler"
 import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
+import { rememberPublishableKeys } from "./utils/publishable-key-cache"
 import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
 import { addLineOncePerKey } from "./utils/cart-add-once"
@@ -74,6 +75,8 @@ import { enforcePasswordPolicy } from "./utils/password-policy"
 
 // Must run when this file is imported: Medusa registers its locale middleware right after.
 guardMedusaLocaleMiddleware()
+// Likewise for Medusa's publishable-key lookup: remembered for at most a second (publishable-key-cache.ts).
+rememberPublishableKeys()
 
 const producerAuth = [authenticate("producer", ["session", "bearer"]), ensureProducerAccount, ensureProducerMayAct]
 const curatorAuth = [authenticate("curator", ["session", "bearer"]), ensureCuratorAccount]
