@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import {
   KEY_REMEMBERED_MS_MAX,
+  type KeyContext,
   keyRememberedMs,
   PublishableKeyCache,
   rememberingKeyMiddleware,
@@ -60,11 +61,13 @@ describe("keyRememberedMs", () => {
 
 describe("rememberingKeyMiddleware", () => {
   // Stands in for Medusa's middleware: counts lookups; a key is valid while it is in `keys`.
+  type FakeRequest = { get: (header: string) => string | undefined; publishable_key_context?: KeyContext }
+  type Next = (error?: unknown) => void
   const medusa = (keys: Map<string, string[]>) => {
     const calls = { count: 0 }
-    const middleware = async (req: any, _res: any, next: (e?: unknown) => void) => {
+    const middleware = async (req: FakeRequest, _res: unknown, next: Next) => {
       calls.count++
-      const token = req.get("x-publishable-api-key")
+      const token = req.get("x-publishable-api-key") ?? ""
       const channels = keys.get(token)
       if (!channels) return next(new Error("A valid publishable key is required to proceed with the request"))
       req.publishable_key_context = context(token, ...channels)
@@ -72,10 +75,10 @@ describe("rememberingKeyMiddleware", () => {
     }
     return { middleware, calls }
   }
-  const request = async (mw: any, token: string | undefined) => {
-    const req: any = { get: (h: string) => (h === "x-publishable-api-key" ? token : undefined) }
+  const request = async (mw: unknown, token: string | undefined) => {
+    const req: FakeRequest = { get: (h) => (h === "x-publishable-api-key" ? token : undefined) }
     let error: unknown
-    await mw(req, {}, (e?: unknown) => {
+    await (mw as (req: FakeRequest, res: unknown, next: Next) => unknown)(req, {}, (e) => {
       error = e
     })
     return { context: req.publishable_key_context, error }
@@ -88,7 +91,7 @@ describe("rememberingKeyMiddleware", () => {
       ["pk_bare", []],
     ])
     const { middleware, calls } = medusa(keys)
-    const mw = rememberingKeyMiddleware(middleware, new PublishableKeyCache(1000, 10, c.now))
+    const mw = rememberingKeyMiddleware(middleware as never, new PublishableKeyCache(1000, 10, c.now))
 
     expect(await request(mw, "pk_market")).toEqual({ context: context("pk_market", "sc_market"), error: undefined })
     expect(await request(mw, "pk_market")).toEqual({ context: context("pk_market", "sc_market"), error: undefined })

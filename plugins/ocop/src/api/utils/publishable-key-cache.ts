@@ -60,7 +60,8 @@ export class PublishableKeyCache {
   }
 }
 
-type KeyMiddleware = ((req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown) & {
+type KeyRequest = MedusaRequest & { publishable_key_context?: KeyContext }
+type KeyMiddleware = ((req: KeyRequest, res: MedusaResponse, next: MedusaNextFunction) => unknown) & {
   ocopRemembering?: boolean
 }
 
@@ -70,11 +71,11 @@ export function rememberingKeyMiddleware(medusaMiddleware: KeyMiddleware, cache:
     const token = req.get(KEY_HEADER)
     const known = token ? cache.get(token) : undefined
     if (known) {
-      ;(req as any).publishable_key_context = known
+      req.publishable_key_context = known
       return next()
     }
     return medusaMiddleware(req, res, (error?: unknown) => {
-      if (!error && token) cache.remember(token, (req as any).publishable_key_context)
+      if (!error && token) cache.remember(token, req.publishable_key_context)
       next(error)
     })
   }
