@@ -67,6 +67,7 @@ describe("rememberingKeyMiddleware", () => {
     const calls = { count: 0 }
     const middleware = async (req: FakeRequest, _res: unknown, next: Next) => {
       calls.count++
+      await new Promise((r) => setTimeout(r, 5))
       const token = req.get("x-publishable-api-key") ?? ""
       const channels = keys.get(token)
       if (!channels) return next(new Error("A valid publishable key is required to proceed with the request"))
@@ -108,5 +109,18 @@ describe("rememberingKeyMiddleware", () => {
     keys.delete("pk_market")
     c.advance(1000)
     expect(String((await request(mw, "pk_market")).error)).toContain("valid publishable")
+  })
+
+  it("asks once for concurrent requests with the same key, and lets each refused one hear Medusa", async () => {
+    const keys = new Map([["pk_market", ["sc_market"]]])
+    const { middleware, calls } = medusa(keys)
+    const mw = rememberingKeyMiddleware(middleware as never, new PublishableKeyCache(1000))
+    const served = await Promise.all(Array.from({ length: 5 }, () => request(mw, "pk_market")))
+    expect(served).toEqual(Array(5).fill({ context: context("pk_market", "sc_market"), error: undefined }))
+    expect(calls.count).toBe(1)
+
+    const refused = await Promise.all(Array.from({ length: 5 }, () => request(mw, "pk_unknown")))
+    for (const r of refused) expect(String(r.error)).toContain("valid publishable")
+    expect(calls.count).toBe(6)
   })
 })

@@ -65,19 +65,50 @@ type KeyMiddleware = ((req: KeyRequest, res: MedusaResponse, next: MedusaNextFun
   ocopRemembering?: boolean
 }
 
-/** Medusa's key middleware with `cache` in front: a remembered key skips the lookup, a miss asks Medusa. */
+/**
+ * Medusa's key middleware with `cache` in front: a remembered key skips the lookup, a miss asks
+ * Medusa. Concurrent misses for one token wait for the first one's lookup (when a key expires under
+ * load, one query instead of one per waiting request), then ask Medusa themselves if it was refused.
+ */
 export function rememberingKeyMiddleware(medusaMiddleware: KeyMiddleware, cache: PublishableKeyCache): KeyMiddleware {
-  const middleware: KeyMiddleware = function ensurePublishableApiKeyMiddleware(req, res, next) {
-    const token = req.get(KEY_HEADER)
+  const lookups = new Map<string, Promise<void>>()
+  const serveKnown = (req: KeyRequest, next: MedusaNextFunction, token: string | undefined): boolean => {
     const known = token ? cache.get(token) : undefined
     if (known) {
       req.publishable_key_context = known
-      return next()
+      next()
     }
-    return medusaMiddleware(req, res, (error?: unknown) => {
+    return known !== undefined
+  }
+  const askMedusa = (req: KeyRequest, res: MedusaResponse, next: MedusaNextFunction, token: string | undefined) =>
+    medusaMiddleware(req, res, (error?: unknown) => {
       if (!error && token) cache.remember(token, req.publishable_key_context)
       next(error)
     })
+
+  const middleware: KeyMiddleware = async function ensurePublishableApiKeyMiddleware(req, res, next) {
+    const token = req.get(KEY_HEADER)
+    if (serveKnown(req, next, token)) return
+    if (!token) return askMedusa(req, res, next, token)
+    const running = lookups.get(token)
+    if (running) {
+      await running
+      if (serveKnown(req, next, token)) return
+      return askMedusa(req, res, next, token)
+    }
+    let settle = () => {}
+    lookups.set(
+      token,
+      new Promise<void>((resolve) => {
+        settle = resolve
+      })
+    )
+    try {
+      return await askMedusa(req, res, next, token)
+    } finally {
+      lookups.delete(token)
+      settle()
+    }
   }
   middleware.ocopRemembering = true
   return middleware
