@@ -1,3 +1,4 @@
+import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { eventually, expectRefusal, useMarketplace, unique } from "../../fixtures/marketplace"
 
@@ -24,6 +25,12 @@ medusaIntegrationTestRunner({
       return { id: key.id, token: key.token }
     }
     const regions = (token: string) => api.get("/store/regions", keyHeaders(token))
+
+    it("runs the remembering middleware in Medusa's place (the seam still holds)", () => {
+      const http = path.dirname(require.resolve("@medusajs/framework/http"))
+      const registered = require(path.join(http, "middlewares", "ensure-publishable-api-key.js"))
+      expect(registered.ensurePublishableApiKeyMiddleware.ocopRemembering).toBe(true)
+    })
 
     it("stops accepting a revoked key, with Medusa's refusal", async () => {
       const key = await marketplaceKey()
