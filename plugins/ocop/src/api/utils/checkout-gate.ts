@@ -1,5 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, getVariantAvailability, MedusaError, Modules } from "@medusajs/framework/utils"
+import { recordById } from "./record-by-id"
 import { checkoutLockKey, conflictText, isLockTimeout, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
 
 const soldOut = (res: MedusaResponse, code: "sold_out" | "busy") =>
@@ -21,21 +22,16 @@ const soldOut = (res: MedusaResponse, code: "sold_out" | "busy") =>
  */
 export async function serializeCheckout(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: [
-      "id",
-      "completed_at",
-      "sales_channel_id",
-      "items.variant_id",
-      "items.quantity",
-      "items.variant.manage_inventory",
-      "items.variant.allow_backorder",
-      "items.variant.inventory_items.inventory_item_id",
-    ],
-    filters: { id: req.params.id },
-  })
-  const cart: any = data[0]
+  const cart: any = await recordById(req.scope, "cart", req.params.id, [
+    "id",
+    "completed_at",
+    "sales_channel_id",
+    "items.variant_id",
+    "items.quantity",
+    "items.variant.manage_inventory",
+    "items.variant.allow_backorder",
+    "items.variant.inventory_items.inventory_item_id",
+  ])
   if (!cart || cart.completed_at || !cart.sales_channel_id) return next() // Medusa answers these itself
   const stocked = (cart.items ?? []).filter((i: any) => i?.variant?.manage_inventory && !i.variant.allow_backorder)
   const keys = [

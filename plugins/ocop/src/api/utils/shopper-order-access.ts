@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isOrderLinkKey } from "../../lib/order-link"
 import type { ShopperPaymentRow } from "../../lib/shopper-payment"
+import { recordById } from "./record-by-id"
 
 export type ShopperPaymentRecord = {
   id: string
@@ -22,27 +23,21 @@ export async function orderForShopper(
   req: AuthenticatedMedusaRequest,
   key: string | undefined
 ): Promise<ShopperPaymentRecord | null> {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "order",
-    fields: [
-      "id",
-      "display_id",
-      "status",
-      "created_at",
-      "metadata",
-      "customer_id",
-      "customer.has_account",
-      "payment_collections.payments.id",
-      "payment_collections.payments.provider_id",
-      "payment_collections.payments.amount",
-      "payment_collections.payments.data",
-      "payment_collections.payments.captured_at",
-      "payment_collections.payments.canceled_at",
-    ],
-    filters: { id: req.params.id },
-  })
-  const order = data[0] as unknown as ShopperPaymentRecord | undefined
+  const order = await recordById<ShopperPaymentRecord>(req.scope, "order", req.params.id, [
+    "id",
+    "display_id",
+    "status",
+    "created_at",
+    "metadata",
+    "customer_id",
+    "customer.has_account",
+    "payment_collections.payments.id",
+    "payment_collections.payments.provider_id",
+    "payment_collections.payments.amount",
+    "payment_collections.payments.data",
+    "payment_collections.payments.captured_at",
+    "payment_collections.payments.canceled_at",
+  ])
   if (!order) return null
   const secret = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret as string
   const byKey = isOrderLinkKey(order.id, key, secret)

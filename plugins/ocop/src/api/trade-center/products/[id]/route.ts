@@ -1,7 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { OCOP_MODULE, type OcopModuleService } from "../../../../modules/ocop"
 import { curatorRequest } from "../../curator-request"
+import { recordById } from "../../../utils/record-by-id"
+
+type InspectedProduct = { id: string; producer?: { province_code?: string } | null }
 
 /**
  * One product of the curator's province as the curator inspects it before a decision (also when it
@@ -9,27 +12,21 @@ import { curatorRequest } from "../../curator-request"
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { center } = curatorRequest(req)
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "product",
-    fields: [
-      "id",
-      "title",
-      "subtitle",
-      "description",
-      "handle",
-      "status",
-      "thumbnail",
-      "images.url",
-      "producer.id",
-      "producer.name",
-      "producer.handle",
-      "producer.province_code",
-      "producer.status",
-    ],
-    filters: { id: req.params.id },
-  })
-  const product = data[0] as { id: string; producer?: { province_code?: string } | null } | undefined
+  const product = await recordById<InspectedProduct>(req.scope, "product", req.params.id, [
+    "id",
+    "title",
+    "subtitle",
+    "description",
+    "handle",
+    "status",
+    "thumbnail",
+    "images.url",
+    "producer.id",
+    "producer.name",
+    "producer.handle",
+    "producer.province_code",
+    "producer.status",
+  ])
   if (!product || product.producer?.province_code !== center.province_code) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product ${req.params.id} was not found.`)
   }

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isOrderLinkKey } from "../../../../../lib/order-link"
 import { ORDER_FIELDS, producerPartOfOrder, type OrderRecord } from "../../../../vendor/orders/producer-part-of-order"
+import { recordById } from "../../../../utils/record-by-id"
 
 const SHOPPER_ORDER_FIELDS = [
   ...ORDER_FIELDS,
@@ -37,9 +38,7 @@ type ShopperOrderRecord = OrderRecord & {
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const notFound = () => res.status(404).json({ type: "not_found", message: `Order ${req.params.id} was not found.` })
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: SHOPPER_ORDER_FIELDS, filters: { id: req.params.id } })
-  const order = data[0] as unknown as ShopperOrderRecord | undefined
+  const order = await recordById<ShopperOrderRecord>(req.scope, "order", req.params.id, SHOPPER_ORDER_FIELDS)
   if (!order) return notFound()
   const secret = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret as string
   const byKey = isOrderLinkKey(order.id, req.query.key, secret)
