@@ -13,6 +13,8 @@ const inputClass =
   "w-full rounded-lg border bg-white px-3 py-2 text-sm focus:border-lacquer-600 focus:outline-none focus-visible:outline-3 focus-visible:outline-gold-400";
 
 type Common = {
+  /** The control's id: `f-<name>` unless a page holds several forms with the same field (one per order part). */
+  id?: string;
   name: string;
   label: string;
   error?: string | null;
@@ -21,11 +23,15 @@ type Common = {
   className?: string;
 };
 
-function Shell({ name, label, error, hint, required, className, children }: Common & { children: ReactNode }) {
+const controlId = ({ id, name }: Common) => id ?? `f-${name}`;
+
+function Shell(props: Common & { children: ReactNode }) {
+  const { name, label, error, hint, required, className, children } = props;
+  const id = controlId(props);
   const errorText = useErrorText()(error);
   return (
     <div className={`flex flex-col gap-1 ${className ?? ""}`}>
-      <label htmlFor={`f-${name}`} className="text-sm font-medium text-ink">
+      <label htmlFor={id} className="text-sm font-medium text-ink">
         {label}
         {required ? (
           <span aria-hidden="true" className="text-lacquer-700">
@@ -36,12 +42,12 @@ function Shell({ name, label, error, hint, required, className, children }: Comm
       </label>
       {children}
       {hint && !errorText ? (
-        <p id={`f-${name}-hint`} className="text-xs text-ink-soft">
+        <p id={`${id}-hint`} className="text-xs text-ink-soft">
           {hint}
         </p>
       ) : null}
       {errorText ? (
-        <p id={`f-${name}-error`} className="text-sm font-medium text-lacquer-700" data-testid={`error-${name}`}>
+        <p id={`${id}-error`} className="text-sm font-medium text-lacquer-700" data-testid={`error-${name}`}>
           {errorText}
         </p>
       ) : null}
@@ -49,18 +55,20 @@ function Shell({ name, label, error, hint, required, className, children }: Comm
   );
 }
 
-function describedBy(name: string, error?: string | null, hint?: string) {
-  return error ? `f-${name}-error` : hint ? `f-${name}-hint` : undefined;
+function describedBy(id: string, error?: string | null, hint?: string) {
+  return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
 }
 
 /** What every control of a field carries: its id and name, and what it tells assistive technology. */
-function controlProps({ name, error, hint, required }: Common) {
+function controlProps(props: Common) {
+  const { name, error, hint, required } = props;
+  const id = controlId(props);
   return {
-    id: `f-${name}`,
+    id,
     name,
     "aria-required": required || undefined,
     "aria-invalid": error ? true : undefined,
-    "aria-describedby": describedBy(name, error, hint),
+    "aria-describedby": describedBy(id, error, hint),
     className: `${inputClass} ${error ? "border-lacquer-600" : "border-clay"}`,
   };
 }
@@ -72,9 +80,11 @@ export function TextField(
     autoComplete?: string;
     inputMode?: "numeric" | "tel" | "email" | "text";
     placeholder?: string;
+    /** the id of a <datalist> of suggestions */
+    list?: string;
   }
 ) {
-  const { type = "text", defaultValue, autoComplete, inputMode, placeholder } = props;
+  const { type = "text", defaultValue, autoComplete, inputMode, placeholder, list } = props;
   return (
     <Shell {...props}>
       <input
@@ -84,6 +94,7 @@ export function TextField(
         autoComplete={autoComplete}
         inputMode={inputMode}
         placeholder={placeholder}
+        list={list}
       />
     </Shell>
   );
@@ -150,17 +161,18 @@ const FILE_BUTTON = "file:mr-3 file:rounded file:border-0 file:bg-paper-deep fil
 
 export function FileField(props: Common & { accept?: string; multiple?: boolean }) {
   const { name, error, hint, required, accept, multiple } = props;
+  const id = controlId(props);
   return (
     <Shell {...props}>
       <input
-        id={`f-${name}`}
+        id={id}
         name={name}
         type="file"
         accept={accept}
         multiple={multiple}
         required={required}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, error, hint)}
+        aria-describedby={describedBy(id, error, hint)}
         className={`${inputClass} ${error ? "border-lacquer-600" : "border-clay"} ${FILE_BUTTON}`}
       />
     </Shell>

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { Badge } from "~/components/Badge";
 import { Button, buttonClasses } from "~/components/Button";
-import { FormAlert } from "~/components/Field";
+import { FormAlert, TextField } from "~/components/Field";
 import {
   changeOrderPartStatus,
   listOrderParts,
@@ -19,7 +19,6 @@ import { formatVnd } from "~/lib/money";
 import { CARRIERS, type PartStatus } from "~/lib/order-parts";
 import { recordCashCollection } from "~/lib/backend/statements.server";
 import { OrderItemLine } from "~/components/OrderItemLine";
-import { OrderPartField } from "~/components/producer/OrderPartField";
 import { CashCollection } from "~/components/producer/CashCollection";
 import { asProducer, localizedRefusal, orNotFound } from "~/lib/portal.server";
 import { PRIVATE_HEADERS } from "~/lib/session.server";
@@ -105,6 +104,17 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const CASH_BOX = "mt-1 rounded-lg bg-gold-50 px-3 py-2 text-sm font-medium ring-1 ring-gold-400/50";
+
+/** The shipment form's two fields: the carrier (suggested from CARRIERS) and its tracking number. */
+const SHIPMENT_FIELDS: Array<{
+  name: "carrier" | "tracking_number";
+  label: MessageKey;
+  list?: string;
+  autoComplete?: string;
+}> = [
+  { name: "carrier", label: "shipping.carrier", list: "carriers" },
+  { name: "tracking_number", label: "shipping.tracking", autoComplete: "off" },
+];
 
 const STATUS: Record<PartStatus, { key: MessageKey; tone: "success" | "warning" | "neutral" | "danger" }> = {
   placed: { key: "account.status.placed", tone: "warning" },
@@ -214,26 +224,19 @@ function OrderPartCard({ order: o }: { order: VendorOrderPart }) {
         ) : o.allowed_actions.includes("ship") ? (
           <Form method="post" noValidate className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
             <input type="hidden" name="order_id" value={o.id} />
-            <OrderPartField
-              id={`carrier-${o.id}`}
-              name="carrier"
-              label={tr("shipping.carrier")}
-              required
-              width="w-full"
-              list="carriers"
-              defaultValue={mine?.values?.carrier}
-              error={e.carrier}
-            />
-            <OrderPartField
-              id={`tracking-${o.id}`}
-              name="tracking_number"
-              label={tr("shipping.tracking")}
-              required
-              width="w-full"
-              autoComplete="off"
-              defaultValue={mine?.values?.tracking_number}
-              error={e.tracking_number}
-            />
+            {SHIPMENT_FIELDS.map((f) => (
+              <TextField
+                key={f.name}
+                id={`${f.name}-${o.id}`}
+                name={f.name}
+                label={tr(f.label)}
+                required
+                list={f.list}
+                autoComplete={f.autoComplete}
+                defaultValue={mine?.values?.[f.name]}
+                error={e[f.name]}
+              />
+            ))}
             <Button type="submit" name="intent" value="review" variant="secondary" disabled={busy}>
               {tr("po.ship")}
             </Button>

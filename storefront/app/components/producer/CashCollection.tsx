@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/Button";
-import { OrderPartField } from "~/components/producer/OrderPartField";
+import { TextField } from "~/components/Field";
 import { formatDate, useLang, useT, type MessageKey } from "~/lib/i18n";
 import { formatVnd } from "~/lib/money";
 
@@ -41,14 +41,14 @@ export function CashCollection({
   return (
     <Form method="post" noValidate className="mt-3 flex flex-wrap items-end gap-3" data-testid="cash-form">
       <input type="hidden" name="order_id" value={o.id} />
-      <OrderPartField
+      <TextField
         id={`amount-${o.id}`}
         name="amount"
         label={tr("cod.amount")}
         inputMode="numeric"
         defaultValue={value ?? String(o.cash_to_collect)}
         error={error}
-        width="block w-40 tabular-nums"
+        className="w-40 tabular-nums"
       />
       <Button type="submit" name="intent" value="cash" variant="secondary" disabled={busy}>
         {tr("cod.record")}
