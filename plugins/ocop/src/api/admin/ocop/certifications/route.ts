@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { OCOP_MODULE, type OcopModuleService } from "../../../../modules/ocop"
 import { submitCertificationWorkflow } from "../../../../workflows/certification/submit-certification"
 import { newestFirst } from "../../../utils/list-page"
+import { createdByOperator } from "../operator"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { limit, offset, ...filters } = (req as any).validatedQuery
@@ -10,9 +11,4 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ certifications, count, limit, offset })
 }
 
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { result } = await submitCertificationWorkflow(req.scope).run({
-    input: { ...(req as any).validatedBody, actor_type: "user", actor_id: req.auth_context?.actor_id },
-  })
-  res.status(201).json({ certification: result })
-}
+export const POST = createdByOperator(submitCertificationWorkflow, "certification")

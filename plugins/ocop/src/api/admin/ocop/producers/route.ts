@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { OCOP_MODULE, type OcopModuleService } from "../../../../modules/ocop"
 import { registerProducerWorkflow } from "../../../../workflows/producer/register-producer"
 import { newestFirst } from "../../../utils/list-page"
+import { createdByOperator } from "../operator"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { limit, offset, q, ...filters } = (req as any).validatedQuery
@@ -12,9 +13,4 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ producers, count, limit, offset })
 }
 
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { result } = await registerProducerWorkflow(req.scope).run({
-    input: { ...(req as any).validatedBody, actor_type: "user", actor_id: req.auth_context?.actor_id },
-  })
-  res.status(201).json({ producer: result })
-}
+export const POST = createdByOperator(registerProducerWorkflow, "producer")

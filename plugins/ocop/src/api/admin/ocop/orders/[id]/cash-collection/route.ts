@@ -3,6 +3,7 @@ import type { z } from "@medusajs/framework/zod"
 import { recordCashCollectionWorkflow } from "../../../../../../workflows/settlement/record-cash-collection"
 import type { AdminRecordCashCollection } from "../../../../../settlement/validators"
 import { markReplay } from "../../../../../utils/idempotency"
+import { operatorOf } from "../../../operator"
 
 /** The operator records cash collected on delivery for one producer's part, by the producer or the platform. */
 export async function POST(
@@ -17,8 +18,7 @@ export async function POST(
       amount: body.amount,
       collected_by: body.collected_by,
       collected_at: body.collected_at ?? null,
-      actor_type: "user",
-      actor_id: req.auth_context?.actor_id ?? null,
+      ...operatorOf(req),
     },
   })
   markReplay(res, result.replayed)

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { changeProducerStatusWorkflow } from "../../../../../../workflows/producer/change-producer-status"
+import { operatorOf } from "../../../operator"
 
 const ACTIONS = ["approve", "suspend", "reactivate"] as const
 
@@ -14,8 +15,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
       producer_id: req.params.id,
       action,
       reason: (req as any).validatedBody?.reason,
-      actor_type: "user",
-      actor_id: req.auth_context?.actor_id,
+      ...operatorOf(req),
     },
   })
   res.json({ producer: result })
