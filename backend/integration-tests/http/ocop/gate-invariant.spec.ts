@@ -12,7 +12,14 @@ import {
   linkProductsToSalesChannelWorkflow,
   updateProductsWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { createPlainProduct, singlePack, operatorActions, useMarketplace, unique } from "../../fixtures/marketplace"
+import {
+  createInMarketplaceChannel,
+  createPlainProduct,
+  singlePack,
+  operatorActions,
+  useMarketplace,
+  unique,
+} from "../../fixtures/marketplace"
 
 type Answer = { status: number; data: any }
 /** The HTTP answer, whether 2xx or not. */
@@ -136,17 +143,7 @@ medusaIntegrationTestRunner({
       expect(await shopperSees(product)).toEqual([])
 
       // 1–4. Medusa's Admin API: the route guards answer first, with the reason.
-      const create = await answer(
-        api.post(
-          "/admin/products",
-          {
-            title: "Sản phẩm mới gắn thẳng vào chợ",
-            sales_channels: [{ id: fx.marketplaceChannelId }],
-            ...singlePack("Mặc định", 1000),
-          },
-          fx.adminHeaders
-        )
-      )
+      const create = await answer(createInMarketplaceChannel(api, fx, "Sản phẩm mới gắn thẳng vào chợ"))
       expect(create.status).toBe(400)
       expect(create.data.message).toMatch(
         /^"Sản phẩm mới gắn thẳng vào chợ" cannot be put into the OCOP marketplace sales channel: a new product has no approved OCOP certification yet/

@@ -5,6 +5,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { evaluateListingGate, type GateVerdict } from "@ocop-marketplace/ocop/lib/listing-gate"
 import {
   certificationBody,
+  createInMarketplaceChannel,
   createPlainProduct,
   eventually,
   expectRefusal,
@@ -13,7 +14,6 @@ import {
   operatorActions,
   useMarketplace,
   unique,
-  singlePack,
 } from "../../fixtures/marketplace"
 import { seededRandom } from "../../../../tests/support/seeded-random"
 import { actors } from "../security/actors"
@@ -169,15 +169,7 @@ medusaIntegrationTestRunner({
           /no approved 3–5★ OCOP certification/
         )
         await expectRefusal(
-          api.post(
-            "/admin/products",
-            {
-              title: "Sản phẩm mới chưa chứng nhận",
-              sales_channels: [{ id: fx.marketplaceChannelId }],
-              ...singlePack("Mặc định", 1000),
-            },
-            fx.adminHeaders
-          ),
+          createInMarketplaceChannel(api, fx, "Sản phẩm mới chưa chứng nhận"),
           400,
           /new product has no approved OCOP certification/
         )
