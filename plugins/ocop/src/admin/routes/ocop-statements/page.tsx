@@ -44,6 +44,32 @@ const Field = ({ id, label, children }: { id: string; label: string; children: R
     {children}
   </div>
 )
+
+/** A labelled text input of the page; `onChange` gets the new value. */
+const InputField = ({
+  id,
+  label,
+  value,
+  onChange,
+  ...input
+}: {
+  id: string
+  label: string
+  value: string
+  onChange: (value: string) => void
+  type?: "month"
+  inputMode?: "decimal"
+}) => (
+  <Field id={id} label={label}>
+    <Input id={id} value={value} onChange={(e) => onChange(e.target.value)} {...input} />
+  </Field>
+)
+/** The rate form's typed inputs (the product group is a select). */
+const RATE_INPUTS = [
+  { key: "percent", id: "rate-percent", label: "ratePercent", inputMode: "decimal" },
+  { key: "effective_from", id: "rate-from", label: "from", type: "month" },
+] as const
+
 type Rate = { id: string; product_group: string; rate_bps: number; effective_from: string }
 
 const thisMonth = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 7)
@@ -102,14 +128,13 @@ const StatementsPage = () => {
           <Heading>{t("title")}</Heading>
           <Text size="small">{t("intro")}</Text>
         </div>
-        <Field id="statement-month" label={t("month")}>
-          <Input
-            id="statement-month"
-            type="month"
-            value={month}
-            onChange={(e) => e.target.value && setMonth(e.target.value)}
-          />
-        </Field>
+        <InputField
+          id="statement-month"
+          label={t("month")}
+          type="month"
+          value={month}
+          onChange={(value) => value && setMonth(value)}
+        />
       </div>
       {message && (
         <Text className={`px-6 py-2 ${message.error ? "text-ui-fg-error" : "text-ui-fg-interactive"}`}>
@@ -184,22 +209,15 @@ const StatementsPage = () => {
               </Select.Content>
             </Select>
           </Field>
-          <Field id="rate-percent" label={t("ratePercent")}>
-            <Input
-              id="rate-percent"
-              inputMode="decimal"
-              value={rate.percent}
-              onChange={(e) => setRate({ ...rate, percent: e.target.value })}
+          {RATE_INPUTS.map(({ key, label, ...input }) => (
+            <InputField
+              key={key}
+              label={t(label)}
+              value={rate[key]}
+              onChange={(value) => setRate({ ...rate, [key]: value })}
+              {...input}
             />
-          </Field>
-          <Field id="rate-from" label={t("from")}>
-            <Input
-              id="rate-from"
-              type="month"
-              value={rate.effective_from}
-              onChange={(e) => setRate({ ...rate, effective_from: e.target.value })}
-            />
-          </Field>
+          ))}
           <Button size="small" onClick={saveRate}>
             {t("saveRate")}
           </Button>
