@@ -1,4 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
+import { bilingual } from "../../lib/conflicts"
 
 export type Bilingual = { vi: string; en: string }
 
@@ -15,4 +16,9 @@ export function refuse(
   extra: Record<string, unknown> = {}
 ) {
   res.status(status).json({ type, code, message: text.en, message_vi: text.vi, message_en: text.en, ...extra })
+}
+
+/** An error answer whose one message carries both languages, "vi (EN: en)" (the payment routes' refusals). */
+export function refuseBilingual(res: MedusaResponse, status: number, type: string, text: Bilingual) {
+  return res.status(status).json({ type, message: bilingual(text.vi, text.en) })
 }

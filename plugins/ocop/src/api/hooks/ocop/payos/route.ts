@@ -2,7 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { payosChecksumKey, verifiedPayosData } from "../../../../lib/payos-notification"
 import { referenceIn } from "../../../../lib/bank-transfer"
 import { HOLD_REASON_TEXT } from "../../../../lib/payment-settlement"
-import { bilingual } from "../../../../lib/conflicts"
+import { refuseBilingual } from "../../../utils/refuse"
 import { settlePaymentNotificationWorkflow } from "../../../../workflows/payments/settle-payment-notification"
 import type { PayosNotificationBody } from "../validators"
 
@@ -14,9 +14,9 @@ import type { PayosNotificationBody } from "../validators"
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const key = payosChecksumKey()
   if (!key) {
-    return res.status(404).json({
-      type: "not_found",
-      message: bilingual("Chưa cấu hình nhận thông báo chuyển khoản", "bank transfer notifications are not configured"),
+    return refuseBilingual(res, 404, "not_found", {
+      vi: "Chưa cấu hình nhận thông báo chuyển khoản",
+      en: "bank transfer notifications are not configured",
     })
   }
   const body = (req as unknown as { validatedBody: PayosNotificationBody }).validatedBody
@@ -24,12 +24,9 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const sent = req.body as { data: Record<string, unknown>; signature: string }
   const data = await verifiedPayosData({ ...body, data: sent.data, signature: sent.signature }, key)
   if (!data) {
-    return res.status(401).json({
-      type: "unauthorized",
-      message: bilingual(
-        "Chữ ký thông báo không hợp lệ: thông báo bị từ chối, không có gì thay đổi",
-        "the notification's signature is not valid: refused, nothing changed"
-      ),
+    return refuseBilingual(res, 401, "unauthorized", {
+      vi: "Chữ ký thông báo không hợp lệ: thông báo bị từ chối, không có gì thay đổi",
+      en: "the notification's signature is not valid: refused, nothing changed",
     })
   }
   // A failed or test transfer: acknowledged, nothing recorded.

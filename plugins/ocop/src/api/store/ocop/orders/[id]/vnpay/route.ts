@@ -4,7 +4,7 @@ import { shopperPaymentView } from "../../../../../../lib/shopper-payment"
 import { unpaidOrderMinutes } from "../../../../../../lib/bank-transfer"
 import { vnpayConfig, vnpayPaymentUrl } from "../../../../../../lib/vnpay"
 import { storefrontUrl } from "../../../../../../lib/storefront-links"
-import { bilingual } from "../../../../../../lib/conflicts"
+import { refuseBilingual } from "../../../../../utils/refuse"
 
 /**
  * POST: the signed VNPay URL to send the shopper to, made now (VNPay wants the shopper's IP and a
@@ -20,12 +20,9 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const payments = (order.payment_collections ?? []).flatMap((c) => (c?.payments ?? []).filter((p) => p !== null))
   const view = shopperPaymentView(order, payments, unpaidOrderMinutes())
   if (view.method !== "vnpay" || view.status !== "awaiting_payment" || !view.reference) {
-    return res.status(409).json({
-      type: "conflict",
-      message: bilingual(
-        "Đơn hàng này không chờ thanh toán qua VNPay",
-        "this order is not waiting for a VNPay payment"
-      ),
+    return refuseBilingual(res, 409, "conflict", {
+      vi: "Đơn hàng này không chờ thanh toán qua VNPay",
+      en: "this order is not waiting for a VNPay payment",
     })
   }
   const url = vnpayPaymentUrl(config, {

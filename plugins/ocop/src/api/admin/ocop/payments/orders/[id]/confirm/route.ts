@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { Sql } from "../../../../../../../lib/listing-gate-database"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { prepaidPaymentOfOrder } from "../../../../../../../lib/prepaid-orders"
-import { bilingual } from "../../../../../../../lib/conflicts"
+import { refuseBilingual } from "../../../../../../utils/refuse"
 import { confirmPaymentByOperatorWorkflow } from "../../../../../../../workflows/payments/confirm-payment-by-operator"
 
 /** POST: an operator saw the money arrive (bank statement) and marks the order paid, with a note. */
@@ -11,21 +11,15 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const db = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Sql
   const payment = await prepaidPaymentOfOrder(db, req.params.id)
   if (!payment) {
-    return res.status(404).json({
-      type: "not_found",
-      message: bilingual(
-        "Đơn hàng không tồn tại hoặc không thanh toán bằng chuyển khoản / VNPay",
-        "no such order paid by bank transfer or VNPay"
-      ),
+    return refuseBilingual(res, 404, "not_found", {
+      vi: "Đơn hàng không tồn tại hoặc không thanh toán bằng chuyển khoản / VNPay",
+      en: "no such order paid by bank transfer or VNPay",
     })
   }
   if (payment.captured || payment.canceled || payment.order_status === "canceled") {
-    return res.status(409).json({
-      type: "conflict",
-      message: bilingual(
-        `Đơn hàng ${payment.captured ? "đã được thanh toán" : "đã bị hủy"}; không có gì thay đổi`,
-        `the order is ${payment.captured ? "already paid" : "cancelled"}; nothing changed`
-      ),
+    return refuseBilingual(res, 409, "conflict", {
+      vi: `Đơn hàng ${payment.captured ? "đã được thanh toán" : "đã bị hủy"}; không có gì thay đổi`,
+      en: `the order is ${payment.captured ? "already paid" : "cancelled"}; nothing changed`,
     })
   }
   const { result } = await confirmPaymentByOperatorWorkflow(req.scope).run({
