@@ -22,53 +22,81 @@ export function adminLang(): LabelLang {
   return lang.toLowerCase().startsWith("en") ? "en" : "vi"
 }
 
-const TEXT = {
-  loading: { vi: "Đang tải chứng nhận OCOP…", en: "Loading the OCOP certification…" },
-  panelTitle: { vi: "Chứng nhận OCOP", en: "OCOP certification" },
-  listed: { vi: "Đang bán trên chợ OCOP", en: "On sale in the OCOP marketplace" },
-  notListed: { vi: "Không được niêm yết", en: "Not listed" },
-  reason: { vi: "Lý do", en: "Why" },
-  producer: { vi: "Chủ thể", en: "Producer" },
-  noProducer: { vi: "chưa gắn", en: "none attached" },
-  validity: { vi: "hiệu lực", en: "valid" },
-  decision: { vi: "QĐ", en: "Decision" },
-  reasonInput: {
-    vi: "Lý do (bắt buộc khi từ chối, đình chỉ, thu hồi)",
-    en: "Reason (required to reject, suspend or revoke)",
-  },
-  reasonMissing: { vi: "Hãy ghi lý do trước khi {action}.", en: "Write a reason before you {action}." },
-  confirm: { vi: "{action} chứng nhận {number}?", en: "{action} certificate {number}?" },
-  history: { vi: "Lịch sử", en: "History" },
-  pending: { vi: "Hồ sơ đang chờ duyệt", en: "Submissions awaiting review" },
-  producersTitle: { vi: "Chủ thể OCOP", en: "OCOP producers" },
-  producersCount: { vi: "{n} chủ thể", en: "{n} producers" },
-  name: { vi: "Tên", en: "Name" },
-  type: { vi: "Loại hình", en: "Type" },
-  province: { vi: "Tỉnh/thành", en: "Province" },
-  status: { vi: "Trạng thái", en: "Status" },
-  approveProducer: { vi: "Duyệt", en: "Approve" },
-  suspendProducer: { vi: "Đình chỉ", en: "Suspend" },
-  reactivate: { vi: "Kích hoạt lại", en: "Reactivate" },
-  suspendPrompt: { vi: "Lý do đình chỉ {name}?", en: "Why suspend {name}?" },
-  previous: { vi: "Trước", en: "Previous" },
-  next: { vi: "Sau", en: "Next" },
-  requestFailed: { vi: "Yêu cầu không thành công ({status}).", en: "The request failed ({status})." },
-} satisfies Record<string, Record<LabelLang, string>>
+/** The words of the product widget, the producers page and the request errors. */
+const vi = {
+  loading: "Đang tải chứng nhận OCOP…",
+  panelTitle: "Chứng nhận OCOP",
+  listed: "Đang bán trên chợ OCOP",
+  notListed: "Không được niêm yết",
+  reason: "Lý do",
+  producer: "Chủ thể",
+  noProducer: "chưa gắn",
+  validity: "hiệu lực",
+  decision: "QĐ",
+  reasonInput: "Lý do (bắt buộc khi từ chối, đình chỉ, thu hồi)",
+  reasonMissing: "Hãy ghi lý do trước khi {action}.",
+  confirm: "{action} chứng nhận {number}?",
+  history: "Lịch sử",
+  pending: "Hồ sơ đang chờ duyệt",
+  producersTitle: "Chủ thể OCOP",
+  producersCount: "{n} chủ thể",
+  name: "Tên",
+  type: "Loại hình",
+  province: "Tỉnh/thành",
+  status: "Trạng thái",
+  approveProducer: "Duyệt",
+  suspendProducer: "Đình chỉ",
+  reactivate: "Kích hoạt lại",
+  suspendPrompt: "Lý do đình chỉ {name}?",
+  previous: "Trước",
+  next: "Sau",
+  requestFailed: "Yêu cầu không thành công ({status}).",
+}
+const en: Record<keyof typeof vi, string> = {
+  loading: "Loading the OCOP certification…",
+  panelTitle: "OCOP certification",
+  listed: "On sale in the OCOP marketplace",
+  notListed: "Not listed",
+  reason: "Why",
+  producer: "Producer",
+  noProducer: "none attached",
+  validity: "valid",
+  decision: "Decision",
+  reasonInput: "Reason (required to reject, suspend or revoke)",
+  reasonMissing: "Write a reason before you {action}.",
+  confirm: "{action} certificate {number}?",
+  history: "History",
+  pending: "Submissions awaiting review",
+  producersTitle: "OCOP producers",
+  producersCount: "{n} producers",
+  name: "Name",
+  type: "Type",
+  province: "Province",
+  status: "Status",
+  approveProducer: "Approve",
+  suspendProducer: "Suspend",
+  reactivate: "Reactivate",
+  suspendPrompt: "Why suspend {name}?",
+  previous: "Previous",
+  next: "Next",
+  requestFailed: "The request failed ({status}).",
+}
 
-export type AdminTextKey = keyof typeof TEXT
-
-/** The admin's words of one page or widget, each in both languages. */
-export type AdminDictionary = Record<string, Record<LabelLang, string>>
+/**
+ * The admin's words of one page or widget: one object per language with the same keys, as the
+ * storefront's dictionaries (`en` typed `Record<keyof typeof vi, string>`, so a missing word is a type error).
+ */
+export type AdminDictionary<Key extends string> = Record<LabelLang, Record<Key, string>>
 
 /** A dictionary's text function: the word in the admin's language, its `{name}` placeholders filled in. */
-export function adminTextOf<Key extends string>(dictionary: Record<Key, Record<LabelLang, string>>) {
+export function adminTextOf<Key extends string>(dictionary: AdminDictionary<Key>) {
   return (key: Key, params: Record<string, string | number> = {}, lang = adminLang()) =>
-    dictionary[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    dictionary[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole
     )
 }
 
-export const adminText = adminTextOf(TEXT)
+export const adminText = adminTextOf({ vi, en })
 
 const vnd = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" })
 /** VND as the rest of the platform shows it: 120.000 ₫. */
@@ -79,13 +107,21 @@ export const producerStatusText = (status: string) => producerStatusLabel(status
 export const actionText = (action: string) => CERTIFICATION_ACTION_LABELS[action]?.[adminLang()] ?? action
 export const auditText = (action: string) => AUDIT_ACTION_LABELS[action]?.[adminLang()] ?? action
 
-const ENTITY_TYPES: Record<string, Record<LabelLang, string>> = {
-  cooperative: { vi: "Hợp tác xã", en: "Cooperative" },
-  enterprise: { vi: "Doanh nghiệp", en: "Enterprise" },
-  cooperative_group: { vi: "Tổ hợp tác", en: "Cooperative group" },
-  household: { vi: "Hộ kinh doanh", en: "Household business" },
+const ENTITY_TYPES: AdminDictionary<string> = {
+  vi: {
+    cooperative: "Hợp tác xã",
+    enterprise: "Doanh nghiệp",
+    cooperative_group: "Tổ hợp tác",
+    household: "Hộ kinh doanh",
+  },
+  en: {
+    cooperative: "Cooperative",
+    enterprise: "Enterprise",
+    cooperative_group: "Cooperative group",
+    household: "Household business",
+  },
 }
-export const entityTypeText = (type: string) => ENTITY_TYPES[type]?.[adminLang()] ?? type
+export const entityTypeText = (type: string) => ENTITY_TYPES[adminLang()][type] ?? type
 
 /** "Lâm Đồng", not "68". */
 export const provinceName = (code: string | null | undefined) =>

@@ -21,23 +21,39 @@ type Detail = {
 }
 
 // Vietnamese first, English when the admin chose it (decision 017).
-const TEXT = {
-  title: { vi: "Thanh toán trước (VietQR / VNPay)", en: "Prepaid payment (VietQR / VNPay)" },
-  awaiting_payment: { vi: "Chờ thanh toán", en: "Awaiting payment" },
-  paid: { vi: "Đã thanh toán", en: "Paid" },
-  cancelled: { vi: "Đã hủy", en: "Cancelled" },
-  reference: { vi: "Nội dung chuyển khoản", en: "Transfer reference" },
-  amount: { vi: "Số tiền", en: "Amount" },
-  notifications: { vi: "Thông báo thanh toán", en: "Payment notifications" },
-  none: { vi: "Chưa có thông báo nào.", en: "No notification yet." },
-  note: { vi: "Ghi chú đối soát (bắt buộc)", en: "Reconciliation note (required)" },
-  confirm: { vi: "Xác nhận đã nhận tiền", en: "Confirm money received" },
-  applied: { vi: "Đã ghi nhận", en: "Applied" },
-  held: { vi: "Đang giữ chờ xử lý", en: "Held for an operator" },
-  resolved: { vi: "Đã xử lý", en: "Resolved" },
-  received: { vi: "Đang xử lý", en: "Processing" },
+const vi = {
+  title: "Thanh toán trước (VietQR / VNPay)",
+  awaiting_payment: "Chờ thanh toán",
+  paid: "Đã thanh toán",
+  cancelled: "Đã hủy",
+  reference: "Nội dung chuyển khoản",
+  amount: "Số tiền",
+  notifications: "Thông báo thanh toán",
+  none: "Chưa có thông báo nào.",
+  note: "Ghi chú đối soát (bắt buộc)",
+  confirm: "Xác nhận đã nhận tiền",
+  applied: "Đã ghi nhận",
+  held: "Đang giữ chờ xử lý",
+  resolved: "Đã xử lý",
+  received: "Đang xử lý",
 }
-const text = adminTextOf(TEXT)
+const en: Record<keyof typeof vi, string> = {
+  title: "Prepaid payment (VietQR / VNPay)",
+  awaiting_payment: "Awaiting payment",
+  paid: "Paid",
+  cancelled: "Cancelled",
+  reference: "Transfer reference",
+  amount: "Amount",
+  notifications: "Payment notifications",
+  none: "No notification yet.",
+  note: "Reconciliation note (required)",
+  confirm: "Confirm money received",
+  applied: "Applied",
+  held: "Held for an operator",
+  resolved: "Resolved",
+  received: "Processing",
+}
+const text = adminTextOf({ vi, en })
 const COLOR: Record<string, "green" | "orange" | "red" | "grey"> = {
   paid: "green",
   applied: "green",
@@ -82,7 +98,7 @@ const OrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">{text("title")}</Heading>
-        <Badge color={COLOR[payment.status] ?? "grey"}>{text(payment.status as keyof typeof TEXT)}</Badge>
+        <Badge color={COLOR[payment.status] ?? "grey"}>{text(payment.status as keyof typeof vi)}</Badge>
       </div>
       <div className="px-6 py-4">
         <Text size="small">
@@ -98,7 +114,7 @@ const OrderPaymentWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
           {detail.notifications.map((n) => (
             <li key={n.id} className="text-sm">
               <Badge size="2xsmall" color={COLOR[n.outcome] ?? "grey"}>
-                {text(n.outcome as keyof typeof TEXT)}
+                {text(n.outcome as keyof typeof vi)}
               </Badge>{" "}
               {n.provider} · {formatVnd(n.amount)} · {new Date(n.created_at).toLocaleString("vi-VN")}
               {n.reason_text ? <div className="text-ui-fg-subtle">{n.reason_text}</div> : null}
