@@ -1,7 +1,14 @@
-import { expect, test, type Page } from "@playwright/test"
+import { type APIRequestContext, expect, test, type Page } from "@playwright/test"
 import { listedHandles, listedInProvince } from "./discovery-support"
 
 const LOC = /<loc>([^<]+)<\/loc>/g
+
+/** GET a path that must answer 200. */
+async function fetchOk(request: APIRequestContext, path: string) {
+  const res = await request.get(path)
+  expect(res.status(), path).toBe(200)
+  return res
+}
 
 async function head(page: Page) {
   return page.evaluate(() => {
@@ -34,8 +41,7 @@ test.describe("what search engines and link previews read", () => {
     request,
     baseURL,
   }) => {
-    const index = await request.get("/sitemap.xml")
-    expect(index.status()).toBe(200)
+    const index = await fetchOk(request, "/sitemap.xml")
     expect(index.headers()["content-type"]).toMatch(/xml/)
     const files = [...(await index.text()).matchAll(LOC)].map((m) => m[1])
     for (const kind of ["pages", "provinces", "groups", "producers-1", "products-1"]) {
@@ -43,8 +49,7 @@ test.describe("what search engines and link previews read", () => {
     }
     const urls: string[] = []
     for (const file of files) {
-      const res = await request.get(new URL(file).pathname)
-      expect(res.status(), file).toBe(200)
+      const res = await fetchOk(request, new URL(file).pathname)
       urls.push(...[...(await res.text()).matchAll(LOC)].map((m) => m[1]))
     }
     const sitemapProducts = new Set(
@@ -66,8 +71,7 @@ test.describe("what search engines and link previews read", () => {
     request,
     baseURL,
   }) => {
-    const res = await request.get("/robots.txt")
-    expect(res.status()).toBe(200)
+    const res = await fetchOk(request, "/robots.txt")
     const text = await res.text()
     const disallowed = [...text.matchAll(/^Disallow: (.+)$/gm)].map((m) => m[1])
     for (const path of ["/producer/", "/trade-center", "/cart", "/checkout", "/account", "/en/checkout"]) {
