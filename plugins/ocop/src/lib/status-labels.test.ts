@@ -5,8 +5,8 @@ import { CERTIFICATION_STATUS_LABELS, certificationStatusLabel, vietnameseDate }
 describe("status labels", () => {
   it("names every certification status in both languages", () => {
     for (const s of CERTIFICATION_STATUSES) {
-      expect(CERTIFICATION_STATUS_LABELS[s]?.vi).toBeTruthy()
-      expect(CERTIFICATION_STATUS_LABELS[s]?.en).toBeTruthy()
+      expect(CERTIFICATION_STATUS_LABELS.vi[s]).toBeTruthy()
+      expect(CERTIFICATION_STATUS_LABELS.en[s]).toBeTruthy()
     }
     expect(certificationStatusLabel("submitted")).toBe("Đang chờ xét duyệt")
   })

@@ -1,58 +1,105 @@
 /**
  * Statuses as people read them, in Vietnamese and English: the trade centre's CSV and the admin
  * widgets use these (the storefront has the same words in its dictionary). No server imports here —
- * the admin bundle reads this file too.
+ * the admin bundle reads this file too. Each table has one object per language with the same keys,
+ * as the storefront's and the admin's dictionaries.
  */
-export const CERTIFICATION_STATUS_LABELS: Record<string, { vi: string; en: string }> = {
-  submitted: { vi: "Đang chờ xét duyệt", en: "Awaiting review" },
-  approved: { vi: "Còn hiệu lực", en: "Valid" },
-  rejected: { vi: "Không được công nhận", en: "Rejected" },
-  expired: { vi: "Hết hiệu lực", en: "Expired" },
-  revoked: { vi: "Đã bị thu hồi", en: "Revoked" },
-  suspended: { vi: "Đang bị tạm đình chỉ", en: "Suspended" },
+export type LabelLang = "vi" | "en"
+type Labels = Record<LabelLang, Record<string, string>>
+
+export const CERTIFICATION_STATUS_LABELS: Labels = {
+  vi: {
+    submitted: "Đang chờ xét duyệt",
+    approved: "Còn hiệu lực",
+    rejected: "Không được công nhận",
+    expired: "Hết hiệu lực",
+    revoked: "Đã bị thu hồi",
+    suspended: "Đang bị tạm đình chỉ",
+  },
+  en: {
+    submitted: "Awaiting review",
+    approved: "Valid",
+    rejected: "Rejected",
+    expired: "Expired",
+    revoked: "Revoked",
+    suspended: "Suspended",
+  },
 }
 
-export const PRODUCER_STATUS_LABELS: Record<string, { vi: string; en: string }> = {
-  pending: { vi: "Chờ duyệt", en: "Awaiting approval" },
-  active: { vi: "Đang hoạt động", en: "Active" },
-  suspended: { vi: "Bị đình chỉ", en: "Suspended" },
+export const PRODUCER_STATUS_LABELS: Labels = {
+  vi: {
+    pending: "Chờ duyệt",
+    active: "Đang hoạt động",
+    suspended: "Bị đình chỉ",
+  },
+  en: {
+    pending: "Awaiting approval",
+    active: "Active",
+    suspended: "Suspended",
+  },
 }
 
-export const CERTIFICATION_ACTION_LABELS: Record<string, { vi: string; en: string }> = {
-  approve: { vi: "Duyệt", en: "Approve" },
-  reject: { vi: "Từ chối", en: "Reject" },
-  suspend: { vi: "Đình chỉ", en: "Suspend" },
-  reinstate: { vi: "Khôi phục", en: "Reinstate" },
-  revoke: { vi: "Thu hồi", en: "Revoke" },
-  expire: { vi: "Hết hạn", en: "Expire" },
+export const CERTIFICATION_ACTION_LABELS: Labels = {
+  vi: {
+    approve: "Duyệt",
+    reject: "Từ chối",
+    suspend: "Đình chỉ",
+    reinstate: "Khôi phục",
+    revoke: "Thu hồi",
+    expire: "Hết hạn",
+  },
+  en: {
+    approve: "Approve",
+    reject: "Reject",
+    suspend: "Suspend",
+    reinstate: "Reinstate",
+    revoke: "Revoke",
+    expire: "Expire",
+  },
 }
 
 /** Audit-trail entries as the admin panel lists them (decisions use the words above). */
-export const AUDIT_ACTION_LABELS: Record<string, { vi: string; en: string }> = {
-  submit: { vi: "Nộp hồ sơ", en: "Submitted" },
-  renew: { vi: "Gia hạn / công nhận lại", en: "Renewed" },
-  expiry_warning: { vi: "Cảnh báo sắp hết hạn", en: "Expiry warning" },
-  listed: { vi: "Được niêm yết", en: "Listed" },
-  delisted: { vi: "Gỡ khỏi chợ", en: "Delisted" },
-  attach_product: { vi: "Gắn sản phẩm với chủ thể", en: "Product attached to producer" },
-  approve: { vi: "Duyệt", en: "Approved" },
-  reject: { vi: "Từ chối", en: "Rejected" },
-  suspend: { vi: "Đình chỉ", en: "Suspended" },
-  reinstate: { vi: "Khôi phục", en: "Reinstated" },
-  revoke: { vi: "Thu hồi", en: "Revoked" },
-  expire: { vi: "Hết hạn", en: "Expired" },
-  cash_collected: { vi: "Ghi nhận tiền thu hộ (COD)", en: "Cash on delivery recorded" },
-  payout_recorded: { vi: "Ghi nhận chi trả cho chủ thể", en: "Payout recorded" },
+export const AUDIT_ACTION_LABELS: Labels = {
+  vi: {
+    submit: "Nộp hồ sơ",
+    renew: "Gia hạn / công nhận lại",
+    expiry_warning: "Cảnh báo sắp hết hạn",
+    listed: "Được niêm yết",
+    delisted: "Gỡ khỏi chợ",
+    attach_product: "Gắn sản phẩm với chủ thể",
+    approve: "Duyệt",
+    reject: "Từ chối",
+    suspend: "Đình chỉ",
+    reinstate: "Khôi phục",
+    revoke: "Thu hồi",
+    expire: "Hết hạn",
+    cash_collected: "Ghi nhận tiền thu hộ (COD)",
+    payout_recorded: "Ghi nhận chi trả cho chủ thể",
+  },
+  en: {
+    submit: "Submitted",
+    renew: "Renewed",
+    expiry_warning: "Expiry warning",
+    listed: "Listed",
+    delisted: "Delisted",
+    attach_product: "Product attached to producer",
+    approve: "Approved",
+    reject: "Rejected",
+    suspend: "Suspended",
+    reinstate: "Reinstated",
+    revoke: "Revoked",
+    expire: "Expired",
+    cash_collected: "Cash on delivery recorded",
+    payout_recorded: "Payout recorded",
+  },
 }
 
-export type LabelLang = "vi" | "en"
-
 export function certificationStatusLabel(status: string, lang: LabelLang = "vi"): string {
-  return CERTIFICATION_STATUS_LABELS[status]?.[lang] ?? status
+  return CERTIFICATION_STATUS_LABELS[lang][status] ?? status
 }
 
 export function producerStatusLabel(status: string, lang: LabelLang = "vi"): string {
-  return PRODUCER_STATUS_LABELS[status]?.[lang] ?? status
+  return PRODUCER_STATUS_LABELS[lang][status] ?? status
 }
 
 /** dd/mm/yyyy as a Vietnamese reader writes it, on Vietnam's calendar (UTC+7, no daylight saving). */

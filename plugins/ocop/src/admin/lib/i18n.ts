@@ -104,8 +104,8 @@ export const formatVnd = (amount: number) => vnd.format(amount)
 
 export const statusText = (status: string) => certificationStatusLabel(status, adminLang())
 export const producerStatusText = (status: string) => producerStatusLabel(status, adminLang())
-export const actionText = (action: string) => CERTIFICATION_ACTION_LABELS[action]?.[adminLang()] ?? action
-export const auditText = (action: string) => AUDIT_ACTION_LABELS[action]?.[adminLang()] ?? action
+export const actionText = (action: string) => CERTIFICATION_ACTION_LABELS[adminLang()][action] ?? action
+export const auditText = (action: string) => AUDIT_ACTION_LABELS[adminLang()][action] ?? action
 
 const ENTITY_TYPES: AdminDictionary<string> = {
   vi: {
