@@ -1,5 +1,6 @@
 // Checkout benchmark: create cart → add item → address → shipping method → payment collection with a
-// payment session → complete, once per payment method the region offers (no outside network):
+// payment session → complete (the storefront's path does the middle in one call of ours, Medusa's
+// routes in four; both are timed, alternating), once per payment method the region offers (no outside network):
 // cash on delivery; VietQR transfer, then the order's payment view (the QR payload) and — when
 // OCOP_PAYOS_CHECKSUM_KEY is given — the signed payOS notification that marks it paid; VNPay, then
 // its signed redirect URL (made locally, VNPay is not called). Stripe would call api.stripe.com: left out.
@@ -38,6 +39,7 @@ const STEPS = [
   "add item",
   "address + email",
   "shipping options",
+  "checkout details (one call)",
   "shipping method",
   "payment collection",
   "payment session",
@@ -47,16 +49,26 @@ const STEPS = [
   "VNPay redirect URL",
 ]
 
-const CORE_STEPS = STEPS.slice(0, 8)
+const CORE_STEPS = STEPS.slice(0, 9)
 
 /**
- * The answers each call asks for. "storefront": the fields the storefront reads from each answer
- * (storefront/app/lib/backend/cart-checkout.server.ts) — Medusa refetches the whole cart with totals
- * after every change unless told otherwise, and the storefront reads little of it. "Medusa's defaults":
- * no `fields`, as Medusa's js-sdk sends them; run in the same loop, alternating, as the comparison.
+ * The paths timed, alternating in one loop (same run, same load):
+ * - "storefront": what the storefront does (storefront/app/lib/backend/cart-checkout.server.ts): its
+ *   fields on the cart calls, the shipping options, then ONE call of ours that sets the email, the
+ *   addresses, the shipping methods and the payment session (POST /store/ocop/checkout/:id,
+ *   plugins/ocop workflows/checkout/prepare-checkout.ts), then Medusa's completion.
+ * - "standard": Medusa's own routes for the same steps (address, shipping method, payment collection,
+ *   payment session), each asked for the fields the storefront used to read — the baseline of the
+ *   one-call path.
+ * - "medusa": Medusa's routes with no `fields`, as Medusa's js-sdk sends them (the whole cart with
+ *   totals after every change).
  */
 const ANSWERS = {
   storefront: {
+    "add item": "id,completed_at,items.id,items.quantity",
+    complete: "id",
+  },
+  standard: {
     "add item": "id,completed_at,items.id,items.quantity",
     "address + email": "id",
     "shipping method": "id,payment_collection.id",
@@ -65,7 +77,7 @@ const ANSWERS = {
   },
   medusa: {},
 }
-const ANSWER_LABEL = { storefront: "", medusa: " (Medusa's default answers)" }
+const ANSWER_LABEL = { storefront: "", standard: " (Medusa's routes)", medusa: " (Medusa's default answers)" }
 const stepLabel = (step, answers) => `${step}${ANSWER_LABEL[answers]}`
 
 /**
@@ -94,7 +106,7 @@ function pluginShare(before, after, stepSamples) {
   const detail = perGuard.map(([g, ms]) => `${g} ${ms.toFixed(0)} ms`).join(", ")
   const pct = callsMs ? ((guardMs / callsMs) * 100).toFixed(1) : "?"
   return (
-    `plugin's share: its checks took ${guardMs.toFixed(0)} ms of the ${callsMs.toFixed(0)} ms the 8 checkout calls ` +
+    `plugin's share: its checks took ${guardMs.toFixed(0)} ms of the ${callsMs.toFixed(0)} ms the checkout calls ` +
     `took in total (${pct} %; ${detail}) — Medusa without them is the rest (ocop_checkout_guard_seconds, /metrics)`
   )
 }
@@ -177,39 +189,53 @@ export async function run(ctx) {
     const cartId = res.json().cart.id
     res = await post(`/store/carts/${cartId}/line-items`, { variant_id: product.variant_id, quantity: 1 }, "add item")
     check("add item", res)
-    res = await post(
-      `/store/carts/${cartId}`,
-      {
+    const address = {
+      first_name: "An",
+      last_name: "Nguyễn",
+      address_1: "Số 1 Tràng Tiền",
+      address_2: "Phường Hoàn Kiếm",
+      city: "Hà Nội",
+      province: "Hà Nội",
+      country_code: "vn",
+      phone: "0912345678",
+    }
+    const shippingOption = async () => {
+      const listed = await request(`${backend}/store/shipping-options?cart_id=${cartId}`, { headers })
+      check("shipping options", listed)
+      const option = listed.json().shipping_options?.[0]
+      if (!option) throw new Error("no shipping option offered for the cart (run npm run seed)")
+      return option
+    }
+    if (answers === "storefront") {
+      const option = await shippingOption()
+      res = await post(`/store/ocop/checkout/${cartId}`, {
         email: "bench@ocop.vn",
-        shipping_address: {
-          first_name: "An",
-          last_name: "Nguyễn",
-          address_1: "Số 1 Tràng Tiền",
-          address_2: "Phường Hoàn Kiếm",
-          city: "Hà Nội",
-          province: "Hà Nội",
-          country_code: "vn",
-          phone: "0912345678",
-        },
-      },
-      "address + email"
-    )
-    check("address + email", res)
-    res = await request(`${backend}/store/shipping-options?cart_id=${cartId}`, { headers })
-    check("shipping options", res)
-    const option = res.json().shipping_options?.[0]
-    if (!option) throw new Error("no shipping option offered for the cart (run npm run seed)")
-    res = await post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, "shipping method")
-    check("shipping method", res)
-    res = await post("/store/payment-collections", { cart_id: cartId })
-    check("payment collection", res)
-    const collectionId = res.json().payment_collection.id
-    res = await post(
-      `/store/payment-collections/${collectionId}/payment-sessions`,
-      { provider_id: providerId },
-      "payment session"
-    )
-    check("payment session", res)
+        shipping_address: address,
+        billing_address: address,
+        shipping_option_ids: [option.id],
+        provider_id: providerId,
+      })
+      check("checkout details (one call)", res)
+    } else {
+      res = await post(
+        `/store/carts/${cartId}`,
+        { email: "bench@ocop.vn", shipping_address: address },
+        "address + email"
+      )
+      check("address + email", res)
+      const option = await shippingOption()
+      res = await post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, "shipping method")
+      check("shipping method", res)
+      res = await post("/store/payment-collections", { cart_id: cartId })
+      check("payment collection", res)
+      const collectionId = res.json().payment_collection.id
+      res = await post(
+        `/store/payment-collections/${collectionId}/payment-sessions`,
+        { provider_id: providerId },
+        "payment session"
+      )
+      check("payment session", res)
+    }
     res = await post(`/store/carts/${cartId}/complete`, {}, "complete")
     check("complete", res)
     const body = res.json()
@@ -251,8 +277,12 @@ export async function run(ctx) {
     notes: [
       `baseline = GET /store/regions in the same run; ratios = baseline time ÷ step time (how many "cheapest requests" a step costs, inverted)`,
       `${orders} orders placed, one sequential client, methods in turn; each flow buys 1 unit of a listed product`,
-      "each call asks for the fields the storefront reads of its answer; the flows marked (Medusa's default answers) " +
-        "alternate with them and ask for none (the whole cart with totals after every change, as Medusa's js-sdk does)",
+      "unmarked flows: the storefront's path (its fields, the shipping options, ONE call of ours — POST " +
+        "/store/ocop/checkout/:id: email, addresses, shipping methods, payment session — then Medusa's " +
+        "completion); " +
+        "(Medusa's routes): the same steps through Medusa's own routes with the storefront's former fields; " +
+        "(Medusa's default answers): Medusa's routes asking for no fields, as Medusa's js-sdk does; " +
+        "all three alternate",
       share,
       PAYOS_KEY
         ? "VietQR flows end with the signed payOS notification that marks the order paid"

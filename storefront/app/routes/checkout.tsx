@@ -15,7 +15,8 @@ import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
 import { deliveriesFor, deliveryField } from "~/lib/deliveries";
 import { checkoutSchema, parseForm, type FieldErrors } from "~/lib/forms";
 import { type MessageKey, useT } from "~/lib/i18n";
-import { checkout, listPaymentProviderIds, listShippingOptions } from "~/lib/backend/cart-checkout.server";
+import { listPaymentProviderIds, listShippingOptions } from "~/lib/backend/cart-checkout.server";
+import { placeOrder } from "~/lib/backend/checkout.server";
 import { refusalMessage } from "~/lib/backend/client.server";
 import { listProvinces } from "~/lib/backend/reference-data.server";
 import { getLang } from "~/lib/lang.server";
@@ -92,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionData>({ errors, values, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
   }
 
-  const result = await checkout(cart.id, {
+  const result = await placeOrder(cart.id, {
     email: input.email || undefined,
     full_name: input.full_name,
     phone: input.phone, // E.164 already (lib/phone.ts)
