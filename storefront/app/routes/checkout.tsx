@@ -100,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data<ActionData>({ errors, values, formError: "form.fixErrors" }, { status: 400, headers: PRIVATE_HEADERS });
   }
 
-  const result = await placeOrder(cartId, {
+  const details = {
     email: input.email || undefined,
     full_name: input.full_name,
     phone: input.phone, // E.164 already (lib/phone.ts)
@@ -109,7 +109,9 @@ export async function action({ request }: ActionFunctionArgs) {
     province_name: province.name_vi,
     shipping_option_ids: shippingOptionIds,
     payment_provider: input.payment_provider,
-  });
+  };
+  const token = session.get("customerToken");
+  const result = await placeOrder(cartId, details, typeof token === "string" ? token : undefined);
   if (!result.ok) {
     return data<ActionData>(
       { errors: {}, values, formError: refusalMessage(result, await getLang(request)) },

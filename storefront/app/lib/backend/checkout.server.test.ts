@@ -52,6 +52,15 @@ describe("placing an order", () => {
       provider_id: "pp_system_default",
     });
     expect(calls[1].url.searchParams.get("fields")).toBe("id");
+    expect(calls[0].headers.get("x-publishable-api-key")).toBe("pk_test");
+    expect(calls[0].headers.get("authorization")).toBeNull();
+  });
+
+  it("sends a signed-in shopper's token with the checkout's details (their cart is theirs)", async () => {
+    stubBackend(backend(prepared, order));
+    const client = await fresh(() => import("./checkout.server"));
+    expect((await client.placeOrder("cart_1", details, "jwt_customer")).ok).toBe(true);
+    expect(calls[0].headers.get("authorization")).toBe("Bearer jwt_customer");
   });
 
   it("sends no email when the shopper gave none (cash on delivery needs only the phone)", async () => {

@@ -5,6 +5,7 @@
  */
 import { coreResult, getSdk, type Result } from "./client.server";
 import type { CheckoutDetails, CompletedOrder } from "./cart-checkout.server";
+import { portalRequest } from "./portal-api.server";
 
 /** The shopper's full name as Medusa's two fields: family name first, given name last. */
 export function splitVietnameseName(fullName: string): { first_name: string; last_name: string } {
@@ -18,8 +19,13 @@ export function splitVietnameseName(fullName: string): { first_name: string; las
  * (POST /store/ocop/checkout/:id): the backend sets them in one run and refreshes the cart once, where
  * Medusa's routes took four to five calls and a cart refresh after each (bench/RESULTS.md). Then the
  * completion; it answers once the order is split by producer, so the order page has every part.
+ * A signed-in shopper's cart is theirs (attached at sign-in): the call carries their token.
  */
-export async function placeOrder(cartId: string, d: CheckoutDetails): Promise<Result<CompletedOrder>> {
+export async function placeOrder(
+  cartId: string,
+  d: CheckoutDetails,
+  customerToken?: string
+): Promise<Result<CompletedOrder>> {
   const sdk = getSdk();
   const address = {
     ...splitVietnameseName(d.full_name),
@@ -30,18 +36,18 @@ export async function placeOrder(cartId: string, d: CheckoutDetails): Promise<Re
     province: d.province_name,
     country_code: "vn",
   };
-  const prepared = await coreResult(() =>
-    sdk.client.fetch<{ cart: { id: string } }>(`/store/ocop/checkout/${encodeURIComponent(cartId)}`, {
-      method: "POST",
-      body: {
-        ...(d.email ? { email: d.email } : {}),
-        shipping_address: address,
-        billing_address: address,
-        shipping_option_ids: d.shipping_option_ids,
-        provider_id: d.payment_provider,
-      },
-    })
-  );
+  const prepared = await portalRequest<{ cart: { id: string } }>(`/store/ocop/checkout/${encodeURIComponent(cartId)}`, {
+    method: "POST",
+    store: true,
+    token: customerToken,
+    body: {
+      ...(d.email ? { email: d.email } : {}),
+      shipping_address: address,
+      billing_address: address,
+      shipping_option_ids: d.shipping_option_ids,
+      provider_id: d.payment_provider,
+    },
+  });
   if (!prepared.ok) return prepared;
   const done = await coreResult(() => sdk.store.cart.complete(cartId, { fields: "id" }));
   if (!done.ok) return done;
