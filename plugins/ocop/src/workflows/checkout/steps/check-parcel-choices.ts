@@ -1,5 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { timedGuard } from "../../../observability/checkout-guards"
 
 export type CheckoutCart = {
   id: string
@@ -35,9 +36,12 @@ export const checkParcelChoicesStep = createStep(
     const profiles = new Set(
       (input.cart.items ?? []).map((i) => i?.product?.shipping_profile?.id).filter((id): id is string => !!id)
     )
-    const options = await container
-      .resolve(Modules.FULFILLMENT)
-      .listShippingOptions({ id: input.option_ids }, { select: ["id", "shipping_profile_id"] })
+    // The plugin's own check: timed with its other checkout work (its share of a checkout, issue 14).
+    const options = await timedGuard("parcel_choices", () =>
+      container
+        .resolve(Modules.FULFILLMENT)
+        .listShippingOptions({ id: input.option_ids }, { select: ["id", "shipping_profile_id"] })
+    )
     const profileOf = new Map(options.map((o) => [o.id, o.shipping_profile_id ?? ""]))
     const seen = new Set<string>()
     for (const id of input.option_ids) {
