@@ -1,5 +1,6 @@
 // Checkout benchmark: create cart → add item → address → shipping method → payment collection with a
-// payment session → complete, once per payment method the region offers (no outside network):
+// payment session → complete (the storefront's path does the middle in one call of ours, Medusa's
+// routes in four; both are timed, alternating), once per payment method the region offers (no outside network):
 // cash on delivery; VietQR transfer, then the order's payment view (the QR payload) and — when
 // OCOP_PAYOS_CHECKSUM_KEY is given — the signed payOS notification that marks it paid; VNPay, then
 // its signed redirect URL (made locally, VNPay is not called). Stripe would call api.stripe.com: left out.
@@ -38,6 +39,7 @@ const STEPS = [
   "add item",
   "address + email",
   "shipping options",
+  "checkout details (one call)",
   "shipping method",
   "payment collection",
   "payment session",
@@ -47,16 +49,26 @@ const STEPS = [
   "VNPay redirect URL",
 ]
 
-const CORE_STEPS = STEPS.slice(0, 8)
+const CORE_STEPS = STEPS.slice(0, 9)
 
 /**
- * The answers each call asks for. "storefront": the fields the storefront reads from each answer
- * (storefront/app/lib/backend/cart-checkout.server.ts) — Medusa refetches the whole cart with totals
- * after every change unless told otherwise, and the storefront reads little of it. "Medusa's defaults":
- * no `fields`, as Medusa's js-sdk sends them; run in the same loop, alternating, as the comparison.
+ * The paths timed, alternating in one loop (same run, same load):
+ * - "storefront": what the storefront does (storefront/app/lib/backend/cart-checkout.server.ts): its
+ *   fields on the cart calls, the shipping options, then ONE call of ours that sets the email, the
+ *   addresses, the shipping methods and the payment session (POST /store/ocop/checkout/:id,
+ *   plugins/ocop workflows/checkout/prepare-checkout.ts), then Medusa's completion.
+ * - "standard": Medusa's own routes for the same steps (address, shipping method, payment collection,
+ *   payment session), each asked for the fields the storefront used to read — the baseline of the
+ *   one-call path.
+ * - "medusa": Medusa's routes with no `fields`, as Medusa's js-sdk sends them (the whole cart with
+ *   totals after every change).
  */
 const ANSWERS = {
   storefront: {
+    "add item": "id,completed_at,items.id,items.quantity",
+    complete: "id",
+  },
+  standard: {
     "add item": "id,completed_at,items.id,items.quantity",
     "address + email": "id",
     "shipping method": "id,payment_collection.id",
@@ -65,7 +77,7 @@ const ANSWERS = {
   },
   medusa: {},
 }
-const ANSWER_LABEL = { storefront: "", medusa: " (Medusa's default answers)" }
+const ANSWER_LABEL = { storefront: "", standard: " (Medusa's routes)", medusa: " (Medusa's default answers)" }
 const stepLabel = (step, answers) => `${step}${ANSWER_LABEL[answers]}`
 
 /**
@@ -83,19 +95,31 @@ async function guardSeconds(backend) {
   return sums
 }
 
-/** The plugin's checks against the time of the checkout calls they ran in (same requests, same run). */
-function pluginShare(before, after, stepSamples) {
-  if (!before || !after) return "plugin's share: not measured (the backend's /metrics did not answer)"
-  const perGuard = Object.keys(after).map((g) => [g, (after[g] - (before[g] ?? 0)) * 1000])
-  const guardMs = perGuard.reduce((s, [, ms]) => s + ms, 0)
-  const callsMs = Object.entries(stepSamples)
-    .filter(([label]) => CORE_STEPS.some((step) => label.startsWith(step)))
-    .reduce((s, [, samples]) => s + samples.reduce((t, x) => t + x.ms, 0), 0)
-  const detail = perGuard.map(([g, ms]) => `${g} ${ms.toFixed(0)} ms`).join(", ")
+/** Adds what the plugin's checks spent between two readings of /metrics to `into` (ms per check). */
+function addGuardTime(into, before, after) {
+  for (const g of Object.keys(after)) into[g] = (into[g] ?? 0) + (after[g] - (before[g] ?? 0)) * 1000
+}
+
+/**
+ * The plugin's checks against the time of the checkout calls they ran in, per path (/metrics is read
+ * before and after each flow, outside its timing, so each path's checks are its own).
+ */
+function pluginShare(guardMsOf, stepSamples, answers) {
+  const guards = guardMsOf.measured && guardMsOf[answers]
+  if (!guards) return `plugin's share${ANSWER_LABEL[answers]}: not measured (the backend's /metrics did not answer)`
+  const guardMs = Object.values(guards).reduce((s, ms) => s + ms, 0)
+  const callsMs = CORE_STEPS.map((step) => stepSamples[stepLabel(step, answers)] ?? []).reduce(
+    (s, samples) => s + samples.reduce((t, x) => t + x.ms, 0),
+    0
+  )
+  const detail = Object.entries(guards)
+    .map(([g, ms]) => `${g} ${ms.toFixed(0)} ms`)
+    .join(", ")
   const pct = callsMs ? ((guardMs / callsMs) * 100).toFixed(1) : "?"
   return (
-    `plugin's share: its checks took ${guardMs.toFixed(0)} ms of the ${callsMs.toFixed(0)} ms the 8 checkout calls ` +
-    `took in total (${pct} %; ${detail}) — Medusa without them is the rest (ocop_checkout_guard_seconds, /metrics)`
+    `plugin's share${ANSWER_LABEL[answers] || " (storefront's path)"}: its checks took ${guardMs.toFixed(0)} ms ` +
+    `of the ${callsMs.toFixed(0)} ms the checkout calls took in total (${pct} %; ${detail}) — Medusa without ` +
+    "them is the rest (ocop_checkout_guard_seconds, /metrics)"
   )
 }
 
@@ -121,7 +145,8 @@ export async function run(ctx) {
   let errors = 0
   let firstError
   let orders = 0
-  const guardsBefore = await guardSeconds(backend)
+  const guardMsOf = {}
+  let guardsMeasured = true
   const started = Date.now()
   const products = sample.filter((p) => p.variant_id)
   if (!products.length) throw new Error("No listed product with a variant to buy.")
@@ -132,6 +157,7 @@ export async function run(ctx) {
     const product = products[(i * 7) % products.length]
     const answers = answerKinds[i % answerKinds.length]
     const method = methods[Math.floor(i / answerKinds.length) % methods.length]
+    const guardsBefore = guardsMeasured ? await guardSeconds(backend) : null
     const t0 = process.hrtime.bigint()
     try {
       await flow(product, method.id, answers, (step, res) => {
@@ -140,6 +166,11 @@ export async function run(ctx) {
       })
       flowSamples[flowKey(method.id, answers)].push({ ms: Number(process.hrtime.bigint() - t0) / 1e6 })
       orders++
+      const guardsAfter = guardsBefore ? await guardSeconds(backend) : null
+      if (guardsAfter) {
+        guardMsOf[answers] ??= {}
+        addGuardTime(guardMsOf[answers], guardsBefore, guardsAfter)
+      } else guardsMeasured = false
     } catch (error) {
       errors++
       firstError = firstError || String(error.message || error)
@@ -147,8 +178,9 @@ export async function run(ctx) {
     }
   }
   const wall = Date.now() - started
-  const share = pluginShare(guardsBefore, await guardSeconds(backend), stepSamples)
-  if (!ctx.smoke) console.log(`[bench:checkout] ${share}`)
+  guardMsOf.measured = guardsMeasured
+  const shares = answerKinds.map((a) => pluginShare(guardMsOf, stepSamples, a))
+  if (!ctx.smoke) for (const share of shares) console.log(`[bench:checkout] ${share}`)
   const results = [
     baseline,
     ...answerKinds.flatMap((a, ai) => [
@@ -177,39 +209,53 @@ export async function run(ctx) {
     const cartId = res.json().cart.id
     res = await post(`/store/carts/${cartId}/line-items`, { variant_id: product.variant_id, quantity: 1 }, "add item")
     check("add item", res)
-    res = await post(
-      `/store/carts/${cartId}`,
-      {
+    const address = {
+      first_name: "An",
+      last_name: "Nguyễn",
+      address_1: "Số 1 Tràng Tiền",
+      address_2: "Phường Hoàn Kiếm",
+      city: "Hà Nội",
+      province: "Hà Nội",
+      country_code: "vn",
+      phone: "0912345678",
+    }
+    const shippingOption = async () => {
+      const listed = await request(`${backend}/store/shipping-options?cart_id=${cartId}`, { headers })
+      check("shipping options", listed)
+      const option = listed.json().shipping_options?.[0]
+      if (!option) throw new Error("no shipping option offered for the cart (run npm run seed)")
+      return option
+    }
+    if (answers === "storefront") {
+      const option = await shippingOption()
+      res = await post(`/store/ocop/checkout/${cartId}`, {
         email: "bench@ocop.vn",
-        shipping_address: {
-          first_name: "An",
-          last_name: "Nguyễn",
-          address_1: "Số 1 Tràng Tiền",
-          address_2: "Phường Hoàn Kiếm",
-          city: "Hà Nội",
-          province: "Hà Nội",
-          country_code: "vn",
-          phone: "0912345678",
-        },
-      },
-      "address + email"
-    )
-    check("address + email", res)
-    res = await request(`${backend}/store/shipping-options?cart_id=${cartId}`, { headers })
-    check("shipping options", res)
-    const option = res.json().shipping_options?.[0]
-    if (!option) throw new Error("no shipping option offered for the cart (run npm run seed)")
-    res = await post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, "shipping method")
-    check("shipping method", res)
-    res = await post("/store/payment-collections", { cart_id: cartId })
-    check("payment collection", res)
-    const collectionId = res.json().payment_collection.id
-    res = await post(
-      `/store/payment-collections/${collectionId}/payment-sessions`,
-      { provider_id: providerId },
-      "payment session"
-    )
-    check("payment session", res)
+        shipping_address: address,
+        billing_address: address,
+        shipping_option_ids: [option.id],
+        provider_id: providerId,
+      })
+      check("checkout details (one call)", res)
+    } else {
+      res = await post(
+        `/store/carts/${cartId}`,
+        { email: "bench@ocop.vn", shipping_address: address },
+        "address + email"
+      )
+      check("address + email", res)
+      const option = await shippingOption()
+      res = await post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, "shipping method")
+      check("shipping method", res)
+      res = await post("/store/payment-collections", { cart_id: cartId })
+      check("payment collection", res)
+      const collectionId = res.json().payment_collection.id
+      res = await post(
+        `/store/payment-collections/${collectionId}/payment-sessions`,
+        { provider_id: providerId },
+        "payment session"
+      )
+      check("payment session", res)
+    }
     res = await post(`/store/carts/${cartId}/complete`, {}, "complete")
     check("complete", res)
     const body = res.json()
@@ -251,9 +297,13 @@ export async function run(ctx) {
     notes: [
       `baseline = GET /store/regions in the same run; ratios = baseline time ÷ step time (how many "cheapest requests" a step costs, inverted)`,
       `${orders} orders placed, one sequential client, methods in turn; each flow buys 1 unit of a listed product`,
-      "each call asks for the fields the storefront reads of its answer; the flows marked (Medusa's default answers) " +
-        "alternate with them and ask for none (the whole cart with totals after every change, as Medusa's js-sdk does)",
-      share,
+      "unmarked flows: the storefront's path (its fields, the shipping options, ONE call of ours — POST " +
+        "/store/ocop/checkout/:id: email, addresses, shipping methods, payment session — then Medusa's " +
+        "completion); " +
+        "(Medusa's routes): the same steps through Medusa's own routes with the storefront's former fields; " +
+        "(Medusa's default answers): Medusa's routes asking for no fields, as Medusa's js-sdk does; " +
+        "all three alternate",
+      ...shares,
       PAYOS_KEY
         ? "VietQR flows end with the signed payOS notification that marks the order paid"
         : "VietQR flows stop at the order's payment view (set OCOP_PAYOS_CHECKSUM_KEY to include the notification)",

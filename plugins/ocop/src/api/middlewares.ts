@@ -68,6 +68,7 @@ import { routeTable } from "./utils/route-table"
 import { securityRoutes } from "./security-middlewares"
 import { paymentRoutes } from "./payment-middlewares"
 import { vendorUploadRoutes } from "./vendor/uploads/middlewares"
+import { checkoutRoutes } from "./store/ocop/checkout/middlewares"
 import { settlementRoutes } from "./settlement/middlewares"
 import { resolveLogo, resolveProductImages } from "./vendor/uploads/resolve"
 import { ensureProducerMayAct } from "./utils/producer-status"
@@ -177,6 +178,7 @@ export default defineMiddlewares({
     },
     { matcher: "/vendor/*", middlewares: producerAuth },
     ...vendorUploadRoutes,
+    ...checkoutRoutes,
     ...settlementRoutes,
     { matcher: "/vendor/me", method: ["POST"], middlewares: [validateBody(VendorUpdateMe), resolveLogo] },
     {

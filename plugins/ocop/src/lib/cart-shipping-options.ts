@@ -1,8 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 
-type CartItemProfile = { product?: { shipping_profile?: { id?: string } | null } | null }
-
 /**
  * The ids of the shipping options a cart can use: those of the shipping profiles its products ship
  * in (one profile per producer, decision 007). Null when no item names a profile (an empty cart):
@@ -12,15 +10,22 @@ type CartItemProfile = { product?: { shipping_profile?: { id?: string } | null }
  * that was most of a checkout's database work, so the list is narrowed before Medusa runs it.
  */
 export async function cartShippingOptionIds(container: MedusaContainer, cartId: string): Promise<string[] | null> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: ["id", "items.product.shipping_profile.id"],
-    filters: { id: cartId },
+  // Three plain reads (the cart's products, their profiles' link rows, the profiles' options) where a
+  // graph from the cart through its items and products to the profiles took five.
+  const items = await container.resolve(Modules.CART).listLineItems({ cart_id: cartId }, { select: ["product_id"] })
+  const productIds = [...new Set(items.map((i) => i.product_id).filter((id): id is string => !!id))]
+  if (!productIds.length) return null
+  const { data: links } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "product_shipping_profile",
+    fields: ["shipping_profile_id"],
+    filters: { product_id: productIds },
   })
-  const cart = data[0] as { items?: Array<CartItemProfile | null> } | undefined
   const profiles = [
-    ...new Set((cart?.items ?? []).map((i) => i?.product?.shipping_profile?.id).filter((id): id is string => !!id)),
+    ...new Set(
+      (links as Array<{ shipping_profile_id?: string | null }>)
+        .map((l) => l.shipping_profile_id)
+        .filter((id): id is string => !!id)
+    ),
   ]
   if (!profiles.length) return null
   const fulfillment = container.resolve(Modules.FULFILLMENT)

@@ -1,0 +1,272 @@
+import { CartWorkflowEvents, PromotionActions } from "@medusajs/framework/utils"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  addShippingMethodToCartStep,
+  createPaymentCollectionForCartWorkflow,
+  createPaymentSessionsWorkflow,
+  emitEventStep,
+  findOrCreateCustomerStep,
+  listShippingOptionsForCartWithPricingWorkflow,
+  prepareCartToUpdateStep,
+  refreshCartItemsWorkflow,
+  refreshPaymentCollectionForCartWorkflow,
+  releaseLockStep,
+  removeShippingMethodFromCartStep,
+  updateCartPromotionsWorkflow,
+  updateCartsStep,
+  upsertTaxLinesWorkflow,
+  useQueryGraphStep,
+  validateAndReturnShippingMethodsDataStep,
+  validateCartShippingOptionsPriceStep,
+  validateCartShippingOptionsStep,
+  validateCartStep,
+} from "@medusajs/medusa/core-flows"
+import {
+  type CheckoutCart,
+  checkParcelChoicesStep,
+  checkPaymentProviderStep,
+  ensureShopperOwnsCartStep,
+} from "./steps/check-parcel-choices"
+import { promotionsMayApplyStep } from "./steps/promotions-may-apply"
+
+export type CheckoutAddress = {
+  first_name?: string
+  last_name?: string
+  phone?: string
+  address_1?: string
+  address_2?: string
+  city?: string
+  province?: string
+  postal_code?: string
+  country_code?: string
+}
+
+export type PrepareCheckoutInput = {
+  cart_id: string
+  /** the shopper asking (a logged-in customer), or none for a guest */
+  customer_id?: string
+  email?: string
+  shipping_address: CheckoutAddress
+  billing_address?: CheckoutAddress
+  /** one delivery option per producer's parcel (decision 007) */
+  shipping_option_ids: string[]
+  provider_id: string
+}
+
+type CartToPrepare = CheckoutCart & {
+  email?: string | null
+  shipping_address?: (CheckoutAddress & { id?: string }) | null
+  shipping_methods?: Array<{ id: string; shipping_option?: { shipping_profile_id?: string | null } | null }> | null
+  payment_collection?: { id: string } | null
+  promotions?: Array<{ code?: string | null } | null> | null
+}
+
+type PricedOption = {
+  id: string
+  name: string
+  provider_id?: string
+  shipping_profile_id?: string | null
+  data?: Record<string, unknown> | null
+  stock_location?: Record<string, unknown> | null
+  calculated_price?: { calculated_amount?: unknown; is_calculated_price_tax_inclusive?: boolean } | null
+}
+
+// The tax lines of a cart depend on its address's country, province, postal code and city: only a
+// change of one of them needs the cart's prices and taxes computed again (as Medusa's updateCartWorkflow).
+function taxRelevantAddressChanged(next: CheckoutAddress, prev: CartToPrepare["shipping_address"]): boolean {
+  const changed = (a: unknown, b: unknown) => a !== undefined && a !== (b ?? undefined)
+  return (
+    changed(next.country_code?.toLowerCase(), prev?.country_code?.toLowerCase()) ||
+    changed(next.province, prev?.province) ||
+    changed(next.postal_code, prev?.postal_code) ||
+    changed(next.city, prev?.city)
+  )
+}
+
+/**
+ * Everything a checkout sets before the order is placed, in one run under the cart's lock: the email
+ * and addresses, one shipping method per producer's parcel, the payment collection and its session.
+ *
+ * Medusa's store routes do the same in four to five calls (updateCartWorkflow,
+ * addShippingMethodToCartWorkflow once per parcel, the payment collection, the session), and each
+ * of the first ones refreshes the whole cart — prices, taxes, shipping methods (listed and priced
+ * again), promotions, the payment collection. Here the same Medusa steps run once each and the cart
+ * is refreshed ONCE; the payment collection is sized from the final total. A failure undoes what
+ * the steps did (each Medusa step's compensation), as Medusa's own workflows do.
+ */
+export const prepareCheckoutWorkflow = createWorkflow(
+  { name: "ocop-prepare-checkout", idempotent: false },
+  (input: PrepareCheckoutInput) => {
+    // Two submissions of one checkout queue here one after the other (a double click): each ends
+    // with the same methods and one payment session.
+    acquireLockStep({ key: input.cart_id, timeout: 10, ttl: 30 })
+
+    const { data: cart } = useQueryGraphStep({
+      entity: "cart",
+      filters: { id: input.cart_id },
+      fields: [
+        "id",
+        "email",
+        "customer_id",
+        "customer.has_account",
+        "sales_channel_id",
+        "locale",
+        "completed_at",
+        "shipping_address.*",
+        "region.*",
+        "region.countries.*",
+        "region.payment_providers.id",
+        "items.product.shipping_profile.id",
+        "shipping_methods.id",
+        "shipping_methods.shipping_option.shipping_profile_id",
+        "payment_collection.id",
+        "promotions.code",
+      ],
+      options: { throwIfKeyNotFound: true, isList: false },
+    }).config({ name: "get-cart" })
+    validateCartStep({ cart })
+    ensureShopperOwnsCartStep({ cart: cart as unknown as CheckoutCart, customer_id: input.customer_id })
+    checkParcelChoicesStep({ cart: cart as unknown as CheckoutCart, option_ids: input.shipping_option_ids })
+    checkPaymentProviderStep({ cart: cart as unknown as CheckoutCart, provider_id: input.provider_id })
+
+    // The email and addresses, as Medusa's updateCartWorkflow writes them (a guest's email becomes
+    // the cart's guest customer; the address's country must be the region's).
+    const customerInput = transform({ input, cart }, ({ input, cart }) => ({
+      customerId: cart.customer_id,
+      email: input.email ?? cart.email,
+    }))
+    const customer = findOrCreateCustomerStep(customerInput)
+    const cartInput = prepareCartToUpdateStep(
+      transform({ input, cart, customer }, ({ input, cart, customer }) => ({
+        input: {
+          id: input.cart_id,
+          ...(input.email ? { email: input.email } : {}),
+          shipping_address: input.shipping_address,
+          ...(input.billing_address ? { billing_address: input.billing_address } : {}),
+        },
+        region: cart.region,
+        customer,
+        salesChannel: undefined,
+        cartToUpdate: cart,
+      })) as never
+    )
+    updateCartsStep(transform({ cartInput }, ({ cartInput }) => [cartInput]) as never)
+    const forceRefresh = transform({ input, cart }, ({ input, cart }) =>
+      taxRelevantAddressChanged(input.shipping_address, (cart as unknown as CartToPrepare).shipping_address)
+    )
+
+    // One shipping method per parcel, priced for the new address (addShippingMethodToCartWorkflow's
+    // steps, for every parcel at once and without its cart refresh).
+    const optionsInput = transform({ input }, ({ input }) => input.shipping_option_ids.map((id) => ({ id })))
+    const pricedOptions = listShippingOptionsForCartWithPricingWorkflow.runAsStep({
+      input: { options: optionsInput, cart_id: input.cart_id, is_return: false },
+    })
+    const shippingOptions = transform(
+      { pricedOptions },
+      ({ pricedOptions }) => pricedOptions as unknown as PricedOption[]
+    )
+    validateCartShippingOptionsStep({
+      option_ids: input.shipping_option_ids,
+      prefetched_shipping_options: pricedOptions,
+    } as never)
+    validateCartShippingOptionsPriceStep({ shippingOptions: pricedOptions } as never)
+    const methodData = validateAndReturnShippingMethodsDataStep(
+      transform({ shippingOptions, cart }, ({ shippingOptions, cart }) =>
+        shippingOptions.map((o) => ({
+          id: o.id,
+          provider_id: o.provider_id,
+          option_data: o.data ?? {},
+          method_data: {},
+          context: { ...cart, from_location: o.stock_location ?? {} },
+        }))
+      ) as never
+    )
+    const methods = transform({ input, shippingOptions, methodData }, ({ input, shippingOptions, methodData }) =>
+      shippingOptions.map((o) => ({
+        shipping_option_id: o.id,
+        amount: o.calculated_price?.calculated_amount,
+        is_tax_inclusive: !!o.calculated_price?.is_calculated_price_tax_inclusive,
+        data:
+          (methodData as Array<Record<string, unknown> | undefined> | undefined)?.find((d) => d?.[o.id])?.[o.id] ?? {},
+        name: o.name,
+        cart_id: input.cart_id,
+      }))
+    )
+    // The methods these replace: those of the same parcels, and any without a profile (as Medusa does).
+    const replaced = transform({ shippingOptions, cart }, ({ shippingOptions, cart }) => {
+      const incoming = new Set(shippingOptions.map((o) => o.shipping_profile_id).filter(Boolean))
+      return ((cart as unknown as CartToPrepare).shipping_methods ?? [])
+        .filter((m) => !m.shipping_option?.shipping_profile_id || incoming.has(m.shipping_option.shipping_profile_id))
+        .map((m) => m.id)
+    })
+    removeShippingMethodFromCartStep({ shipping_method_ids: replaced })
+
+    // Medusa's cart refresh, once, before the new methods are added: prices (and taxes) again when the
+    // address changed them, promotions, the payment collection's amount when the cart had one. With
+    // the replaced methods gone it has no method to re-list and re-price (Medusa's routes priced each
+    // new method a second time here); the methods get their tax lines and promotions just after.
+    refreshCartItemsWorkflow.runAsStep({
+      input: transform({ input, forceRefresh }, ({ input, forceRefresh }) => ({
+        cart_id: input.cart_id,
+        force_refresh: forceRefresh,
+      })) as never,
+    })
+    const created = addShippingMethodToCartStep({ shipping_methods: methods } as never)
+    upsertTaxLinesWorkflow.runAsStep({
+      input: transform({ input, created }, ({ input, created }) => ({
+        cart_id: input.cart_id,
+        items: [],
+        shipping_methods: created,
+      })) as never,
+    })
+    const promoCodes = transform({ cart }, ({ cart }) =>
+      ((cart as unknown as CartToPrepare).promotions ?? []).map((p) => p?.code).filter((c): c is string => !!c)
+    )
+    const promotionsMayApply = promotionsMayApplyStep({ promo_codes: promoCodes })
+    when(
+      "ocop-checkout-promotions-may-apply",
+      { promotionsMayApply },
+      ({ promotionsMayApply }) => promotionsMayApply
+    ).then(() => {
+      updateCartPromotionsWorkflow.runAsStep({
+        input: {
+          cart_id: input.cart_id,
+          promo_codes: promoCodes,
+          action: PromotionActions.REPLACE,
+          force_refresh_payment_collection: false,
+        },
+      })
+    })
+
+    const newCollection = when("ocop-checkout-needs-payment-collection", { cart }, ({ cart }) => {
+      return !(cart as unknown as CartToPrepare).payment_collection?.id
+    }).then(() => createPaymentCollectionForCartWorkflow.runAsStep({ input: { cart_id: input.cart_id } }))
+    // A collection made before (a repeated checkout) is sized again now that the methods are set.
+    when("ocop-checkout-had-payment-collection", { cart }, ({ cart }) => {
+      return !!(cart as unknown as CartToPrepare).payment_collection?.id
+    }).then(() => {
+      refreshPaymentCollectionForCartWorkflow.runAsStep({ input: { cart_id: input.cart_id } })
+    })
+    const paymentCollectionId = transform({ cart, newCollection }, ({ cart, newCollection }) => {
+      const existing = (cart as unknown as CartToPrepare).payment_collection?.id
+      return existing ?? (newCollection as { id: string }).id
+    })
+    const session = createPaymentSessionsWorkflow.runAsStep({
+      input: {
+        payment_collection_id: paymentCollectionId,
+        provider_id: input.provider_id,
+        customer_id: input.customer_id,
+        data: {},
+      },
+    })
+
+    emitEventStep({ eventName: CartWorkflowEvents.UPDATED, data: { id: input.cart_id } })
+    releaseLockStep({ key: input.cart_id })
+    return new WorkflowResponse({
+      cart_id: input.cart_id,
+      payment_collection_id: paymentCollectionId,
+      payment_session_id: transform({ session }, ({ session }) => (session as { id: string }).id),
+    })
+  }
+)

@@ -1,0 +1,57 @@
+/**
+ * Placing an order: the checkout's details in one call of ours, then Medusa's completion. A 4xx
+ * refusal (a revoked certificate, a sold-out product, a delivery option that is not the parcel's)
+ * comes back as a Result whose message the page shows.
+ */
+import { coreResult, getSdk, type Result } from "./client.server";
+import type { CheckoutDetails, CompletedOrder } from "./cart-checkout.server";
+import { portalRequest } from "./portal-api.server";
+
+/** The shopper's full name as Medusa's two fields: family name first, given name last. */
+export function splitVietnameseName(fullName: string): { first_name: string; last_name: string } {
+  const [first, ...rest] = fullName.trim().split(/\s+/).reverse();
+  // "Nguyễn Văn An" → last "Nguyễn Văn", first "An".
+  return { first_name: first ?? fullName, last_name: rest.reverse().join(" ") };
+}
+
+/**
+ * Email, addresses, one delivery option per producer's parcel and the payment session are one call
+ * (POST /store/ocop/checkout/:id): the backend sets them in one run and refreshes the cart once, where
+ * Medusa's routes took four to five calls and a cart refresh after each (bench/RESULTS.md). Then the
+ * completion; it answers once the order is split by producer, so the order page has every part.
+ * A signed-in shopper's cart is theirs (attached at sign-in): the call carries their token.
+ */
+export async function placeOrder(
+  cartId: string,
+  d: CheckoutDetails,
+  customerToken?: string
+): Promise<Result<CompletedOrder>> {
+  const sdk = getSdk();
+  const address = {
+    ...splitVietnameseName(d.full_name),
+    phone: d.phone,
+    address_1: d.address,
+    address_2: d.ward,
+    city: d.ward,
+    province: d.province_name,
+    country_code: "vn",
+  };
+  const prepared = await portalRequest<{ cart: { id: string } }>(`/store/ocop/checkout/${encodeURIComponent(cartId)}`, {
+    method: "POST",
+    store: true,
+    token: customerToken,
+    body: {
+      ...(d.email ? { email: d.email } : {}),
+      shipping_address: address,
+      billing_address: address,
+      shipping_option_ids: d.shipping_option_ids,
+      provider_id: d.payment_provider,
+    },
+  });
+  if (!prepared.ok) return prepared;
+  const done = await coreResult(() => sdk.store.cart.complete(cartId, { fields: "id" }));
+  if (!done.ok) return done;
+  if (done.data.type === "order") return { ok: true, data: { id: done.data.order.id } };
+  const message = done.data.error?.message ?? "The order could not be completed.";
+  return { ok: false, status: 400, message, errors: {} };
+}
