@@ -1,0 +1,69 @@
+/**
+ * Remix's <Scripts>, changed so that the page's JavaScript is fetched after the page has painted
+ * (issue 14). Remix writes one `<link rel="modulepreload">` per chunk (17 on a catalogue page) and a
+ * module script whose static imports fetch them at once: on a phone network those 130 KB compete
+ * with the HTML's own images and hold the first paint and the LCP image back. Every shopper page
+ * works without JavaScript (forms post, links navigate), so hydration can wait for the `load`
+ * event and the next frame; then the same modules load and hydrate as before.
+ *
+ * The element tree <Scripts> returns is rewritten the same way on the server and in the browser,
+ * so hydration sees the markup the server sent: no preload links, and the module script's static
+ * `import`s turned into dynamic ones that run after load. The rest of its text (the partial route
+ * manifest, the route modules, the entry import) is kept as Remix wrote it.
+ */
+import { Scripts } from "@remix-run/react";
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+
+type ScriptsProps = Parameters<typeof Scripts>[0];
+
+const STATIC_IMPORT = /^import (?:\* as (\w+) from )?("[^"\n]+");?$/gm;
+
+/**
+ * The module script's text with its static imports made dynamic, run after `load` and one frame
+ * (the frame that paints the LCP element). Returns the text unchanged if it has no static import.
+ */
+export function deferModuleScript(text: string): string {
+  const imports: { name: string | undefined; specifier: string }[] = [];
+  const rest = text.replace(STATIC_IMPORT, (_line, name: string | undefined, specifier: string) => {
+    imports.push({ name, specifier });
+    return "";
+  });
+  if (!imports.length) return text;
+  const names = imports.map(({ name }, i) => name ?? `_side${i}`).join(",");
+  const loads = imports.map(({ specifier }) => `import(${specifier})`).join(",");
+  // The entry module hydrates as soon as it is evaluated, so it is imported last, after the route
+  // modules are set; a preload link fetches it alongside them, and goes before hydration (React
+  // would find an element the server did not render in <head>).
+  const entry = rest.match(/^import\(("[^"\n]+")\);?$/m)?.[1];
+  const preload = entry
+    ? `const l=document.createElement("link");l.rel="modulepreload";l.href=${entry};document.head.append(l);`
+    : "";
+  const body = rest.replace(/^;\s*/, "");
+  return [
+    `const start=()=>{${preload}return Promise.all([${loads}]).then(([${names}])=>{${entry ? "l.remove();" : ""}${body}})};`,
+    "const afterPaint=()=>requestAnimationFrame(()=>setTimeout(start,0));",
+    'document.readyState==="complete"?afterPaint():addEventListener("load",afterPaint,{once:true});',
+  ].join("\n");
+}
+
+function rewrite(node: ReactNode): ReactNode {
+  if (Array.isArray(node)) return node.map(rewrite);
+  if (!isValidElement(node)) return node;
+  const element = node as ReactElement<Record<string, unknown>>;
+  const props = element.props;
+  if (element.type === "link" && props.rel === "modulepreload") return null;
+  if (element.type === "script" && props.type === "module") {
+    const html = (props.dangerouslySetInnerHTML as { __html?: string } | undefined)?.__html;
+    if (typeof html !== "string") return element;
+    return cloneElement(element, { dangerouslySetInnerHTML: { __html: deferModuleScript(html) } });
+  }
+  if (props.children === undefined) return element;
+  const children = Children.toArray(props.children as ReactNode).map(rewrite);
+  return cloneElement(element, undefined, ...children);
+}
+
+/** Drop-in for Remix's <Scripts> (same props): hydration starts after the page has loaded and painted. */
+export function HydrateAfterLoad(props: ScriptsProps) {
+  // Called as a function, not rendered, to rewrite what it returns; its hooks run as this component's.
+  return rewrite(Scripts(props)) as ReactElement | null;
+}
