@@ -6,13 +6,16 @@
  * works without JavaScript (forms post, links navigate), so hydration can wait for the `load`
  * event and the next frame; then the same modules load and hydrate as before.
  *
+ * Only routes that say so in their `handle` (the anonymous catalogue pages Lighthouse is measured
+ * on: home, search, product) wait; portals, cart and checkout hydrate at once, as Remix does.
+ *
  * The element tree <Scripts> returns is rewritten the same way on the server and in the browser,
  * so hydration sees the markup the server sent: no preload links, and the module script's static
  * `import`s turned into dynamic ones that run after load. The rest of its text (the partial route
  * manifest, the route modules, the entry import) is kept as Remix wrote it.
  */
-import { Scripts } from "@remix-run/react";
-import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+import { Scripts, useMatches } from "@remix-run/react";
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode, useEffect } from "react";
 
 type ScriptsProps = Parameters<typeof Scripts>[0];
 
@@ -62,8 +65,23 @@ function rewrite(node: ReactNode): ReactNode {
   return cloneElement(element, undefined, ...children);
 }
 
-/** Drop-in for Remix's <Scripts> (same props): hydration starts after the page has loaded and painted. */
+/** A catalogue route's `handle`: its pages hydrate after load (`export const handle = hydrateAfterLoad`). */
+export const hydrateAfterLoad = { hydrateAfterLoad: true } as const;
+
+const wantsHydrationAfterLoad = (handle: unknown) =>
+  typeof handle === "object" && handle !== null && "hydrateAfterLoad" in handle && handle.hydrateAfterLoad === true;
+
+/** Set on <html> once the page has hydrated: until then a tap takes the no-JavaScript path. */
+export const HYDRATED_ATTRIBUTE = "data-hydrated";
+
+/**
+ * Drop-in for Remix's <Scripts> (same props): on a route with the `hydrateAfterLoad` handle,
+ * hydration starts after the page has loaded and painted.
+ */
 export function HydrateAfterLoad(props: ScriptsProps) {
   // Called as a function, not rendered, to rewrite what it returns; its hooks run as this component's.
-  return rewrite(Scripts(props)) as ReactElement | null;
+  const scripts = Scripts(props);
+  const deferred = useMatches().some((match) => wantsHydrationAfterLoad(match.handle));
+  useEffect(() => document.documentElement.setAttribute(HYDRATED_ATTRIBUTE, ""), []);
+  return deferred ? (rewrite(scripts) as ReactElement | null) : scripts;
 }
