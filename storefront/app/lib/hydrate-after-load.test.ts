@@ -88,6 +88,23 @@ describe("hydration after load", () => {
     expect(run.win.__remixManifest).toMatchObject({ version: "e064207f" });
   });
 
+  it("preloads the chunks Remix would have preloaded, once each, and removes the links before hydrating", async () => {
+    const chunks = ["/assets/entry.client-BEvrz68h.js", "/assets/components-IqnhUmSw.js", "/assets/index-DK1ZNr5T.js"];
+    const run = runDeferred(deferModuleScript(remixModuleScript, chunks), "complete");
+    expect(run.head).toEqual([]);
+    run.frames[0]();
+    run.timers[0]();
+    expect(run.head.map((link) => link.href)).toEqual(chunks);
+    await run.settle();
+    expect(run.head.every((link) => link.removed)).toBe(true);
+    expect(run.events.slice(-4)).toEqual([
+      "preload removed",
+      "preload removed",
+      "preload removed",
+      "import /assets/entry.client-BEvrz68h.js",
+    ]);
+  });
+
   it("starts after the next frame when the page had already loaded", async () => {
     const run = runDeferred(deferModuleScript(remixModuleScript), "complete");
     expect(run.listeners).toHaveLength(0);

@@ -23,9 +23,11 @@ const STATIC_IMPORT = /^import (?:\* as (\w+) from )?("[^"\n]+");?$/gm;
 
 /**
  * The module script's text with its static imports made dynamic, run after `load` and one frame
- * (the frame that paints the LCP element). Returns the text unchanged if it has no static import.
+ * (the frame that paints the LCP element). `preloads` (the chunks Remix would have preloaded) are
+ * then fetched at once rather than discovered import by import. Returns the text unchanged if it
+ * has no static import.
  */
-export function deferModuleScript(text: string): string {
+export function deferModuleScript(text: string, preloads: readonly string[] = []): string {
   const imports: { name: string | undefined; specifier: string }[] = [];
   const rest = text.replace(STATIC_IMPORT, (_line, name: string | undefined, specifier: string) => {
     imports.push({ name, specifier });
@@ -35,33 +37,38 @@ export function deferModuleScript(text: string): string {
   const names = imports.map(({ name }, i) => name ?? `_side${i}`).join(",");
   const loads = imports.map(({ specifier }) => `import(${specifier})`).join(",");
   // The entry module hydrates as soon as it is evaluated, so it is imported last, after the route
-  // modules are set; a preload link fetches it alongside them, and goes before hydration (React
-  // would find an element the server did not render in <head>).
+  // modules are set. Preload links fetch it and the chunks alongside them, and go before hydration
+  // (React would find elements the server did not render in <head>).
   const entry = rest.match(/^import\(("[^"\n]+")\);?$/m)?.[1];
-  const preload = entry
-    ? `const l=document.createElement("link");l.rel="modulepreload";l.href=${entry};document.head.append(l);`
-    : "";
+  const hrefs = [...new Set([...(entry ? [JSON.parse(entry) as string] : []), ...preloads])];
   const body = rest.replace(/^;\s*/, "");
   return [
-    `const start=()=>{${preload}return Promise.all([${loads}]).then(([${names}])=>{${entry ? "l.remove();" : ""}${body}})};`,
+    `const start=()=>{const ls=${JSON.stringify(hrefs)}.map((h)=>{const l=document.createElement("link");` +
+      'l.rel="modulepreload";l.href=h;document.head.append(l);return l;});' +
+      `return Promise.all([${loads}]).then(([${names}])=>{for(const l of ls)l.remove();${body}})};`,
     "const afterPaint=()=>requestAnimationFrame(()=>setTimeout(start,0));",
     'document.readyState==="complete"?afterPaint():addEventListener("load",afterPaint,{once:true});',
   ].join("\n");
 }
 
-function rewrite(node: ReactNode): ReactNode {
-  if (Array.isArray(node)) return node.map(rewrite);
+/** <Scripts>' tree without its preload links, whose targets the module script fetches after load. */
+function rewrite(node: ReactNode, preloads: string[]): ReactNode {
+  if (Array.isArray(node)) return node.map((child) => rewrite(child, preloads));
   if (!isValidElement(node)) return node;
   const element = node as ReactElement<Record<string, unknown>>;
   const props = element.props;
-  if (element.type === "link" && props.rel === "modulepreload") return null;
+  if (element.type === "link" && props.rel === "modulepreload") {
+    if (typeof props.href === "string") preloads.push(props.href);
+    return null;
+  }
   if (element.type === "script" && props.type === "module") {
     const html = (props.dangerouslySetInnerHTML as { __html?: string } | undefined)?.__html;
     if (typeof html !== "string") return element;
-    return cloneElement(element, { dangerouslySetInnerHTML: { __html: deferModuleScript(html) } });
+    return cloneElement(element, { dangerouslySetInnerHTML: { __html: deferModuleScript(html, preloads) } });
   }
   if (props.children === undefined) return element;
-  const children = Children.toArray(props.children as ReactNode).map(rewrite);
+  // the links come before the module script in <Scripts>' tree: collected by the time it is rewritten
+  const children = Children.toArray(props.children as ReactNode).map((child) => rewrite(child, preloads));
   return cloneElement(element, undefined, ...children);
 }
 
@@ -83,5 +90,5 @@ export function HydrateAfterLoad(props: ScriptsProps) {
   const scripts = Scripts(props);
   const deferred = useMatches().some((match) => wantsHydrationAfterLoad(match.handle));
   useEffect(() => document.documentElement.setAttribute(HYDRATED_ATTRIBUTE, ""), []);
-  return deferred ? (rewrite(scripts) as ReactElement | null) : scripts;
+  return deferred ? (rewrite(scripts, []) as ReactElement | null) : scripts;
 }
