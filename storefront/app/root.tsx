@@ -5,7 +5,6 @@ import {
   Links,
   Meta,
   Outlet,
-  Scripts,
   ScrollRestoration,
   useHref,
   useLocation,
@@ -22,6 +21,7 @@ import { pathInLang, usesLanguagePreference } from "~/lib/lang-path";
 import { getLang } from "~/lib/lang.server";
 import { notFoundSeo } from "~/lib/meta";
 import { publicSiteUrl } from "~/lib/site-url.server";
+import { HydrateAfterLoad } from "~/lib/hydrate-after-load";
 import { useNonce } from "~/lib/nonce";
 import { PageStylesheet } from "~/lib/page-css";
 import { cartCountOf } from "~/lib/cart.server";
@@ -192,7 +192,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <Footer lang={lang} />
         </LangContext.Provider>
         <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        <HydrateAfterLoad nonce={nonce} />
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test"
 import { watchConsole } from "./support"
+import { gotoHydrated } from "./hydration"
 
 /**
  * The add-to-cart answer belongs to the product it was given for: after adding one product, a
@@ -11,7 +12,7 @@ const FISH_SAUCE = "/products/nuoc-mam-phu-quoc-khai-hoan-40-do-dam"
 
 test("an add to cart's answer stays on its own product's page", async ({ page }) => {
   const errors = watchConsole(page)
-  await page.goto(FISH_SAUCE)
+  await gotoHydrated(page, FISH_SAUCE)
   await page.getByRole("button", { name: "Thêm vào giỏ hàng" }).click()
   await expect(page.getByTestId("cart-added")).toBeVisible({ timeout: 20_000 })
   const header = page.getByTestId("cart-link")

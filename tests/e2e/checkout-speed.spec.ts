@@ -1,4 +1,5 @@
 import { expect, test, type Page, type Route } from "@playwright/test"
+import { gotoHydrated } from "./hydration"
 
 /**
  * Issue 14, checkout in the browser: with JavaScript on, adding to the cart and placing the order
@@ -50,7 +51,7 @@ test.describe("checkout without page reloads", () => {
   test("add to cart with JavaScript: no navigation, the count rises at once and the cart holds the line", async ({
     page,
   }) => {
-    await page.goto(PRODUCT)
+    await gotoHydrated(page, PRODUCT)
     await expect(page.getByTestId("cart-link")).toHaveText("Giỏ hàng")
     await markDocument(page)
     const historyBefore = await page.evaluate(() => history.length)
@@ -86,7 +87,7 @@ test.describe("checkout without page reloads", () => {
   })
 
   test("a refused add shows why and leaves the count as it was", async ({ page }) => {
-    await page.goto(PRODUCT)
+    await gotoHydrated(page, PRODUCT)
     await markDocument(page)
     // 100 is over the form's limit: the browser would stop it, so the limit is lifted to reach the server's rule.
     await page.getByLabel("Số lượng").evaluate((input) => input.removeAttribute("max"))
@@ -100,7 +101,7 @@ test.describe("checkout without page reloads", () => {
   test("place the order with JavaScript: the button is busy and the order page comes without a reload", async ({
     page,
   }) => {
-    await page.goto(PRODUCT)
+    await gotoHydrated(page, PRODUCT)
     await page.getByTestId("add-to-cart").click()
     await expect(page.getByTestId("cart-link")).toHaveText("Giỏ hàng (1)", { timeout: 20_000 })
     await page.getByTestId("cart-link").click()

@@ -1,10 +1,11 @@
 import { expect, test, type Page } from "@playwright/test"
+import { gotoHydrated } from "./hydration"
 
 const VND = /^\d{1,3}(\.\d{3})*\u00A0₫$/
 const PRODUCT = "/products/nuoc-mam-phu-quoc-khai-hoan-40-do-dam" // seeded demo product, listed (5★)
 
 async function addSeededProductToCart(page: Page) {
-  await page.goto(PRODUCT)
+  await gotoHydrated(page, PRODUCT)
   await page.getByRole("button", { name: "Thêm vào giỏ hàng" }).click()
   await expect(page.getByTestId("cart-added")).toBeVisible()
   await expect(page.getByTestId("cart-link")).toHaveText(/Giỏ hàng \(1\)/)

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test"
+import { gotoHydrated } from "./hydration"
 import { VND, watchConsole } from "./support"
 
 test.describe("search", () => {
@@ -17,7 +18,7 @@ test.describe("search", () => {
 
   test("ticking a star facet updates the URL and the results", async ({ page }) => {
     const errors = watchConsole(page)
-    await page.goto("/search")
+    await gotoHydrated(page, "/search")
     const count = page.getByTestId("search-count")
     const before = await count.textContent()
     const facet = page.getByTestId("facet-stars")
@@ -60,7 +61,7 @@ test.describe("search", () => {
   })
 
   test("type-ahead suggests products from the header box and opens one with the keyboard", async ({ page }) => {
-    await page.goto("/")
+    await gotoHydrated(page, "/")
     const box = page.getByRole("combobox", { name: "Tìm sản phẩm OCOP" })
     await box.click()
     await box.pressSequentially("mat ong", { delay: 30 })

@@ -1,6 +1,7 @@
 import { request as httpRequest } from "node:http"
 import { expect, test, type APIRequestContext } from "@playwright/test"
 import { listedInProvince } from "./discovery-support"
+import { gotoHydrated } from "./hydration"
 
 // Storefront HTTP caching (issue 14, storefront/server/cache.mjs): which pages a shared cache may
 // keep, for how long, revalidated by ETag, compressed; personal pages and visitors with a session never.
@@ -120,7 +121,8 @@ test.describe("storefront caching", () => {
 
   test("a shopper with a cart gets catalogue pages as private: never another visitor's badge", async ({ page }) => {
     const [product] = await listedInProvince(page.request, "lam-dong", 1)
-    await page.goto(`/products/${product.handle}`)
+    // the header count of a page answered to a form post without JavaScript is the one before the add
+    await gotoHydrated(page, `/products/${product.handle}`)
     // The header count rises before the backend answers (optimistic), so wait for the add's own answer:
     // it is the one that sets the session cookie.
     const added = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/products/"))

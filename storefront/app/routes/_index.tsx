@@ -9,6 +9,7 @@ import { PUBLIC_CACHE_HEADERS, getLang } from "~/lib/lang.server";
 import { getGroups, getProvinces } from "~/lib/backend/reference-data.server";
 import { getShowcase } from "~/lib/backend/showcase.server";
 import { langFromMatches, pageSeo } from "~/lib/meta";
+import { hydrateAfterLoad } from "~/lib/hydrate-after-load";
 
 /**
  * The shop front: the platform's featured lists, campaigns in force with their dates, the product
@@ -34,6 +35,9 @@ const GROUP_TILE =
 const PROVINCE_CHIP =
   "inline-block rounded-full border border-clay bg-white px-3 py-1.5 text-sm text-ink " +
   "hover:border-lacquer-600 hover:text-lacquer-700";
+
+// A catalogue page: painted from its HTML first, hydrated after load (lib/hydrate-after-load.tsx).
+export const handle = hydrateAfterLoad;
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 

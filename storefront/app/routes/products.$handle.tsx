@@ -31,6 +31,7 @@ import { ADD_TO_CART_FETCHER } from "~/lib/pending-cart";
 import { SUBMISSION_KEY_FIELD, useSubmissionKey } from "~/lib/submission-key";
 import { entityTypeKey, shownStatus, statusKey, statusTone } from "~/lib/ocop-display";
 import { FormRow } from "~/components/FormRow";
+import { hydrateAfterLoad } from "~/lib/hydrate-after-load";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const handle = params.handle ?? "";
@@ -54,6 +55,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     { headers: PUBLIC_CACHE_HEADERS }
   );
 }
+
+// A catalogue page: painted from its HTML first, hydrated after load (lib/hydrate-after-load.tsx).
+export const handle = hydrateAfterLoad;
 
 export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders }) => {
   // After "add to cart" the page carries the session cookie: personal, never cached.

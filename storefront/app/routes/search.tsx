@@ -6,11 +6,15 @@ import { t, useT } from "~/lib/i18n";
 import { PUBLIC_CACHE_HEADERS } from "~/lib/lang.server";
 import { langFromMatches, pageTitle } from "~/lib/meta";
 import { loadSearch } from "~/lib/search-page.server";
+import { hydrateAfterLoad } from "~/lib/hydrate-after-load";
 
 /** /search — state in the URL (see app/lib/search-state.ts), results from GET /store/ocop/search. */
 export async function loader({ request }: LoaderFunctionArgs) {
   return data(await loadSearch(request, { basePath: "/search" }), { headers: PUBLIC_CACHE_HEADERS });
 }
+
+// A catalogue page: painted from its HTML first, hydrated after load (lib/hydrate-after-load.tsx).
+export const handle = hydrateAfterLoad;
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
