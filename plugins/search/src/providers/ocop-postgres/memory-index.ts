@@ -70,6 +70,8 @@ export class ColumnValues {
   codes = new Growable(new Int32Array(16), int32)
   text: (string | null)[] = [null]
   num: number[] = [Number.NaN]
+  /** Live documents per code (kept on every write): a dense match counts its complement only. */
+  live: number[] = [0]
   private byText = new Map<string, number>()
   constructor(public readonly column: PlannedColumn) {}
   code(text: string | null, num: number): number {
@@ -79,11 +81,15 @@ export class ColumnValues {
       c = this.text.length
       this.text.push(text)
       this.num.push(num)
+      this.live.push(0)
       this.byText.set(text, c)
     }
     return c
   }
 }
+
+/** One page order of the index, sorted once: its slots, and each slot's place in it (see ordered). */
+export type SlotOrder = { slots: Int32Array; rank: Int32Array; covered: number }
 
 export type Bitset = Uint32Array
 /** Slots written since an order was sorted that make it sort again (see MemoryIndex.ordered). */
@@ -155,6 +161,7 @@ export class MemoryIndex {
     if (this.alive[slot >> 5] & (1 << (slot & 31))) {
       this.alive[slot >> 5] &= ~(1 << (slot & 31))
       this.dead++
+      for (const c of this.columns) c.live[c.codes.a[slot]]--
     }
   }
 
@@ -205,7 +212,9 @@ export class MemoryIndex {
               : Number(text)
       c.codes.grow(slot + 1)
       c.codes.n = slot + 1
-      c.codes.a[slot] = c.code(text, num)
+      const code = c.code(text, num)
+      c.codes.a[slot] = code
+      c.live[code]++
     })
   }
 
@@ -298,19 +307,24 @@ export class MemoryIndex {
    * The slots in one page order of searches without words (the order's columns, then id), sorted
    * once per order and kept: a slot never changes (a write kills it and appends a new one), so
    * dead slots are skipped and slots from `covered` on (written since) are merged by the search.
-   * Sorted again once many slots were written since.
+   * Sorted again once many slots were written since. `rank[slot]` is the slot's place in that
+   * order, for the slots below `covered` that were live when it was sorted (a search compares
+   * two of them by rank alone; the others, written since, by the keys).
    */
-  ordered(key: string, compare: (a: number, b: number) => number): { slots: Int32Array; covered: number } {
+  ordered(key: string, compare: (a: number, b: number) => number): SlotOrder {
     const kept = this.orders.get(key)
     if (kept && this.slots - kept.covered <= REORDER_AFTER) return kept
     const live = new Int32Array(this.liveCount)
     let n = 0
     for (let slot = 0; slot < this.slots; slot++) if (this.alive[slot >> 5] & (1 << (slot & 31))) live[n++] = slot
-    const fresh = { slots: live.subarray(0, n).sort(compare), covered: this.slots }
+    const slots = live.subarray(0, n).sort(compare)
+    const rank = new Int32Array(this.slots).fill(-1)
+    for (let x = 0; x < n; x++) rank[slots[x]] = x
+    const fresh = { slots, rank, covered: this.slots }
     this.orders.set(key, fresh)
     return fresh
   }
-  private readonly orders = new Map<string, { slots: Int32Array; covered: number }>()
+  private readonly orders = new Map<string, SlotOrder>()
 
   /** The live documents a tsquery matches, as a bitset over slots. */
   match(node: TsNode): Bitset {

@@ -1,0 +1,196 @@
+/**
+ * The score of each hit of an in-process text search (./memory-search), as compileTextMatch
+ * computes it: ts_rank (./ts-rank, float4 steps included) + 1 for the words as typed when typos
+ * were corrected + 0.5 per exact-accent key. Documents are scored in ascending slot order.
+ */
+import type { MemoryIndex } from "./memory-index"
+import { RankEntries, orEntryWeight, queryOperands, rankedAsAnd, type TsNode } from "./ts-rank"
+import { tsRankFlat } from "./ts-rank"
+
+/** What SlotScorer reads of a search. */
+export type ScoredQuery = {
+  query: TsNode | undefined
+  typed?: TsNode
+  accentKeys: string[]
+}
+
+/** Which scoring path runs; tests set gather to "always" to prove it scores like cursor merging. */
+export const scoringPaths: { gather: "auto" | "always" } = { gather: "auto" }
+
+/** Scores documents in ascending slot order, walking each operand's postings once. */
+export class SlotScorer {
+  private lists: { slots: Int32Array; n: number; off: Int32Array; pos: Uint16Array; k: number }[][]
+  private entries = new RankEntries()
+  private readonly andRank: boolean
+  private readonly operands: number
+  private typed?: Uint32Array
+  private accents: (Uint32Array | undefined)[]
+  /** calc_rank_or's sum per slot, when computed term-at-a-time (see sumOrTermAtATime). */
+  private orSums?: Float32Array
+
+  constructor(
+    private readonly index: MemoryIndex,
+    input: ScoredQuery
+  ) {
+    const operands = input.query ? queryOperands(input.query) : []
+    this.operands = operands.length
+    this.andRank = !!input.query && rankedAsAnd(input.query)
+    this.lists = operands.map((o) =>
+      index.lexemes(o.term, o.prefix).map((word) => {
+        const p = index.terms.get(word)!
+        return { slots: p.slots.a, n: p.slots.n, off: p.off.a, pos: p.pos.a, k: 0 }
+      })
+    )
+    this.typed = input.typed ? index.match(input.typed) : undefined
+    this.accents = input.accentKeys.map((k) => index.accentBits(k))
+  }
+
+  /**
+   * An OR-ranked query (one word, a prefix standing for many words, a top-level OR) sums one
+   * share per matching lexeme entry, in operand then lexeme order, rounding to float4 at each
+   * step. Walking each lexeme's postings once and adding its share into a float4 per slot gives
+   * the same sums in that same order, without merging every lexeme's cursor for every matched
+   * slot — which is what a short type-ahead prefix (hundreds of lexemes, most documents) costs.
+   * Worth it when the postings are not much longer than the match set.
+   */
+  sumOrTermAtATime(matchedCount: number) {
+    if (this.andRank && this.operands >= 2) return
+    let postings = 0
+    for (const lexemes of this.lists) for (const l of lexemes) postings += l.n
+    if (postings > 4 * matchedCount + 1024) return
+    const sums = orScratch(this.index.slots)
+    for (const lexemes of this.lists) {
+      for (const l of lexemes) {
+        for (let k = 0; k < l.n; k++) {
+          const slot = l.slots[k]
+          sums[slot] = sums[slot] + orEntryWeight(l.pos, l.off[k], l.off[k + 1]) / 1.64493406685
+        }
+      }
+    }
+    this.orSums = sums
+  }
+
+  /**
+   * Otherwise (an AND-ranked query, or an OR one whose postings are long): each matched slot's
+   * lexeme entries, in operand then lexeme order — what merging every lexeme's cursor per slot
+   * finds — gathered walking each lexeme's postings twice (count, then place). Worth it when the
+   * words stand for many lexemes: a type-ahead prefix like "nuoc m" merges hundreds per slot.
+   */
+  gatherTermAtATime(matched: Uint32Array, matchedCount: number) {
+    if (this.orSums) return
+    const flat: { slots: Int32Array; n: number; off: Int32Array; pos: Uint16Array; op: number }[] = []
+    this.lists.forEach((lexemes, op) => {
+      for (const l of lexemes) flat.push({ ...l, op })
+    })
+    let postings = 0
+    for (const l of flat) postings += l.n
+    const slots = this.index.slots
+    if (scoringPaths.gather === "auto" && flat.length * matchedCount <= 2 * postings + slots) return
+    const { start, fill } = gatherScratch(slots + 1)
+    for (const l of flat) {
+      for (let k = 0; k < l.n; k++) {
+        const slot = l.slots[k]
+        if (matched[slot >> 5] & (1 << (slot & 31))) start[slot + 1]++
+      }
+    }
+    for (let x = 0; x < slots; x++) start[x + 1] += start[x]
+    fill.set(start.subarray(0, slots + 1))
+    const total = start[slots]
+    const list = new Int32Array(total)
+    const at = new Int32Array(total)
+    flat.forEach((l, f) => {
+      for (let k = 0; k < l.n; k++) {
+        const slot = l.slots[k]
+        if (matched[slot >> 5] & (1 << (slot & 31))) {
+          const x = fill[slot]++
+          list[x] = f
+          at[x] = k
+        }
+      }
+    })
+    this.gathered = { flat, start, list, at }
+  }
+  private gathered?: {
+    flat: { off: Int32Array; pos: Uint16Array; op: number }[]
+    start: Int32Array
+    list: Int32Array
+    at: Int32Array
+  }
+
+  /**
+   * Whether bound() holds: an AND-ranked ts_rank (calc_rank_and) is at most 1 before the division
+   * by log2(length + 1), so the score is at most bound(slot) — no entries read. (An OR-ranked one
+   * has no such cap.)
+   */
+  get bounded(): boolean {
+    return this.andRank && this.operands >= 2 && !this.orSums
+  }
+
+  /** An upper bound of score(slot) when `bounded`: a slot whose bound loses to the page's last is not scored. */
+  bound(slot: number): number {
+    const log2Length = this.index.log2Length.a[slot]
+    let bound = log2Length ? Math.fround(1 / log2Length) : 0
+    if (this.typed && has(this.typed, slot)) bound += 1
+    for (const a of this.accents) if (has(a, slot)) bound += 0.5
+    return bound
+  }
+
+  /** compileTextMatch's score: ts_rank, + 1 for the words as typed, + 0.5 per exact-accent key. */
+  score(slot: number): number {
+    if (this.orSums) {
+      const log2Length = this.index.log2Length.a[slot]
+      let score =
+        this.operands && log2Length ? Math.fround(Math.fround(this.orSums[slot] / this.operands) / log2Length) : 0
+      if (this.typed && has(this.typed, slot)) score += 1
+      for (const a of this.accents) if (has(a, slot)) score += 0.5
+      return score
+    }
+    const e = this.entries
+    e.reset()
+    const g = this.gathered
+    if (g) {
+      let op = -1
+      for (let x = g.start[slot]; x < g.start[slot + 1]; x++) {
+        const l = g.flat[g.list[x]]
+        if (l.op !== op) {
+          if (op >= 0) e.closeOperand()
+          op = l.op
+        }
+        e.add(l.pos, l.off[g.at[x]], l.off[g.at[x] + 1])
+      }
+      e.closeOperand()
+    } else
+      for (const lexemes of this.lists) {
+        for (const l of lexemes) {
+          while (l.k < l.n && l.slots[l.k] < slot) l.k++
+          if (l.k < l.n && l.slots[l.k] === slot) e.add(l.pos, l.off[l.k], l.off[l.k + 1])
+        }
+        e.closeOperand()
+      }
+    let score = tsRankFlat(e, this.andRank, this.operands, this.index.log2Length.a[slot])
+    if (this.typed && has(this.typed, slot)) score += 1
+    for (const a of this.accents) if (has(a, slot)) score += 0.5
+    return score
+  }
+}
+
+let orSums = new Float32Array(0)
+/** A zeroed float4 per slot, reused (a search runs synchronously from match to page). */
+function orScratch(slots: number): Float32Array {
+  if (orSums.length < slots) orSums = new Float32Array(Math.ceil(slots * 1.25))
+  else orSums.fill(0, 0, slots)
+  return orSums
+}
+
+let gatherStart = new Int32Array(0)
+let gatherFill = new Int32Array(0)
+/** Per-slot offsets for gatherTermAtATime, zeroed, reused like orScratch. */
+function gatherScratch(size: number) {
+  if (gatherStart.length < size) {
+    gatherStart = new Int32Array(Math.ceil(size * 1.25))
+    gatherFill = new Int32Array(gatherStart.length)
+  } else gatherStart.fill(0, 0, size)
+  return { start: gatherStart, fill: gatherFill }
+}
+
+const has = (bits: Uint32Array | undefined, slot: number) => !!bits && (bits[slot >> 5] & (1 << (slot & 31))) !== 0

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest"
+import { MemoryIndex } from "./memory-index"
+import { keyCompare, pageCompare } from "./memory-order"
+import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
+import { SlotScorer } from "./memory-scoring"
+import { memorySearch, type MemorySearchInput } from "./memory-search"
+import { buildTablePlan } from "./plan"
+import { parseTsQuery } from "./ts-rank"
+
+const plan = buildTablePlan("t", {
+  primary_key: "id",
+  fields: {
+    title: { type: "text", searchable: { weight: 3 } },
+    stars: { type: "integer", filterable: true, facetable: true, sortable: true },
+    province: { type: "keyword", filterable: true, facetable: true },
+    price: { type: "integer", filterable: true, facetable: true, sortable: true },
+  },
+})
+
+let seed = 11
+const rnd = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648
+  return seed / 2147483648
+}
+const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)]
+const WORDS = ["nuoc", "mam", "tra", "tuyet", "mat", "ong", "qua", "tang", "che", "thai"]
+
+/** A document as the load query gives it: a tsvector of random words, most with "qua" and "tang". */
+function row(i: number, index: MemoryIndex) {
+  const words = Array.from({ length: 2 + Math.floor(rnd() * 4) }, () => pick(WORDS))
+  if (rnd() < 0.8) words.push("qua", "tang")
+  const positions = new Map<string, string[]>()
+  words.forEach((w, p) => {
+    positions.set(w, [...(positions.get(w) ?? []), `${p + 1}${pick(["A", "B", ""])}`])
+  })
+  const tsv = [...positions.keys()]
+    .sort()
+    .map((w) => `'${w}':${positions.get(w)!.join(",")}`)
+    .join(" ")
+  const values: Record<string, string | null> = {
+    stars: pick(["3", "4", "5"]),
+    province: rnd() < 0.1 ? null : pick(["01", "48", "79"]),
+    price: rnd() < 0.1 ? null : String(20000 + Math.floor(rnd() * 20) * 5000),
+  }
+  const out: Record<string, string | null> = { id: `p${String(i).padStart(4, "0")}`, tsv, accent: "" }
+  index.columns.forEach((c, k) => {
+    out[`c${k}`] = values[c.column.field]
+  })
+  return out
+}
+
+function catalogue(n: number) {
+  const index = new MemoryIndex(plan)
+  for (let i = 0; i < n; i++) index.put(row(i, index))
+  return index
+}
+
+const FACETS = [
+  { field: "province", type: "value" as const },
+  { field: "stars", type: "value" as const },
+  { field: "price", type: "stats" as const },
+]
+
+function input(index: MemoryIndex, q: string, filters: Record<string, unknown> = {}, take = 10): MemorySearchInput {
+  const mplan = planMemorySearch(index.plan, filters, FACETS, new Set(), undefined)!
+  return { query: parseTsQuery(q), accentKeys: [], facets: FACETS, disjunctive: new Set(), plan: mplan, take, skip: 0 }
+}
+
+describe("in-process page order", () => {
+  it("compares by places in the presorted order exactly as key by key, also for slots written since", () => {
+    const index = catalogue(300)
+    const scores = index.scores()
+    for (let s = 0; s < index.slots; s++) scores[s] = Math.floor(rnd() * 3)
+    const orders: MemoryOrderKey[][] = [
+      [{ field: "_score", desc: true }],
+      [
+        { field: "_score", desc: true },
+        { field: "stars", desc: true },
+      ],
+      [{ field: "price", desc: false }],
+      [
+        { field: "stars", desc: true },
+        { field: "_score", desc: true },
+      ],
+    ]
+    for (const order of orders) pageCompare(index, order, scores) // sorts the orders once
+    for (let i = 0; i < 40; i++) index.put(row(i * 7, index)) // rewrites: dead slots and new ones
+    for (let s = 0; s < index.slots; s++) scores[s] = Math.floor(rnd() * 3)
+    const live = Array.from({ length: index.slots }, (_, s) => s).filter((s) => index.alive[s >> 5] & (1 << (s & 31)))
+    for (const order of orders) {
+      const fast = pageCompare(index, order, scores)
+      const slow = keyCompare(index, order, scores)
+      for (let k = 0; k < 2000; k++) {
+        const a = pick(live)
+        const b = pick(live)
+        expect(Math.sign(fast(a, b)), JSON.stringify({ order, a, b })).toBe(Math.sign(slow(a, b)))
+      }
+    }
+  })
+})
+
+describe("in-process search", () => {
+  it("counts a match of most documents from the live counts as the slot-by-slot pass does", () => {
+    const index = catalogue(500)
+    for (let i = 0; i < 30; i++) index.put(row(i * 3, index))
+    index.remove("p0100")
+    // "qua" matches most documents; a filter every document passes makes the pass go slot by slot
+    const dense = memorySearch(index, input(index, "qua"))
+    const slotBySlot = memorySearch(index, input(index, "qua", { stars: ["3", "4", "5"] }))
+    expect(dense.row.total).toBeGreaterThan(index.liveCount / 2)
+    expect(dense).toEqual(slotBySlot)
+  })
+
+  it("skips slots whose score cap loses to the page without changing the page", () => {
+    const index = catalogue(800)
+    for (const q of ["qua & tang", "nuoc & mam", "tra & qua & tang"]) {
+      const search = input(index, q, {}, 15)
+      const got = memorySearch(index, search).page
+      // every matched slot scored, sorted key by key
+      const scorer = new SlotScorer(index, search)
+      expect(scorer.bounded).toBe(true)
+      const matched = index.match(parseTsQuery(q)!)
+      const scores = new Float64Array(index.slots)
+      const slots: number[] = []
+      for (let s = 0; s < index.slots; s++) {
+        if (!(matched[s >> 5] & (1 << (s & 31)))) continue
+        scores[s] = scorer.score(s)
+        expect(scorer.bound(s)).toBeGreaterThanOrEqual(scores[s])
+        slots.push(s)
+      }
+      const want = slots.sort(keyCompare(index, search.plan.order, scores)).slice(0, 15)
+      expect(got, q).toEqual(want.map((s) => ({ id: index.ids[s], score: scores[s] })))
+    }
+  })
+})
