@@ -9,7 +9,7 @@
  * it in step with "<table>_chg", the change log every write of any process appends to.
  */
 import type { PlannedColumn, TablePlan } from "./plan"
-import { log2Length, parseTsVector, type Positions, type TsNode } from "./ts-rank"
+import { log2Length, orEntryWeight, parseTsVector, type Positions, type TsNode } from "./ts-rank"
 
 /** A row of MemoryIndex.selectSql: id, tsv text, accent keys and c<i> per scalar column (as text). */
 export type IndexRow = Record<string, string | null | undefined>
@@ -63,6 +63,23 @@ export class Postings {
   get size() {
     return this.slots.n
   }
+  /** Each posting's share of calc_rank_or (orEntryWeight, a float4), computed once when first asked. */
+  orWeights(): Float32Array {
+    const n = this.slots.n
+    if (this.weighed < n) {
+      if (this.weights.length < n) {
+        const next = new Float32Array(Math.max(n, this.weights.length * 2))
+        next.set(this.weights.subarray(0, this.weighed))
+        this.weights = next
+      }
+      for (let k = this.weighed; k < n; k++)
+        this.weights[k] = orEntryWeight(this.pos.a, this.off.a[k], this.off.a[k + 1])
+      this.weighed = n
+    }
+    return this.weights
+  }
+  private weights = new Float32Array(0)
+  private weighed = 0
 }
 
 /** A scalar column: a code per slot (0 = null) and each code's text (as ::text gives it) and number. */
@@ -116,6 +133,8 @@ export class MemoryIndex {
   readonly accents = new Map<string, Postings>()
   private sortedTerms: string[] | null = null
   ids: string[] = []
+  /** Slots below this one have ascending ids (a load reads rows by id): their id order is slot order. */
+  idSorted = 0
   /** log2(document length + 1) per slot: ts_rank's normalisation 1. */
   log2Length = new GrowableF64()
   alive = new Uint32Array(1)
@@ -178,6 +197,7 @@ export class MemoryIndex {
     const previous = this.slotOf.get(id)
     if (previous !== undefined) this.killSlot(previous)
     const slot = this.ids.length
+    if (this.idSorted === slot && (slot === 0 || this.ids[slot - 1] < id)) this.idSorted++
     this.ids.push(id)
     this.slotOf.set(id, slot)
     if (this.alive.length <= slot >> 5) {

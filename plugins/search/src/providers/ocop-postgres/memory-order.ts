@@ -19,6 +19,7 @@ export function keyCompare(index: MemoryIndex, order: MemoryOrderKey[], scores: 
     return { desc: k.desc, score: false as const, col, text: col.column.kind === "text" }
   })
   const ids = index.ids
+  const idSorted = index.idSorted
   return (a, b) => {
     for (const k of keys) {
       let d = 0
@@ -37,6 +38,7 @@ export function keyCompare(index: MemoryIndex, order: MemoryOrderKey[], scores: 
       }
       if (d) return k.desc ? -d : d
     }
+    if (a < idSorted && b < idSorted) return a - b
     const ia = ids[a]
     const ib = ids[b]
     return ia < ib ? -1 : ia > ib ? 1 : 0

@@ -3,8 +3,8 @@
  * computes it: ts_rank (./ts-rank, float4 steps included) + 1 for the words as typed when typos
  * were corrected + 0.5 per exact-accent key. Documents are scored in ascending slot order.
  */
-import type { MemoryIndex } from "./memory-index"
-import { RankEntries, orEntryWeight, queryOperands, rankedAsAnd, type TsNode } from "./ts-rank"
+import type { MemoryIndex, Postings } from "./memory-index"
+import { RankEntries, queryOperands, rankedAsAnd, type TsNode } from "./ts-rank"
 import { tsRankFlat } from "./ts-rank"
 
 /** What SlotScorer reads of a search. */
@@ -19,7 +19,7 @@ export const scoringPaths: { gather: "auto" | "always" } = { gather: "auto" }
 
 /** Scores documents in ascending slot order, walking each operand's postings once. */
 export class SlotScorer {
-  private lists: { slots: Int32Array; n: number; off: Int32Array; pos: Uint16Array; k: number }[][]
+  private lists: { postings: Postings; slots: Int32Array; n: number; off: Int32Array; pos: Uint16Array; k: number }[][]
   private entries = new RankEntries()
   private readonly andRank: boolean
   private readonly operands: number
@@ -38,7 +38,7 @@ export class SlotScorer {
     this.lists = operands.map((o) =>
       index.lexemes(o.term, o.prefix).map((word) => {
         const p = index.terms.get(word)!
-        return { slots: p.slots.a, n: p.slots.n, off: p.off.a, pos: p.pos.a, k: 0 }
+        return { postings: p, slots: p.slots.a, n: p.slots.n, off: p.off.a, pos: p.pos.a, k: 0 }
       })
     )
     this.typed = input.typed ? index.match(input.typed) : undefined
@@ -61,9 +61,10 @@ export class SlotScorer {
     const sums = orScratch(this.index.slots)
     for (const lexemes of this.lists) {
       for (const l of lexemes) {
+        const weights = l.postings.orWeights()
         for (let k = 0; k < l.n; k++) {
           const slot = l.slots[k]
-          sums[slot] = sums[slot] + orEntryWeight(l.pos, l.off[k], l.off[k + 1]) / 1.64493406685
+          sums[slot] = sums[slot] + weights[k] / 1.64493406685
         }
       }
     }

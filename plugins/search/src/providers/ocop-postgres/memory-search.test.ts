@@ -97,6 +97,19 @@ describe("in-process page order", () => {
       }
     }
   })
+
+  it("breaks ties by id: by slot among the slots loaded in id order, by the ids themselves after", () => {
+    const index = catalogue(200)
+    for (let i = 0; i < 20; i++) index.put(row(i * 9, index))
+    expect(index.idSorted).toBe(200)
+    const byId = keyCompare(index, [], index.scores())
+    for (let k = 0; k < 2000; k++) {
+      const a = Math.floor(rnd() * index.slots)
+      const b = Math.floor(rnd() * index.slots)
+      const [ia, ib] = [index.ids[a], index.ids[b]]
+      if (ia !== ib) expect(Math.sign(byId(a, b)), `${ia} ${ib}`).toBe(ia < ib ? -1 : 1)
+    }
+  })
 })
 
 describe("in-process search", () => {

@@ -97,45 +97,60 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
     return { row: {}, page: slots.map((slot) => ({ id: index.ids[slot], score: 0 })) }
   }
 
-  // relevance first and a capped score: a slot whose cap loses to the page's last is not scored
-  const bounded = ranked && scorer.bounded && order[0].field === "_score" && order[0].desc
-  const offer = (slot: number) => {
-    if (ranked) {
-      if (bounded) {
+  // relevance first: a slot whose score (or its cap, when there is one) loses to the page's last
+  // is not offered, nor scored when its cap already loses
+  const scoreFirst = ranked && order[0].field === "_score" && order[0].desc
+  const bounded = scoreFirst && scorer.bounded
+  const limit = page.limit
+  let worstScore = Number.NEGATIVE_INFINITY // the page's last score once it is full (scoreFirst)
+  // most documents match and nothing filters: count the few that do not, from the live counts
+  const dense = !tests.length && 2 * matchedCount > index.liveCount && complementSums(sf.map((f) => f.col))
+  let total = dense ? countByComplement(index, matched, vf, sf) : 0
+  // one pass over the matched slots (inline: this loop is the search's cost)
+  for (let w = 0; w < matched.length && (limit > 0 || !dense); w++) {
+    let word = matched[w]
+    while (word) {
+      const bit = word & -word
+      word ^= bit
+      const slot = (w << 5) | (31 - Math.clz32(bit))
+      if (!dense) {
+        let mask = 0
+        let fails = false
+        for (const t of tests) {
+          if (t.pass[t.codes[slot]]) continue
+          if (!t.bit || mask) {
+            fails = true
+            break
+          }
+          mask = t.bit
+        }
+        if (fails) continue
+        for (const f of vf) if (!mask || mask === f.bit) f.counts[f.codes[slot]]++
+        for (const f of sf) {
+          if (mask && mask !== f.bit) continue
+          const v = f.num[f.codes[slot]]
+          if (Number.isNaN(v)) continue
+          if (v < f.mn) f.mn = v
+          if (v > f.mx) f.mx = v
+          f.sm += v
+          f.ct++
+        }
+        if (mask) continue
+        total++
+        if (limit === 0) continue
+      }
+      if (ranked) {
+        if (bounded && scorer.bound(slot) < worstScore) continue
+        const score = scorer.score(slot)
+        if (score < worstScore) continue
+        scores[slot] = score
+      }
+      page.offer(slot)
+      if (scoreFirst) {
         const worst = page.worst()
-        if (worst >= 0 && scorer.bound(slot) < scores[worst]) return
+        if (worst >= 0) worstScore = scores[worst]
       }
-      scores[slot] = scorer.score(slot)
     }
-    page.offer(slot)
-  }
-  let total = 0
-  if (!tests.length && 2 * matchedCount > index.liveCount && complementSums(sf.map((f) => f.col))) {
-    // most documents match and nothing filters: count the few that do not, from the live counts
-    total = countByComplement(index, matched, vf, sf)
-    if (page.limit > 0) forEachSlot(matched, offer)
-  } else {
-    forEachSlot(matched, (slot) => {
-      let mask = 0
-      for (const t of tests) {
-        if (t.pass[t.codes[slot]]) continue
-        if (!t.bit || mask) return
-        mask = t.bit
-      }
-      for (const f of vf) if (!mask || mask === f.bit) f.counts[f.codes[slot]]++
-      for (const f of sf) {
-        if (mask && mask !== f.bit) continue
-        const v = f.num[f.codes[slot]]
-        if (Number.isNaN(v)) continue
-        if (v < f.mn) f.mn = v
-        if (v > f.mx) f.mx = v
-        f.sm += v
-        f.ct++
-      }
-      if (mask) return
-      total++
-      if (page.limit > 0) offer(slot)
-    })
   }
 
   const row: FacetRow = { total }
@@ -152,18 +167,6 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
     for (const slot of [...slots].sort((a, b) => a - b)) scores[slot] = late.score(slot)
   }
   return { row, page: slots.map((slot) => ({ id: index.ids[slot], score: scores[slot] })) }
-}
-
-/** The set slots of a bitset, ascending. */
-function forEachSlot(bits: Uint32Array, each: (slot: number) => void) {
-  for (let w = 0; w < bits.length; w++) {
-    let word = bits[w]
-    while (word) {
-      const bit = word & -word
-      word ^= bit
-      each((w << 5) | (31 - Math.clz32(bit)))
-    }
-  }
 }
 
 function countBits(bits: Uint32Array): number {
