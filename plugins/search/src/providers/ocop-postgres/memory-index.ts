@@ -329,11 +329,12 @@ export class MemoryIndex {
    * dead slots are skipped and slots from `covered` on (written since) are merged by the search.
    * Sorted again once many slots were written since. `rank[slot]` is the slot's place in that
    * order, for the slots below `covered` that were live when it was sorted (a search compares
-   * two of them by rank alone; the others, written since, by the keys).
+   * two of them by rank alone; the others, written since, by the keys). `stale`: a kept order
+   * however many slots were written since (it stays right, only slower).
    */
-  ordered(key: string, compare: (a: number, b: number) => number): SlotOrder {
+  ordered(key: string, compare: (a: number, b: number) => number, stale = false): SlotOrder {
     const kept = this.orders.get(key)
-    if (kept && this.slots - kept.covered <= REORDER_AFTER) return kept
+    if (kept && (stale || this.slots - kept.covered <= REORDER_AFTER)) return kept
     const live = new Int32Array(this.liveCount)
     let n = 0
     for (let slot = 0; slot < this.slots; slot++) if (this.alive[slot >> 5] & (1 << (slot & 31))) live[n++] = slot

@@ -59,7 +59,8 @@ export function pageCompare(index: MemoryIndex, order: MemoryOrderKey[], scores:
   if (order.slice(0, last + 1).some((k) => k.field !== "_score")) return keyCompare(index, order, scores)
   const rest = order.slice(last + 1)
   const restByKeys = keyCompare(index, rest, scores)
-  const { rank, covered } = index.ordered(orderName(rest), restByKeys)
+  // a kept order is used however stale (a text search does not sort it again; pages without words do)
+  const { rank, covered } = index.ordered(orderName(rest), restByKeys, true)
   const byRest: SlotCompare = (a, b) => (a < covered && b < covered ? rank[a] - rank[b] : restByKeys(a, b))
   if (last < 0) return byRest
   // _score first, then the rest: the usual relevance order
