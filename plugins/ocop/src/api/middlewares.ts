@@ -17,7 +17,10 @@ import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
 import { rememberPublishableKeys } from "./utils/publishable-key-cache"
 import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
-import { addLineOncePerKey } from "./utils/cart-add-once"
+import { addLineOncePerKey, addOncePerKey } from "./utils/cart-add-once"
+import { findShoppersOpenCart } from "./utils/cart-access"
+import { addedCartAnswer } from "./store/ocop/carts/answer"
+import { StoreAddCartLine, StoreCreateCartWithLine } from "./store/ocop/carts/validators"
 import { timedMiddleware } from "../observability/checkout-guards"
 import { ensureOrderTransferable } from "./utils/customer-ownership"
 import { refuseMoreThanAvailable } from "./utils/stock-guard"
@@ -264,6 +267,19 @@ export default defineMiddlewares({
       matcher: "/store/carts/:id/line-items/:line_id",
       method: ["POST"],
       middlewares: [timedMiddleware("stock_guard", refuseMoreThanAvailable)],
+    },
+    // --- the storefront's add to cart: the same rules, our lean add (workflows/cart/add-line-to-cart.ts) ---
+    {
+      matcher: "/store/ocop/carts/:id/line-items",
+      method: ["POST"],
+      middlewares: [
+        authenticate("customer", ["bearer", "session"], { allowUnauthenticated: true }),
+        validateBody(StoreAddCartLine),
+        readIdempotencyKey,
+        findShoppersOpenCart,
+        addOncePerKey((req) => addedCartAnswer(req.scope, req.params.id)),
+        timedMiddleware("stock_guard", refuseMoreThanAvailable),
+      ],
     },
 
     // --- public store routes ---

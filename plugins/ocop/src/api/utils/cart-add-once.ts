@@ -22,7 +22,23 @@ const busy = (res: MedusaResponse) =>
  * `Idempotent-Replayed`, without adding. A refused add (4xx/5xx) leaves no record, so the same key may
  * try again. Without a key (Medusa's js-sdk as documented) nothing changes.
  */
-export async function addLineOncePerKey(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+export const addLineOncePerKey = addOncePerKey((req) => {
+  // Medusa's own middleware of the route has set the fields the client asked for.
+  const config = (req as unknown as { queryConfig?: { fields?: string[] } }).queryConfig
+  return refetchCart(req.params.id, req.scope, config?.fields ?? defaultStoreCartFields)
+})
+
+/** The same rule for any add route of a cart `:id`; `cartOf` reads the cart a replay answers with. */
+export function addOncePerKey(cartOf: (req: MedusaRequest) => Promise<unknown>) {
+  return (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => addOnce(req, res, next, cartOf)
+}
+
+async function addOnce(
+  req: MedusaRequest,
+  res: MedusaResponse,
+  next: MedusaNextFunction,
+  cartOf: (req: MedusaRequest) => Promise<unknown>
+) {
   const key = idempotencyKeyOf(req)
   if (!key) return next()
   const cartId = req.params.id
@@ -41,10 +57,7 @@ export async function addLineOncePerKey(req: MedusaRequest, res: MedusaResponse,
           () => false
         )
         if (!first) {
-          // Medusa's own middleware of the route has set the fields the client asked for.
-          const config = (req as unknown as { queryConfig?: { fields?: string[] } }).queryConfig
-          const fields = config?.fields ?? defaultStoreCartFields
-          const cart = await refetchCart(cartId, req.scope, fields)
+          const cart = await cartOf(req)
           markReplay(res, true)
           return void res.status(200).json({ cart })
         }
