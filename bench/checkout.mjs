@@ -47,9 +47,11 @@ const STEPS = [
   "payment view (VietQR)",
   "payOS notification (VietQR)",
   "VNPay redirect URL",
+  // the storefront's first add (no cart yet): POST /store/ocop/carts, the cart and its first line in one call
+  "create cart + add item (one call)",
 ]
 
-const CORE_STEPS = STEPS.slice(0, 9)
+const CORE_STEPS = [...STEPS.slice(0, 9), "create cart + add item (one call)"]
 
 /**
  * The paths timed, alternating in one loop (same run, same load):
@@ -123,6 +125,50 @@ function pluginShare(guardMsOf, stepSamples, answers) {
   )
 }
 
+/**
+ * Adding to a cart that is already open (the storefront's every add after the first): its route
+ * `POST /store/ocop/carts/:id/line-items` (our lean add) against Medusa's `POST /store/carts/:id/line-items`
+ * with the fields the storefront used to ask for, alternating request by request, each on a fresh cart
+ * (created untimed).
+ */
+async function addToOpenCartCases(ctx, durationMs) {
+  const { backend, headers, regionId } = ctx
+  const products = ctx.sample.filter((p) => p.variant_id)
+  const routes = [
+    [
+      "add item to an open cart (storefront: /store/ocop/carts/:id/line-items)",
+      (id) => `/store/ocop/carts/${id}/line-items`,
+    ],
+    [
+      "add item to an open cart (Medusa: /store/carts/:id/line-items)",
+      (id) => `/store/carts/${id}/line-items?fields=${ANSWERS.storefront["add item"]}`,
+    ],
+  ]
+  const samples = routes.map(() => [])
+  let errors = 0
+  let firstError
+  const count = ctx.smoke ? 2 * (ctx.count ?? 1) : Infinity
+  const started = Date.now()
+  for (let i = 0; i < count && Date.now() - started < durationMs; i++) {
+    const [, url] = routes[i % 2]
+    const created = await request(`${backend}/store/carts`, { method: "POST", headers, body: { region_id: regionId } })
+    const product = products[(i * 11) % products.length]
+    const res = created.ok
+      ? await request(`${backend}${url(created.json().cart.id)}`, {
+          method: "POST",
+          headers,
+          body: { variant_id: product.variant_id, quantity: 1 },
+        })
+      : created
+    if (res.ok) samples[i % 2].push({ ms: res.ms, ttfbMs: res.ttfbMs })
+    else {
+      errors++
+      firstError = firstError || `${res.status}: ${res.body.slice(0, 200)}`
+    }
+  }
+  return routes.map(([name], i) => summarize(name, samples[i], 0, i === 0 ? errors : 0, i === 0 ? { firstError } : {}))
+}
+
 export async function run(ctx) {
   const { backend, headers, regionId, sample } = ctx
   const durationMs = (ctx.duration ?? 20) * 1000
@@ -133,6 +179,8 @@ export async function run(ctx) {
     count: ctx.smoke ? ctx.count : Math.min(count, 200),
     durationMs: Math.min(durationMs, 5000),
   })
+
+  const openCartAdds = await addToOpenCartCases(ctx, Math.min(durationMs, 20000))
 
   const offered = await request(`${backend}/store/payment-providers?region_id=${regionId}`, { headers })
   const offeredIds = new Set((offered.ok ? offered.json().payment_providers : []).map((p) => p.id))
@@ -183,6 +231,7 @@ export async function run(ctx) {
   if (!ctx.smoke) for (const share of shares) console.log(`[bench:checkout] ${share}`)
   const results = [
     baseline,
+    ...openCartAdds,
     ...answerKinds.flatMap((a, ai) => [
       ...methods.map((m, i) =>
         summarize(
@@ -204,11 +253,20 @@ export async function run(ctx) {
     const fieldsOf = (step) => (ANSWERS[answers][step] ? `?fields=${ANSWERS[answers][step]}` : "")
     const post = (url, body, step) =>
       request(`${backend}${url}${step ? fieldsOf(step) : ""}`, { method: "POST", headers, body })
-    let res = await post("/store/carts", { region_id: regionId, email: "bench@ocop.vn" })
-    check("create cart", res)
-    const cartId = res.json().cart.id
-    res = await post(`/store/carts/${cartId}/line-items`, { variant_id: product.variant_id, quantity: 1 }, "add item")
-    check("add item", res)
+    let res
+    let cartId
+    if (answers === "storefront") {
+      // What the storefront sends when the shopper has no cart: one call, cart and line.
+      res = await post("/store/ocop/carts", { region_id: regionId, variant_id: product.variant_id, quantity: 1 })
+      check("create cart + add item (one call)", res)
+      cartId = res.json().cart.id
+    } else {
+      res = await post("/store/carts", { region_id: regionId, email: "bench@ocop.vn" })
+      check("create cart", res)
+      cartId = res.json().cart.id
+      res = await post(`/store/carts/${cartId}/line-items`, { variant_id: product.variant_id, quantity: 1 }, "add item")
+      check("add item", res)
+    }
     const address = {
       first_name: "An",
       last_name: "Nguyễn",

@@ -6,8 +6,7 @@
 import { data } from "@remix-run/node";
 import type { Session } from "@remix-run/node";
 import { z } from "zod";
-import { addToCart, createCart, getCart, isCartOpen } from "./backend/cart-checkout.server";
-import { attachCart } from "./backend/customer.server";
+import { addToOpenCart, getCart, startCartWithLine } from "./backend/cart-checkout.server";
 import { refusalMessage } from "./backend/client.server";
 import { getListings } from "./backend/ocop-facts.server";
 import { productTitlesIn } from "./backend/products.server";
@@ -71,17 +70,18 @@ export async function addLineFromForm(request: Request) {
   }
   const session = await getSession(request);
   const sessionCartId = session.get("cartId");
-  const openId =
-    typeof sessionCartId === "string" && sessionCartId && (await isCartOpen(sessionCartId)) ? sessionCartId : null;
-  const created = openId ? null : await createCart();
-  const cartId = openId ?? (created as CartView).id;
-  const customerToken = session.get("customerToken");
-  // A signed-in shopper's new cart is theirs from the start, so the order lands in their history.
-  if (created && typeof customerToken === "string") await attachCart(customerToken, cartId);
-  const result = await addToCart(cartId, parsed.data.variant_id, parsed.data.quantity, submissionKeyOf(form));
+  const token = session.get("customerToken");
+  const options = { token: typeof token === "string" ? token : undefined, idempotencyKey: submissionKeyOf(form) };
+  const { variant_id, quantity } = parsed.data;
+  // One call: into the open cart, or — none, or it was completed — a new cart with this line.
+  const added =
+    typeof sessionCartId === "string" && sessionCartId
+      ? await addToOpenCart(sessionCartId, variant_id, quantity, options)
+      : null;
+  const result = added ?? (await startCartWithLine(variant_id, quantity, options));
   if (!result.ok) {
-    // A refused add leaves an open cart as it was (its count in the session stays right).
-    if (created) rememberCart(session, created);
+    // A refused add leaves an open cart as it was (its count in the session stays right); a closed one is forgotten.
+    if (!added) rememberCart(session, null);
     return data<AddLineResult>(
       { cart: "refused", message: refusalMessage(result, await getLang(request)) },
       { status: result.status, headers: await commit(session) }

@@ -19,6 +19,7 @@ import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
 import { addLineOncePerKey, addOncePerKey } from "./utils/cart-add-once"
 import { findShoppersOpenCart } from "./utils/cart-access"
+import { refuseMoreThanAvailableForNewCart } from "./utils/cart-start-stock"
 import { addedCartAnswer } from "./store/ocop/carts/answer"
 import { StoreAddCartLine, StoreCreateCartWithLine } from "./store/ocop/carts/validators"
 import { timedMiddleware } from "../observability/checkout-guards"
@@ -269,6 +270,16 @@ export default defineMiddlewares({
       middlewares: [timedMiddleware("stock_guard", refuseMoreThanAvailable)],
     },
     // --- the storefront's add to cart: the same rules, our lean add (workflows/cart/add-line-to-cart.ts) ---
+    {
+      matcher: "/store/ocop/carts",
+      method: ["POST"],
+      middlewares: [
+        authenticate("customer", ["bearer", "session"], { allowUnauthenticated: true }),
+        validateBody(StoreCreateCartWithLine),
+        readIdempotencyKey,
+        timedMiddleware("stock_guard", refuseMoreThanAvailableForNewCart),
+      ],
+    },
     {
       matcher: "/store/ocop/carts/:id/line-items",
       method: ["POST"],

@@ -22,6 +22,8 @@ export const checkoutLockKey = (inventoryItemId: string) => `ocop:checkout:${inv
 export const cartAddLockKey = (cartId: string) => `ocop:cart-add:${cartId}`
 /** Held (never released) by the add that took effect under that key, until it expires. */
 export const cartAddRecordKey = (cartId: string, key: string) => `ocop:cart-add-done:${cartId}:${key}`
+/** A cart started with its first line under an Idempotency-Key (workflows/cart/start-cart-with-line.ts). */
+export const cartStartLockKey = (cartId: string) => `ocop:cart-start:${cartId}`
 export const authIdentityLockKey = (authIdentityId: string) => `ocop:auth-identity:${authIdentityId}`
 
 export const bilingual = (vi: string, en: string) => `${vi} (EN: ${en})`

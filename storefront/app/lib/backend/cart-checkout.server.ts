@@ -6,6 +6,7 @@
  */
 import { FetchError } from "@medusajs/js-sdk";
 import { core, coreResult, getSdk, type Result } from "./client.server";
+import { portalRequest } from "./portal-api.server";
 import { getVndRegion } from "./reference-data.server";
 import type { Address, CartLine, CartView, ShippingOptionView } from "./views";
 
@@ -95,52 +96,54 @@ export async function getCart(cartId: string): Promise<CartView | null> {
 }
 
 /**
- * Whether the cart still exists and is open, read without its lines and totals (the whole cart costs
- * several times more to answer, and adding to the cart needs only this).
- */
-export async function isCartOpen(cartId: string): Promise<boolean> {
-  try {
-    const { cart } = await getSdk().store.cart.retrieve(cartId, { fields: "id,completed_at" });
-    return !cart.completed_at;
-  } catch (error) {
-    if (error instanceof FetchError && error.status === 404) return false;
-    return core(() => Promise.reject(error));
-  }
-}
-
-export async function createCart(): Promise<CartView> {
-  const region = await getVndRegion();
-  const { cart } = await core(() => getSdk().store.cart.create(region ? { region_id: region.id } : {}));
-  return toCart(cart);
-}
-
-/**
  * What the steps of an add and a checkout read of the backend's answer. Medusa answers every change
  * with the whole cart and its totals unless asked for less (≈ a third of an address or shipping call
  * at 100k products, bench/RESULTS.md); the pages read the cart again when they show it.
  */
-const ADDED_CART_FIELDS = "id,completed_at,items.id,items.quantity";
 const CHANGED_CART_FIELDS = "id,payment_collection.id";
 
+export type AddLineOptions = {
+  /** the signed-in shopper's token: a new cart is theirs, and their own cart is reached only with it */
+  token?: string;
+  /** one per form render: a repeated submission adds once (and starts one cart) */
+  idempotencyKey?: string;
+};
+
 /**
- * Adds a line; the backend refuses unlisted products with a 4xx whose message is returned. With an
- * `idempotencyKey` (one per form render) a repeated submission adds once and answers with the cart.
+ * Adds a line to the shopper's open cart through the backend's lean add (`POST /store/ocop/carts/:id/
+ * line-items`: the same listing gate, stock check and Idempotency-Key as Medusa's route, without the
+ * cart refresh a cart with no delivery, promotion or payment yet does not need). `null` when that cart
+ * is not open any more (completed, gone, or not this shopper's): start a new one.
  */
-export async function addToCart(
+export async function addToOpenCart(
   cartId: string,
   variantId: string,
   quantity: number,
-  idempotencyKey?: string
+  options: AddLineOptions = {}
+): Promise<Result<CartView> | null> {
+  const r = await portalRequest<{ cart: unknown }>(`/store/ocop/carts/${encodeURIComponent(cartId)}/line-items`, {
+    method: "POST",
+    store: true,
+    body: { variant_id: variantId, quantity },
+    ...options,
+  });
+  if (!r.ok && r.status === 404) return null;
+  return r.ok ? { ok: true, data: toCart(r.data.cart) } : r;
+}
+
+/** A new cart holding its first line, in one call (`POST /store/ocop/carts`), for a shopper with no open cart. */
+export async function startCartWithLine(
+  variantId: string,
+  quantity: number,
+  options: AddLineOptions = {}
 ): Promise<Result<CartView>> {
-  const headers = idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined;
-  const r = await coreResult(() =>
-    getSdk().store.cart.createLineItem(
-      cartId,
-      { variant_id: variantId, quantity },
-      { fields: ADDED_CART_FIELDS },
-      headers
-    )
-  );
+  const region = await getVndRegion();
+  const r = await portalRequest<{ cart: unknown }>("/store/ocop/carts", {
+    method: "POST",
+    store: true,
+    body: { variant_id: variantId, quantity, ...(region ? { region_id: region.id } : {}) },
+    ...options,
+  });
   return r.ok ? { ok: true, data: toCart(r.data.cart) } : r;
 }
 

@@ -39,6 +39,26 @@ export async function refuseMoreThanAvailable(req: MedusaRequest, res: MedusaRes
   const inCart = items
     .filter((i) => i.variant_id === variantId && i.id !== line?.id)
     .reduce((n, i) => n + Number(i.quantity ?? 0), 0)
+  const refusal = await stockRefusal(query, {
+    salesChannelId: cart.sales_channel_id,
+    variantId,
+    quantity,
+    inCart,
+    title: line?.product_title,
+  })
+  if (!refusal) return next()
+  res.status(400).json(refusal)
+}
+
+/**
+ * The 400 for asking `quantity` more units of a variant when the cart already holds `inCart`, or null
+ * when the shop has them (or does not count them: untracked stock, backorders).
+ */
+export async function stockRefusal(
+  query: Parameters<typeof getVariantAvailability>[0],
+  c: { salesChannelId: string; variantId: string; quantity: number; inCart: number; title?: string | null }
+) {
+  const { variantId, quantity, inCart } = c
   const { data: variants } = await query.graph({
     entity: "product_variant",
     fields: ["id", "manage_inventory", "allow_backorder", "product.title"],
@@ -47,18 +67,18 @@ export async function refuseMoreThanAvailable(req: MedusaRequest, res: MedusaRes
   const variant = variants[0] as
     | { manage_inventory?: boolean; allow_backorder?: boolean; product?: { title?: string } | null }
     | undefined
-  if (!variant?.manage_inventory || variant.allow_backorder) return next()
+  if (!variant?.manage_inventory || variant.allow_backorder) return null
   const availability = await getVariantAvailability(query as never, {
     variant_ids: [variantId],
-    sales_channel_id: cart.sales_channel_id,
+    sales_channel_id: c.salesChannelId,
   })
   const available = availability[variantId]?.availability
-  if (available === null || available === undefined || inCart + quantity <= available) return next()
-  const title = variant.product?.title ?? line?.product_title ?? variantId
-  res.status(400).json({
+  if (available === null || available === undefined || inCart + quantity <= available) return null
+  const title = variant.product?.title ?? c.title ?? variantId
+  return {
     type: "not_allowed",
     code: "insufficient_stock",
     message: available > 0 ? stockText.onlyAvailable(title, available, inCart) : stockText.soldOut(title),
     available,
-  })
+  }
 }
