@@ -10,6 +10,16 @@ type CartLine = {
   product_title?: string | null
 }
 
+/** What the guard reads of the cart: its channel and the units of each variant it holds. */
+export const STOCK_GUARD_CART_FIELDS = [
+  "id",
+  "sales_channel_id",
+  "items.id",
+  "items.variant_id",
+  "items.quantity",
+  "items.product_title",
+]
+
 const wholeNumber = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : null)
 
 /**
@@ -24,11 +34,11 @@ export async function refuseMoreThanAvailable(req: MedusaRequest, res: MedusaRes
   const quantity = wholeNumber(body.quantity)
   if (!quantity) return next()
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "cart",
-    fields: ["id", "sales_channel_id", "items.id", "items.variant_id", "items.quantity", "items.product_title"],
-    filters: { id: req.params.id },
-  })
+  // Our cart routes have read the cart already (api/utils/cart-access.ts).
+  const read = (req as MedusaRequest & { shoppersCart?: unknown }).shoppersCart
+  const data = read
+    ? [read]
+    : (await query.graph({ entity: "cart", fields: STOCK_GUARD_CART_FIELDS, filters: { id: req.params.id } })).data
   const cart = data[0] as { sales_channel_id?: string | null; items?: Array<CartLine | null> } | undefined
   if (!cart?.sales_channel_id) return next()
   const items = (cart.items ?? []).filter((i): i is CartLine => !!i)

@@ -21,7 +21,6 @@ import { assertVariantsListedStep } from "./steps/assert-variants-listed"
 import { cartRefreshNeededStep } from "./steps/cart-refresh-needed"
 import {
   cartFieldsForPricingContext,
-  cartFieldsForTaxLines,
   getTranslatedTaxLinesStep,
   prepareConfirmInventoryInput,
   prepareVariantsAndItemsWithPricesStep,
@@ -40,6 +39,13 @@ const cartFields = deduplicate([
   "shipping_methods.id",
   "promotions.id",
   "payment_collection.id",
+  // what getItemTaxLinesStep reads of the cart for the new lines' tax lines (the lines are passed to it)
+  "region.automatic_taxes",
+  "customer.email",
+  "customer.metadata",
+  "shipping_address.address_1",
+  "shipping_address.address_2",
+  "shipping_address.metadata",
 ])
 const variantFields = deduplicate([...productVariantsFields, ...requiredVariantFieldsForInventoryConfirmation])
 
@@ -150,17 +156,12 @@ export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (in
   when("ocop-refresh-whole-cart", { refreshNeeded }, ({ refreshNeeded }) => refreshNeeded).then(() => {
     refreshCartItemsWorkflow.runAsStep({ input: { cart_id: cart.id, items: changedItems } as never })
   })
-  // Otherwise Medusa's upsertTaxLinesWorkflow for the changed lines, its steps in this workflow.
+  // Otherwise Medusa's upsertTaxLinesWorkflow for the changed lines, its steps in this workflow, with the
+  // cart read at the start (the tax context is its address, region and customer, not its lines).
   when("ocop-tax-lines-of-changed-items", { refreshNeeded }, ({ refreshNeeded }) => !refreshNeeded).then(() => {
-    const { data: taxCart } = useQueryGraphStep({
-      entity: "cart",
-      filters: { id: input.cart_id },
-      fields: cartFieldsForTaxLines,
-      options: { isList: false },
-    }).config({ name: "get-cart-for-tax-lines" })
     const taxLines = getItemTaxLinesStep(
-      transform({ taxCart, changedItems }, ({ taxCart, changedItems }) => ({
-        orderOrCart: taxCart,
+      transform({ cart, changedItems }, ({ cart, changedItems }) => ({
+        orderOrCart: cart,
         items: changedItems,
         shipping_methods: [],
       })) as never
@@ -171,7 +172,7 @@ export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (in
       locale: cart.locale,
     })
     upsertTaxLinesForItemsStep({
-      cart: taxCart,
+      cart,
       item_tax_lines: translated.itemTaxLines,
       shipping_tax_lines: translated.shippingTaxLines,
     })
