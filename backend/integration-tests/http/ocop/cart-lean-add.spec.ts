@@ -27,8 +27,12 @@ medusaIntegrationTestRunner({
       const { data } = await api.post("/store/carts", { region_id: fx.regionId }, auth ?? fx.storeHeaders)
       return data.cart.id as string
     }
-    const leanAdd = (cartId: string, body: Record<string, unknown>, key?: string, auth?: { headers: any }) =>
-      api.post(`/store/ocop/carts/${cartId}/line-items`, body, headers(key, auth))
+    const leanAdd = (
+      cartId: string,
+      body: Record<string, unknown>,
+      key?: string,
+      auth?: { headers: Record<string, string> }
+    ) => api.post(`/store/ocop/carts/${cartId}/line-items`, body, headers(key, auth))
     const medusaAdd = (cartId: string, body: Record<string, unknown>) =>
       api.post(`/store/carts/${cartId}/line-items`, body, fx.storeHeaders)
     const start = (body: Record<string, unknown>, key?: string) =>
@@ -36,14 +40,16 @@ medusaIntegrationTestRunner({
 
     const FIELDS =
       "id,total,subtotal,tax_total,item_total,*items,items.tax_lines.rate,items.tax_lines.code,items.adjustments.id"
-    const cartOf = async (cartId: string) =>
+    const cartOf = async (cartId: string): Promise<Cart> =>
       (await api.get(`/store/carts/${cartId}?fields=${FIELDS}`, fx.storeHeaders)).data.cart
     /** What a shopper sees of a cart, without ids and times. */
-    const seen = (cart: any) => ({
+    type Line = Record<string, unknown> & { tax_lines?: Array<{ code: string; rate: number }>; adjustments?: unknown[] }
+    type Cart = { total: number; subtotal: number; tax_total: number; items: Line[] }
+    const seen = (cart: Cart) => ({
       total: cart.total,
       subtotal: cart.subtotal,
       tax_total: cart.tax_total,
-      items: (cart.items as any[]).map((i) => ({
+      items: cart.items.map((i) => ({
         variant_id: i.variant_id,
         product_title: i.product_title,
         title: i.title,
@@ -51,13 +57,14 @@ medusaIntegrationTestRunner({
         unit_price: i.unit_price,
         is_tax_inclusive: i.is_tax_inclusive,
         requires_shipping: i.requires_shipping,
-        tax_lines: (i.tax_lines ?? []).map((t: any) => [t.code, t.rate]),
+        tax_lines: (i.tax_lines ?? []).map((t) => [t.code, t.rate]),
         adjustments: (i.adjustments ?? []).length,
       })),
     })
 
     it("adds, and adds again into the same line, exactly as Medusa's route does", async () => {
-      const [tea, coffee] = [await listedVariant("Trà shan tuyết Hà Giang"), await listedVariant("Cà phê Cầu Đất")]
+      const tea = await listedVariant("Trà shan tuyết Hà Giang")
+      const coffee = await listedVariant("Cà phê Cầu Đất")
       const [ours, theirs] = [await newCart(), await newCart()]
       for (const [variant_id, quantity] of [
         [tea, 1],
@@ -77,7 +84,7 @@ medusaIntegrationTestRunner({
       ).toEqual([2, 4])
     })
 
-    it("starts one cart with its first line, once per Idempotency-Key, and the same form adds nothing more later", async () => {
+    it("starts one cart with its first line once per Idempotency-Key; the same form later adds nothing", async () => {
       const tea = await listedVariant("Chè Tân Cương")
       const key = unique("start")
       const answers = await Promise.all(
@@ -90,7 +97,7 @@ medusaIntegrationTestRunner({
       const again = await expectStatus(leanAdd(cartId, { variant_id: tea, quantity: 1 }, key), 200)
       expect(again.headers["idempotent-replayed"]).toBe("true")
       const cart = await cartOf(cartId)
-      expect(cart.items.map((i: any) => i.quantity)).toEqual([1])
+      expect(cart.items.map((i: { quantity: number }) => i.quantity)).toEqual([1])
 
       // Built as Medusa builds a cart's first line.
       const theirs = await newCart()
@@ -110,8 +117,8 @@ medusaIntegrationTestRunner({
         Array.from({ length: 5 }, () => expectStatus(leanAdd(cartId, { variant_id: tea, quantity: 1 }, key), 200))
       )
       expect(answers.filter((a) => a.headers["idempotent-replayed"] === "true")).toHaveLength(4)
-      for (const a of answers) expect(a.data.cart.items.map((i: any) => i.quantity)).toEqual([1])
-      expect((await cartOf(cartId)).items.map((i: any) => i.quantity)).toEqual([1])
+      for (const a of answers) expect(a.data.cart.items.map((i: { quantity: number }) => i.quantity)).toEqual([1])
+      expect((await cartOf(cartId)).items.map((i: { quantity: number }) => i.quantity)).toEqual([1])
     })
 
     it("keeps the listing gate: an uncertified product enters no cart, new or open", async () => {

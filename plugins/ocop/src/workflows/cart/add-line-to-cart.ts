@@ -47,6 +47,8 @@ const cartFields = deduplicate([
   "shipping_address.address_2",
   "shipping_address.metadata",
 ])
+type LineAction = { variant_id?: string | null; data?: { variant_id?: string | null } }
+
 const variantFields = deduplicate([...productVariantsFields, ...requiredVariantFieldsForInventoryConfirmation])
 
 /**
@@ -76,7 +78,13 @@ export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (in
   )
   // Medusa's getVariantsAndItemsWithPrices, its steps in this workflow (one transaction, not two).
   const pricingContext = transform({ cart, itemsToPrice }, ({ cart, itemsToPrice }) => {
-    const c = cart as Record<string, any>
+    const c = cart as Record<string, unknown> & {
+      customer?: unknown
+      region?: { currency_code?: string } | null
+      currency_code?: string
+      region_id?: string
+      customer_id?: string
+    }
     const base = {
       ...filterObjectByKeys(c, cartFieldsForPricingContext),
       customer: c.customer,
@@ -116,8 +124,8 @@ export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (in
     items: lineItems as never,
   })
   const itemsToConfirmInventory = transform({ itemsToUpdate, itemsToCreate }, (data) =>
-    (data.itemsToUpdate as Array<Record<string, any>>)
-      .concat(data.itemsToCreate as Array<Record<string, any>>)
+    (data.itemsToUpdate as LineAction[])
+      .concat(data.itemsToCreate as LineAction[])
       .filter((item) => isDefined("data" in item ? item.data?.variant_id : item.variant_id))
   )
   const inventoryToConfirm = transform(
@@ -132,7 +140,7 @@ export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (in
         },
       })
   )
-  confirmInventoryStep(inventoryToConfirm)
+  confirmInventoryStep(inventoryToConfirm as never)
   const itemsToCreateVariants = transform({ itemsToCreate, variants }, ({ itemsToCreate, variants }) => {
     const byId = new Map((variants as Array<{ id: string }>).map((v) => [v.id, v]))
     return (itemsToCreate as Array<{ variant_id?: string }>)

@@ -11,7 +11,7 @@ import path from "node:path"
 const cartDist = path.join(path.dirname(require.resolve("@medusajs/core-flows")), "cart")
 const load = (file: string) => require(path.join(cartDist, file))
 
-type Step = (input: any) => any
+type Step = (input: Record<string, unknown>) => Record<string, unknown>
 
 /** Turns priced variants into line data (the last step of Medusa's getVariantsAndItemsWithPrices). */
 export const prepareVariantsAndItemsWithPricesStep = load("workflows/get-variants-and-items-with-prices.js")
@@ -21,7 +21,7 @@ export const getTranslatedTaxLinesStep = require(path.join(cartDist, "..", "comm
   .getTranslatedTaxLinesStep as Step
 /** What confirmInventoryStep needs, from the cart's sales channel, the variants and the lines. */
 export const prepareConfirmInventoryInput = load("utils/prepare-confirm-inventory-input.js")
-  .prepareConfirmInventoryInput as (data: { input: unknown }) => any
+  .prepareConfirmInventoryInput as (data: { input: unknown }) => unknown
 export const requiredVariantFieldsForInventoryConfirmation = load("utils/prepare-confirm-inventory-input.js")
   .requiredVariantFieldsForInventoryConfirmation as string[]
 export const cartFieldsForPricingContext = load("utils/fields.js").cartFieldsForPricingContext as string[]

@@ -20,7 +20,8 @@ type StoreRequest = MedusaRequest<StoreCreateCartWithLineBody> & {
  */
 function cartIdOfKey(req: MedusaRequest, key: string) {
   const secret = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.http.jwtSecret as string
-  return `cart_${createHmac("sha256", secret).update(`ocop-cart-start:${key}`).digest("hex").slice(0, 26).toUpperCase()}`
+  const digest = createHmac("sha256", secret).update(`ocop-cart-start:${key}`).digest("hex")
+  return `cart_${digest.slice(0, 26).toUpperCase()}`
 }
 
 /**
