@@ -24,6 +24,8 @@ declare module "@remix-run/node" {
     cspNonce?: string;
     /** The shopper's address (server.mjs; X-Forwarded-For only from STOREFRONT_TRUSTED_PROXIES). */
     clientIp?: string;
+    /** The cart's item count after this request's action, for the loaders that render after it. */
+    cartCountAfterAction?: number;
   }
 }
 

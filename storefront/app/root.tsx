@@ -31,8 +31,12 @@ import stylesheet from "~/tailwind.css?url";
 // The stylesheet is inlined by <PageStylesheet> in Layout (lib/page-css.tsx), not linked here.
 export const links: LinksFunction = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLang(request), cartCount: await cartCountOf(request), siteUrl: publicSiteUrl(request) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return {
+    lang: await getLang(request),
+    cartCount: await cartCountOf(request, context),
+    siteUrl: publicSiteUrl(request),
+  };
 }
 
 export const meta: MetaFunction = ({ error, matches }) => [

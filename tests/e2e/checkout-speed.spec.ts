@@ -135,6 +135,8 @@ test.describe("checkout without page reloads", () => {
       await page.goto(PRODUCT)
       await page.getByTestId("add-to-cart").click()
       await expect(page.getByTestId("cart-added")).toBeVisible({ timeout: 20_000 })
+      // the page the form posted to counts the line it added (its request still carried the old cookie)
+      await expect(page.getByTestId("cart-link")).toHaveText("Giỏ hàng (1)")
       await page.getByRole("link", { name: "Xem giỏ hàng" }).click()
       await expect(page).toHaveURL(/\/cart$/)
       await expect(page.getByTestId("cart-line")).toHaveCount(1)

@@ -4,7 +4,7 @@
  * link without a backend call on every page.
  */
 import { data } from "@remix-run/node";
-import type { Session } from "@remix-run/node";
+import type { AppLoadContext, Session } from "@remix-run/node";
 import { z } from "zod";
 import { addToOpenCart, getCart, startCartWithLine } from "./backend/cart-checkout.server";
 import { refusalMessage } from "./backend/client.server";
@@ -56,7 +56,11 @@ export type AddLineResult =
   | { cart: "invalid"; error: string };
 
 /** POST handler for "Thêm vào giỏ hàng": adds the line or says why not (4xx), never a 500. */
-export async function addLineFromForm(request: Request) {
+/**
+ * `context` is the request's load context: a form posted without JavaScript renders the page in the
+ * same request, and the root loader reads the request's old cookie, so the new count goes there too.
+ */
+export async function addLineFromForm(request: Request, context: AppLoadContext) {
   const form = await request.formData();
   const parsed = addLineSchema.safeParse({
     variant_id: form.get("variant_id") ?? "",
@@ -81,17 +85,23 @@ export async function addLineFromForm(request: Request) {
   const result = added ?? (await startCartWithLine(variant_id, quantity, options));
   if (!result.ok) {
     // A refused add leaves an open cart as it was (its count in the session stays right); a closed one is forgotten.
-    if (!added) rememberCart(session, null);
+    if (!added) {
+      rememberCart(session, null);
+      context.cartCountAfterAction = 0;
+    }
     return data<AddLineResult>(
       { cart: "refused", message: refusalMessage(result, await getLang(request)) },
       { status: result.status, headers: await commit(session) }
     );
   }
   rememberCart(session, result.data);
+  context.cartCountAfterAction = result.data.item_count;
   return data<AddLineResult>({ cart: "added", count: result.data.item_count }, { headers: await commit(session) });
 }
 
-export async function cartCountOf(request: Request): Promise<number> {
+/** The header's cart count: what an action in this request left, else the session's. */
+export async function cartCountOf(request: Request, context?: AppLoadContext): Promise<number> {
+  if (typeof context?.cartCountAfterAction === "number") return context.cartCountAfterAction;
   const value = (await getSession(request)).get("cartCount");
   return typeof value === "number" && value > 0 ? value : 0;
 }

@@ -67,8 +67,8 @@ export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHe
 };
 
 /** "Thêm vào giỏ hàng": adds the line; an unlisted product is refused by the backend (4xx) and its message shown. */
-export async function action({ request }: ActionFunctionArgs) {
-  return addLineFromForm(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  return addLineFromForm(request, context);
 }
 
 // Adding to the cart changes neither the product nor its stock: the page's data is not fetched again

@@ -33,12 +33,6 @@ medusaIntegrationTestRunner({
     const operator = operatorActions(api, getContainer, fx)
     const who = actors(api, getContainer, () => fx)
 
-    async function listedProductOfNewProducer(title: string) {
-      const producer = await operator.producer({ name: `${title} ${unique("")}`, phone: "0912 345 678" })
-      const { product } = await operator.certifiedProduct({ title, producerId: producer.id })
-      return { producerId: producer.id, variantId: product.variants[0].id as string }
-    }
-
     async function cartWith(variantIds: string[], headers = fx.storeHeaders) {
       const { data } = await api.post("/store/carts", { region_id: fx.regionId }, headers)
       const cartId = data.cart.id as string
@@ -122,8 +116,8 @@ medusaIntegrationTestRunner({
     }
 
     it("leaves a two-producer cart as Medusa's routes do, in one call; the order is split with each fee", async () => {
-      const tea = await listedProductOfNewProducer("Chè Tân Cương đặc biệt")
-      const coffee = await listedProductOfNewProducer("Cà phê Cầu Đất")
+      const tea = await operator.listedProductOfNewProducer("Chè Tân Cương đặc biệt")
+      const coffee = await operator.listedProductOfNewProducer("Cà phê Cầu Đất")
       const pick: Array<[string, string]> = [
         [tea.producerId, "standard"],
         [coffee.producerId, "express"],
@@ -185,7 +179,7 @@ medusaIntegrationTestRunner({
     })
 
     it("sent twice or five times at once: one method per parcel, one payment session, one order", async () => {
-      const honey = await listedProductOfNewProducer("Mật ong hoa cà phê")
+      const honey = await operator.listedProductOfNewProducer("Mật ong hoa cà phê")
       const cartId = await cartWith([honey.variantId])
       const [standard] = await optionIds(cartId, [[honey.producerId, "standard"]])
       const body = { shipping_address: ADDRESS, shipping_option_ids: [standard], provider_id: "pp_system_default" }
@@ -225,8 +219,8 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses malformed input (400 naming the field) and options not of the parcels, changing nothing", async () => {
-      const tea = await listedProductOfNewProducer("Chè Thái Nguyên")
-      const other = await listedProductOfNewProducer("Nước mắm Phú Quốc")
+      const tea = await operator.listedProductOfNewProducer("Chè Thái Nguyên")
+      const other = await operator.listedProductOfNewProducer("Nước mắm Phú Quốc")
       const cartId = await cartWith([tea.variantId])
       const [standard, express] = await optionIds(cartId, [
         [tea.producerId, "standard"],
@@ -267,7 +261,7 @@ medusaIntegrationTestRunner({
     })
 
     it("answers 404 to anyone but a registered shopper for that shopper's cart, and changes nothing", async () => {
-      const honey = await listedProductOfNewProducer("Mật ong bạc hà")
+      const honey = await operator.listedProductOfNewProducer("Mật ong bạc hà")
       const owner = await who.customerAccount("Lan")
       const stranger = await who.customerAccount("Minh")
       const cartId = await cartWith([honey.variantId], owner.auth)

@@ -21,12 +21,6 @@ medusaIntegrationTestRunner({
     const operator = operatorActions(api, getContainer, fx)
     const who = actors(api, getContainer, () => fx)
 
-    async function listedProductOfNewProducer(title: string) {
-      const producer = await operator.producer({ name: `${title} ${unique("")}`, phone: "0912 345 678" })
-      const { product } = await operator.certifiedProduct({ title, producerId: producer.id })
-      return { producerId: producer.id, variantId: product.variants[0].id as string }
-    }
-
     async function cartWith(variantIds: string[]) {
       const { data } = await api.post("/store/carts", { region_id: fx.regionId }, fx.storeHeaders)
       const cartId = data.cart.id as string
@@ -62,8 +56,8 @@ medusaIntegrationTestRunner({
       api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: optionId }, fx.storeHeaders)
 
     it("charges one delivery fee per producer and records each on the producer's part of the order", async () => {
-      const tea = await listedProductOfNewProducer("Chè Tân Cương đặc biệt")
-      const coffee = await listedProductOfNewProducer("Cà phê Cầu Đất")
+      const tea = await operator.listedProductOfNewProducer("Chè Tân Cương đặc biệt")
+      const coffee = await operator.listedProductOfNewProducer("Cà phê Cầu Đất")
       const cartId = await cartWith([tea.variantId, coffee.variantId])
 
       const options = await optionsOf(cartId)
@@ -118,7 +112,7 @@ medusaIntegrationTestRunner({
     })
 
     it("offers a cart its producers' options only, and refuses a malformed choice naming the field", async () => {
-      const honey = await listedProductOfNewProducer("Mật ong hoa cà phê")
+      const honey = await operator.listedProductOfNewProducer("Mật ong hoa cà phê")
       const cartId = await cartWith([honey.variantId])
       // Only the options that can carry this cart's parcel are offered: the producer's two.
       const offered = await optionsOf(cartId)

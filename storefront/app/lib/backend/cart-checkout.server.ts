@@ -95,13 +95,6 @@ export async function getCart(cartId: string): Promise<CartView | null> {
   }
 }
 
-/**
- * What the steps of an add and a checkout read of the backend's answer. Medusa answers every change
- * with the whole cart and its totals unless asked for less (≈ a third of an address or shipping call
- * at 100k products, bench/RESULTS.md); the pages read the cart again when they show it.
- */
-const CHANGED_CART_FIELDS = "id,payment_collection.id";
-
 export type AddLineOptions = {
   /** the signed-in shopper's token: a new cart is theirs, and their own cart is reached only with it */
   token?: string;
@@ -178,72 +171,4 @@ export async function listShippingOptions(cartId: string): Promise<ShippingOptio
 export async function listPaymentProviderIds(regionId: string): Promise<string[]> {
   const r = await coreResult(() => getSdk().store.payment.listPaymentProviders({ region_id: regionId }));
   return r.ok ? r.data.payment_providers.map((p) => p.id) : [];
-}
-
-export type CheckoutDetails = {
-  email?: string;
-  full_name: string;
-  phone: string;
-  address: string;
-  ward: string;
-  province_name: string;
-  /** one delivery option per producer's parcel (decision 007) */
-  shipping_option_ids: string[];
-  payment_provider: string;
-};
-
-export type CompletedOrder = { id: string };
-
-/**
- * Address, shipping, payment session, completion — stopping at the first
- * refusal, whose message is returned (e.g. a certificate revoked while the
- * product sat in the cart: the backend names the product).
- */
-export async function checkout(cartId: string, d: CheckoutDetails): Promise<Result<CompletedOrder>> {
-  const sdk = getSdk();
-  const [first, ...rest] = d.full_name.trim().split(/\s+/).reverse();
-  // Vietnamese names: family name first, given name last ("Nguyễn Văn An" → last "Nguyễn Văn", first "An").
-  const first_name = first ?? d.full_name;
-  const last_name = rest.reverse().join(" ");
-  const address = {
-    first_name,
-    last_name,
-    phone: d.phone,
-    address_1: d.address,
-    address_2: d.ward,
-    city: d.ward,
-    province: d.province_name,
-    country_code: "vn",
-  };
-  const lean = { fields: CHANGED_CART_FIELDS };
-  const updated = await coreResult(() =>
-    sdk.store.cart.update(
-      cartId,
-      {
-        ...(d.email ? { email: d.email } : {}),
-        shipping_address: address,
-        billing_address: address,
-      },
-      lean
-    )
-  );
-  if (!updated.ok) return updated;
-  // One method per producer's shipping profile: Medusa keeps each one beside the others.
-  let cart = updated.data.cart;
-  for (const option_id of d.shipping_option_ids) {
-    const shipping = await coreResult(() => sdk.store.cart.addShippingMethod(cartId, { option_id }, lean));
-    if (!shipping.ok) return shipping;
-    cart = shipping.data.cart;
-  }
-  const payment = await coreResult(() =>
-    sdk.store.payment.initiatePaymentSession(cart, { provider_id: d.payment_provider }, { fields: "id" })
-  );
-  if (!payment.ok) return payment;
-  // The order's id is all the storefront reads; the order is split by producer (each part's delivery fee
-  // recorded) before completion answers, so the order page it opens next has every part.
-  const done = await coreResult(() => sdk.store.cart.complete(cartId, { fields: "id" }));
-  if (!done.ok) return done;
-  if (done.data.type === "order") return { ok: true, data: { id: done.data.order.id } };
-  const message = done.data.error?.message ?? "The order could not be completed.";
-  return { ok: false, status: 400, message, errors: {} };
 }

@@ -4,8 +4,21 @@
  * comes back as a Result whose message the page shows.
  */
 import { coreResult, getSdk, type Result } from "./client.server";
-import type { CheckoutDetails, CompletedOrder } from "./cart-checkout.server";
 import { portalRequest } from "./portal-api.server";
+
+export type CheckoutDetails = {
+  email?: string;
+  full_name: string;
+  phone: string;
+  address: string;
+  ward: string;
+  province_name: string;
+  /** one delivery option per producer's parcel (decision 007) */
+  shipping_option_ids: string[];
+  payment_provider: string;
+};
+
+export type CompletedOrder = { id: string };
 
 /** The shopper's full name as Medusa's two fields: family name first, given name last. */
 export function splitVietnameseName(fullName: string): { first_name: string; last_name: string } {
