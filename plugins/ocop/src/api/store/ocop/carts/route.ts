@@ -1,6 +1,5 @@
-import { createHmac } from "node:crypto"
+import { createHmac, randomUUID } from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { randomUUID } from "node:crypto"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { cartAddRecordKey } from "../../../../lib/conflicts"
 import { CART_ADD_KEY_SECONDS } from "../../../utils/cart-add-once"
