@@ -211,6 +211,25 @@ medusaIntegrationTestRunner({
       expect(data.products[0].variants[0].calculated_price.calculated_amount).toBe(95000)
     })
 
+    it("prices a variant without a price set as Medusa's path does (R10: no second read of the page for it)", async () => {
+      const { product } = await listedProduct("Chè Shan tuyết không giá")
+      // A variant whose price-set link is gone (an import gone wrong, a price set deleted by hand):
+      // Medusa's path answers it without a price; the fast path must answer the same, not 500.
+      await pg().raw(
+        `update product_variant_price_set set deleted_at = now()
+          where variant_id in (select id from product_variant where product_id = ?)`,
+        [product.id]
+      )
+      for (const fields of ["id,*variants.calculated_price", "id,title,variants.calculated_price.calculated_amount"]) {
+        const url = `/store/products?handle=${product.handle}&region_id=${fx.regionId}&fields=${fields}`
+        const ours = await expectStatus(api.get(url, fx.storeHeaders), 200)
+        const medusa = await expectStatus(api.get(`${url}&${MEDUSA_PATH}`, fx.storeHeaders), 200)
+        expect(ours.data.products).toHaveLength(1)
+        expect(ours.data.products[0].variants).toHaveLength(1)
+        expect(ours.data.products).toEqual(medusa.data.products)
+      }
+    })
+
     it("gives another channel's key nothing of ours, and the SQL page nothing outside its channel", async () => {
       const { product } = await listedProduct("Bưởi Phúc Trạch")
       const salesChannels = getContainer().resolve(Modules.SALES_CHANNEL)

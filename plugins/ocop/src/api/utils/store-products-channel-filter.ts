@@ -84,8 +84,8 @@ function pricedVariantFields(fields: string[]): string[] | null {
 /**
  * `variants.calculated_price` as query.graph would set it — the pricing module's calculatePrices
  * for each variant's price set in the request's pricing context — without the remote joiner's
- * link and price-set entity loads. False (nothing changed) when a variant has no price set link,
- * so the caller asks query.graph instead.
+ * link and price-set entity loads. A variant with no price-set link gets no `calculated_price`, as
+ * query.graph answers it, so such a product does not cost a second read of the page.
  */
 async function addCalculatedPrices(req: ChannelPageRequest, products: ProductRow[]) {
   const variants = products.flatMap((p) => p.variants ?? []).filter((v) => v?.id)
@@ -93,14 +93,15 @@ async function addCalculatedPrices(req: ChannelPageRequest, products: ProductRow
     req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION),
     variants.map((v) => v.id as string)
   )
-  if (variants.some((v) => !links.has(v.id as string))) return false
   const pricing = req.scope.resolve<IPricingModuleService>(Modules.PRICING)
   const prices = links.size
     ? await pricing.calculatePrices({ id: [...new Set(links.values())] }, { context: req.pricingContext as never })
     : []
   const byPriceSet = new Map(prices.map((p) => [p.id, p]))
-  for (const v of variants) v.calculated_price = byPriceSet.get(links.get(v.id as string) as string) ?? null
-  return true
+  for (const v of variants) {
+    const priceSet = links.get(v.id as string)
+    if (priceSet) v.calculated_price = byPriceSet.get(priceSet) ?? null
+  }
 }
 
 /**
@@ -156,9 +157,10 @@ async function listChannelProducts(req: ChannelPageRequest, res: MedusaResponse)
         { locale: req.locale }
       )
     const priced = req.pricingContext && isPresent(req.pricingContext) ? pricedVariantFields(fields) : null
-    let data = priced ? ((await load(priced, {})).data as ProductRow[]) : null
-    if (data && !(await addCalculatedPrices(req, data))) data = null
-    data ??= (await load(fields, context)).data as ProductRow[]
+    const data = priced
+      ? ((await load(priced, {})).data as ProductRow[])
+      : ((await load(fields, context)).data as ProductRow[])
+    if (priced) await addCalculatedPrices(req, data)
     const byId = new Map(data.map((p) => [p.id, p]))
     products = page.ids.flatMap((id) => byId.get(id) ?? [])
   }
