@@ -150,26 +150,44 @@ function newestBackendSource() {
   return newest
 }
 
+/** The built Medusa Admin (dashboard + our plugins' extensions) inside the backend build. */
+export const BUILT_ADMIN_INDEX = path.join(BUILT_BACKEND_DIR, "public", "admin", "index.html")
+/** The plugins' admin extension bundles the dashboard build includes. */
+const PLUGIN_ADMIN_BUNDLES = ["ocop", "search"].map((p) =>
+  path.join(ROOT, "plugins", p, ".medusa", "server", "src", "admin", "index.mjs")
+)
+
 /**
- * `medusa build` of the backend (server only: the admin is disabled for it) when its output is
- * missing or older than backend/src or medusa-config.ts — the deploy step a production start needs.
+ * `medusa build` of the backend when its output is missing or older than backend/src or
+ * medusa-config.ts — the deploy step a production start needs. Server only (the admin is disabled
+ * for it) unless `admin`: then the dashboard with our plugins' extensions is built too (≈ 50 s more),
+ * and again whenever a plugin's admin bundle is newer than it.
  * Plugins are loaded from their own build (npm run build:plugins), not from this output.
  */
-export function ensureBackendBuild() {
+export function ensureBackendBuild({ admin = false } = {}) {
   const config = path.join(BUILT_BACKEND_DIR, "medusa-config.js")
-  if (fs.existsSync(config) && fs.statSync(config).mtimeMs >= newestBackendSource()) return { built: false, seconds: 0 }
-  log("building the backend (medusa build, server only) …")
+  const newest = newestBackendSource()
+  const serverFresh = fs.existsSync(config) && fs.statSync(config).mtimeMs >= newest
+  const adminFresh = () => {
+    if (!fs.existsSync(BUILT_ADMIN_INDEX)) return false
+    const builtAt = fs.statSync(BUILT_ADMIN_INDEX).mtimeMs
+    return (
+      builtAt >= newest && PLUGIN_ADMIN_BUNDLES.every((f) => !fs.existsSync(f) || fs.statSync(f).mtimeMs <= builtAt)
+    )
+  }
+  if (serverFresh && (!admin || adminFresh())) return { built: false, seconds: 0 }
+  log(`building the backend (medusa build, ${admin ? "server and admin" : "server only"}) …`)
   const t = Date.now()
   const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), "build"], {
     cwd: path.join(ROOT, "backend"),
     encoding: "utf8",
     env: {
       ...process.env,
-      ADMIN_DISABLED: "true",
+      ADMIN_DISABLED: admin ? "false" : "true",
       DATABASE_URL: process.env.DATABASE_URL || "postgres://build@localhost/build",
     },
   })
-  if (r.status !== 0 || !fs.existsSync(config))
+  if (r.status !== 0 || !fs.existsSync(config) || (admin && !fs.existsSync(BUILT_ADMIN_INDEX)))
     throw new Error(`medusa build failed: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" ")}`)
   return { built: true, seconds: (Date.now() - t) / 1000 }
 }
@@ -207,11 +225,20 @@ export function readBootTrace(logFile) {
  * trace: preload bench/lib/boot-trace.cjs (where the start-up time goes; see readBootTrace).
  * onHealthy(url): awaited as soon as /health answers, before anything else (the start-up bench's
  * first store request).
+ * admin (built mode only): serve the built Medusa Admin at /app (bench/admin-browser.mjs).
  */
-export async function startBackend({ databaseUrl, port = 9300, mode = "source", trace = false, onHealthy }) {
+export async function startBackend({
+  databaseUrl,
+  port = 9300,
+  mode = "source",
+  trace = false,
+  onHealthy,
+  admin = false,
+}) {
   const logFile = path.join("/tmp", `ocop-bench-backend-${port}.log`)
   const built = mode === "built"
-  if (built) ensureBackendBuild()
+  if (admin && !built) throw new Error("startBackend: the admin is served by a built backend only (mode: built)")
+  if (built) ensureBackendBuild({ admin })
   log(`starting the backend${built ? " (built, production)" : ""} on :${port} (log ${logFile})`)
   const t = Date.now()
   const proc = start(
@@ -228,7 +255,7 @@ export async function startBackend({ databaseUrl, port = 9300, mode = "source", 
       cwd: built ? BUILT_BACKEND_DIR : path.join(ROOT, "backend"),
       env: {
         DATABASE_URL: databaseUrl,
-        ADMIN_DISABLED: "true",
+        ADMIN_DISABLED: admin ? "false" : "true",
         NODE_ENV: built ? "production" : "development",
         STORE_CORS: "http://localhost:3300",
         ...backendSecrets(ensureSecrets()),
