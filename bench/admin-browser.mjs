@@ -144,9 +144,9 @@ function waterfall(label, load, adminUrl) {
   for (const r of rows) {
     if (/\.(woff2?|ttf)$/.test(r.name)) continue
     const name = r.name.replace(adminUrl, "")
-    lines.push(
-      `  ${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ms  ${kb(r.transfer).padStart(10)}  ${name.length > 110 ? `${name.slice(0, 107)}…` : name}`
-    )
+    const shown = name.length > 110 ? `${name.slice(0, 107)}…` : name
+    const span = `${r.start.toFixed(0).padStart(6)} → ${r.end.toFixed(0).padStart(6)} ms`
+    lines.push(`  ${span}  ${kb(r.transfer).padStart(10)}  ${shown}`)
   }
   const js = rows.filter((r) => /\.m?js(\?|$)/.test(r.name))
   const api = rows.filter((r) => /\/(admin|auth)\//.test(r.name.replace(adminUrl, "")))
@@ -305,7 +305,8 @@ async function measure(ctx, browser, targets) {
     notes: [
       `ms from navigation start until the element shows (MutationObserver in the page); ${n} load(s) per case, ` +
         "warm = same context (HTTP cache, session), cold = new context (empty cache, same session); " +
-        `warm and cold${targets.length > 1 ? " and builds" : ""} interleaved; target ≤ 1 s per page at 100k (issue 14)`,
+        `warm and cold${targets.length > 1 ? " and builds" : ""} interleaved; ` +
+        "target ≤ 1 s per page at 100k (issue 14)",
       "baselines, same run: Medusa's own product title on the same page; the dashboard's shell (sidebar) on " +
         "the producers page; ratios = baseline ÷ case (below 1: our part shows after Medusa's)",
       `load average at the end: ${os

@@ -1,7 +1,7 @@
 import { adminLang, adminText } from "./i18n"
 
 /** Early answers by path (requestEarly, below). */
-const early = new Map<string, { at: number; answer: Promise<unknown> }>()
+const early = new Map<string, { at: number; answer: Promise<unknown>; value?: unknown }>()
 const EARLY_FRESH_MS = 10_000
 
 /**
@@ -46,9 +46,23 @@ export function requestEarly(page: RegExp, path: (match: RegExpExecArray) => str
   const match = page.exec(window.location.pathname)
   if (!match) return
   const key = path(match)
-  const answer = ocopAdmin(key)
-  answer.catch(() => early.delete(key))
-  early.set(key, { at: Date.now(), answer })
+  const entry: { at: number; answer: Promise<unknown>; value?: unknown } = { at: Date.now(), answer: ocopAdmin(key) }
+  entry.answer.then(
+    (value) => {
+      entry.value = value
+    },
+    () => early.delete(key)
+  )
+  early.set(key, entry)
+}
+
+/**
+ * The early answer for `path` when it has already arrived and is fresh: a component's first render
+ * can show it at once, in the same commit as the page around it, instead of one render later.
+ */
+export function earlyAnswer<T>(path: string): T | undefined {
+  const hit = early.get(path)
+  return hit && Date.now() - hit.at <= EARLY_FRESH_MS ? (hit.value as T | undefined) : undefined
 }
 
 /** `GET /admin/ocop<path>`: the early answer while it is fresh, else a new request. */

@@ -1,8 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminProduct } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Input, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { formatDate, ocopAdmin, ocopAdminGet, requestEarly } from "../lib/api"
+import { useEffect, useRef, useState } from "react"
+import { earlyAnswer, formatDate, ocopAdmin, ocopAdminGet, requestEarly } from "../lib/api"
 import { actionText, adminLang, auditText, adminText, producerStatusText, statusText } from "../lib/i18n"
 
 type Certification = {
@@ -48,7 +48,7 @@ const DESTRUCTIVE = ["reject", "suspend", "revoke"]
  * gets its approve button even while an older certificate is the current one.
  */
 const ProductCertificationWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
-  const [detail, setDetail] = useState<Detail | null>(null)
+  const [detail, setDetail] = useState<Detail | null>(() => earlyAnswer<Detail>(`/products/${product.id}`) ?? null)
   const [error, setError] = useState<string | null>(null)
   const [reason, setReason] = useState("")
   const [busy, setBusy] = useState(false)
@@ -58,8 +58,11 @@ const ProductCertificationWidget = ({ data: product }: DetailWidgetProps<AdminPr
     ocopAdminGet<Detail>(`/products/${product.id}`)
       .then(setDetail)
       .catch((e) => setError(e.message))
+  // Rendered from the early answer already: nothing to ask at mount.
+  const shown = useRef(detail !== null)
   useEffect(() => {
-    load()
+    if (shown.current) shown.current = false
+    else load()
   }, [product.id])
 
   const act = async (cert: Certification, action: string) => {

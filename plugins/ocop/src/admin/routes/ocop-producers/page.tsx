@@ -1,7 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { ocopAdmin, ocopAdminGet, requestEarly } from "../../lib/api"
+import { useEffect, useRef, useState } from "react"
+import { earlyAnswer, ocopAdmin, ocopAdminGet, requestEarly } from "../../lib/api"
 import { adminText, entityTypeText, producerStatusText, provinceName } from "../../lib/i18n"
 
 type Producer = {
@@ -22,8 +22,8 @@ requestEarly(/\/ocop-producers\/?$/, () => pageOf(0))
 
 /** Producers (chủ thể OCOP): approve new ones, suspend or reactivate. */
 const ProducersPage = () => {
-  const [producers, setProducers] = useState<Producer[]>([])
-  const [count, setCount] = useState(0)
+  const [producers, setProducers] = useState<Producer[]>(() => earlyAnswer<ProducerPage>(pageOf(0))?.producers ?? [])
+  const [count, setCount] = useState(() => earlyAnswer<ProducerPage>(pageOf(0))?.count ?? 0)
   const [offset, setOffset] = useState(0)
   const [error, setError] = useState<string | null>(null)
   const load = () =>
@@ -33,8 +33,11 @@ const ProducersPage = () => {
         setCount(r.count)
       })
       .catch((e) => setError(e.message))
+  // Rendered from the early answer already: nothing to ask at mount.
+  const shown = useRef(producers.length > 0)
   useEffect(() => {
-    load()
+    if (shown.current) shown.current = false
+    else load()
   }, [offset])
 
   const act = async (p: Producer, action: "approve" | "suspend" | "reactivate") => {
