@@ -1,5 +1,5 @@
-import fs from "node:fs"
 import { expect, type Page, test } from "@playwright/test"
+import demoLogins from "../support/demo-logins.json"
 
 /**
  * The built Medusa Admin (`medusa build` with the admin, served by a production backend): the
@@ -13,9 +13,7 @@ const BACKEND = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
 const KEY = process.env.MEDUSA_PUBLISHABLE_KEY ?? ""
 const EMAIL = "admin@ocop.vn" // seed/src/store-setup.ts DEMO_ACCOUNTS.admin
 // The runner seeds its throwaway databases with these known passwords (scripts/test.mjs).
-const PASSWORD: string = JSON.parse(
-  fs.readFileSync(new URL("../support/demo-logins.json", import.meta.url), "utf8")
-).admin
+const PASSWORD = demoLogins.admin
 
 test.skip(!ADMIN, "no backend serving the built admin (MEDUSA_ADMIN_URL); scripts/test.mjs starts one")
 test.use({
@@ -33,6 +31,12 @@ async function logIn(page: Page) {
   await expect(page.locator('a[href="/app/orders"]').first()).toBeVisible({ timeout: 30_000 })
 }
 
+/** What the dashboard's language switch stores: i18next keeps the choice in the `lng` cookie and localStorage. */
+async function chooseLanguage(page: Page, lng: "vi" | "en") {
+  await page.context().addCookies([{ name: "lng", value: lng, url: ADMIN as string }])
+  await page.evaluate((chosen) => window.localStorage.setItem("lng", chosen), lng)
+}
+
 /** A product the storefront lists (the store API shows listed products only). */
 async function listedProduct(page: Page): Promise<{ id: string; title: string }> {
   const res = await page.request.get(`${BACKEND}/store/products?limit=1&fields=id,title`, {
@@ -45,10 +49,8 @@ async function listedProduct(page: Page): Promise<{ id: string; title: string }>
 }
 
 test("the product page shows the OCOP panel's verdict, in Vietnamese and in English", async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!window.localStorage.getItem("lng")) window.localStorage.setItem("lng", "vi")
-  })
   await logIn(page)
+  await chooseLanguage(page, "vi")
   const product = await listedProduct(page)
   await page.goto(`/app/products/${product.id}`)
   await expect(page.getByRole("heading", { level: 1, name: product.title })).toBeVisible({ timeout: 30_000 })
@@ -56,17 +58,19 @@ test("the product page shows the OCOP panel's verdict, in Vietnamese and in Engl
   await expect(verdict).toHaveText("Đang bán trên chợ OCOP", { timeout: 30_000 })
   await expect(page.getByRole("heading", { name: "Chứng nhận OCOP" })).toBeVisible()
   await expect(page.getByTestId("ocop-current-certification")).toContainText("★")
+  // The panel speaks the dashboard's language: Medusa's own sidebar is in Vietnamese too.
+  await expect(page.locator('a[href="/app/orders"]').first()).toContainText("Đơn hàng")
 
-  // The dashboard keeps the operator's language in `lng` (its profile page's language switch).
-  await page.evaluate(() => window.localStorage.setItem("lng", "en"))
+  await chooseLanguage(page, "en")
   await page.reload()
   await expect(verdict).toHaveText("On sale in the OCOP marketplace", { timeout: 30_000 })
   await expect(page.getByRole("heading", { name: "OCOP certification" })).toBeVisible()
+  await expect(page.locator('a[href="/app/orders"]').first()).toContainText("Orders")
 })
 
 test("the producers page lists producers with the API's count", async ({ page }) => {
-  await page.addInitScript(() => window.localStorage.setItem("lng", "vi"))
   await logIn(page)
+  await chooseLanguage(page, "vi")
   // Asked as the dashboard asks: from the page, with its session cookie.
   const { producers, count } = await page.evaluate(async () => {
     const res = await fetch("/admin/ocop/producers?limit=20&offset=0", { credentials: "include" })
