@@ -4,8 +4,8 @@
 //   --products N     dataset: database ocop_bench_<N> seeded with N generated products (+ the demo
 //                    catalogue); seeded once, re-used afterwards. Without it: ocop_bench_demo.
 //   --duration S     seconds per case (default 20)       --count N   max requests per case
-//   --only a,b       store-api, admin, search, search-breakdown, search-provider, storefront, checkout,
-//                    startup (default: all)
+//   --only a,b       store-api, admin, admin-browser, search, search-breakdown, search-provider,
+//                    storefront, checkout, startup (default: all)
 //   --smoke          a handful of requests per bench on a small dataset (part of the test suite);
 //                    exits non-zero if any request fails; records nothing
 //   --backend URL    use a backend that is already running (with --key or --database-url) instead
@@ -29,7 +29,17 @@ import {
 } from "./lib/servers.mjs"
 
 // storefront first: its server is the most exposed to outside interference during a long run
-const ALL = ["storefront", "store-api", "admin", "search", "search-breakdown", "search-provider", "checkout", "startup"]
+const ALL = [
+  "storefront",
+  "store-api",
+  "admin",
+  "admin-browser",
+  "search",
+  "search-breakdown",
+  "search-provider",
+  "checkout",
+  "startup",
+]
 
 async function main() {
   const opts = runnerArgs(process.argv.slice(2), ALL)

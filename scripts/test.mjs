@@ -20,12 +20,15 @@ import { randomBytes } from "node:crypto"
 import { ROOT, ensurePostgres, ensureDatabaseExists, dropDatabase, withDatabase } from "./lib/postgres.mjs"
 import { BIN, buildPluginsIfStale, requirePortFree, run, startService, stopAll, waitForHttp } from "./lib/processes.mjs"
 import { readPublishableKey } from "./lib/store-state.mjs"
+import { BUILT_BACKEND_DIR, backendBuildCommand, backendBuildIsFresh } from "./lib/admin-build.mjs"
 import { backendSecrets, ensureSecrets, storefrontSecrets } from "./lib/secrets.mjs"
 
 const REPORTS = path.join(ROOT, ".data", "test-reports")
 const LOGS = path.join(ROOT, ".data", "logs")
 const E2E_BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT || 9310)
 const E2E_STOREFRONT_PORT = Number(process.env.E2E_STOREFRONT_PORT || 3310)
+// The production backend serving the built admin for tests/e2e/admin-panel.spec.ts.
+const E2E_ADMIN_PORT = Number(process.env.E2E_ADMIN_PORT || E2E_BACKEND_PORT + 50)
 const STAGES = ["lint", "typecheck", "unit", "integration", "e2e", "cluster"]
 const only = process.argv
   .find((a) => a.startsWith("--only="))
@@ -368,6 +371,43 @@ async function main() {
     fs.rmSync(report, { force: true })
     // E2E_SPECS="shopper-checkout verify" runs only the spec files matching those words (and no bench smoke).
     const specFilter = (process.env.E2E_SPECS ?? "").split(/\s+/).filter(Boolean)
+
+    // The admin spec opens the built Medusa Admin, which only a production backend serves: `medusa
+    // build` with the admin when stale (35–100 s on this 2-core machine, once per change of the
+    // backend or the plugins' admin code), started from its output on the same database.
+    // OCOP_E2E_ADMIN=0 leaves it out (the spec then skips, saying why).
+    let adminUrl
+    if (
+      process.env.OCOP_E2E_ADMIN !== "0" &&
+      (!specFilter.length || specFilter.some((w) => "admin-panel".includes(w)))
+    ) {
+      await requirePortFree(E2E_ADMIN_PORT, "end-to-end admin backend")
+      if (!backendBuildIsFresh({ admin: true })) {
+        say("building the backend with the admin (medusa build) for the admin spec …")
+        const build = backendBuildCommand({ admin: true })
+        await run(build.command, build.args, {
+          cwd: build.cwd,
+          env: build.env,
+          logFile: path.join(LOGS, "e2e-admin-build.log"),
+          label: "admin build",
+        })
+      }
+      const admin = startService(BIN("medusa"), ["start", "-p", String(E2E_ADMIN_PORT)], {
+        cwd: BUILT_BACKEND_DIR,
+        env: {
+          DATABASE_URL,
+          NODE_ENV: "production",
+          ADMIN_DISABLED: "false",
+          STOREFRONT_URL: storefrontUrl,
+          ...paymentEnv,
+          ...backendSecrets(ensureSecrets()),
+        },
+        logFile: path.join(LOGS, "e2e-admin-backend.log"),
+        name: "admin backend",
+      })
+      adminUrl = `http://localhost:${E2E_ADMIN_PORT}`
+      await waitForHttp(`${adminUrl}/health`, { child: admin, name: "end-to-end admin backend" })
+    }
     const exit = await runTool(BIN("playwright"), ["test", "--config", "playwright.config.ts", ...specFilter], {
       cwd: path.join(ROOT, "tests"),
       // _OUTPUT_FILE (not _OUTPUT_NAME) wins over the config's own outputFile.
@@ -378,6 +418,7 @@ async function main() {
         CHROMIUM_PATH: chromium,
         OCOP_PAYOS_CHECKSUM_KEY: paymentEnv.OCOP_PAYOS_CHECKSUM_KEY,
         PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+        ...(adminUrl ? { MEDUSA_ADMIN_URL: adminUrl } : {}),
       },
       label: "Playwright",
     })
@@ -405,8 +446,12 @@ async function main() {
         {
           label: "benchmark smoke run",
           logFile: path.join(LOGS, "bench-smoke.log"),
-          // The checkout bench signs the VietQR notification of its transfer orders.
-          env: { OCOP_PAYOS_CHECKSUM_KEY: paymentEnv.OCOP_PAYOS_CHECKSUM_KEY },
+          // The checkout bench signs the VietQR notification of its transfer orders; the admin
+          // bench uses the admin backend started above.
+          env: {
+            OCOP_PAYOS_CHECKSUM_KEY: paymentEnv.OCOP_PAYOS_CHECKSUM_KEY,
+            ...(adminUrl ? { BENCH_ADMIN_URL: adminUrl } : {}),
+          },
         }
       )
       if (benchExit) {

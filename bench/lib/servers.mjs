@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { ROOT, request, requestJson } from "./harness.mjs"
+import { BUILT_BACKEND_DIR, backendBuildCommand, backendBuildIsFresh } from "../../scripts/lib/admin-build.mjs"
 import { backendSecrets, ensureSecrets } from "../../scripts/lib/secrets.mjs"
 
 const children = new Set()
@@ -133,43 +134,26 @@ export async function prepareDatabase({ databaseUrl, products, seed = "bench", n
   return { databaseUrl, stopPostgres, seedSeconds, generatorLine, seedLines }
 }
 
-/** Where `medusa build` writes the backend (compiled JS, medusa-config.js): what a deployment starts. */
-export const BUILT_BACKEND_DIR = path.join(ROOT, "backend", ".medusa", "server")
-
-/** Newest modification time (ms) of the backend's own sources: medusa-config.ts and src/. */
-function newestBackendSource() {
-  let newest = fs.statSync(path.join(ROOT, "backend", "medusa-config.ts")).mtimeMs
-  const walk = (dir) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(file)
-      else newest = Math.max(newest, fs.statSync(file).mtimeMs)
-    }
-  }
-  walk(path.join(ROOT, "backend", "src"))
-  return newest
-}
+export { BUILT_ADMIN_INDEX, BUILT_BACKEND_DIR } from "../../scripts/lib/admin-build.mjs"
 
 /**
- * `medusa build` of the backend (server only: the admin is disabled for it) when its output is
- * missing or older than backend/src or medusa-config.ts — the deploy step a production start needs.
+ * `medusa build` of the backend when its output is missing or older than backend/src or
+ * medusa-config.ts — the deploy step a production start needs. Server only (the admin is disabled
+ * for it) unless `admin`: then the dashboard with our plugins' extensions is built too (35–100 s
+ * more on this machine), and again whenever a plugin's admin bundle is newer than it.
  * Plugins are loaded from their own build (npm run build:plugins), not from this output.
  */
-export function ensureBackendBuild() {
-  const config = path.join(BUILT_BACKEND_DIR, "medusa-config.js")
-  if (fs.existsSync(config) && fs.statSync(config).mtimeMs >= newestBackendSource()) return { built: false, seconds: 0 }
-  log("building the backend (medusa build, server only) …")
+export function ensureBackendBuild({ admin = false } = {}) {
+  if (backendBuildIsFresh({ admin })) return { built: false, seconds: 0 }
+  log(`building the backend (medusa build, ${admin ? "server and admin" : "server only"}) …`)
   const t = Date.now()
-  const r = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), "build"], {
-    cwd: path.join(ROOT, "backend"),
+  const build = backendBuildCommand({ admin })
+  const r = spawnSync(build.command, build.args, {
+    cwd: build.cwd,
     encoding: "utf8",
-    env: {
-      ...process.env,
-      ADMIN_DISABLED: "true",
-      DATABASE_URL: process.env.DATABASE_URL || "postgres://build@localhost/build",
-    },
+    env: { ...process.env, ...build.env },
   })
-  if (r.status !== 0 || !fs.existsSync(config))
+  if (r.status !== 0 || !backendBuildIsFresh({ admin }))
     throw new Error(`medusa build failed: ${(r.stderr || r.stdout).trim().split("\n").slice(-3).join(" ")}`)
   return { built: true, seconds: (Date.now() - t) / 1000 }
 }
@@ -207,11 +191,20 @@ export function readBootTrace(logFile) {
  * trace: preload bench/lib/boot-trace.cjs (where the start-up time goes; see readBootTrace).
  * onHealthy(url): awaited as soon as /health answers, before anything else (the start-up bench's
  * first store request).
+ * admin (built mode only): serve the built Medusa Admin at /app (bench/admin-browser.mjs).
  */
-export async function startBackend({ databaseUrl, port = 9300, mode = "source", trace = false, onHealthy }) {
+export async function startBackend({
+  databaseUrl,
+  port = 9300,
+  mode = "source",
+  trace = false,
+  onHealthy,
+  admin = false,
+}) {
   const logFile = path.join("/tmp", `ocop-bench-backend-${port}.log`)
   const built = mode === "built"
-  if (built) ensureBackendBuild()
+  if (admin && !built) throw new Error("startBackend: the admin is served by a built backend only (mode: built)")
+  if (built) ensureBackendBuild({ admin })
   log(`starting the backend${built ? " (built, production)" : ""} on :${port} (log ${logFile})`)
   const t = Date.now()
   const proc = start(
@@ -228,7 +221,7 @@ export async function startBackend({ databaseUrl, port = 9300, mode = "source", 
       cwd: built ? BUILT_BACKEND_DIR : path.join(ROOT, "backend"),
       env: {
         DATABASE_URL: databaseUrl,
-        ADMIN_DISABLED: "true",
+        ADMIN_DISABLED: admin ? "false" : "true",
         NODE_ENV: built ? "production" : "development",
         STORE_CORS: "http://localhost:3300",
         ...backendSecrets(ensureSecrets()),

@@ -1,8 +1,8 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, AdminProduct } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Input, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { formatDate, ocopAdmin } from "../lib/api"
+import { useEffect, useRef, useState } from "react"
+import { earlyAnswer, formatDate, ocopAdmin, ocopAdminGet, requestEarly } from "../lib/api"
 import { actionText, adminLang, auditText, adminText, producerStatusText, statusText } from "../lib/i18n"
 
 type Certification = {
@@ -35,6 +35,10 @@ const STATUS_COLOR: Record<string, "green" | "orange" | "red" | "grey" | "blue">
   rejected: "red",
 }
 
+// A product page opened directly (link, reload): the panel's one call leaves with Medusa's own
+// product query, not after it.
+requestEarly(/\/products\/(prod_[^/]+)(?!\/variants\/)(?:\/|$)/, (m) => `/products/${m[1]}`)
+
 const NEEDS_REASON = ["reject", "suspend", "revoke"]
 const DESTRUCTIVE = ["reject", "suspend", "revoke"]
 
@@ -44,18 +48,21 @@ const DESTRUCTIVE = ["reject", "suspend", "revoke"]
  * gets its approve button even while an older certificate is the current one.
  */
 const ProductCertificationWidget = ({ data: product }: DetailWidgetProps<AdminProduct>) => {
-  const [detail, setDetail] = useState<Detail | null>(null)
+  const [detail, setDetail] = useState<Detail | null>(() => earlyAnswer<Detail>(`/products/${product.id}`) ?? null)
   const [error, setError] = useState<string | null>(null)
   const [reason, setReason] = useState("")
   const [busy, setBusy] = useState(false)
   const lang = adminLang()
 
   const load = () =>
-    ocopAdmin<Detail>(`/products/${product.id}`)
+    ocopAdminGet<Detail>(`/products/${product.id}`)
       .then(setDetail)
       .catch((e) => setError(e.message))
+  // Rendered from the early answer already: nothing to ask at mount.
+  const shown = useRef(detail !== null)
   useEffect(() => {
-    load()
+    if (shown.current) shown.current = false
+    else load()
   }, [product.id])
 
   const act = async (cert: Certification, action: string) => {
@@ -114,7 +121,7 @@ const ProductCertificationWidget = ({ data: product }: DetailWidgetProps<AdminPr
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">{adminText("panelTitle")}</Heading>
-        <Badge color={detail.listing.listed ? "green" : "red"}>
+        <Badge color={detail.listing.listed ? "green" : "red"} data-testid="ocop-listing-verdict">
           {detail.listing.listed ? adminText("listed") : adminText("notListed")}
         </Badge>
       </div>

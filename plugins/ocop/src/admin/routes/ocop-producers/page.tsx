@@ -1,7 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import { ocopAdmin } from "../../lib/api"
+import { useEffect, useRef, useState } from "react"
+import { earlyAnswer, ocopAdmin, ocopAdminGet, requestEarly } from "../../lib/api"
 import { adminText, entityTypeText, producerStatusText, provinceName } from "../../lib/i18n"
 
 type Producer = {
@@ -13,21 +13,31 @@ type Producer = {
   status_reason: string | null
 }
 
+type ProducerPage = { producers: Producer[]; count: number }
+
+const PAGE_SIZE = 20
+const pageOf = (offset: number) => `/producers?limit=${PAGE_SIZE}&offset=${offset}`
+// The page opened directly (link, reload): its first page leaves while the dashboard checks the session.
+requestEarly(/\/ocop-producers\/?$/, () => pageOf(0))
+
 /** Producers (chủ thể OCOP): approve new ones, suspend or reactivate. */
 const ProducersPage = () => {
-  const [producers, setProducers] = useState<Producer[]>([])
-  const [count, setCount] = useState(0)
+  const [producers, setProducers] = useState<Producer[]>(() => earlyAnswer<ProducerPage>(pageOf(0))?.producers ?? [])
+  const [count, setCount] = useState(() => earlyAnswer<ProducerPage>(pageOf(0))?.count ?? 0)
   const [offset, setOffset] = useState(0)
   const [error, setError] = useState<string | null>(null)
   const load = () =>
-    ocopAdmin<{ producers: Producer[]; count: number }>(`/producers?limit=20&offset=${offset}`)
+    ocopAdminGet<ProducerPage>(pageOf(offset))
       .then((r) => {
         setProducers(r.producers)
         setCount(r.count)
       })
       .catch((e) => setError(e.message))
+  // Rendered from the early answer already: nothing to ask at mount.
+  const shown = useRef(producers.length > 0)
   useEffect(() => {
-    load()
+    if (shown.current) shown.current = false
+    else load()
   }, [offset])
 
   const act = async (p: Producer, action: "approve" | "suspend" | "reactivate") => {
@@ -49,7 +59,7 @@ const ProducersPage = () => {
         <Text size="small">{adminText("producersCount", { n: count })}</Text>
       </div>
       {error && <Text className="px-6 text-ui-fg-error">{error}</Text>}
-      <Table>
+      <Table data-testid="ocop-producers-table">
         <Table.Header>
           <Table.Row>
             <Table.HeaderCell>{adminText("name")}</Table.HeaderCell>
@@ -97,11 +107,16 @@ const ProducersPage = () => {
           size="small"
           variant="secondary"
           disabled={offset === 0}
-          onClick={() => setOffset(Math.max(0, offset - 20))}
+          onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
         >
           {adminText("previous")}
         </Button>
-        <Button size="small" variant="secondary" disabled={offset + 20 >= count} onClick={() => setOffset(offset + 20)}>
+        <Button
+          size="small"
+          variant="secondary"
+          disabled={offset + PAGE_SIZE >= count}
+          onClick={() => setOffset(offset + PAGE_SIZE)}
+        >
           {adminText("next")}
         </Button>
       </div>
