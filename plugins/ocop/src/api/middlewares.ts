@@ -254,7 +254,7 @@ export default defineMiddlewares({
     {
       matcher: "/store/carts/:id/complete",
       method: ["POST"],
-      middlewares: [timedMiddleware("checkout_stock_check", serializeCheckout)],
+      middlewares: [serializeCheckout],
     },
     { matcher: "/store/orders/:id/transfer/request", method: ["POST"], middlewares: [ensureOrderTransferable] },
     // --- a cart never asks for more units than the shop has left (decision 019) ---

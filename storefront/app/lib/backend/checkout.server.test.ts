@@ -18,7 +18,7 @@ const details = {
 function backend(prepare: { status: number; body: unknown }, complete: { status: number; body: unknown }): Handler {
   return (url) => {
     if (url.pathname === "/store/ocop/checkout/cart_1") return prepare;
-    if (url.pathname === "/store/carts/cart_1/complete") return complete;
+    if (url.pathname === "/store/ocop/checkout/cart_1/complete") return complete;
     return { status: 404, body: { message: `unexpected ${url.pathname}` } };
   };
 }
@@ -32,7 +32,7 @@ describe("placing an order", () => {
     expect(await client.placeOrder("cart_1", details)).toEqual({ ok: true, data: { id: "order_1" } });
     expect(calls.map((c) => `${c.method} ${c.url.pathname}`)).toEqual([
       "POST /store/ocop/checkout/cart_1",
-      "POST /store/carts/cart_1/complete",
+      "POST /store/ocop/checkout/cart_1/complete",
     ]);
     const address = {
       first_name: "An",
@@ -51,7 +51,8 @@ describe("placing an order", () => {
       shipping_option_ids: ["so_tea_standard", "so_coffee_express"],
       provider_id: "pp_system_default",
     });
-    expect(calls[1].url.searchParams.get("fields")).toBe("id");
+    expect(calls[1].body).toEqual({});
+    expect(calls[1].headers.get("x-publishable-api-key")).toBe("pk_test");
     expect(calls[0].headers.get("x-publishable-api-key")).toBe("pk_test");
     expect(calls[0].headers.get("authorization")).toBeNull();
   });
@@ -61,6 +62,7 @@ describe("placing an order", () => {
     const client = await fresh(() => import("./checkout.server"));
     expect((await client.placeOrder("cart_1", details, "jwt_customer")).ok).toBe(true);
     expect(calls[0].headers.get("authorization")).toBe("Bearer jwt_customer");
+    expect(calls[1].headers.get("authorization")).toBe("Bearer jwt_customer");
   });
 
   it("sends no email when the shopper gave none (cash on delivery needs only the phone)", async () => {
@@ -79,18 +81,18 @@ describe("placing an order", () => {
     expect(calls).toHaveLength(1);
   });
 
-  it("returns the backend's refusal at completion as a 400 the page can show", async () => {
+  it("returns the backend's refusal at completion as a Result the page can show", async () => {
     const refusal = "Sản phẩm Mật ong không còn được bán: chứng nhận OCOP đã bị thu hồi.";
-    stubBackend(
-      backend(prepared, { status: 200, body: { type: "cart", cart: { id: "cart_1" }, error: { message: refusal } } })
-    );
+    stubBackend(backend(prepared, { status: 400, body: { type: "not_allowed", message: refusal } }));
     const client = await fresh(() => import("./checkout.server"));
-    expect(await client.placeOrder("cart_1", details)).toEqual({
-      ok: false,
-      status: 400,
-      message: refusal,
-      errors: {},
-    });
+    expect(await client.placeOrder("cart_1", details)).toMatchObject({ ok: false, status: 400, message: refusal });
+  });
+
+  it("returns a sold-out completion as a 409 with its words", async () => {
+    const message = "Sản phẩm trong giỏ vừa hết hàng. (EN: An item in your cart has just sold out.)";
+    stubBackend(backend(prepared, { status: 409, body: { type: "conflict", code: "sold_out", message } }));
+    const client = await fresh(() => import("./checkout.server"));
+    expect(await client.placeOrder("cart_1", details)).toMatchObject({ ok: false, status: 409, message });
   });
 
   it("splits a Vietnamese full name: family name first, given name last", async () => {

@@ -1,9 +1,9 @@
 /**
- * Placing an order: the checkout's details in one call of ours, then Medusa's completion. A 4xx
+ * Placing an order: the checkout's details in one call of ours, then our completion. A 4xx
  * refusal (a revoked certificate, a sold-out product, a delivery option that is not the parcel's)
  * comes back as a Result whose message the page shows.
  */
-import { coreResult, getSdk, type Result } from "./client.server";
+import type { Result } from "./client.server";
 import { portalRequest } from "./portal-api.server";
 
 export type CheckoutDetails = {
@@ -31,15 +31,15 @@ export function splitVietnameseName(fullName: string): { first_name: string; las
  * Email, addresses, one delivery option per producer's parcel and the payment session are one call
  * (POST /store/ocop/checkout/:id): the backend sets them in one run and refreshes the cart once, where
  * Medusa's routes took four to five calls and a cart refresh after each (bench/RESULTS.md). Then the
- * completion; it answers once the order is split by producer, so the order page has every part.
- * A signed-in shopper's cart is theirs (attached at sign-in): the call carries their token.
+ * completion (POST /store/ocop/checkout/:id/complete: Medusa's completion without its repeated reads,
+ * the order split by producer in the same run, so the order page has every part; a repeat answers
+ * the same order). A signed-in shopper's cart is theirs (attached at sign-in): both calls carry their token.
  */
 export async function placeOrder(
   cartId: string,
   d: CheckoutDetails,
   customerToken?: string
 ): Promise<Result<CompletedOrder>> {
-  const sdk = getSdk();
   const address = {
     ...splitVietnameseName(d.full_name),
     phone: d.phone,
@@ -62,9 +62,10 @@ export async function placeOrder(
     },
   });
   if (!prepared.ok) return prepared;
-  const done = await coreResult(() => sdk.store.cart.complete(cartId, { fields: "id" }));
+  const done = await portalRequest<{ type: "order"; order: { id: string } }>(
+    `/store/ocop/checkout/${encodeURIComponent(cartId)}/complete`,
+    { method: "POST", store: true, token: customerToken, body: {} }
+  );
   if (!done.ok) return done;
-  if (done.data.type === "order") return { ok: true, data: { id: done.data.order.id } };
-  const message = done.data.error?.message ?? "The order could not be completed.";
-  return { ok: false, status: 400, message, errors: {} };
+  return { ok: true, data: { id: done.data.order.id } };
 }

@@ -2,6 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys, getVariantAvailability, MedusaError, Modules } from "@medusajs/framework/utils"
 import { recordById } from "./record-by-id"
 import { checkoutLockKey, conflictText, isLockTimeout, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
+import { guardTimer, timedGuard } from "../../observability/checkout-guards"
 
 const soldOut = (res: MedusaResponse, code: "sold_out" | "busy") =>
   res.status(409).json({
@@ -19,19 +20,25 @@ const soldOut = (res: MedusaResponse, code: "sold_out" | "busy") =>
  * "sold out" at once, one who waited more than LOCK_WAIT_SECONDS a 409 "try again" (code "busy"),
  * and the completions that can succeed run one after another. The lock is released when the
  * response ends. Carts without stocked items (backorder, unmanaged stock) pass straight through.
+ * Timed in two parts (ocop_checkout_guard_seconds): the reads as `checkout_stock_check`, the wait
+ * for the lock as `checkout_stock_lock_wait` — a slow check and contention call for different fixes.
+ * The storefront completes through POST /store/ocop/checkout/:id/complete (workflows/checkout/complete),
+ * which takes the same locks; this keeps Medusa's own route as safe for every other client.
  */
 export async function serializeCheckout(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const cart: any = await recordById(req.scope, "cart", req.params.id, [
-    "id",
-    "completed_at",
-    "sales_channel_id",
-    "items.variant_id",
-    "items.quantity",
-    "items.variant.manage_inventory",
-    "items.variant.allow_backorder",
-    "items.variant.inventory_items.inventory_item_id",
-  ])
+  const cart: any = await timedGuard("checkout_stock_check", () =>
+    recordById(req.scope, "cart", req.params.id, [
+      "id",
+      "completed_at",
+      "sales_channel_id",
+      "items.variant_id",
+      "items.quantity",
+      "items.variant.manage_inventory",
+      "items.variant.allow_backorder",
+      "items.variant.inventory_items.inventory_item_id",
+    ])
+  )
   if (!cart || cart.completed_at || !cart.sales_channel_id) return next() // Medusa answers these itself
   const stocked = (cart.items ?? []).filter((i: any) => i?.variant?.manage_inventory && !i.variant.allow_backorder)
   const keys = [
@@ -47,15 +54,19 @@ export async function serializeCheckout(req: MedusaRequest, res: MedusaResponse,
   for (const item of stocked) needed.set(item.variant_id, (needed.get(item.variant_id) ?? 0) + Number(item.quantity))
   const locking = req.scope.resolve(Modules.LOCKING)
   let entered = false
+  const waited = guardTimer("checkout_stock_lock_wait")
   try {
     await locking.execute(
       keys.sort().map(checkoutLockKey),
       async () => {
         entered = true
-        const availability = await getVariantAvailability(query as any, {
-          variant_ids: [...needed.keys()],
-          sales_channel_id: cart.sales_channel_id,
-        })
+        waited()
+        const availability = await timedGuard("checkout_stock_check", () =>
+          getVariantAvailability(query as any, {
+            variant_ids: [...needed.keys()],
+            sales_channel_id: cart.sales_channel_id,
+          })
+        )
         const short = [...needed].some(([variantId, quantity]) => {
           const available = availability[variantId]?.availability
           return available !== null && available !== undefined && available < quantity
@@ -70,6 +81,7 @@ export async function serializeCheckout(req: MedusaRequest, res: MedusaResponse,
       { timeout: LOCK_WAIT_SECONDS }
     )
   } catch (error) {
+    waited()
     if (res.headersSent) return
     if (!entered && isLockTimeout(error)) return void soldOut(res, "busy")
     next(error)

@@ -14,7 +14,7 @@ const CART_COMPLETION = /^\/store\/carts\/[^/]+\/complete\/?$/
 const OUT_OF_STOCK = /required inventory|not enough stock|insufficient.inventory/i
 
 const isCartCompletion = (req: MedusaRequest) => req.method === "POST" && CART_COMPLETION.test(req.path)
-const isOutOfStock = (err: any) =>
+export const isOutOfStock = (err: any) =>
   err?.code === MedusaError.Codes.INSUFFICIENT_INVENTORY || OUT_OF_STOCK.test(String(err?.message ?? ""))
 
 /**

@@ -1,12 +1,14 @@
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { InvokeFn } from "@medusajs/framework/workflows-sdk"
 import { timedGuard } from "../../observability/checkout-guards"
 import { splitOrderByProducerWorkflow } from "../order/split-order-by-producer"
 
-type OrderCreatedHook = (
-  handler: (input: { order_id: string; cart_id: string }, context: { container: MedusaContainer }) => Promise<void>
-) => void
+/** What completeCartWorkflow passes its `orderCreated` hook (core-flows cart/workflows/complete-cart.js). */
+type OrderCreatedInput = { order_id: string; cart_id: string }
+type CompleteCartHooks = typeof completeCartWorkflow.hooks & {
+  orderCreated?: (invoke: InvokeFn<OrderCreatedInput, unknown, unknown>) => void
+}
 
 /**
  * A checkout's order is split by producer before the cart's completion answers, so the shopper's
@@ -14,10 +16,16 @@ type OrderCreatedHook = (
  * delivery fees (an order.placed subscriber alone left a window in which they did).
  *
  * Medusa 2.21.2 declares `orderCreated` in completeCartWorkflow (after the payment is authorised)
- * but leaves it out of the workflow's typed hooks, hence the cast. A failed split must not undo a
- * placed and paid order: it is logged, and the order.placed subscriber splits the order again.
+ * but leaves it out of the workflow's typed hooks: it is typed here with the SDK's own handler type
+ * and looked up at start-up, so an upgrade that drops it stops the backend instead of silently
+ * leaving orders unsplit. A failed split must not undo a placed and paid order: it is logged, and
+ * the order.placed subscriber splits the order again.
+ *
+ * The storefront completes through workflows/checkout/complete, which splits the order in its own
+ * run; this hook serves Medusa's route (other clients).
  */
-const orderCreated = (completeCartWorkflow.hooks as unknown as { orderCreated: OrderCreatedHook }).orderCreated
+const { orderCreated } = completeCartWorkflow.hooks as CompleteCartHooks
+if (!orderCreated) throw new Error("Medusa's completeCartWorkflow has no orderCreated hook: the order split needs one.")
 orderCreated(async ({ order_id }, { container }) => {
   try {
     // Timed with the other checkout work of the plugin: it counts in the plugin's share of checkout.

@@ -32,3 +32,6 @@ export const StorePrepareCheckout = z
   .strict()
 
 export type StorePrepareCheckoutBody = z.infer<typeof StorePrepareCheckout>
+
+/** POST /store/ocop/checkout/:id/complete — nothing to send: the cart holds the order (a stray field is refused). */
+export const StoreCompleteCheckout = z.object({}).strict()

@@ -1,0 +1,135 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { assertVariantsListed } from "../../../lib/cart-gate"
+import { checkoutLockKey, conflictText, isLockTimeout, LOCK_WAIT_SECONDS } from "../../../lib/conflicts"
+import { guardTimer, timedGuard } from "../../../observability/checkout-guards"
+import { requiredVariantFieldsForInventoryConfirmation } from "../../cart/medusa-cart-internals"
+import { CHECKOUT_CART_FIELDS, type CheckoutCartToComplete, stockedInventoryItemIds } from "./checkout-cart"
+import { completeCheckoutWorkflow } from "./complete-checkout"
+
+/** Medusa's completion waits this long for the cart's lock (completeCartWorkflow's acquireLockStep). */
+const CART_LOCK_SECONDS = 30
+
+/** A completion refused before anything was written: the last units went to others, or the wait was too long. */
+export class CheckoutConflict extends Error {
+  constructor(readonly code: "sold_out" | "busy") {
+    super(code === "sold_out" ? conflictText.soldOut() : conflictText.checkoutBusy())
+  }
+}
+
+type Many<T> = T | T[] | null | undefined
+const many = <T>(v: Many<T>): T[] => (Array.isArray(v) ? v : v ? [v] : [])
+type StockedVariant = {
+  id: string
+  inventory_items?: Many<{
+    inventory_item_id: string
+    required_quantity?: number | null
+    inventory?: {
+      location_levels?: Many<{
+        stocked_quantity?: number | null
+        reserved_quantity?: number | null
+        stock_locations?: Many<{ sales_channels?: Many<{ id: string }> }>
+      }>
+    } | null
+  }>
+}
+
+/**
+ * Whether any stocked line asks for more units than one of the cart's channel's locations has left
+ * (the inventory module would refuse the reservation; answered before anything is written).
+ */
+function shortOfStock(cart: CheckoutCartToComplete, variants: StockedVariant[]): boolean {
+  const variantById = new Map(variants.map((v) => [v.id, v]))
+  const needed = new Map<string, number>()
+  const levelsOf = new Map<string, number>()
+  for (const line of cart.items ?? []) {
+    if (!line?.variant?.manage_inventory || line.variant.allow_backorder || !line.variant_id) continue
+    for (const ii of many(variantById.get(line.variant_id)?.inventory_items)) {
+      const units = Number(ii.required_quantity ?? 1) * Number(line.quantity)
+      needed.set(ii.inventory_item_id, (needed.get(ii.inventory_item_id) ?? 0) + units)
+      const inChannel = many(ii.inventory?.location_levels).filter((level) =>
+        many(level.stock_locations).some((l) => many(l.sales_channels).some((c) => c.id === cart.sales_channel_id))
+      )
+      const best = Math.max(
+        0,
+        ...inChannel.map((level) => Number(level.stocked_quantity ?? 0) - Number(level.reserved_quantity ?? 0))
+      )
+      levelsOf.set(ii.inventory_item_id, best)
+    }
+  }
+  return [...needed].some(([itemId, units]) => (levelsOf.get(itemId) ?? 0) < units)
+}
+
+/**
+ * The storefront's completion (POST /store/ocop/checkout/:id/complete): Medusa's completeCartWorkflow
+ * with the work that cannot change the answer taken out (complete-checkout.ts says which).
+ *
+ * Under the cart's lock — the key Medusa's own completion takes, so the two routes never complete one
+ * cart twice — the cart is read once. A cart that has its order already answers that order (a double
+ * click, a retry after a lost answer); another shopper's cart does not exist. Then, under the
+ * checkout lock of each stocked item (api/utils/checkout-gate.ts takes the same ones for Medusa's
+ * route), the stock is read once: a shopper who comes too late is told "sold out" before anything is
+ * written, one who waited longer than LOCK_WAIT_SECONDS "try again"; the order is placed inside.
+ */
+export async function placeOrder(
+  container: MedusaContainer,
+  input: { cart_id: string; customer_id?: string | null }
+): Promise<{ order_id: string }> {
+  const locking = container.resolve(Modules.LOCKING)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  return locking.execute(
+    input.cart_id,
+    async () => {
+      const { data } = await query.graph({
+        entity: "cart",
+        fields: CHECKOUT_CART_FIELDS,
+        filters: { id: input.cart_id },
+      })
+      const cart = data[0] as CheckoutCartToComplete | undefined
+      if (!cart || (cart.customer?.has_account && cart.customer_id !== (input.customer_id ?? null))) {
+        throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart with id: ${input.cart_id} was not found`)
+      }
+      if (cart.order?.id) return { order_id: cart.order.id }
+      if (cart.completed_at) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart with id: ${cart.id} is already completed`)
+      }
+      const variantIds = [...new Set((cart.items ?? []).flatMap((i) => (i?.variant_id ? [i.variant_id] : [])))]
+      await timedGuard("listing_gate", () => assertVariantsListed(container, variantIds))
+
+      const placeUnderStockLocks = async () => {
+        const { data: variants } = await timedGuard("checkout_stock_check", () =>
+          query.graph({
+            entity: "variant",
+            fields: ["id", ...requiredVariantFieldsForInventoryConfirmation],
+            filters: { id: variantIds },
+          })
+        )
+        if (shortOfStock(cart, variants as StockedVariant[])) throw new CheckoutConflict("sold_out")
+        const { result } = await completeCheckoutWorkflow(container).run({
+          input: { cart, variants: variants as Array<{ id: string }> },
+        })
+        return { order_id: result.id }
+      }
+      const keys = stockedInventoryItemIds(cart)
+      if (!keys.length) return placeUnderStockLocks()
+      const waited = guardTimer("checkout_stock_lock_wait")
+      let entered = false
+      try {
+        return await locking.execute(
+          keys.map(checkoutLockKey),
+          () => {
+            entered = true
+            waited()
+            return placeUnderStockLocks()
+          },
+          { timeout: LOCK_WAIT_SECONDS }
+        )
+      } catch (error) {
+        waited()
+        if (!entered && isLockTimeout(error)) throw new CheckoutConflict("busy")
+        throw error
+      }
+    },
+    { timeout: CART_LOCK_SECONDS }
+  )
+}
