@@ -7,7 +7,9 @@
 // Times each step and each method's whole flow. Each flow buys one unit of a random listed product
 // (stock is 5–500 per product, so long runs slowly use it up).
 // Baseline, same run: GET /store/regions (the cheapest store route: framework + key check).
-//   node bench/checkout.mjs --backend http://localhost:9000 --key pk_… [--duration 20] [--smoke]
+//   node bench/checkout.mjs --backend http://localhost:9000 --key pk_… [--duration 20] [--count N] [--smoke]
+// BENCH_CHECKOUT_PATHS=storefront,storefront-medusa-complete times only those paths (and skips the
+// open-cart adds); --count N then stops after N flows.
 import { createHmac, randomBytes } from "node:crypto"
 import { request, summarize, timedLoop } from "./lib/harness.mjs"
 import { runStandalone } from "./lib/standalone.mjs"
@@ -58,7 +60,10 @@ const CORE_STEPS = [...STEPS.slice(0, 9), "create cart + add item (one call)"]
  * - "storefront": what the storefront does (storefront/app/lib/backend/cart-checkout.server.ts): its
  *   fields on the cart calls, the shipping options, then ONE call of ours that sets the email, the
  *   addresses, the shipping methods and the payment session (POST /store/ocop/checkout/:id,
- *   plugins/ocop workflows/checkout/prepare-checkout.ts), then Medusa's completion.
+ *   plugins/ocop workflows/checkout/prepare-checkout.ts), then ours (POST /store/ocop/checkout/:id/complete,
+ *   workflows/checkout/complete).
+ * - "storefront-medusa-complete": the same, completed by Medusa's `POST /store/carts/:id/complete`
+ *   (with our checkout stock check and the split in its orderCreated hook) — the completion's baseline.
  * - "standard": Medusa's own routes for the same steps (address, shipping method, payment collection,
  *   payment session), each asked for the fields the storefront used to read — the baseline of the
  *   one-call path.
@@ -67,6 +72,10 @@ const CORE_STEPS = [...STEPS.slice(0, 9), "create cart + add item (one call)"]
  */
 const ANSWERS = {
   storefront: {
+    "add item": "id,completed_at,items.id,items.quantity",
+    complete: "id",
+  },
+  "storefront-medusa-complete": {
     "add item": "id,completed_at,items.id,items.quantity",
     complete: "id",
   },
@@ -79,7 +88,13 @@ const ANSWERS = {
   },
   medusa: {},
 }
-const ANSWER_LABEL = { storefront: "", standard: " (Medusa's routes)", medusa: " (Medusa's default answers)" }
+const ANSWER_LABEL = {
+  storefront: "",
+  "storefront-medusa-complete": " (storefront, Medusa's completion)",
+  standard: " (Medusa's routes)",
+  medusa: " (Medusa's default answers)",
+}
+const PATHS = process.env.BENCH_CHECKOUT_PATHS?.split(",").map((p) => p.trim())
 const stepLabel = (step, answers) => `${step}${ANSWER_LABEL[answers]}`
 
 /**
@@ -180,13 +195,14 @@ export async function run(ctx) {
     durationMs: Math.min(durationMs, 5000),
   })
 
-  const openCartAdds = await addToOpenCartCases(ctx, Math.min(durationMs, 20000))
+  const openCartAdds = PATHS ? [] : await addToOpenCartCases(ctx, Math.min(durationMs, 20000))
 
   const offered = await request(`${backend}/store/payment-providers?region_id=${regionId}`, { headers })
   const offeredIds = new Set((offered.ok ? offered.json().payment_providers : []).map((p) => p.id))
   const methods = METHODS.filter((m) => offeredIds.has(m.id))
   if (!methods.length) throw new Error("The region offers no payment method this benchmark knows.")
-  const answerKinds = Object.keys(ANSWERS)
+  const answerKinds = Object.keys(ANSWERS).filter((a) => !PATHS || PATHS.includes(a))
+  if (!answerKinds.length) throw new Error(`BENCH_CHECKOUT_PATHS names no path (known: ${Object.keys(ANSWERS)})`)
   const stepSamples = Object.fromEntries(answerKinds.flatMap((a) => STEPS.map((s) => [stepLabel(s, a), []])))
   const flowKey = (method, answers) => `${method}|${answers}`
   const flowSamples = Object.fromEntries(answerKinds.flatMap((a) => methods.map((m) => [flowKey(m.id, a), []])))
@@ -255,7 +271,8 @@ export async function run(ctx) {
       request(`${backend}${url}${step ? fieldsOf(step) : ""}`, { method: "POST", headers, body })
     let res
     let cartId
-    if (answers === "storefront") {
+    const storefront = answers.startsWith("storefront")
+    if (storefront) {
       // What the storefront sends when the shopper has no cart: one call, cart and line.
       res = await post("/store/ocop/carts", { region_id: regionId, variant_id: product.variant_id, quantity: 1 })
       check("create cart + add item (one call)", res)
@@ -284,7 +301,7 @@ export async function run(ctx) {
       if (!option) throw new Error("no shipping option offered for the cart (run npm run seed)")
       return option
     }
-    if (answers === "storefront") {
+    if (storefront) {
       const option = await shippingOption()
       res = await post(`/store/ocop/checkout/${cartId}`, {
         email: "bench@ocop.vn",
@@ -314,7 +331,10 @@ export async function run(ctx) {
       )
       check("payment session", res)
     }
-    res = await post(`/store/carts/${cartId}/complete`, {}, "complete")
+    res =
+      answers === "storefront"
+        ? await post(`/store/ocop/checkout/${cartId}/complete`, {})
+        : await post(`/store/carts/${cartId}/complete`, {}, "complete")
     check("complete", res)
     const body = res.json()
     if (body.type !== "order")
@@ -356,8 +376,9 @@ export async function run(ctx) {
       `baseline = GET /store/regions in the same run; ratios = baseline time ÷ step time (how many "cheapest requests" a step costs, inverted)`,
       `${orders} orders placed, one sequential client, methods in turn; each flow buys 1 unit of a listed product`,
       "unmarked flows: the storefront's path (its fields, the shipping options, ONE call of ours — POST " +
-        "/store/ocop/checkout/:id: email, addresses, shipping methods, payment session — then Medusa's " +
-        "completion); " +
+        "/store/ocop/checkout/:id: email, addresses, shipping methods, payment session — then ours, POST " +
+        "/store/ocop/checkout/:id/complete); (storefront, Medusa's completion): the same completed by Medusa's " +
+        "POST /store/carts/:id/complete; " +
         "(Medusa's routes): the same steps through Medusa's own routes with the storefront's former fields; " +
         "(Medusa's default answers): Medusa's routes asking for no fields, as Medusa's js-sdk does; " +
         "all three alternate",
