@@ -94,16 +94,21 @@ export async function placeOrder(
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cart with id: ${cart.id} is already completed`)
       }
       const variantIds = [...new Set((cart.items ?? []).flatMap((i) => (i?.variant_id ? [i.variant_id] : [])))]
-      await timedGuard("listing_gate", () => assertVariantsListed(container, variantIds))
+      // The listing gate needs no lock: it runs while the stock locks are awaited, and is awaited with the stock read.
+      const listed = timedGuard("listing_gate", () => assertVariantsListed(container, variantIds))
+      listed.catch(() => undefined) // awaited below; a refusal must not count as unhandled meanwhile
 
       const placeUnderStockLocks = async () => {
-        const { data: variants } = await timedGuard("checkout_stock_check", () =>
-          query.graph({
-            entity: "variant",
-            fields: ["id", ...requiredVariantFieldsForInventoryConfirmation],
-            filters: { id: variantIds },
-          })
-        )
+        const [{ data: variants }] = await Promise.all([
+          timedGuard("checkout_stock_check", () =>
+            query.graph({
+              entity: "variant",
+              fields: ["id", ...requiredVariantFieldsForInventoryConfirmation],
+              filters: { id: variantIds },
+            })
+          ),
+          listed,
+        ])
         if (shortOfStock(cart, variants as StockedVariant[])) throw new CheckoutConflict("sold_out")
         const { result } = await completeCheckoutWorkflow(container).run({
           input: { cart, variants: variants as Array<{ id: string }> },
@@ -126,6 +131,7 @@ export async function placeOrder(
         )
       } catch (error) {
         waited()
+        if (!entered) await listed // an unlisted product is the answer, before "try again"
         if (!entered && isLockTimeout(error)) throw new CheckoutConflict("busy")
         throw error
       }
