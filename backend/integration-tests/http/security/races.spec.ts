@@ -310,10 +310,12 @@ medusaIntegrationTestRunner({
         const product = await who.stockedProduct(producer.id, "Nước mắm cá cơm 40 độ đạm (lô cuối)", UNITS)
         const carts: string[] = []
         const preparing = Date.now()
-        for (let i = 0; i < SHOPPERS; i += 25) {
+        // Prepared 5 at a time: 25 carts at once (≈ 175 requests into one server process) ran past the
+        // server's 30-s answer limit when the machine was loaded — the setup failed, not the race.
+        for (let i = 0; i < SHOPPERS; i += 5) {
           carts.push(
             ...(await Promise.all(
-              Array.from({ length: Math.min(25, SHOPPERS - i) }, () =>
+              Array.from({ length: Math.min(5, SHOPPERS - i) }, () =>
                 who.readyCart([{ variantId: product.variantId, quantity: 1 }])
               )
             ))
