@@ -187,6 +187,28 @@ medusaIntegrationTestRunner({
       expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 3, reserved: 1 })
     })
 
+    it("too long behind another checkout of the item: 409 'busy', nothing written; then it goes through", async () => {
+      const tea = await who.producerAccount("HTX Chè Tân Cương")
+      const product = await who.stockedProduct(tea.id, "Chè móc câu Tân Cương", 2)
+      const cartId = await who.readyCart([{ variantId: product.variantId, quantity: 1 }])
+      const locking = getContainer().resolve(Modules.LOCKING)
+      const key = `ocop:checkout:${product.inventoryItemId}` // the key Medusa's route takes too (checkout-gate.ts)
+      await locking.acquire(key, { ownerId: "another-checkout", expire: 60 })
+      let busy: HttpResult
+      try {
+        busy = await complete(cartId)
+      } finally {
+        await locking.release(key, { ownerId: "another-checkout" })
+      }
+      expect(busy.status, JSON.stringify(busy.data)).toBe(409)
+      expect(busy.data.code).toBe("busy")
+      expect(busy.data.message).toMatch(/Vui lòng thử lại.*EN: Many people are ordering the same item right now/)
+      expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 2, reserved: 0 })
+      expect((await getContainer().resolve(Modules.CART).retrieveCart(cartId)).completed_at).toBeFalsy()
+      await expectStatus(complete(cartId), 200)
+      expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 2, reserved: 1 })
+    })
+
     it("the last units, 12 parallel shoppers: orders = units, the others 409 'sold out', no oversell", async () => {
       const UNITS = 3
       const SHOPPERS = 12
