@@ -90,7 +90,26 @@ export class ColumnValues {
   /** Live documents per code (kept on every write): a dense match counts its complement only. */
   live: number[] = [0]
   private byText = new Map<string, number>()
+  private byCode?: CodeSlots
   constructor(public readonly column: PlannedColumn) {}
+  /**
+   * The slots holding each code (live or not, ascending), for the first `covered` slots; sorted once
+   * per column and kept like a page order (slots written since are tested one by one; sorted again
+   * after REORDER_AFTER of them). A filter then visits only its values' slots.
+   */
+  slotsByCode(slots: number): CodeSlots {
+    const kept = this.byCode
+    if (kept && slots - kept.covered <= REORDER_AFTER) return kept
+    const codes = this.codes.a
+    const start = new Int32Array(this.text.length + 1)
+    for (let s = 0; s < slots; s++) start[codes[s] + 1]++
+    for (let c = 0; c < this.text.length; c++) start[c + 1] += start[c]
+    const fill = start.slice(0, this.text.length)
+    const list = new Int32Array(slots)
+    for (let s = 0; s < slots; s++) list[fill[codes[s]]++] = s
+    this.byCode = { start, slots: list, covered: slots }
+    return this.byCode
+  }
   code(text: string | null, num: number): number {
     if (text === null) return 0
     let c = this.byText.get(text)
@@ -104,6 +123,9 @@ export class ColumnValues {
     return c
   }
 }
+
+/** Each code's slots: slots[start[c]..start[c + 1]] (ascending), over the slots below `covered`. */
+export type CodeSlots = { start: Int32Array; slots: Int32Array; covered: number }
 
 /** One page order of the index, sorted once: its slots, and each slot's place in it (see ordered). */
 export type SlotOrder = { slots: Int32Array; rank: Int32Array; covered: number }

@@ -163,8 +163,9 @@ export class SlotScorer {
     } else
       for (const lexemes of this.lists) {
         for (const l of lexemes) {
-          while (l.k < l.n && l.slots[l.k] < slot) l.k++
-          if (l.k < l.n && l.slots[l.k] === slot) e.add(l.pos, l.off[l.k], l.off[l.k + 1])
+          const k = seek(l.slots, l.k, l.n, slot)
+          l.k = k
+          if (k < l.n && l.slots[k] === slot) e.add(l.pos, l.off[k], l.off[k + 1])
         }
         e.closeOperand()
       }
@@ -173,6 +174,27 @@ export class SlotScorer {
     for (const a of this.accents) if (has(a, slot)) score += 0.5
     return score
   }
+}
+
+/**
+ * The first posting at or after k whose slot is not below `slot`: steps doubling, then halving, so
+ * scoring a few slots of a long posting list (a broad word under a narrow filter) skips most of it.
+ */
+function seek(slots: Int32Array, k: number, n: number, slot: number): number {
+  if (k >= n || slots[k] >= slot) return k
+  let step = 1
+  while (k + step < n && slots[k + step] < slot) {
+    k += step
+    step *= 2
+  }
+  let lo = k + 1
+  let hi = Math.min(k + step, n)
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (slots[mid] < slot) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 let orSums = new Float32Array(0)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { MemoryIndex } from "./memory-index"
+import { sortedCounts, statsCount, valueFacets } from "./facets"
 import { keyCompare, pageCompare } from "./memory-order"
 import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
 import { SlotScorer } from "./memory-scoring"
@@ -143,6 +144,74 @@ describe("in-process search", () => {
       }
       const want = slots.sort(keyCompare(index, search.plan.order, scores)).slice(0, 15)
       expect(got, q).toEqual(want.map((s) => ({ id: index.ids[s], score: scores[s] })))
+    }
+  })
+
+  it("counts disjunctive facets and pages from the filters' values' slots as a pass over every slot does", () => {
+    const index = catalogue(1500)
+    for (const f of FACETS) index.column(f.field)?.slotsByCode(index.slots) // sorted now: what follows is written since
+    for (let i = 0; i < 60; i++) index.put(row(i * 11, index))
+    index.remove("p0200")
+    const disjunctive = new Set(FACETS.map((f) => f.field))
+    const cases: [string | undefined, Record<string, unknown>][] = [
+      ["qua", { province: "48" }],
+      ["qua", { province: ["01", "79"], stars: "5" }],
+      ["qua & tang", { province: "01", stars: ["4", "5"], price: { $gte: 40000, $lte: 90000 } }],
+      ["nuoc", { stars: "3" }],
+      ["tra | qua", { province: null }],
+    ]
+    for (const [q, filters] of cases) {
+      const mplan = planMemorySearch(index.plan, filters, FACETS, disjunctive, undefined)!
+      const search = {
+        query: parseTsQuery(q!),
+        accentKeys: [],
+        facets: FACETS,
+        disjunctive,
+        plan: mplan,
+        take: 12,
+        skip: 0,
+      }
+      const got = memorySearch(index, search)
+      // slot by slot: a slot failing one disjunctive filter counts for that filter's facet only
+      const matched = index.match(search.query!)
+      const tests = mplan.tests.map((t) => ({ ...t, col: index.column(t.field)! }))
+      const counts = new Map(FACETS.map((f) => [f.field, new Map<string, number>()]))
+      const price = { mn: Number.POSITIVE_INFINITY, mx: Number.NEGATIVE_INFINITY, sm: 0, ct: 0 }
+      const scorer = new SlotScorer(index, search)
+      const scores = new Float64Array(index.slots)
+      const passing: number[] = []
+      for (let s = 0; s < index.slots; s++) {
+        if (!(matched[s >> 5] & (1 << (s & 31)))) continue
+        const failed = tests.filter((t) => {
+          const c = t.col.codes.a[s]
+          return !t.test(t.col.text[c], t.col.num[c])
+        })
+        if (failed.length > 1 || failed.some((t) => !t.disjunctive)) continue
+        const own = failed[0]?.field
+        for (const f of FACETS) {
+          if (own && own !== f.field) continue
+          const col = index.column(f.field)!
+          const text = col.text[col.codes.a[s]]
+          if (f.type === "stats") {
+            const v = col.num[col.codes.a[s]]
+            if (Number.isNaN(v)) continue
+            price.mn = Math.min(price.mn, v)
+            price.mx = Math.max(price.mx, v)
+            price.sm += v
+            price.ct++
+          } else if (text !== null) counts.get(f.field)!.set(text, (counts.get(f.field)!.get(text) ?? 0) + 1)
+        }
+        if (own) continue
+        scores[s] = scorer.score(s)
+        passing.push(s)
+      }
+      const want: Record<string, unknown> = { total: passing.length }
+      for (const { f, i, limit } of valueFacets(FACETS)) want[`f${i}`] = sortedCounts(counts.get(f.field)!, limit)
+      want.f2 = statsCount(price.mn, price.mx, price.sm, price.ct)
+      expect(got.row, `${q} ${JSON.stringify(filters)}`).toEqual(want)
+      const page = passing.sort(keyCompare(index, mplan.order, scores)).slice(0, 12)
+      expect(got.page).toEqual(page.map((s) => ({ id: index.ids[s], score: scores[s] })))
+      expect(passing.length, `${q} ${JSON.stringify(filters)} matches`).toBeGreaterThan(0)
     }
   })
 })

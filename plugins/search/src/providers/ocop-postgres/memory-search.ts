@@ -40,18 +40,20 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   const ranked = !!input.query && mplan.order.some((k) => k.field === "_score")
   const scorer = new SlotScorer(index, input)
   const matchedCount = countBits(matched)
-  if (ranked && input.skip + input.take > 0) {
-    scorer.sumOrTermAtATime(matchedCount)
-    scorer.gatherTermAtATime(matched, matchedCount)
-  }
 
   const bits = new Map([...input.disjunctive].map((field, b) => [field, 1 << b]))
   const tests = mplan.tests.map((t) => {
     const col = index.column(t.field)!
     const pass = new Uint8Array(col.text.length)
     for (let c = 0; c < pass.length; c++) pass[c] = t.test(col.text[c], col.num[c]) ? 1 : 0
-    return { codes: col.codes.a, pass, bit: t.disjunctive ? (bits.get(t.field) ?? 0) : 0 }
+    return { col, codes: col.codes.a, pass, bit: t.disjunctive ? (bits.get(t.field) ?? 0) : 0 }
   })
+  if (ranked && input.skip + input.take > 0) {
+    // only the matches passing every filter are scored: the scoring path is chosen for their number
+    const scored = Math.min(matchedCount, smallestSource(index, matchedCount, tests).cost)
+    scorer.sumOrTermAtATime(scored)
+    scorer.gatherTermAtATime(matched, scored)
+  }
   const vf = valueFacets(input.facets).map(({ f, i, limit }) => {
     const col = index.column(f.field)!
     return { i, limit, col, codes: col.codes.a, counts: new Float64Array(col.text.length), bit: bits.get(f.field) ?? 0 }
@@ -103,46 +105,48 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   const bounded = scoreFirst && scorer.bounded
   const limit = page.limit
   let worstScore = Number.NEGATIVE_INFINITY // the page's last score once it is full (scoreFirst)
-  // most documents match and nothing filters: count the few that do not, from the live counts
-  const dense = !tests.length && 2 * matchedCount > index.liveCount && complementSums(sf.map((f) => f.col))
-  let total = dense ? countByComplement(index, matched, vf, sf) : 0
-  // one pass over the matched slots (inline: this loop is the search's cost)
-  for (let w = 0; w < matched.length && (limit > 0 || !dense); w++) {
-    let word = matched[w]
-    while (word) {
-      const bit = word & -word
-      word ^= bit
-      const slot = (w << 5) | (31 - Math.clz32(bit))
-      if (!dense) {
-        let mask = 0
-        let fails = false
-        for (const t of tests) {
-          if (t.pass[t.codes[slot]]) continue
-          if (!t.bit || mask) {
-            fails = true
-            break
-          }
-          mask = t.bit
-        }
-        if (fails) continue
-        for (const f of vf) if (!mask || mask === f.bit) f.counts[f.codes[slot]]++
-        for (const f of sf) {
-          if (mask && mask !== f.bit) continue
-          const v = f.num[f.codes[slot]]
-          if (Number.isNaN(v)) continue
-          if (v < f.mn) f.mn = v
-          if (v > f.mx) f.mx = v
-          f.sm += v
-          f.ct++
-        }
-        if (mask) continue
+  // A disjunctive facet counts the matches that pass every filter but its own: one set per filter a
+  // facet names, besides the set passing them all (total, page, the other facets). Each set is
+  // visited from its smallest source (the match, or one filter's values' slots); a set without
+  // filters of a match of most documents counts the few documents that do not match instead.
+  const sets = new Map<number, { vf: typeof vf; sf: typeof sf }>()
+  const setOf = (bit: number) => {
+    const own = bit ? tests.findIndex((t) => t.bit === bit) : -1
+    let set = sets.get(own)
+    if (!set) sets.set(own, (set = { vf: [], sf: [] }))
+    return set
+  }
+  for (const f of vf) setOf(f.bit).vf.push(f)
+  for (const f of sf) setOf(f.bit).sf.push(f)
+  const dense = (set: { sf: typeof sf } | undefined) =>
+    2 * matchedCount > index.liveCount && complementSums((set?.sf ?? []).map((f) => f.col))
+  for (const [own, set] of sets) {
+    if (own < 0) continue
+    const others = tests.filter((_, x) => x !== own)
+    if (!others.length && dense(set)) {
+      countByComplement(index, matched, set.vf, set.sf)
+      continue
+    }
+    visitMatches(index, matched, matchedCount, others, (slot) => {
+      for (const f of set.vf) f.counts[f.codes[slot]]++
+      for (const f of set.sf) addStat(f, f.num[f.codes[slot]])
+    })
+  }
+  const all = sets.get(-1) ?? { vf: [], sf: [] }
+  const counted = !tests.length && dense(all)
+  let total = counted ? countByComplement(index, matched, all.vf, all.sf) : 0
+  if (limit > 0 || !counted)
+    visitMatches(index, matched, matchedCount, tests, (slot) => {
+      if (!counted) {
+        for (const f of all.vf) f.counts[f.codes[slot]]++
+        for (const f of all.sf) addStat(f, f.num[f.codes[slot]])
         total++
-        if (limit === 0) continue
+        if (limit === 0) return
       }
       if (ranked) {
-        if (bounded && scorer.bound(slot) < worstScore) continue
+        if (bounded && scorer.bound(slot) < worstScore) return
         const score = scorer.score(slot)
-        if (score < worstScore) continue
+        if (score < worstScore) return
         scores[slot] = score
       }
       page.offer(slot)
@@ -150,8 +154,7 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
         const worst = page.worst()
         if (worst >= 0) worstScore = scores[worst]
       }
-    }
-  }
+    })
 
   const row: FacetRow = { total }
   for (const f of vf) {
@@ -167,6 +170,84 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
     for (const slot of [...slots].sort((a, b) => a - b)) scores[slot] = late.score(slot)
   }
   return { row, page: slots.map((slot) => ({ id: index.ids[slot], score: scores[slot] })) }
+}
+
+type StatAccumulator = { mn: number; mx: number; sm: number; ct: number }
+
+function addStat(f: StatAccumulator, v: number) {
+  if (Number.isNaN(v)) return
+  if (v < f.mn) f.mn = v
+  if (v > f.mx) f.mx = v
+  f.sm += v
+  f.ct++
+}
+
+type SlotTest = { col: ColumnValues; codes: Int32Array; pass: Uint8Array }
+
+let visitBits = new Uint32Array(0)
+
+/** The smallest source of the matches passing every test: the match (-1) or one test's values' slots. */
+function smallestSource(index: MemoryIndex, matchedCount: number, tests: SlotTest[]) {
+  let from = -1
+  let cost = matchedCount
+  const sources = tests.map((t, x) => {
+    const by = t.col.slotsByCode(index.slots)
+    let n = index.slots - by.covered
+    for (let c = 0; c + 1 < by.start.length && c < t.pass.length; c++) if (t.pass[c]) n += by.start[c + 1] - by.start[c]
+    if (n < cost) {
+      cost = n
+      from = x
+    }
+    return by
+  })
+  return { from, cost, sources }
+}
+
+/**
+ * Visits, in ascending slot order, the matched slots that pass every test, from the smallest
+ * source: the match itself, or the slots of one test's passing values (ColumnValues.slotsByCode,
+ * plus the slots written since it was sorted), gathered into a bitset first so the order stays
+ * ascending (scores and sums are taken in slot order, as the SQL path's single pass would).
+ */
+function visitMatches(
+  index: MemoryIndex,
+  matched: Uint32Array,
+  matchedCount: number,
+  tests: SlotTest[],
+  visit: (slot: number) => void
+) {
+  const { from, sources } = smallestSource(index, matchedCount, tests)
+  const rest = from < 0 ? tests : tests.filter((_, x) => x !== from)
+  let bits = matched
+  if (from >= 0) {
+    if (visitBits.length < matched.length) visitBits = new Uint32Array(matched.length)
+    bits = visitBits
+    const t = tests[from]
+    const by = sources[from]
+    for (let c = 0; c + 1 < by.start.length && c < t.pass.length; c++) {
+      if (!t.pass[c]) continue
+      for (let k = by.start[c]; k < by.start[c + 1]; k++) {
+        const slot = by.slots[k]
+        if (matched[slot >> 5] & (1 << (slot & 31))) bits[slot >> 5] |= 1 << (slot & 31)
+      }
+    }
+    for (let slot = by.covered; slot < index.slots; slot++)
+      if (matched[slot >> 5] & (1 << (slot & 31)) && t.pass[t.codes[slot]]) bits[slot >> 5] |= 1 << (slot & 31)
+  }
+  const n = rest.length
+  for (let w = 0; w < matched.length; w++) {
+    let word = bits[w]
+    if (!word) continue
+    if (from >= 0) bits[w] = 0 // the gathered bitset is left empty for the next visit
+    while (word) {
+      const bit = word & -word
+      word ^= bit
+      const slot = (w << 5) | (31 - Math.clz32(bit))
+      let x = 0
+      while (x < n && rest[x].pass[rest[x].codes[slot]]) x++
+      if (x === n) visit(slot)
+    }
+  }
 }
 
 function countBits(bits: Uint32Array): number {
