@@ -179,6 +179,30 @@ describe("in-process index: another process's writes", () => {
       }
     }
   }
+  it("a kept type-ahead answer is not given once the index changed", async () => {
+    const first = await suggestOcopProducts(on(memory), "mật o")
+    await memory.typeAheadWarmed() // the two-letter warm-up the first type-ahead started
+    expect(await suggestOcopProducts(on(memory), "mật o")).toEqual(first) // kept
+    const gone = first.suggestions[0].id
+    await sql.deleteDocuments({ index: resolved.physical_name, filters: { id: [gone] } })
+    const deadline = Date.now() + 10_000
+    for (;;) {
+      const [a, b] = [await suggestOcopProducts(on(memory), "mật o"), await suggestOcopProducts(on(sql), "mật o")]
+      if (
+        (!b.suggestions.some((x) => x.id === gone) && JSON.stringify(a) === JSON.stringify(b)) ||
+        Date.now() > deadline
+      ) {
+        expect(a.suggestions.map((x) => x.id)).not.toContain(gone)
+        expect(a).toEqual(b)
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    for (const q of ["mâ", "ma", "nư", "ca"]) {
+      expect(await suggestOcopProducts(on(memory), q), q).toEqual(await suggestOcopProducts(on(sql), q))
+    }
+  })
+
   it("a delisting, a new product, a rewound log and a clear reach a process that did not write", async () => {
     // `sql` writes (another server process); `memory` never writes, it follows the change log
     const before = await both({ q: "mật ong", limit: "100" })

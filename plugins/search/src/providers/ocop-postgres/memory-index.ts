@@ -133,6 +133,8 @@ export type SlotOrder = { slots: Int32Array; rank: Int32Array; covered: number }
 export type Bitset = Uint32Array
 /** Slots written since an order was sorted that make it sort again (see MemoryIndex.ordered). */
 const REORDER_AFTER = 4096
+/** Type-ahead answers kept per index (a page of ids and scores each). */
+const MAX_ANSWERS = 4096
 
 const NUMERIC = new Set(["bigint", "double precision", "boolean"])
 
@@ -165,6 +167,26 @@ export class MemoryIndex {
   dead = 0
   /** Reused per search (the search pass is synchronous): a score per slot. */
   scratch = new Float64Array(0)
+  /** Bumped by every put and remove: a kept answer (see answer) holds for one version only. */
+  version = 0
+  private answers = new Map<string, unknown>()
+  private answersVersion = 0
+
+  /** The answer kept for this key at the index's current version, if any. */
+  answer<T>(key: string): T | undefined {
+    if (this.answersVersion !== this.version) return undefined
+    return this.answers.get(key) as T | undefined
+  }
+
+  /** Keeps an answer computed at the current version (the oldest go past MAX_ANSWERS). */
+  keepAnswer(key: string, answer: unknown) {
+    if (this.answersVersion !== this.version) {
+      this.answers.clear()
+      this.answersVersion = this.version
+    }
+    this.answers.set(key, answer)
+    if (this.answers.size > MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value!)
+  }
 
   constructor(
     readonly plan: TablePlan,
@@ -199,6 +221,7 @@ export class MemoryIndex {
   }
 
   private killSlot(slot: number) {
+    this.version++
     if (this.alive[slot >> 5] & (1 << (slot & 31))) {
       this.alive[slot >> 5] &= ~(1 << (slot & 31))
       this.dead++
@@ -219,6 +242,7 @@ export class MemoryIndex {
     const previous = this.slotOf.get(id)
     if (previous !== undefined) this.killSlot(previous)
     const slot = this.ids.length
+    this.version++
     if (this.idSorted === slot && (slot === 0 || this.ids[slot - 1] < id)) this.idSorted++
     this.ids.push(id)
     this.slotOf.set(id, slot)

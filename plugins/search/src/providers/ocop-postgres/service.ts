@@ -28,7 +28,8 @@ import { OCOP_POSTGRES_PROVIDER, OcopPostgresIndexStore, type OcopPostgresOption
 import type { TablePlan } from "./plan"
 import { fromJson, type Executor } from "./sql"
 import { MemoryIndexFollower } from "./memory-index-follower"
-import { memorySearch, planMemorySearch } from "./memory-search"
+import { memorySearch, planMemorySearch, type MemorySearchResult } from "./memory-search"
+import type { MemoryIndex } from "./memory-index"
 import { compileOrder, searchStatement, splitFilters } from "./statement"
 import { compileTextMatch, parseTextQuery, textTsQuery, type TextQuery, type TypoAlternatives } from "./text-match"
 import { parseTsQuery } from "./ts-rank"
@@ -52,6 +53,11 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
   /** In-process indexes per table (text searches), when enabled. */
   protected followers_ = new Map<string, MemoryIndexFollower>()
   protected memoryIndex_: boolean
+  /** Per table: the type-ahead warm-up (see warmTypeAhead). */
+  protected typeAhead_ = new Map<
+    string,
+    { index?: MemoryIndex; version: number; started: number; running?: Promise<unknown> }
+  >()
   private collationChecked_?: Promise<boolean>
 
   constructor(deps: { manager: Executor }, options: OcopPostgresOptions = {}) {
@@ -204,17 +210,35 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     if (!query && !counts) return undefined
     const typed = typos.size ? parseTsQuery(textTsQuery(text)) : undefined
     const accentKeys = query ? queryAccentTerms(text.q) : []
-    const found = memorySearch(index, {
-      query,
-      typed,
-      accentKeys,
-      facets: counts ? [] : facets,
-      disjunctive: counts ? new Set() : s.disjunctive,
-      plan: counts ? { ...mplan, tests: mplan.tests.map((t) => ({ ...t, disjunctive: false })) } : mplan,
-      take,
-      skip,
-      pageOnly: !!counts,
-    })
+    // a type-ahead search (words, no facets, no count) is kept per index version: the same answer
+    const kept =
+      query && !counted && !facets.length
+        ? [
+            textTsQuery(text, typos),
+            typed ? textTsQuery(text) : "",
+            accentKeys.filter((k) => index.accents.has(k)).join(" "),
+            JSON.stringify(filters ?? {}),
+            JSON.stringify(input.pagination?.order ?? {}),
+            take,
+            skip,
+          ].join("\u0000")
+        : undefined
+    let found = kept === undefined ? undefined : index.answer<MemorySearchResult>(kept)
+    if (!found) {
+      found = memorySearch(index, {
+        query,
+        typed,
+        accentKeys,
+        facets: counts ? [] : facets,
+        disjunctive: counts ? new Set() : s.disjunctive,
+        plan: counts ? { ...mplan, tests: mplan.tests.map((t) => ({ ...t, disjunctive: false })) } : mplan,
+        take,
+        skip,
+        pageOnly: !!counts,
+      })
+      if (kept !== undefined) index.keepAnswer(kept, found)
+    }
+    if (kept !== undefined && text.terms.length === 1) this.warmTypeAhead(plan, input, index)
     const { page } = found
     const row = counts ?? found.row
     const byId = page.length
@@ -228,6 +252,36 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
       score: real ? float4Text(h.score) : h.score,
     }))
     return searchAnswer(rows, row, input, { plan, text, typos, facets, counted, take, skip, processingMs: 0 })
+  }
+
+  /**
+   * Type-ahead answers for every two-letter start of the index's words, computed in the background
+   * the first time a one-word type-ahead search comes (its shape is the template) and again when the
+   * index changed since, at most once a TYPE_AHEAD_REWARM_MS: the short prefixes are the costly ones
+   * (they stand for hundreds of words and most documents). Kept per index version (MemoryIndex
+   * answer), so a change is never answered from an older index; between a change and the next
+   * warm-up those prefixes are computed on demand.
+   */
+  protected warmTypeAhead(plan: TablePlan, template: SearchTypes.ProviderSearchQuery, index: MemoryIndex) {
+    const state = this.typeAhead_.get(plan.table) ?? { version: -1, started: 0 }
+    this.typeAhead_.set(plan.table, state)
+    if (state.running || (state.index === index && state.version === index.version)) return
+    if (state.index === index && Date.now() - state.started < TYPE_AHEAD_REWARM_MS) return
+    Object.assign(state, { index, version: index.version, started: Date.now() })
+    const prefixes = [...new Set([...index.terms.keys()].filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))]
+    state.running = (async () => {
+      for (const q of prefixes) {
+        await new Promise((resolve) => setImmediate(resolve))
+        await this.search({ ...template, q })
+      }
+    })()
+      .catch(() => undefined)
+      .finally(() => (state.running = undefined))
+  }
+
+  /** Resolves when no type-ahead warm-up runs (bench, tests). */
+  async typeAheadWarmed(): Promise<void> {
+    for (const state of this.typeAhead_.values()) await state.running
   }
 
   /**
@@ -268,6 +322,9 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     )
   }
 }
+
+/** The type-ahead warm-up runs again after a change at most this often. */
+const TYPE_AHEAD_REWARM_MS = 60_000
 
 /** On unless OCOP_SEARCH_MEMORY_INDEX says off ("off", "false", "0", "no"). */
 export function memoryIndexFromEnv(value: string | undefined): boolean {
