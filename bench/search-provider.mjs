@@ -327,9 +327,8 @@ export async function run(ctx = {}) {
     const tw = performance.now()
     await suggestOcopProducts(engines.memory, TEXT[0].slice(0, 2))
     await memory.typeAheadWarmed()
-    notes.push(
-      `type-ahead warm-up (every two-letter prefix, in the background): ${((performance.now() - tw) / 1000).toFixed(1)} s`
-    )
+    const warmS = ((performance.now() - tw) / 1000).toFixed(1)
+    notes.push(`type-ahead warm-up (every two-letter prefix, in the background): ${warmS} s`)
 
     const results = []
     const baseline = await timeQueries(`SQL (baseline), 1 client`, queries.slice(0, sqlSample), 1, searchWith("sql"))

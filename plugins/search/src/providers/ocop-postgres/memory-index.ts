@@ -133,6 +133,9 @@ export type SlotOrder = { slots: Int32Array; rank: Int32Array; covered: number }
 export type Bitset = Uint32Array
 /** Slots written since an order was sorted that make it sort again (see MemoryIndex.ordered). */
 const REORDER_AFTER = 4096
+/** Prefixes this short keep their bitsets (MemoryIndex.prefixBits), at most MAX_PREFIXES of them. */
+const SHORT_PREFIX = 3
+const MAX_PREFIXES = 128
 /** Type-ahead answers kept per index (a page of ids and scores each). */
 const MAX_ANSWERS = 4096
 
@@ -402,6 +405,7 @@ export class MemoryIndex {
 
   private evaluate(node: TsNode): Bitset {
     if ("term" in node) {
+      if (node.prefix && node.term.length <= SHORT_PREFIX) return this.prefixBits(node.term)
       const bits = new Uint32Array(this.words())
       for (const word of this.lexemes(node.term, node.prefix)) {
         const p = this.terms.get(word)!
@@ -415,6 +419,43 @@ export class MemoryIndex {
       for (let w = 0; w < first.length; w++) first[w] = node.op === "and" ? first[w] & other[w] : first[w] | other[w]
     return first
   }
+
+  /**
+   * The slots holding a word that starts with a short prefix (a type-ahead's last letters stand for
+   * hundreds of words): kept per prefix and extended by the slots written since (postings are
+   * ascending, so only their tails are read). Dead slots are left to match's AND with alive.
+   */
+  private prefixBits(term: string): Bitset {
+    const words = this.words()
+    let kept = this.prefixes.get(term)
+    if (kept) this.prefixes.delete(term)
+    else kept = { bits: new Uint32Array(words), covered: 0 }
+    this.prefixes.set(term, kept)
+    if (this.prefixes.size > MAX_PREFIXES) this.prefixes.delete(this.prefixes.keys().next().value!)
+    if (kept.bits.length < words) {
+      const next = new Uint32Array(words)
+      next.set(kept.bits)
+      kept.bits = next
+    }
+    if (kept.covered < this.slots) {
+      const bits = kept.bits
+      for (const word of this.lexemes(term, true)) {
+        const p = this.terms.get(word)!
+        const s = p.slots.a
+        let lo = 0
+        let hi = p.slots.n
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1
+          if (s[mid] < kept.covered) lo = mid + 1
+          else hi = mid
+        }
+        for (let k = lo; k < p.slots.n; k++) bits[s[k] >> 5] |= 1 << (s[k] & 31)
+      }
+      kept.covered = this.slots
+    }
+    return kept.bits.slice(0, words)
+  }
+  private readonly prefixes = new Map<string, { bits: Uint32Array; covered: number }>()
 
   /** The slots holding an accent key, as a bitset. */
   accentBits(key: string): Bitset | undefined {

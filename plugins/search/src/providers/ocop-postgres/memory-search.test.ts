@@ -114,6 +114,29 @@ describe("in-process page order", () => {
 })
 
 describe("in-process search", () => {
+  it("matches a short prefix from its kept bitset as from the postings, also after writes", () => {
+    const index = catalogue(700)
+    const byPostings = (prefix: string) => {
+      const bits = new Uint32Array(index.alive.length)
+      for (const w of index.lexemes(prefix, true)) {
+        const p = index.terms.get(w)!
+        for (let k = 0; k < p.slots.n; k++) bits[p.slots.a[k] >> 5] |= 1 << (p.slots.a[k] & 31)
+      }
+      return bits.map((b, w) => b & index.alive[w])
+    }
+    for (const prefix of ["t", "tr", "qu", "mat", "x"])
+      expect(index.match(parseTsQuery(`${prefix}:*`)!)).toEqual(byPostings(prefix))
+    for (let i = 0; i < 90; i++) index.put(row(i * 5, index)) // new slots, dead ones, more words
+    index.remove("p0001")
+    for (const prefix of ["t", "tr", "qu", "mat", "x"]) {
+      const got = index.match(parseTsQuery(`${prefix}:*`)!)
+      expect(got, prefix).toEqual(byPostings(prefix))
+      expect(index.match(parseTsQuery(`qua & ${prefix}:*`)!), prefix).toEqual(
+        byPostings("qua").map((b, w) => b & got[w])
+      )
+    }
+  })
+
   it("counts a match of most documents from the live counts as the slot-by-slot pass does", () => {
     const index = catalogue(500)
     for (let i = 0; i < 30; i++) index.put(row(i * 3, index))

@@ -113,7 +113,10 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   const setOf = (bit: number) => {
     const own = bit ? tests.findIndex((t) => t.bit === bit) : -1
     let set = sets.get(own)
-    if (!set) sets.set(own, (set = { vf: [], sf: [] }))
+    if (!set) {
+      set = { vf: [], sf: [] }
+      sets.set(own, set)
+    }
     return set
   }
   for (const f of vf) setOf(f.bit).vf.push(f)
