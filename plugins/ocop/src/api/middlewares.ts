@@ -17,11 +17,7 @@ import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
 import { rememberPublishableKeys } from "./utils/publishable-key-cache"
 import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
-import { addLineOncePerKey, addOncePerKey } from "./utils/cart-add-once"
-import { findShoppersOpenCart } from "./utils/cart-access"
-import { refuseMoreThanAvailableForNewCart } from "./utils/cart-start-stock"
-import { addedCartAnswer } from "./store/ocop/carts/answer"
-import { StoreAddCartLine, StoreCreateCartWithLine } from "./store/ocop/carts/validators"
+import { addLineOncePerKey } from "./utils/cart-add-once"
 import { timedMiddleware } from "../observability/checkout-guards"
 import { ensureOrderTransferable } from "./utils/customer-ownership"
 import { refuseMoreThanAvailable } from "./utils/stock-guard"
@@ -73,6 +69,7 @@ import { securityRoutes } from "./security-middlewares"
 import { paymentRoutes } from "./payment-middlewares"
 import { vendorUploadRoutes } from "./vendor/uploads/middlewares"
 import { checkoutRoutes } from "./store/ocop/checkout/middlewares"
+import { cartRoutes } from "./store/ocop/carts/middlewares"
 import { settlementRoutes } from "./settlement/middlewares"
 import { resolveLogo, resolveProductImages } from "./vendor/uploads/resolve"
 import { ensureProducerMayAct } from "./utils/producer-status"
@@ -270,28 +267,7 @@ export default defineMiddlewares({
       middlewares: [timedMiddleware("stock_guard", refuseMoreThanAvailable)],
     },
     // --- the storefront's add to cart: the same rules, our lean add (workflows/cart/add-line-to-cart.ts) ---
-    {
-      matcher: "/store/ocop/carts",
-      method: ["POST"],
-      middlewares: [
-        authenticate("customer", ["bearer", "session"], { allowUnauthenticated: true }),
-        validateBody(StoreCreateCartWithLine),
-        readIdempotencyKey,
-        timedMiddleware("stock_guard", refuseMoreThanAvailableForNewCart),
-      ],
-    },
-    {
-      matcher: "/store/ocop/carts/:id/line-items",
-      method: ["POST"],
-      middlewares: [
-        authenticate("customer", ["bearer", "session"], { allowUnauthenticated: true }),
-        validateBody(StoreAddCartLine),
-        readIdempotencyKey,
-        findShoppersOpenCart,
-        addOncePerKey((req) => addedCartAnswer(req.scope, req.params.id)),
-        timedMiddleware("stock_guard", refuseMoreThanAvailable),
-      ],
-    },
+    ...cartRoutes,
 
     // --- public store routes ---
     { matcher: "/store/ocop/featured-lists", method: ["GET"], middlewares: [validateQuery(StoreFeaturedLists)] },

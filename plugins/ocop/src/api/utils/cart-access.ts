@@ -1,6 +1,5 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { STOCK_GUARD_CART_FIELDS } from "./stock-guard"
 
 type CartAccessFacts = {
   completed_at?: string | Date | null
@@ -18,8 +17,8 @@ export async function findShoppersOpenCart(req: MedusaRequest, res: MedusaRespon
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "cart",
-    // with what the stock guard reads of the cart after it (it finds them here: one read, not two)
-    fields: [...STOCK_GUARD_CART_FIELDS, "completed_at", "customer_id", "customer.has_account"],
+    // only what decides access: the add reads the cart again inside its lock
+    fields: ["id", "completed_at", "customer_id", "customer.has_account"],
     filters: { id: req.params.id },
   })
   const cart = data[0] as CartAccessFacts | undefined
@@ -32,6 +31,5 @@ export async function findShoppersOpenCart(req: MedusaRequest, res: MedusaRespon
       message: `Cart with id: ${req.params.id} was not found`,
     })
   }
-  ;(req as MedusaRequest & { shoppersCart?: unknown }).shoppersCart = cart
   next()
 }

@@ -1,13 +1,10 @@
-import { randomUUID } from "node:crypto"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
-import { cartAddLockKey, cartAddRecordKey, conflictText, isLockTimeout, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
+import { addFingerprint, claimAdd, forgetAdd, keyReusedText } from "../../lib/cart-add-once"
+import { cartAddLockKey, conflictText, isLockTimeout, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
 import { idempotencyKeyOf, markReplay } from "./idempotency"
-
-/** How long an add's key is remembered: well past any double click, retry or back-and-resubmit. */
-export const CART_ADD_KEY_SECONDS = 15 * 60
 
 const busy = (res: MedusaResponse) =>
   res.status(409).json({ type: MedusaError.Types.CONFLICT, code: "busy", message: conflictText.cartAddBusy() })
@@ -18,9 +15,11 @@ const busy = (res: MedusaResponse) =>
  * one cart that carry a key run one after another (the Locking Module: Redis in a cluster, so across
  * server processes; waiting up to LOCK_WAIT_SECONDS, where Medusa's own cart lock gives up after 2 s
  * and answers 409 to quick adds of different products); the first one adds and leaves a record of its
- * key that expires after CART_ADD_KEY_SECONDS; the others find it and answer with the cart as it is, marked
- * `Idempotent-Replayed`, without adding. A refused add (4xx/5xx) leaves no record, so the same key may
- * try again. Without a key (Medusa's js-sdk as documented) nothing changes.
+ * key that expires after CART_ADD_KEY_SECONDS (lib/cart-add-once.ts); the others with the same body find it and
+ * answer with the cart as it is, marked `Idempotent-Replayed`, without adding; the key reused with a
+ * different body is a 409 naming the key (replaying the first outcome would hide that the second add
+ * never happened). A refused add (4xx/5xx) leaves no record, so the same key may try again. Without a key
+ * (Medusa's js-sdk as documented) nothing changes.
  */
 export const addLineOncePerKey = addOncePerKey((req) => {
   // Medusa's own middleware of the route has set the fields the client asked for.
@@ -43,30 +42,32 @@ async function addOnce(
   if (!key) return next()
   const cartId = req.params.id
   const locking = req.scope.resolve(Modules.LOCKING)
-  const recordKey = cartAddRecordKey(cartId, key)
-  const owner = randomUUID()
+  const body = (req.body ?? {}) as { variant_id?: unknown; quantity?: unknown }
+  const fingerprint = addFingerprint({ variant_id: String(body.variant_id), quantity: Number(body.quantity) })
   let entered = false
   try {
     await locking.execute(
       cartAddLockKey(cartId),
       async () => {
         entered = true
-        // The record is a lock nobody releases: taking it fails while another request's add stands.
-        const first = await locking.acquire(recordKey, { ownerId: owner, expire: CART_ADD_KEY_SECONDS }).then(
-          () => true,
-          () => false
-        )
-        if (!first) {
+        const claim = await claimAdd(locking, cartId, key, fingerprint)
+        if (claim.outcome === "mismatch") {
+          return void res
+            .status(409)
+            .json({ type: MedusaError.Types.CONFLICT, code: "idempotency_key_reused", message: keyReusedText(key) })
+        }
+        if (claim.outcome === "replay") {
           const cart = await cartOf(req)
           markReplay(res, true)
           return void res.status(200).json({ cart })
         }
+        const { owner } = claim
         await new Promise<void>((resolve) => {
           res.once("finish", resolve)
           res.once("close", resolve)
           next()
         })
-        if (res.statusCode >= 400) await locking.release(recordKey, { ownerId: owner }).catch(() => undefined)
+        if (res.statusCode >= 400) await forgetAdd(locking, cartId, key, owner, fingerprint)
       },
       { timeout: LOCK_WAIT_SECONDS }
     )

@@ -1,12 +1,9 @@
-import { CartWorkflowEvents, deduplicate, filterObjectByKeys, isDefined, simpleHash } from "@medusajs/framework/utils"
+import { CartWorkflowEvents, deduplicate, filterObjectByKeys, MathBN, simpleHash } from "@medusajs/framework/utils"
 import { createWorkflow, parallelize, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   acquireLockStep,
-  confirmInventoryStep,
   createLineItemsStep,
   emitEventStep,
-  getLineItemActionsStep,
-  getLineItemPricingQuantitiesStep,
   getItemTaxLinesStep,
   getTranslatedLineItemsStep,
   getVariantPriceSetsStep,
@@ -19,10 +16,12 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { assertVariantsListedStep } from "./steps/assert-variants-listed"
 import { cartRefreshNeededStep } from "./steps/cart-refresh-needed"
+import { confirmStockStep, type StockedVariant } from "./steps/confirm-stock"
 import {
   cartFieldsForPricingContext,
+  findMatchingLineItem,
   getTranslatedTaxLinesStep,
-  prepareConfirmInventoryInput,
+  lineItemFieldsForMerging,
   prepareVariantsAndItemsWithPricesStep,
   productVariantsFields,
   requiredVariantFieldsForInventoryConfirmation,
@@ -46,8 +45,11 @@ const cartFields = deduplicate([
   "shipping_address.address_1",
   "shipping_address.address_2",
   "shipping_address.metadata",
+  // the lines a new item may merge into (what Medusa's two merge steps each read again)
+  ...lineItemFieldsForMerging.map((f) => `items.${f}`),
 ])
-type LineAction = { variant_id?: string | null; data?: { variant_id?: string | null } }
+type CartLine = { id: string; variant_id?: string | null; quantity: unknown; metadata?: unknown; unit_price?: unknown }
+type NewLine = Record<string, unknown> & { variant_id?: string; quantity?: unknown; unit_price?: unknown }
 
 const variantFields = deduplicate([...productVariantsFields, ...requiredVariantFieldsForInventoryConfirmation])
 
@@ -71,11 +73,21 @@ export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (in
   const variantIds = transform({ input }, ({ input }) => input.items.map((i) => i.variant_id).filter(Boolean))
   assertVariantsListedStep(variantIds)
 
-  // Items added for a variant already in the cart are merged into its line: priced for the total quantity.
-  const pricingQuantities = getLineItemPricingQuantitiesStep({ id: input.cart_id, items: input.items })
-  const itemsToPrice = transform({ items: input.items, pricingQuantities }, ({ items, pricingQuantities }) =>
-    items.map((item, index) => ({ ...item, quantity: pricingQuantities[index] ?? item.quantity }))
-  )
+  // Items added for a variant already in the cart are merged into its line: priced for the total quantity
+  // (Medusa's getLineItemPricingQuantitiesStep, on the lines read with the cart).
+  const itemsToPrice = transform({ items: input.items, cart }, ({ items, cart }) => {
+    const lines = ((cart as { items?: Array<CartLine | null> }).items ?? []).filter((l): l is CartLine => !!l)
+    const held = new Map<string, number>()
+    return items.map((item) => {
+      const line = findMatchingLineItem(
+        lines.filter((l) => l.variant_id === item.variant_id),
+        { metadata: undefined, unit_price: undefined, is_custom_price: false }
+      )
+      const before = line ? (held.get(line.id) ?? MathBN.convert(line.quantity as never).toNumber()) : 0
+      if (line) held.set(line.id, before + item.quantity)
+      return { ...item, quantity: before + item.quantity, in_cart: before }
+    })
+  })
   // Medusa's getVariantsAndItemsWithPrices, its steps in this workflow (one transaction, not two).
   const pricingContext = transform({ cart, itemsToPrice }, ({ cart, itemsToPrice }) => {
     const c = cart as Record<string, unknown> & {
@@ -93,7 +105,7 @@ export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (in
       region_id: c.region_id,
       customer_id: c.customer_id,
     }
-    return itemsToPrice.map((item) => ({
+    return itemsToPrice.map(({ in_cart: _, ...item }) => ({
       id: simpleHash(JSON.stringify(item)),
       variantId: item.variant_id,
       context: { ...base, quantity: item.quantity, is_custom_price: false },
@@ -107,7 +119,7 @@ export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (in
   const calculatedPriceSets = getVariantPriceSetsStep({ data: pricingContext } as never)
   const { lineItems: pricedItems } = prepareVariantsAndItemsWithPricesStep({
     cart,
-    items: itemsToPrice,
+    items: transform({ itemsToPrice }, ({ itemsToPrice }) => itemsToPrice.map(({ in_cart: _, ...item }) => item)),
     variantsData: variants,
     calculatedPriceSets,
   })
@@ -119,28 +131,46 @@ export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (in
     }))
   )
   validateLineItemPricesStep({ items: lineItems as never })
-  const { itemsToCreate = [], itemsToUpdate = [] } = getLineItemActionsStep({
-    id: cart.id,
-    items: lineItems as never,
+  // Medusa's getLineItemActionsStep, on the lines read with the cart.
+  const actions = transform({ lineItems, cart }, ({ lineItems, cart }) => {
+    const lines = ((cart as { items?: Array<CartLine | null> }).items ?? [])
+      .filter((l): l is CartLine => !!l)
+      .map((l) => ({ ...l }))
+    const itemsToCreate: NewLine[] = []
+    const itemsToUpdate: Array<Record<string, unknown> & { id: string }> = []
+    for (const item of lineItems as NewLine[]) {
+      const existing = findMatchingLineItem(
+        lines.filter((l) => l.variant_id === item.variant_id),
+        item as never
+      ) as (CartLine & { compare_at_unit_price?: unknown }) | undefined
+      if (!existing) {
+        itemsToCreate.push(item)
+        continue
+      }
+      const quantity = MathBN.sum(existing.quantity as never, (item.quantity ?? 1) as never)
+      existing.quantity = quantity
+      const update = itemsToUpdate.find((u) => u.id === existing.id)
+      if (update) update.quantity = quantity
+      else
+        itemsToUpdate.push({
+          id: existing.id,
+          quantity,
+          variant_id: item.variant_id,
+          unit_price: item.unit_price ?? existing.unit_price,
+          compare_at_unit_price: item.compare_at_unit_price ?? existing.compare_at_unit_price,
+        })
+    }
+    return { itemsToCreate, itemsToUpdate }
   })
-  const itemsToConfirmInventory = transform({ itemsToUpdate, itemsToCreate }, (data) =>
-    (data.itemsToUpdate as LineAction[])
-      .concat(data.itemsToCreate as LineAction[])
-      .filter((item) => isDefined("data" in item ? item.data?.variant_id : item.variant_id))
+  const itemsToCreate = transform({ actions }, ({ actions }) => actions.itemsToCreate)
+  const itemsToUpdate = transform({ actions }, ({ actions }) => actions.itemsToUpdate)
+  confirmStockStep(
+    transform({ cart, variants, itemsToPrice }, ({ cart, variants, itemsToPrice }) => ({
+      sales_channel_id: (cart as { sales_channel_id?: string | null }).sales_channel_id,
+      variants: variants as StockedVariant[],
+      lines: itemsToPrice.map((i) => ({ variant_id: i.variant_id, quantity: i.quantity, in_cart: i.in_cart })),
+    }))
   )
-  const inventoryToConfirm = transform(
-    { cart, variants, items: input.items, itemsToUpdate: itemsToConfirmInventory },
-    ({ cart, variants, items, itemsToUpdate }) =>
-      prepareConfirmInventoryInput({
-        input: {
-          sales_channel_id: (cart as { sales_channel_id?: string }).sales_channel_id,
-          variants,
-          items,
-          itemsToUpdate,
-        },
-      })
-  )
-  confirmInventoryStep(inventoryToConfirm as never)
   const itemsToCreateVariants = transform({ itemsToCreate, variants }, ({ itemsToCreate, variants }) => {
     const byId = new Map((variants as Array<{ id: string }>).map((v) => [v.id, v]))
     return (itemsToCreate as Array<{ variant_id?: string }>)
@@ -190,5 +220,18 @@ export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (in
     emitEventStep({ eventName: CartWorkflowEvents.UPDATED, data: { id: cart.id } }),
     releaseLockStep({ key: cart.id })
   )
-  return new WorkflowResponse({ cart_id: cart.id })
+  // What the add answers (api/store/ocop/carts/answer.ts): the lines read inside the lock, as changed.
+  const answer = transform({ cart, createdLineItems, updatedLineItems }, (data) => {
+    const quantities = new Map<string, unknown>()
+    for (const l of (data.cart as { items?: Array<CartLine | null> }).items ?? [])
+      if (l) quantities.set(l.id, l.quantity)
+    for (const l of (data.updatedLineItems ?? []) as CartLine[]) quantities.set(l.id, l.quantity)
+    for (const l of (data.createdLineItems ?? []) as CartLine[]) quantities.set(l.id, l.quantity)
+    return {
+      id: data.cart.id,
+      completed_at: null,
+      items: [...quantities].map(([id, quantity]) => ({ id, quantity: MathBN.convert(quantity as never).toNumber() })),
+    }
+  })
+  return new WorkflowResponse({ cart_id: cart.id, cart: answer })
 })

@@ -26,3 +26,11 @@ export const requiredVariantFieldsForInventoryConfirmation = load("utils/prepare
   .requiredVariantFieldsForInventoryConfirmation as string[]
 export const cartFieldsForPricingContext = load("utils/fields.js").cartFieldsForPricingContext as string[]
 export const productVariantsFields = load("utils/fields.js").productVariantsFields as string[]
+/** Which existing line a new item merges into, and the line fields that decides it on. */
+export const findMatchingLineItem = load("utils/find-matching-line-item.js").findMatchingLineItem as <
+  T extends { quantity?: unknown },
+>(
+  existing: T[] | undefined,
+  item: { metadata?: unknown; unit_price?: unknown; is_custom_price?: boolean }
+) => T | undefined
+export const lineItemFieldsForMerging = load("utils/find-matching-line-item.js").lineItemFieldsForMerging as string[]
