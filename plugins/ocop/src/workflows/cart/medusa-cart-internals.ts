@@ -34,3 +34,5 @@ export const findMatchingLineItem = load("utils/find-matching-line-item.js").fin
   item: { metadata?: unknown; unit_price?: unknown; is_custom_price?: boolean }
 ) => T | undefined
 export const lineItemFieldsForMerging = load("utils/find-matching-line-item.js").lineItemFieldsForMerging as string[]
+/** That a cart's sales channel exists and is enabled (the first check of Medusa's createCartWorkflow). */
+export const validateSalesChannelStep = load("steps/validate-sales-channel.js").validateSalesChannelStep as Step

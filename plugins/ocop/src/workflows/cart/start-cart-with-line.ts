@@ -1,6 +1,19 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, createCartWorkflow, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { CartWorkflowEvents } from "@medusajs/framework/utils"
+import { createWorkflow, parallelize, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  createCartsStep,
+  emitEventStep,
+  findOneOrAnyRegionStep,
+  findOrCreateCustomerStep,
+  findSalesChannelStep,
+  prepareCartToCreateStep,
+  releaseLockStep,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
 import { cartStartLockKey, LOCK_TTL_SECONDS, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
+import { addLineToCartWorkflow } from "./add-line-to-cart"
+import { validateSalesChannelStep } from "./medusa-cart-internals"
 import { cartIdOfStartKeyStep, checkStartKeyStep } from "./steps/start-key-records"
 
 export type StartCartWithLineInput = {
@@ -13,9 +26,13 @@ export type StartCartWithLineInput = {
 }
 
 /**
- * A shopper without a cart adds a product: one cart, created with its first line (Medusa's
- * createCartWorkflow: prices, inventory confirmation, the listing gate's hook, tax lines) — one call
- * where the storefront made three (create, attach the customer, add). With an Idempotency-Key the cart's
+ * A shopper without a cart adds a product: one cart, created with its first line — one call where the
+ * storefront made three (create, attach the customer, add). The cart is created as Medusa's
+ * createCartWorkflow creates one (the key's sales channel, the region or the store's default, the
+ * signed-in customer and their email, the region's only country as the address) but empty, and the line
+ * goes in through our lean add (add-line-to-cart.ts: the listing gate, prices, the stock check, tax lines,
+ * Medusa's refresh when an automatic promotion runs) — the add's rules, once; a refused line undoes the
+ * cart (createCartsStep's compensation), so nothing is left under the key. With an Idempotency-Key the cart's
  * id follows from the key and the creation runs inside that id's lock and happens once: a double click,
  * a retried form or 5 parallel posts find the cart the first one made (`created: false`) and add nothing;
  * the key reused for another product or quantity is a 409, another account's cart under it a 404.
@@ -30,7 +47,8 @@ export const startCartWithLineWorkflow = createWorkflow(
       acquireLockStep({ key: lockKey, timeout: LOCK_WAIT_SECONDS, ttl: LOCK_TTL_SECONDS })
       const { data } = useQueryGraphStep({
         entity: "cart",
-        fields: ["id", "customer_id"],
+        // with what the answer shows of it (api/store/ocop/carts/answer.ts) when it is a replay
+        fields: ["id", "customer_id", "completed_at", "items.id", "items.quantity"],
         filters: { id: cartId },
       }).config({ name: "find-started-cart" })
       return data
@@ -51,17 +69,34 @@ export const startCartWithLineWorkflow = createWorkflow(
         }))
       ).config({ name: "ocop-check-replayed-start" })
     })
-    const created = when("ocop-create-cart", { found }, ({ found }) => !found).then(() =>
-      createCartWorkflow.runAsStep({
+    const created = when("ocop-create-cart", { found }, ({ found }) => !found).then(() => {
+      const [salesChannel, region, customerData] = parallelize(
+        findSalesChannelStep({ salesChannelId: input.sales_channel_id }),
+        findOneOrAnyRegionStep({ regionId: input.region_id }),
+        findOrCreateCustomerStep({ customerId: input.customer_id })
+      )
+      validateSalesChannelStep({ salesChannel } as never)
+      const cartInput = prepareCartToCreateStep({
         input: transform({ input, cartId }, ({ input, cartId }) => ({
           ...(cartId ? { id: cartId } : {}),
           region_id: input.region_id,
           sales_channel_id: input.sales_channel_id,
           customer_id: input.customer_id,
-          items: input.items,
-        })) as never,
+        })),
+        region,
+        customerData,
+        salesChannel,
+      } as never)
+      const carts = createCartsStep([cartInput] as never)
+      const cart = transform({ carts }, ({ carts }) => (carts as Array<{ id: string }>)[0])
+      const added = addLineToCartWorkflow.runAsStep({
+        input: transform({ cart, input }, ({ cart, input }) => ({ cart_id: cart.id, items: input.items })),
       })
-    )
+      emitEventStep({ eventName: CartWorkflowEvents.CREATED, data: { id: cart.id } }).config({
+        name: "ocop-emit-cart-created",
+      })
+      return added
+    })
     when("ocop-keyed-start-done", { keyed, found }, ({ keyed, found }) => keyed && !found).then(() => {
       checkStartKeyStep(
         transform({ input, cartId }, ({ input, cartId }) => ({
@@ -76,10 +111,19 @@ export const startCartWithLineWorkflow = createWorkflow(
     when("ocop-keyed-release", { keyed }, ({ keyed }) => keyed).then(() => {
       releaseLockStep({ key: lockKey })
     })
-    const result = transform({ found, created }, ({ found, created }) => ({
-      cart_id: (found?.id ?? (created as { id: string } | undefined)?.id) as string,
-      created: !found,
-    }))
+    const result = transform({ found, created }, ({ found, created }) => {
+      const started = created as { cart_id: string; cart: unknown } | undefined
+      const replayed = found as
+        | { id: string; completed_at?: unknown; items?: Array<{ id: string; quantity: unknown } | null> }
+        | undefined
+      return {
+        cart_id: (replayed?.id ?? started?.cart_id) as string,
+        created: !replayed,
+        cart: replayed
+          ? { id: replayed.id, completed_at: replayed.completed_at ?? null, items: replayed.items ?? [] }
+          : started?.cart,
+      }
+    })
     return new WorkflowResponse(result)
   }
 )

@@ -1,8 +1,6 @@
 import { authenticate } from "@medusajs/framework/http"
-import { timedMiddleware } from "../../../../observability/checkout-guards"
 import { findShoppersOpenCart } from "../../../utils/cart-access"
 import { addOncePerKey } from "../../../utils/cart-add-once"
-import { refuseMoreThanAvailableForNewCart } from "../../../utils/cart-start-stock"
 import { readIdempotencyKey } from "../../../utils/idempotency"
 import { routeTable } from "../../../utils/route-table"
 import { validateBody } from "../../../utils/validate"
@@ -13,18 +11,11 @@ const shopper = authenticate("customer", ["bearer", "session"], { allowUnauthent
 
 /**
  * The storefront's add to cart: Medusa's rules for its own cart routes (api/middlewares.ts) through our
- * lean add (workflows/cart/add-line-to-cart.ts) and one-call first add (start-cart-with-line.ts). The
- * open cart's add checks stock inside its workflow, on the inventory it reads anyway.
+ * lean add (workflows/cart/add-line-to-cart.ts) and one-call first add (start-cart-with-line.ts). Both
+ * check stock inside the add, on the inventory it reads anyway (no guard middleware here).
  */
 export const cartRoutes = routeTable([
-  [
-    "POST",
-    "/store/ocop/carts",
-    shopper,
-    validateBody(StoreCreateCartWithLine),
-    readIdempotencyKey,
-    timedMiddleware("stock_guard", refuseMoreThanAvailableForNewCart),
-  ],
+  ["POST", "/store/ocop/carts", shopper, validateBody(StoreCreateCartWithLine), readIdempotencyKey],
   [
     "POST",
     "/store/ocop/carts/:id/line-items",

@@ -1,7 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { startCartWithLineWorkflow } from "../../../../workflows/cart/start-cart-with-line"
 import { idempotencyKeyOf, markReplay } from "../../../utils/idempotency"
-import { addedCartAnswer } from "./answer"
 import type { StoreCreateCartWithLineBody } from "./validators"
 
 type StoreRequest = MedusaRequest<StoreCreateCartWithLineBody> & {
@@ -29,5 +28,5 @@ export const POST = async (req: StoreRequest, res: MedusaResponse) => {
     },
   })
   markReplay(res, !result.created)
-  res.status(200).json({ cart: await addedCartAnswer(req.scope, result.cart_id) })
+  res.status(200).json({ cart: result.cart })
 }
