@@ -24,7 +24,6 @@ import {
   lineItemFieldsForMerging,
   prepareVariantsAndItemsWithPricesStep,
   productVariantsFields,
-  requiredVariantFieldsForInventoryConfirmation,
   upsertTaxLinesForItemsStep,
 } from "./medusa-cart-internals"
 
@@ -48,10 +47,11 @@ const cartFields = deduplicate([
   // the lines a new item may merge into (what Medusa's two merge steps each read again)
   ...lineItemFieldsForMerging.map((f) => `items.${f}`),
 ])
+// What a line is built from (Medusa's productVariantsFields) without the inventory levels, their locations and
+// channels: only Medusa's inventory confirmation reads them, and steps/confirm-stock.ts reads those in one.
+const variantFields = productVariantsFields.filter((f) => !f.startsWith("inventory_items.inventory.location_levels"))
 type CartLine = { id: string; variant_id?: string | null; quantity: unknown; metadata?: unknown; unit_price?: unknown }
 type NewLine = Record<string, unknown> & { variant_id?: string; quantity?: unknown; unit_price?: unknown }
-
-const variantFields = deduplicate([...productVariantsFields, ...requiredVariantFieldsForInventoryConfirmation])
 
 /**
  * A shopper adds products to a cart: Medusa 2.21.2's addToCartWorkflow step for step (same lock,

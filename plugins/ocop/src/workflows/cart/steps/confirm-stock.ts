@@ -1,88 +1,97 @@
-import { MathBN, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { stockText } from "../../../lib/stock"
-import { prepareConfirmInventoryInput } from "../medusa-cart-internals"
 
-type Level = {
-  location_id?: string
-  stocked_quantity?: unknown
-  reserved_quantity?: unknown
-  raw_stocked_quantity?: unknown
-  raw_reserved_quantity?: unknown
-  stock_locations?: Array<{ id: string; sales_channels?: Array<{ id: string } | null> | null } | null> | null
-}
 export type StockedVariant = {
   id: string
   manage_inventory?: boolean | null
   allow_backorder?: boolean | null
   product?: { title?: string | null } | null
-  inventory_items?: Array<{
-    inventory_item_id: string
-    required_quantity?: number | null
-    inventory?: { location_levels?: Array<Level | null> | null } | null
-  } | null> | null
 }
 
 export type ConfirmStockInput = {
   sales_channel_id?: string | null
-  /** The variants as the add read them, inside the cart's lock, with their inventory levels. */
+  /** The variants as the add read them (Medusa's productVariantsFields). */
   variants: StockedVariant[]
   /** Per variant added: the units the cart will hold of it and the units it held before. */
   lines: Array<{ variant_id: string; quantity: number; in_cart: number }>
 }
 
-const num = (v: unknown) => MathBN.convert((v as never) ?? 0).toNumber()
+type ItemRow = { variant_id: string; required_quantity: number; in_channel: boolean; free: string | number }
 
 /**
- * How many units of a variant the channel's stock locations can still give (stocked minus reserved, per
- * inventory item over its required quantity; the least of its items), or null when the shop does not
- * count them (untracked stock, backorders) — what getVariantAvailability gives, from the levels at hand.
+ * Per inventory item of the variants: whether any stock location of the channel holds a level of it, and
+ * what those levels have left (stocked minus reserved) — what Medusa's add reads in six statements for
+ * its inventory confirmation (the variant's inventory items, their levels, the levels' locations, their
+ * channels) and the stock guard read again, in one.
  */
-export function availableUnits(variant: StockedVariant, channelId: string): number | null {
-  if (!variant.manage_inventory || variant.allow_backorder) return null
-  let units = Number.POSITIVE_INFINITY
-  for (const item of variant.inventory_items ?? []) {
-    if (!item) continue
-    const inChannel = (item.inventory?.location_levels ?? []).filter((level) =>
-      (level?.stock_locations ?? []).some((l) => (l?.sales_channels ?? []).some((c) => c?.id === channelId))
-    ) as Level[]
-    const free = inChannel.reduce(
-      (sum, l) =>
-        sum + num(l.raw_stocked_quantity ?? l.stocked_quantity) - num(l.raw_reserved_quantity ?? l.reserved_quantity),
-      0
-    )
-    units = Math.min(units, Math.floor(free / Math.max(1, Number(item.required_quantity ?? 1))))
+const CHANNEL_STOCK_SQL = `
+SELECT pvii.variant_id, pvii.required_quantity,
+       bool_or(scsl.stock_location_id IS NOT NULL) AS in_channel,
+       coalesce(sum(il.stocked_quantity - il.reserved_quantity) FILTER (WHERE scsl.stock_location_id IS NOT NULL), 0)
+         AS free
+  FROM product_variant_inventory_item pvii
+  JOIN inventory_item ii ON ii.id = pvii.inventory_item_id AND ii.deleted_at IS NULL
+  LEFT JOIN inventory_level il ON il.inventory_item_id = pvii.inventory_item_id AND il.deleted_at IS NULL
+  LEFT JOIN (sales_channel_stock_location scsl
+             JOIN stock_location sl ON sl.id = scsl.stock_location_id AND sl.deleted_at IS NULL)
+    ON scsl.stock_location_id = il.location_id AND scsl.sales_channel_id = ? AND scsl.deleted_at IS NULL
+ WHERE pvii.variant_id = ANY(?::text[]) AND pvii.deleted_at IS NULL
+ GROUP BY pvii.variant_id, pvii.inventory_item_id, pvii.required_quantity`
+
+/**
+ * How many units of each variant the channel's stock locations can still give: per inventory item, what
+ * its levels there have left over its required quantity; the least of the variant's items (as
+ * getVariantAvailability and Medusa's confirmInventory count it).
+ */
+export function unitsLeft(rows: ItemRow[]) {
+  const out = new Map<string, { units: number; items: number; inChannel: boolean }>()
+  for (const r of rows) {
+    const per = Math.floor(Number(r.free) / Math.max(1, Number(r.required_quantity ?? 1)))
+    const seen = out.get(r.variant_id)
+    out.set(r.variant_id, {
+      units: Math.max(0, Math.min(seen?.units ?? Number.POSITIVE_INFINITY, per)),
+      items: (seen?.items ?? 0) + 1,
+      inChannel: (seen?.inChannel ?? false) || !!r.in_channel,
+    })
   }
-  return Number.isFinite(units) ? Math.max(0, units) : 0
+  return out
 }
 
 /**
- * The stock check of an add (decision 019) and Medusa's inventory confirmation in one, on the inventory
- * levels the add read with its variants — one read where the stock guard and confirmInventoryStep each
- * made their own. Asking for more units than the channel has left is a 400 saying how many are left, in
- * both languages; Medusa's own refusals (a variant without inventory items or without a stock location
- * in the cart's channel) stay as Medusa words them.
+ * The stock check of an add (decision 019) and Medusa's inventory confirmation in one, inside the cart's
+ * lock: one read of the channel's levels where the stock guard and confirmInventoryStep each made their
+ * own (and none for variants whose stock is not counted: untracked, backorders). Asking for more units
+ * than the channel has left is a 400 saying how many are left, in both languages; a counted variant
+ * without an inventory item or without a level in the channel is refused with Medusa's own words.
  */
-export const confirmStockStep = createStep("ocop-confirm-stock", async (input: ConfirmStockInput) => {
+export const confirmStockStep = createStep("ocop-confirm-stock", async (input: ConfirmStockInput, { container }) => {
   const channelId = input.sales_channel_id
-  if (!channelId) return new StepResponse(true)
-  prepareConfirmInventoryInput({
-    input: {
-      sales_channel_id: channelId,
-      variants: input.variants,
-      items: input.lines.map((l) => ({ variant_id: l.variant_id, quantity: l.quantity })),
-      itemsToUpdate: [],
-    },
-  })
-  const byId = new Map(input.variants.map((v) => [v.id, v]))
-  for (const line of input.lines) {
-    const variant = byId.get(line.variant_id)
-    const available = variant ? availableUnits(variant, channelId) : null
-    if (available === null || line.quantity <= available) continue
-    const title = variant?.product?.title ?? line.variant_id
+  const counted = new Map(input.variants.filter((v) => v.manage_inventory && !v.allow_backorder).map((v) => [v.id, v]))
+  const lines = input.lines.filter((l) => counted.has(l.variant_id))
+  if (!channelId || !lines.length) return new StepResponse(true)
+  const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const { rows } = await db.raw(CHANNEL_STOCK_SQL, [channelId, [...new Set(lines.map((l) => l.variant_id))]])
+  const left = unitsLeft(rows as ItemRow[])
+  for (const line of lines) {
+    const stock = left.get(line.variant_id)
+    if (!stock?.items) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Variant ${line.variant_id} does not have any inventory items associated with it.`
+      )
+    }
+    if (!stock.inChannel) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Sales channel ${channelId} is not associated with any stock location for variant ${line.variant_id}.`
+      )
+    }
+    if (line.quantity <= stock.units) continue
+    const title = counted.get(line.variant_id)?.product?.title ?? line.variant_id
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
-      available > 0 ? stockText.onlyAvailable(title, available, line.in_cart) : stockText.soldOut(title),
+      stock.units > 0 ? stockText.onlyAvailable(title, stock.units, line.in_cart) : stockText.soldOut(title),
       "insufficient_stock"
     )
   }
