@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { stockText } from "../../../lib/stock"
+import { timedGuard } from "../../../observability/checkout-guards"
 
 export type StockedVariant = {
   id: string
@@ -71,7 +72,10 @@ export const confirmStockStep = createStep("ocop-confirm-stock", async (input: C
   const lines = input.lines.filter((l) => counted.has(l.variant_id))
   if (!channelId || !lines.length) return new StepResponse(true)
   const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const { rows } = await db.raw(CHANNEL_STOCK_SQL, [channelId, [...new Set(lines.map((l) => l.variant_id))]])
+  // Timed as the stock guard it replaces (ocop_checkout_guard_seconds: the plugin's share of a checkout).
+  const { rows } = await timedGuard("stock_guard", () =>
+    db.raw(CHANNEL_STOCK_SQL, [channelId, [...new Set(lines.map((l) => l.variant_id))]])
+  )
   const left = unitsLeft(rows as ItemRow[])
   for (const line of lines) {
     const stock = left.get(line.variant_id)
