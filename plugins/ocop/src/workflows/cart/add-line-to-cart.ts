@@ -27,7 +27,12 @@ import {
   upsertTaxLinesForItemsStep,
 } from "./medusa-cart-internals"
 
-export type AddLineToCartInput = { cart_id: string; items: Array<{ variant_id: string; quantity: number }> }
+export type AddLineToCartInput = {
+  cart_id: string
+  items: Array<{ variant_id: string; quantity: number }>
+  /** The cart was created empty in the same call (start-cart-with-line.ts): nothing to total or refresh yet. */
+  new_cart?: boolean
+}
 
 const cartFields = deduplicate([
   "completed_at",
@@ -47,6 +52,9 @@ const cartFields = deduplicate([
   // the lines a new item may merge into (what Medusa's two merge steps each read again)
   ...lineItemFieldsForMerging.map((f) => `items.${f}`),
 ])
+// A cart created empty a moment ago: no lines, totals, shipping methods, promotions or payment collection to read.
+const EMPTY_CART_FACTS = ["item_total", "total", "shipping_methods.id", "promotions.id", "payment_collection.id"]
+const newCartFields = cartFields.filter((f) => !EMPTY_CART_FACTS.includes(f) && !f.startsWith("items."))
 // What a line is built from (Medusa's productVariantsFields) without the inventory levels, their locations and
 // channels: only Medusa's inventory confirmation reads them, and steps/confirm-stock.ts reads those in one.
 const variantFields = productVariantsFields.filter((f) => !f.startsWith("inventory_items.inventory.location_levels"))
@@ -63,13 +71,30 @@ type NewLine = Record<string, unknown> & { variant_id?: string; quantity?: unkno
  */
 export const addLineToCartWorkflow = createWorkflow("ocop-add-line-to-cart", (input: AddLineToCartInput) => {
   acquireLockStep({ key: input.cart_id, timeout: 2, ttl: 10 })
-  const { data: cart } = useQueryGraphStep({
-    entity: "cart",
-    filters: { id: input.cart_id },
-    fields: cartFields,
-    options: { throwIfKeyNotFound: true, isList: false },
-  }).config({ name: "get-cart" })
-  validateCartStep({ cart })
+  const openCart = when("ocop-open-cart", { input }, ({ input }) => !input.new_cart).then(() => {
+    const { data } = useQueryGraphStep({
+      entity: "cart",
+      filters: { id: input.cart_id },
+      fields: cartFields,
+      options: { throwIfKeyNotFound: true, isList: false },
+    }).config({ name: "get-cart" })
+    return data
+  })
+  const newCart = when("ocop-new-cart", { input }, ({ input }) => !!input.new_cart).then(() => {
+    const { data } = useQueryGraphStep({
+      entity: "cart",
+      filters: { id: input.cart_id },
+      fields: newCartFields,
+      options: { throwIfKeyNotFound: true, isList: false },
+    }).config({ name: "get-new-cart" })
+    return data
+  })
+  const cart = transform({ openCart, newCart }, ({ openCart, newCart }) =>
+    newCart
+      ? { ...(newCart as object), item_total: 0, total: 0, items: [], shipping_methods: [], promotions: [] }
+      : (openCart as Record<string, unknown>)
+  ) as unknown as { id: string; locale?: string | null } & Record<string, unknown>
+  validateCartStep({ cart: cart as never })
   const variantIds = transform({ input }, ({ input }) => input.items.map((i) => i.variant_id).filter(Boolean))
   assertVariantsListedStep(variantIds)
 

@@ -90,7 +90,11 @@ export const startCartWithLineWorkflow = createWorkflow(
       const carts = createCartsStep([cartInput] as never)
       const cart = transform({ carts }, ({ carts }) => (carts as Array<{ id: string }>)[0])
       const added = addLineToCartWorkflow.runAsStep({
-        input: transform({ cart, input }, ({ cart, input }) => ({ cart_id: cart.id, items: input.items })),
+        input: transform({ cart, input }, ({ cart, input }) => ({
+          cart_id: cart.id,
+          items: input.items,
+          new_cart: true,
+        })),
       })
       emitEventStep({ eventName: CartWorkflowEvents.CREATED, data: { id: cart.id } }).config({
         name: "ocop-emit-cart-created",
