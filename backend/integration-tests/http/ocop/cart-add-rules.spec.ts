@@ -54,7 +54,7 @@ medusaIntegrationTestRunner({
       })
       await container.resolve(Modules.INVENTORY).createInventoryLevels([
         {
-          inventory_item_id: data[0].inventory_items[0].inventory_item_id,
+          inventory_item_id: data[0].inventory_items?.[0]?.inventory_item_id as string,
           location_id: fx.stockLocationId,
           stocked_quantity: stocked,
         },
