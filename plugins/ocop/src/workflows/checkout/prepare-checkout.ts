@@ -4,6 +4,7 @@ import {
   acquireLockStep,
   addShippingMethodToCartStep,
   createPaymentCollectionForCartWorkflow,
+  createPaymentSessionStep,
   createPaymentSessionsWorkflow,
   emitEventStep,
   findOrCreateCustomerStep,
@@ -15,6 +16,7 @@ import {
   removeShippingMethodFromCartStep,
   updateCartPromotionsWorkflow,
   updateCartsStep,
+  updateTaxLinesWorkflow,
   upsertTaxLinesWorkflow,
   useQueryGraphStep,
   validateAndReturnShippingMethodsDataStep,
@@ -28,7 +30,8 @@ import {
   checkPaymentProviderStep,
   ensureShopperOwnsCartStep,
 } from "./steps/check-parcel-choices"
-import { promotionsMayApplyStep } from "./steps/promotions-may-apply"
+import { checkoutChangesStep } from "./steps/checkout-changes"
+import { restoreCartAddressesOnFailureStep } from "./steps/restore-cart-addresses"
 
 export type CheckoutAddress = {
   first_name?: string
@@ -54,8 +57,12 @@ export type PrepareCheckoutInput = {
   provider_id: string
 }
 
+type PricedItem = { variant_id?: string | null; updated_at?: string | Date | null }
+
 type CartToPrepare = CheckoutCart & {
   email?: string | null
+  shipping_address_id?: string | null
+  billing_address_id?: string | null
   shipping_address?: (CheckoutAddress & { id?: string }) | null
   shipping_methods?: Array<{ id: string; shipping_option?: { shipping_profile_id?: string | null } | null }> | null
   payment_collection?: { id: string } | null
@@ -113,10 +120,14 @@ export const prepareCheckoutWorkflow = createWorkflow(
         "sales_channel_id",
         "locale",
         "completed_at",
+        "shipping_address_id",
+        "billing_address_id",
         "shipping_address.*",
         "region.*",
         "region.countries.*",
         "region.payment_providers.id",
+        "items.variant_id",
+        "items.updated_at",
         "items.product.shipping_profile.id",
         "shipping_methods.id",
         "shipping_methods.shipping_option.shipping_profile_id",
@@ -150,6 +161,15 @@ export const prepareCheckoutWorkflow = createWorkflow(
         salesChannel: undefined,
         cartToUpdate: cart,
       })) as never
+    )
+    // Compensation order is the reverse of this: updateCartsStep puts the email and customer back,
+    // then the cart gets its former addresses again (a refusal below leaves the cart as it was).
+    restoreCartAddressesOnFailureStep(
+      transform({ input, cart }, ({ input, cart }) => ({
+        cart_id: input.cart_id,
+        shipping_address_id: (cart as unknown as CartToPrepare).shipping_address_id ?? null,
+        billing_address_id: (cart as unknown as CartToPrepare).billing_address_id ?? null,
+      }))
     )
     updateCartsStep(transform({ cartInput }, ({ cartInput }) => [cartInput]) as never)
     const forceRefresh = transform({ input, cart }, ({ input, cart }) =>
@@ -194,41 +214,74 @@ export const prepareCheckoutWorkflow = createWorkflow(
       }))
     )
     // The methods these replace: those of the same parcels, and any without a profile (as Medusa does).
-    const replaced = transform({ shippingOptions, cart }, ({ shippingOptions, cart }) => {
+    const { replaced, kept } = transform({ shippingOptions, cart }, ({ shippingOptions, cart }) => {
       const incoming = new Set(shippingOptions.map((o) => o.shipping_profile_id).filter(Boolean))
-      return ((cart as unknown as CartToPrepare).shipping_methods ?? [])
-        .filter((m) => !m.shipping_option?.shipping_profile_id || incoming.has(m.shipping_option.shipping_profile_id))
-        .map((m) => m.id)
+      const all = (cart as unknown as CartToPrepare).shipping_methods ?? []
+      const isReplaced = (m: (typeof all)[number]) =>
+        !m.shipping_option?.shipping_profile_id || incoming.has(m.shipping_option.shipping_profile_id)
+      return { replaced: all.filter(isReplaced).map((m) => m.id), kept: all.filter((m) => !isReplaced(m)).length }
     })
     removeShippingMethodFromCartStep({ shipping_method_ids: replaced })
 
-    // Medusa's cart refresh, once, before the new methods are added: prices (and taxes) again when the
-    // address changed them, promotions, the payment collection's amount when the cart had one. With
-    // the replaced methods gone it has no method to re-list and re-price (Medusa's routes priced each
-    // new method a second time here); the methods get their tax lines and promotions just after.
-    refreshCartItemsWorkflow.runAsStep({
-      input: transform({ input, forceRefresh }, ({ input, forceRefresh }) => ({
-        cart_id: input.cart_id,
-        force_refresh: forceRefresh,
-      })) as never,
+    // What Medusa's refreshes could still change, read once: they run only where they could write.
+    const changes = checkoutChangesStep(
+      transform({ input, cart }, ({ input, cart }) => {
+        const items = ((cart as unknown as { items?: Array<PricedItem | null> | null }).items ?? []).filter(
+          (i): i is PricedItem => !!i
+        )
+        const times = items.map((i) => (i.updated_at ? new Date(i.updated_at).getTime() : Number.NaN))
+        return {
+          cart_id: input.cart_id,
+          country_code: input.shipping_address.country_code ?? "",
+          variant_ids: items.map((i) => i.variant_id).filter((id): id is string => !!id),
+          // any item without a time: "priced at the dawn of time", so anything may have changed since
+          items_priced_at: times.length && times.every(Number.isFinite) ? new Date(Math.min(...times)) : null,
+        }
+      })
+    )
+    // Medusa's whole cart refresh (prices and taxes again, the kept methods re-priced, promotions, the
+    // payment collection) is needed only when the new address could change an item's price, or when
+    // methods of other parcels stay on the cart. Otherwise it would rewrite what is there: prices are
+    // the shop's per region and currency, which a checkout never changes.
+    const refreshAll = transform({ forceRefresh, changes, kept }, ({ forceRefresh, changes, kept }) => {
+      return (forceRefresh && changes.prices_may_change) || kept > 0
+    })
+    when("ocop-checkout-refresh-cart", { refreshAll }, ({ refreshAll }) => refreshAll).then(() => {
+      refreshCartItemsWorkflow.runAsStep({
+        input: transform({ input, forceRefresh }, ({ input, forceRefresh }) => ({
+          cart_id: input.cart_id,
+          force_refresh: forceRefresh,
+        })) as never,
+      })
     })
     const created = addShippingMethodToCartStep({ shipping_methods: methods } as never)
-    upsertTaxLinesWorkflow.runAsStep({
-      input: transform({ input, created }, ({ input, created }) => ({
-        cart_id: input.cart_id,
-        items: [],
-        shipping_methods: created,
-      })) as never,
+    // Taxes: none to write when no rate or tax provider covers the address's country and the cart holds
+    // no tax line. Otherwise the new methods' lines (the refresh did the items), or — when the address
+    // changed and the refresh did not run — the lines of the whole cart, items and methods, at once.
+    when("ocop-checkout-tax-new-methods", { changes, refreshAll, forceRefresh }, (d) => {
+      return d.changes.taxes_may_apply && (d.refreshAll || !d.forceRefresh)
+    }).then(() => {
+      upsertTaxLinesWorkflow.runAsStep({
+        input: transform({ input, created }, ({ input, created }) => ({
+          cart_id: input.cart_id,
+          items: [],
+          shipping_methods: created,
+        })) as never,
+      })
+    })
+    when("ocop-checkout-tax-whole-cart", { changes, refreshAll, forceRefresh }, (d) => {
+      return d.changes.taxes_may_apply && !d.refreshAll && d.forceRefresh
+    }).then(() => {
+      updateTaxLinesWorkflow.runAsStep({ input: { cart_id: input.cart_id } })
     })
     const promoCodes = transform({ cart }, ({ cart }) =>
       ((cart as unknown as CartToPrepare).promotions ?? []).map((p) => p?.code).filter((c): c is string => !!c)
     )
-    const promotionsMayApply = promotionsMayApplyStep({ promo_codes: promoCodes })
-    when(
-      "ocop-checkout-promotions-may-apply",
-      { promotionsMayApply },
-      ({ promotionsMayApply }) => promotionsMayApply
-    ).then(() => {
+    // Promotions: the cart's codes, an automatic promotion or adjustments already on the cart. Neither →
+    // Medusa's promotion refresh would find nothing to apply or remove.
+    when("ocop-checkout-promotions-may-apply", { promoCodes, changes }, ({ promoCodes, changes }) => {
+      return promoCodes.length > 0 || changes.promotions_may_apply
+    }).then(() => {
       updateCartPromotionsWorkflow.runAsStep({
         input: {
           cart_id: input.cart_id,
@@ -252,21 +305,47 @@ export const prepareCheckoutWorkflow = createWorkflow(
       const existing = (cart as unknown as CartToPrepare).payment_collection?.id
       return existing ?? (newCollection as { id: string }).id
     })
-    const session = createPaymentSessionsWorkflow.runAsStep({
-      input: {
-        payment_collection_id: paymentCollectionId,
-        provider_id: input.provider_id,
-        customer_id: input.customer_id,
-        data: {},
-      },
+    // A guest's first session on a collection made just now: Medusa's createPaymentSessionsWorkflow
+    // would read the collection back (no session to delete), check the provider against the region
+    // (checked above) and skip the customer's account holder (a guest has none) — only its
+    // createPaymentSessionStep writes, so it runs alone, with the same input.
+    const quickSession = transform({ input, newCollection }, ({ input, newCollection }) => {
+      return !input.customer_id && !!(newCollection as { id?: string } | undefined)?.id
     })
+    const guestSession = when("ocop-checkout-guest-session", { quickSession }, (d) => d.quickSession).then(() =>
+      createPaymentSessionStep(
+        transform({ input, newCollection }, ({ input, newCollection }) => {
+          const collection = newCollection as unknown as { id: string; amount: number; currency_code: string }
+          return {
+            payment_collection_id: collection.id,
+            provider_id: input.provider_id,
+            data: {},
+            context: { customer: undefined, account_holder: undefined },
+            amount: collection.amount,
+            currency_code: collection.currency_code,
+          }
+        }) as never
+      )
+    )
+    const fullSession = when("ocop-checkout-session", { quickSession }, (d) => !d.quickSession).then(() =>
+      createPaymentSessionsWorkflow.runAsStep({
+        input: {
+          payment_collection_id: paymentCollectionId,
+          provider_id: input.provider_id,
+          customer_id: input.customer_id,
+          data: {},
+        },
+      })
+    )
 
     emitEventStep({ eventName: CartWorkflowEvents.UPDATED, data: { id: input.cart_id } })
     releaseLockStep({ key: input.cart_id })
     return new WorkflowResponse({
       cart_id: input.cart_id,
       payment_collection_id: paymentCollectionId,
-      payment_session_id: transform({ session }, ({ session }) => (session as { id: string }).id),
+      payment_session_id: transform({ guestSession, fullSession }, ({ guestSession, fullSession }) => {
+        return ((guestSession ?? fullSession) as { id: string }).id
+      }),
     })
   }
 )
