@@ -1,5 +1,6 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { Sql } from "../../../lib/listing-gate-database"
 
 type AddressIds = { cart_id: string; shipping_address_id: string | null; billing_address_id: string | null }
 
@@ -24,12 +25,13 @@ export const restoreCartAddressesOnFailureStep = createStep(
       (id): id is string => !!id && id !== before.shipping_address_id && id !== before.billing_address_id
     )
     if (!written.length) return
-    await carts.updateCarts([
-      {
-        id: before.cart_id,
-        shipping_address_id: before.shipping_address_id,
-        billing_address_id: before.billing_address_id,
-      } as never,
+    // The cart module's update does not move an address reference back (its relation wins over the
+    // id column), so the two references are put back by one statement.
+    const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Sql
+    await db.raw("update cart set shipping_address_id = ?, billing_address_id = ? where id = ?", [
+      before.shipping_address_id,
+      before.billing_address_id,
+      before.cart_id,
     ])
     await carts.deleteAddresses([...new Set(written)])
   }
