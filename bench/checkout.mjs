@@ -8,8 +8,10 @@
 // (stock is 5–500 per product, so long runs slowly use it up).
 // Baseline, same run: GET /store/regions (the cheapest store route: framework + key check).
 //   node bench/checkout.mjs --backend http://localhost:9000 --key pk_… [--duration 20] [--count N] [--smoke]
-// BENCH_CHECKOUT_PATHS=storefront,storefront-medusa-complete times only those paths (and skips the
-// open-cart adds); --count N then stops after N flows.
+//     [--paths storefront,storefront-medusa-complete,…] [--methods pp_system_default,…]
+// --paths (or BENCH_CHECKOUT_PATHS=storefront,storefront-medusa-complete) times only those paths (and skips
+// the open-cart adds); --methods only those payment methods (default every one the region offers); --count N
+// then stops after N flows (with a long --duration), so p95 is not the maximum of a handful.
 import { createHmac, randomBytes } from "node:crypto"
 import { request, summarize, timedLoop } from "./lib/harness.mjs"
 import { runStandalone } from "./lib/standalone.mjs"
@@ -195,14 +197,17 @@ export async function run(ctx) {
     durationMs: Math.min(durationMs, 5000),
   })
 
-  const openCartAdds = PATHS ? [] : await addToOpenCartCases(ctx, Math.min(durationMs, 20000))
+  const paths = ctx.paths?.length ? ctx.paths : PATHS
+  const openCartAdds = paths ? [] : await addToOpenCartCases(ctx, Math.min(durationMs, 20000))
 
   const offered = await request(`${backend}/store/payment-providers?region_id=${regionId}`, { headers })
   const offeredIds = new Set((offered.ok ? offered.json().payment_providers : []).map((p) => p.id))
-  const methods = METHODS.filter((m) => offeredIds.has(m.id))
-  if (!methods.length) throw new Error("The region offers no payment method this benchmark knows.")
-  const answerKinds = Object.keys(ANSWERS).filter((a) => !PATHS || PATHS.includes(a))
-  if (!answerKinds.length) throw new Error(`BENCH_CHECKOUT_PATHS names no path (known: ${Object.keys(ANSWERS)})`)
+  const methods = METHODS.filter((m) => offeredIds.has(m.id) && (!ctx.methods?.length || ctx.methods.includes(m.id)))
+  if (!methods.length)
+    throw new Error("The region offers no payment method this benchmark knows (or --methods left none).")
+  const answerKinds = Object.keys(ANSWERS).filter((a) => !paths || paths.includes(a))
+  if (!answerKinds.length)
+    throw new Error(`--paths / BENCH_CHECKOUT_PATHS names no path (known: ${Object.keys(ANSWERS)})`)
   const stepSamples = Object.fromEntries(answerKinds.flatMap((a) => STEPS.map((s) => [stepLabel(s, a), []])))
   const flowKey = (method, answers) => `${method}|${answers}`
   const flowSamples = Object.fromEntries(answerKinds.flatMap((a) => methods.map((m) => [flowKey(m.id, a), []])))
@@ -390,4 +395,5 @@ export async function run(ctx) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runStandalone(run, import.meta.url)
+if (import.meta.url === `file://${process.argv[1]}`)
+  await runStandalone(run, import.meta.url, process.argv.slice(2), ["--paths", "--methods"])

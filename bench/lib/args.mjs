@@ -15,6 +15,8 @@ const OPTIONS = {
   "--stock-count": ["stockCount", "number"],
   "--sql-sample": ["sqlSample", "number"],
   "--clients": ["clients", "list"],
+  "--paths": ["paths", "list"],
+  "--methods": ["methods", "list"],
   ...Object.fromEntries(["backend", "storefront", "key", "seed"].map((k) => [`--${k}`, [k, "string"]])),
   "--database-url": ["databaseUrl", "string"],
   "--only": ["only", "list"],

@@ -5,17 +5,17 @@ import { parseBenchArgs, printUsage } from "./args.mjs"
 import { appendResults, publishableKeyFromDatabase, report, runFacts } from "./harness.mjs"
 import { discoverStore } from "./servers.mjs"
 
-export async function runStandalone(run, scriptUrl, argv = process.argv.slice(2)) {
+export async function runStandalone(run, scriptUrl, argv = process.argv.slice(2), extra = []) {
   try {
-    await runOnce(run, scriptUrl, argv)
+    await runOnce(run, scriptUrl, argv, extra)
   } catch (error) {
     console.error(error.message)
     process.exitCode = 1
   }
 }
 
-async function runOnce(run, scriptUrl, argv) {
-  const args = parseBenchArgs(argv)
+async function runOnce(run, scriptUrl, argv, extra) {
+  const args = parseBenchArgs(argv, extra)
   if (args.help) return printUsage(scriptUrl)
   const key = args.key || (await publishableKeyFromDatabase(args.databaseUrl))
   const store = await discoverStore({ backend: args.backend, key, databaseUrl: args.databaseUrl })
