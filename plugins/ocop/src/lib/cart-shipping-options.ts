@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { Sql } from "./listing-gate-database"
 
 /**
  * The ids of the shipping options a cart can use: those of the shipping profiles its products ship
@@ -10,25 +11,18 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
  * that was most of a checkout's database work, so the list is narrowed before Medusa runs it.
  */
 export async function cartShippingOptionIds(container: MedusaContainer, cartId: string): Promise<string[] | null> {
-  // Three plain reads (the cart's products, their profiles' link rows, the profiles' options) where a
-  // graph from the cart through its items and products to the profiles took five.
-  const items = await container.resolve(Modules.CART).listLineItems({ cart_id: cartId }, { select: ["product_id"] })
-  const productIds = [...new Set(items.map((i) => i.product_id).filter((id): id is string => !!id))]
-  if (!productIds.length) return null
-  const { data: links } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "product_shipping_profile",
-    fields: ["shipping_profile_id"],
-    filters: { product_id: productIds },
-  })
-  const profiles = [
-    ...new Set(
-      (links as Array<{ shipping_profile_id?: string | null }>)
-        .map((l) => l.shipping_profile_id)
-        .filter((id): id is string => !!id)
-    ),
-  ]
-  if (!profiles.length) return null
-  const fulfillment = container.resolve(Modules.FULFILLMENT)
-  const options = await fulfillment.listShippingOptions({ shipping_profile_id: profiles }, { select: ["id"] })
-  return options.map((o) => o.id)
+  // One read from the cart's lines through their products' profiles to the profiles' options, where
+  // the cart, product and fulfillment modules took three (and a graph from the cart five).
+  const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Sql
+  const { rows } = await db.raw(
+    `select distinct psp.shipping_profile_id as profile_id, so.id as option_id
+       from cart_line_item li
+       join product_shipping_profile psp on psp.product_id = li.product_id and psp.deleted_at is null
+       left join shipping_option so on so.shipping_profile_id = psp.shipping_profile_id and so.deleted_at is null
+      where li.cart_id = ? and li.deleted_at is null and psp.shipping_profile_id is not null`,
+    [cartId]
+  )
+  const found = rows as Array<{ profile_id: string; option_id: string | null }>
+  if (!found.length) return null
+  return found.map((r) => r.option_id).filter((id): id is string => !!id)
 }
