@@ -26,3 +26,26 @@ export async function cartShippingOptionIds(container: MedusaContainer, cartId: 
   if (!found.length) return null
   return found.map((r) => r.option_id).filter((id): id is string => !!id)
 }
+
+/**
+ * For each named option that exists: its shipping profile, and whether that profile is one a product
+ * of the cart ships in (a parcel of this cart, decision 007). One read.
+ */
+export async function optionParcels(
+  db: Sql,
+  cartId: string,
+  optionIds: string[]
+): Promise<Array<{ option_id: string; profile_id: string | null; of_cart: boolean }>> {
+  const { rows } = await db.raw(
+    `select so.id as option_id, so.shipping_profile_id as profile_id,
+            exists (
+              select 1 from cart_line_item li
+                join product_shipping_profile psp on psp.product_id = li.product_id and psp.deleted_at is null
+               where li.cart_id = ? and li.deleted_at is null and psp.shipping_profile_id = so.shipping_profile_id
+            ) as of_cart
+       from shipping_option so
+      where so.id = any(string_to_array(?, ',')) and so.deleted_at is null`,
+    [cartId, optionIds.join(",")]
+  )
+  return rows as Array<{ option_id: string; profile_id: string | null; of_cart: boolean }>
+}

@@ -128,7 +128,6 @@ export const prepareCheckoutWorkflow = createWorkflow(
         "region.payment_providers.id",
         "items.variant_id",
         "items.updated_at",
-        "items.product.shipping_profile.id",
         "shipping_methods.id",
         "shipping_methods.shipping_option.shipping_profile_id",
         "payment_collection.id",
@@ -138,7 +137,7 @@ export const prepareCheckoutWorkflow = createWorkflow(
     }).config({ name: "get-cart" })
     validateCartStep({ cart })
     ensureShopperOwnsCartStep({ cart: cart as unknown as CheckoutCart, customer_id: input.customer_id })
-    checkParcelChoicesStep({ cart: cart as unknown as CheckoutCart, option_ids: input.shipping_option_ids })
+    checkParcelChoicesStep({ cart_id: input.cart_id, option_ids: input.shipping_option_ids })
     checkPaymentProviderStep({ cart: cart as unknown as CheckoutCart, provider_id: input.provider_id })
 
     // The email and addresses, as Medusa's updateCartWorkflow writes them (a guest's email becomes

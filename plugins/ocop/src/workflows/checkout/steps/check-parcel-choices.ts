@@ -1,12 +1,13 @@
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { optionParcels } from "../../../lib/cart-shipping-options"
+import type { Sql } from "../../../lib/listing-gate-database"
 import { timedGuard } from "../../../observability/checkout-guards"
 
 export type CheckoutCart = {
   id: string
   customer_id?: string | null
   customer?: { has_account?: boolean | null } | null
-  items?: Array<{ product?: { shipping_profile?: { id?: string | null } | null } | null } | null> | null
   region?: { payment_providers?: Array<{ id?: string | null } | null> | null } | null
 }
 
@@ -32,33 +33,27 @@ export const ensureShopperOwnsCartStep = createStep(
  */
 export const checkParcelChoicesStep = createStep(
   "ocop-check-parcel-choices",
-  async (input: { cart: CheckoutCart; option_ids: string[] }, { container }) => {
-    const profiles = new Set(
-      (input.cart.items ?? []).map((i) => i?.product?.shipping_profile?.id).filter((id): id is string => !!id)
-    )
+  async (input: { cart_id: string; option_ids: string[] }, { container }) => {
+    const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Sql
     // The plugin's own check: timed with its other checkout work (its share of a checkout, issue 14).
-    const options = await timedGuard("parcel_choices", () =>
-      container
-        .resolve(Modules.FULFILLMENT)
-        .listShippingOptions({ id: input.option_ids }, { select: ["id", "shipping_profile_id"] })
-    )
-    const profileOf = new Map(options.map((o) => [o.id, o.shipping_profile_id ?? ""]))
+    const parcels = await timedGuard("parcel_choices", () => optionParcels(db, input.cart_id, input.option_ids))
+    const parcelOf = new Map(parcels.map((p) => [p.option_id, p]))
     const seen = new Set<string>()
     for (const id of input.option_ids) {
-      const profile = profileOf.get(id)
-      if (profile === undefined || !profiles.has(profile)) {
+      const parcel = parcelOf.get(id)
+      if (!parcel?.profile_id || !parcel.of_cart) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           `shipping_option_ids: ${id} is not a delivery option of this cart's parcels`
         )
       }
-      if (seen.has(profile)) {
+      if (seen.has(parcel.profile_id)) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           "shipping_option_ids: name one delivery option per producer's parcel"
         )
       }
-      seen.add(profile)
+      seen.add(parcel.profile_id)
     }
     return new StepResponse(undefined)
   }
