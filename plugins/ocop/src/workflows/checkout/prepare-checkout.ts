@@ -98,9 +98,10 @@ function taxRelevantAddressChanged(next: CheckoutAddress, prev: CartToPrepare["s
  * Medusa's store routes do the same in four to five calls (updateCartWorkflow,
  * addShippingMethodToCartWorkflow once per parcel, the payment collection, the session), and each
  * of the first ones refreshes the whole cart — prices, taxes, shipping methods (listed and priced
- * again), promotions, the payment collection. Here the same Medusa steps run once each and the cart
- * is refreshed ONCE; the payment collection is sized from the final total. A failure undoes what
- * the steps did (each Medusa step's compensation), as Medusa's own workflows do.
+ * again), promotions, the payment collection. Here the same Medusa steps run once each, and the
+ * refreshes only where they could write something (lib/checkout-changes.ts, one read); the payment
+ * collection is sized from the final total. A failure undoes what the steps did (each Medusa step's
+ * compensation, and the cart's former addresses put back), so a refused checkout leaves the cart as it was.
  */
 export const prepareCheckoutWorkflow = createWorkflow(
   { name: "ocop-prepare-checkout", idempotent: false },

@@ -4,7 +4,7 @@ import type { StorePrepareCheckoutBody } from "../validators"
 
 /**
  * POST /store/ocop/checkout/:id — the email, addresses, one delivery option per producer's parcel
- * and the payment session, set in one run with one cart refresh (Medusa's routes take four to five
+ * and the payment session, set in one run with at most one cart refresh (Medusa's routes take four to five
  * calls and refresh the cart after each). Completion stays Medusa's `POST /store/carts/:id/complete`.
  * Answers the ids the storefront reads; the cart's totals are the cart's (GET /store/carts/:id).
  */
