@@ -9,130 +9,16 @@
  * it in step with "<table>_chg", the change log every write of any process appends to.
  */
 import type { PlannedColumn, TablePlan } from "./plan"
-import { log2Length, orEntryWeight, parseTsVector, type Positions, type TsNode } from "./ts-rank"
+import { ColumnValues, GrowableF64, Postings, REORDER_AFTER } from "./memory-storage"
+import { log2Length, parseTsVector, type TsNode } from "./ts-rank"
 
 /** A row of MemoryIndex.selectSql: id, tsv text, accent keys and c<i> per scalar column (as text). */
 export type IndexRow = Record<string, string | null | undefined>
-
-class Growable<T extends Int32Array | Uint16Array | Uint8Array> {
-  n = 0
-  constructor(
-    public a: T,
-    private readonly make: (size: number) => T
-  ) {}
-  push(v: number) {
-    if (this.n === this.a.length) this.grow(this.n + 1)
-    this.a[this.n++] = v
-  }
-  grow(min: number) {
-    if (min <= this.a.length) return
-    const next = this.make(Math.max(min, this.a.length * 2, 8))
-    for (let k = 0; k < this.n; k++) next[k] = this.a[k]
-    this.a = next
-  }
-}
-const int32 = (size: number) => new Int32Array(size)
-
-class GrowableF64 {
-  n = 0
-  a = new Float64Array(16)
-  push(v: number) {
-    if (this.n === this.a.length) {
-      const next = new Float64Array(this.a.length * 2)
-      next.set(this.a)
-      this.a = next
-    }
-    this.a[this.n++] = v
-  }
-}
-const uint16 = (size: number) => new Uint16Array(size)
-
-/** The documents (slots, ascending) that hold one lexeme, with their positions. */
-export class Postings {
-  slots = new Growable(new Int32Array(4), int32)
-  /** off[k]..off[k+1] are posting k's positions in pos. */
-  off = Object.assign(new Growable(Int32Array.of(0), int32), { n: 1 })
-  pos = new Growable(new Uint16Array(4), uint16)
-  /** Appends a document's positions; answers their number. */
-  add(slot: number, positions: Positions): number {
-    this.slots.push(slot)
-    for (const p of positions) this.pos.push(p)
-    this.off.push(this.pos.n)
-    return positions.length
-  }
-  get size() {
-    return this.slots.n
-  }
-  /** Each posting's share of calc_rank_or (orEntryWeight, a float4), computed once when first asked. */
-  orWeights(): Float32Array {
-    const n = this.slots.n
-    if (this.weighed < n) {
-      if (this.weights.length < n) {
-        const next = new Float32Array(Math.max(n, this.weights.length * 2))
-        next.set(this.weights.subarray(0, this.weighed))
-        this.weights = next
-      }
-      for (let k = this.weighed; k < n; k++)
-        this.weights[k] = orEntryWeight(this.pos.a, this.off.a[k], this.off.a[k + 1])
-      this.weighed = n
-    }
-    return this.weights
-  }
-  private weights = new Float32Array(0)
-  private weighed = 0
-}
-
-/** A scalar column: a code per slot (0 = null) and each code's text (as ::text gives it) and number. */
-export class ColumnValues {
-  codes = new Growable(new Int32Array(16), int32)
-  text: (string | null)[] = [null]
-  num: number[] = [Number.NaN]
-  /** Live documents per code (kept on every write): a dense match counts its complement only. */
-  live: number[] = [0]
-  private byText = new Map<string, number>()
-  private byCode?: CodeSlots
-  constructor(public readonly column: PlannedColumn) {}
-  /**
-   * The slots holding each code (live or not, ascending), for the first `covered` slots; sorted once
-   * per column and kept like a page order (slots written since are tested one by one; sorted again
-   * after REORDER_AFTER of them). A filter then visits only its values' slots.
-   */
-  slotsByCode(slots: number): CodeSlots {
-    const kept = this.byCode
-    if (kept && slots - kept.covered <= REORDER_AFTER) return kept
-    const codes = this.codes.a
-    const start = new Int32Array(this.text.length + 1)
-    for (let s = 0; s < slots; s++) start[codes[s] + 1]++
-    for (let c = 0; c < this.text.length; c++) start[c + 1] += start[c]
-    const fill = start.slice(0, this.text.length)
-    const list = new Int32Array(slots)
-    for (let s = 0; s < slots; s++) list[fill[codes[s]]++] = s
-    this.byCode = { start, slots: list, covered: slots }
-    return this.byCode
-  }
-  code(text: string | null, num: number): number {
-    if (text === null) return 0
-    let c = this.byText.get(text)
-    if (c === undefined) {
-      c = this.text.length
-      this.text.push(text)
-      this.num.push(num)
-      this.live.push(0)
-      this.byText.set(text, c)
-    }
-    return c
-  }
-}
-
-/** Each code's slots: slots[start[c]..start[c + 1]] (ascending), over the slots below `covered`. */
-export type CodeSlots = { start: Int32Array; slots: Int32Array; covered: number }
 
 /** One page order of the index, sorted once: its slots, and each slot's place in it (see ordered). */
 export type SlotOrder = { slots: Int32Array; rank: Int32Array; covered: number }
 
 export type Bitset = Uint32Array
-/** Slots written since an order was sorted that make it sort again (see MemoryIndex.ordered). */
-const REORDER_AFTER = 4096
 /** Prefixes this short keep their bitsets (MemoryIndex.prefixBits), at most MAX_PREFIXES of them. */
 const SHORT_PREFIX = 3
 const MAX_PREFIXES = 128

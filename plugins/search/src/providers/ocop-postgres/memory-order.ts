@@ -2,7 +2,8 @@
  * The page order of an in-process search (./memory-search): ORDER BY as ./statement compileOrder
  * writes it (the keys, NULLS LAST either way, then id ascending), and the best slots so far.
  */
-import type { ColumnValues, MemoryIndex } from "./memory-index"
+import type { MemoryIndex } from "./memory-index"
+import type { ColumnValues } from "./memory-storage"
 import type { MemoryOrderKey } from "./memory-plan"
 
 export type SlotCompare = (a: number, b: number) => number

@@ -3,7 +3,8 @@
  * computes it: ts_rank (./ts-rank, float4 steps included) + 1 for the words as typed when typos
  * were corrected + 0.5 per exact-accent key. Documents are scored in ascending slot order.
  */
-import type { MemoryIndex, Postings } from "./memory-index"
+import type { MemoryIndex } from "./memory-index"
+import type { Postings } from "./memory-storage"
 import { RankEntries, queryOperands, rankedAsAnd, type TsNode } from "./ts-rank"
 import { tsRankFlat } from "./ts-rank"
 

@@ -7,7 +7,8 @@
  * answers that.
  */
 import { sortedCounts, statsCount, statsFacets, valueFacets, type FacetRequest, type FacetRow } from "./facets"
-import type { ColumnValues, MemoryIndex } from "./memory-index"
+import type { MemoryIndex } from "./memory-index"
+import type { ColumnValues } from "./memory-storage"
 import { keyCompare, orderName, pageCompare, TopSlots } from "./memory-order"
 import type { MemorySearchPlan } from "./memory-plan"
 import { SlotScorer } from "./memory-scoring"
