@@ -97,6 +97,7 @@ medusaIntegrationTestRunner({
           { variant_id: tea, quantity: 2 },
         ]) {
           const refused = await expectRefusal(add(cartId, other, key), 409, new RegExp(key))
+          expect(refused.data.code).toBe("idempotency_key_reused")
           expect(refused.data.message_vi).toMatch(/đã được dùng cho một lần thêm sản phẩm khác/)
           expect(refused.data.message_en).toMatch(/already used for a different add/)
         }
@@ -109,7 +110,8 @@ medusaIntegrationTestRunner({
       const key = unique("start-body")
       const started = await expectStatus(start({ variant_id: tea, quantity: 1 }, key), 200)
       const cartId = started.data.cart.id as string
-      await expectRefusal(start({ variant_id: coffee, quantity: 1 }, key), 409, new RegExp(key))
+      const startRefused = await expectRefusal(start({ variant_id: coffee, quantity: 1 }, key), 409, new RegExp(key))
+      expect(startRefused.data.code).toBe("idempotency_key_reused")
       // ... and on the cart's add route, which the storefront uses once it knows the cart.
       await expectRefusal(leanAdd(cartId, { variant_id: tea, quantity: 3 }, key), 409, new RegExp(key))
       const again = await expectStatus(start({ variant_id: tea, quantity: 1 }, key), 200)

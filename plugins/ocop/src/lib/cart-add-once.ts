@@ -76,6 +76,9 @@ export function cartIdOfStartKey(secret: string, key: string) {
   return `cart_${digest.slice(0, 26).toUpperCase()}`
 }
 
+/** The code of that 409, the same on every add route. */
+export const KEY_REUSED = "idempotency_key_reused"
+
 /** The 409 for a key reused with another body, naming the key (the shopper's client sent both). */
 export const keyReusedText = (key: string) =>
   bilingual(

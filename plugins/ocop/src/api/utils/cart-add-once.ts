@@ -2,7 +2,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { refetchCart } from "@medusajs/medusa/api/store/carts/helpers"
 import { defaultStoreCartFields } from "@medusajs/medusa/api/store/carts/query-config"
-import { addFingerprint, claimAdd, forgetAdd, keyReusedText } from "../../lib/cart-add-once"
+import { addFingerprint, claimAdd, forgetAdd, KEY_REUSED, keyReusedText } from "../../lib/cart-add-once"
 import { cartAddLockKey, conflictText, isLockTimeout, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
 import { idempotencyKeyOf, markReplay } from "./idempotency"
 
@@ -54,7 +54,7 @@ async function addOnce(
         if (claim.outcome === "mismatch") {
           return void res
             .status(409)
-            .json({ type: MedusaError.Types.CONFLICT, code: "idempotency_key_reused", message: keyReusedText(key) })
+            .json({ type: MedusaError.Types.CONFLICT, code: KEY_REUSED, message: keyReusedText(key) })
         }
         if (claim.outcome === "replay") {
           const cart = await cartOf(req)

@@ -55,7 +55,9 @@ export function ocopErrorHandler() {
       return
     }
     if (err?.type === MedusaError.Types.CONFLICT && String(err?.message ?? "").includes("(EN: ")) {
-      res.status(409).json({ type: MedusaError.Types.CONFLICT, code: "invalid_state_error", message: err.message })
+      // A conflict of ours may name its own code (e.g. idempotency_key_reused); else Medusa's generic one.
+      const code = typeof err?.code === "string" && /^[a-z_]+$/.test(err.code) ? err.code : "invalid_state_error"
+      res.status(409).json({ type: MedusaError.Types.CONFLICT, code, message: err.message })
       return
     }
     medusa(err, req, res, next)

@@ -1,6 +1,13 @@
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { addFingerprint, type CartAddBody, cartIdOfStartKey, claimAdd, keyReusedText } from "../../../lib/cart-add-once"
+import {
+  addFingerprint,
+  type CartAddBody,
+  cartIdOfStartKey,
+  claimAdd,
+  KEY_REUSED,
+  keyReusedText,
+} from "../../../lib/cart-add-once"
 
 /** The id of the cart an Idempotency-Key starts (lib/cart-add-once.ts), or none without a key. */
 export const cartIdOfStartKeyStep = createStep(
@@ -34,6 +41,7 @@ export const checkStartKeyStep = createStep("ocop-check-start-key", async (facts
   }
   const locking = container.resolve(Modules.LOCKING)
   const claim = await claimAdd(locking, cart_id, key, addFingerprint(facts.body))
-  if (found && claim.outcome === "mismatch") throw new MedusaError(MedusaError.Types.CONFLICT, keyReusedText(key))
+  if (found && claim.outcome === "mismatch")
+    throw new MedusaError(MedusaError.Types.CONFLICT, keyReusedText(key), KEY_REUSED)
   return new StepResponse(true)
 })
