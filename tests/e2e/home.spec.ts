@@ -63,4 +63,16 @@ test.describe("storefront home and product page", () => {
     await expect(page).toHaveURL(/\/search\?q=m%E1%BA%ADt(\+|%20)ong/)
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kết quả cho “mật ong”")
   })
+
+  test("words typed before the page hydrates are kept and searched", async ({ page }) => {
+    // The home page hydrates after load: a shopper can type first (this run's CI caught the words
+    // blanked by hydration's first re-render and an empty search sent).
+    await page.goto("/", { waitUntil: "commit" })
+    await page.getByRole("combobox", { name: "Tìm sản phẩm OCOP" }).fill("mật ong")
+    await page.waitForSelector("html[data-hydrated]")
+    await page.getByRole("combobox", { name: "Tìm sản phẩm OCOP" }).focus()
+    await expect(page.getByRole("combobox", { name: "Tìm sản phẩm OCOP" })).toHaveValue("mật ong")
+    await page.getByRole("button", { name: "Tìm", exact: true }).click()
+    await expect(page).toHaveURL(/\/search\?q=m%E1%BA%ADt(\+|%20)ong/)
+  })
 })

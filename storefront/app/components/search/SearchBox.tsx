@@ -36,10 +36,17 @@ export function SearchBox({ defaultValue = "" }: { defaultValue?: string }) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const listId = `${id}-listbox`;
 
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Catalogue pages hydrate after load (lib/hydrate-after-load.tsx): words typed before that are in
+  // the input but not in state, and the next render would blank them. Take them over once.
+  useEffect(() => {
+    const typed = input.current?.value ?? "";
+    if (typed !== defaultValue) setValue(typed);
+  }, [defaultValue]);
 
   const suggestions = value.trim().length >= MIN_CHARS ? (fetcher.data?.suggestions ?? []) : [];
   const expanded = open && suggestions.length > 0;
@@ -102,6 +109,7 @@ export function SearchBox({ defaultValue = "" }: { defaultValue?: string }) {
       </label>
       <input
         id="site-search"
+        ref={input}
         type="search"
         name="q"
         value={value}
