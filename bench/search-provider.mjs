@@ -9,7 +9,10 @@
 // --sql-sample: the SQL baseline times the first N queries only (default: all; 100 at ≥ 1M, where
 // a broad word costs SQL about a second). The index is built once per size and kept (progress on
 // stdout; ~1,000 documents/s on 2 shared cores: 100k in ~1.5 min, 1M in ~15 min).
-// Needs a built plugin (npm run build:plugins). Server: DATABASE_SERVER_URL, else the embedded
+// Suggest is also timed right after a write: before each prefix one product is put into the
+// in-process index again (as a process applies another's write from the change log; the database is
+// not written). Needs a built plugin (npm run build:plugins; OCOP_BENCH_SEARCH_BUILD=<dir> times another
+// build, a copy of plugins/search/.medusa, for a before/after in one run). Server: DATABASE_SERVER_URL, else the embedded
 // Postgres on OCOP_PG_PORT (default 54329); database ocop_search_bench, kept. Also run by
 // bench/run.mjs (name "search-provider"; its --smoke uses 1,000 documents and a few queries).
 import { createRequire } from "node:module"
@@ -20,7 +23,9 @@ import { searchModuleOver } from "./lib/provider-module.mjs"
 import { mixedQuery, QUERY_KINDS, TEXT } from "./lib/shopper-queries.mjs"
 import { embeddedServerUrl } from "../scripts/lib/postgres.mjs"
 const require = createRequire(import.meta.url)
-const root = new URL("../plugins/search/.medusa/server/src/", import.meta.url).pathname
+const root = process.env.OCOP_BENCH_SEARCH_BUILD
+  ? `${process.env.OCOP_BENCH_SEARCH_BUILD.replace(/\/$/, "")}/server/src/`
+  : new URL("../plugins/search/.medusa/server/src/", import.meta.url).pathname
 const { OcopPostgresSearchService } = require(root + "providers/ocop-postgres/service.js")
 const { resolvedOcopProductIndex } = require(root + "lib/fields.js")
 const { toSearchDocument } = require(root + "lib/document.js")
@@ -230,7 +235,7 @@ async function ensureIndex(provider, knex, index, N) {
 }
 
 /** Runs the queries with `clients` concurrent callers (one Node process, as one server process is). */
-async function timeQueries(name, queries, clients, runOne) {
+async function timeQueries(name, queries, clients, runOne, prepare = () => {}) {
   const samples = []
   const perQuery = []
   const byKind = new Map()
@@ -241,6 +246,7 @@ async function timeQueries(name, queries, clients, runOne) {
   const worker = async () => {
     while (next < queries.length) {
       const i = next++
+      prepare(queries[i])
       const t = performance.now()
       try {
         await runOne(queries[i])
@@ -355,6 +361,26 @@ export async function run(ctx = {}) {
       const r = await timeQueries(label, suggestSample, 1, (p) => suggestOcopProducts(engines[engine], p.q))
       results.push(r.all)
       if (engine === "memory") notes.push(`slowest suggest, in-process: ${r.slowest(5).map(describeQuery).join("; ")}`)
+    }
+    {
+      // right after a write: one product put into the index again before each prefix (what a gate
+      // change does to every process), so the cost of answers computed again after a change shows
+      const table = `ocop_search_${index.physical_name}`
+      const live = await memory.followers_.get(table).current()
+      const ids = (
+        await knex.raw(`SELECT id FROM "${table}" ORDER BY md5(id) LIMIT ?`, [suggestSample.length])
+      ).rows.map((r) => r.id)
+      const rows = (await knex.raw(`SELECT ${live.selectSql()} FROM "${table}" WHERE id = ANY(?)`, [ids])).rows
+      let w = 0
+      const r = await timeQueries(
+        "suggest (type-ahead), in-process, right after a write",
+        suggestSample,
+        1,
+        (p) => suggestOcopProducts(engines.memory, p.q),
+        () => live.put(rows[w++ % rows.length])
+      )
+      results.push(r.all)
+      notes.push(`slowest suggest right after a write, in-process: ${r.slowest(5).map(describeQuery).join("; ")}`)
     }
     if (N <= 100_000) {
       for (const p of suggestSample) {

@@ -201,6 +201,34 @@ describe("in-process index: another process's writes", () => {
     for (const q of ["mâ", "ma", "nư", "ca"]) {
       expect(await suggestOcopProducts(on(memory), q), q).toEqual(await suggestOcopProducts(on(sql), q))
     }
+    // kept answers (several words, a short last one too) follow later writes: new best matches
+    // appear, a delisted one leaves — exactly as SQL answers
+    const prefixes = ["nước m", "nuoc m", "trà shan t", "cá l", "mật o", "mậ", "ng"]
+    for (const q of prefixes) await suggestOcopProducts(on(memory), q)
+    const top = (id: string, title: string) =>
+      toSearchDocument(product({ id, title, stars: 5, province: "96", group: "thuc-pham", price: 99000 }))
+    const documents = [top("prod_m_top1", "Mật ong"), top("prod_m_top2", "Nước mắm")]
+    await sql.upsertDocuments({
+      index: resolved.physical_name,
+      definition: resolved,
+      documents: documents as unknown as SearchTypes.SearchDocument[],
+    })
+    const shown = (await suggestOcopProducts(on(sql), "trà shan t")).suggestions[0].id
+    await sql.deleteDocuments({ index: resolved.physical_name, filters: { id: [shown] } })
+    const until = Date.now() + 10_000
+    for (;;) {
+      const answers = await Promise.all(
+        prefixes.map(async (q) => [await suggestOcopProducts(on(memory), q), await suggestOcopProducts(on(sql), q)])
+      )
+      const sqlIds = answers.map(([, b]) => b.suggestions.map((x) => x.id).join(" ")).join(" ")
+      const written = sqlIds.includes("prod_m_top1") && sqlIds.includes("prod_m_top2") && !sqlIds.includes(shown)
+      if ((written && answers.every(([a, b]) => JSON.stringify(a) === JSON.stringify(b))) || Date.now() > until) {
+        for (const [k, [a, b]] of answers.entries()) expect(a, prefixes[k]).toEqual(b)
+        expect(written).toBe(true) // both new products shown, the delisted one gone (as SQL answers)
+        break
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
   })
 
   it("a delisting, a new product, a rewound log and a clear reach a process that did not write", async () => {

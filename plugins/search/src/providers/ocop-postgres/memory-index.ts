@@ -11,6 +11,7 @@
 import type { PlannedColumn, TablePlan } from "./plan"
 import { ColumnValues, GrowableF64, Postings, REORDER_AFTER } from "./memory-storage"
 import { log2Length, parseTsVector, type TsNode } from "./ts-rank"
+import { KeptTypeAhead, WriteTrail } from "./memory-type-ahead"
 
 /** A row of MemoryIndex.selectSql: id, tsv text, accent keys and c<i> per scalar column (as text). */
 export type IndexRow = Record<string, string | null | undefined>
@@ -22,8 +23,8 @@ export type Bitset = Uint32Array
 /** Prefixes this short keep their bitsets (MemoryIndex.prefixBits), at most MAX_PREFIXES of them. */
 const SHORT_PREFIX = 3
 const MAX_PREFIXES = 128
-/** Type-ahead answers kept per index (a page of ids and scores each). */
-const MAX_ANSWERS = 4096
+/** Slots written since the kept type-ahead answers began following writes that restart the trail. */
+const MAX_TRAIL = 50_000
 
 const NUMERIC = new Set(["bigint", "double precision", "boolean"])
 
@@ -56,26 +57,12 @@ export class MemoryIndex {
   dead = 0
   /** Reused per search (the search pass is synchronous): a score per slot. */
   scratch = new Float64Array(0)
-  /** Bumped by every put and remove: a kept answer (see answer) holds for one version only. */
+  /** Bumped by every put and remove: a kept answer is caught up with the writes since its version. */
   version = 0
-  private answers = new Map<string, unknown>()
-  private answersVersion = 0
-
-  /** The answer kept for this key at the index's current version, if any. */
-  answer<T>(key: string): T | undefined {
-    if (this.answersVersion !== this.version) return undefined
-    return this.answers.get(key) as T | undefined
-  }
-
-  /** Keeps an answer computed at the current version (the oldest go past MAX_ANSWERS). */
-  keepAnswer(key: string, answer: unknown) {
-    if (this.answersVersion !== this.version) {
-      this.answers.clear()
-      this.answersVersion = this.version
-    }
-    this.answers.set(key, answer)
-    if (this.answers.size > MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value!)
-  }
+  /** The slots killed and the words written since the kept type-ahead answers began (./memory-type-ahead). */
+  readonly trail = new WriteTrail()
+  /** Type-ahead answers, kept across writes (./memory-type-ahead). */
+  readonly typeAhead = new KeptTypeAhead(this)
 
   constructor(
     readonly plan: TablePlan,
@@ -115,6 +102,9 @@ export class MemoryIndex {
       this.alive[slot >> 5] &= ~(1 << (slot & 31))
       this.dead++
       for (const c of this.columns) c.live[c.codes.a[slot]]--
+      const trail = this.trail
+      if (trail.killed.length >= MAX_TRAIL) Object.assign(trail, { from: this.slots + 1, killed: [], words: new Map() })
+      else if (trail.from !== undefined) trail.killed.push(slot)
     }
   }
 
@@ -141,9 +131,18 @@ export class MemoryIndex {
       this.alive = next
     }
     this.alive[slot >> 5] |= 1 << (slot & 31)
-    this.log2Length.push(log2Length(this.putLexemes(slot, row.tsv ?? "")))
+    const trail = this.trail
+    let recorded: { words: string[]; accents: string[] } | undefined
+    // too many writes to follow: the trail restarts after this slot, kept answers are computed again
+    if (trail.words.size >= MAX_TRAIL) Object.assign(trail, { from: slot + 1, killed: [], words: new Map() })
+    else if (trail.from !== undefined) {
+      recorded = { words: [], accents: [] }
+      trail.words.set(slot, recorded)
+    }
+    this.log2Length.push(log2Length(this.putLexemes(slot, row.tsv ?? "", recorded?.words)))
     for (const key of String(row.accent ?? "").split(" ")) {
       if (!key) continue
+      recorded?.accents.push(key)
       let p = this.accents.get(key)
       if (!p) {
         p = new Postings()
@@ -177,7 +176,7 @@ export class MemoryIndex {
    * The lexemes of a tsvector's text form ('word':1A,5 …) into their postings, read in place
    * (parseTsVector without the intermediate map); answers the document length (positions).
    */
-  private putLexemes(slot: number, text: string): number {
+  private putLexemes(slot: number, text: string, words?: string[]): number {
     let length = 0
     let i = 0
     const n = text.length
@@ -195,11 +194,15 @@ export class MemoryIndex {
         while (text.charCodeAt(end + 1) === 39) end = text.indexOf("'", end + 2)
         const space = text.indexOf(" '", end)
         const piece = text.slice(i, space < 0 ? n : space)
-        for (const [w, positions] of parseTsVector(piece)) length += this.postingsOf(w).add(slot, positions)
+        for (const [w, positions] of parseTsVector(piece)) {
+          length += this.postingsOf(w).add(slot, positions)
+          words?.push(w)
+        }
         i = space < 0 ? n : space + 1
         continue
       }
       const p = this.postingsOf(word)
+      words?.push(word)
       i = q + 1
       p.slots.push(slot)
       if (text.charCodeAt(i) === 58) {
@@ -232,7 +235,9 @@ export class MemoryIndex {
     if (!p) {
       p = new Postings()
       this.terms.set(word, p)
-      this.sortedTerms = null
+      // a new word goes into the sorted list in place (sorting every word again costs ~100 ms at 1M)
+      const sorted = this.sortedTerms
+      if (sorted) sorted.splice(lowerBound(sorted, word), 0, word)
     }
     return p
   }
@@ -242,15 +247,8 @@ export class MemoryIndex {
     if (!prefix) return this.terms.has(term) ? [term] : []
     if (!this.sortedTerms) this.sortedTerms = [...this.terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     const sorted = this.sortedTerms
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (sorted[mid] < term) lo = mid + 1
-      else hi = mid
-    }
     const out: string[] = []
-    for (let k = lo; k < sorted.length && sorted[k].startsWith(term); k++) out.push(sorted[k])
+    for (let k = lowerBound(sorted, term); k < sorted.length && sorted[k].startsWith(term); k++) out.push(sorted[k])
     return out
   }
 
@@ -357,4 +355,16 @@ export class MemoryIndex {
     if (this.scratch.length < this.slots) this.scratch = new Float64Array(Math.max(this.slots * 1.25, 1024))
     return this.scratch
   }
+}
+
+/** The first place in a sorted list whose word is not below `word`. */
+function lowerBound(sorted: string[], word: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] < word) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }

@@ -30,6 +30,7 @@ import { fromJson, type Executor } from "./sql"
 import { MemoryIndexFollower } from "./memory-index-follower"
 import { memorySearch, planMemorySearch, type MemorySearchResult } from "./memory-search"
 import type { MemoryIndex } from "./memory-index"
+import { depth, type TypeAheadQuery } from "./memory-type-ahead"
 import { compileOrder, searchStatement, splitFilters } from "./statement"
 import { compileTextMatch, parseTextQuery, textTsQuery, type TextQuery, type TypoAlternatives } from "./text-match"
 import { parseTsQuery } from "./ts-rank"
@@ -210,22 +211,25 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     if (!query && !counts) return undefined
     const typed = typos.size ? parseTsQuery(textTsQuery(text)) : undefined
     const accentKeys = query ? queryAccentTerms(text.q) : []
-    // a type-ahead search (words, no facets, no count) is kept per index version: the same answer
-    const kept =
+    // a type-ahead search (words, no facets, no count) is kept, and caught up with later writes
+    const present = accentKeys.filter((k) => index.accents.has(k))
+    const ahead: TypeAheadQuery | undefined =
       query && !counted && !facets.length
-        ? [
-            textTsQuery(text, typos),
-            typed ? textTsQuery(text) : "",
-            accentKeys.filter((k) => index.accents.has(k)).join(" "),
-            JSON.stringify(filters ?? {}),
-            JSON.stringify(input.pagination?.order ?? {}),
-            take,
-            skip,
-          ].join("\u0000")
+        ? { query, typed, accentKeys: present, order: mplan.order, take, skip }
         : undefined
-    let found = kept === undefined ? undefined : index.answer<MemorySearchResult>(kept)
-    if (!found) {
-      found = memorySearch(index, {
+    const kept = ahead
+      ? [
+          textTsQuery(text, typos),
+          typed ? textTsQuery(text) : "",
+          present.join(" "),
+          JSON.stringify(filters ?? {}),
+          JSON.stringify(input.pagination?.order ?? {}),
+          take,
+          skip,
+        ].join("\u0000")
+      : undefined
+    const search = (take: number, skip: number) =>
+      memorySearch(index, {
         query,
         typed,
         accentKeys,
@@ -236,8 +240,15 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
         skip,
         pageOnly: !!counts,
       })
-      if (kept !== undefined) index.keepAnswer(kept, found)
-    }
+    let found: MemorySearchResult
+    const keptPage = kept === undefined ? undefined : index.typeAhead.get(kept)
+    if (keptPage) found = { row: {}, page: keptPage }
+    else if (ahead && kept !== undefined) {
+      // the page and a few more (kills of page slots are absorbed); filters: kept for this version only
+      const deep = search(depth(ahead), 0).page.map((h) => ({ slot: index.slotOf.get(h.id)!, score: h.score }))
+      index.typeAhead.keep(kept, ahead, deep, !mplan.tests.length)
+      found = { row: {}, page: deep.slice(skip, skip + take).map((d) => ({ id: index.ids[d.slot], score: d.score })) }
+    } else found = search(take, skip)
     if (kept !== undefined && text.terms.length === 1) this.warmTypeAhead(plan, input, index)
     const { page } = found
     const row = counts ?? found.row
@@ -256,17 +267,15 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
 
   /**
    * Type-ahead answers for every two-letter start of the index's words, computed in the background
-   * the first time a one-word type-ahead search comes (its shape is the template) and again when the
-   * index changed since, at most once a TYPE_AHEAD_REWARM_MS: the short prefixes are the costly ones
-   * (they stand for hundreds of words and most documents). Kept per index version (MemoryIndex
-   * answer), so a change is never answered from an older index; between a change and the next
-   * warm-up those prefixes are computed on demand.
+   * the first time a one-word type-ahead search comes on an index (its shape is the template): the
+   * short prefixes are the costly ones (they stand for hundreds of words and most documents). The
+   * answers are kept across writes (./memory-type-ahead catches each up with the writes since), so
+   * once per loaded index; a prefix first seen later is computed on demand, then kept.
    */
   protected warmTypeAhead(plan: TablePlan, template: SearchTypes.ProviderSearchQuery, index: MemoryIndex) {
     const state = this.typeAhead_.get(plan.table) ?? { version: -1, started: 0 }
     this.typeAhead_.set(plan.table, state)
-    if (state.running || (state.index === index && state.version === index.version)) return
-    if (state.index === index && Date.now() - state.started < TYPE_AHEAD_REWARM_MS) return
+    if (state.running || state.index === index) return
     Object.assign(state, { index, version: index.version, started: Date.now() })
     const prefixes = [...new Set([...index.terms.keys()].filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))]
     state.running = (async () => {
@@ -322,9 +331,6 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     )
   }
 }
-
-/** The type-ahead warm-up runs again after a change at most this often. */
-const TYPE_AHEAD_REWARM_MS = 60_000
 
 /** On unless OCOP_SEARCH_MEMORY_INDEX says off ("off", "false", "0", "no"). */
 export function memoryIndexFromEnv(value: string | undefined): boolean {

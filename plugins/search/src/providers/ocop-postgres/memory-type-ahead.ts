@@ -1,0 +1,219 @@
+/**
+ * Type-ahead answers of the in-process index (./memory-index), kept across writes: a type-ahead
+ * search (./memory-search's page) keeps SPARE more slots than its page, with their scores. After
+ * writes the answer is brought up to date instead of dropped: slots killed since (the index's kill
+ * log) leave the list, slots written since (their words are recorded) are matched and scored one
+ * by one and offered. A document's score depends on that document and the query only (ts_rank has
+ * no corpus statistics), so the list stays the best of the live matches; once kills leave it
+ * shorter than the page (and it did not hold every match) it is computed again.
+ */
+import type { MemoryIndex } from "./memory-index"
+import { pageCompare, TopSlots } from "./memory-order"
+import type { MemoryOrderKey } from "./memory-plan"
+import type { Postings } from "./memory-storage"
+import { RankEntries, queryOperands, rankedAsAnd, tsRankFlat, type TsNode } from "./ts-rank"
+
+/** A kept answer holds this many slots beyond its page: kills of page slots are absorbed. */
+const SPARE = 8
+/** Kept answers per index. */
+const MAX_ANSWERS = 4096
+/** More writes than this since an answer was kept: computed again (cheaper than catching up). */
+const CATCH_UP_LIMIT = 4096
+
+export type TypeAheadQuery = {
+  query: TsNode
+  typed?: TsNode
+  /** The query's exact-accent keys the index holds. */
+  accentKeys: string[]
+  order: MemoryOrderKey[]
+  take: number
+  skip: number
+}
+export type TypeAheadPage = { id: string; score: number }[]
+
+type Entry = {
+  q: TypeAheadQuery
+  /** Best slots first (skip + take + SPARE at most), with their scores. */
+  slots: number[]
+  scores: number[]
+  /** The list holds every match (fewer than asked for). */
+  complete: boolean
+  /** Whether writes may be caught up (no filters: a new slot's match is its words alone). */
+  followsWrites: boolean
+  version: number
+  covered: number
+  killsSeen: number
+}
+
+/** What a write leaves for the kept answers: the slots killed, in order, and the words of new slots. */
+export class WriteTrail {
+  killed: number[] = []
+  /** Words and accent keys of the slots written since `from` (undefined: not recording). */
+  words = new Map<number, { words: string[]; accents: string[] }>()
+  from: number | undefined
+}
+
+export class KeptTypeAhead {
+  private readonly entries = new Map<string, Entry>()
+  constructor(private readonly index: MemoryIndex) {}
+
+  /** The page of a kept answer, caught up with the writes since, or undefined (compute and keep). */
+  get(key: string): TypeAheadPage | undefined {
+    const e = this.entries.get(key)
+    if (!e) return undefined
+    const index = this.index
+    if (e.version !== index.version && !this.catchUp(e)) {
+      this.entries.delete(key)
+      return undefined
+    }
+    const page: TypeAheadPage = []
+    for (let x = e.q.skip; x < Math.min(e.slots.length, e.q.skip + e.q.take); x++)
+      page.push({ id: index.ids[e.slots[x]], score: e.scores[x] })
+    return page
+  }
+
+  /**
+   * Keeps an answer computed at the index's current version: `deep` = the best skip + take + SPARE
+   * (`depth`) slots in page order with their scores.
+   */
+  keep(key: string, q: TypeAheadQuery, deep: { slot: number; score: number }[], followsWrites: boolean) {
+    const index = this.index
+    const trail = index.trail
+    trail.from ??= index.slots
+    this.entries.delete(key)
+    this.entries.set(key, {
+      q,
+      slots: deep.map((d) => d.slot),
+      scores: deep.map((d) => d.score),
+      complete: deep.length < depth(q),
+      followsWrites,
+      version: index.version,
+      covered: index.slots,
+      killsSeen: trail.killed.length,
+    })
+    if (this.entries.size > MAX_ANSWERS) this.entries.delete(this.entries.keys().next().value!)
+  }
+
+  private catchUp(e: Entry): boolean {
+    const index = this.index
+    const trail = index.trail
+    if (!e.followsWrites || trail.from === undefined || e.covered < trail.from) return false
+    if (index.slots - e.covered + trail.killed.length - e.killsSeen > CATCH_UP_LIMIT) return false
+    const killed = new Set(trail.killed.slice(e.killsSeen))
+    const scores = index.scores()
+    const candidates: number[] = []
+    e.slots.forEach((slot, x) => {
+      if (killed.has(slot)) return
+      candidates.push(slot)
+      scores[slot] = e.scores[x]
+    })
+    if (candidates.length < e.q.skip + e.q.take && !e.complete) return false
+    const fresh: number[] = []
+    for (let slot = e.covered; slot < index.slots; slot++) {
+      if (!(index.alive[slot >> 5] & (1 << (slot & 31)))) continue
+      const recorded = trail.words.get(slot)
+      if (!recorded) return false
+      if (!matchesWords(e.q.query, recorded.words)) continue
+      scores[slot] = scoreNewSlot(index, e.q, slot, recorded)
+      fresh.push(slot)
+    }
+    if (fresh.length) {
+      const top = new TopSlots(depth(e.q), pageCompare(index, e.q.order, scores))
+      for (const slot of candidates) top.offer(slot)
+      for (const slot of fresh) top.offer(slot)
+      let kept = top.sorted()
+      const listed = new Set(candidates)
+      let stayed = 0
+      let last = -1
+      kept.forEach((slot, x) => {
+        if (!listed.has(slot)) return
+        stayed++
+        last = x
+      })
+      // an incomplete list knows nothing below its last slot: a new slot ranked after every kept
+      // one may lose to a match the list never held (unless a kept one was pushed out)
+      if (!e.complete && stayed === candidates.length) kept = kept.slice(0, last + 1)
+      if (candidates.length + fresh.length > depth(e.q)) e.complete = false
+      if (kept.length < e.q.skip + e.q.take && !e.complete) return false
+      e.slots = [...kept]
+    } else e.slots = candidates
+    e.scores = e.slots.map((slot) => scores[slot])
+    e.version = index.version
+    e.covered = index.slots
+    e.killsSeen = trail.killed.length
+    return true
+  }
+}
+
+/** How many slots a kept answer holds (its page and SPARE more). */
+export const depth = (q: { skip: number; take: number }) => q.skip + q.take + SPARE
+
+/** Whether a document with these lexemes matches the tsquery (the index's evaluate for one slot). */
+export function matchesWords(node: TsNode, words: string[]): boolean {
+  if ("term" in node) return node.prefix ? words.some((w) => w.startsWith(node.term)) : words.includes(node.term)
+  return node.op === "and"
+    ? node.kids.every((k) => matchesWords(k, words))
+    : node.kids.some((k) => matchesWords(k, words))
+}
+
+/** Slot k of ascending postings, or -1. */
+function find(p: Postings, slot: number): number {
+  const s = p.slots.a
+  let lo = 0
+  let hi = p.slots.n
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (s[mid] < slot) lo = mid + 1
+    else hi = mid
+  }
+  return lo < p.slots.n && s[lo] === slot ? lo : -1
+}
+
+const entries = new RankEntries()
+
+/**
+ * SlotScorer.score for one slot: each operand's lexemes (in lexeme order) that the slot holds,
+ * found by binary search in their postings, then ts_rank, + 1 typed, + 0.5 per accent key.
+ */
+function scoreSlot(
+  index: MemoryIndex,
+  slot: number,
+  lists: Postings[][],
+  andRank: boolean,
+  operands: number,
+  typed: boolean,
+  accents: number
+): number {
+  const e = entries
+  e.reset()
+  for (const lexemes of lists) {
+    for (const p of lexemes) {
+      const k = find(p, slot)
+      if (k >= 0) e.add(p.pos.a, p.off.a[k], p.off.a[k + 1])
+    }
+    e.closeOperand()
+  }
+  let score = tsRankFlat(e, andRank, operands, index.log2Length.a[slot])
+  if (typed) score += 1
+  for (let a = 0; a < accents; a++) score += 0.5
+  return score
+}
+
+/** A slot written since an answer was kept: its own words stand for each operand's lexemes. */
+function scoreNewSlot(
+  index: MemoryIndex,
+  q: TypeAheadQuery,
+  slot: number,
+  recorded: { words: string[]; accents: string[] }
+): number {
+  const ops = queryOperands(q.query)
+  const lists = ops.map((o) =>
+    recorded.words
+      .filter((w) => (o.prefix ? w.startsWith(o.term) : w === o.term))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((w) => index.terms.get(w)!)
+  )
+  const typed = !!q.typed && matchesWords(q.typed, recorded.words)
+  const accents = q.accentKeys.filter((k) => recorded.accents.includes(k)).length
+  return scoreSlot(index, slot, lists, rankedAsAnd(q.query), ops.length, typed, accents)
+}
