@@ -55,6 +55,8 @@ export class WriteTrail {
 
 export class KeptTypeAhead {
   private readonly entries = new Map<string, Entry>()
+  /** Asks answered as kept, answered after catching up with writes, and kept answers dropped (bench). */
+  readonly counts = { kept: 0, caughtUp: 0, dropped: 0 }
   constructor(private readonly index: MemoryIndex) {}
 
   /** The page of a kept answer, caught up with the writes since, or undefined (compute and keep). */
@@ -62,7 +64,10 @@ export class KeptTypeAhead {
     const e = this.entries.get(key)
     if (!e) return undefined
     const index = this.index
-    if (e.version !== index.version && !this.catchUp(e)) {
+    if (e.version === index.version) this.counts.kept++
+    else if (this.catchUp(e)) this.counts.caughtUp++
+    else {
+      this.counts.dropped++
       this.entries.delete(key)
       return undefined
     }
