@@ -11,10 +11,11 @@
 // stdout; ~1,000 documents/s on 2 shared cores: 100k in ~1.5 min, 1M in ~15 min).
 // Suggest is also timed right after a write: before each prefix one product is put into the
 // in-process index again (as a process applies another's write from the change log; the database is
-// not written). Needs a built plugin (npm run build:plugins; OCOP_BENCH_SEARCH_BUILD=<dir> times another
-// build, a copy of plugins/search/.medusa, for a before/after in one run). Server: DATABASE_SERVER_URL, else the embedded
-// Postgres on OCOP_PG_PORT (default 54329); database ocop_search_bench, kept. Also run by
-// bench/run.mjs (name "search-provider"; its --smoke uses 1,000 documents and a few queries).
+// not written). Needs a built plugin (npm run build:plugins; OCOP_BENCH_SEARCH_BUILD=<dir> times
+// another build, a copy of plugins/search/.medusa, for a before/after in one run). Server:
+// DATABASE_SERVER_URL, else the embedded Postgres on OCOP_PG_PORT (default 54329); database
+// ocop_search_bench, kept. Also run by bench/run.mjs (name "search-provider"; its --smoke uses
+// 1,000 documents and a few queries).
 import { createRequire } from "node:module"
 import { performance } from "node:perf_hooks"
 import { parseArgs, printUsage } from "./lib/args.mjs"
