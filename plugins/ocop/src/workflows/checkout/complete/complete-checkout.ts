@@ -22,6 +22,7 @@ import {
   validateShippingStep,
 } from "@medusajs/medusa/core-flows"
 import { PART_SHIPPING_KEY, type PartShipping } from "../../../lib/delivery-rates"
+import { assertDeliveryStillApplies } from "../../../lib/delivery-still-applies"
 import { prepareConfirmInventoryInput } from "../../cart/medusa-cart-internals"
 import {
   type CheckoutCartToComplete,
@@ -62,6 +63,15 @@ const recordPartShippingOnPlacedOrderStep = createStep(
   }
 )
 
+/** Each parcel's delivery option still applies at the fee on the cart (lib/delivery-still-applies.ts). */
+const checkDeliveryStillAppliesStep = createStep(
+  "ocop-check-delivery-still-applies",
+  async (input: { cart_id: string }, { container }) => {
+    await assertDeliveryStillApplies(container, input.cart_id)
+    return new StepResponse(undefined)
+  }
+)
+
 /**
  * Places the order of a cart read and checked by place-order.ts, with Medusa's own steps (and so
  * their compensation) in Medusa's order: the order, its links, the cart marked completed, the
@@ -82,6 +92,7 @@ export const completeCheckoutWorkflow = createWorkflow(
   { name: "ocop-complete-checkout", idempotent: false },
   (input: CompleteCheckoutInput) => {
     const cart = transform({ input }, ({ input }) => input.cart)
+    checkDeliveryStillAppliesStep(transform({ cart }, ({ cart }) => ({ cart_id: cart.id })))
     validateCartItemsStep({ cart } as never)
     const paymentSessions = validateCartPaymentsStep({ cart } as never)
     compensatePaymentIfNeededStep({
