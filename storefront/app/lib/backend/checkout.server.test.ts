@@ -95,6 +95,25 @@ describe("placing an order", () => {
     expect(await client.placeOrder("cart_1", details)).toMatchObject({ ok: false, status: 409, message });
   });
 
+  it("returns a refused payment (402) with its code and both languages; the page shows the shopper's", async () => {
+    // What POST /store/ocop/checkout/:id/complete answers (plugins/ocop/src/lib/payment-refusal.ts).
+    const body = {
+      type: "payment_authorization_error",
+      code: "payment_refused",
+      message: "Thanh toán không được chấp nhận. (EN: The payment was not accepted.)",
+      message_vi: "Thanh toán không được chấp nhận. Đơn vị thanh toán cho biết: Your card was declined.",
+      message_en: "The payment was not accepted. The payment provider said: Your card was declined.",
+    };
+    stubBackend(backend(prepared, { status: 402, body }));
+    const client = await fresh(() => import("./checkout.server"));
+    const result = await client.placeOrder("cart_1", details);
+    expect(result).toMatchObject({ ok: false, status: 402, code: "payment_refused" });
+    if (result.ok) throw new Error("a refused payment must not be an order");
+    const { refusalMessage } = await import("./client.server");
+    expect(refusalMessage(result, "vi")).toBe(body.message_vi);
+    expect(refusalMessage(result, "en")).toBe(body.message_en);
+  });
+
   it("splits a Vietnamese full name: family name first, given name last", async () => {
     const client = await fresh(() => import("./checkout.server"));
     const name = client.splitVietnameseName("  Trần   Thị Mai ");

@@ -1,7 +1,8 @@
 /**
  * Placing an order: the checkout's details in one call of ours, then our completion. A 4xx
- * refusal (a revoked certificate, a sold-out product, a delivery option that is not the parcel's)
- * comes back as a Result whose message the page shows.
+ * refusal (a revoked certificate, a sold-out product, a delivery option that is not the parcel's or
+ * no longer applies, a payment the provider refused — 402 with the provider's words) comes back as
+ * a Result with its code and both languages, whose message the page shows; the cart stays usable.
  */
 import type { Result } from "./client.server";
 import { portalRequest } from "./portal-api.server";
