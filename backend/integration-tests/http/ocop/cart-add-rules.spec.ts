@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { ADDRESS } from "../../fixtures/checkout"
 import {
   certificationBody,
   expectRefusal,
@@ -157,21 +158,12 @@ medusaIntegrationTestRunner({
         ),
         200
       )
-      const address = {
-        first_name: "An",
-        last_name: "Nguyễn",
-        phone: "+84912345678",
-        address_1: "12 Lê Lợi",
-        city: "Phường Xuân Hương",
-        province: "Lâm Đồng",
-        country_code: "vn",
-      }
       /** A cart holding the tea, with the promotion, a shipping method and a payment collection. */
       async function preparedCart() {
         const cartId = await newCart()
         await expectStatus(medusaAdd(cartId, { variant_id: tea, quantity: 1 }), 200)
         await expectStatus(
-          api.post(`/store/carts/${cartId}`, { email: "an@example.vn", shipping_address: address }, fx.storeHeaders),
+          api.post(`/store/carts/${cartId}`, { email: "an@example.vn", shipping_address: ADDRESS }, fx.storeHeaders),
           200
         )
         await expectStatus(api.post(`/store/carts/${cartId}/promotions`, { promo_codes: [code] }, fx.storeHeaders), 200)

@@ -7,6 +7,12 @@ import {
   useMarketplace,
   type HttpResult,
 } from "../../fixtures/marketplace"
+import {
+  completeBehindAnotherCheckout,
+  expectNoOversell,
+  expectTryAgain,
+  raceForLastUnits,
+} from "../../fixtures/last-units-race"
 import { actors } from "../security/actors"
 
 type PlacedOrder = {
@@ -192,17 +198,7 @@ medusaIntegrationTestRunner({
       const product = await who.stockedProduct(tea.id, "Chè móc câu Tân Cương", 2)
       const cartId = await who.readyCart([{ variantId: product.variantId, quantity: 1 }])
       const locking = getContainer().resolve(Modules.LOCKING)
-      const key = `ocop:checkout:${product.inventoryItemId}` // the key Medusa's route takes too (checkout-gate.ts)
-      await locking.acquire(key, { ownerId: "another-checkout", expire: 60 })
-      let busy: HttpResult
-      try {
-        busy = await complete(cartId)
-      } finally {
-        await locking.release(key, { ownerId: "another-checkout" })
-      }
-      expect(busy.status, JSON.stringify(busy.data)).toBe(409)
-      expect(busy.data.code).toBe("busy")
-      expect(busy.data.message).toMatch(/Vui lòng thử lại.*EN: Many people are ordering the same item right now/)
+      expectTryAgain(await completeBehindAnotherCheckout(locking, product.inventoryItemId, () => complete(cartId)))
       expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 2, reserved: 0 })
       expect((await getContainer().resolve(Modules.CART).retrieveCart(cartId)).completed_at).toBeFalsy()
       await expectStatus(complete(cartId), 200)
@@ -214,34 +210,18 @@ medusaIntegrationTestRunner({
       const SHOPPERS = 12
       const coffee = await who.producerAccount("HTX Cà phê Cầu Đất")
       const product = await who.stockedProduct(coffee.id, "Cà phê Arabica Cầu Đất (lô cuối)", UNITS)
-      const carts: string[] = []
-      for (let i = 0; i < SHOPPERS; i += 6)
-        carts.push(
-          ...(await Promise.all(
-            Array.from({ length: 6 }, () => who.readyCart([{ variantId: product.variantId, quantity: 1 }]))
-          ))
-        )
-
-      // A shopper told "try again" (code busy: waited too long behind the others) tries again, as asked.
-      async function shopper(cartId: string): Promise<HttpResult> {
-        for (let attemptNo = 1; ; attemptNo++) {
-          const outcome = await complete(cartId)
-          if (!(outcome.status === 409 && outcome.data.code === "busy") || attemptNo === 10) return outcome
-        }
-      }
-      const finals = await Promise.all(carts.map(shopper))
-      const orders = finals.filter((o) => o.status === 200)
-      expect(orders).toHaveLength(UNITS)
-      const losers = finals.filter((o) => o.status !== 200)
-      expect(losers).toHaveLength(SHOPPERS - UNITS)
-      for (const o of losers) {
-        expect(o.status, JSON.stringify(o.data)).toBe(409)
-        expect(o.data.code).toBe("sold_out")
-        expect(o.data.message).toMatch(/vừa hết hàng.*EN: An item in your cart has just sold out/)
-      }
-      expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: UNITS, reserved: UNITS })
+      const { finals } = await raceForLastUnits({
+        shoppers: SHOPPERS,
+        batch: 6,
+        attempts: 10,
+        readyCart: () => who.readyCart([{ variantId: product.variantId, quantity: 1 }]),
+        complete,
+      })
       const lines = await getContainer().resolve(Modules.ORDER).listOrderLineItems({ variant_id: product.variantId })
-      expect(lines).toHaveLength(UNITS)
+      expectNoOversell(finals, UNITS, {
+        stock: await who.stockLevel(product.inventoryItemId),
+        orderLines: lines.length,
+      })
     }, 300_000)
   },
 })

@@ -3,19 +3,9 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
 import { checkoutChanges } from "../../../../plugins/ocop/src/lib/checkout-changes"
 import type { Sql } from "../../../../plugins/ocop/src/lib/listing-gate-database"
-import { expectStatus, operatorActions, unique, useMarketplace, type HttpResult } from "../../fixtures/marketplace"
-import { actors } from "../security/actors"
+import { ADDRESS, useCheckoutSpec, shopChanges } from "../../fixtures/checkout"
+import { expectStatus, unique } from "../../fixtures/marketplace"
 
-const ADDRESS = {
-  first_name: "An",
-  last_name: "Nguyễn",
-  phone: "+84912345678",
-  address_1: "12 Lê Lợi",
-  address_2: "Phường Xuân Hương",
-  city: "Phường Xuân Hương",
-  province: "Lâm Đồng",
-  country_code: "vn",
-}
 const EARLIER_ADDRESS = { ...ADDRESS, address_1: "5 Trần Phú", city: "Nha Trang", province: "Khánh Hòa" }
 
 /**
@@ -26,36 +16,11 @@ const EARLIER_ADDRESS = { ...ADDRESS, address_1: "5 Trần Phú", city: "Nha Tra
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    const fx = useMarketplace(api, getContainer)
-    const operator = operatorActions(api, getContainer, fx)
-    const who = actors(api, getContainer, () => fx)
+    const { fx, operator, who, checkout } = useCheckoutSpec(api, getContainer)
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
 
-    async function cartWith(variantIds: string[]) {
-      const { data } = await api.post("/store/carts", { region_id: fx.regionId }, fx.storeHeaders)
-      const cartId = data.cart.id as string
-      for (const variant_id of variantIds)
-        await expectStatus(
-          api.post(`/store/carts/${cartId}/line-items`, { variant_id, quantity: 2 }, fx.storeHeaders),
-          200
-        )
-      return cartId
-    }
-
-    type Option = { id: string; data?: { ocop_producer_id?: string }; type?: { code?: string } }
-    async function standardOption(cartId: string, producerId: string) {
-      const { data } = await api.get(`/store/shipping-options?cart_id=${cartId}`, fx.storeHeaders)
-      const option = (data.shipping_options as Option[]).find(
-        (o) => o.data?.ocop_producer_id === producerId && o.type?.code === "standard"
-      )
-      if (!option) throw new Error(`no standard option for producer ${producerId}`)
-      return option.id
-    }
-
-    const prepare = (cartId: string, body: Record<string, unknown>) =>
-      api
-        .post(`/store/ocop/checkout/${cartId}`, body, fx.storeHeaders)
-        .catch((e: { response: HttpResult }) => e.response)
+    const { cartWith, standardOption, prepare, detailsViaMedusa } = checkout
+    const shop = shopChanges(api, getContainer, fx)
 
     type CartRow = Record<string, unknown> & {
       items: Array<{
@@ -125,36 +90,6 @@ medusaIntegrationTestRunner({
             }
           : null,
       }
-    }
-
-    /** Medusa's routes: address and email, the method, the collection and its session. */
-    async function checkoutViaMedusa(cartId: string, email: string, optionId: string) {
-      await expectStatus(
-        api.post(
-          `/store/carts/${cartId}`,
-          { email, shipping_address: ADDRESS, billing_address: ADDRESS },
-          fx.storeHeaders
-        ),
-        200
-      )
-      await expectStatus(
-        api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: optionId }, fx.storeHeaders),
-        200
-      )
-      await who.payByCashOnDelivery(cartId)
-    }
-
-    /** The country's own tax region (not one of its provinces'). */
-    async function countryTaxRegion(country_code: string) {
-      const regions = await getContainer().resolve(Modules.TAX).listTaxRegions({ country_code })
-      const country = regions.find((r) => !r.parent_id)
-      if (!country) throw new Error(`no tax region for ${country_code}`)
-      return country
-    }
-
-    async function productOfVariant(variantId: string) {
-      const { data } = await query().graph({ entity: "variant", fields: ["product_id"], filters: { id: variantId } })
-      return (data[0] as { product_id: string }).product_id
     }
 
     it("a refusal after the address was written leaves the cart as it was (email, addresses, customer)", async () => {
@@ -263,40 +198,17 @@ medusaIntegrationTestRunner({
       // No time for an item: anything may have changed since.
       expect((await checkoutChanges(db, { ...input, items_priced_at: null })).prices_may_change).toBe(true)
 
-      const productId = await productOfVariant(honey.variantId)
-      await expectStatus(
-        api.post(
-          `/admin/products/${productId}/variants/${honey.variantId}`,
-          { prices: [{ currency_code: "vnd", amount: 135000 }] },
-          fx.adminHeaders
-        ),
-        200
-      )
+      await shop.setVariantPrice(honey.variantId, 135000)
       expect((await checkoutChanges(db, input)).prices_may_change).toBe(true)
 
-      const tax = getContainer().resolve(Modules.TAX)
-      const vn = await countryTaxRegion("vn")
-      const rate = await tax.createTaxRates({
-        tax_region_id: vn.id,
-        name: "VAT 8%",
-        code: "VAT8",
-        rate: 8,
-        is_default: true,
-      })
+      const removeVat = await shop.vat8()
       expect((await checkoutChanges(db, input)).taxes_may_apply).toBe(true)
       expect((await checkoutChanges(db, { ...input, country_code: "la" })).taxes_may_apply).toBe(false)
-      await tax.deleteTaxRates(rate.id)
+      await removeVat()
 
-      const promotions = getContainer().resolve(Modules.PROMOTION)
-      const promotion = await promotions.createPromotions({
-        code: unique("GIAM"),
-        type: "standard",
-        status: "active",
-        is_automatic: true,
-        application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 },
-      })
+      const removePromotion = await shop.automaticTenPercentOff()
       expect((await checkoutChanges(db, input)).promotions_may_apply).toBe(true)
-      await promotions.deletePromotions(promotion.id)
+      await removePromotion()
       expect((await checkoutChanges(db, input)).promotions_may_apply).toBe(false)
     })
 
@@ -307,35 +219,12 @@ medusaIntegrationTestRunner({
       const optionMedusa = await standardOption(viaMedusa, coffee.producerId)
       const optionOurs = await standardOption(viaOurs, coffee.producerId)
 
-      const productId = await productOfVariant(coffee.variantId)
-      await expectStatus(
-        api.post(
-          `/admin/products/${productId}/variants/${coffee.variantId}`,
-          { prices: [{ currency_code: "vnd", amount: 142000 }] },
-          fx.adminHeaders
-        ),
-        200
-      )
-      const tax = getContainer().resolve(Modules.TAX)
-      const vn = await countryTaxRegion("vn")
-      const rate = await tax.createTaxRates({
-        tax_region_id: vn.id,
-        name: "VAT 8%",
-        code: "VAT8",
-        rate: 8,
-        is_default: true,
-      })
-      const promotions = getContainer().resolve(Modules.PROMOTION)
-      const promotion = await promotions.createPromotions({
-        code: unique("GIAM"),
-        type: "standard",
-        status: "active",
-        is_automatic: true,
-        application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 },
-      })
+      await shop.setVariantPrice(coffee.variantId, 142000)
+      const removeVat = await shop.vat8()
+      const removePromotion = await shop.automaticTenPercentOff()
       try {
         const email = `${unique("khach")}@ocop.test`
-        await checkoutViaMedusa(viaMedusa, email, optionMedusa)
+        await detailsViaMedusa(viaMedusa, email, [optionMedusa], who.payByCashOnDelivery)
         await expectStatus(
           prepare(viaOurs, {
             email,
@@ -354,8 +243,8 @@ medusaIntegrationTestRunner({
         expect(ours.discount_total).toBeGreaterThan(0)
         expect(ours.collection).toEqual({ amount: ours.total, sessions: [["pp_system_default", ours.total]] })
       } finally {
-        await tax.deleteTaxRates(rate.id)
-        await promotions.deletePromotions(promotion.id)
+        await removeVat()
+        await removePromotion()
       }
     })
   },

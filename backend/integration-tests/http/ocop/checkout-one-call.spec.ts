@@ -1,25 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import {
-  expectRefusal,
-  expectStatus,
-  operatorActions,
-  unique,
-  useMarketplace,
-  type HttpResult,
-} from "../../fixtures/marketplace"
-import { actors } from "../security/actors"
-
-const ADDRESS = {
-  first_name: "An",
-  last_name: "Nguyễn",
-  phone: "+84912345678",
-  address_1: "12 Lê Lợi",
-  address_2: "Phường Xuân Hương",
-  city: "Phường Xuân Hương",
-  province: "Lâm Đồng",
-  country_code: "vn",
-}
+import { ADDRESS, useCheckoutSpec } from "../../fixtures/checkout"
+import { expectRefusal, expectStatus, unique, type HttpResult } from "../../fixtures/marketplace"
 
 /**
  * POST /store/ocop/checkout/:id (workflows/checkout/prepare-checkout.ts): the email, addresses, one
@@ -29,32 +11,9 @@ const ADDRESS = {
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    const fx = useMarketplace(api, getContainer)
-    const operator = operatorActions(api, getContainer, fx)
-    const who = actors(api, getContainer, () => fx)
+    const { fx, operator, who, checkout } = useCheckoutSpec(api, getContainer)
 
-    async function cartWith(variantIds: string[], headers = fx.storeHeaders) {
-      const { data } = await api.post("/store/carts", { region_id: fx.regionId }, headers)
-      const cartId = data.cart.id as string
-      for (const variant_id of variantIds)
-        await expectStatus(api.post(`/store/carts/${cartId}/line-items`, { variant_id, quantity: 2 }, headers), 200)
-      return cartId
-    }
-
-    type Option = { id: string; data?: { ocop_producer_id?: string }; type?: { code?: string } }
-    async function optionIds(cartId: string, pick: Array<[string, string]>) {
-      const { data } = await api.get(`/store/shipping-options?cart_id=${cartId}`, fx.storeHeaders)
-      return pick.map(([producerId, code]) => {
-        const o = (data.shipping_options as Option[]).find(
-          (x) => x.data?.ocop_producer_id === producerId && x.type?.code === code
-        )
-        if (!o) throw new Error(`no ${code} option for producer ${producerId}`)
-        return o.id
-      })
-    }
-
-    const prepare = (cartId: string, body: Record<string, unknown>, headers = fx.storeHeaders) =>
-      api.post(`/store/ocop/checkout/${cartId}`, body, headers)
+    const { cartWith, optionIds, prepare, completeViaMedusa, detailsViaMedusa } = checkout
 
     type CartRow = {
       email: string | null
@@ -126,17 +85,7 @@ medusaIntegrationTestRunner({
       // Medusa's routes: address, one method per parcel, the collection, the session.
       const viaMedusa = await cartWith([tea.variantId, coffee.variantId])
       const email = `${unique("khach")}@ocop.test`
-      await expectStatus(
-        api.post(
-          `/store/carts/${viaMedusa}`,
-          { email, shipping_address: ADDRESS, billing_address: ADDRESS },
-          fx.storeHeaders
-        ),
-        200
-      )
-      for (const option_id of await optionIds(viaMedusa, pick))
-        await expectStatus(api.post(`/store/carts/${viaMedusa}/shipping-methods`, { option_id }, fx.storeHeaders), 200)
-      await who.payByCashOnDelivery(viaMedusa)
+      await detailsViaMedusa(viaMedusa, email, await optionIds(viaMedusa, pick), who.payByCashOnDelivery)
 
       // Ours: the same in one call.
       const viaOurs = await cartWith([tea.variantId, coffee.variantId])
@@ -186,9 +135,7 @@ medusaIntegrationTestRunner({
 
       await expectStatus(prepare(cartId, body), 200)
       await expectStatus(prepare(cartId, body), 200) // a double click
-      const answers: HttpResult[] = await Promise.all(
-        Array.from({ length: 5 }, () => prepare(cartId, body).catch((e: { response: HttpResult }) => e.response))
-      )
+      const answers: HttpResult[] = await Promise.all(Array.from({ length: 5 }, () => prepare(cartId, body)))
       // They queue on the cart's lock; on a slow machine one may wait too long and be told to try again.
       for (const a of answers) expect([200, 409], JSON.stringify(a.data)).toContain(a.status)
       const done = answers.filter((a) => a.status === 200)
@@ -199,13 +146,7 @@ medusaIntegrationTestRunner({
       expect(state.methods).toEqual([30000])
       expect(state.collection).toEqual({ amount: state.total, sessions: [["pp_system_default", state.total]] })
 
-      const completions: HttpResult[] = await Promise.all(
-        Array.from({ length: 5 }, () =>
-          api
-            .post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders)
-            .catch((e: { response: HttpResult }) => e.response)
-        )
-      )
+      const completions: HttpResult[] = await Promise.all(Array.from({ length: 5 }, () => completeViaMedusa(cartId)))
       const orderIds = new Set(completions.filter((a) => a.data?.type === "order").map((a) => a.data.order.id))
       expect(orderIds.size).toBe(1)
       const orders = await getContainer()
@@ -213,7 +154,7 @@ medusaIntegrationTestRunner({
         .listOrders({ id: [...orderIds] as string[] })
       expect(orders).toHaveLength(1)
       // A completed cart takes no more checkout details.
-      const late = await prepare(cartId, body).catch((e: { response: HttpResult }) => e.response)
+      const late = await prepare(cartId, body)
       expect(late.status).toBeGreaterThanOrEqual(400)
       expect(late.status).toBeLessThan(500)
     })

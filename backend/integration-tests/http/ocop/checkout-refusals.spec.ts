@@ -2,10 +2,9 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ADDRESS, checkoutActions } from "../../fixtures/checkout"
-import { expectStatus, operatorActions, unique, useMarketplace, type HttpResult } from "../../fixtures/marketplace"
+import { ADDRESS, useCheckoutSpec } from "../../fixtures/checkout"
+import { expectStatus, type HttpResult, unique } from "../../fixtures/marketplace"
 import { DECLINED_MESSAGE, refusingProvider } from "../../fixtures/refusing-payment-provider"
-import { actors } from "../security/actors"
 
 const providerModule = path.resolve(__dirname, "../../fixtures/refusing-payment-provider.ts")
 const declined = refusingProvider("declined", providerModule)
@@ -42,10 +41,7 @@ medusaIntegrationTestRunner({
     },
   },
   testSuite: ({ api, getContainer }) => {
-    const fx = useMarketplace(api, getContainer)
-    const operator = operatorActions(api, getContainer, fx)
-    const who = actors(api, getContainer, () => fx)
-    const checkout = checkoutActions(api, fx)
+    const { fx, operator, who, checkout } = useCheckoutSpec(api, getContainer)
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
 
     // The region offers the refusing providers from the start (before any cart of this file reads it).
@@ -109,134 +105,108 @@ medusaIntegrationTestRunner({
       expect((after.shipping_methods ?? []).map((m) => m.shipping_option_id)).toEqual([optionId])
     }
 
-    /** The express option of the parcel is chosen instead; the order then carries its fee. */
-    async function chooseAgainAndComplete(cartId: string, producerId: string, via: "ours" | "medusa") {
-      const [express] = await checkout.optionIds(cartId, [[producerId, "express"]])
+    type Completion = (cartId: string) => Promise<HttpResult>
+
+    /**
+     * Two carts of a new producer's product with its standard delivery chosen, one for each
+     * completion; `change` alters that option; both completions must refuse and leave the carts as
+     * they were. Returns each cart with its completion.
+     */
+    async function changedUnderBothCompletions(title: string, change: (optionId: string) => Promise<unknown>) {
+      const product = await operator.listedProductOfNewProducer(title)
+      const standard = (cartId: string) => checkout.standardOption(cartId, product.producerId)
+      const ours = await preparedCart(product.variantId, standard, "pp_system_default")
+      const medusa = await preparedCart(product.variantId, standard, "pp_system_default")
+      await change(ours.optionId)
+      const carts: Array<[string, Completion]> = [
+        [ours.cartId, checkout.complete],
+        [medusa.cartId, checkout.completeViaMedusa],
+      ]
+      for (const [cartId, completeIt] of carts) {
+        expectChooseDeliveryAgain(await completeIt(cartId))
+        await expectNotPlaced(cartId, ours.optionId)
+      }
+      return { producerId: product.producerId, optionId: ours.optionId, carts }
+    }
+
+    /** The shopper chooses `optionId` and places the order again: the order's delivery options and fee. */
+    async function chooseAgainAndComplete(cartId: string, optionId: string, completeIt: Completion) {
       await expectStatus(
         checkout.prepare(cartId, {
           shipping_address: ADDRESS,
-          shipping_option_ids: [express],
+          shipping_option_ids: [optionId],
           provider_id: "pp_system_default",
         }),
         200
       )
-      const done = via === "ours" ? await checkout.complete(cartId) : await checkout.completeViaMedusa(cartId)
+      const done = await completeIt(cartId)
       expect(done.status, JSON.stringify(done.data)).toBe(200)
       expect(done.data.type).toBe("order")
       const { data } = await query().graph({
         entity: "order",
-        fields: ["shipping_methods.shipping_option_id", "shipping_methods.amount", "shipping_total"],
+        fields: ["shipping_methods.shipping_option_id", "shipping_total"],
         filters: { id: done.data.order.id },
       })
       const order = data[0] as { shipping_total: unknown; shipping_methods: Array<{ shipping_option_id: string }> }
-      expect(order.shipping_methods.map((m) => m.shipping_option_id)).toEqual([express])
-      expect(Number(order.shipping_total)).toBeGreaterThan(0)
+      return { optionIds: order.shipping_methods.map((m) => m.shipping_option_id), fee: Number(order.shipping_total) }
+    }
+
+    /** The express option of the parcel is chosen instead; the order carries it and its fee. */
+    async function expressInstead(producerId: string, carts: Array<[string, Completion]>) {
+      for (const [cartId, completeIt] of carts) {
+        const [express] = await checkout.optionIds(cartId, [[producerId, "express"]])
+        const order = await chooseAgainAndComplete(cartId, express, completeIt)
+        expect(order.optionIds).toEqual([express])
+        expect(order.fee).toBeGreaterThan(0)
+      }
     }
 
     it("a delivery option deleted after the details: both completions refuse, complete once chosen again", async () => {
-      const tea = await operator.listedProductOfNewProducer("Chè Shan tuyết Hà Giang")
-      const standard = (cartId: string) => checkout.standardOption(cartId, tea.producerId)
-      const ours = await preparedCart(tea.variantId, standard, "pp_system_default")
-      const medusa = await preparedCart(tea.variantId, standard, "pp_system_default")
-
-      await expectStatus(api.delete(`/admin/shipping-options/${ours.optionId}`, fx.adminHeaders), 200)
-
-      expectChooseDeliveryAgain(await checkout.complete(ours.cartId))
-      await expectNotPlaced(ours.cartId, ours.optionId)
-      expectChooseDeliveryAgain(await checkout.completeViaMedusa(medusa.cartId))
-      await expectNotPlaced(medusa.cartId, medusa.optionId)
-
-      await chooseAgainAndComplete(ours.cartId, tea.producerId, "ours")
-      await chooseAgainAndComplete(medusa.cartId, tea.producerId, "medusa")
+      const { producerId, carts } = await changedUnderBothCompletions("Chè Shan tuyết Hà Giang", (optionId) =>
+        expectStatus(api.delete(`/admin/shipping-options/${optionId}`, fx.adminHeaders), 200)
+      )
+      await expressInstead(producerId, carts)
     })
 
     it("an option changed so it no longer applies: both refuse, and complete once chosen again", async () => {
-      const honey = await operator.listedProductOfNewProducer("Mật ong bạc hà Đồng Văn")
-      const standard = (cartId: string) => checkout.standardOption(cartId, honey.producerId)
-      const ours = await preparedCart(honey.variantId, standard, "pp_system_default")
-      const medusa = await preparedCart(honey.variantId, standard, "pp_system_default")
-
       // The producer stops offering it in the store (the rule Medusa lists store options by).
-      const { data } = await api.get(`/admin/shipping-options/${ours.optionId}?fields=id,rules.*`, fx.adminHeaders)
-      const rules = data.shipping_option.rules as Array<{
-        id: string
-        attribute: string
-        operator: string
-        value: unknown
-      }>
-      const inStore = rules.find((r) => r.attribute === "enabled_in_store")
-      if (!inStore) throw new Error("the standard option has no enabled_in_store rule")
-      await expectStatus(
-        api.post(
-          `/admin/shipping-options/${ours.optionId}`,
-          {
-            rules: rules.map((r) => ({
-              id: r.id,
-              attribute: r.attribute,
-              operator: r.operator,
-              value: r === inStore ? "false" : r.value,
-            })),
-          },
-          fx.adminHeaders
-        ),
-        200
-      )
-
-      expectChooseDeliveryAgain(await checkout.complete(ours.cartId))
-      await expectNotPlaced(ours.cartId, ours.optionId)
-      expectChooseDeliveryAgain(await checkout.completeViaMedusa(medusa.cartId))
-      await expectNotPlaced(medusa.cartId, medusa.optionId)
-
-      await chooseAgainAndComplete(ours.cartId, honey.producerId, "ours")
-      await chooseAgainAndComplete(medusa.cartId, honey.producerId, "medusa")
+      const stopOffering = async (optionId: string) => {
+        const { data } = await api.get(`/admin/shipping-options/${optionId}?fields=id,rules.*`, fx.adminHeaders)
+        const rules = data.shipping_option.rules as Array<{
+          id: string
+          attribute: string
+          operator: string
+          value: unknown
+        }>
+        const inStore = rules.find((r) => r.attribute === "enabled_in_store")
+        if (!inStore) throw new Error("the standard option has no enabled_in_store rule")
+        const changed = rules.map(({ id, attribute, operator, value }) => ({
+          id,
+          attribute,
+          operator,
+          value: id === inStore.id ? "false" : value,
+        }))
+        await expectStatus(api.post(`/admin/shipping-options/${optionId}`, { rules: changed }, fx.adminHeaders), 200)
+      }
+      const { producerId, carts } = await changedUnderBothCompletions("Mật ong bạc hà Đồng Văn", stopOffering)
+      await expressInstead(producerId, carts)
     })
 
     it("a fee changed after the details: both completions refuse, and the order carries the new fee", async () => {
-      const rice = await operator.listedProductOfNewProducer("Gạo ST25 Sóc Trăng")
-      const standard = (cartId: string) => checkout.standardOption(cartId, rice.producerId)
-      const ours = await preparedCart(rice.variantId, standard, "pp_system_default")
-      const medusa = await preparedCart(rice.variantId, standard, "pp_system_default")
-
-      const { data } = await api.get(`/admin/shipping-options/${ours.optionId}?fields=id,prices.*`, fx.adminHeaders)
-      const prices = data.shipping_option.prices as Array<{ id: string; currency_code: string; amount: number }>
-      const vnd = prices.find((p) => p.currency_code === "vnd")
-      if (!vnd) throw new Error("the standard option has no VND price")
-      await expectStatus(
-        api.post(
-          `/admin/shipping-options/${ours.optionId}`,
-          { prices: [{ id: vnd.id, currency_code: "vnd", amount: vnd.amount + 5000 }] },
-          fx.adminHeaders
-        ),
-        200
-      )
-
-      expectChooseDeliveryAgain(await checkout.complete(ours.cartId))
-      await expectNotPlaced(ours.cartId, ours.optionId)
-      expectChooseDeliveryAgain(await checkout.completeViaMedusa(medusa.cartId))
-      await expectNotPlaced(medusa.cartId, medusa.optionId)
-
-      // Chosen again, the same option at its new fee.
-      for (const [cartId, completeIt] of [
-        [ours.cartId, checkout.complete],
-        [medusa.cartId, checkout.completeViaMedusa],
-      ] as const) {
-        await expectStatus(
-          checkout.prepare(cartId, {
-            shipping_address: ADDRESS,
-            shipping_option_ids: [ours.optionId],
-            provider_id: "pp_system_default",
-          }),
-          200
-        )
-        const done = await completeIt(cartId)
-        expect(done.status, JSON.stringify(done.data)).toBe(200)
-        const { data: orders } = await query().graph({
-          entity: "order",
-          fields: ["shipping_total"],
-          filters: { id: done.data.order.id },
-        })
-        expect(Number((orders[0] as { shipping_total: unknown }).shipping_total)).toBe(vnd.amount + 5000)
+      let newFee = 0
+      const raiseFee = async (optionId: string) => {
+        const { data } = await api.get(`/admin/shipping-options/${optionId}?fields=id,prices.*`, fx.adminHeaders)
+        const prices = data.shipping_option.prices as Array<{ id: string; currency_code: string; amount: number }>
+        const vnd = prices.find((p) => p.currency_code === "vnd")
+        if (!vnd) throw new Error("the standard option has no VND price")
+        newFee = vnd.amount + 5000
+        const raised = { prices: [{ id: vnd.id, currency_code: "vnd", amount: newFee }] }
+        await expectStatus(api.post(`/admin/shipping-options/${optionId}`, raised, fx.adminHeaders), 200)
       }
+      const { optionId, carts } = await changedUnderBothCompletions("Gạo ST25 Sóc Trăng", raiseFee)
+      // Chosen again, the same option at its new fee.
+      for (const [cartId, completeIt] of carts)
+        expect((await chooseAgainAndComplete(cartId, optionId, completeIt)).fee).toBe(newFee)
     })
 
     describe("a payment provider that refuses", () => {

@@ -1,15 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PHONE_CASES } from "@ocop-marketplace/ocop/lib/phone-cases"
-import {
-  expectRefusal,
-  expectStatus,
-  operatorActions,
-  useMarketplace,
-  unique,
-  type HttpResult,
-} from "../../fixtures/marketplace"
-import { actors } from "../security/actors"
+import { expectRefusal, expectStatus, unique, type HttpResult } from "../../fixtures/marketplace"
+import { ADDRESS, useCheckoutSpec } from "../../fixtures/checkout"
 
 /**
  * Decision 007: each producer ships its own parcel, so a cart holding two producers' products needs
@@ -17,33 +10,12 @@ import { actors } from "../security/actors"
  */
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    const fx = useMarketplace(api, getContainer)
-    const operator = operatorActions(api, getContainer, fx)
-    const who = actors(api, getContainer, () => fx)
+    const { fx, operator, who, checkout } = useCheckoutSpec(api, getContainer)
 
+    /** A cart with one of each variant, delivered to the shopper's address in Lâm Đồng. */
     async function cartWith(variantIds: string[]) {
-      const { data } = await api.post("/store/carts", { region_id: fx.regionId }, fx.storeHeaders)
-      const cartId = data.cart.id as string
-      for (const variant_id of variantIds)
-        await expectStatus(
-          api.post(`/store/carts/${cartId}/line-items`, { variant_id, quantity: 1 }, fx.storeHeaders),
-          200
-        )
-      await api.post(
-        `/store/carts/${cartId}`,
-        {
-          shipping_address: {
-            first_name: "An",
-            last_name: "Nguyễn",
-            phone: "+84912345678",
-            address_1: "12 Lê Lợi",
-            city: "Phường Xuân Hương",
-            province: "Lâm Đồng",
-            country_code: "vn",
-          },
-        },
-        fx.storeHeaders
-      )
+      const cartId = await checkout.cartWith(variantIds, fx.storeHeaders, 1)
+      await api.post(`/store/carts/${cartId}`, { shipping_address: ADDRESS }, fx.storeHeaders)
       return cartId
     }
 

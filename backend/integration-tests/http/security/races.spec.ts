@@ -6,6 +6,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { useMarketplace, unique } from "../../fixtures/marketplace"
+import {
+  completeBehindAnotherCheckout,
+  expectNoOversell,
+  expectTryAgain,
+  raceForLastUnits,
+} from "../../fixtures/last-units-race"
 import { actors, attempt, histogram, withHeaders, type Outcome } from "./actors"
 
 const DECISION_ACTIONS = ["approve", "reject", "suspend", "reinstate", "revoke"]
@@ -283,19 +289,12 @@ medusaIntegrationTestRunner({
         const product = await who.stockedProduct(producer.id, "Hạt điều rang muối", 2)
         const cartId = await who.readyCart([{ variantId: product.variantId, quantity: 1 }])
         const locking = getContainer().resolve(Modules.LOCKING)
-        const key = `ocop:checkout:${product.inventoryItemId}`
-        await locking.acquire(key, { ownerId: "another-checkout", expire: 60 })
-        let busy: Outcome
         const started = Date.now()
-        try {
-          busy = await attempt(api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders))
-        } finally {
-          await locking.release(key, { ownerId: "another-checkout" })
-        }
+        const busy = await completeBehindAnotherCheckout(locking, product.inventoryItemId, () =>
+          attempt(api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders))
+        )
         report("checkout while another holds the item", [busy], started)
-        expect(busy.status).toBe(409)
-        expect(busy.data.code).toBe("busy")
-        expect(busy.data.message).toMatch(/Vui lòng thử lại.*EN: Many people are ordering the same item right now/)
+        expectTryAgain(busy)
         expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 2, reserved: 0 })
         const again = await attempt(api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders))
         expect(again.status).toBe(200)
@@ -308,50 +307,25 @@ medusaIntegrationTestRunner({
         const SHOPPERS = 50
         const producer = await who.producerAccount("HTX Nước mắm Phú Quốc")
         const product = await who.stockedProduct(producer.id, "Nước mắm cá cơm 40 độ đạm (lô cuối)", UNITS)
-        const carts: string[] = []
-        const preparing = Date.now()
         // Prepared 5 at a time: 25 carts at once (≈ 175 requests into one server process) ran past the
         // server's 30-s answer limit when the machine was loaded — the setup failed, not the race.
-        for (let i = 0; i < SHOPPERS; i += 5) {
-          carts.push(
-            ...(await Promise.all(
-              Array.from({ length: Math.min(5, SHOPPERS - i) }, () =>
-                who.readyCart([{ variantId: product.variantId, quantity: 1 }])
-              )
-            ))
-          )
-        }
-        console.log(`[races] ${SHOPPERS} carts ready to complete in ${Date.now() - preparing} ms`)
-
-        // A shopper told "try again" (code busy: waited too long behind the others) tries again, as the message asks.
-        const every: Outcome[] = []
-        async function shopper(cartId: string): Promise<Outcome> {
-          for (let attemptNo = 1; ; attemptNo++) {
-            const outcome = await attempt(api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders))
-            every.push(outcome)
-            if (!(outcome.status === 409 && outcome.data.code === "busy") || attemptNo === 20) return outcome
-          }
-        }
         const started = Date.now()
-        const finals = await Promise.all(carts.map(shopper))
+        const { every, finals } = await raceForLastUnits({
+          shoppers: SHOPPERS,
+          batch: 5,
+          attempts: 20,
+          readyCart: () => who.readyCart([{ variantId: product.variantId, quantity: 1 }]),
+          complete: (cartId) => attempt(api.post(`/store/carts/${cartId}/complete`, {}, fx.storeHeaders)),
+        })
         report(`${SHOPPERS} shoppers for ${UNITS} units (every attempt)`, every, started)
         report(`${SHOPPERS} shoppers for ${UNITS} units (final answers)`, finals, started)
 
-        const orders = finals.filter((o) => o.status === 200 && o.data.type === "order")
-        expect(orders).toHaveLength(UNITS)
-        expect(finals.filter((o) => o.status === 200 && o.data.type !== "order")).toEqual([])
         expectLosersTold(every, [200])
-        const losers = finals.filter((o) => o.status !== 200)
-        expect(losers).toHaveLength(SHOPPERS - UNITS)
-        for (const o of losers) {
-          expect(o.data.code).toBe("sold_out")
-          expect(o.data.message).toMatch(/vừa hết hàng.*EN: An item in your cart has just sold out/)
-        }
-        expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: UNITS, reserved: UNITS })
-        const orderModule = getContainer().resolve(Modules.ORDER)
-        const items = await orderModule.listOrderLineItems({ variant_id: product.variantId })
-        // One line of one unit per winning shopper (quantities live on order items, not on these lines).
-        expect(items).toHaveLength(UNITS)
+        const items = await getContainer().resolve(Modules.ORDER).listOrderLineItems({ variant_id: product.variantId })
+        expectNoOversell(finals, UNITS, {
+          stock: await who.stockLevel(product.inventoryItemId),
+          orderLines: items.length,
+        })
       }, 600_000)
     })
   },
