@@ -67,9 +67,8 @@ export function precompressAdminAssets(): BuildPlugin {
       const t = Date.now()
       const { files, raw, br } = await precompressDirectory(outDir)
       const mb = (n: number) => (n / 1048576).toFixed(1)
-      console.log(
-        `[admin] precompressed ${files} files (${mb(raw)} MB → ${mb(br)} MB brotli) in ${((Date.now() - t) / 1000).toFixed(1)} s`
-      )
+      const seconds = ((Date.now() - t) / 1000).toFixed(1)
+      console.log(`[admin] precompressed ${files} files (${mb(raw)} MB → ${mb(br)} MB brotli) in ${seconds} s`)
     },
   }
 }
