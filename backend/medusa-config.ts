@@ -4,6 +4,9 @@ import { loadEnv, defineConfig, Modules } from "@medusajs/framework/utils"
 import { searchModuleConfig } from "@ocop-marketplace/search/search-config"
 import { bankTransferAccount } from "@ocop-marketplace/ocop/lib/bank-transfer"
 import { vnpayConfig } from "@ocop-marketplace/ocop/lib/vnpay"
+import { keepAdminLanguagesPlugin } from "./src/lib/admin-languages"
+import { precompressAdminAssets } from "./src/lib/admin-precompress"
+import { servesBuiltAdmin } from "./src/lib/admin-static"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -187,8 +190,13 @@ export default defineConfig({
     },
   },
   admin: {
-    disable: process.env.ADMIN_DISABLED === "true",
+    // A server start outside development serves the built dashboard itself (src/api/middlewares.ts:
+    // precompressed, immutable assets), not through Medusa's router, which gzips it per request.
+    disable: process.env.ADMIN_DISABLED === "true" || (startsServer && servesBuiltAdmin()),
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
+    // The build keeps the dashboard's vi and en translations only (OCOP_ADMIN_LANGUAGES; 6 MB less
+    // to parse per page load, src/lib/admin-languages.ts) and writes .br/.gz beside every asset once.
+    vite: () => ({ plugins: [keepAdminLanguagesPlugin(), precompressAdminAssets()] }),
   },
   plugins: [
     { resolve: "@ocop-marketplace/ocop", options: {} },

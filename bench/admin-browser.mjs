@@ -9,7 +9,8 @@
 // each warm (same browser context: HTTP cache and session kept) and cold (a new context: empty
 // cache, same session cookie), interleaved so the machine's load weighs on both alike.
 // Then one cold load of each page prints its waterfall: every request, start → end (ms from
-// navigation start), bytes over the wire, and the JavaScript the page downloaded.
+// navigation start), bytes over the wire, and the JavaScript the page downloaded; and for every cold
+// load, Chromium's main-thread time in JavaScript (compile and run) and in all tasks until it showed.
 //
 //   node bench/admin-browser.mjs --database-url postgres://… [--count 10] [--port 9300] [--smoke]
 //     starts a built backend serving the admin on --port + 8 (building it when stale, ≈ 1 min);
@@ -106,14 +107,17 @@ async function logIn(browser, adminUrl) {
  * One navigation to `url`; resolves with the marks `wanted` (ms from navigation start) once all
  * have shown, and the page's resource timings.
  */
-async function timeLoad(page, url, wanted) {
+async function timeLoad(page, url, wanted, cdp) {
   await page.goto(url, { waitUntil: "commit", timeout: PAGE_TIMEOUT_MS })
   if (page.url().includes("/login")) throw new Error("admin-browser: the session was refused (login page)")
   await page.waitForFunction((names) => names.every((n) => window.__ocopMarks?.[n] !== undefined), wanted, {
     timeout: PAGE_TIMEOUT_MS,
     polling: 50,
   })
-  return page.evaluate(() => ({
+  const counters = cdp
+    ? Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]))
+    : {}
+  const load = await page.evaluate(() => ({
     marks: { ...window.__ocopMarks },
     resources: performance.getEntriesByType("resource").map((r) => ({
       name: r.name,
@@ -129,6 +133,7 @@ async function timeLoad(page, url, wanted) {
       return n ? { end: n.responseEnd, transfer: n.transferSize } : undefined
     })(),
   }))
+  return { ...load, scriptMs: (counters.ScriptDuration ?? 0) * 1000, taskMs: (counters.TaskDuration ?? 0) * 1000 }
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`
@@ -220,13 +225,18 @@ async function measure(ctx, browser, targets) {
     samples[name].push({ ms })
   }
   const firstCold = {}
+  const mainThread = {}
 
   for (const target of targets) {
     target.session = await logIn(browser, target.url)
     target.newPage = async () => {
       const context = await browser.newContext({ ...CONTEXT_OPTIONS, storageState: target.session })
       await context.addInitScript(markScript())
-      return { context, page: await context.newPage() }
+      const page = await context.newPage()
+      // Chromium's own counters: main-thread time in JavaScript (compile and run) and in all tasks.
+      const cdp = await context.newCDPSession(page)
+      await cdp.send("Performance.enable")
+      return { context, page, cdp }
     }
     target.warm = await target.newPage()
     // Warm-up: the dashboard's JavaScript into this context's cache, the backend's first queries.
@@ -249,20 +259,36 @@ async function measure(ctx, browser, targets) {
           return fresh
         }
         try {
+          const productTab = await open()
           const product = await timeLoad(
-            (await open()).page,
+            productTab.page,
             `${target.url}/app/products/${productIds[(i + 1) % productIds.length]}`,
-            ["title", "verdict"]
+            ["title", "verdict"],
+            temperature === "cold" ? productTab.cdp : undefined
           )
           add(`${prefix}product page ${temperature}: Medusa's title (baseline)`, product.marks.title)
           add(`${prefix}product page ${temperature}: OCOP panel verdict`, product.marks.verdict)
           // Cold: the producers page as the first page of another new context.
-          const producers = await timeLoad((await open()).page, `${target.url}/app/ocop-producers`, [
-            "shell",
-            "producers",
-          ])
+          const producersTab = await open()
+          const producers = await timeLoad(
+            producersTab.page,
+            `${target.url}/app/ocop-producers`,
+            ["shell", "producers"],
+            temperature === "cold" ? producersTab.cdp : undefined
+          )
           add(`${prefix}producers page ${temperature}: dashboard shell (baseline)`, producers.marks.shell)
           add(`${prefix}producers page ${temperature}: OCOP producers table`, producers.marks.producers)
+          if (temperature === "cold") {
+            mainThread[`${prefix}product page cold`] ??= { script: [], task: [] }
+            mainThread[`${prefix}producers page cold`] ??= { script: [], task: [] }
+            for (const [page, load] of [
+              ["product", product],
+              ["producers", producers],
+            ]) {
+              mainThread[`${prefix}${page} page cold`].script.push(load.scriptMs)
+              mainThread[`${prefix}${page} page cold`].task.push(load.taskMs)
+            }
+          }
           if (temperature === "cold" && !firstCold[target.label]) firstCold[target.label] = { product, producers }
         } catch (error) {
           errors[key] = (errors[key] ?? 0) + 1
@@ -297,7 +323,13 @@ async function measure(ctx, browser, targets) {
       ...waterfall(`${prefix}cold producers page`, cold.producers, target.url)
     )
   }
-  for (const line of waterfallLines) console.log(line)
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+  const mainThreadLines = Object.entries(mainThread).map(
+    ([name, m]) =>
+      `${name}: main thread until shown, p50 of ${m.script.length}: JavaScript ${median(m.script).toFixed(0)} ms, ` +
+      `all tasks ${median(m.task).toFixed(0)} ms (Chromium's Performance.getMetrics ScriptDuration / TaskDuration)`
+  )
+  for (const line of [...mainThreadLines, ...waterfallLines]) console.log(line)
   return {
     title: "admin in the browser (built Medusa Admin: product page with the OCOP panel, producers page)",
     results,
@@ -314,6 +346,7 @@ async function measure(ctx, browser, targets) {
         .map((x) => x.toFixed(2))
         .join(" ")}`,
       ...extensionBytes(),
+      ...mainThreadLines,
       ...waterfallLines,
     ],
   }

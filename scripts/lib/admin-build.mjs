@@ -35,7 +35,21 @@ export function backendBuildIsFresh({ admin = false } = {}) {
   if (!admin) return true
   if (!fs.existsSync(BUILT_ADMIN_INDEX)) return false
   const builtAt = fs.statSync(BUILT_ADMIN_INDEX).mtimeMs
-  return builtAt >= newest && PLUGIN_ADMIN_BUNDLES.every((f) => !fs.existsSync(f) || fs.statSync(f).mtimeMs <= builtAt)
+  return (
+    builtAt >= newest &&
+    PLUGIN_ADMIN_BUNDLES.every((f) => !fs.existsSync(f) || fs.statSync(f).mtimeMs <= builtAt) &&
+    adminIsPrecompressed()
+  )
+}
+
+/**
+ * Whether the built dashboard's entry script has its brotli copy beside it (written by the build
+ * since backend/src/lib/admin-precompress.ts; an older build is rebuilt once to get them).
+ */
+export function adminIsPrecompressed() {
+  const html = fs.readFileSync(BUILT_ADMIN_INDEX, "utf8")
+  const entry = html.match(/<script[^>]+src="\/app\/(assets\/[^"]+\.js)"/)?.[1]
+  return !!entry && fs.existsSync(path.join(path.dirname(BUILT_ADMIN_INDEX), `${entry}.br`))
 }
 
 /** `medusa build`'s arguments and environment: server only, or server and admin. */
