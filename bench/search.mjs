@@ -4,7 +4,8 @@
 // counts), and the same intents against stock Medusa GET /store/products?q= in the same run.
 // Stock Medusa has no province/star/group filters, so its intent is the text alone (a plain
 // first page for filter-only queries) — it does less work than ours, and still is the baseline.
-//   node bench/search.mjs --backend http://localhost:9100 --key pk_… [--count 500] [--stock-count N] [--clients 1,8,32] [--smoke]
+//   node bench/search.mjs --backend http://localhost:9100 --key pk_… [--count 500] [--stock-count N]
+//        [--clients 1,8,32] [--smoke]
 //   --clients 1,8,32: ours timed once per number of concurrent clients (each the same --count intents;
 //   default: --concurrency, else 1); stock Medusa with the first of them
 //   --stock-count N: time stock Medusa on the first N intents only (default 30; 0 = all; same intents, all three kinds)
@@ -48,6 +49,8 @@ export function intent(i) {
 }
 
 const qs = (o) => new URLSearchParams(o).toString()
+const clientsLabel = (n, several) => (several || n > 1 ? `, ${n} client${n > 1 ? "s" : ""}` : "")
+const clientsNote = (n) => (n === 1 ? "one client, sequential requests" : `${n} concurrent clients`)
 
 async function main() {
   const args = parseBenchArgs(process.argv.slice(2), ["--stock-count", "--clients"])
@@ -83,7 +86,7 @@ async function main() {
   for (const concurrency of clients)
     oursPerClients.push(
       await timedLoop({
-        name: `GET /store/ocop/search (hits + facet counts)${clients.length > 1 || concurrency > 1 ? `, ${concurrency} client${concurrency > 1 ? "s" : ""}` : ""}`,
+        name: `GET /store/ocop/search (hits + facet counts)${clientsLabel(concurrency, clients.length > 1)}`,
         run: async (i) => {
           const res = await request(`${backend}/store/ocop/search?${qs(intents[i % count])}`, { headers })
           if (res.ok && concurrency === clients[0]) totalHits += res.json().total ?? 0
@@ -129,7 +132,7 @@ async function main() {
       baseline: stock,
       machine,
       notes: [
-        `backend ${backend}; ${clients.map((c) => (c === 1 ? "one client, sequential requests" : `${c} concurrent clients`)).join(", then ")}; load average at the end ${load}; intents: ⅓ text, ⅓ text + filters (province incl. former names, stars, group, price, sort), ⅓ filters only`,
+        `backend ${backend}; ${clients.map(clientsNote).join(", then ")}; load average at the end ${load}; intents: ⅓ text, ⅓ text + filters (province incl. former names, stars, group, price, sort), ⅓ filters only`,
         ...(stockCount
           ? [
               `stock Medusa timed on the first ${Math.min(count, stockCount)} intents only (--stock-count; seconds per request at this size)`,

@@ -170,7 +170,7 @@ describe("in-process search", () => {
     }
   })
 
-  it("counts disjunctive facets and pages from the filters' values' slots as a pass over every slot does, with and without words", () => {
+  it("counts disjunctive facets, pages from the filters' values' slots as a pass over all slots (words or not)", () => {
     const index = catalogue(1500)
     for (const f of FACETS) index.column(f.field)?.slotsByCode(index.slots) // sorted now: what follows is written since
     for (let i = 0; i < 60; i++) index.put(row(i * 11, index))
