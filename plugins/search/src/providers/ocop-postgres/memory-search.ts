@@ -116,14 +116,22 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
       countByComplement(index, matched, set.vf, set.sf)
       continue
     }
+    const passing = !input.query && dense(set) ? passingMostly(index, others) : undefined
+    if (passing) {
+      countByComplement(index, passing, set.vf, set.sf)
+      continue
+    }
     visitMatches(index, matched, matchedCount, others, (slot) => {
       for (const f of set.vf) f.counts[f.codes[slot]]++
       for (const f of set.sf) addStat(f, f.num[f.codes[slot]])
     })
   }
   const all = sets.get(-1) ?? { vf: [], sf: [] }
-  const counted = !tests.length && dense(all)
-  let total = counted ? countByComplement(index, matched, all.vf, all.sf) : 0
+  // without words, one filter most documents pass (a price range): counted from the live counts minus
+  // the documents it fails, not slot by slot
+  const passingAll = !tests.length ? matched : !input.query && dense(all) ? passingMostly(index, tests) : undefined
+  const counted = !!passingAll && dense(all)
+  let total = counted ? countByComplement(index, passingAll, all.vf, all.sf) : 0
   if ((limit > 0 && !presorted) || !counted)
     visitMatches(index, matched, matchedCount, tests, (slot) => {
       if (!counted) {
@@ -301,6 +309,34 @@ function complementSums(columns: ColumnValues[]): boolean {
     if (sum > Number.MAX_SAFE_INTEGER) return false
   }
   return true
+}
+
+/**
+ * The live slots passing one test, as a bitset, when the test fails fewer live slots than it passes
+ * (then counting the failing ones from the live counts is the cheaper way); else undefined.
+ */
+function passingMostly(index: MemoryIndex, tests: SlotTest[]): Uint32Array | undefined {
+  if (tests.length !== 1) return undefined
+  const [t] = tests
+  const by = t.col.slotsByCode(index.slots)
+  let pass = 0
+  let fail = 0
+  for (let c = 0; c + 1 < by.start.length && c < t.pass.length; c++) {
+    if (t.pass[c]) pass += by.start[c + 1] - by.start[c]
+    else fail += by.start[c + 1] - by.start[c]
+  }
+  if (fail + (index.slots - by.covered) >= pass) return undefined
+  const bits = index.alive.slice()
+  for (let c = 0; c + 1 < by.start.length && c < t.pass.length; c++) {
+    if (t.pass[c]) continue
+    for (let k = by.start[c]; k < by.start[c + 1]; k++) {
+      const slot = by.slots[k]
+      bits[slot >> 5] &= ~(1 << (slot & 31))
+    }
+  }
+  for (let slot = by.covered; slot < index.slots; slot++)
+    if (!t.pass[t.codes[slot]]) bits[slot >> 5] &= ~(1 << (slot & 31))
+  return bits
 }
 
 /**
