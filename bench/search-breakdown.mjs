@@ -4,7 +4,8 @@
 // sees the same machine load, and for each the client's time split into the search itself
 // (took_ms, measured around the Search Module call in lib/ocop-search.ts) and the rest (Medusa's
 // middlewares, our parameter validation, JSON serialisation, the HTTP round trip). Baseline: a
-// request through the same middlewares that fails validation (400, no search).
+// request through the same middlewares that fails validation (400, no search). Prints the slowest 5 %
+// of the searches with their queries (run it twice: the same queries = deterministic work).
 //   node bench/search-breakdown.mjs --backend http://localhost:9456[,http://localhost:9556] --key pk_…
 //        [--count 500] [--kind text|text-filters|filters]
 import { parseBenchArgs, printUsage } from "./lib/args.mjs"
@@ -43,7 +44,7 @@ async function main() {
       const res = await request(`${b}/store/ocop/search?${qs(intents[i])}`, { headers })
       if (!res.ok) throw new Error(`${b} answered ${res.status}: ${res.body.slice(0, 200)}`)
       const took = res.json().took_ms
-      s.total.push({ ms: res.ms })
+      s.total.push({ ms: res.ms, took, query: qs(intents[i]) })
       s.took.push({ ms: took })
       s.rest.push({ ms: res.ms - took })
       s.bytes += res.bytes
@@ -64,6 +65,12 @@ async function main() {
   report(results, { baseline: results[0] })
   for (const [k, b] of backends.entries())
     console.log(`${b}: mean response ${Math.round(samples[k].bytes / intents.length)} bytes`)
+  // the tail itself: which searches are the slowest 5 % (the same ones every run = work, not noise)
+  for (const [k, b] of backends.entries()) {
+    const slowest = [...samples[k].total].sort((x, y) => y.ms - x.ms).slice(0, Math.ceil(intents.length / 20))
+    console.log(`${b}: slowest 5 % (whole ms / search ms / query)`)
+    for (const t of slowest) console.log(`  ${t.ms.toFixed(1)} / ${t.took} / ${t.query || "(no parameters)"}`)
+  }
   const os = await import("node:os")
   console.log(
     `load average: ${os

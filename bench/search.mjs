@@ -4,7 +4,10 @@
 // counts), and the same intents against stock Medusa GET /store/products?q= in the same run.
 // Stock Medusa has no province/star/group filters, so its intent is the text alone (a plain
 // first page for filter-only queries) — it does less work than ours, and still is the baseline.
-//   node bench/search.mjs --backend http://localhost:9100 --key pk_… [--count 500] [--stock-count N] [--smoke]
+//   node bench/search.mjs --backend http://localhost:9100 --key pk_… [--count 500] [--stock-count N]
+//        [--clients 1,8,32] [--smoke]
+//   --clients 1,8,32: ours timed once per number of concurrent clients (each the same --count intents;
+//   default: --concurrency, else 1); stock Medusa with the first of them
 //   --stock-count N: time stock Medusa on the first N intents only (default 30; 0 = all; same intents, all three kinds)
 //   — at 100k products one stock request takes seconds, so 500 of them take most of an hour.
 //   (or env MEDUSA_BACKEND_URL, MEDUSA_PUBLISHABLE_KEY; --database-url / DATABASE_URL to record
@@ -46,9 +49,11 @@ export function intent(i) {
 }
 
 const qs = (o) => new URLSearchParams(o).toString()
+const clientsLabel = (n, several) => (several || n > 1 ? `, ${n} client${n > 1 ? "s" : ""}` : "")
+const clientsNote = (n) => (n === 1 ? "one client, sequential requests" : `${n} concurrent clients`)
 
 async function main() {
-  const args = parseBenchArgs(process.argv.slice(2), ["--stock-count"])
+  const args = parseBenchArgs(process.argv.slice(2), ["--stock-count", "--clients"])
   if (args.help) return printUsage(import.meta.url)
   // Stock Medusa costs seconds a query at 100k: a sample of 30 intents keeps a full run short; --stock-count N
   // times the first N (`--stock-count 0`: every intent).
@@ -73,17 +78,26 @@ async function main() {
     if (!res.ok) throw new Error(`${url} answered ${res.status}: ${String(res.body).slice(0, 200)}`)
   }
 
-  const bound = { count, concurrency: args.concurrency ?? 1, warmup: args.smoke ? 0 : 10 }
+  const clients = (args.clients ?? [args.concurrency ?? 1]).map(Number)
+  if (!clients.every((c) => Number.isInteger(c) && c > 0)) throw new Error("--clients needs positive whole numbers")
+  const bound = { count, concurrency: clients[0], warmup: args.smoke ? 0 : 10 }
   let totalHits = 0
-  const ours = await timedLoop({
-    name: "GET /store/ocop/search (hits + facet counts)",
-    run: async (i) => {
-      const res = await request(`${backend}/store/ocop/search?${qs(intents[i % count])}`, { headers })
-      if (res.ok) totalHits += res.json().total ?? 0
-      return res
-    },
-    ...bound,
-  })
+  const oursPerClients = []
+  for (const concurrency of clients)
+    oursPerClients.push(
+      await timedLoop({
+        name: `GET /store/ocop/search (hits + facet counts)${clientsLabel(concurrency, clients.length > 1)}`,
+        run: async (i) => {
+          const res = await request(`${backend}/store/ocop/search?${qs(intents[i % count])}`, { headers })
+          if (res.ok && concurrency === clients[0]) totalHits += res.json().total ?? 0
+          return res
+        },
+        ...bound,
+        concurrency,
+        warmup: bound.warmup * concurrency,
+      })
+    )
+  const ours = oursPerClients[0]
   const stock = await timedLoop({
     name: "GET /store/products?q= (stock Medusa, baseline)",
     run: (i) => {
@@ -96,11 +110,17 @@ async function main() {
     ...bound,
     ...(stockCount ? { count: Math.min(count, stockCount), warmup: Math.min(bound.warmup, 2) } : {}),
   })
-  const results = [stock, ours]
+  const results = [stock, ...oursPerClients]
   report(results, { baseline: stock })
   const r = ratio(ours, stock)
   console.log(`mean total per search query: ${Math.round(totalHits / Math.max(1, ours.count ?? count))}`)
-  if (ours.errors || stock.errors) {
+  const os = await import("node:os")
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")
+  console.log(`load average: ${load}`)
+  if (oursPerClients.some((r) => r.errors) || stock.errors) {
     console.error("errors during the run: not recorded")
     process.exitCode = 1
   } else if (args.record && !args.smoke) {
@@ -112,7 +132,7 @@ async function main() {
       baseline: stock,
       machine,
       notes: [
-        `backend ${backend}; one client, sequential requests; intents: ⅓ text, ⅓ text + filters (province incl. former names, stars, group, price, sort), ⅓ filters only`,
+        `backend ${backend}; ${clients.map(clientsNote).join(", then ")}; load average at the end ${load}; intents: ⅓ text, ⅓ text + filters (province incl. former names, stars, group, price, sort), ⅓ filters only`,
         ...(stockCount
           ? [
               `stock Medusa timed on the first ${Math.min(count, stockCount)} intents only (--stock-count; seconds per request at this size)`,

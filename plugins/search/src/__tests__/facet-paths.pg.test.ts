@@ -17,14 +17,18 @@ import type { Executor } from "../providers/ocop-postgres/sql"
 import { product } from "./fixtures"
 import { createTempDatabase, ocopProductIndex, providerQuery, type TempDatabase } from "./temp-database"
 
-/** The provider with its facet path forced (or chosen as in production), counting cube answers. */
+/**
+ * The SQL engine with its facet path forced (or chosen as in production), counting cube answers.
+ * The in-process index is off: it counts without words too (its answers are proved against SQL by
+ * contract-memory.pg.test.ts and memory-index.pg.test.ts); this file proves SQL's three paths.
+ */
 class ProviderOnPath extends OcopPostgresSearchService {
   cubeAnswers = 0
   constructor(
     manager: Executor,
     private readonly forced?: FacetStrategy
   ) {
-    super({ manager })
+    super({ manager }, { memory_index: false })
   }
   protected facetStrategy(...args: Parameters<OcopPostgresSearchService["facetStrategy"]>): FacetStrategy {
     return this.forced ?? super.facetStrategy(...args)

@@ -170,23 +170,32 @@ describe("in-process search", () => {
     }
   })
 
-  it("counts disjunctive facets and pages from the filters' values' slots as a pass over every slot does", () => {
+  it("counts disjunctive facets, pages from the filters' values' slots as a pass over all slots (words or not)", () => {
     const index = catalogue(1500)
     for (const f of FACETS) index.column(f.field)?.slotsByCode(index.slots) // sorted now: what follows is written since
     for (let i = 0; i < 60; i++) index.put(row(i * 11, index))
     index.remove("p0200")
     const disjunctive = new Set(FACETS.map((f) => f.field))
-    const cases: [string | undefined, Record<string, unknown>][] = [
+    const cases: [string | undefined, Record<string, unknown>, Record<string, "ASC" | "DESC">?][] = [
+      // without words (filter-only browsing): counted here too, the page from the presorted order
+      [undefined, {}],
+      [undefined, { province: "48" }],
+      [undefined, { price: { $gte: 40000, $lte: 90000 } }, { price: "ASC" }],
+      [undefined, { province: ["01", "79"], stars: ["4", "5"] }, { stars: "DESC" }],
+      [undefined, { province: null, price: { $gte: 30000 } }],
+      // one filter most documents pass: counted from the live counts minus the documents it fails
+      [undefined, { price: { $gte: 30000 } }, { price: "DESC" }],
+      [undefined, { stars: ["4", "5"], price: { $gte: 30000 } }],
       ["qua", { province: "48" }],
       ["qua", { province: ["01", "79"], stars: "5" }],
       ["qua & tang", { province: "01", stars: ["4", "5"], price: { $gte: 40000, $lte: 90000 } }],
       ["nuoc", { stars: "3" }],
       ["tra | qua", { province: null }],
     ]
-    for (const [q, filters] of cases) {
-      const mplan = planMemorySearch(index.plan, filters, FACETS, disjunctive, undefined)!
+    for (const [q, filters, order] of cases) {
+      const mplan = planMemorySearch(index.plan, filters, FACETS, disjunctive, order)!
       const search = {
-        query: parseTsQuery(q!),
+        query: q === undefined ? undefined : parseTsQuery(q),
         accentKeys: [],
         facets: FACETS,
         disjunctive,
@@ -196,7 +205,7 @@ describe("in-process search", () => {
       }
       const got = memorySearch(index, search)
       // slot by slot: a slot failing one disjunctive filter counts for that filter's facet only
-      const matched = index.match(search.query!)
+      const matched = search.query ? index.match(search.query) : index.alive
       const tests = mplan.tests.map((t) => ({ ...t, col: index.column(t.field)! }))
       const counts = new Map(FACETS.map((f) => [f.field, new Map<string, number>()]))
       const price = { mn: Number.POSITIVE_INFINITY, mx: Number.NEGATIVE_INFINITY, sm: 0, ct: 0 }
@@ -225,15 +234,18 @@ describe("in-process search", () => {
           } else if (text !== null) counts.get(f.field)!.set(text, (counts.get(f.field)!.get(text) ?? 0) + 1)
         }
         if (own) continue
-        scores[s] = scorer.score(s)
+        scores[s] = search.query ? scorer.score(s) : 0
         passing.push(s)
       }
       const want: Record<string, unknown> = { total: passing.length }
       for (const { f, i, limit } of valueFacets(FACETS)) want[`f${i}`] = sortedCounts(counts.get(f.field)!, limit)
       want.f2 = statsCount(price.mn, price.mx, price.sm, price.ct)
       expect(got.row, `${q} ${JSON.stringify(filters)}`).toEqual(want)
-      const page = passing.sort(keyCompare(index, mplan.order, scores)).slice(0, 12)
+      const keys = search.query ? mplan.order : mplan.order.filter((k) => k.field !== "_score")
+      const page = passing.sort(keyCompare(index, keys, scores)).slice(0, 12)
       expect(got.page).toEqual(page.map((s) => ({ id: index.ids[s], score: scores[s] })))
+      // without words, the page alone (pageOnly) is the same page
+      if (!search.query) expect(memorySearch(index, { ...search, pageOnly: true }).page).toEqual(got.page)
       expect(passing.length, `${q} ${JSON.stringify(filters)} matches`).toBeGreaterThan(0)
     }
   })

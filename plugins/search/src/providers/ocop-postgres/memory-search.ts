@@ -78,25 +78,10 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   const order = input.query ? mplan.order : mplan.order.filter((k) => k.field !== "_score")
   const compare = pageCompare(index, order, scores)
   const page = new TopSlots(input.skip + input.take, compare)
-  if (!input.query && input.pageOnly) {
-    // no words, counts from elsewhere: the first passing slots of the presorted order are the page
-    const passes = (slot: number) => {
-      if (!(index.alive[slot >> 5] & (1 << (slot & 31)))) return false
-      for (const t of tests) if (!t.pass[t.codes[slot]]) return false
-      return true
-    }
-    const sorted = index.ordered(orderName(order), keyCompare(index, order, scores))
-    let found = 0
-    for (let x = 0; x < sorted.slots.length && found < page.limit; x++) {
-      const slot = sorted.slots[x]
-      if (passes(slot)) {
-        page.offer(slot)
-        found++
-      }
-    }
-    if (page.limit > 0) for (let slot = sorted.covered; slot < index.slots; slot++) if (passes(slot)) page.offer(slot)
-    const slots = page.sorted().slice(input.skip)
-    for (const slot of slots) scores[slot] = 0
+  // without words every score is 0: the page is the first passing slots of the presorted order
+  const presorted = !input.query
+  if (presorted && input.pageOnly) {
+    const slots = presortedPage(index, order, scores, tests, page, input.skip)
     return { row: {}, page: slots.map((slot) => ({ id: index.ids[slot], score: 0 })) }
   }
 
@@ -131,21 +116,29 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
       countByComplement(index, matched, set.vf, set.sf)
       continue
     }
+    const passing = !input.query && dense(set) ? passingMostly(index, others) : undefined
+    if (passing) {
+      countByComplement(index, passing, set.vf, set.sf)
+      continue
+    }
     visitMatches(index, matched, matchedCount, others, (slot) => {
       for (const f of set.vf) f.counts[f.codes[slot]]++
       for (const f of set.sf) addStat(f, f.num[f.codes[slot]])
     })
   }
   const all = sets.get(-1) ?? { vf: [], sf: [] }
-  const counted = !tests.length && dense(all)
-  let total = counted ? countByComplement(index, matched, all.vf, all.sf) : 0
-  if (limit > 0 || !counted)
+  // without words, one filter most documents pass (a price range): counted from the live counts minus
+  // the documents it fails, not slot by slot
+  const passingAll = !tests.length ? matched : !input.query && dense(all) ? passingMostly(index, tests) : undefined
+  const counted = !!passingAll && dense(all)
+  let total = counted ? countByComplement(index, passingAll, all.vf, all.sf) : 0
+  if ((limit > 0 && !presorted) || !counted)
     visitMatches(index, matched, matchedCount, tests, (slot) => {
       if (!counted) {
         for (const f of all.vf) f.counts[f.codes[slot]]++
         for (const f of all.sf) addStat(f, f.num[f.codes[slot]])
         total++
-        if (limit === 0) return
+        if (limit === 0 || presorted) return
       }
       if (ranked) {
         if (bounded && scorer.bound(slot) < worstScore) return
@@ -167,13 +160,46 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
     row[`f${f.i}`] = sortedCounts(counts, f.limit)
   }
   for (const f of sf) row[`f${f.i}`] = statsCount(f.mn, f.mx, f.sm, f.ct)
-  const slots = page.sorted().slice(input.skip)
-  if (!input.query) for (const slot of slots) scores[slot] = 0
-  else if (!ranked) {
+  const slots = presorted
+    ? presortedPage(index, order, scores, tests, page, input.skip)
+    : page.sorted().slice(input.skip)
+  if (!ranked && !presorted) {
     const late = new SlotScorer(index, input)
     for (const slot of [...slots].sort((a, b) => a - b)) scores[slot] = late.score(slot)
   }
   return { row, page: slots.map((slot) => ({ id: index.ids[slot], score: scores[slot] })) }
+}
+
+/**
+ * The page of a search without words: the first slots of the presorted order (plus the slots
+ * written since it was sorted) that are live and pass every test; their scores are 0.
+ */
+function presortedPage(
+  index: MemoryIndex,
+  order: MemorySearchPlan["order"],
+  scores: Float64Array,
+  tests: SlotTest[],
+  page: TopSlots,
+  skip: number
+): number[] {
+  const passes = (slot: number) => {
+    if (!(index.alive[slot >> 5] & (1 << (slot & 31)))) return false
+    for (const t of tests) if (!t.pass[t.codes[slot]]) return false
+    return true
+  }
+  const sorted = index.ordered(orderName(order), keyCompare(index, order, scores))
+  let found = 0
+  for (let x = 0; x < sorted.slots.length && found < page.limit; x++) {
+    const slot = sorted.slots[x]
+    if (passes(slot)) {
+      page.offer(slot)
+      found++
+    }
+  }
+  if (page.limit > 0) for (let slot = sorted.covered; slot < index.slots; slot++) if (passes(slot)) page.offer(slot)
+  const slots = page.sorted().slice(skip)
+  for (const slot of slots) scores[slot] = 0
+  return slots
 }
 
 type StatAccumulator = { mn: number; mx: number; sm: number; ct: number }
@@ -283,6 +309,34 @@ function complementSums(columns: ColumnValues[]): boolean {
     if (sum > Number.MAX_SAFE_INTEGER) return false
   }
   return true
+}
+
+/**
+ * The live slots passing one test, as a bitset, when the test fails fewer live slots than it passes
+ * (then counting the failing ones from the live counts is the cheaper way); else undefined.
+ */
+function passingMostly(index: MemoryIndex, tests: SlotTest[]): Uint32Array | undefined {
+  if (tests.length !== 1) return undefined
+  const [t] = tests
+  const by = t.col.slotsByCode(index.slots)
+  let pass = 0
+  let fail = 0
+  for (let c = 0; c + 1 < by.start.length && c < t.pass.length; c++) {
+    if (t.pass[c]) pass += by.start[c + 1] - by.start[c]
+    else fail += by.start[c + 1] - by.start[c]
+  }
+  if (fail + (index.slots - by.covered) >= pass) return undefined
+  const bits = index.alive.slice()
+  for (let c = 0; c + 1 < by.start.length && c < t.pass.length; c++) {
+    if (t.pass[c]) continue
+    for (let k = by.start[c]; k < by.start[c + 1]; k++) {
+      const slot = by.slots[k]
+      bits[slot >> 5] &= ~(1 << (slot & 31))
+    }
+  }
+  for (let slot = by.covered; slot < index.slots; slot++)
+    if (!t.pass[t.codes[slot]]) bits[slot >> 5] &= ~(1 << (slot & 31))
+  return bits
 }
 
 /**

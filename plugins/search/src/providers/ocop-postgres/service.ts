@@ -131,10 +131,6 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     const order = compileOrder(plan, input.pagination?.order, text.terms.length > 0, input.index.name)
 
     const strategy = this.facetStrategy(plan, facets, text)
-    // without words, total and facets come from the cube when it can answer (cheaper than a pass)
-    let cubed: Promise<FacetRow | undefined> | undefined
-    const cubeCounts = () =>
-      (cubed ??= strategy === "cube" ? this.countFromCube(plan, input, facets, keyed) : Promise.resolve(undefined))
     if (this.memoryIndex_) {
       const answered = await this.searchInMemory(plan, input, {
         text,
@@ -144,14 +140,14 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
         counted,
         take,
         skip,
-        counts: text.terms.length ? undefined : cubeCounts,
       })
       if (answered) {
         answered.metadata.processing_time_ms = Date.now() - started
         return answered
       }
     }
-    const fromCube = await cubeCounts()
+    // without words (SQL path), total and facets come from the cube when it can answer (cheaper than a pass)
+    const fromCube = strategy === "cube" ? await this.countFromCube(plan, input, facets, keyed) : undefined
     const statement = searchStatement({
       plan,
       match,
@@ -180,9 +176,12 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
 
   /**
    * A search from the in-process index: match, scores, total, facets and the page's ids in JS,
-   * the page's stored documents from "<table>_doc". Without words, `counts` gives total and facets
-   * (the facet cube) and the index only chooses the page from a presorted order. Undefined when
-   * the index is not loaded or the search needs what only SQL answers (see planMemorySearch).
+   * the page's stored documents from "<table>_doc". Without words the page comes from a presorted
+   * order and total and facets from the index's per-filter sets too: the facet cube's pass over its
+   * cells (tens of thousands once a price range makes price one of its dimensions) plus its version
+   * read cost 15–40 ms at 100k and were the HTTP p95 tail (bench/RESULTS.md, 2026-11-30 search-p95).
+   * Undefined when the index is not loaded or the search needs what only SQL answers (see
+   * planMemorySearch).
    */
   protected async searchInMemory(
     plan: TablePlan,
@@ -195,7 +194,6 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
       counted: boolean
       take: number
       skip: number
-      counts?: () => Promise<FacetRow | undefined>
     }
   ): Promise<SearchTypes.SearchResult | undefined> {
     const { text, typos, facets, counted, take, skip } = s
@@ -206,9 +204,6 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     if (text.terms.length && !query) return undefined
     const index = await this.memoryIndex(plan)
     if (!index) return undefined
-    // without words the index only chooses the page: the cube counts (else SQL answers it all)
-    const counts = query ? undefined : await s.counts?.()
-    if (!query && !counts) return undefined
     const typed = typos.size ? parseTsQuery(textTsQuery(text)) : undefined
     const accentKeys = query ? queryAccentTerms(text.q) : []
     // a type-ahead search (words, no facets, no count) is kept, and caught up with later writes
@@ -233,12 +228,11 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
         query,
         typed,
         accentKeys,
-        facets: counts ? [] : facets,
-        disjunctive: counts ? new Set() : s.disjunctive,
-        plan: counts ? { ...mplan, tests: mplan.tests.map((t) => ({ ...t, disjunctive: false })) } : mplan,
+        facets,
+        disjunctive: s.disjunctive,
+        plan: mplan,
         take,
         skip,
-        pageOnly: !!counts,
       })
     let found: MemorySearchResult
     const keptPage = kept === undefined ? undefined : index.typeAhead.get(kept)
@@ -251,7 +245,7 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     } else found = search(take, skip)
     if (kept !== undefined && text.terms.length === 1) this.warmTypeAhead(plan, input, index)
     const { page } = found
-    const row = counts ?? found.row
+    const row = found.row
     const byId = page.length
       ? await this.followers_.get(plan.table)!.documentsOf(page.map((h) => h.id))
       : new Map<string, unknown>()
