@@ -110,6 +110,17 @@ async function statementsSoFar() {
 const stepLabel = (step, answers) => `${step}${ANSWER_LABEL[answers]}`
 
 /**
+ * Per path, the timed checks that do a step of Medusa's in its place rather than add one: on the storefront's
+ * path the add's stock check (stock_guard, workflows/cart/steps/confirm-stock.ts) is Medusa's confirmInventory,
+ * and the completion's stock read (checkout_stock_check, workflows/checkout/complete/place-order.ts) is the
+ * levels Medusa's completion read with the cart; on Medusa's routes both run beside Medusa's own.
+ */
+const REPLACES_MEDUSA_STEP = {
+  storefront: ["stock_guard", "checkout_stock_check"],
+  "storefront-medusa-complete": ["stock_guard"],
+}
+
+/**
  * Seconds the OCOP plugin's own checks have spent so far, per check (ocop_checkout_guard_seconds from
  * the backend's /metrics, readable from this machine); null when the backend does not publish them.
  */
@@ -144,11 +155,17 @@ function pluginShare(guardMsOf, stepSamples, answers) {
   const detail = Object.entries(guards)
     .map(([g, ms]) => `${g} ${ms.toFixed(0)} ms`)
     .join(", ")
-  const pct = callsMs ? ((guardMs / callsMs) * 100).toFixed(1) : "?"
+  const pct = (ms) => (callsMs ? ((ms / callsMs) * 100).toFixed(1) : "?")
+  const replacing = REPLACES_MEDUSA_STEP[answers] ?? []
+  const addedMs = Object.entries(guards)
+    .filter(([g]) => !replacing.includes(g))
+    .reduce((s, [, ms]) => s + ms, 0)
   return (
     `plugin's share${ANSWER_LABEL[answers] || " (storefront's path)"}: its checks took ${guardMs.toFixed(0)} ms ` +
-    `of the ${callsMs.toFixed(0)} ms the checkout calls took in total (${pct} %; ${detail}) — Medusa without ` +
-    "them is the rest (ocop_checkout_guard_seconds, /metrics)"
+    `of the ${callsMs.toFixed(0)} ms the checkout calls took in total (${pct(guardMs)} %; ${detail}) — Medusa without ` +
+    "them is the rest (ocop_checkout_guard_seconds, /metrics); checks Medusa does not make at all " +
+    `(all but ${replacing.join(", ") || "none"}, which do a step of Medusa's in its place): ${addedMs.toFixed(0)} ms ` +
+    `(${pct(addedMs)} %)`
   )
 }
 
