@@ -162,8 +162,8 @@ function pluginShare(guardMsOf, stepSamples, answers) {
     .reduce((s, [, ms]) => s + ms, 0)
   return (
     `plugin's share${ANSWER_LABEL[answers] || " (storefront's path)"}: its checks took ${guardMs.toFixed(0)} ms ` +
-    `of the ${callsMs.toFixed(0)} ms the checkout calls took in total (${pct(guardMs)} %; ${detail}) — Medusa without ` +
-    "them is the rest (ocop_checkout_guard_seconds, /metrics); checks Medusa does not make at all " +
+    `of the ${callsMs.toFixed(0)} ms the checkout calls took in total (${pct(guardMs)} %; ${detail}) — ` +
+    "Medusa without them is the rest (ocop_checkout_guard_seconds, /metrics); checks Medusa does not make at all " +
     `(all but ${replacing.join(", ") || "none"}, which do a step of Medusa's in its place): ${addedMs.toFixed(0)} ms ` +
     `(${pct(addedMs)} %)`
   )

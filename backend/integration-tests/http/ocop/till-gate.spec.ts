@@ -25,7 +25,7 @@ medusaIntegrationTestRunner({
     const ordersOf = (variantId: string) =>
       getContainer().resolve(Modules.ORDER).listOrderLineItems({ variant_id: variantId })
 
-    it("refuses, on both completions, a line whose product was deleted while its variant was not: no order", async () => {
+    it("refuses on both completions a line whose product was deleted under a live variant: no order", async () => {
       const maker = await who.producerAccount("HTX Bánh tráng Trảng Bàng")
       const product = await who.stockedProduct(maker.id, "Bánh tráng phơi sương", 10)
       const viaOurs = await who.readyCart([{ variantId: product.variantId, quantity: 1 }])
@@ -47,7 +47,7 @@ medusaIntegrationTestRunner({
       expect(carts.map((c: { completed_at?: unknown }) => c.completed_at ?? null)).toEqual([null, null])
     })
 
-    it("refuses a certificate expired at the database's clock before any job ran: adds and both completions", async () => {
+    it("refuses a certificate expired at the database's clock, no job run: adds and both completions", async () => {
       const maker = await who.producerAccount("HTX Nem chua Thanh Hóa")
       const product = await who.stockedProduct(maker.id, "Nem chua Thanh Hóa hộp 10 chiếc", 10)
       const viaOurs = await who.readyCart([{ variantId: product.variantId, quantity: 1 }])
@@ -86,11 +86,12 @@ medusaIntegrationTestRunner({
       expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 10, reserved: 0 })
     })
 
-    it("reads both stock locations of the channel: no single one can give the line → 409 sold out; one can → placed", async () => {
+    it("reads both stock locations of the channel: none can give the line alone → 409; one can → placed", async () => {
       const maker = await who.producerAccount("HTX Cà phê Cầu Đất")
       const product = await who.stockedProduct(maker.id, "Cà phê Cầu Đất 250 g", 2)
       const container = getContainer()
-      const [second] = await container.resolve(Modules.STOCK_LOCATION).createStockLocations([{ name: "Kho Đà Lạt" }])
+      const locations = container.resolve(Modules.STOCK_LOCATION)
+      const [second] = await locations.createStockLocations([{ name: "Kho Đà Lạt" }])
       await container.resolve(ContainerRegistrationKeys.LINK).create({
         [Modules.SALES_CHANNEL]: { sales_channel_id: fx.marketplaceChannelId },
         [Modules.STOCK_LOCATION]: { stock_location_id: second.id },
