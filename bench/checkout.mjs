@@ -97,7 +97,28 @@ const ANSWER_LABEL = {
   medusa: " (Medusa's default answers)",
 }
 const PATHS = process.env.BENCH_CHECKOUT_PATHS?.split(",").map((p) => p.trim())
+/**
+ * BENCH_STATEMENTS_URL: a statement counter between the backend and Postgres that answers {"statements": n}
+ * (e.g. a counting proxy); when given, each step's statements are counted too (p50 per step in the notes;
+ * the backend's background jobs add a few).
+ */
+const STATEMENTS_URL = process.env.BENCH_STATEMENTS_URL
+async function statementsSoFar() {
+  const res = await request(STATEMENTS_URL)
+  return res.ok ? Number(res.json().statements) : Number.NaN
+}
 const stepLabel = (step, answers) => `${step}${ANSWER_LABEL[answers]}`
+
+/**
+ * Per path, the timed checks that do a step of Medusa's in its place rather than add one: on the storefront's
+ * path the add's stock check (stock_guard, workflows/cart/steps/confirm-stock.ts) is Medusa's confirmInventory,
+ * and the completion's stock read (checkout_stock_check, workflows/checkout/complete/place-order.ts) is the
+ * levels Medusa's completion read with the cart; on Medusa's routes both run beside Medusa's own.
+ */
+const REPLACES_MEDUSA_STEP = {
+  storefront: ["stock_guard", "checkout_stock_check"],
+  "storefront-medusa-complete": ["stock_guard"],
+}
 
 /**
  * Seconds the OCOP plugin's own checks have spent so far, per check (ocop_checkout_guard_seconds from
@@ -134,11 +155,17 @@ function pluginShare(guardMsOf, stepSamples, answers) {
   const detail = Object.entries(guards)
     .map(([g, ms]) => `${g} ${ms.toFixed(0)} ms`)
     .join(", ")
-  const pct = callsMs ? ((guardMs / callsMs) * 100).toFixed(1) : "?"
+  const pct = (ms) => (callsMs ? ((ms / callsMs) * 100).toFixed(1) : "?")
+  const replacing = REPLACES_MEDUSA_STEP[answers] ?? []
+  const addedMs = Object.entries(guards)
+    .filter(([g]) => !replacing.includes(g))
+    .reduce((s, [, ms]) => s + ms, 0)
   return (
     `plugin's share${ANSWER_LABEL[answers] || " (storefront's path)"}: its checks took ${guardMs.toFixed(0)} ms ` +
-    `of the ${callsMs.toFixed(0)} ms the checkout calls took in total (${pct} %; ${detail}) — Medusa without ` +
-    "them is the rest (ocop_checkout_guard_seconds, /metrics)"
+    `of the ${callsMs.toFixed(0)} ms the checkout calls took in total (${pct(guardMs)} %; ${detail}) — ` +
+    "Medusa without them is the rest (ocop_checkout_guard_seconds, /metrics); checks Medusa does not make at all " +
+    `(all but ${replacing.join(", ") || "none"}, which do a step of Medusa's in its place): ${addedMs.toFixed(0)} ms ` +
+    `(${pct(addedMs)} %)`
   )
 }
 
@@ -215,6 +242,7 @@ export async function run(ctx) {
   let firstError
   let orders = 0
   const guardMsOf = {}
+  const statementsOf = {}
   let guardsMeasured = true
   const started = Date.now()
   const products = sample.filter((p) => p.variant_id)
@@ -227,11 +255,17 @@ export async function run(ctx) {
     const answers = answerKinds[i % answerKinds.length]
     const method = methods[Math.floor(i / answerKinds.length) % methods.length]
     const guardsBefore = guardsMeasured ? await guardSeconds(backend) : null
+    let statementsBefore = STATEMENTS_URL ? await statementsSoFar() : 0
     const t0 = process.hrtime.bigint()
     try {
-      await flow(product, method.id, answers, (step, res) => {
+      await flow(product, method.id, answers, async (step, res) => {
         if (!res.ok) throw new Error(`${step} answered ${res.status}: ${res.body.slice(0, 200)}`)
         stepSamples[stepLabel(step, answers)].push({ ms: res.ms, ttfbMs: res.ttfbMs })
+        if (!STATEMENTS_URL) return
+        const now = await statementsSoFar()
+        const label = stepLabel(step, answers)
+        statementsOf[label] = [...(statementsOf[label] ?? []), now - statementsBefore]
+        statementsBefore = await statementsSoFar()
       })
       flowSamples[flowKey(method.id, answers)].push({ ms: Number(process.hrtime.bigint() - t0) / 1e6 })
       orders++
@@ -249,6 +283,11 @@ export async function run(ctx) {
   const wall = Date.now() - started
   guardMsOf.measured = guardsMeasured
   const shares = answerKinds.map((a) => pluginShare(guardMsOf, stepSamples, a))
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+  const statementNotes = Object.entries(statementsOf).map(
+    ([step, counts]) => `statements, ${step}: p50 ${median(counts)} (min ${Math.min(...counts)}, n ${counts.length})`
+  )
+  if (!ctx.smoke) for (const line of statementNotes) console.log(`[bench:checkout] ${line}`)
   if (!ctx.smoke) for (const share of shares) console.log(`[bench:checkout] ${share}`)
   const results = [
     baseline,
@@ -280,14 +319,14 @@ export async function run(ctx) {
     if (storefront) {
       // What the storefront sends when the shopper has no cart: one call, cart and line.
       res = await post("/store/ocop/carts", { region_id: regionId, variant_id: product.variant_id, quantity: 1 })
-      check("create cart + add item (one call)", res)
+      await check("create cart + add item (one call)", res)
       cartId = res.json().cart.id
     } else {
       res = await post("/store/carts", { region_id: regionId, email: "bench@ocop.vn" })
-      check("create cart", res)
+      await check("create cart", res)
       cartId = res.json().cart.id
       res = await post(`/store/carts/${cartId}/line-items`, { variant_id: product.variant_id, quantity: 1 }, "add item")
-      check("add item", res)
+      await check("add item", res)
     }
     const address = {
       first_name: "An",
@@ -301,7 +340,7 @@ export async function run(ctx) {
     }
     const shippingOption = async () => {
       const listed = await request(`${backend}/store/shipping-options?cart_id=${cartId}`, { headers })
-      check("shipping options", listed)
+      await check("shipping options", listed)
       const option = listed.json().shipping_options?.[0]
       if (!option) throw new Error("no shipping option offered for the cart (run npm run seed)")
       return option
@@ -315,39 +354,39 @@ export async function run(ctx) {
         shipping_option_ids: [option.id],
         provider_id: providerId,
       })
-      check("checkout details (one call)", res)
+      await check("checkout details (one call)", res)
     } else {
       res = await post(
         `/store/carts/${cartId}`,
         { email: "bench@ocop.vn", shipping_address: address },
         "address + email"
       )
-      check("address + email", res)
+      await check("address + email", res)
       const option = await shippingOption()
       res = await post(`/store/carts/${cartId}/shipping-methods`, { option_id: option.id }, "shipping method")
-      check("shipping method", res)
+      await check("shipping method", res)
       res = await post("/store/payment-collections", { cart_id: cartId })
-      check("payment collection", res)
+      await check("payment collection", res)
       const collectionId = res.json().payment_collection.id
       res = await post(
         `/store/payment-collections/${collectionId}/payment-sessions`,
         { provider_id: providerId },
         "payment session"
       )
-      check("payment session", res)
+      await check("payment session", res)
     }
     res =
       answers === "storefront"
         ? await post(`/store/ocop/checkout/${cartId}/complete`, {})
         : await post(`/store/carts/${cartId}/complete`, {}, "complete")
-    check("complete", res)
+    await check("complete", res)
     const body = res.json()
     if (body.type !== "order")
       throw new Error(`complete did not create an order: ${JSON.stringify(body.error || body).slice(0, 200)}`)
     const orderId = body.order.id
     if (providerId === "pp_vietqr_vietqr") {
       res = await request(`${backend}/store/ocop/orders/${orderId}/payment`, { headers })
-      check("payment view (VietQR)", res)
+      await check("payment view (VietQR)", res)
       const payment = res.json().payment
       if (!payment.bank_transfer?.qr_payload) throw new Error("the VietQR order shows no QR payload")
       if (PAYOS_KEY) {
@@ -364,12 +403,12 @@ export async function run(ctx) {
           desc: "success",
         })
         res = await post("/hooks/ocop/payos", notification)
-        check("payOS notification (VietQR)", res)
+        await check("payOS notification (VietQR)", res)
         if (res.json().outcome !== "applied") throw new Error(`notification not applied: ${res.body.slice(0, 200)}`)
       }
     } else if (providerId === "pp_vnpay_vnpay") {
       res = await post(`/store/ocop/orders/${orderId}/vnpay`, { locale: "vi" })
-      check("VNPay redirect URL", res)
+      await check("VNPay redirect URL", res)
     }
   }
 
@@ -388,6 +427,7 @@ export async function run(ctx) {
         "(Medusa's default answers): Medusa's routes asking for no fields, as Medusa's js-sdk does; " +
         "all three alternate",
       ...shares,
+      ...statementNotes,
       PAYOS_KEY
         ? "VietQR flows end with the signed payOS notification that marks the order paid"
         : "VietQR flows stop at the order's payment view (set OCOP_PAYOS_CHECKSUM_KEY to include the notification)",

@@ -1,6 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { evaluateListings } from "./listing-evaluation"
 import { describeGateReasons, type GateReason } from "./listing-gate"
 
 type Blocked = { title: string; reasons: GateReason[] }
@@ -17,11 +16,15 @@ function gateRefusal(blocked: Blocked[]) {
 }
 
 /**
- * The same check in one statement: the database's own gate (`ocop_listing_gate_reasons`, listing-gate-sql.ts,
- * property-tested equal to the TS gate) for the variants' products, read live at the database's clock —
- * where the TS path reads the variant, the marketplace channel, the product, its producer and its
- * certifications in eight. A variant whose product was deleted is refused (the TS path lets it through to
- * Medusa's own "not found").
+ * THE listing gate at the till — every add, every new cart's lines and every completion, on our routes and
+ * on Medusa's (workflows/hooks/cart-listing-gate.ts) — refusing lines whose product is not listed right now.
+ * One statement: the database's own gate (`ocop_listing_gate_reasons`, listing-gate-sql.ts, property-tested
+ * equal to the TS gate that the admin and the portals use to explain a verdict) for the variants' products,
+ * evaluated live at the database's clock, so a certificate that lapsed while the product sat in the cart is
+ * caught even before the expiry job. The TS form read the variants, the marketplace channel, the products,
+ * their producers and certifications in eight statements, and let a line through whose product was deleted
+ * but whose variant was not (to a later "not found", or an order at completion): that line is refused here.
+ * A deleted variant gives no row: Medusa's own steps answer for it.
  */
 export async function assertVariantsListedInDatabase(container: MedusaContainer, variantIds: string[]) {
   if (!variantIds.length) return
@@ -34,25 +37,4 @@ export async function assertVariantsListedInDatabase(container: MedusaContainer,
   )
   const blocked = (rows as Array<{ title: string | null; reasons: GateReason[] }>).filter((r) => r.reasons.length)
   if (blocked.length) throw gateRefusal(blocked.map((r) => ({ title: r.title ?? "", reasons: r.reasons })))
-}
-
-/**
- * Refuses cart lines whose product is not listed right now (the gate is evaluated live, so a
- * certificate that lapsed while the product sat in the cart is caught even before the daily job).
- */
-export async function assertVariantsListed(container: any, variantIds: string[]) {
-  if (!variantIds.length) return
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: variants } = await query.graph({
-    entity: "variant",
-    fields: ["id", "product.id", "product.title"],
-    filters: { id: [...new Set(variantIds)] },
-  })
-  const productTitles = new Map<string, string>()
-  for (const v of variants as any[]) if (v.product) productTitles.set(v.product.id, v.product.title)
-  const evaluations = await evaluateListings(container, [...productTitles.keys()])
-  const blocked = evaluations.filter((e) => !e.exists || !e.listed)
-  if (blocked.length) {
-    throw gateRefusal(blocked.map((e) => ({ title: productTitles.get(e.product_id) ?? "", reasons: e.reasons })))
-  }
 }

@@ -25,7 +25,7 @@ import {
   prepareVariantsAndItemsWithPricesStep,
   productVariantsFields,
   upsertTaxLinesForItemsStep,
-} from "./medusa-cart-internals"
+} from "../medusa-internals"
 
 export type AddLineToCartInput = {
   cart_id: string

@@ -13,7 +13,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { cartStartLockKey, LOCK_TTL_SECONDS, LOCK_WAIT_SECONDS } from "../../lib/conflicts"
 import { addLineToCartWorkflow } from "./add-line-to-cart"
-import { validateSalesChannelStep } from "./medusa-cart-internals"
+import { validateSalesChannelStep } from "../medusa-internals"
 import { cartIdOfStartKeyStep, checkStartKeyStep } from "./steps/start-key-records"
 
 export type StartCartWithLineInput = {

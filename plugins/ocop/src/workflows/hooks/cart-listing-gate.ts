@@ -1,26 +1,21 @@
 import { addToCartWorkflow, completeCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
-import { assertVariantsListed, assertVariantsListedInDatabase } from "../../lib/cart-gate"
+import { assertVariantsListedInDatabase } from "../../lib/cart-gate"
 import { timedGuard } from "../../observability/checkout-guards"
 
-// The listing gate at the till: no unlisted product enters a cart or leaves it as an order.
+type WithVariants = { items?: Array<{ variant_id?: string | null } | null> | null }
+const variantIdsOf = (lines: WithVariants | null | undefined) =>
+  (lines?.items ?? []).flatMap((i) => (i?.variant_id ? [i.variant_id] : []))
+
+// The listing gate at the till on Medusa's own routes (ours call the same check): no unlisted product
+// enters a cart or leaves it as an order. One statement each (lib/cart-gate.ts).
 addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
-  await timedGuard("listing_gate", () =>
-    assertVariantsListed(container, ((input as any).items ?? []).map((i: any) => i.variant_id).filter(Boolean))
-  )
+  await timedGuard("listing_gate", () => assertVariantsListedInDatabase(container, variantIdsOf(input as WithVariants)))
 })
 
-// A new cart's lines (POST /store/ocop/carts): the database's form of the same check, in one statement.
 createCartWorkflow.hooks.validate(async ({ input }, { container }) => {
-  await timedGuard("listing_gate", () =>
-    assertVariantsListedInDatabase(
-      container,
-      ((input as any).items ?? []).map((i: any) => i.variant_id).filter(Boolean)
-    )
-  )
+  await timedGuard("listing_gate", () => assertVariantsListedInDatabase(container, variantIdsOf(input as WithVariants)))
 })
 
 completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
-  await timedGuard("listing_gate", () =>
-    assertVariantsListed(container, ((cart as any).items ?? []).map((i: any) => i.variant_id).filter(Boolean))
-  )
+  await timedGuard("listing_gate", () => assertVariantsListedInDatabase(container, variantIdsOf(cart as WithVariants)))
 })

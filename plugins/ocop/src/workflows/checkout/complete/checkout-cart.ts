@@ -1,7 +1,8 @@
 import { Modules, OrderStatus } from "@medusajs/framework/utils"
 import { OCOP_MODULE } from "../../../modules/ocop"
+import type { ChannelStockRow } from "../../../lib/channel-stock"
 import { PRODUCER_OPTION_KEY, type PartShipping, shippingByProducer } from "../../../lib/delivery-rates"
-import { prepareAdjustmentsData, prepareLineItemData, prepareTaxLinesData } from "./medusa-complete-internals"
+import { prepareAdjustmentsData, prepareLineItemData, prepareTaxLinesData } from "../../medusa-internals"
 
 type Row = Record<string, unknown>
 type Amount = number | string | { numeric?: unknown; value?: unknown } | null | undefined
@@ -117,6 +118,75 @@ export function stockedInventoryItemIds(cart: CheckoutCartToComplete): string[] 
       : []
   )
   return [...new Set(ids)].sort()
+}
+
+/** The variants whose stock Medusa reserves at completion: the lines' variants with managed inventory. */
+export function managedVariantIds(cart: CheckoutCartToComplete): string[] {
+  const ids = present(cart.items).flatMap((item) =>
+    item.variant?.manage_inventory && item.variant_id ? [item.variant_id] : []
+  )
+  return [...new Set(ids)]
+}
+
+/**
+ * The managed variants in the shape Medusa's prepareConfirmInventoryInput reads
+ * (requiredVariantFieldsForInventoryConfirmation), from the channel's stock rows (lib/channel-stock.ts):
+ * every level given is at a location of the cart's channel, which is all the reservation may use.
+ */
+export function variantsForReservation(cart: CheckoutCartToComplete, stock: ChannelStockRow[]) {
+  const channel = cart.sales_channel_id ? [{ id: cart.sales_channel_id }] : []
+  const variants = new Map<string, ReservationVariant>()
+  for (const item of present(cart.items)) {
+    if (!item.variant?.manage_inventory || !item.variant_id || variants.has(item.variant_id)) continue
+    variants.set(item.variant_id, {
+      id: item.variant_id,
+      manage_inventory: true,
+      allow_backorder: !!item.variant.allow_backorder,
+      inventory_items: [],
+    })
+  }
+  for (const r of stock) {
+    const variant = variants.get(r.variant_id)
+    if (!variant) continue
+    let inventoryItem = variant.inventory_items.find((ii) => ii.inventory_item_id === r.inventory_item_id)
+    if (!inventoryItem) {
+      inventoryItem = {
+        inventory_item_id: r.inventory_item_id,
+        variant_id: r.variant_id,
+        required_quantity: Number(r.required_quantity ?? 1),
+        inventory: { location_levels: [] },
+      }
+      variant.inventory_items.push(inventoryItem)
+    }
+    if (r.location_id) {
+      inventoryItem.inventory.location_levels.push({
+        location_id: r.location_id,
+        stocked_quantity: r.stocked_quantity ?? 0,
+        reserved_quantity: r.reserved_quantity ?? 0,
+        stock_locations: [{ id: r.location_id, sales_channels: channel }],
+      })
+    }
+  }
+  return [...variants.values()]
+}
+
+type ReservationVariant = {
+  id: string
+  manage_inventory: boolean
+  allow_backorder: boolean
+  inventory_items: Array<{
+    inventory_item_id: string
+    variant_id: string
+    required_quantity: number
+    inventory: {
+      location_levels: Array<{
+        location_id: string
+        stocked_quantity: number | string
+        reserved_quantity: number | string
+        stock_locations: Array<{ id: string; sales_channels: Array<{ id: string }> }>
+      }>
+    }
+  }>
 }
 
 /** The order Medusa's completeCartWorkflow would create from this cart (its `cartToOrder`, same helpers). */

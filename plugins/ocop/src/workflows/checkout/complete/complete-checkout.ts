@@ -23,7 +23,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { PART_SHIPPING_KEY, type PartShipping } from "../../../lib/delivery-rates"
 import { assertDeliveryStillApplies } from "../../../lib/delivery-still-applies"
-import { prepareConfirmInventoryInput } from "../../cart/medusa-cart-internals"
+import { prepareConfirmInventoryInput, registerUsageStep } from "../../medusa-internals"
 import {
   type CheckoutCartToComplete,
   orderInputFromCart,
@@ -31,7 +31,6 @@ import {
   partShippingOfOrder,
   promotionUsage,
 } from "./checkout-cart"
-import { registerUsageStep } from "./medusa-complete-internals"
 
 export type CompleteCheckoutInput = {
   cart: CheckoutCartToComplete

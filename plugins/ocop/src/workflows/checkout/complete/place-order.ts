@@ -1,10 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
-import { assertVariantsListed } from "../../../lib/cart-gate"
+import { assertVariantsListedInDatabase } from "../../../lib/cart-gate"
 import { checkoutLockKey, conflictText, isLockTimeout, LOCK_WAIT_SECONDS } from "../../../lib/conflicts"
 import { guardTimer, timedGuard } from "../../../observability/checkout-guards"
-import { requiredVariantFieldsForInventoryConfirmation } from "../../cart/medusa-cart-internals"
-import { CHECKOUT_CART_FIELDS, type CheckoutCartToComplete, stockedInventoryItemIds } from "./checkout-cart"
+import { bestLevelLeft, type ChannelStockRow, readChannelStock } from "../../../lib/channel-stock"
+import {
+  CHECKOUT_CART_FIELDS,
+  type CheckoutCartToComplete,
+  managedVariantIds,
+  stockedInventoryItemIds,
+  variantsForReservation,
+} from "./checkout-cart"
 import { completeCheckoutWorkflow } from "./complete-checkout"
 
 /** Medusa's completion waits this long for the cart's lock (completeCartWorkflow's acquireLockStep). */
@@ -17,47 +23,27 @@ export class CheckoutConflict extends Error {
   }
 }
 
-type Many<T> = T | T[] | null | undefined
-const many = <T>(v: Many<T>): T[] => (Array.isArray(v) ? v : v ? [v] : [])
-type StockedVariant = {
-  id: string
-  inventory_items?: Many<{
-    inventory_item_id: string
-    required_quantity?: number | null
-    inventory?: {
-      location_levels?: Many<{
-        stocked_quantity?: number | null
-        reserved_quantity?: number | null
-        stock_locations?: Many<{ sales_channels?: Many<{ id: string }> }>
-      }>
-    } | null
-  }>
-}
-
 /**
- * Whether any stocked line asks for more units than one of the cart's channel's locations has left
- * (the inventory module would refuse the reservation; answered before anything is written).
+ * Whether any stocked line asks for more units than the best of the cart's channel's locations has left
+ * (the reservation is made at one location, and the inventory module would refuse it; answered before
+ * anything is written).
  */
-function shortOfStock(cart: CheckoutCartToComplete, variants: StockedVariant[]): boolean {
-  const variantById = new Map(variants.map((v) => [v.id, v]))
+function shortOfStock(cart: CheckoutCartToComplete, stock: ChannelStockRow[]): boolean {
+  const itemsOf = new Map<string, Map<string, number>>()
+  for (const r of stock) {
+    const items = itemsOf.get(r.variant_id) ?? new Map<string, number>()
+    items.set(r.inventory_item_id, Number(r.required_quantity ?? 1))
+    itemsOf.set(r.variant_id, items)
+  }
   const needed = new Map<string, number>()
-  const levelsOf = new Map<string, number>()
   for (const line of cart.items ?? []) {
     if (!line?.variant?.manage_inventory || line.variant.allow_backorder || !line.variant_id) continue
-    for (const ii of many(variantById.get(line.variant_id)?.inventory_items)) {
-      const units = Number(ii.required_quantity ?? 1) * Number(line.quantity)
-      needed.set(ii.inventory_item_id, (needed.get(ii.inventory_item_id) ?? 0) + units)
-      const inChannel = many(ii.inventory?.location_levels).filter((level) =>
-        many(level.stock_locations).some((l) => many(l.sales_channels).some((c) => c.id === cart.sales_channel_id))
-      )
-      const best = Math.max(
-        0,
-        ...inChannel.map((level) => Number(level.stocked_quantity ?? 0) - Number(level.reserved_quantity ?? 0))
-      )
-      levelsOf.set(ii.inventory_item_id, best)
+    for (const [itemId, required] of itemsOf.get(line.variant_id) ?? []) {
+      needed.set(itemId, (needed.get(itemId) ?? 0) + required * Number(line.quantity))
     }
   }
-  return [...needed].some(([itemId, units]) => (levelsOf.get(itemId) ?? 0) < units)
+  const best = bestLevelLeft(stock)
+  return [...needed].some(([itemId, units]) => (best.get(itemId) ?? 0) < units)
 }
 
 /**
@@ -95,23 +81,23 @@ export async function placeOrder(
       }
       const variantIds = [...new Set((cart.items ?? []).flatMap((i) => (i?.variant_id ? [i.variant_id] : [])))]
       // The listing gate needs no lock: it runs while the stock locks are awaited, and is awaited with the stock read.
-      const listed = timedGuard("listing_gate", () => assertVariantsListed(container, variantIds))
+      const listed = timedGuard("listing_gate", () => assertVariantsListedInDatabase(container, variantIds))
       listed.catch(() => undefined) // awaited below; a refusal must not count as unhandled meanwhile
 
       const placeUnderStockLocks = async () => {
-        const [{ data: variants }] = await Promise.all([
-          timedGuard("checkout_stock_check", () =>
-            query.graph({
-              entity: "variant",
-              fields: ["id", ...requiredVariantFieldsForInventoryConfirmation],
-              filters: { id: variantIds },
-            })
-          ),
+        // One statement (the adds' reader): the managed variants' items and their levels in the cart's channel.
+        const managed = managedVariantIds(cart)
+        const [stock] = await Promise.all([
+          managed.length
+            ? timedGuard("checkout_stock_check", () =>
+                readChannelStock(container, cart.sales_channel_id ?? "", managed)
+              )
+            : [],
           listed,
         ])
-        if (shortOfStock(cart, variants as StockedVariant[])) throw new CheckoutConflict("sold_out")
+        if (shortOfStock(cart, stock)) throw new CheckoutConflict("sold_out")
         const { result } = await completeCheckoutWorkflow(container).run({
-          input: { cart, variants: variants as Array<{ id: string }> },
+          input: { cart, variants: variantsForReservation(cart, stock) },
         })
         return { order_id: result.id }
       }
