@@ -186,7 +186,15 @@ medusaIntegrationTestRunner({
         expect(refused.data.errors?.[field], `${field}: ${JSON.stringify(refused.data)}`).toBeTruthy()
       }
       // Well-formed but not this cart's parcels: another producer's option, two options for one parcel.
-      await expectRefusal(prepare(cartId, { ...good, shipping_option_ids: [foreign] }), 400, "shipping_option_ids")
+      const withdrawn = await expectRefusal(
+        prepare(cartId, { ...good, shipping_option_ids: [foreign] }),
+        400,
+        "shipping_option_ids"
+      )
+      // The shopper is told, in both languages, to choose delivery again (the completion's code too).
+      expect(withdrawn.data.code).toBe("delivery_option_unavailable")
+      expect(withdrawn.data.message_vi).toContain("Vui lòng chọn lại cách giao hàng")
+      expect(withdrawn.data.message_en).toContain("Please choose delivery again")
       await expectRefusal(
         prepare(cartId, { ...good, shipping_option_ids: [standard, express] }),
         400,

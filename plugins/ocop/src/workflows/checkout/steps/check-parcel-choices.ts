@@ -1,6 +1,8 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { optionParcels } from "../../../lib/cart-shipping-options"
+import { bilingual } from "../../../lib/conflicts"
+import { DELIVERY_OPTION_UNAVAILABLE } from "../../../lib/delivery-still-applies"
 import type { Sql } from "../../../lib/listing-gate-database"
 import { timedGuard } from "../../../observability/checkout-guards"
 
@@ -42,15 +44,26 @@ export const checkParcelChoicesStep = createStep(
     for (const id of input.option_ids) {
       const parcel = parcelOf.get(id)
       if (!parcel?.profile_id || !parcel.of_cart) {
+        // Most often an option the shop withdrew while the checkout page was open: same code and
+        // words as the completion's refusal (lib/delivery-still-applies.ts), the field named in both.
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
-          `shipping_option_ids: ${id} is not a delivery option of this cart's parcels`
+          bilingual(
+            `shipping_option_ids: ${id} không phải là cách giao hàng của các kiện hàng trong giỏ này. ` +
+              "Vui lòng chọn lại cách giao hàng rồi đặt hàng.",
+            `shipping_option_ids: ${id} is not a delivery option of this cart's parcels. ` +
+              "Please choose delivery again, then place the order."
+          ),
+          DELIVERY_OPTION_UNAVAILABLE
         )
       }
       if (seen.has(parcel.profile_id)) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
-          "shipping_option_ids: name one delivery option per producer's parcel"
+          bilingual(
+            "shipping_option_ids: chọn đúng một cách giao hàng cho mỗi kiện hàng của từng nhà sản xuất.",
+            "shipping_option_ids: name one delivery option per producer's parcel."
+          )
         )
       }
       seen.add(parcel.profile_id)
@@ -67,7 +80,10 @@ export const checkPaymentProviderStep = createStep(
     if (!offered.includes(input.provider_id)) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
-        `provider_id: ${input.provider_id} is not a payment method of this cart's region`
+        bilingual(
+          `provider_id: ${input.provider_id} không phải là cách thanh toán của khu vực của giỏ hàng này.`,
+          `provider_id: ${input.provider_id} is not a payment method of this cart's region.`
+        )
       )
     }
     return new StepResponse(undefined)
