@@ -34,8 +34,9 @@ medusaIntegrationTestRunner({
       // A writer we do not control (a script, raw SQL) deletes the product and leaves its variant.
       await db().raw("UPDATE product SET deleted_at = now() WHERE id = ?", [product.id])
 
-      for (const completion of [completeOurs(viaOurs), completeMedusa(viaMedusa)]) {
-        const refused = await expectRefusal(completion, 400, NOT_FOR_SALE)
+      // One after the other: a second request started early would reject before it is awaited.
+      for (const complete of [() => completeOurs(viaOurs), () => completeMedusa(viaMedusa)]) {
+        const refused = await expectRefusal(complete(), 400, NOT_FOR_SALE)
         expect(refused.data.message).toContain("Bánh tráng phơi sương")
         expect(refused.data.type).not.toBe("order")
       }
@@ -68,8 +69,9 @@ medusaIntegrationTestRunner({
         { what: "the certificate's expiry to pass at the database's clock", timeoutMs: 20_000 }
       )
 
-      for (const completion of [completeOurs(viaOurs), completeMedusa(viaMedusa)]) {
-        const refused = await expectRefusal(completion, 400, NOT_FOR_SALE)
+      // One after the other: a second request started early would reject before it is awaited.
+      for (const complete of [() => completeOurs(viaOurs), () => completeMedusa(viaMedusa)]) {
+        const refused = await expectRefusal(complete(), 400, NOT_FOR_SALE)
         expect(refused.data.message).toContain("Nem chua Thanh Hóa hộp 10 chiếc")
         expect(refused.data.message).toContain("chứng nhận OCOP đã hết hạn")
         expect(refused.data.message).toContain("its OCOP certificate has expired")
