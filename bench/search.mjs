@@ -5,7 +5,7 @@
 // Stock Medusa has no province/star/group filters, so its intent is the text alone (a plain
 // first page for filter-only queries) — it does less work than ours, and still is the baseline.
 //   node bench/search.mjs --backend http://localhost:9100 --key pk_… [--count 500] [--stock-count N]
-//        [--clients 1,8,32] [--smoke]
+//        [--clients 1,8,32 | BENCH_SEARCH_CLIENTS=1,8,32] [--smoke]
 //   --clients 1,8,32: ours timed once per number of concurrent clients (each the same --count intents;
 //   default: --concurrency, else 1); stock Medusa with the first of them
 //   --stock-count N: time stock Medusa on the first N intents only (default 30; 0 = all; same intents, all three kinds)
@@ -78,7 +78,8 @@ async function main() {
     if (!res.ok) throw new Error(`${url} answered ${res.status}: ${String(res.body).slice(0, 200)}`)
   }
 
-  const clients = (args.clients ?? [args.concurrency ?? 1]).map(Number)
+  // BENCH_SEARCH_CLIENTS=1,8,32 does the same through bench/run.mjs, which forwards only the common options.
+  const clients = (args.clients ?? process.env.BENCH_SEARCH_CLIENTS?.split(",") ?? [args.concurrency ?? 1]).map(Number)
   if (!clients.every((c) => Number.isInteger(c) && c > 0)) throw new Error("--clients needs positive whole numbers")
   const bound = { count, concurrency: clients[0], warmup: args.smoke ? 0 : 10 }
   let totalHits = 0
