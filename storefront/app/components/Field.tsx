@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { useT, type MessageKey } from "~/lib/i18n";
 import { messages } from "~/lib/i18n";
 
@@ -137,12 +137,31 @@ export function SelectField(
   );
 }
 
-/** A form-level message (backend refusal, etc.) shown above the form. */
-export function FormAlert({ message, tone = "error" }: { message?: string | null; tone?: "error" | "success" }) {
+/**
+ * A form-level message (backend refusal, etc.) shown above the form. An error takes the focus when
+ * it appears, and again for each new `answer` (the action's data): on a phone the submit button is
+ * far below it, and a refusal nobody sees looks like a button that did nothing.
+ */
+export function FormAlert({
+  message,
+  tone = "error",
+  answer,
+}: {
+  message?: string | null;
+  tone?: "error" | "success";
+  answer?: unknown;
+}) {
   const text = useErrorText()(message);
+  const ref = useRef<HTMLParagraphElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer with the same words takes the focus again
+  useEffect(() => {
+    if (tone === "error" && text) ref.current?.focus();
+  }, [text, tone, answer]);
   if (!text) return null;
   return (
     <p
+      ref={ref}
+      tabIndex={tone === "error" ? -1 : undefined}
       role={tone === "error" ? "alert" : "status"}
       data-testid={tone === "error" ? "form-error" : "form-success"}
       className={

@@ -14,7 +14,7 @@ import { NEW_ADDRESS, prefilledValues, SavedAddressPicker } from "~/components/S
 import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
 import { deliveriesFor, deliveryField } from "~/lib/deliveries";
 import { checkoutSchema, parseForm, type FieldErrors } from "~/lib/forms";
-import { type MessageKey, useT } from "~/lib/i18n";
+import { type MessageKey, messages, useT } from "~/lib/i18n";
 import { listPaymentProviderIds, listShippingOptions } from "~/lib/backend/cart-checkout.server";
 import { placeOrder } from "~/lib/backend/checkout.server";
 import { refusalMessage } from "~/lib/backend/client.server";
@@ -114,7 +114,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await placeOrder(cartId, details, typeof token === "string" ? token : undefined);
   if (!result.ok) {
     return data<ActionData>(
-      { errors: {}, values, formError: refusalMessage(result, await getLang(request)) },
+      {
+        errors: {},
+        values,
+        // A delivery option the shop withdrew or changed while the page was open: said in the shopper's
+        // words (the backend's names the field and the option's id, for API clients).
+        formError:
+          result.code === "delivery_option_unavailable"
+            ? "checkout.deliveryUnavailable"
+            : refusalMessage(result, await getLang(request)),
+      },
       { status: result.status >= 400 && result.status < 500 ? result.status : 400, headers: PRIVATE_HEADERS }
     );
   }
@@ -163,7 +172,7 @@ export default function CheckoutPage() {
   const shippingTotal = deliveries.reduce((sum, d) => sum + feeOf(d.key), 0);
   const partName = (name: string | null) => name ?? tr("cart.producerUnknown");
   const formError =
-    actionData?.formError && actionData.formError !== "form.fixErrors"
+    actionData?.formError && !(actionData.formError in messages.vi)
       ? tr("checkout.refused", { message: actionData.formError })
       : actionData?.formError;
 
@@ -178,7 +187,7 @@ export default function CheckoutPage() {
           aria-describedby={formError ? "checkout-error" : undefined}
         >
           <div id="checkout-error">
-            <FormAlert message={formError} />
+            <FormAlert message={formError} answer={actionData} />
           </div>
           <fieldset className="space-y-4" key={`contact-${filledBy}`}>
             <legend className="font-display text-xl font-bold">{tr("checkout.contact")}</legend>

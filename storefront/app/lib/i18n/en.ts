@@ -242,6 +242,9 @@ export const en: Record<MessageKey, string> = {
   "checkout.summary": "Your order",
   "checkout.placeOrder": "Place order",
   "checkout.refused": "The order was not placed: {message}",
+  "checkout.deliveryUnavailable":
+    "The order was not placed: the delivery option you chose no longer applies to this order " +
+    "(the shop has just withdrawn it or changed its fee). Please choose delivery again below, then place the order.",
   "order.title": "Order placed",
   "order.thanks": "Thank you! The producers will contact you and ship soon.",
   "order.number": "Order number",

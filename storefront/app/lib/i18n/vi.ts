@@ -243,6 +243,9 @@ export const vi = {
   "checkout.summary": "Đơn hàng của bạn",
   "checkout.placeOrder": "Đặt hàng",
   "checkout.refused": "Chưa đặt được hàng: {message}",
+  "checkout.deliveryUnavailable":
+    "Chưa đặt được hàng: cách giao hàng bạn chọn không còn áp dụng cho đơn này (cửa hàng vừa gỡ hoặc đổi phí). " +
+    "Vui lòng chọn lại cách giao hàng bên dưới rồi đặt hàng.",
   "order.title": "Đặt hàng thành công",
   "order.thanks": "Cảm ơn bạn! Chủ thể sản xuất sẽ liên hệ và giao hàng sớm.",
   "order.number": "Mã đơn hàng",
