@@ -5,7 +5,7 @@ import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { ROOT, ensurePostgres, ensureDatabaseExists, withDatabase } from "./postgres.mjs"
-import { BIN, buildPluginsIfStale, run } from "./processes.mjs"
+import { BIN, buildPluginsIfStale, newestMtime, run } from "./processes.mjs"
 import { catalogueIsEmpty, databaseIdentity, migrationLedgers, readPublishableKey } from "./store-state.mjs"
 
 export const LOG_DIR = path.join(ROOT, ".data", "logs")
@@ -116,8 +116,11 @@ export async function prepareStack({ say, backendUrl, database }) {
   }
 
   const storefrontDir = path.join(ROOT, "storefront")
-  if (!fs.existsSync(path.join(storefrontDir, "build", "server", "index.js"))) {
-    say("building the storefront …")
+  // Built again when missing or older than its sources (after a `git pull`, the old pages would be served).
+  const builtPage = path.join(storefrontDir, "build", "server", "index.js")
+  const builtAt = fs.existsSync(builtPage) ? fs.statSync(builtPage).mtimeMs : 0
+  if (builtAt < newestMtime(storefrontDir)) {
+    say(builtAt ? "the storefront changed since its build: building it again …" : "building the storefront …")
     await run("npm", ["run", "build"], { cwd: storefrontDir, quiet: true, label: "storefront build" })
   }
   return { db, DATABASE_URL, publishableKey: await readPublishableKey(DATABASE_URL) }
