@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { AmountRow, TOTAL_ROW } from "~/components/AmountRow";
 import { RadioCard } from "~/components/RadioCard";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, type ShouldRevalidateFunction, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { Button } from "~/components/Button";
 import { ProducerGroups } from "~/components/CartLines";
@@ -60,6 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const headers: HeadersFunction = () => PRIVATE_HEADERS;
 
 type ActionData = { errors: FieldErrors; values: Record<string, string>; formError?: string };
+const DELIVERY_UNAVAILABLE: MessageKey = "checkout.deliveryUnavailable";
 
 /**
  * Placing the order reads nothing before it writes: the cart, its parcels, their delivery options
@@ -121,7 +122,7 @@ export async function action({ request }: ActionFunctionArgs) {
         // words (the backend's names the field and the option's id, for API clients).
         formError:
           result.code === "delivery_option_unavailable"
-            ? "checkout.deliveryUnavailable"
+            ? DELIVERY_UNAVAILABLE
             : refusalMessage(result, await getLang(request)),
       },
       { status: result.status >= 400 && result.status < 500 ? result.status : 400, headers: PRIVATE_HEADERS }
@@ -132,6 +133,13 @@ export async function action({ request }: ActionFunctionArgs) {
   session.set("orders", [result.data.id, ...orders.filter((o) => o !== result.data.id)].slice(0, 10));
   throw redirect(`/orders/${result.data.id}`, { headers: { ...PRIVATE_HEADERS, ...(await commit(session)) } });
 }
+
+/**
+ * A refused order leaves the page as it was (Remix does not reload after a 4xx answer), except when
+ * a delivery option was withdrawn: the choices are read again, so the shopper picks from what is offered now.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  (actionResult as ActionData | undefined)?.formError === DELIVERY_UNAVAILABLE || defaultShouldRevalidate;
 
 export const meta: MetaFunction = ({ matches }) =>
   describedPage(matches, "checkout.title", "seo.checkoutDescription", { private: true });
