@@ -3,6 +3,7 @@
 //
 //   --products N     dataset: database ocop_bench_<N> seeded with N generated products (+ the demo
 //                    catalogue); seeded once, re-used afterwards. Without it: ocop_bench_demo.
+//                    --size N is the same ("--size 100k").
 //   --duration S     seconds per case (default 20)       --count N   max requests per case
 //   --only a,b       store-api, admin, admin-browser, search, search-breakdown, search-provider,
 //                    storefront, checkout, startup (default: all)

@@ -12,6 +12,8 @@ const OPTIONS = {
   ...Object.fromEntries(
     ["products", "duration", "count", "concurrency", "queries", "port"].map((k) => [`--${k}`, [k, "number"]])
   ),
+  // the issue's spelling of --products ("npm run bench -- --size 100k")
+  "--size": ["products", "number"],
   "--stock-count": ["stockCount", "number"],
   "--sql-sample": ["sqlSample", "number"],
   "--clients": ["clients", "list"],
@@ -57,7 +59,7 @@ export function parseArgs(argv, accepted, defaults = {}) {
 }
 
 const SERVER_OPTIONS = ["--backend", "--storefront", "--key", "--database-url"]
-const RUN_OPTIONS = ["--products", "--duration", "--count", "--concurrency", "--only", "--smoke", "--no-record"]
+const RUN_OPTIONS = ["--products", "--size", "--duration", "--count", "--concurrency", "--only", "--smoke", "--no-record"]
 
 /**
  * bench/run.mjs: no --backend means it starts its own servers (ports 9300/3300, 9310/3310 when
