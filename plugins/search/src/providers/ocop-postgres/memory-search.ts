@@ -217,8 +217,9 @@ const FAILS_MORE = 255
  */
 function countByCells(index: MemoryIndex, tests: SlotTest[], sets: FacetSets): number | undefined {
   if (tests.length >= FAILS_MORE) return undefined
-  // the cells are the value facets' columns (one kept set of them for a storefront's usual facets)
-  const cellCols = [...new Set([...sets.values()].flatMap((s) => s.vf.map((f) => f.col)))]
+  // the cells are the value facets' columns in request order (one kept set for a storefront's facets)
+  const facets = [...sets.values()].flatMap((s) => s.vf).sort((a, b) => a.i - b.i)
+  const cellCols = [...new Set(facets.map((f) => f.col))]
   const cells = index.cells(cellCols)
   if (!cells) return undefined
   const n = cells.count
