@@ -9,9 +9,18 @@
  * it in step with "<table>_chg", the change log every write of any process appends to.
  */
 import type { PlannedColumn, TablePlan } from "./plan"
-import { ColumnValues, GrowableF64, Postings, REORDER_AFTER } from "./memory-storage"
+import { ColumnValues, Growable, GrowableF64, Postings, REORDER_AFTER } from "./memory-storage"
 import { log2Length, parseTsVector, type TsNode } from "./ts-rank"
 import { KeptTypeAhead, WriteTrail } from "./memory-type-ahead"
+
+/** A column with fewer codes than this can be a cell column (MemoryIndex.cells). */
+export const CELL_CODES = 1024
+/** At most this many cell columns (their codes make one exact number key) and kept sets of them. */
+const MAX_CELL_COLUMNS = 5
+const MAX_CELL_SETS = 4
+
+/** Each slot's cell (its combination of some columns' codes) and each cell's code per column. */
+export type SlotCells = { slots: Int32Array; codes: Int32Array[]; count: number }
 
 /** A row of MemoryIndex.selectSql: id, tsv text, accent keys and c<i> per scalar column (as text). */
 export type IndexRow = Record<string, string | null | undefined>
@@ -279,6 +288,50 @@ export class MemoryIndex {
     return fresh
   }
   private readonly orders = new Map<string, SlotOrder>()
+
+  /**
+   * Each slot's cell: its combination of these columns' codes (a few thousand combinations for
+   * province, group, subgroup, stars and producer type at 1M documents), numbered as first seen.
+   * Kept per set of columns and extended by the slots written since (a slot's codes never change);
+   * undefined for too many columns or a column with CELL_CODES values or more.
+   */
+  cells(columns: ColumnValues[]): SlotCells | undefined {
+    if (columns.length > MAX_CELL_COLUMNS || columns.some((c) => c.text.length > CELL_CODES)) return undefined
+    const key = columns.map((c) => c.column.field).join(",")
+    let kept = this.cellSets.get(key)
+    if (kept) this.cellSets.delete(key)
+    else
+      kept = {
+        slots: new Growable(new Int32Array(16), (n) => new Int32Array(n)),
+        codes: columns.map(() => new Growable(new Int32Array(16), (n) => new Int32Array(n))),
+        byKey: new Map(),
+      }
+    this.cellSets.set(key, kept)
+    if (this.cellSets.size > MAX_CELL_SETS) this.cellSets.delete(this.cellSets.keys().next().value!)
+    const { slots, codes, byKey } = kept
+    if (slots.n < this.slots) {
+      slots.grow(this.slots)
+      const a = slots.a
+      const cols = columns.map((c) => c.codes.a)
+      for (let s = slots.n; s < this.slots; s++) {
+        let k = 0
+        for (const col of cols) k = k * CELL_CODES + col[s]
+        let cell = byKey.get(k)
+        if (cell === undefined) {
+          cell = byKey.size
+          byKey.set(k, cell)
+          for (let x = 0; x < cols.length; x++) codes[x].push(cols[x][s])
+        }
+        a[s] = cell
+      }
+      slots.n = this.slots
+    }
+    return { slots: slots.a, codes: codes.map((g) => g.a), count: byKey.size }
+  }
+  private readonly cellSets = new Map<
+    string,
+    { slots: Growable<Int32Array>; codes: Growable<Int32Array>[]; byKey: Map<number, number> }
+  >()
 
   /** The live documents a tsquery matches, as a bitset over slots. */
   match(node: TsNode): Bitset {

@@ -175,7 +175,6 @@ describe("in-process search", () => {
     for (const f of FACETS) index.column(f.field)?.slotsByCode(index.slots) // sorted now: what follows is written since
     for (let i = 0; i < 60; i++) index.put(row(i * 11, index))
     index.remove("p0200")
-    const disjunctive = new Set(FACETS.map((f) => f.field))
     const cases: [string | undefined, Record<string, unknown>, Record<string, "ASC" | "DESC">?][] = [
       // without words (filter-only browsing): counted here too, the page from the presorted order
       [undefined, {}],
@@ -192,61 +191,89 @@ describe("in-process search", () => {
       ["nuoc", { stars: "3" }],
       ["tra | qua", { province: null }],
     ]
-    for (const [q, filters, order] of cases) {
-      const mplan = planMemorySearch(index.plan, filters, FACETS, disjunctive, order)!
-      const search = {
-        query: q === undefined ? undefined : parseTsQuery(q),
-        accentKeys: [],
-        facets: FACETS,
-        disjunctive,
-        plan: mplan,
-        take: 12,
-        skip: 0,
+    // disjunctive facets or not; then again after more writes (the kept cells are extended)
+    const rounds = [new Set(FACETS.map((f) => f.field)), new Set<string>(), new Set(["stars", "price"])]
+    for (const [round, disjunctive] of rounds.entries()) {
+      if (round === 2) {
+        for (let i = 0; i < 40; i++) index.put(row(i * 7, index))
+        index.remove("p0300")
       }
-      const got = memorySearch(index, search)
-      // slot by slot: a slot failing one disjunctive filter counts for that filter's facet only
-      const matched = search.query ? index.match(search.query) : index.alive
-      const tests = mplan.tests.map((t) => ({ ...t, col: index.column(t.field)! }))
-      const counts = new Map(FACETS.map((f) => [f.field, new Map<string, number>()]))
-      const price = { mn: Number.POSITIVE_INFINITY, mx: Number.NEGATIVE_INFINITY, sm: 0, ct: 0 }
-      const scorer = new SlotScorer(index, search)
-      const scores = new Float64Array(index.slots)
-      const passing: number[] = []
-      for (let s = 0; s < index.slots; s++) {
-        if (!(matched[s >> 5] & (1 << (s & 31)))) continue
-        const failed = tests.filter((t) => {
-          const c = t.col.codes.a[s]
-          return !t.test(t.col.text[c], t.col.num[c])
-        })
-        if (failed.length > 1 || failed.some((t) => !t.disjunctive)) continue
-        const own = failed[0]?.field
-        for (const f of FACETS) {
-          if (own && own !== f.field) continue
-          const col = index.column(f.field)!
-          const text = col.text[col.codes.a[s]]
-          if (f.type === "stats") {
-            const v = col.num[col.codes.a[s]]
-            if (Number.isNaN(v)) continue
-            price.mn = Math.min(price.mn, v)
-            price.mx = Math.max(price.mx, v)
-            price.sm += v
-            price.ct++
-          } else if (text !== null) counts.get(f.field)!.set(text, (counts.get(f.field)!.get(text) ?? 0) + 1)
+      for (const [q, filters, order] of cases) {
+        const mplan = planMemorySearch(index.plan, filters, FACETS, disjunctive, order)!
+        const search = {
+          query: q === undefined ? undefined : parseTsQuery(q),
+          accentKeys: [],
+          facets: FACETS,
+          disjunctive,
+          plan: mplan,
+          take: 12,
+          skip: 0,
         }
-        if (own) continue
-        scores[s] = search.query ? scorer.score(s) : 0
-        passing.push(s)
+        const got = memorySearch(index, search)
+        // slot by slot: a slot failing one disjunctive filter counts for that filter's facet only
+        const matched = search.query ? index.match(search.query) : index.alive
+        const tests = mplan.tests.map((t) => ({ ...t, col: index.column(t.field)! }))
+        const counts = new Map(FACETS.map((f) => [f.field, new Map<string, number>()]))
+        const price = { mn: Number.POSITIVE_INFINITY, mx: Number.NEGATIVE_INFINITY, sm: 0, ct: 0 }
+        const scorer = new SlotScorer(index, search)
+        const scores = new Float64Array(index.slots)
+        const passing: number[] = []
+        for (let s = 0; s < index.slots; s++) {
+          if (!(matched[s >> 5] & (1 << (s & 31)))) continue
+          const failed = tests.filter((t) => {
+            const c = t.col.codes.a[s]
+            return !t.test(t.col.text[c], t.col.num[c])
+          })
+          if (failed.length > 1 || failed.some((t) => !t.disjunctive)) continue
+          const own = failed[0]?.field
+          for (const f of FACETS) {
+            if (own && own !== f.field) continue
+            const col = index.column(f.field)!
+            const text = col.text[col.codes.a[s]]
+            if (f.type === "stats") {
+              const v = col.num[col.codes.a[s]]
+              if (Number.isNaN(v)) continue
+              price.mn = Math.min(price.mn, v)
+              price.mx = Math.max(price.mx, v)
+              price.sm += v
+              price.ct++
+            } else if (text !== null) counts.get(f.field)!.set(text, (counts.get(f.field)!.get(text) ?? 0) + 1)
+          }
+          if (own) continue
+          scores[s] = search.query ? scorer.score(s) : 0
+          passing.push(s)
+        }
+        const want: Record<string, unknown> = { total: passing.length }
+        for (const { f, i, limit } of valueFacets(FACETS)) want[`f${i}`] = sortedCounts(counts.get(f.field)!, limit)
+        want.f2 = statsCount(price.mn, price.mx, price.sm, price.ct)
+        expect(got.row, `${q} ${JSON.stringify(filters)}`).toEqual(want)
+        const keys = search.query ? mplan.order : mplan.order.filter((k) => k.field !== "_score")
+        const page = passing.sort(keyCompare(index, keys, scores)).slice(0, 12)
+        expect(got.page).toEqual(page.map((s) => ({ id: index.ids[s], score: scores[s] })))
+        // without words, the page alone (pageOnly) is the same page
+        if (!search.query) expect(memorySearch(index, { ...search, pageOnly: true }).page).toEqual(got.page)
+        expect(passing.length, `${q} ${JSON.stringify(filters)} matches`).toBeGreaterThan(0)
       }
-      const want: Record<string, unknown> = { total: passing.length }
-      for (const { f, i, limit } of valueFacets(FACETS)) want[`f${i}`] = sortedCounts(counts.get(f.field)!, limit)
-      want.f2 = statsCount(price.mn, price.mx, price.sm, price.ct)
-      expect(got.row, `${q} ${JSON.stringify(filters)}`).toEqual(want)
-      const keys = search.query ? mplan.order : mplan.order.filter((k) => k.field !== "_score")
-      const page = passing.sort(keyCompare(index, keys, scores)).slice(0, 12)
-      expect(got.page).toEqual(page.map((s) => ({ id: index.ids[s], score: scores[s] })))
-      // without words, the page alone (pageOnly) is the same page
-      if (!search.query) expect(memorySearch(index, { ...search, pageOnly: true }).page).toEqual(got.page)
-      expect(passing.length, `${q} ${JSON.stringify(filters)} matches`).toBeGreaterThan(0)
     }
+  })
+
+  it("keeps each slot's cell (its combination of codes), extended by the slots written since", () => {
+    const index = catalogue(400)
+    const columns = [index.column("province")!, index.column("stars")!]
+    const check = () => {
+      const cells = index.cells(columns)!
+      const seen = new Map<string, number>()
+      for (let s = 0; s < index.slots; s++) {
+        const codes = columns.map((c) => c.codes.a[s])
+        const key = codes.join(",")
+        expect(seen.get(key) ?? cells.slots[s]).toBe(cells.slots[s])
+        seen.set(key, cells.slots[s])
+        expect(columns.map((_, k) => cells.codes[k][cells.slots[s]])).toEqual(codes)
+      }
+      expect(cells.count).toBe(seen.size)
+    }
+    check()
+    for (let i = 0; i < 50; i++) index.put(row(i * 5, index))
+    check()
   })
 })

@@ -179,7 +179,8 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
    * the page's stored documents from "<table>_doc". Without words the page comes from a presorted
    * order and total and facets from the index's per-filter sets too: the facet cube's pass over its
    * cells (tens of thousands once a price range makes price one of its dimensions) plus its version
-   * read cost 15–40 ms at 100k and were the HTTP p95 tail (bench/RESULTS.md, 2026-11-30 search-p95).
+   * read cost 15–40 ms at 100k and were the HTTP p95 tail (bench/RESULTS.md, 2026-11-30 search-p95);
+   * broad filters are counted by cells instead (memory-search countByCells: the 1M tail, count-1m).
    * Undefined when the index is not loaded or the search needs what only SQL answers (see
    * planMemorySearch).
    */
