@@ -173,7 +173,11 @@ medusaIntegrationTestRunner({
       // Five at once through Medusa's route (its stock check and delivery check: one order, reserved once).
       const third = await who.readyCart([{ variantId: product.variantId, quantity: 1 }])
       const viaMedusaTogether = await Promise.all(
-        Array.from({ length: 5 }, () => api.post(`/store/carts/${third}/complete`, {}, fx.storeHeaders).catch((e: { response: HttpResult }) => e.response)
+        Array.from({ length: 5 }, () =>
+          api
+            .post(`/store/carts/${third}/complete`, {}, fx.storeHeaders)
+            .catch((e: { response: HttpResult }) => e.response)
+        )
       )
       for (const a of viaMedusaTogether) expect(a.status, JSON.stringify(a.data)).toBe(200)
       expect(new Set(viaMedusaTogether.map((a) => a.data.order.id)).size).toBe(1)
