@@ -146,7 +146,7 @@ medusaIntegrationTestRunner({
       expect(cart.completed_at).toBeTruthy()
     })
 
-    it("sent twice, five times at once or then through Medusa's route: one and the same order (five at once there too)", async () => {
+    it("sent twice, five at once, then through Medusa's route (and five at once there): one order each", async () => {
       const fish = await who.producerAccount("HTX Nước mắm Cửa Hội")
       const product = await who.stockedProduct(fish.id, "Nước mắm Vạn Phần chai 500 ml", 20)
       const cartId = await who.readyCart([{ variantId: product.variantId, quantity: 1 }])
