@@ -1,12 +1,10 @@
 import { type ReactNode, useEffect, useRef } from "react";
-import { useT, type MessageKey } from "~/lib/i18n";
-import { messages } from "~/lib/i18n";
+import { isMessageKey, useT } from "~/lib/i18n";
 
 /** Error text: an i18n key from the form schemas, or a message from the backend as is. */
 export function useErrorText() {
   const tr = useT();
-  return (error: string | undefined | null) =>
-    error ? (error in messages.vi ? tr(error as MessageKey) : error) : null;
+  return (error: string | undefined | null) => (error ? (isMessageKey(error) ? tr(error) : error) : null);
 }
 
 const inputClass =

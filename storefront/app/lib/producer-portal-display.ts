@@ -1,5 +1,5 @@
 /** Client-safe display helpers for the producer portal pages (statuses, listing-gate reasons, the VND price). */
-import { messages, useT, type MessageKey } from "./i18n";
+import { isMessageKey, useT, type MessageKey } from "./i18n";
 import type { VendorProduct } from "./backend/views";
 
 /** Why a product is not on sale, in plain words (the listing gate's reasons). */
@@ -8,7 +8,7 @@ export function useReasonText() {
   return (reason: string) => {
     // The gate's reasons have a text in each language (scripts/test/rule-copies.test.ts holds them equal).
     const key = `reason.${reason}`;
-    return key in messages.vi ? tr(key as MessageKey) : reason;
+    return isMessageKey(key) ? tr(key) : reason;
   };
 }
 

@@ -14,7 +14,7 @@ import { NEW_ADDRESS, prefilledValues, SavedAddressPicker } from "~/components/S
 import { currentCart, groupByProducer, rememberCart } from "~/lib/cart.server";
 import { deliveriesFor, deliveryField } from "~/lib/deliveries";
 import { checkoutSchema, parseForm, type FieldErrors } from "~/lib/forms";
-import { type MessageKey, messages, useT } from "~/lib/i18n";
+import { isMessageKey, type MessageKey, useT } from "~/lib/i18n";
 import { listPaymentProviderIds, listShippingOptions } from "~/lib/backend/cart-checkout.server";
 import { placeOrder } from "~/lib/backend/checkout.server";
 import { refusalMessage } from "~/lib/backend/client.server";
@@ -180,7 +180,7 @@ export default function CheckoutPage() {
   const shippingTotal = deliveries.reduce((sum, d) => sum + feeOf(d.key), 0);
   const partName = (name: string | null) => name ?? tr("cart.producerUnknown");
   const formError =
-    actionData?.formError && !(actionData.formError in messages.vi)
+    actionData?.formError && !isMessageKey(actionData.formError)
       ? tr("checkout.refused", { message: actionData.formError })
       : actionData?.formError;
 

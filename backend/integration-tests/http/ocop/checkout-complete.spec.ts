@@ -146,7 +146,7 @@ medusaIntegrationTestRunner({
       expect(cart.completed_at).toBeTruthy()
     })
 
-    it("sent twice, five times at once or then through Medusa's route: one and the same order", async () => {
+    it("sent twice, five at once, then through Medusa's route (and five at once there): one order each", async () => {
       const fish = await who.producerAccount("HTX Nước mắm Cửa Hội")
       const product = await who.stockedProduct(fish.id, "Nước mắm Vạn Phần chai 500 ml", 20)
       const cartId = await who.readyCart([{ variantId: product.variantId, quantity: 1 }])
@@ -169,6 +169,19 @@ medusaIntegrationTestRunner({
       for (const a of together) expect(a.status, JSON.stringify(a.data)).toBe(200)
       expect(new Set(together.map((a) => a.data.order.id)).size).toBe(1)
       expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 20, reserved: 2 })
+
+      // Five at once through Medusa's route (its stock check and delivery check: one order, reserved once).
+      const third = await who.readyCart([{ variantId: product.variantId, quantity: 1 }])
+      const viaMedusaTogether = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          api
+            .post(`/store/carts/${third}/complete`, {}, fx.storeHeaders)
+            .catch((e: { response: HttpResult }) => e.response)
+        )
+      )
+      for (const a of viaMedusaTogether) expect(a.status, JSON.stringify(a.data)).toBe(200)
+      expect(new Set(viaMedusaTogether.map((a) => a.data.order.id)).size).toBe(1)
+      expect(await who.stockLevel(product.inventoryItemId)).toEqual({ stocked: 20, reserved: 3 })
     })
 
     it("refuses a body (400 naming the field), another's cart and an unknown one (404), changing nothing", async () => {

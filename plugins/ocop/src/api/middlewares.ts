@@ -17,7 +17,6 @@ import { guardMedusaLocaleMiddleware } from "./utils/medusa-locale"
 import { rememberPublishableKeys } from "./utils/publishable-key-cache"
 import { readIdempotencyKey } from "./utils/idempotency"
 import { serializeCheckout } from "./utils/checkout-gate"
-import { refuseStaleDelivery } from "./utils/delivery-check"
 import { addLineOncePerKey } from "./utils/cart-add-once"
 import { timedMiddleware } from "../observability/checkout-guards"
 import { ensureOrderTransferable } from "./utils/customer-ownership"
@@ -252,7 +251,7 @@ export default defineMiddlewares({
     {
       matcher: "/store/carts/:id/complete",
       method: ["POST"],
-      middlewares: [refuseStaleDelivery, serializeCheckout],
+      middlewares: [serializeCheckout],
     },
     { matcher: "/store/orders/:id/transfer/request", method: ["POST"], middlewares: [ensureOrderTransferable] },
     // --- a cart never asks for more units than the shop has left (decision 019) ---

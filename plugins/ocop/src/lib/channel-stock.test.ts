@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { bestLevelLeft, type ChannelStockRow, unitsLeft } from "./channel-stock"
+import { bestLevelLeft, type ChannelStockRow, shortOfStock, unitsLeft } from "./channel-stock"
 
 const level = (
   variant_id: string,
@@ -61,5 +61,43 @@ describe("bestLevelLeft (what one reservation can take: the best single level of
     expect(best.get("i1")).toBe(4)
     expect(best.get("i2")).toBe(0)
     expect(best.get("i3")).toBe(0)
+  })
+})
+
+describe("shortOfStock (the completions' sold out: per item, against its best single level)", () => {
+  const stock = [
+    level("v1", "i1", 1, "loc1", 3),
+    level("v1", "i1", 1, "loc2", 4),
+    level("v2", "i1", 2, "loc1", 3),
+    level("v2", "i1", 2, "loc2", 4),
+    level("v3", "i3", 1, null, null),
+  ]
+  it("lets through what one location can give, not what all of them hold together", () => {
+    expect(shortOfStock([{ variant_id: "v1", quantity: 4 }], stock)).toBe(false)
+    expect(shortOfStock([{ variant_id: "v1", quantity: "5" }], stock)).toBe(true)
+  })
+  it("adds up the lines of variants sharing an item, each times its required quantity", () => {
+    expect(
+      shortOfStock(
+        [
+          { variant_id: "v1", quantity: 2 },
+          { variant_id: "v2", quantity: 1 },
+        ],
+        stock
+      )
+    ).toBe(false)
+    expect(
+      shortOfStock(
+        [
+          { variant_id: "v1", quantity: 3 },
+          { variant_id: "v2", quantity: 1 },
+        ],
+        stock
+      )
+    ).toBe(true)
+  })
+  it("is short for an item without a level in the channel, and never for a line without counted stock", () => {
+    expect(shortOfStock([{ variant_id: "v3", quantity: 1 }], stock)).toBe(true)
+    expect(shortOfStock([{ variant_id: "v9", quantity: 99 }], stock)).toBe(false)
   })
 })

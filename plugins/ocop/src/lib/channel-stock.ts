@@ -96,3 +96,29 @@ export function bestLevelLeft(rows: ChannelStockRow[]) {
   }
   return out
 }
+
+/** A cart line of a variant whose stock is counted (managed, no backorders), in units of the variant. */
+export type StockedLine = { variant_id: string; quantity: number | string }
+
+/**
+ * Whether the lines ask any inventory item for more units than the best of the channel's locations has
+ * left: a reservation is made at one location, so the inventory module would refuse it. Lines of the same
+ * item add up (two variants may share one). The "sold out" of both completions, answered before anything
+ * is written (workflows/checkout/complete/place-order.ts, api/utils/checkout-gate.ts).
+ */
+export function shortOfStock(lines: StockedLine[], rows: ChannelStockRow[]): boolean {
+  const itemsOf = new Map<string, Map<string, number>>()
+  for (const r of rows) {
+    const items = itemsOf.get(r.variant_id) ?? new Map<string, number>()
+    items.set(r.inventory_item_id, Number(r.required_quantity ?? 1))
+    itemsOf.set(r.variant_id, items)
+  }
+  const needed = new Map<string, number>()
+  for (const line of lines) {
+    for (const [itemId, required] of itemsOf.get(line.variant_id) ?? []) {
+      needed.set(itemId, (needed.get(itemId) ?? 0) + required * Number(line.quantity))
+    }
+  }
+  const best = bestLevelLeft(rows)
+  return [...needed].some(([itemId, units]) => (best.get(itemId) ?? 0) < units)
+}

@@ -4,9 +4,9 @@ import client from "prom-client"
 /**
  * ocop_checkout_guard_seconds{guard}: the time our own checks add to a shopper's cart and checkout
  * calls — the listing gate in Medusa's cart workflows, the stock guard on line items, the checkout
- * serialisation's stock check, the narrowing of a cart's shipping options. bench/checkout.mjs reads
- * it from /metrics before and after its flows and reports it against the flows' whole time: that is
- * the plugin's cost over Medusa's own (issue 14: at most 10 %).
+ * serialisation's stock check, the delivery check at completion, the narrowing of a cart's shipping
+ * options. bench/checkout.mjs reads it from /metrics before and after its flows and reports it
+ * against the flows' whole time: that is the plugin's cost over Medusa's own (issue 14: at most 10 %).
  */
 const NAME = "ocop_checkout_guard_seconds"
 export const checkoutGuardDuration =

@@ -23,6 +23,11 @@ export function isLang(value: unknown): value is Lang {
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
+/** Whether a text is one of our message keys (a form schema's error, our own refusal), not words to show as is. */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(messages.vi, text);
+}
+
 export type MessageParams = Record<string, string | number>;
 
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {

@@ -1,24 +1,47 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, getVariantAvailability } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { readChannelStock, unitsLeft } from "../../lib/channel-stock"
+import type { Sql } from "../../lib/listing-gate-database"
 import { stockText } from "../../lib/stock"
 
-type CartLine = {
-  id: string
-  variant_id?: string | null
-  quantity?: number | null
-  title?: string | null
-  product_title?: string | null
+/** What the guard reads of a cart and the variant asked for, in one statement (null: no such cart). */
+type AddFacts = {
+  sales_channel_id: string | null
+  variant_id: string | null
+  manage_inventory: boolean | null
+  allow_backorder: boolean | null
+  product_title: string | null
+  line_title: string | null
+  in_cart: number | string
 }
 
-/** What the guard reads of the cart: its channel and the units of each variant it holds. */
-export const STOCK_GUARD_CART_FIELDS = [
-  "id",
-  "sales_channel_id",
-  "items.id",
-  "items.variant_id",
-  "items.quantity",
-  "items.product_title",
-]
+/**
+ * The cart's channel, the variant added (`variantId`) or of the edited line (`lineId`), whether its stock
+ * is counted, its product's title, and the units of it the cart holds on its other lines (Medusa merges
+ * an added variant into its line). Query read these in four statements.
+ */
+async function readAddFacts(
+  db: Sql,
+  cartId: string,
+  lineId: string | null,
+  variantId: string | null
+): Promise<AddFacts | null> {
+  const { rows } = await db.raw(
+    `select c.sales_channel_id, pv.id as variant_id, pv.manage_inventory, pv.allow_backorder,
+            p.title as product_title, l.product_title as line_title,
+            coalesce((select sum(o.quantity) from cart_line_item o
+                       where o.cart_id = c.id and o.deleted_at is null and o.variant_id = pv.id
+                         and o.id is distinct from l.id), 0) as in_cart
+       from cart c
+       left join cart_line_item l on l.id = ? and l.cart_id = c.id and l.deleted_at is null
+       left join product_variant pv
+         on pv.id = (case when ?::text is null then ?::text else l.variant_id end) and pv.deleted_at is null
+       left join product p on p.id = pv.product_id
+      where c.id = ? and c.deleted_at is null`,
+    [lineId, lineId, variantId, cartId]
+  )
+  return (rows[0] as AddFacts | undefined) ?? null
+}
 
 const wholeNumber = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : null)
 
@@ -27,68 +50,31 @@ const wholeNumber = (v: unknown) => (typeof v === "number" && Number.isInteger(v
  * that says how many are left, in both languages (Medusa answers "Some variant does not have the
  * required inventory", in English only, without the figure). Adding a variant already in the cart
  * counts the units already there (Medusa merges them into one line). Untracked stock and backorders
- * pass through; malformed bodies are left to Medusa's own validation.
+ * pass through; malformed bodies are left to Medusa's own validation. Two statements: the facts above
+ * and the till's one stock reader (lib/channel-stock.ts, as our add's confirm-stock step).
  */
 export async function refuseMoreThanAvailable(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const body = (req.body ?? {}) as { variant_id?: unknown; quantity?: unknown }
   const quantity = wholeNumber(body.quantity)
   if (!quantity) return next()
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  // Our cart routes have read the cart already (api/utils/cart-access.ts).
-  const read = (req as MedusaRequest & { shoppersCart?: unknown }).shoppersCart
-  const data = read
-    ? [read]
-    : (await query.graph({ entity: "cart", fields: STOCK_GUARD_CART_FIELDS, filters: { id: req.params.id } })).data
-  const cart = data[0] as { sales_channel_id?: string | null; items?: Array<CartLine | null> } | undefined
-  if (!cart?.sales_channel_id) return next()
-  const items = (cart.items ?? []).filter((i): i is CartLine => !!i)
-  const line = req.params.line_id ? items.find((i) => i.id === req.params.line_id) : undefined
-  const variantId = req.params.line_id ? line?.variant_id : typeof body.variant_id === "string" ? body.variant_id : null
-  if (!variantId) return next()
+  const lineId = req.params.line_id ?? null
+  const asked = lineId ? null : typeof body.variant_id === "string" ? body.variant_id : null
+  if (!lineId && !asked) return next()
+  const db = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as Sql
+  const facts = await readAddFacts(db, req.params.id, lineId, asked)
+  // No such cart, line or variant: Medusa answers; untracked stock and backorders are not counted.
+  if (!facts?.sales_channel_id || !facts.variant_id || !facts.manage_inventory || facts.allow_backorder) return next()
+  const variantId = facts.variant_id
+  const stock = unitsLeft(await readChannelStock(req.scope, facts.sales_channel_id, [variantId])).get(variantId)
+  if (!stock?.items) return next() // a counted variant without an inventory item: Medusa's own refusal
   // An edited line is replaced by the new quantity; an added one joins what the cart already holds.
-  const inCart = items
-    .filter((i) => i.variant_id === variantId && i.id !== line?.id)
-    .reduce((n, i) => n + Number(i.quantity ?? 0), 0)
-  const refusal = await stockRefusal(query, {
-    salesChannelId: cart.sales_channel_id,
-    variantId,
-    quantity,
-    inCart,
-    title: line?.product_title,
-  })
-  if (!refusal) return next()
-  res.status(400).json(refusal)
-}
-
-/**
- * The 400 for asking `quantity` more units of a variant when the cart already holds `inCart`, or null
- * when the shop has them (or does not count them: untracked stock, backorders).
- */
-export async function stockRefusal(
-  query: Parameters<typeof getVariantAvailability>[0],
-  c: { salesChannelId: string; variantId: string; quantity: number; inCart: number; title?: string | null }
-) {
-  const { variantId, quantity, inCart } = c
-  const { data: variants } = await query.graph({
-    entity: "product_variant",
-    fields: ["id", "manage_inventory", "allow_backorder", "product.title"],
-    filters: { id: variantId },
-  })
-  const variant = variants[0] as
-    | { manage_inventory?: boolean; allow_backorder?: boolean; product?: { title?: string } | null }
-    | undefined
-  if (!variant?.manage_inventory || variant.allow_backorder) return null
-  const availability = await getVariantAvailability(query as never, {
-    variant_ids: [variantId],
-    sales_channel_id: c.salesChannelId,
-  })
-  const available = availability[variantId]?.availability
-  if (available === null || available === undefined || inCart + quantity <= available) return null
-  const title = variant.product?.title ?? c.title ?? variantId
-  return {
+  const inCart = Number(facts.in_cart)
+  if (inCart + quantity <= stock.units) return next()
+  const title = facts.product_title ?? facts.line_title ?? variantId
+  res.status(400).json({
     type: "not_allowed",
     code: "insufficient_stock",
-    message: available > 0 ? stockText.onlyAvailable(title, available, inCart) : stockText.soldOut(title),
-    available,
-  }
+    message: stock.units > 0 ? stockText.onlyAvailable(title, stock.units, inCart) : stockText.soldOut(title),
+    available: stock.units,
+  })
 }

@@ -1,4 +1,4 @@
-import { addToCartWorkflow, completeCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
+import { addToCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
 import { assertVariantsListedInDatabase } from "../../lib/cart-gate"
 import { timedGuard } from "../../observability/checkout-guards"
 
@@ -7,15 +7,12 @@ const variantIdsOf = (lines: WithVariants | null | undefined) =>
   (lines?.items ?? []).flatMap((i) => (i?.variant_id ? [i.variant_id] : []))
 
 // The listing gate at the till on Medusa's own routes (ours call the same check): no unlisted product
-// enters a cart or leaves it as an order. One statement each (lib/cart-gate.ts).
+// enters a cart or leaves it as an order (the completion's: workflows/hooks/complete-cart-checks.ts).
+// One statement each (lib/cart-gate.ts).
 addToCartWorkflow.hooks.validate(async ({ input }, { container }) => {
   await timedGuard("listing_gate", () => assertVariantsListedInDatabase(container, variantIdsOf(input as WithVariants)))
 })
 
 createCartWorkflow.hooks.validate(async ({ input }, { container }) => {
   await timedGuard("listing_gate", () => assertVariantsListedInDatabase(container, variantIdsOf(input as WithVariants)))
-})
-
-completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
-  await timedGuard("listing_gate", () => assertVariantsListedInDatabase(container, variantIdsOf(cart as WithVariants)))
 })

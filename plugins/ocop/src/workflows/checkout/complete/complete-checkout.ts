@@ -23,6 +23,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { PART_SHIPPING_KEY, type PartShipping } from "../../../lib/delivery-rates"
 import { assertDeliveryStillApplies } from "../../../lib/delivery-still-applies"
+import { timedGuard } from "../../../observability/checkout-guards"
 import { prepareConfirmInventoryInput, registerUsageStep } from "../../medusa-internals"
 import {
   type CheckoutCartToComplete,
@@ -66,7 +67,7 @@ const recordPartShippingOnPlacedOrderStep = createStep(
 const checkDeliveryStillAppliesStep = createStep(
   "ocop-check-delivery-still-applies",
   async (input: { cart_id: string }, { container }) => {
-    await assertDeliveryStillApplies(container, input.cart_id)
+    await timedGuard("delivery_check", () => assertDeliveryStillApplies(container, input.cart_id))
     return new StepResponse(undefined)
   }
 )

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { assertVariantsListedInDatabase } from "../../../lib/cart-gate"
 import { checkoutLockKey, conflictText, isLockTimeout, LOCK_WAIT_SECONDS } from "../../../lib/conflicts"
 import { guardTimer, timedGuard } from "../../../observability/checkout-guards"
-import { bestLevelLeft, type ChannelStockRow, readChannelStock } from "../../../lib/channel-stock"
+import { readChannelStock, shortOfStock, type StockedLine } from "../../../lib/channel-stock"
 import {
   CHECKOUT_CART_FIELDS,
   type CheckoutCartToComplete,
@@ -23,28 +23,13 @@ export class CheckoutConflict extends Error {
   }
 }
 
-/**
- * Whether any stocked line asks for more units than the best of the cart's channel's locations has left
- * (the reservation is made at one location, and the inventory module would refuse it; answered before
- * anything is written).
- */
-function shortOfStock(cart: CheckoutCartToComplete, stock: ChannelStockRow[]): boolean {
-  const itemsOf = new Map<string, Map<string, number>>()
-  for (const r of stock) {
-    const items = itemsOf.get(r.variant_id) ?? new Map<string, number>()
-    items.set(r.inventory_item_id, Number(r.required_quantity ?? 1))
-    itemsOf.set(r.variant_id, items)
-  }
-  const needed = new Map<string, number>()
-  for (const line of cart.items ?? []) {
-    if (!line?.variant?.manage_inventory || line.variant.allow_backorder || !line.variant_id) continue
-    for (const [itemId, required] of itemsOf.get(line.variant_id) ?? []) {
-      needed.set(itemId, (needed.get(itemId) ?? 0) + required * Number(line.quantity))
-    }
-  }
-  const best = bestLevelLeft(stock)
-  return [...needed].some(([itemId, units]) => (best.get(itemId) ?? 0) < units)
-}
+/** The cart's lines of variants whose stock is counted (managed, no backorders). */
+const stockedLines = (cart: CheckoutCartToComplete): StockedLine[] =>
+  (cart.items ?? []).flatMap((line) =>
+    line?.variant?.manage_inventory && !line.variant.allow_backorder && line.variant_id
+      ? [{ variant_id: line.variant_id, quantity: Number(line.quantity) }]
+      : []
+  )
 
 /**
  * The storefront's completion (POST /store/ocop/checkout/:id/complete): Medusa's completeCartWorkflow
@@ -95,7 +80,7 @@ export async function placeOrder(
             : [],
           listed,
         ])
-        if (shortOfStock(cart, stock)) throw new CheckoutConflict("sold_out")
+        if (shortOfStock(stockedLines(cart), stock)) throw new CheckoutConflict("sold_out")
         const { result } = await completeCheckoutWorkflow(container).run({
           input: { cart, variants: variantsForReservation(cart, stock) },
         })
