@@ -59,7 +59,16 @@ export function parseArgs(argv, accepted, defaults = {}) {
 }
 
 const SERVER_OPTIONS = ["--backend", "--storefront", "--key", "--database-url"]
-const RUN_OPTIONS = ["--products", "--size", "--duration", "--count", "--concurrency", "--only", "--smoke", "--no-record"]
+const RUN_OPTIONS = [
+  "--products",
+  "--size",
+  "--duration",
+  "--count",
+  "--concurrency",
+  "--only",
+  "--smoke",
+  "--no-record",
+]
 
 /**
  * bench/run.mjs: no --backend means it starts its own servers (ports 9300/3300, 9310/3310 when
