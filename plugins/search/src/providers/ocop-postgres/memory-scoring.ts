@@ -80,8 +80,8 @@ export class SlotScorer {
    */
   gatherTermAtATime(matched: Uint32Array, matchedCount: number) {
     if (this.orSums) return
-    if (this.andRank && this.operands >= 2 && this.lists[0].length > 1 && this.firstOperandLast(matched, matchedCount))
-      return
+    const firstLast = this.andRank && this.operands >= 2 && this.lists[0].length > 1
+    if (firstLast && scoringPaths.gather === "auto" && this.firstOperandLast(matched, matchedCount)) return
     const flat: { slots: Int32Array; n: number; off: Int32Array; pos: Uint16Array; op: number }[] = []
     this.lists.forEach((lexemes, op) => {
       for (const l of lexemes) flat.push({ ...l, op })
