@@ -150,7 +150,8 @@ describe("in-process search", () => {
 
   it("scores a first operand of several lexemes through the last one a document holds, as merging them all", () => {
     const index = catalogue(800)
-    // "m" (mam, mat) and "t" (tang, thai, tra, tuyet) sort first; "(m:* | tuyet)" leaves some matches without an "m" word
+    // "m" (mam, mat) and "t" (tang, thai, tra, tuyet) sort first;
+    // "(m:* | tuyet)" leaves some matches without an "m" word
     for (const q of ["tang & m:*", "tuyet & t:*", "qua & tang & m:*", "(m:* | tuyet) & qua"]) {
       for (const filters of [{}, { stars: 5 }]) {
         const search = input(index, q, filters, 15)
