@@ -80,6 +80,8 @@ export class SlotScorer {
    */
   gatherTermAtATime(matched: Uint32Array, matchedCount: number) {
     if (this.orSums) return
+    const firstLast = this.andRank && this.operands >= 2 && this.lists[0].length > 1
+    if (firstLast && scoringPaths.gather === "auto" && this.firstOperandLast(matched, matchedCount)) return
     const flat: { slots: Int32Array; n: number; off: Int32Array; pos: Uint16Array; op: number }[] = []
     this.lists.forEach((lexemes, op) => {
       for (const l of lexemes) flat.push({ ...l, op })
@@ -112,6 +114,71 @@ export class SlotScorer {
     })
     this.gathered = { flat, start, list, at }
   }
+  /**
+   * calc_rank_and pairs each entry of an operand with the last entry of each earlier operand only
+   * (tsrank.c keeps one pos[k] per operand), so the first operand in byte order counts through the
+   * last of its lexemes a document holds, and through nothing else. A type-ahead's short last word
+   * sorts first ("c" in "cam c", "m" in "nuoc m") and stands for most lexemes and documents: per
+   * matched slot only that one lexeme is found — the operand's lexemes from the last, each merged
+   * with (or, when much longer, searched for) the slots not yet assigned, stopping once every slot
+   * has one — instead of merging every lexeme's cursor per slot or gathering them all (the 1M
+   * suggest tail, bench/RESULTS.md). False when a filter leaves few slots to score (cursors win).
+   */
+  private firstOperandLast(matched: Uint32Array, scored: number): boolean {
+    const slots = this.index.slots
+    if (firstLastLexeme.length < slots) {
+      firstLastLexeme = new Int32Array(Math.ceil(slots * 1.25))
+      firstLastAt = new Int32Array(firstLastLexeme.length)
+      firstLastRest = new Int32Array(firstLastLexeme.length)
+    }
+    const rest = firstLastRest
+    let n = 0
+    for (let w = 0; w < matched.length; w++) {
+      let word = matched[w]
+      while (word) {
+        const bit = word & -word
+        word ^= bit
+        rest[n++] = (w << 5) | (31 - Math.clz32(bit))
+      }
+    }
+    if (4 * scored < n) return false
+    const lexeme = firstLastLexeme
+    const at = firstLastAt
+    const first = this.lists[0]
+    for (let x = first.length - 1; x >= 0 && n > 0; x--) {
+      const l = first[x]
+      let left = 0
+      if (l.n > 8 * n) {
+        let k = 0
+        for (let r = 0; r < n; r++) {
+          const slot = rest[r]
+          k = seek(l.slots, k, l.n, slot)
+          if (k < l.n && l.slots[k] === slot) {
+            lexeme[slot] = x
+            at[slot] = k
+          } else rest[left++] = slot
+        }
+      } else {
+        let r = 0
+        for (let k = 0; k < l.n && r < n; k++) {
+          const slot = l.slots[k]
+          while (r < n && rest[r] < slot) rest[left++] = rest[r++]
+          if (r < n && rest[r] === slot) {
+            lexeme[slot] = x
+            at[slot] = k
+            r++
+          }
+        }
+        while (r < n) rest[left++] = rest[r++]
+      }
+      n = left
+    }
+    for (let r = 0; r < n; r++) lexeme[rest[r]] = -1
+    this.firstLast = { lexeme, at }
+    return true
+  }
+  /** Per matched slot: the first operand's last lexeme it holds (-1: none) and its posting there. */
+  private firstLast?: { lexeme: Int32Array; at: Int32Array }
   private gathered?: {
     flat: { off: Int32Array; pos: Uint16Array; op: number }[]
     start: Int32Array
@@ -161,15 +228,25 @@ export class SlotScorer {
         e.add(l.pos, l.off[g.at[x]], l.off[g.at[x] + 1])
       }
       e.closeOperand()
-    } else
-      for (const lexemes of this.lists) {
-        for (const l of lexemes) {
-          const k = seek(l.slots, l.k, l.n, slot)
-          l.k = k
-          if (k < l.n && l.slots[k] === slot) e.add(l.pos, l.off[k], l.off[k + 1])
-        }
+    } else {
+      const fl = this.firstLast
+      for (let op = 0; op < this.lists.length; op++) {
+        const lexemes = this.lists[op]
+        if (op === 0 && fl) {
+          const x = fl.lexeme[slot]
+          if (x >= 0) {
+            const l = lexemes[x]
+            e.add(l.pos, l.off[fl.at[slot]], l.off[fl.at[slot] + 1])
+          }
+        } else
+          for (const l of lexemes) {
+            const k = seek(l.slots, l.k, l.n, slot)
+            l.k = k
+            if (k < l.n && l.slots[k] === slot) e.add(l.pos, l.off[k], l.off[k + 1])
+          }
         e.closeOperand()
       }
+    }
     let score = tsRankFlat(e, this.andRank, this.operands, this.index.log2Length.a[slot])
     if (this.typed && has(this.typed, slot)) score += 1
     for (const a of this.accents) if (has(a, slot)) score += 0.5
@@ -205,6 +282,11 @@ function orScratch(slots: number): Float32Array {
   else orSums.fill(0, 0, slots)
   return orSums
 }
+
+/** firstOperandLast's per-slot lexeme and posting, and its slots still unassigned; reused like orScratch. */
+let firstLastLexeme = new Int32Array(0)
+let firstLastAt = new Int32Array(0)
+let firstLastRest = new Int32Array(0)
 
 let gatherStart = new Int32Array(0)
 let gatherFill = new Int32Array(0)

@@ -148,6 +148,32 @@ describe("in-process search", () => {
     expect(dense).toEqual(slotBySlot)
   })
 
+  it("scores a first operand of several lexemes through the last one a document holds, as merging them all", () => {
+    const index = catalogue(800)
+    // "m" (mam, mat) and "t" (tang, thai, tra, tuyet) sort first;
+    // "(m:* | tuyet)" leaves some matches without an "m" word
+    for (const q of ["tang & m:*", "tuyet & t:*", "qua & tang & m:*", "(m:* | tuyet) & qua"]) {
+      for (const filters of [{}, { stars: 5 }]) {
+        const search = input(index, q, filters, 15)
+        const got = memorySearch(index, search).page
+        const all = memorySearch(index, { ...search, take: 1000 }).page
+        const slots = all.map((h) => index.slotOf.get(h.id)!).sort((a, b) => a - b)
+        // every lexeme's cursor merged per slot (slots in ascending order), then sorted key by key
+        const scorer = new SlotScorer(index, search)
+        const scores = new Float64Array(index.slots)
+        for (const s of slots) scores[s] = scorer.score(s)
+        expect(all.length).toBeGreaterThan(15)
+        expect(all, q).toEqual(all.map((h) => ({ id: h.id, score: scores[index.slotOf.get(h.id)!] })))
+        expect(got, q).toEqual(
+          slots
+            .sort(keyCompare(index, search.plan.order, scores))
+            .slice(0, 15)
+            .map((s) => ({ id: index.ids[s], score: scores[s] }))
+        )
+      }
+    }
+  })
+
   it("skips slots whose score cap loses to the page without changing the page", () => {
     const index = catalogue(800)
     for (const q of ["qua & tang", "nuoc & mam", "tra & qua & tang"]) {

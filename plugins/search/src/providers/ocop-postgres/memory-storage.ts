@@ -57,12 +57,15 @@ export class Postings {
   get size() {
     return this.slots.n
   }
-  /** Each posting's share of calc_rank_or (orEntryWeight, a float4), computed once when first asked. */
-  orWeights(): Float32Array {
-    const n = this.slots.n
+  /**
+   * Each posting's share of calc_rank_or (orEntryWeight, a float4), computed once when first asked;
+   * `upTo`: only the first postings (the type-ahead warm-up weighs long lists a slice at a time).
+   */
+  orWeights(upTo = this.slots.n): Float32Array {
+    const n = Math.min(upTo, this.slots.n)
     if (this.weighed < n) {
       if (this.weights.length < n) {
-        const next = new Float32Array(Math.max(n, this.weights.length * 2))
+        const next = new Float32Array(Math.max(this.slots.n, this.weights.length * 2))
         next.set(this.weights.subarray(0, this.weighed))
         this.weights = next
       }
@@ -71,6 +74,10 @@ export class Postings {
       this.weighed = n
     }
     return this.weights
+  }
+  /** How many postings orWeights has weighed. */
+  get weighedCount() {
+    return this.weighed
   }
   private weights = new Float32Array(0)
   private weighed = 0

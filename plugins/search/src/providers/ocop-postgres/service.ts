@@ -46,6 +46,9 @@ export type { Executor } from "./sql"
  */
 export type FacetStrategy = "cube" | "one-pass" | "per-facet"
 
+/** The type-ahead warm-up's slices of work between yields to the event loop (ms). */
+const WARM_SLICE_MS = 2
+
 export class OcopPostgresSearchService extends OcopPostgresIndexStore {
   static identifier = OCOP_POSTGRES_PROVIDER
   /** Facet cubes of whole indexes (filter-only searches). */
@@ -274,6 +277,16 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     Object.assign(state, { index, version: index.version, started: Date.now() })
     const prefixes = [...new Set([...index.terms.keys()].filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))]
     state.running = (async () => {
+      // first the postings' shares of the rank, a slice at a time: weighing a list of a million
+      // postings inside the first search of its prefix held the event loop for ~50 ms and more
+      let until = performance.now() + WARM_SLICE_MS
+      for (const p of index.terms.values())
+        while (p.weighedCount < p.size) {
+          p.orWeights(p.weighedCount + 4096)
+          if (performance.now() < until) continue
+          await new Promise((resolve) => setImmediate(resolve))
+          until = performance.now() + WARM_SLICE_MS
+        }
       for (const q of prefixes) {
         await new Promise((resolve) => setImmediate(resolve))
         await this.search({ ...template, q })
