@@ -4,6 +4,7 @@ import { loadEnv, defineConfig, Modules } from "@medusajs/framework/utils"
 import { searchModuleConfig } from "@ocop-marketplace/search/search-config"
 import { bankTransferAccount } from "@ocop-marketplace/ocop/lib/bank-transfer"
 import { vnpayConfig } from "@ocop-marketplace/ocop/lib/vnpay"
+import { adminCompileHintPlugin } from "./src/lib/admin-compile-hints"
 import { earlyAdminRequestsPlugin } from "./src/lib/admin-early-requests"
 import { keepAdminLanguagesPlugin } from "./src/lib/admin-languages"
 import { precompressAdminAssets } from "./src/lib/admin-precompress"
@@ -201,7 +202,12 @@ export default defineConfig({
     // index.html starts each page's first API reads and its route chunk while the entry script still
     // loads (src/lib/admin-early-requests.ts: the cold-load waterfall).
     vite: () => ({
-      plugins: [keepAdminLanguagesPlugin(), earlyAdminRequestsPlugin(adminBackendUrl), precompressAdminAssets()],
+      plugins: [
+        keepAdminLanguagesPlugin(),
+        earlyAdminRequestsPlugin(adminBackendUrl),
+        adminCompileHintPlugin(),
+        precompressAdminAssets(),
+      ],
     }),
   },
   plugins: [
