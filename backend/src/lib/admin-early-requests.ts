@@ -78,7 +78,13 @@ export function earlyRequestsScript(productChunks: string[]) {
 })()`
 }
 
-type OutputChunk = { type: "chunk"; fileName: string; facadeModuleId: string | null; imports: string[]; isEntry: boolean }
+type OutputChunk = {
+  type: "chunk"
+  fileName: string
+  facadeModuleId: string | null
+  imports: string[]
+  isEntry: boolean
+}
 type Bundle = Record<string, OutputChunk | { type: "asset"; fileName: string }>
 
 /** The product page's route chunk and the chunks it imports (not the entry, already loading). */
