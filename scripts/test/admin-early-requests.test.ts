@@ -47,7 +47,8 @@ describe("index.html's early reads", () => {
     expect(p.network.map((r) => r.url)).toEqual([...EARLY_READS.all, ...EARLY_READS.product(PRODUCT)])
     expect(p.links).toEqual(["/app/assets/product-detail-X.js"])
     // The dashboard's SDK writes the same address with its parameters encoded and the origin in front.
-    const sdkUrl = `https://admin.example/admin/products/${PRODUCT}?fields=%2Acategories%2C%2Ashipping_profile%2C-variants`
+    const encodedFields = "fields=%2Acategories%2C%2Ashipping_profile%2C-variants"
+    const sdkUrl = `https://admin.example/admin/products/${PRODUCT}?${encodedFields}`
     await p.fetch(sdkUrl, { headers: { accept: "application/json" } })
     await p.fetch("/admin/users/me", { credentials: "include" })
     expect(p.network).toHaveLength(4)
@@ -55,7 +56,7 @@ describe("index.html's early reads", () => {
     expect(p.network).toHaveLength(5)
   })
 
-  it("sends what it cannot hand over to the network: another method, another address, a refusal, another locale", async () => {
+  it("sends to the network what it cannot hand over: another method, address or locale, a refusal", async () => {
     // The early read of the user is refused (a JWT login: no session cookie), the dashboard's own is not.
     let userReads = 0
     const p = page(`/app/products/${PRODUCT}`, {

@@ -43,7 +43,8 @@ export function earlyRequestsScript(productChunks: string[]) {
   var path = location.pathname, reads = ${JSON.stringify(EARLY_READS.all)}, chunks = []
   var product = /^\\/app\\/products\\/(prod_[A-Za-z0-9]+)\\/?$/.exec(path)
   if (product) {
-    reads = reads.concat(${JSON.stringify(EARLY_READS.product("ID"))}.map(function (r) { return r.replace("ID", product[1]) }))
+    var productReads = ${JSON.stringify(EARLY_READS.product("ID"))}
+    reads = reads.concat(productReads.map(function (r) { return r.replace("ID", product[1]) }))
     chunks = ${JSON.stringify(productChunks)}
   } else if (/^\\/app\\/ocop-producers\\/?$/.test(path)) reads = reads.concat(${JSON.stringify(EARLY_READS.producers)})
   reads.forEach(function (r) {
