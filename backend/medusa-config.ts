@@ -4,6 +4,8 @@ import { loadEnv, defineConfig, Modules } from "@medusajs/framework/utils"
 import { searchModuleConfig } from "@ocop-marketplace/search/search-config"
 import { bankTransferAccount } from "@ocop-marketplace/ocop/lib/bank-transfer"
 import { vnpayConfig } from "@ocop-marketplace/ocop/lib/vnpay"
+import { adminCompileHintPlugin } from "./src/lib/admin-compile-hints"
+import { earlyAdminRequestsPlugin } from "./src/lib/admin-early-requests"
 import { keepAdminLanguagesPlugin } from "./src/lib/admin-languages"
 import { precompressAdminAssets } from "./src/lib/admin-precompress"
 import { servesBuiltAdmin } from "./src/lib/admin-static"
@@ -49,6 +51,7 @@ function secret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
   return randomBytes(32).toString("hex")
 }
 
+const adminBackendUrl = process.env.MEDUSA_BACKEND_URL || "/"
 const REDIS_URL = process.env.REDIS_URL
 const STRIPE_API_KEY = process.env.STRIPE_API_KEY
 const MEILISEARCH_HOST = process.env.MEILISEARCH_HOST
@@ -193,10 +196,19 @@ export default defineConfig({
     // A server start outside development serves the built dashboard itself (src/api/middlewares.ts:
     // precompressed, immutable assets), not through Medusa's router, which gzips it per request.
     disable: process.env.ADMIN_DISABLED === "true" || (startsServer && servesBuiltAdmin()),
-    backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
+    backendUrl: adminBackendUrl,
     // The build keeps the dashboard's vi and en translations only (OCOP_ADMIN_LANGUAGES; 6 MB less
     // to parse per page load, src/lib/admin-languages.ts) and writes .br/.gz beside every asset once.
-    vite: () => ({ plugins: [keepAdminLanguagesPlugin(), precompressAdminAssets()] }),
+    // index.html starts each page's first API reads and its route chunk while the entry script still
+    // loads (src/lib/admin-early-requests.ts: the cold-load waterfall).
+    vite: () => ({
+      plugins: [
+        keepAdminLanguagesPlugin(),
+        earlyAdminRequestsPlugin(adminBackendUrl),
+        adminCompileHintPlugin(),
+        precompressAdminAssets(),
+      ],
+    }),
   },
   plugins: [
     { resolve: "@ocop-marketplace/ocop", options: {} },
