@@ -145,6 +145,7 @@ async function loadAtBoot(container: MedusaContainer, state: { phase: MemoryBoot
   state.phase = "ready"
   const docs = [...loads.values()].reduce((n, l) => n + l.loaded, 0)
   logger.info(
-    `search: in-process index loaded (${docs.toLocaleString("en-US")} products in ${loadedMs} ms, warm-up ${Date.now() - warmStarted} ms)`
+    `search: in-process index loaded (${docs.toLocaleString("en-US")} products in ${loadedMs} ms, ` +
+      `warm-up ${Date.now() - warmStarted} ms)`
   )
 }
