@@ -76,6 +76,7 @@ async function startOnce(ctx, { mode, port }) {
     if (first.status !== 200) throw new Error(`the first store request answered ${first.status}`)
     return {
       ready: { ms: backend.readySeconds * 1000 },
+      trafficReady: backend.trafficReadySeconds === undefined ? undefined : { ms: backend.trafficReadySeconds * 1000 },
       firstAnswer: { ms: first.doneAt - backend.startedAt },
       cpuMs: backend.readyCpuSeconds === undefined ? undefined : backend.readyCpuSeconds * 1000,
       searchSeedSeconds: backend.searchSeedSeconds,
@@ -120,6 +121,7 @@ export async function run(ctx) {
 
   for (const mode of modes) {
     const ready = []
+    const trafficReady = []
     const answered = []
     const cpu = []
     const traces = []
@@ -130,6 +132,7 @@ export async function run(ctx) {
       try {
         const r = await startOnce(ctx, { mode, port })
         ready.push(r.ready)
+        if (r.trafficReady) trafficReady.push(r.trafficReady)
         answered.push(r.firstAnswer)
         cpu.push(r.cpuMs)
         if (r.trace) traces.push(r.trace)
@@ -145,6 +148,18 @@ export async function run(ctx) {
       summarize(`${label}: start → /health answers`, ready, wallMs, errors, { firstError: modeError }),
       summarize(`${label}: start → first store request answered`, answered, wallMs, errors, { firstError: modeError })
     )
+    if (trafficReady.length)
+      results.push(
+        summarize(
+          `${label}: start → /health/ready (in-process search index loaded, warmed up)`,
+          trafficReady,
+          wallMs,
+          errors,
+          {
+            firstError: modeError,
+          }
+        )
+      )
     const cpuMs = median(cpu)
     if (cpuMs !== undefined)
       notes.push(

@@ -183,7 +183,8 @@ export function readBootTrace(logFile) {
 }
 
 /**
- * Starts a backend on `port` against `databaseUrl`; resolves when /health answers.
+ * Starts a backend on `port` against `databaseUrl`; resolves when /health/ready answers 200 (its
+ * in-process search index loaded and warmed up; BENCH_WAIT_READY=0: when /health answers).
  * - mode "source" (default): `medusa start` in backend/ with NODE_ENV=development: TypeScript
  *   through ts-node, what `medusa develop` runs minus its file watcher.
  * - mode "built": `medusa start` in backend/.medusa/server (`medusa build` output, built when
@@ -247,7 +248,22 @@ export async function startBackend({
     searchSeedSeconds = (Date.now() - ts) / 1000
     log(`search index seeded after ${searchSeedSeconds.toFixed(1)} s`)
   }
-  return { url, readySeconds, readyCpuSeconds, startedAt: t, healthy, searchSeedSeconds, ...proc }
+  // /health is liveness; /health/ready also waits for this process's in-process search index
+  // (loaded at boot) and its warm-up, as a load balancer would: benches measure a warm server.
+  // BENCH_WAIT_READY=0 sends traffic right after /health (the first-search-after-start case).
+  let trafficReadySeconds
+  if (process.env.BENCH_WAIT_READY !== "0") {
+    const tr = Date.now()
+    for (;;) {
+      const res = await fetch(`${url}/health/ready`).catch(() => undefined)
+      if (res?.status === 200) break
+      if (Date.now() - tr > 15 * 60000) throw new Error(`${url}/health/ready did not answer 200 within 15 min`)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    trafficReadySeconds = (Date.now() - t) / 1000
+    log(`backend ready for traffic (/health/ready) after ${trafficReadySeconds.toFixed(1)} s`)
+  }
+  return { url, readySeconds, readyCpuSeconds, trafficReadySeconds, startedAt: t, healthy, searchSeedSeconds, ...proc }
 }
 
 /** Starts the storefront production build (building it first when missing) on `port`. */

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { toSearchDocument } from "../lib/document"
 import { searchOcopProducts, suggestOcopProducts } from "../lib/ocop-search"
 import { parseSearchParams } from "../lib/params"
+import { memoryIndexLoads } from "../providers/ocop-postgres/memory-index-follower"
 import { scoringPaths } from "../providers/ocop-postgres/memory-search"
+import { tableNameFor } from "../providers/ocop-postgres/plan"
 import { OcopPostgresSearchService } from "../providers/ocop-postgres/service"
 import { product } from "./fixtures"
 import { createTempDatabase, ocopProductIndex, providerQuery, type TempDatabase } from "./temp-database"
@@ -103,6 +105,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.drop()
+})
+
+describe("in-process index: its load's progress (boot log, /health/ready)", () => {
+  it("counts the rows read against the table's count and marks the load done", () => {
+    const progress = memoryIndexLoads().get(tableNameFor(resolved.physical_name))
+    expect(progress).toMatchObject({ loaded: 1500, total: 1500, done: true })
+    expect(progress?.failed).toBeUndefined()
+  })
 })
 
 describe("in-process index: the same answers as SQL", () => {

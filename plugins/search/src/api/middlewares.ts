@@ -4,6 +4,8 @@ import {
   type MedusaRequest,
   type MedusaResponse,
 } from "@medusajs/framework/http"
+import { container } from "@medusajs/framework"
+import { startMemoryIndexAtBoot } from "../lib/memory-boot"
 import { parseSearchParams, parseSuggestParams, type ParamError } from "../lib/params"
 
 function refuse(res: MedusaResponse, errors: ParamError[]) {
@@ -39,6 +41,11 @@ function validateSuggest(req: MedusaRequest, res: MedusaResponse, next: MedusaNe
   ;(req as any).ocopSuggestParams = parsed.value
   next()
 }
+
+// Medusa loads this file only in a process that answers HTTP, once its modules are loaded: the
+// in-process search index starts loading now, in the background, not at the first search
+// (../lib/memory-boot; /health/ready waits for it)
+setImmediate(() => void startMemoryIndexAtBoot(container))
 
 export default defineMiddlewares({
   routes: [

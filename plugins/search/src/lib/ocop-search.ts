@@ -10,7 +10,7 @@ import { OCOP_PRODUCT_INDEX } from "./document"
 import type { SearchParams } from "./params"
 import { OCOP_POSTGRES_PROVIDER } from "../providers/ocop-postgres/service"
 
-type SearchModule = { search(query: SearchTypes.SearchQuery): Promise<SearchTypes.SearchResult> }
+export type SearchModule = { search(query: SearchTypes.SearchQuery): Promise<SearchTypes.SearchResult> }
 
 export const FACET_FIELDS = ["province_slug", "group_slug", "subgroup_slug", "stars", "producer_type"] as const
 

@@ -1,11 +1,15 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { memoryBootReadiness } from "@ocop-marketplace/search/lib/memory-boot"
 
 /**
  * GET /health/ready — may this server take traffic? Medusa's own /health only says the process
  * answers (liveness). Ready means: the database answers, Redis answers when the cluster uses it
  * (through Medusa's Locking Module, the same client the workflows use), and the product search
- * index is built (a search answers, and finds something once any product is listed).
+ * index is built (a search answers, and finds something once any product is listed) and this
+ * process has loaded its in-process copy of it and warmed up the search code (started at boot,
+ * see plugins/search/src/lib/memory-boot.ts: "loading the in-process index (n of N)" until then;
+ * a load that failed is ready, SQL answering, with the reason in the detail).
  * 200 with each check when all pass, 503 with the failing ones named otherwise; each check is
  * bounded in time, so a proxy or orchestrator never waits on a hung dependency.
  */
@@ -59,7 +63,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
       search_options: { count: "none" },
     })
     if (listed && hits.length === 0) throw new Error("products are listed but the search index holds none yet")
-    return listed ? "built" : "no product listed yet"
+    const memory = memoryBootReadiness()
+    if (!memory.ready) throw new Error(memory.detail)
+    return [listed ? "built" : "no product listed yet", memory.detail].filter(Boolean).join("; ")
   })
   const ready = Object.values(checks).every((check) => check.ok)
   res.status(ready ? 200 : 503).json({ ready, server: process.env.OCOP_SERVER_NAME ?? null, checks })

@@ -18,6 +18,8 @@ export const FRESH_MS = 50
  */
 export const STALE_MS = 250
 const LOAD_CHUNK = 20_000
+/** Rows put into the index between two yields to the event loop while loading. */
+const LOAD_TURN = 2_000
 /** Stored documents of recent hits kept per process (~2 kB each). */
 const DOCUMENT_CACHE = 20_000
 const MAX_INCREMENTAL = 20_000
@@ -27,6 +29,20 @@ const GAP_MS = 2_000
 const IDLE_RELOAD_MS = 30 * 60_000
 
 export type ChangeLogRow = { seq: string | number; id: string; at: string }
+
+/**
+ * How far this process's in-process indexes got, per table (for readiness and the boot log, see
+ * ../../lib/memory-boot): rows read of the table's count, whether a load ever finished, why the
+ * last one failed. Kept on globalThis so a second copy of this module (tests, ts-node beside the
+ * build) reports the same loads.
+ */
+export type MemoryLoadProgress = { table: string; loaded: number; total?: number; done: boolean; failed?: string }
+const LOADS = Symbol.for("ocop-search.memory-index-loads")
+export function memoryIndexLoads(): Map<string, MemoryLoadProgress> {
+  const g = globalThis as { [LOADS]?: Map<string, MemoryLoadProgress> }
+  g[LOADS] ??= new Map()
+  return g[LOADS]
+}
 /** The last log entry this process applied: if the log no longer holds it, the log was rewound. */
 type Anchor = { seq: number; id: string; at: string }
 
@@ -72,6 +88,8 @@ export class MemoryIndexFollower {
       this.loading = this.load().catch((error) => {
         this.failed = error
         this.loading = undefined
+        const progress = memoryIndexLoads().get(this.plan.table)
+        if (progress && !progress.done) progress.failed = (error as Error)?.message ?? String(error)
       })
     }
     return this.loading
@@ -137,9 +155,17 @@ export class MemoryIndexFollower {
   private async load() {
     const started = Date.now()
     const t = this.plan.table
-    const [head]: ChangeLogRow[] = await this.manager.execute(
-      `SELECT c."seq"::text AS seq, c."id", c."at"::text AS at FROM "${t}_chg" c ORDER BY c."seq" DESC LIMIT 1`
-    )
+    const loads = memoryIndexLoads()
+    // a reload (compaction, a bulk write) keeps the "loaded once" of the first load: SQL answers meanwhile
+    const progress: MemoryLoadProgress = { table: t, loaded: 0, done: loads.get(t)?.done ?? false }
+    loads.set(t, progress)
+    const [[head], [count]]: [ChangeLogRow[], { n: string }[]] = await Promise.all([
+      this.manager.execute(
+        `SELECT c."seq"::text AS seq, c."id", c."at"::text AS at FROM "${t}_chg" c ORDER BY c."seq" DESC LIMIT 1`
+      ),
+      this.manager.execute(`SELECT count(*)::text AS n FROM "${t}"`),
+    ])
+    progress.total = Number(count?.n ?? 0)
     const index = new MemoryIndex(this.plan)
     const select = index.selectSql()
     const chunk = (after: string | null): Promise<IndexRow[]> =>
@@ -152,7 +178,12 @@ export class MemoryIndexFollower {
     while (next) {
       const rows = await next
       next = rows.length === LOAD_CHUNK ? chunk(String(rows[rows.length - 1].id)) : undefined
-      for (const row of rows) index.put(row)
+      for (let k = 0; k < rows.length; k++) {
+        index.put(rows[k])
+        // short turns, so /health and searches (SQL meanwhile) answer while a load parses
+        if (k % LOAD_TURN === LOAD_TURN - 1) await new Promise((resolve) => setImmediate(resolve))
+      }
+      progress.loaded += rows.length
     }
     this.index = index
     this.generation++
@@ -162,6 +193,8 @@ export class MemoryIndexFollower {
     this.pendingGap = undefined
     this.lastPoll = 0
     this.dirty = true
+    progress.done = true
+    progress.failed = undefined
     this.onLoaded?.(Date.now() - started, index.liveCount)
   }
 
