@@ -15,6 +15,13 @@ function gateRefusal(blocked: Blocked[]) {
   )
 }
 
+/** Lines as Medusa's cart workflows hand them to their hooks (an add's input, a cart). */
+export type LinesWithVariants = { items?: Array<{ variant_id?: string | null } | null> | null }
+
+/** The variants of those lines, for the listing gate. */
+export const variantIdsOf = (lines: LinesWithVariants | null | undefined) =>
+  (lines?.items ?? []).flatMap((i) => (i?.variant_id ? [i.variant_id] : []))
+
 /**
  * THE listing gate at the till — every add, every new cart's lines and every completion, on our routes and
  * on Medusa's (workflows/hooks/cart-listing-gate.ts) — refusing lines whose product is not listed right now.

@@ -1,9 +1,7 @@
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
-import { assertVariantsListedInDatabase } from "../../lib/cart-gate"
+import { assertVariantsListedInDatabase, type LinesWithVariants, variantIdsOf } from "../../lib/cart-gate"
 import { assertDeliveryStillApplies } from "../../lib/delivery-still-applies"
 import { timedGuard } from "../../observability/checkout-guards"
-
-type WithVariants = { id?: string; items?: Array<{ variant_id?: string | null } | null> | null }
 
 /**
  * Medusa's completion (POST /store/carts/:id/complete, and a payment provider's webhook completing a cart)
@@ -16,8 +14,7 @@ type WithVariants = { id?: string; items?: Array<{ variant_id?: string | null } 
  * Each timed like the other checks (ocop_checkout_guard_seconds: the plugin's share of a checkout).
  */
 completeCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
-  const lines = cart as WithVariants
-  const variantIds = (lines?.items ?? []).flatMap((i) => (i?.variant_id ? [i.variant_id] : []))
-  await timedGuard("listing_gate", () => assertVariantsListedInDatabase(container, variantIds))
+  const lines = cart as LinesWithVariants & { id?: string }
+  await timedGuard("listing_gate", () => assertVariantsListedInDatabase(container, variantIdsOf(lines)))
   await timedGuard("delivery_check", () => assertDeliveryStillApplies(container, lines?.id ?? input.id))
 })
