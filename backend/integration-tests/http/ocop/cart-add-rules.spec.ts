@@ -141,6 +141,25 @@ medusaIntegrationTestRunner({
       await expectRefusal(start({ variant_id: honey, quantity: 4 }), 400, /Only 3 of/)
     })
 
+    it("takes whole units only, on Medusa's add and line update as on ours: 1.5 jars is a 400 naming quantity", async () => {
+      const honey = await listedVariant("Mật ong bạc hà Hà Giang", 5)
+      const cartId = await newCart()
+      for (const add of [medusaAdd, leanAdd]) {
+        const refused = await expectRefusal(add(cartId, { variant_id: honey, quantity: 1.5 }), 400, /quantity/)
+        expect(Object.keys(refused.data.errors ?? {})).toEqual(["quantity"])
+      }
+      expect(await unitsIn(cartId)).toEqual([])
+      const added = await expectStatus(medusaAdd(cartId, { variant_id: honey, quantity: 2 }), 200)
+      const lineId = added.data.cart.items[0].id as string
+      const edit = (quantity: unknown) =>
+        api.post(`/store/carts/${cartId}/line-items/${lineId}`, { quantity }, fx.storeHeaders)
+      const refused = await expectRefusal(edit(2.5), 400, /whole number/)
+      expect(refused.data.errors).toEqual({ quantity: expect.stringMatching(/Số lượng phải là số nguyên/) })
+      expect(await unitsIn(cartId)).toEqual([`${honey}×2`])
+      await expectStatus(edit(3), 200)
+      expect(await unitsIn(cartId)).toEqual([`${honey}×3`])
+    })
+
     it("runs the whole refresh on a cart with a promotion, a shipping method and a payment collection", async () => {
       const tea = await listedVariant("Chè San Tuyết Suối Giàng")
       const coffee = await listedVariant("Cà phê Arabica Sơn La")

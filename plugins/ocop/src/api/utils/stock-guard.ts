@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { readChannelStock, unitsLeft } from "../../lib/channel-stock"
 import type { Sql } from "../../lib/listing-gate-database"
 import { stockText } from "../../lib/stock"
+import { sendFieldErrors } from "./validate"
 
 /** What the guard reads of a cart and the variant asked for, in one statement (null: no such cart). */
 type AddFacts = {
@@ -43,6 +44,7 @@ async function readAddFacts(
   return (rows[0] as AddFacts | undefined) ?? null
 }
 
+const WHOLE_UNITS = "Số lượng phải là số nguyên. (EN: Give a whole number of units.)"
 const wholeNumber = (v: unknown) => (typeof v === "number" && Number.isInteger(v) && v > 0 ? v : null)
 
 /**
@@ -55,6 +57,9 @@ const wholeNumber = (v: unknown) => (typeof v === "number" && Number.isInteger(v
  */
 export async function refuseMoreThanAvailable(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const body = (req.body ?? {}) as { variant_id?: unknown; quantity?: unknown }
+  // Medusa's own schema takes any number ≥ 0 (1.5 jars of honey went into a cart): units are whole
+  if (typeof body.quantity === "number" && !Number.isInteger(body.quantity))
+    return sendFieldErrors(res, { quantity: WHOLE_UNITS })
   const quantity = wholeNumber(body.quantity)
   if (!quantity) return next()
   const lineId = req.params.line_id ?? null
