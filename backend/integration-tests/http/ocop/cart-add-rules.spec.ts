@@ -141,7 +141,7 @@ medusaIntegrationTestRunner({
       await expectRefusal(start({ variant_id: honey, quantity: 4 }), 400, /Only 3 of/)
     })
 
-    it("takes whole units only, on Medusa's add and line update as on ours: 1.5 jars is a 400 naming quantity", async () => {
+    it("takes whole units only on Medusa's add and line update, as on ours: 1.5 is a 400 naming quantity", async () => {
       const honey = await listedVariant("Mật ong bạc hà Hà Giang", 5)
       const cartId = await newCart()
       for (const add of [medusaAdd, leanAdd]) {
