@@ -98,6 +98,9 @@ export function adminTextOf<Key extends string>(dictionary: AdminDictionary<Key>
 
 export const adminText = adminTextOf({ vi, en })
 
+/** A count as the admin's language writes it: 44.607 in Vietnamese, 44,607 in English. */
+export const formatCount = (n: number) => n.toLocaleString(adminLang() === "vi" ? "vi-VN" : "en-US")
+
 const vnd = new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" })
 /** VND as the rest of the platform shows it: 120.000 ₫. */
 export const formatVnd = (amount: number) => vnd.format(amount)

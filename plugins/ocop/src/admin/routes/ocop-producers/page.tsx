@@ -2,7 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
 import { earlyAnswer, ocopAdmin, ocopAdminGet, requestEarly } from "../../lib/api"
-import { adminText, entityTypeText, producerStatusText, provinceName } from "../../lib/i18n"
+import { adminText, entityTypeText, formatCount, producerStatusText, provinceName } from "../../lib/i18n"
 
 type Producer = {
   id: string
@@ -56,7 +56,7 @@ const ProducersPage = () => {
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
         <Heading>{adminText("producersTitle")}</Heading>
-        <Text size="small">{adminText("producersCount", { n: count })}</Text>
+        <Text size="small">{adminText("producersCount", { n: formatCount(count) })}</Text>
       </div>
       {error && <Text className="px-6 text-ui-fg-error">{error}</Text>}
       <Table data-testid="ocop-producers-table">
