@@ -77,24 +77,12 @@ describe("shortOfStock (the completions' sold out: per item, against its best si
     expect(shortOfStock([{ variant_id: "v1", quantity: "5" }], stock)).toBe(true)
   })
   it("adds up the lines of variants sharing an item, each times its required quantity", () => {
-    expect(
-      shortOfStock(
-        [
-          { variant_id: "v1", quantity: 2 },
-          { variant_id: "v2", quantity: 1 },
-        ],
-        stock
-      )
-    ).toBe(false)
-    expect(
-      shortOfStock(
-        [
-          { variant_id: "v1", quantity: 3 },
-          { variant_id: "v2", quantity: 1 },
-        ],
-        stock
-      )
-    ).toBe(true)
+    const v1AndOneV2 = (v1: number) => [
+      { variant_id: "v1", quantity: v1 },
+      { variant_id: "v2", quantity: 1 },
+    ]
+    expect(shortOfStock(v1AndOneV2(2), stock)).toBe(false)
+    expect(shortOfStock(v1AndOneV2(3), stock)).toBe(true)
   })
   it("is short for an item without a level in the channel, and never for a line without counted stock", () => {
     expect(shortOfStock([{ variant_id: "v3", quantity: 1 }], stock)).toBe(true)
