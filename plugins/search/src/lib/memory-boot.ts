@@ -41,6 +41,8 @@ export const WARM_UP_QUERIES: Record<string, string>[] = [
 const WARM_UP_ROUNDS = 20
 const RETRY_MS = 5_000
 const LOG_EVERY_MS = 3_000
+/** A seed of the 100k bench catalogue takes minutes: say what to do only after a long wait. */
+const HINT_AFTER_MS = 10 * 60_000
 
 /** "loading the in-process index (40,000 of 100,081)", summed over the tables being loaded. */
 export function loadingText(loads: MemoryLoadProgress[]): string {
@@ -101,11 +103,22 @@ async function loadAtBoot(container: MedusaContainer, state: { phase: MemoryBoot
   const loads = memoryIndexLoads()
   // the first search starts the provider's load of the active index; before the index is built
   // (a fresh database, a seed under way) it fails: try again
+  const waitingSince = Date.now()
+  let hinted = false
   for (;;) {
     try {
       await search.search({ entity: "ocop_product", fields: ["id"], pagination: { skip: 0, take: 1 } })
       break
     } catch {
+      // Medusa seeds once at boot and not again: a seed that failed leaves no index until a reindex
+      if (!hinted && Date.now() - waitingSince >= HINT_AFTER_MS) {
+        hinted = true
+        logger.warn(
+          `search: no search index after ${HINT_AFTER_MS / 1000} s, so this server is not ready. If the log shows ` +
+            `"[Search] Failed to seed", reindex: POST /admin/search-indexes/ocop_product/reindex, or ` +
+            "cd backend && npx medusa exec ../plugins/search/.medusa/server/src/scripts/reindex.js"
+        )
+      }
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS).unref())
     }
   }

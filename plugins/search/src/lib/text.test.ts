@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import {
   accentKey,
+  wordOfAccentKey,
   foldText,
   foldedTerms,
   hasDiacritics,
@@ -28,6 +29,15 @@ describe("query normalisation", () => {
     expect(accentKey("lọc")).not.toBe(accentKey("lóc"))
     expect(accentKey("nấm")).not.toBe(accentKey("Nam"))
     expect(accentKey("đá")).toBe("đa1")
+  })
+  it("gives back a word for an accent key, tone on its last vowel", () => {
+    for (const word of ["cà", "nước", "quà", "hoà", "lọc", "sâm", "đặc", "Thuỷ", "yến", "đa"])
+      expect(accentKey(wordOfAccentKey(accentKey(word))!), word).toBe(accentKey(word))
+    expect(wordOfAccentKey(accentKey("nước"))).toBe("nước")
+    expect(wordOfAccentKey("ca2")).toBe("cà")
+    // without a diacritic the key boosts nothing; a tone digit needs a vowel
+    expect(wordOfAccentKey("nam")).toBeUndefined()
+    expect(wordOfAccentKey("str1")).toBeUndefined()
   })
   it("only accented query words are boosted", () => {
     expect(hasDiacritics("nuoc")).toBe(false)

@@ -51,6 +51,27 @@ export function accentKey(word: string): string {
   return bare.normalize("NFC") + tone
 }
 
+const TONE_MARKS = Object.fromEntries(Object.entries(TONES).map(([mark, digit]) => [digit, mark]))
+
+/**
+ * A word whose accent key is `key` ("ca2" → "cà", "nươc1" → "nước"): the tone mark goes on the last
+ * vowel (its placement does not change the key). Undefined when no such word carries a diacritic.
+ */
+export function wordOfAccentKey(key: string): string | undefined {
+  const [, bare, digit] = /^(.*?)([1-5]?)$/u.exec(key.normalize("NFC"))!
+  let word = bare
+  if (digit) {
+    const letters = bare.normalize("NFD")
+    let at = -1
+    for (let k = 0; k < letters.length; k++) if ("aeiouy".includes(letters[k])) at = k
+    if (at < 0) return undefined
+    at++
+    while (at < letters.length && /\p{M}/u.test(letters[at])) at++
+    word = (letters.slice(0, at) + TONE_MARKS[digit] + letters.slice(at)).normalize("NFC")
+  }
+  return hasDiacritics(word) && accentKey(word) === key ? word : undefined
+}
+
 /** Accent keys of every word of a text. */
 export function accentTerms(text: string | null | undefined): string[] {
   if (!text) return []

@@ -29,9 +29,14 @@ export type IndexRow = Record<string, string | null | undefined>
 export type SlotOrder = { slots: Int32Array; rank: Int32Array; covered: number }
 
 export type Bitset = Uint32Array
-/** Prefixes this short keep their bitsets (MemoryIndex.prefixBits), at most MAX_PREFIXES of them. */
-const SHORT_PREFIX = 3
-const MAX_PREFIXES = 128
+type KeptBits = { bits: Uint32Array; covered: number }
+/**
+ * Live slots by document length (MemoryIndex.lengthOrder): slots[start[b]..start[b + 1]] have
+ * log2Length lengths[b] (ascending), in slot order; slots from `covered` on were written since.
+ */
+export type LengthOrder = { slots: Int32Array; lengths: Float64Array; start: Int32Array; covered: number }
+/** Bitsets of words, prefixes and accent keys kept by use (MemoryIndex.termBits; 125 KB each at 1M). */
+const MAX_KEPT_BITS = 256
 /** Slots written since the kept type-ahead answers began following writes that restart the trail. */
 const MAX_TRAIL = 50_000
 
@@ -53,6 +58,17 @@ export function memoryColumns(plan: TablePlan): PlannedColumn[] {
 
 export class MemoryIndex {
   readonly terms = new Map<string, Postings>()
+  /** Each lexeme's postings by its number (Postings.id), in the order the words were first seen. */
+  readonly lexemeById: Postings[] = []
+  /**
+   * The forward lists: slot s holds the lexemes ids[start[s]..start[s + 1]] (by number, in its
+   * tsvector's order). A search that visits matches out of slot order scores a slot from its own
+   * lexemes (SlotScorer.scoreAnyOrder) instead of searching every lexeme of a prefix for it.
+   */
+  readonly forward = {
+    ids: new Growable(new Int32Array(1024), (n) => new Int32Array(n)),
+    start: Object.assign(new Growable(new Int32Array(1024), (n) => new Int32Array(n)), { n: 1 }),
+  }
   readonly accents = new Map<string, Postings>()
   private sortedTerms: string[] | null = null
   ids: string[] = []
@@ -149,6 +165,7 @@ export class MemoryIndex {
       trail.words.set(slot, recorded)
     }
     this.log2Length.push(log2Length(this.putLexemes(slot, row.tsv ?? "", recorded?.words)))
+    this.forward.start.push(this.forward.ids.n)
     for (const key of String(row.accent ?? "").split(" ")) {
       if (!key) continue
       recorded?.accents.push(key)
@@ -204,7 +221,9 @@ export class MemoryIndex {
         const space = text.indexOf(" '", end)
         const piece = text.slice(i, space < 0 ? n : space)
         for (const [w, positions] of parseTsVector(piece)) {
-          length += this.postingsOf(w).add(slot, positions)
+          const p = this.postingsOf(w)
+          length += p.add(slot, positions)
+          this.forward.ids.push(p.id)
           words?.push(w)
         }
         i = space < 0 ? n : space + 1
@@ -214,6 +233,7 @@ export class MemoryIndex {
       words?.push(word)
       i = q + 1
       p.slots.push(slot)
+      this.forward.ids.push(p.id)
       if (text.charCodeAt(i) === 58) {
         i++
         for (;;) {
@@ -243,6 +263,8 @@ export class MemoryIndex {
     let p = this.terms.get(word)
     if (!p) {
       p = new Postings()
+      p.id = this.lexemeById.length
+      this.lexemeById.push(p)
       this.terms.set(word, p)
       // a new word goes into the sorted list in place (sorting every word again costs ~100 ms at 1M)
       const sorted = this.sortedTerms
@@ -288,6 +310,36 @@ export class MemoryIndex {
     return fresh
   }
   private readonly orders = new Map<string, SlotOrder>()
+
+  /**
+   * The live slots, shortest document first (log2Length ascending, then slot): the order in which
+   * an AND-ranked search meets its highest score caps (./memory-shortest-first). Kept like a page
+   * order; a counting sort over the few distinct lengths, so sorting again costs one pass.
+   */
+  lengthOrder(): LengthOrder {
+    const kept = this.byLength
+    if (kept && this.slots - kept.covered <= REORDER_AFTER) return kept
+    const lengths = this.log2Length.a
+    const distinct = new Set<number>()
+    for (let slot = 0; slot < this.slots; slot++) distinct.add(lengths[slot])
+    const values = Float64Array.from(distinct).sort()
+    const bucketOf = new Map(Array.from(values, (v, b) => [v, b]))
+    const start = new Int32Array(values.length + 1)
+    const bucket = new Int32Array(this.slots)
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (!(this.alive[slot >> 5] & (1 << (slot & 31)))) continue
+      bucket[slot] = bucketOf.get(lengths[slot])!
+      start[bucket[slot] + 1]++
+    }
+    for (let b = 0; b < values.length; b++) start[b + 1] += start[b]
+    const slots = new Int32Array(start[values.length])
+    const fill = start.slice(0, values.length)
+    for (let slot = 0; slot < this.slots; slot++)
+      if (this.alive[slot >> 5] & (1 << (slot & 31))) slots[fill[bucket[slot]]++] = slot
+    this.byLength = { slots, lengths: values, start, covered: this.slots }
+    return this.byLength
+  }
+  private byLength?: LengthOrder
 
   /**
    * Each slot's cell: its combination of these columns' codes (a few thousand combinations for
@@ -340,35 +392,48 @@ export class MemoryIndex {
     return out
   }
 
+  /** The slots matching a query node, as a new bitset (dead slots included; match drops them). */
   private evaluate(node: TsNode): Bitset {
-    if ("term" in node) {
-      if (node.prefix && node.term.length <= SHORT_PREFIX) return this.prefixBits(node.term)
-      const bits = new Uint32Array(this.words())
-      for (const word of this.lexemes(node.term, node.prefix)) {
-        const p = this.terms.get(word)!
-        const s = p.slots.a
-        for (let k = 0; k < p.slots.n; k++) bits[s[k] >> 5] |= 1 << (s[k] & 31)
-      }
-      return bits
+    if ("term" in node) return this.termBits(node.term, node.prefix).slice(0, this.words())
+    const [first, ...rest] = node.kids
+    const out = this.evaluate(first)
+    for (const kid of rest) {
+      // a word's kept bitset is read in place: one new bitset per search, not one per word
+      const other = "term" in kid ? this.termBits(kid.term, kid.prefix) : this.evaluate(kid)
+      if (node.op === "and") for (let w = 0; w < out.length; w++) out[w] &= other[w]
+      else for (let w = 0; w < out.length; w++) out[w] |= other[w]
     }
-    const [first, ...rest] = node.kids.map((k) => this.evaluate(k))
-    for (const other of rest)
-      for (let w = 0; w < first.length; w++) first[w] = node.op === "and" ? first[w] & other[w] : first[w] | other[w]
-    return first
+    return out
   }
 
   /**
-   * The slots holding a word that starts with a short prefix (a type-ahead's last letters stand for
-   * hundreds of words): kept per prefix and extended by the slots written since (postings are
-   * ascending, so only their tails are read). Dead slots are left to match's AND with alive.
+   * The slots holding a word (or, for a prefix, any word it starts), kept and extended by the slots
+   * written since (postings are ascending, so only their tails are read); read-only. A search
+   * allocated a bitset per word and accent key (125 KB each at 1M documents): the garbage made
+   * full collections of 60–100 ms land on type-ahead asks. A one-letter prefix that starts some
+   * word (a last word just begun: "nước m"; a few dozen) is kept for good, the rest by use.
    */
-  private prefixBits(term: string): Bitset {
+  private termBits(term: string, prefix: boolean): Bitset {
+    const lexemes = this.lexemes(term, prefix)
+    const pinned = prefix && term.length === 1 && lexemes.length > 0
+    return this.keptBits(pinned ? this.letters : this.usedBits, `${prefix ? "*" : "="}${term}`, () =>
+      lexemes.map((w) => this.terms.get(w)!)
+    )
+  }
+
+  /** The slots holding an accent key, as a kept bitset (read-only), like termBits. */
+  accentBits(key: string): Bitset | undefined {
+    const p = this.accents.get(key)
+    return p && this.keptBits(this.usedBits, `~${key}`, () => [p])
+  }
+
+  private keptBits(map: Map<string, KeptBits>, key: string, lists: () => Postings[]): Bitset {
     const words = this.words()
-    let kept = this.prefixes.get(term)
-    if (kept) this.prefixes.delete(term)
+    let kept = map.get(key)
+    if (kept) map.delete(key)
     else kept = { bits: new Uint32Array(words), covered: 0 }
-    this.prefixes.set(term, kept)
-    if (this.prefixes.size > MAX_PREFIXES) this.prefixes.delete(this.prefixes.keys().next().value!)
+    map.set(key, kept)
+    if (map === this.usedBits && map.size > MAX_KEPT_BITS) map.delete(map.keys().next().value!)
     if (kept.bits.length < words) {
       const next = new Uint32Array(words)
       next.set(kept.bits)
@@ -376,8 +441,7 @@ export class MemoryIndex {
     }
     if (kept.covered < this.slots) {
       const bits = kept.bits
-      for (const word of this.lexemes(term, true)) {
-        const p = this.terms.get(word)!
+      for (const p of lists()) {
         const s = p.slots.a
         let lo = 0
         let hi = p.slots.n
@@ -390,19 +454,10 @@ export class MemoryIndex {
       }
       kept.covered = this.slots
     }
-    return kept.bits.slice(0, words)
+    return kept.bits
   }
-  private readonly prefixes = new Map<string, { bits: Uint32Array; covered: number }>()
-
-  /** The slots holding an accent key, as a bitset. */
-  accentBits(key: string): Bitset | undefined {
-    const p = this.accents.get(key)
-    if (!p) return undefined
-    const bits = new Uint32Array(this.words())
-    const s = p.slots.a
-    for (let k = 0; k < p.slots.n; k++) bits[s[k] >> 5] |= 1 << (s[k] & 31)
-    return bits
-  }
+  private readonly usedBits = new Map<string, KeptBits>()
+  private readonly letters = new Map<string, KeptBits>()
 
   scores(): Float64Array {
     if (this.scratch.length < this.slots) this.scratch = new Float64Array(Math.max(this.slots * 1.25, 1024))

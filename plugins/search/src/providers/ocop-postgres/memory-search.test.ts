@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest"
 import { MemoryIndex } from "./memory-index"
 import { sortedCounts, statsCount, valueFacets } from "./facets"
-import { keyCompare, pageCompare } from "./memory-order"
+import { keyCompare, pageCompare, TopSlots } from "./memory-order"
 import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
 import { SlotScorer } from "./memory-scoring"
 import { memorySearch, type MemorySearchInput } from "./memory-search"
+import { shortestFirstPage } from "./memory-shortest-first"
 import { buildTablePlan } from "./plan"
 import { parseTsQuery } from "./ts-rank"
 
@@ -48,6 +49,12 @@ function row(i: number, index: MemoryIndex) {
     out[`c${k}`] = values[c.column.field]
   })
   return out
+}
+
+const popcount = (w: number) => {
+  let n = 0
+  for (let x = w >>> 0; x; x &= x - 1) n++
+  return n
 }
 
 function catalogue(n: number) {
@@ -193,6 +200,77 @@ describe("in-process search", () => {
       }
       const want = slots.sort(keyCompare(index, search.plan.order, scores)).slice(0, 15)
       expect(got, q).toEqual(want.map((s) => ({ id: index.ids[s], score: scores[s] })))
+    }
+  })
+
+  it("scores a slot from its own lexemes (any visiting order) as the cursors do", () => {
+    const index = catalogue(600)
+    for (let i = 0; i < 30; i++) index.put(row(i * 13, index))
+    for (const q of ["m:*", "qua | tra", "tang & m:*", "qua & tang & t:*", "(m:* | tuyet) & qua"]) {
+      const search = input(index, q)
+      const cursors = new SlotScorer(index, search)
+      const anyOrder = new SlotScorer(index, search)
+      const matched = index.match(parseTsQuery(q)!)
+      const slots: number[] = []
+      for (let s = 0; s < index.slots; s++) if (matched[s >> 5] & (1 << (s & 31))) slots.push(s)
+      const want = slots.map((s) => cursors.score(s))
+      expect(
+        slots
+          .reverse()
+          .map((s) => anyOrder.scoreAnyOrder(s))
+          .reverse(),
+        q
+      ).toEqual(want)
+    }
+  })
+
+  it("pages two or more words without filters shortest document first, as the full pass does", () => {
+    // documents of many lengths, as a catalogue's descriptions are: words that match nothing added
+    const padded = (i: number, accent = "") => {
+      const r = row(i, index)
+      const filler = Array.from({ length: Math.floor(rnd() * 40) }, (_, k) => `'zz${k}':${20 + k}`)
+      return { ...r, tsv: [r.tsv, ...filler].join(" "), accent }
+    }
+    const index = new MemoryIndex(plan)
+    for (let i = 0; i < 900; i++) index.put(padded(i))
+    index.lengthOrder()
+    // written since the length order was sorted, some with an exact-accent key; one removed
+    for (let i = 0; i < 60; i++) index.put(padded(i * 7, i % 3 ? "" : "quà"))
+    index.remove("p0007")
+    const cases: [string, string[], string?][] = [
+      ["qua & tang", []],
+      ["qua & tang", ["quà"]],
+      ["nuoc & m:*", []],
+      ["tang & m:*", ["quà"]],
+      ["qua & tang & t:*", []],
+      ["(qua | tra) & tang", [], "qua & tang"],
+    ]
+    for (const [q, accentKeys, typed] of cases) {
+      for (const [skip, take] of [
+        [0, 16],
+        [3, 5],
+      ]) {
+        const search = {
+          ...input(index, q, {}, take),
+          facets: [],
+          accentKeys,
+          typed: typed ? parseTsQuery(typed) : undefined,
+          skip,
+        }
+        const full = memorySearch(index, search).page
+        expect(full.length, q).toBe(take)
+        expect(memorySearch(index, { ...search, pageOnly: true }).page, `${q} ${accentKeys}`).toEqual(full)
+        // and the page did come from the shortest-first visit (not its fallback)
+        const scores = index.scores()
+        const page = new TopSlots(skip + take, pageCompare(index, search.plan.order, scores))
+        const matched = index.match(search.query!)
+        const count = matched.reduce((n, w) => n + popcount(w), 0)
+        const slots = shortestFirstPage(index, matched, count, new SlotScorer(index, search), page, scores)
+        expect(
+          slots?.slice(skip).map((s) => index.ids[s]),
+          q
+        ).toEqual(full.map((h) => h.id))
+      }
     }
   })
 

@@ -12,6 +12,7 @@ import type { ColumnValues } from "./memory-storage"
 import { keyCompare, orderName, pageCompare, TopSlots } from "./memory-order"
 import type { MemorySearchPlan } from "./memory-plan"
 import { SlotScorer } from "./memory-scoring"
+import { shortestFirstPage } from "./memory-shortest-first"
 import type { TsNode } from "./ts-rank"
 
 export { planMemorySearch, type MemoryOrderKey, type MemorySearchPlan } from "./memory-plan"
@@ -41,6 +42,17 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   const ranked = !!input.query && mplan.order.some((k) => k.field === "_score")
   const scorer = new SlotScorer(index, input)
   const matchedCount = countBits(matched)
+  // a page alone, by relevance, of two or more words (a type-ahead past its first word): shortest
+  // document first, stopping where the score caps lose (./memory-shortest-first)
+  const bySort = mplan.order[0]
+  if (input.pageOnly && ranked && scorer.bounded && bySort.field === "_score" && bySort.desc)
+    if (!mplan.tests.length && !input.facets.length && input.skip + input.take > 0) {
+      const scores = index.scores()
+      const page = new TopSlots(input.skip + input.take, pageCompare(index, mplan.order, scores))
+      const slots = shortestFirstPage(index, matched, matchedCount, scorer, page, scores)
+      if (slots)
+        return { row: {}, page: slots.slice(input.skip).map((slot) => ({ id: index.ids[slot], score: scores[slot] })) }
+    }
 
   const bits = new Map([...input.disjunctive].map((field, b) => [field, 1 << b]))
   const tests = mplan.tests.map((t) => {

@@ -43,6 +43,8 @@ const uint16 = (size: number) => new Uint16Array(size)
 
 /** The documents (slots, ascending) that hold one lexeme, with their positions. */
 export class Postings {
+  /** The lexeme's number in its index (MemoryIndex.lexemeById); -1 for an accent key's slots. */
+  id = -1
   slots = new Growable(new Int32Array(4), int32)
   /** off[k]..off[k+1] are posting k's positions in pos. */
   off = Object.assign(new Growable(Int32Array.of(0), int32), { n: 1 })

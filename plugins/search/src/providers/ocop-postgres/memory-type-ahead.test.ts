@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { MemoryIndex } from "./memory-index"
 import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
 import { memorySearch } from "./memory-search"
-import { depth, type TypeAheadQuery } from "./memory-type-ahead"
+import { broadTypeAhead, depth, type TypeAheadQuery } from "./memory-type-ahead"
 import { buildTablePlan } from "./plan"
 import { parseTsQuery } from "./ts-rank"
 
@@ -96,6 +96,24 @@ function reference(index: MemoryIndex, q: TypeAheadQuery, take = q.take, skip = 
 }
 
 describe("in-process type-ahead", () => {
+  it("warms the longer starts and accented words whose words hold many postings, broadest first", () => {
+    const index = new MemoryIndex(plan)
+    // accent keys as the index keeps them: "nươc1" (nước), "tra2" (trà); "str1" names no word
+    for (let i = 0; i < 300; i++) index.put({ ...row(`p${i}`), accent: pick(["nươc1", "tra2 str1", ""]) })
+    const postings = (prefix: string) =>
+      [...index.terms].filter(([w]) => w.startsWith(prefix)).reduce((n, [, p]) => n + p.size, 0)
+    const min = postings("nuoc")
+    const warmed = broadTypeAhead(index, 100, min)
+    // "nuo" holds "nuoc" and "nuong"; "nước" is "nuoc" with its accent key
+    expect(warmed).toEqual(expect.arrayContaining(["nuo", "nuoc", "nước"]))
+    expect(warmed.every((q) => q.length > 2 || q === "trà")).toBe(true)
+    expect(broadTypeAhead(index, 100, postings("nuo") + 1)).not.toContain("nuoc")
+    const n = (q: string) => postings(q === "nước" ? "nuoc" : q === "trà" ? "tra" : q)
+    expect(warmed.every((q) => n(q) >= min)).toBe(true)
+    expect(warmed.map(n)).toEqual(warmed.map(n).sort((a, b) => b - a))
+    expect(broadTypeAhead(index, 2, min)).toEqual(warmed.slice(0, 2))
+  })
+
   it("keeps answers across writes: kills leave, new matches are scored and placed, as computed afresh", () => {
     const index = new MemoryIndex(plan)
     for (let i = 0; i < 2000; i++) index.put(row(`p${String(i).padStart(5, "0")}`))

@@ -11,12 +11,13 @@ import type { MemoryIndex } from "./memory-index"
 import { pageCompare, TopSlots } from "./memory-order"
 import type { MemoryOrderKey } from "./memory-plan"
 import type { Postings } from "./memory-storage"
+import { foldText, wordOfAccentKey } from "../../lib/text"
 import { RankEntries, queryOperands, rankedAsAnd, tsRankFlat, type TsNode } from "./ts-rank"
 
 /** A kept answer holds this many slots beyond its page: kills of page slots are absorbed. */
 const SPARE = 8
-/** Kept answers per index. */
-const MAX_ANSWERS = 4096
+/** Kept answers per index (the warm-up fills at most half). */
+export const MAX_ANSWERS = 8192
 /** More writes than this since an answer was kept: computed again (cheaper than catching up). */
 const CATCH_UP_LIMIT = 4096
 
@@ -148,6 +149,33 @@ export class KeptTypeAhead {
     e.killsSeen = trail.killed.length
     return true
   }
+}
+
+/** A prefix whose words hold at least this many postings costs a few ms and more to answer cold. */
+export const BROAD_POSTINGS = 16_384
+
+/**
+ * What the type-ahead warm-up computes besides the two-letter starts (service warmTypeAhead): the
+ * longer starts of words ("nuoc", "qua") and the accented words ("nước", "cà": an exact-accent key
+ * makes a different answer than its folded start) whose words hold BROAD_POSTINGS postings or more
+ * — the ones that took 20–50 ms on a first ask at 1M documents — broadest first, at most `limit`.
+ */
+export function broadTypeAhead(index: MemoryIndex, limit: number, minPostings = BROAD_POSTINGS): string[] {
+  const postings = new Map<string, number>()
+  for (const [word, p] of index.terms)
+    for (let k = 2; k <= word.length; k++)
+      postings.set(word.slice(0, k), (postings.get(word.slice(0, k)) ?? 0) + p.size)
+  const broad: { q: string; n: number }[] = []
+  for (const [prefix, n] of postings) if (prefix.length > 2 && n >= minPostings) broad.push({ q: prefix, n })
+  for (const key of index.accents.keys()) {
+    const word = wordOfAccentKey(key)
+    const n = word ? (postings.get(foldText(word)) ?? 0) : 0
+    if (word && n >= minPostings) broad.push({ q: word, n })
+  }
+  return broad
+    .sort((a, b) => b.n - a.n)
+    .slice(0, limit)
+    .map((b) => b.q)
 }
 
 /** How many slots a kept answer holds (its page and SPARE more). */

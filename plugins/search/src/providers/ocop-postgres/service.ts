@@ -30,7 +30,7 @@ import { fromJson, type Executor } from "./sql"
 import { MemoryIndexFollower } from "./memory-index-follower"
 import { memorySearch, planMemorySearch, type MemorySearchResult } from "./memory-search"
 import type { MemoryIndex } from "./memory-index"
-import { depth, type TypeAheadQuery } from "./memory-type-ahead"
+import { broadTypeAhead, depth, MAX_ANSWERS, type TypeAheadQuery } from "./memory-type-ahead"
 import { compileOrder, searchStatement, splitFilters } from "./statement"
 import { compileTextMatch, parseTextQuery, textTsQuery, type TextQuery, type TypoAlternatives } from "./text-match"
 import { parseTsQuery } from "./ts-rank"
@@ -227,7 +227,7 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
           skip,
         ].join("\u0000")
       : undefined
-    const search = (take: number, skip: number) =>
+    const search = (take: number, skip: number, pageOnly = false) =>
       memorySearch(index, {
         query,
         typed,
@@ -237,13 +237,14 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
         plan: mplan,
         take,
         skip,
+        pageOnly,
       })
     let found: MemorySearchResult
     const keptPage = kept === undefined ? undefined : index.typeAhead.get(kept)
     if (keptPage) found = { row: {}, page: keptPage }
     else if (ahead && kept !== undefined) {
       // the page and a few more (kills of page slots are absorbed); filters: kept for this version only
-      const deep = search(depth(ahead), 0).page.map((h) => ({ slot: index.slotOf.get(h.id)!, score: h.score }))
+      const deep = search(depth(ahead), 0, true).page.map((h) => ({ slot: index.slotOf.get(h.id)!, score: h.score }))
       index.typeAhead.keep(kept, ahead, deep, !mplan.tests.length)
       found = { row: {}, page: deep.slice(skip, skip + take).map((d) => ({ id: index.ids[d.slot], score: d.score })) }
     } else found = search(take, skip)
@@ -264,8 +265,9 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
   }
 
   /**
-   * Type-ahead answers for every two-letter start of the index's words, computed in the background
-   * the first time a one-word type-ahead search comes on an index (its shape is the template): the
+   * Type-ahead answers for every two-letter start of the index's words, then for the broad longer
+   * starts and accented words (memory-type-ahead broadTypeAhead), computed in the background the
+   * first time a one-word type-ahead search comes on an index (its shape is the template): the
    * short prefixes are the costly ones (they stand for hundreds of words and most documents). The
    * answers are kept across writes (./memory-type-ahead catches each up with the writes since), so
    * once per loaded index; a prefix first seen later is computed on demand, then kept.
@@ -275,7 +277,8 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     this.typeAhead_.set(plan.table, state)
     if (state.running || state.index === index) return
     Object.assign(state, { index, version: index.version, started: Date.now() })
-    const prefixes = [...new Set([...index.terms.keys()].filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))]
+    const twoLetters = [...new Set([...index.terms.keys()].filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))]
+    const prefixes = [...twoLetters, ...broadTypeAhead(index, MAX_ANSWERS / 2 - twoLetters.length)]
     state.running = (async () => {
       // first the postings' shares of the rank, a slice at a time: weighing a list of a million
       // postings inside the first search of its prefix held the event loop for ~50 ms and more
@@ -287,6 +290,11 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
           await new Promise((resolve) => setImmediate(resolve))
           until = performance.now() + WARM_SLICE_MS
         }
+      // the order a type-ahead past its first word visits its matches in (./memory-shortest-first),
+      // and the documents of each first letter, which a last word just begun stands for
+      index.lengthOrder()
+      for (const letter of new Set([...index.terms.keys()].map((w) => w[0])))
+        index.match({ term: letter, prefix: true })
       for (const q of prefixes) {
         await new Promise((resolve) => setImmediate(resolve))
         await this.search({ ...template, q })
