@@ -278,7 +278,10 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     if (state.running || state.index === index) return
     Object.assign(state, { index, version: index.version, started: Date.now() })
     const twoLetters = [...new Set([...index.terms.keys()].filter((w) => w.length >= 2).map((w) => w.slice(0, 2)))]
-    const prefixes = [...twoLetters, ...broadTypeAhead(index, MAX_ANSWERS / 2 - twoLetters.length)]
+    const broad = broadTypeAhead(index, MAX_ANSWERS / 2 - twoLetters.length)
+    // a few asks past a first word, so that V8 has compiled that path too (./memory-shortest-first)
+    const pastFirstWord = broad.slice(0, 8).map((word, k) => `${word} ${broad[(k + 1) % broad.length]?.[0] ?? "a"}`)
+    const prefixes = [...twoLetters, ...broad, ...pastFirstWord]
     state.running = (async () => {
       // first the postings' shares of the rank, a slice at a time: weighing a list of a million
       // postings inside the first search of its prefix held the event loop for ~50 ms and more
