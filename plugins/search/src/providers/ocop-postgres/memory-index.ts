@@ -157,18 +157,17 @@ export class MemoryIndex {
     }
     this.alive[slot >> 5] |= 1 << (slot & 31)
     const trail = this.trail
-    let recorded: { words: string[]; accents: string[] } | undefined
+    let recorded: { words: string[] } | undefined
     // too many writes to follow: the trail restarts after this slot, kept answers are computed again
     if (trail.words.size >= MAX_TRAIL) Object.assign(trail, { from: slot + 1, killed: [], words: new Map() })
     else if (trail.from !== undefined) {
-      recorded = { words: [], accents: [] }
+      recorded = { words: [] }
       trail.words.set(slot, recorded)
     }
     this.log2Length.push(log2Length(this.putLexemes(slot, row.tsv ?? "", recorded?.words)))
     this.forward.start.push(this.forward.ids.n)
     for (const key of String(row.accent ?? "").split(" ")) {
       if (!key) continue
-      recorded?.accents.push(key)
       let p = this.accents.get(key)
       if (!p) {
         p = new Postings()

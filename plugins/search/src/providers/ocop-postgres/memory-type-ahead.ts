@@ -10,9 +10,9 @@
 import type { MemoryIndex } from "./memory-index"
 import { pageCompare, TopSlots } from "./memory-order"
 import type { MemoryOrderKey } from "./memory-plan"
-import type { Postings } from "./memory-storage"
+import { SlotScorer } from "./memory-scoring"
 import { foldText, wordOfAccentKey } from "../../lib/text"
-import { RankEntries, queryOperands, rankedAsAnd, tsRankFlat, type TsNode } from "./ts-rank"
+import type { TsNode } from "./ts-rank"
 
 /** A kept answer holds this many slots beyond its page: kills of page slots are absorbed. */
 const SPARE = 8
@@ -49,8 +49,8 @@ type Entry = {
 /** What a write leaves for the kept answers: the slots killed, in order, and the words of new slots. */
 export class WriteTrail {
   killed: number[] = []
-  /** Words and accent keys of the slots written since `from` (undefined: not recording). */
-  words = new Map<number, { words: string[]; accents: string[] }>()
+  /** The lexemes of the slots written since `from` (whether a kept answer matches them; undefined: not recording). */
+  words = new Map<number, { words: string[] }>()
   from: number | undefined
 }
 
@@ -115,12 +115,15 @@ export class KeptTypeAhead {
     })
     if (candidates.length < e.q.skip + e.q.take && !e.complete) return false
     const fresh: number[] = []
+    let scorer: SlotScorer | undefined
     for (let slot = e.covered; slot < index.slots; slot++) {
       if (!(index.alive[slot >> 5] & (1 << (slot & 31)))) continue
       const recorded = trail.words.get(slot)
       if (!recorded) return false
       if (!matchesWords(e.q.query, recorded.words)) continue
-      scores[slot] = scoreNewSlot(index, e.q, slot, recorded)
+      // a new slot is scored from its own lexemes (the index's forward lists), as any slot can be
+      scorer ??= new SlotScorer(index, e.q)
+      scores[slot] = scorer.scoreAnyOrder(slot)
       fresh.push(slot)
     }
     if (fresh.length) {
@@ -187,66 +190,4 @@ export function matchesWords(node: TsNode, words: string[]): boolean {
   return node.op === "and"
     ? node.kids.every((k) => matchesWords(k, words))
     : node.kids.some((k) => matchesWords(k, words))
-}
-
-/** Slot k of ascending postings, or -1. */
-function find(p: Postings, slot: number): number {
-  const s = p.slots.a
-  let lo = 0
-  let hi = p.slots.n
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (s[mid] < slot) lo = mid + 1
-    else hi = mid
-  }
-  return lo < p.slots.n && s[lo] === slot ? lo : -1
-}
-
-const entries = new RankEntries()
-
-/**
- * SlotScorer.score for one slot: each operand's lexemes (in lexeme order) that the slot holds,
- * found by binary search in their postings, then ts_rank, + 1 typed, + 0.5 per accent key.
- */
-function scoreSlot(
-  index: MemoryIndex,
-  slot: number,
-  lists: Postings[][],
-  andRank: boolean,
-  operands: number,
-  typed: boolean,
-  accents: number
-): number {
-  const e = entries
-  e.reset()
-  for (const lexemes of lists) {
-    for (const p of lexemes) {
-      const k = find(p, slot)
-      if (k >= 0) e.add(p.pos.a, p.off.a[k], p.off.a[k + 1])
-    }
-    e.closeOperand()
-  }
-  let score = tsRankFlat(e, andRank, operands, index.log2Length.a[slot])
-  if (typed) score += 1
-  for (let a = 0; a < accents; a++) score += 0.5
-  return score
-}
-
-/** A slot written since an answer was kept: its own words stand for each operand's lexemes. */
-function scoreNewSlot(
-  index: MemoryIndex,
-  q: TypeAheadQuery,
-  slot: number,
-  recorded: { words: string[]; accents: string[] }
-): number {
-  const ops = queryOperands(q.query)
-  const lists = ops.map((o) =>
-    recorded.words
-      .filter((w) => (o.prefix ? w.startsWith(o.term) : w === o.term))
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      .map((w) => index.terms.get(w)!)
-  )
-  const typed = !!q.typed && matchesWords(q.typed, recorded.words)
-  const accents = q.accentKeys.filter((k) => recorded.accents.includes(k)).length
-  return scoreSlot(index, slot, lists, rankedAsAnd(q.query), ops.length, typed, accents)
 }
