@@ -413,10 +413,11 @@ export class MemoryIndex {
    * word (a last word just begun: "nước m"; a few dozen) is kept for good, the rest by use.
    */
   private termBits(term: string, prefix: boolean): Bitset {
-    const lexemes = this.lexemes(term, prefix)
-    const pinned = prefix && term.length === 1 && lexemes.length > 0
-    return this.keptBits(pinned ? this.letters : this.usedBits, `${prefix ? "*" : "="}${term}`, () =>
-      lexemes.map((w) => this.terms.get(w)!)
+    const key = `${prefix ? "*" : "="}${term}`
+    // the word list is read only to pin a letter once and to extend a bitset, not on every search
+    const pinned = prefix && term.length === 1 && (this.letters.has(key) || this.lexemes(term, true).length > 0)
+    return this.keptBits(pinned ? this.letters : this.usedBits, key, () =>
+      this.lexemes(term, prefix).map((w) => this.terms.get(w)!)
     )
   }
 

@@ -4,7 +4,7 @@ import { sortedCounts, statsCount, valueFacets } from "./facets"
 import { keyCompare, pageCompare, TopSlots } from "./memory-order"
 import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
 import { SlotScorer } from "./memory-scoring"
-import { memorySearch, type MemorySearchInput } from "./memory-search"
+import { countBits, memorySearch, type MemorySearchInput } from "./memory-search"
 import { shortestFirstLimits, shortestFirstPage } from "./memory-shortest-first"
 import { buildTablePlan } from "./plan"
 import { parseTsQuery } from "./ts-rank"
@@ -49,12 +49,6 @@ function row(i: number, index: MemoryIndex) {
     out[`c${k}`] = values[c.column.field]
   })
   return out
-}
-
-const popcount = (w: number) => {
-  let n = 0
-  for (let x = w >>> 0; x; x &= x - 1) n++
-  return n
 }
 
 function catalogue(n: number) {
@@ -266,8 +260,7 @@ describe("in-process search", () => {
         const scores = index.scores()
         const page = new TopSlots(skip + take, pageCompare(index, search.plan.order, scores))
         const matched = index.match(search.query!)
-        const count = matched.reduce((n, w) => n + popcount(w), 0)
-        const slots = shortestFirstPage(index, matched, count, new SlotScorer(index, search), page, scores)
+        const slots = shortestFirstPage(index, matched, countBits(matched), new SlotScorer(index, search), page, scores)
         expect(
           slots?.slice(skip).map((s) => index.ids[s]),
           q

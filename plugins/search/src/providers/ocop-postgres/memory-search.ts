@@ -402,7 +402,7 @@ function visitMatches(
   }
 }
 
-function countBits(bits: Uint32Array): number {
+export function countBits(bits: Uint32Array): number {
   let count = 0
   for (let w = 0; w < bits.length; w++) {
     // a word's set bits in a few steps (not one step per bit: a search without words has ~32 per word)
