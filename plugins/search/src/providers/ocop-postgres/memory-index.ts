@@ -31,10 +31,13 @@ export type SlotOrder = { slots: Int32Array; rank: Int32Array; covered: number }
 export type Bitset = Uint32Array
 type KeptBits = { bits: Uint32Array; covered: number }
 /**
- * Live slots by document length (MemoryIndex.lengthOrder): slots[start[b]..start[b + 1]] have
- * log2Length lengths[b] (ascending), in slot order; slots from `covered` on were written since.
+ * The live slots by document length, as bitsets of the shorter ones (MemoryIndex.lengthTiers):
+ * `lengths` are the distinct log2Length values, ascending; tier t holds the slots whose length is
+ * one of lengths[0 .. tiers[t].lengths - 1], each tier about twice as many slots as the one before
+ * (the shortest 1/64 of the live slots, 1/32, …, 1/2, rounded up to whole lengths). Slots from
+ * `covered` on were written since and are in no tier.
  */
-export type LengthOrder = { slots: Int32Array; lengths: Float64Array; start: Int32Array; covered: number }
+export type LengthTiers = { lengths: Float64Array; covered: number; tiers: { bits: Uint32Array; lengths: number }[] }
 /** Bitsets of words, prefixes and accent keys kept by use (MemoryIndex.termBits; 125 KB each at 1M). */
 const MAX_KEPT_BITS = 256
 /** Slots written since the kept type-ahead answers began following writes that restart the trail. */
@@ -58,17 +61,6 @@ export function memoryColumns(plan: TablePlan): PlannedColumn[] {
 
 export class MemoryIndex {
   readonly terms = new Map<string, Postings>()
-  /** Each lexeme's postings by its number (Postings.id), in the order the words were first seen. */
-  readonly lexemeById: Postings[] = []
-  /**
-   * The forward lists: slot s holds the lexemes ids[start[s]..start[s + 1]] (by number, in its
-   * tsvector's order). A search that visits matches out of slot order scores a slot from its own
-   * lexemes (SlotScorer.scoreAnyOrder) instead of searching every lexeme of a prefix for it.
-   */
-  readonly forward = {
-    ids: new Growable(new Int32Array(1024), (n) => new Int32Array(n)),
-    start: Object.assign(new Growable(new Int32Array(1024), (n) => new Int32Array(n)), { n: 1 }),
-  }
   readonly accents = new Map<string, Postings>()
   private sortedTerms: string[] | null = null
   ids: string[] = []
@@ -165,7 +157,6 @@ export class MemoryIndex {
       trail.words.set(slot, recorded)
     }
     this.log2Length.push(log2Length(this.putLexemes(slot, row.tsv ?? "", recorded?.words)))
-    this.forward.start.push(this.forward.ids.n)
     for (const key of String(row.accent ?? "").split(" ")) {
       if (!key) continue
       let p = this.accents.get(key)
@@ -222,7 +213,6 @@ export class MemoryIndex {
         for (const [w, positions] of parseTsVector(piece)) {
           const p = this.postingsOf(w)
           length += p.add(slot, positions)
-          this.forward.ids.push(p.id)
           words?.push(w)
         }
         i = space < 0 ? n : space + 1
@@ -232,7 +222,6 @@ export class MemoryIndex {
       words?.push(word)
       i = q + 1
       p.slots.push(slot)
-      this.forward.ids.push(p.id)
       if (text.charCodeAt(i) === 58) {
         i++
         for (;;) {
@@ -262,8 +251,6 @@ export class MemoryIndex {
     let p = this.terms.get(word)
     if (!p) {
       p = new Postings()
-      p.id = this.lexemeById.length
-      this.lexemeById.push(p)
       this.terms.set(word, p)
       // a new word goes into the sorted list in place (sorting every word again costs ~100 ms at 1M)
       const sorted = this.sortedTerms
@@ -311,34 +298,44 @@ export class MemoryIndex {
   private readonly orders = new Map<string, SlotOrder>()
 
   /**
-   * The live slots, shortest document first (log2Length ascending, then slot): the order in which
-   * an AND-ranked search meets its highest score caps (./memory-shortest-first). Kept like a page
-   * order; a counting sort over the few distinct lengths, so sorting again costs one pass.
+   * The shorter slots, tier by tier: what an AND-ranked page scores first, since its score caps
+   * are the highest (./memory-shortest-first). Kept like a page order and built again after
+   * REORDER_AFTER writes: one pass over the slots (a document has one of few distinct lengths).
    */
-  lengthOrder(): LengthOrder {
+  lengthTiers(): LengthTiers {
     const kept = this.byLength
     if (kept && this.slots - kept.covered <= REORDER_AFTER) return kept
-    const lengths = this.log2Length.a
+    const log2Length = this.log2Length.a
+    const live = (slot: number) => (this.alive[slot >> 5] & (1 << (slot & 31))) !== 0
     const distinct = new Set<number>()
-    for (let slot = 0; slot < this.slots; slot++) distinct.add(lengths[slot])
-    const values = Float64Array.from(distinct).sort()
-    const bucketOf = new Map(Array.from(values, (v, b) => [v, b]))
-    const start = new Int32Array(values.length + 1)
+    for (let slot = 0; slot < this.slots; slot++) if (live(slot)) distinct.add(log2Length[slot])
+    const lengths = Float64Array.from(distinct).sort()
+    const bucketOf = new Map(Array.from(lengths, (v, b) => [v, b]))
     const bucket = new Int32Array(this.slots)
+    // below[b]: the live slots shorter than lengths[b]
+    const below = new Float64Array(lengths.length + 1)
     for (let slot = 0; slot < this.slots; slot++) {
-      if (!(this.alive[slot >> 5] & (1 << (slot & 31)))) continue
-      bucket[slot] = bucketOf.get(lengths[slot])!
-      start[bucket[slot] + 1]++
+      if (!live(slot)) continue
+      bucket[slot] = bucketOf.get(log2Length[slot])!
+      below[bucket[slot] + 1]++
     }
-    for (let b = 0; b < values.length; b++) start[b + 1] += start[b]
-    const slots = new Int32Array(start[values.length])
-    const fill = start.slice(0, values.length)
-    for (let slot = 0; slot < this.slots; slot++)
-      if (this.alive[slot >> 5] & (1 << (slot & 31))) slots[fill[bucket[slot]]++] = slot
-    this.byLength = { slots, lengths: values, start, covered: this.slots }
+    for (let b = 0; b < lengths.length; b++) below[b + 1] += below[b]
+    const cuts: number[] = []
+    for (let share = 64, b = 0; share >= 2; share /= 2) {
+      while (b < lengths.length && below[b] < this.liveCount / share) b++
+      if (b === lengths.length) break
+      if (b > 0 && cuts[cuts.length - 1] !== b) cuts.push(b)
+    }
+    const tiers = cuts.map((cut) => ({ bits: new Uint32Array((this.slots + 31) >> 5), lengths: cut }))
+    for (let slot = 0; slot < this.slots; slot++) {
+      if (!live(slot)) continue
+      for (let t = tiers.length - 1; t >= 0 && tiers[t].lengths > bucket[slot]; t--)
+        tiers[t].bits[slot >> 5] |= 1 << (slot & 31)
+    }
+    this.byLength = { lengths, covered: this.slots, tiers }
     return this.byLength
   }
-  private byLength?: LengthOrder
+  private byLength?: LengthTiers
 
   /**
    * Each slot's cell: its combination of these columns' codes (a few thousand combinations for

@@ -26,10 +26,8 @@ export class SlotScorer {
     n: number
     off: Int32Array
     pos: Uint16Array
-    /** score()'s cursor; scoreAnyOrder's last slot and its posting */
+    /** score()'s cursor */
     k: number
-    lastSlot: number
-    lastK: number
   }[][]
   private entries = new RankEntries()
   private readonly andRank: boolean
@@ -49,7 +47,7 @@ export class SlotScorer {
     this.lists = operands.map((o) =>
       index.lexemes(o.term, o.prefix).map((word) => {
         const p = index.terms.get(word)!
-        return { postings: p, slots: p.slots.a, n: p.slots.n, off: p.off.a, pos: p.pos.a, k: 0, lastSlot: -1, lastK: 0 }
+        return { postings: p, slots: p.slots.a, n: p.slots.n, off: p.off.a, pos: p.pos.a, k: 0 }
       })
     )
     this.typed = input.typed ? index.match(input.typed) : undefined
@@ -187,6 +185,16 @@ export class SlotScorer {
     this.firstLast = { lexeme, at }
     return true
   }
+  /**
+   * Ready to score another set of slots from the lowest again (./memory-shortest-first scores a
+   * page's matches a tier at a time): the cursors go back to the start and the per-slot data of
+   * gatherTermAtATime is dropped (call it again for the new set).
+   */
+  rewind() {
+    for (const lexemes of this.lists) for (const l of lexemes) l.k = 0
+    this.firstLast = undefined
+    this.gathered = undefined
+  }
   /** Per matched slot: the first operand's last lexeme it holds (-1: none) and its posting there. */
   private firstLast?: { lexeme: Int32Array; at: Int32Array }
   private gathered?: {
@@ -224,73 +232,6 @@ export class SlotScorer {
     for (const a of this.accents) if (a) bound += 0.5
     return bound
   }
-
-  /**
-   * score(slot) for slots visited in any order (score() moves each lexeme's cursor forward only):
-   * each operand's entries are the slot's own lexemes (the index's forward list) that the operand
-   * stands for, in the operand's lexeme order — the entries the cursors would find.
-   */
-  scoreAnyOrder(slot: number): number {
-    const index = this.index
-    if (!this.members) {
-      this.anyMember = new Uint8Array(index.lexemeById.length)
-      this.members = this.lists.map((lexemes) => {
-        const member = new Int32Array(index.lexemeById.length)
-        lexemes.forEach((l, x) => {
-          member[l.postings.id] = x + 1
-          this.anyMember![l.postings.id] = 1
-        })
-        return member
-      })
-    }
-    const anyMember = this.anyMember!
-    const e = this.entries
-    e.reset()
-    const ids = index.forward.ids.a
-    // the slot's lexemes that some operand stands for (a description holds dozens, a query few)
-    let hits = this.hits
-    let found = 0
-    for (let f = index.forward.start.a[slot]; f < index.forward.start.a[slot + 1]; f++) {
-      if (!anyMember[ids[f]]) continue
-      if (found === hits.length) this.hits = hits = grown(hits)
-      hits[found++] = ids[f]
-    }
-    let held = this.held
-    for (let op = 0; op < this.lists.length; op++) {
-      const member = this.members[op]
-      let n = 0
-      for (let h = 0; h < found; h++) {
-        const x = member[hits[h]]
-        if (!x) continue
-        if (n === held.length) this.held = held = grown(held)
-        // insertion by lexeme order (a slot holds few lexemes of one operand)
-        let at = n++
-        while (at > 0 && held[at - 1] > x - 1) {
-          held[at] = held[at - 1]
-          at--
-        }
-        held[at] = x - 1
-      }
-      for (let h = 0; h < n; h++) {
-        const l = this.lists[op][held[h]]
-        // visits come in ascending runs (a length's slots): seek on from the last one while they do
-        const k = seek(l.slots, slot > l.lastSlot ? l.lastK : 0, l.n, slot)
-        l.lastSlot = slot
-        l.lastK = k
-        e.add(l.pos, l.off[k], l.off[k + 1])
-      }
-      e.closeOperand()
-    }
-    let score = tsRankFlat(e, this.andRank, this.operands, index.log2Length.a[slot])
-    if (this.typed && has(this.typed, slot)) score += 1
-    for (const a of this.accents) if (has(a, slot)) score += 0.5
-    return score
-  }
-  /** Per operand, lexeme number → its place in the operand's lexemes + 1; any operand's (scoreAnyOrder). */
-  private members?: Int32Array[]
-  private anyMember?: Uint8Array
-  private hits = new Int32Array(64)
-  private held = new Int32Array(64)
 
   /** compileTextMatch's score: ts_rank, + 1 for the words as typed, + 0.5 per exact-accent key. */
   score(slot: number): number {
@@ -385,12 +326,6 @@ function gatherScratch(size: number) {
     gatherFill = new Int32Array(gatherStart.length)
   } else gatherStart.fill(0, 0, size)
   return { start: gatherStart, fill: gatherFill }
-}
-
-const grown = (a: Int32Array) => {
-  const next = new Int32Array(a.length * 2)
-  next.set(a)
-  return next
 }
 
 const has = (bits: Uint32Array | undefined, slot: number) => !!bits && (bits[slot >> 5] & (1 << (slot & 31))) !== 0

@@ -5,7 +5,7 @@ import { keyCompare, pageCompare, TopSlots } from "./memory-order"
 import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
 import { SlotScorer } from "./memory-scoring"
 import { countBits, memorySearch, type MemorySearchInput } from "./memory-search"
-import { shortestFirstLimits, shortestFirstPage } from "./memory-shortest-first"
+import { shorterTiersPage } from "./memory-shortest-first"
 import { buildTablePlan } from "./plan"
 import { parseTsQuery } from "./ts-rank"
 
@@ -197,39 +197,54 @@ describe("in-process search", () => {
     }
   })
 
-  it("scores a slot from its own lexemes (any visiting order) as the cursors do", () => {
+  it("scores a second set of slots after rewind as a fresh scorer does (the tiers of a page)", () => {
     const index = catalogue(600)
     for (let i = 0; i < 30; i++) index.put(row(i * 13, index))
     for (const q of ["m:*", "qua | tra", "tang & m:*", "qua & tang & t:*", "(m:* | tuyet) & qua"]) {
       const search = input(index, q)
-      const cursors = new SlotScorer(index, search)
-      const anyOrder = new SlotScorer(index, search)
       const matched = index.match(parseTsQuery(q)!)
-      const slots: number[] = []
-      for (let s = 0; s < index.slots; s++) if (matched[s >> 5] & (1 << (s & 31))) slots.push(s)
-      const want = slots.map((s) => cursors.score(s))
+      // the upper half of the match first, then the lower half, as tiers come
+      const half = (upper: boolean) => {
+        const bits = new Uint32Array(matched.length)
+        for (let s = 0; s < index.slots; s++)
+          if (matched[s >> 5] & (1 << (s & 31)) && s >= index.slots / 2 === upper) bits[s >> 5] |= 1 << (s & 31)
+        return bits
+      }
+      const slotsOf = (bits: Uint32Array) => {
+        const out: number[] = []
+        for (let s = 0; s < index.slots; s++) if (bits[s >> 5] & (1 << (s & 31))) out.push(s)
+        return out
+      }
+      const fresh = new SlotScorer(index, search)
+      const want = slotsOf(matched).map((s) => fresh.score(s))
+      const tiered = new SlotScorer(index, search)
+      const got = new Map<number, number>()
+      for (const upper of [true, false]) {
+        const bits = half(upper)
+        tiered.rewind()
+        tiered.gatherTermAtATime(bits, countBits(bits))
+        for (const s of slotsOf(bits)) got.set(s, tiered.score(s))
+      }
       expect(
-        slots
-          .reverse()
-          .map((s) => anyOrder.scoreAnyOrder(s))
-          .reverse(),
+        slotsOf(matched).map((s) => got.get(s)),
         q
       ).toEqual(want)
     }
   })
 
-  it("pages two or more words without filters shortest document first, as the full pass does", () => {
+  it("pages two or more words without filters a tier of lengths at a time, shorter first, like the full pass", () => {
     // documents of many lengths, as a catalogue's descriptions are: words that match nothing added
-    const padded = (i: number, accent = "") => {
+    const padded = (i: number, accent = "", words = Math.floor(rnd() * 40)) => {
       const r = row(i, index)
-      const filler = Array.from({ length: Math.floor(rnd() * 40) }, (_, k) => `'zz${k}':${20 + k}`)
+      const filler = Array.from({ length: words }, (_, k) => `'zz${k}':${20 + k}`)
       return { ...r, tsv: [r.tsv, ...filler].join(" "), accent }
     }
     const index = new MemoryIndex(plan)
     for (let i = 0; i < 900; i++) index.put(padded(i))
-    index.lengthOrder()
-    // written since the length order was sorted, some with an exact-accent key; one removed
-    for (let i = 0; i < 60; i++) index.put(padded(i * 7, i % 3 ? "" : "quà"))
+    index.lengthTiers()
+    // written since the tiers were built, some with an exact-accent key, half of them among the
+    // shortest (in no tier: the first tier scores them); one removed
+    for (let i = 0; i < 60; i++) index.put(padded(i * 7, i % 3 ? "" : "quà", i % 2 ? undefined : 0))
     index.remove("p0007")
     const cases: [string, string[], string?][] = [
       ["qua & tang", []],
@@ -239,6 +254,7 @@ describe("in-process search", () => {
       ["qua & tang & t:*", []],
       ["(qua | tra) & tang", [], "qua & tang"],
     ]
+    const scoredShares: number[] = []
     for (const [q, accentKeys, typed] of cases) {
       for (const [skip, take] of [
         [0, 16],
@@ -254,19 +270,33 @@ describe("in-process search", () => {
         const full = memorySearch(index, search).page
         expect(full.length, q).toBe(take)
         expect(memorySearch(index, { ...search, pageOnly: true }).page, `${q} ${accentKeys}`).toEqual(full)
-        // and the page did come from the shortest-first visit (not its fallback; no time limit here)
-        const timeMs = shortestFirstLimits.timeMs
-        shortestFirstLimits.timeMs = Number.POSITIVE_INFINITY
         const scores = index.scores()
-        const page = new TopSlots(skip + take, pageCompare(index, search.plan.order, scores))
         const matched = index.match(search.query!)
-        const slots = shortestFirstPage(index, matched, countBits(matched), new SlotScorer(index, search), page, scores)
+        // and it came from the tiers, scoring fewer matches than all where the page's scores allow
+        const tiersScorer = new SlotScorer(index, search)
+        const score = tiersScorer.score.bind(tiersScorer)
+        let scored = 0
+        tiersScorer.score = (slot) => {
+          scored++
+          return score(slot)
+        }
+        const tiers = shorterTiersPage(
+          index,
+          matched,
+          tiersScorer,
+          new TopSlots(skip + take, pageCompare(index, search.plan.order, scores)),
+          scores
+        )
         expect(
-          slots?.slice(skip).map((s) => index.ids[s]),
-          q
+          tiers.slice(skip).map((s) => index.ids[s]),
+          `${q} by tiers`
         ).toEqual(full.map((h) => h.id))
+        scoredShares.push(scored / countBits(matched))
       }
     }
+    expect(index.lengthTiers().tiers.length).toBeGreaterThan(2)
+    // the tiers stop before the longest documents where the page's scores allow it
+    expect(Math.min(...scoredShares)).toBeLessThan(0.5)
   })
 
   it("counts disjunctive facets, pages from the filters' values' slots as a pass over all slots (words or not)", () => {

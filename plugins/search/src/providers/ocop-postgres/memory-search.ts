@@ -8,11 +8,11 @@
  */
 import { sortedCounts, statsCount, statsFacets, valueFacets, type FacetRequest, type FacetRow } from "./facets"
 import type { MemoryIndex } from "./memory-index"
-import type { ColumnValues } from "./memory-storage"
+import { type ColumnValues, wordBits } from "./memory-storage"
 import { keyCompare, orderName, pageCompare, TopSlots } from "./memory-order"
 import type { MemorySearchPlan } from "./memory-plan"
 import { SlotScorer } from "./memory-scoring"
-import { shortestFirstPage } from "./memory-shortest-first"
+import { shorterTiersPage } from "./memory-shortest-first"
 import type { TsNode } from "./ts-rank"
 
 export { planMemorySearch, type MemoryOrderKey, type MemorySearchPlan } from "./memory-plan"
@@ -41,19 +41,18 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   // score is 0 (the order's _score ties)
   const ranked = !!input.query && mplan.order.some((k) => k.field === "_score")
   const scorer = new SlotScorer(index, input)
-  const matchedCount = countBits(matched)
-  // a page alone, by relevance, of two or more words (a type-ahead past its first word): shortest
-  // document first, stopping where the score caps lose (./memory-shortest-first)
+  // a page alone, by relevance, of two or more words (a type-ahead past its first word): shorter
+  // documents first, stopping where the score caps lose (./memory-shortest-first)
   const bySort = mplan.order[0]
   if (input.pageOnly && ranked && scorer.bounded && bySort.field === "_score" && bySort.desc)
     if (!mplan.tests.length && !input.facets.length && input.skip + input.take > 0) {
       const scores = index.scores()
       const page = new TopSlots(input.skip + input.take, pageCompare(index, mplan.order, scores))
-      const slots = shortestFirstPage(index, matched, matchedCount, scorer, page, scores)
-      if (slots)
-        return { row: {}, page: slots.slice(input.skip).map((slot) => ({ id: index.ids[slot], score: scores[slot] })) }
+      const slots = shorterTiersPage(index, matched, scorer, page, scores).slice(input.skip)
+      return { row: {}, page: slots.map((slot) => ({ id: index.ids[slot], score: scores[slot] })) }
     }
 
+  const matchedCount = countBits(matched)
   const bits = new Map([...input.disjunctive].map((field, b) => [field, 1 << b]))
   const tests = mplan.tests.map((t) => {
     const col = index.column(t.field)!
@@ -404,13 +403,7 @@ function visitMatches(
 
 export function countBits(bits: Uint32Array): number {
   let count = 0
-  for (let w = 0; w < bits.length; w++) {
-    // a word's set bits in a few steps (not one step per bit: a search without words has ~32 per word)
-    let v = bits[w]
-    v -= (v >>> 1) & 0x55555555
-    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
-    count += Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
-  }
+  for (let w = 0; w < bits.length; w++) count += wordBits(bits[w])
   return count
 }
 

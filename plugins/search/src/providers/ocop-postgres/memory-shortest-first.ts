@@ -1,77 +1,85 @@
 /**
  * The page of a ranked search of two or more words without filters or facets (a type-ahead past
- * its first word, "nước m"), shortest document first. Its rank is calc_rank_and, at most
- * 1 / log2(length + 1) before the bonuses (SlotScorer.bound), so once the page is full the matches
- * are visited in the index's length order (MemoryIndex.lengthOrder) and the visit stops when even
- * a document of the current length with every bonus would lose to the page's last score. At 1M
- * documents "nước m" matches 75,679 and scores about 1,700 this way; the full pass over the match
- * (./memory-search) took ~30 ms of the suggest p95 (bench/RESULTS.md). Words far apart leave most
- * matches' caps above the page ("cam c"): after scoring an eighth of the match (sooner when that is
- * certain), or after shortestFirstLimits.timeMs, this gives up and the full pass, cheaper per match,
- * answers.
+ * its first word, "nước m"), shorter documents first. Its rank is calc_rank_and, at most
+ * 1 / log2(length + 1) before the bonuses (SlotScorer.bound), so the matches are scored a tier of
+ * lengths at a time (MemoryIndex.lengthTiers: the shortest 1/64 of the documents, then the rest of
+ * the shortest 1/32, …, then the rest), each tier in slot order the way the full pass scores
+ * (SlotScorer.gatherTermAtATime), and the scoring stops once the shortest document of the next
+ * tier, with every bonus, would lose to the page's last score.
+ *
+ * At 1M documents "nước m" (75,679 matches) is answered from its first tier or two. Words rarely
+ * near each other ("thổ c", "che t") score well below every cap of their lengths: no tier's end
+ * can stop them, so after the first tier the rest is scored in one pass, as the full pass would.
+ * (A visit one document at a time in length order, the approach before this one, scored each match
+ * out of slot order at several times the cost and lost on exactly those prefixes: bench/RESULTS.md.)
  */
 import type { Bitset, MemoryIndex } from "./memory-index"
-import type { SlotScorer } from "./memory-scoring"
 import type { TopSlots } from "./memory-order"
+import type { SlotScorer } from "./memory-scoring"
+import { wordBits } from "./memory-storage"
 
-/** Time the visit may take before the full pass answers instead (tests lift it: machines are noisy). */
-export const shortestFirstLimits = { timeMs: 2 }
-/** Scored matches, in length order, before a search without bonuses asks whether to go on. */
-const FIRST_LOOK = 512
+let tierScratch = new Uint32Array(0)
 
-/**
- * The page's slots in page order, their scores in `scores`; undefined when the full pass is the
- * cheaper way. `page` must order by score first, descending.
- */
-export function shortestFirstPage(
+/** The page's slots in page order, their scores in `scores`. `page` must order by score first, descending. */
+export function shorterTiersPage(
   index: MemoryIndex,
   matched: Bitset,
-  matchedCount: number,
   scorer: SlotScorer,
   page: TopSlots,
   scores: Float64Array
-): number[] | undefined {
-  const { slots: order, lengths, start, covered } = index.lengthOrder()
+): number[] {
+  const { tiers, lengths, covered } = index.lengthTiers()
+  if (tierScratch.length < matched.length) tierScratch = new Uint32Array(Math.ceil(matched.length * 1.25))
+  const tier = tierScratch
+  const coveredWord = covered >> 5
+  const coveredMask = covered & 31 ? (1 << (covered & 31)) - 1 : 0
   let worstScore = Number.NEGATIVE_INFINITY
-  let scored = 0
-  // scoring a match out of order costs a few times what the full pass spends on one; and past a few
-  // ms the visit is no longer what makes a first ask fast (the answer is the same either way)
-  const budget = Math.max(matchedCount / 8, 2 * FIRST_LOOK)
-  const giveUpAt = performance.now() + shortestFirstLimits.timeMs
-  /**
-   * Whether a visit without bonuses (no accent key, no typo) is hopeless: the slots of the order
-   * whose cap still beats the page hold about that share of the match, more than the budget.
-   */
-  const hopeless = () => {
-    let b = 0
-    while (b < lengths.length && (!lengths[b] || scorer.boundOfLength(lengths[b]) >= worstScore)) b++
-    return (start[b] / order.length) * matchedCount > budget
-  }
-  const withoutBonus = scorer.boundOfLength(1) === 1
-  const visit = (slot: number, inOrder: boolean): boolean => {
-    if (!(matched[slot >> 5] & (1 << (slot & 31)))) return true
-    if (scorer.bound(slot) < worstScore) return true
-    if (inOrder && ++scored > budget) return false
-    if (inOrder && (scored & 63) === 0 && performance.now() > giveUpAt) return false
-    // asked once the shortest documents have had a chance to fill the page with good scores
-    if (inOrder && withoutBonus && scored === FIRST_LOOK && hopeless()) return false
-    const score = scorer.scoreAnyOrder(slot)
-    if (score < worstScore) return true
-    scores[slot] = score
-    page.offer(slot)
-    const worst = page.worst()
-    if (worst >= 0) worstScore = scores[worst]
-    return true
-  }
-  // slots written since the order was sorted are not in it: visited first, every one
-  for (let slot = covered; slot < index.slots; slot++) visit(slot, false)
-  for (let b = 0; b < lengths.length; b++) {
-    // every later slot is at least this long: its cap is no higher (an empty document matches nothing)
-    if (lengths[b] && scorer.boundOfLength(lengths[b]) < worstScore) break
-    for (let x = start[b]; x < start[b + 1]; x++) {
-      const slot = order[x]
-      if (matched[slot >> 5] & (1 << (slot & 31)) && !visit(slot, true)) return undefined
+  let outer: Uint32Array | undefined
+  for (let t = 0; t <= tiers.length; ) {
+    const inner = t < tiers.length ? tiers[t].bits : undefined
+    let count = 0
+    for (let w = 0; w < matched.length; w++) {
+      const word = matched[w]
+      if (!word) {
+        tier[w] = 0
+        continue
+      }
+      // the slots of this tier that are not in an earlier one; the slots written since are in none:
+      // the first tier scores them
+      const sorted = w < coveredWord ? -1 : w === coveredWord ? coveredMask : 0
+      let mine = (inner ? inner[w] : -1) & ~(outer ? outer[w] : 0) & sorted
+      if (t === 0) mine |= ~sorted
+      const bits = word & mine
+      tier[w] = bits
+      if (bits) count += wordBits(bits)
     }
+    if (count) {
+      scorer.rewind()
+      scorer.gatherTermAtATime(tier, count)
+      for (let w = 0; w < matched.length; w++) {
+        let word = tier[w]
+        while (word) {
+          const bit = word & -word
+          word ^= bit
+          const slot = (w << 5) | (31 - Math.clz32(bit))
+          if (scorer.bound(slot) < worstScore) continue
+          const score = scorer.score(slot)
+          if (score < worstScore) continue
+          scores[slot] = score
+          page.offer(slot)
+          const worst = page.worst()
+          if (worst >= 0) worstScore = scores[worst]
+        }
+      }
+    }
+    if (t === tiers.length) break
+    // every slot of a later tier is at least as long as the first length after this one
+    const full = page.worst() >= 0
+    if (full && scorer.boundOfLength(lengths[tiers[t].lengths]) < worstScore) break
+    outer = inner
+    // when not even the last tier's end could stop the scoring, the rest is scored in one pass
+    const last = tiers[tiers.length - 1]
+    t = !full || scorer.boundOfLength(lengths[last.lengths]) < worstScore ? t + 1 : tiers.length
   }
   return page.sorted()
 }

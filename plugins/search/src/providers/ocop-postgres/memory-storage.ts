@@ -43,8 +43,6 @@ const uint16 = (size: number) => new Uint16Array(size)
 
 /** The documents (slots, ascending) that hold one lexeme, with their positions. */
 export class Postings {
-  /** The lexeme's number in its index (MemoryIndex.lexemeById); -1 for an accent key's slots. */
-  id = -1
   slots = new Growable(new Int32Array(4), int32)
   /** off[k]..off[k+1] are posting k's positions in pos. */
   off = Object.assign(new Growable(Int32Array.of(0), int32), { n: 1 })
@@ -129,3 +127,10 @@ export class ColumnValues {
 
 /** Each code's slots: slots[start[c]..start[c + 1]] (ascending), over the slots below `covered`. */
 export type CodeSlots = { start: Int32Array; slots: Int32Array; covered: number }
+
+/** A bitset word's set bits, in a few steps (not one step per bit: a search without words has ~32 per word). */
+export function wordBits(v: number): number {
+  v -= (v >>> 1) & 0x55555555
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+}

@@ -121,9 +121,9 @@ export class KeptTypeAhead {
       const recorded = trail.words.get(slot)
       if (!recorded) return false
       if (!matchesWords(e.q.query, recorded.words)) continue
-      // a new slot is scored from its own lexemes (the index's forward lists), as any slot can be
+      // new slots come in ascending order: the scorer's cursors seek forward from one to the next
       scorer ??= new SlotScorer(index, e.q)
-      scores[slot] = scorer.scoreAnyOrder(slot)
+      scores[slot] = scorer.score(slot)
       fresh.push(slot)
     }
     if (fresh.length) {

@@ -293,9 +293,9 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
           await new Promise((resolve) => setImmediate(resolve))
           until = performance.now() + WARM_SLICE_MS
         }
-      // the order a type-ahead past its first word visits its matches in (./memory-shortest-first),
+      // the length tiers a type-ahead past its first word scores its matches by (./memory-shortest-first),
       // and the documents of each first letter, which a last word just begun stands for
-      index.lengthOrder()
+      index.lengthTiers()
       for (const letter of new Set([...index.terms.keys()].map((w) => w[0])))
         index.match({ term: letter, prefix: true })
       for (const q of prefixes) {
