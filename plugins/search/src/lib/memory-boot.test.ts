@@ -10,6 +10,9 @@ describe("the boot load of the in-process index", () => {
     expect(loadingText([table(10, 20), table(5, 7)])).toBe("loading the in-process index (15 of 27)")
     expect(loadingText([table(0)])).toBe("loading the in-process index (0)")
     expect(progressText([table(40000, 100081)])).toBe("loading the in-process index … 40,000 of 100,081 products")
+    // the first line, before any row: what is being loaded, not "0 of …"
+    expect(progressText([table(0, 100081)])).toBe("loading the in-process index of 100,081 products")
+    expect(progressText([table(0)])).toBe("loading the in-process index")
   })
 
   it("is not ready while waiting, loading or warming up; ready when loaded, off, or failed (SQL answers)", () => {

@@ -52,8 +52,15 @@ export function loadingText(loads: MemoryLoadProgress[]): string {
   return `loading the in-process index (${f(loaded)}${total === undefined ? "" : ` of ${f(total)}`})`
 }
 
-/** The boot log's "loading the in-process index … 40,000 of 100,081 products". */
+/**
+ * The boot log's "loading the in-process index … 40,000 of 100,081 products"; before the first
+ * rows arrive, "loading the in-process index of 100,081 products" (not "0 of …": nothing is wrong).
+ */
 export function progressText(loads: MemoryLoadProgress[]): string {
+  const loaded = loads.reduce((n, l) => n + l.loaded, 0)
+  const total = loads.every((l) => l.total !== undefined) ? loads.reduce((n, l) => n + (l.total ?? 0), 0) : undefined
+  if (!loaded)
+    return `loading the in-process index${total === undefined ? "" : ` of ${total.toLocaleString("en-US")} products`}`
   return loadingText(loads).replace(/ \((.*)\)$/, " … $1 products")
 }
 
