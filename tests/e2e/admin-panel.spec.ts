@@ -87,3 +87,33 @@ test("the producers page lists producers with the API's count", async ({ page })
   // the count as Vietnamese writes it (44.607 at 100k)
   await expect(page.getByText(`${count.toLocaleString("vi-VN")} chủ thể`)).toBeVisible()
 })
+
+test("a producer decision goes once on a double click; on a phone the table scrolls sideways", async ({ page }) => {
+  await logIn(page)
+  await chooseLanguage(page, "vi")
+  await page.setViewportSize({ width: 390, height: 844 })
+  // the decision is answered here, slowly, so the second click lands while the first waits and no
+  // producer of the shared database is suspended
+  const decisions: string[] = []
+  await page.route(/\/admin\/ocop\/producers\/[^/?]+\/suspend$/, async (route) => {
+    decisions.push(route.request().url())
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    await route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify({ producer: {} }) })
+  })
+  page.on("dialog", (dialog) => dialog.accept("kiểm tra nhấp đúp"))
+  await page.goto("/app/ocop-producers")
+  const table = page.getByTestId("ocop-producers-table")
+  await expect(table.locator("tbody tr").first()).toBeVisible({ timeout: 30_000 })
+  const widths = await table.evaluate((t) => ({
+    table: t.getBoundingClientRect().width,
+    shown: (t.parentElement as HTMLElement).clientWidth,
+    scrolls: (t.parentElement as HTMLElement).scrollWidth,
+  }))
+  expect(widths.table).toBeGreaterThanOrEqual(640)
+  expect(widths.scrolls).toBeGreaterThan(widths.shown)
+
+  await table.getByRole("button", { name: "Đình chỉ" }).first().dblclick()
+  await expect.poll(() => decisions.length).toBe(1)
+  await page.waitForTimeout(1_000)
+  expect(decisions).toHaveLength(1)
+})

@@ -40,15 +40,25 @@ const ProducersPage = () => {
     else load()
   }, [offset])
 
+  // one decision at a time: a double click sends one request (the ref, since both clicks can come
+  // before React renders the disabled buttons)
+  const acting = useRef(false)
+  const [actingOn, setActingOn] = useState<string | null>(null)
   const act = async (p: Producer, action: "approve" | "suspend" | "reactivate") => {
+    if (acting.current) return
     setError(null)
     const reason = action === "suspend" ? window.prompt(adminText("suspendPrompt", { name: p.name })) : undefined
     if (action === "suspend" && !reason) return
+    acting.current = true
+    setActingOn(p.id)
     try {
       await ocopAdmin(`/producers/${p.id}/${action}`, { method: "POST", body: { reason } })
       await load()
     } catch (e: any) {
       setError(e.message)
+    } finally {
+      acting.current = false
+      setActingOn(null)
     }
   }
 
@@ -59,49 +69,57 @@ const ProducersPage = () => {
         <Text size="small">{adminText("producersCount", { n: formatCount(count) })}</Text>
       </div>
       {error && <Text className="px-6 text-ui-fg-error">{error}</Text>}
-      <Table data-testid="ocop-producers-table">
-        <Table.Header>
-          <Table.Row>
-            <Table.HeaderCell>{adminText("name")}</Table.HeaderCell>
-            <Table.HeaderCell>{adminText("type")}</Table.HeaderCell>
-            <Table.HeaderCell>{adminText("province")}</Table.HeaderCell>
-            <Table.HeaderCell>{adminText("status")}</Table.HeaderCell>
-            <Table.HeaderCell />
-          </Table.Row>
-        </Table.Header>
-        <Table.Body>
-          {producers.map((p) => (
-            <Table.Row key={p.id}>
-              <Table.Cell>{p.name}</Table.Cell>
-              <Table.Cell>{entityTypeText(p.entity_type)}</Table.Cell>
-              <Table.Cell>{provinceName(p.province_code)}</Table.Cell>
-              <Table.Cell>
-                <Badge color={p.status === "active" ? "green" : p.status === "pending" ? "blue" : "red"}>
-                  {producerStatusText(p.status)}
-                </Badge>
-                {p.status_reason ? <Text size="xsmall">{p.status_reason}</Text> : null}
-              </Table.Cell>
-              <Table.Cell className="flex gap-2">
-                {p.status === "pending" && (
-                  <Button size="small" onClick={() => act(p, "approve")}>
-                    {adminText("approveProducer")}
-                  </Button>
-                )}
-                {p.status !== "suspended" && (
-                  <Button size="small" variant="secondary" onClick={() => act(p, "suspend")}>
-                    {adminText("suspendProducer")}
-                  </Button>
-                )}
-                {p.status === "suspended" && (
-                  <Button size="small" onClick={() => act(p, "reactivate")}>
-                    {adminText("reactivate")}
-                  </Button>
-                )}
-              </Table.Cell>
+      {/* on a phone the table scrolls sideways instead of squeezing names into a few letters a line */}
+      <div style={{ overflowX: "auto" }}>
+        <Table data-testid="ocop-producers-table" style={{ minWidth: 640 }}>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>{adminText("name")}</Table.HeaderCell>
+              <Table.HeaderCell>{adminText("type")}</Table.HeaderCell>
+              <Table.HeaderCell>{adminText("province")}</Table.HeaderCell>
+              <Table.HeaderCell>{adminText("status")}</Table.HeaderCell>
+              <Table.HeaderCell />
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Header>
+          <Table.Body>
+            {producers.map((p) => (
+              <Table.Row key={p.id}>
+                <Table.Cell>{p.name}</Table.Cell>
+                <Table.Cell>{entityTypeText(p.entity_type)}</Table.Cell>
+                <Table.Cell>{provinceName(p.province_code)}</Table.Cell>
+                <Table.Cell>
+                  <Badge color={p.status === "active" ? "green" : p.status === "pending" ? "blue" : "red"}>
+                    {producerStatusText(p.status)}
+                  </Badge>
+                  {p.status_reason ? <Text size="xsmall">{p.status_reason}</Text> : null}
+                </Table.Cell>
+                <Table.Cell className="flex gap-2" style={{ flexWrap: "wrap" }}>
+                  {p.status === "pending" && (
+                    <Button size="small" disabled={actingOn === p.id} onClick={() => act(p, "approve")}>
+                      {adminText("approveProducer")}
+                    </Button>
+                  )}
+                  {p.status !== "suspended" && (
+                    <Button
+                      size="small"
+                      variant="secondary"
+                      disabled={actingOn === p.id}
+                      onClick={() => act(p, "suspend")}
+                    >
+                      {adminText("suspendProducer")}
+                    </Button>
+                  )}
+                  {p.status === "suspended" && (
+                    <Button size="small" disabled={actingOn === p.id} onClick={() => act(p, "reactivate")}>
+                      {adminText("reactivate")}
+                    </Button>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
       <div className="flex gap-2 px-6 py-4">
         <Button
           size="small"
