@@ -297,6 +297,32 @@ describe("in-process search", () => {
     expect(index.lengthTiers().tiers.length).toBeGreaterThan(2)
     // the tiers stop before the longest documents where the page's scores allow it
     expect(Math.min(...scoredShares)).toBeLessThan(0.5)
+
+    // the same catalogue searched with facets and filters (the full pass, cap pruning by length): the
+    // page of every passing match scored and sorted key by key
+    for (const filters of [{}, { stars: "5" }, { province: ["01", "79"] }]) {
+      const search = input(index, "qua & tang", filters, 12)
+      const scorer = new SlotScorer(index, search)
+      const matched = index.match(search.query!)
+      const scores = new Float64Array(index.slots)
+      const passing: number[] = []
+      for (let s = 0; s < index.slots; s++) {
+        if (!(matched[s >> 5] & (1 << (s & 31)))) continue
+        const passes = search.plan.tests.every((t) => {
+          const col = index.column(t.field)!
+          const code = col.codes.a[s]
+          return t.test(col.text[code], col.num[code])
+        })
+        if (!passes) continue
+        scores[s] = scorer.score(s)
+        passing.push(s)
+      }
+      const want = passing.sort(keyCompare(index, search.plan.order, scores)).slice(0, 12)
+      expect(want.length).toBe(12)
+      expect(memorySearch(index, search).page, JSON.stringify(filters)).toEqual(
+        want.map((s) => ({ id: index.ids[s], score: scores[s] }))
+      )
+    }
   })
 
   it("counts disjunctive facets, pages from the filters' values' slots as a pass over all slots (words or not)", () => {
