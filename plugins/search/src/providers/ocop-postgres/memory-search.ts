@@ -119,15 +119,15 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   }
   for (const f of vf) setOf(f.bit).vf.push(f)
   for (const f of sf) setOf(f.bit).sf.push(f)
-  // without words: counted from the cells of every column the search reads when there are fewer
-  // cells than set by set would visit slots (countFromCells); else, with broad filters, one pass
-  // over the live slots counts every set at once (countByCells); narrow filters keep visiting
-  // their own values' slots, set by set
-  const cost = presorted && tests.length > 0 ? setsCost(index, tests, sets) : 0
-  const cellTotal = !cost
-    ? undefined
-    : (countFromCells(index, tests, sets, cost) ??
-      (cost > index.liveCount / 8 ? countByCells(index, tests, sets) : undefined))
+  // without words: counted from the cells of every column the search reads when they are few
+  // (countFromCells); else, with broad filters, one pass over the live slots counts every set at
+  // once (countByCells); narrow filters keep visiting their own values' slots, set by set
+  const cost = () => setsCost(index, tests, sets)
+  const cellTotal =
+    presorted && tests.length > 0
+      ? (countFromCells(index, tests, sets, cost) ??
+        (cost() > index.liveCount / 8 ? countByCells(index, tests, sets) : undefined))
+      : undefined
   if (cellTotal !== undefined) {
     const row = facetRow(cellTotal, vf, sf)
     const slots = presortedPage(index, order, scores, tests, page, input.skip, cellTotal)
@@ -220,6 +220,8 @@ function setsCost(index: MemoryIndex, tests: SlotTest[], sets: FacetSets): numbe
 }
 
 const FAILS_MORE = 255
+/** Cells up to this share of the live documents are counted without asking what else would cost. */
+const FEW_CELLS = 1 / 16
 
 /**
  * Total and facet counts of a search without words from the cells (MemoryIndex.cells) of every
@@ -229,10 +231,16 @@ const FAILS_MORE = 255
  * countByCells, a bit per failed disjunctive filter); a stats facet adds the cell's one value
  * times its live documents. No slot is visited: at 1M the slot pass of countByCells was ~85% of
  * a filters-only search (12–30 ms). Undefined when the index keeps no such cells, when there are
- * more cells than `budget` (what counting otherwise visits), or when a stats column's sums would
- * depend on their order (complementSums).
+ * many cells (more than FEW_CELLS of the live documents) and more than `budget` says counting
+ * otherwise visits (its sources' slots, sorted again after many writes: not asked when few), or
+ * when a stats column's sums would depend on their order (complementSums).
  */
-function countFromCells(index: MemoryIndex, tests: SlotTest[], sets: FacetSets, budget: number): number | undefined {
+function countFromCells(
+  index: MemoryIndex,
+  tests: SlotTest[],
+  sets: FacetSets,
+  budget: () => number
+): number | undefined {
   if (tests.length >= FAILS_MORE) return undefined
   const stats = [...sets.values()].flatMap((s) => s.sf)
   if (!complementSums(stats.map((f) => f.col))) return undefined
@@ -242,7 +250,7 @@ function countFromCells(index: MemoryIndex, tests: SlotTest[], sets: FacetSets, 
   const read = new Set([...facets.map((f) => f.col), ...tests.map((t) => t.col), ...stats.map((f) => f.col)])
   const cellCols = [...read].sort((a, b) => Number(a.text.length > CELL_CODES) - Number(b.text.length > CELL_CODES))
   const cells = index.cells(cellCols)
-  if (!cells || cells.count > budget) return undefined
+  if (!cells || (cells.count > index.liveCount * FEW_CELLS && cells.count > budget())) return undefined
   const n = cells.count
   const live = cells.live
   const cellState = new Uint8Array(n)
