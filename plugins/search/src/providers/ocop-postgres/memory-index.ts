@@ -15,12 +15,31 @@ import { KeptTypeAhead, WriteTrail } from "./memory-type-ahead"
 
 /** A column with fewer codes than this can be a cell column (MemoryIndex.cells). */
 export const CELL_CODES = 1024
-/** At most this many cell columns (their codes make one exact number key) and kept sets of them. */
-const MAX_CELL_COLUMNS = 5
+/** Leading columns of fewer than CELL_CODES codes make one exact number key (5 × 10 bits). */
+const KEY_COLUMNS = 5
+/**
+ * Codes a column after those may have (a price: thousands of values in a real catalogue): a cell
+ * key takes each such column in a step, (cell so far, below 2^31) × WIDE_CODES + code, still exact.
+ */
+const WIDE_CODES = 1 << 21
+/** At most this many cell columns and kept sets of them. */
+const MAX_CELL_COLUMNS = 8
 const MAX_CELL_SETS = 4
 
-/** Each slot's cell (its combination of some columns' codes) and each cell's code per column. */
-export type SlotCells = { slots: Int32Array; codes: Int32Array[]; count: number }
+/**
+ * Each slot's cell (its combination of some columns' codes), each cell's code per column and its
+ * live documents (kept on every write, like ColumnValues.live).
+ */
+export type SlotCells = { slots: Int32Array; codes: Int32Array[]; live: Int32Array; count: number }
+type KeptCells = {
+  slots: Growable<Int32Array>
+  codes: Growable<Int32Array>[]
+  live: Growable<Int32Array>
+  /** How many leading columns make the first key (each below CELL_CODES codes). */
+  first: number
+  /** The leading columns' key, then (cell so far, next code) per further column, numbered as first seen. */
+  byKey: Map<number, number>[]
+}
 
 /** A row of MemoryIndex.selectSql: id, tsv text, accent keys and c<i> per scalar column (as text). */
 export type IndexRow = Record<string, string | null | undefined>
@@ -119,6 +138,7 @@ export class MemoryIndex {
       this.alive[slot >> 5] &= ~(1 << (slot & 31))
       this.dead++
       for (const c of this.columns) c.live[c.codes.a[slot]]--
+      for (const kept of this.cellSets.values()) if (slot < kept.slots.n) kept.live.a[kept.slots.a[slot]]--
       const trail = this.trail
       if (trail.killed.length >= MAX_TRAIL) Object.assign(trail, { from: this.slots + 1, killed: [], words: new Map() })
       else if (trail.from !== undefined) trail.killed.push(slot)
@@ -339,47 +359,62 @@ export class MemoryIndex {
 
   /**
    * Each slot's cell: its combination of these columns' codes (a few thousand combinations for
-   * province, group, subgroup, stars and producer type at 1M documents), numbered as first seen.
-   * Kept per set of columns and extended by the slots written since (a slot's codes never change);
-   * undefined for too many columns or a column with CELL_CODES values or more.
+   * province, group, subgroup, stars, producer type and price at 1M bench documents), numbered as
+   * first seen, with each cell's live documents. Kept per set of columns and extended by the slots
+   * written since (a slot's codes never change; a kill takes its slot out of its cell's live count);
+   * undefined for too many columns, or a column with more values than its place in the key allows
+   * (CELL_CODES in the first key, WIDE_CODES after).
    */
   cells(columns: ColumnValues[]): SlotCells | undefined {
-    if (columns.length > MAX_CELL_COLUMNS || columns.some((c) => c.text.length > CELL_CODES)) return undefined
+    if (columns.length > MAX_CELL_COLUMNS) return undefined
     const key = columns.map((c) => c.column.field).join(",")
     let kept = this.cellSets.get(key)
-    if (kept) this.cellSets.delete(key)
-    else
+    if (!kept) {
+      let first = 0
+      while (first < Math.min(KEY_COLUMNS, columns.length) && columns[first].text.length <= CELL_CODES) first++
       kept = {
         slots: new Growable(new Int32Array(16), (n) => new Int32Array(n)),
         codes: columns.map(() => new Growable(new Int32Array(16), (n) => new Int32Array(n))),
-        byKey: new Map(),
+        live: new Growable(new Int32Array(16), (n) => new Int32Array(n)),
+        first,
+        byKey: Array.from({ length: columns.length - first + 1 }, () => new Map()),
       }
+    }
+    const { slots, codes, live, first, byKey } = kept
+    if (columns.some((c, x) => c.text.length > (x < first ? CELL_CODES : WIDE_CODES))) return undefined
+    this.cellSets.delete(key)
     this.cellSets.set(key, kept)
     if (this.cellSets.size > MAX_CELL_SETS) this.cellSets.delete(this.cellSets.keys().next().value!)
-    const { slots, codes, byKey } = kept
+    const last = byKey[byKey.length - 1]
     if (slots.n < this.slots) {
       slots.grow(this.slots)
       const a = slots.a
       const cols = columns.map((c) => c.codes.a)
       for (let s = slots.n; s < this.slots; s++) {
         let k = 0
-        for (const col of cols) k = k * CELL_CODES + col[s]
-        let cell = byKey.get(k)
-        if (cell === undefined) {
-          cell = byKey.size
-          byKey.set(k, cell)
-          for (let x = 0; x < cols.length; x++) codes[x].push(cols[x][s])
+        for (let x = 0; x < first; x++) k = k * CELL_CODES + cols[x][s]
+        // then the key so far is numbered (below 2^31) before each further column: it stays exact
+        for (let x = first; x <= cols.length; x++) {
+          const keys = byKey[x - first]
+          let id = keys.get(k)
+          if (id === undefined) {
+            id = keys.size
+            keys.set(k, id)
+            if (keys === last) {
+              for (let y = 0; y < cols.length; y++) codes[y].push(cols[y][s])
+              live.push(0)
+            }
+          }
+          k = x < cols.length ? id * WIDE_CODES + cols[x][s] : id
         }
-        a[s] = cell
+        a[s] = k
+        if (this.alive[s >> 5] & (1 << (s & 31))) live.a[k]++
       }
       slots.n = this.slots
     }
-    return { slots: slots.a, codes: codes.map((g) => g.a), count: byKey.size }
+    return { slots: slots.a, codes: codes.map((g) => g.a), live: live.a, count: last.size }
   }
-  private readonly cellSets = new Map<
-    string,
-    { slots: Growable<Int32Array>; codes: Growable<Int32Array>[]; byKey: Map<number, number> }
-  >()
+  private readonly cellSets = new Map<string, KeptCells>()
 
   /** The live documents a tsquery matches, as a bitset over slots. */
   match(node: TsNode): Bitset {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { MemoryIndex } from "./memory-index"
+import { CELL_CODES, MemoryIndex } from "./memory-index"
 import { sortedCounts, statsCount, valueFacets } from "./facets"
 import { keyCompare, pageCompare, TopSlots } from "./memory-order"
 import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
@@ -28,7 +28,10 @@ const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)]
 const WORDS = ["nuoc", "mam", "tra", "tuyet", "mat", "ong", "qua", "tang", "che", "thai"]
 
 /** A document as the load query gives it: a tsvector of random words, most with "qua" and "tang". */
-function row(i: number, index: MemoryIndex) {
+/** Prices: 20 whole values, the same with cents, or 1,500 whole values (more than CELL_CODES). */
+type Prices = "whole" | "cents" | "many"
+
+function row(i: number, index: MemoryIndex, prices: Prices = "whole") {
   const words = Array.from({ length: 2 + Math.floor(rnd() * 4) }, () => pick(WORDS))
   if (rnd() < 0.8) words.push("qua", "tang")
   const positions = new Map<string, string[]>()
@@ -42,7 +45,12 @@ function row(i: number, index: MemoryIndex) {
   const values: Record<string, string | null> = {
     stars: pick(["3", "4", "5"]),
     province: rnd() < 0.1 ? null : pick(["01", "48", "79"]),
-    price: rnd() < 0.1 ? null : String(20000 + Math.floor(rnd() * 20) * 5000),
+    price:
+      rnd() < 0.1
+        ? null
+        : prices === "many"
+          ? String(20000 + ((i * 7919) % 1500) * 100)
+          : String(20000 + Math.floor(rnd() * 20) * 5000 + (prices === "cents" ? 0.1 : 0)),
   }
   const out: Record<string, string | null> = { id: `p${String(i).padStart(4, "0")}`, tsv, accent: "" }
   index.columns.forEach((c, k) => {
@@ -51,9 +59,9 @@ function row(i: number, index: MemoryIndex) {
   return out
 }
 
-function catalogue(n: number) {
+function catalogue(n: number, prices: Prices = "whole") {
   const index = new MemoryIndex(plan)
-  for (let i = 0; i < n; i++) index.put(row(i, index))
+  for (let i = 0; i < n; i++) index.put(row(i, index, prices))
   return index
 }
 
@@ -66,6 +74,51 @@ const FACETS = [
 function input(index: MemoryIndex, q: string, filters: Record<string, unknown> = {}, take = 10): MemorySearchInput {
   const mplan = planMemorySearch(index.plan, filters, FACETS, new Set(), undefined)!
   return { query: parseTsQuery(q), accentKeys: [], facets: FACETS, disjunctive: new Set(), plan: mplan, take, skip: 0 }
+}
+
+/**
+ * The answer slot by slot, as the SQL statement reads it: a slot failing one disjunctive filter
+ * counts for that filter's facet only; stats summed in slot order; the page sorted key by key.
+ */
+function slotBySlot(index: MemoryIndex, search: MemorySearchInput) {
+  const matched = search.query ? index.match(search.query) : index.alive
+  const tests = search.plan.tests.map((t) => ({ ...t, col: index.column(t.field)! }))
+  const counts = new Map(FACETS.map((f) => [f.field, new Map<string, number>()]))
+  const price = { mn: Number.POSITIVE_INFINITY, mx: Number.NEGATIVE_INFINITY, sm: 0, ct: 0 }
+  const scorer = new SlotScorer(index, search)
+  const scores = new Float64Array(index.slots)
+  const passing: number[] = []
+  for (let s = 0; s < index.slots; s++) {
+    if (!(matched[s >> 5] & (1 << (s & 31)))) continue
+    const failed = tests.filter((t) => {
+      const c = t.col.codes.a[s]
+      return !t.test(t.col.text[c], t.col.num[c])
+    })
+    if (failed.length > 1 || failed.some((t) => !t.disjunctive)) continue
+    const own = failed[0]?.field
+    for (const f of FACETS) {
+      if (own && own !== f.field) continue
+      const col = index.column(f.field)!
+      const text = col.text[col.codes.a[s]]
+      if (f.type === "stats") {
+        const v = col.num[col.codes.a[s]]
+        if (Number.isNaN(v)) continue
+        price.mn = Math.min(price.mn, v)
+        price.mx = Math.max(price.mx, v)
+        price.sm += v
+        price.ct++
+      } else if (text !== null) counts.get(f.field)!.set(text, (counts.get(f.field)!.get(text) ?? 0) + 1)
+    }
+    if (own) continue
+    scores[s] = search.query ? scorer.score(s) : 0
+    passing.push(s)
+  }
+  const row: Record<string, unknown> = { total: passing.length }
+  for (const { f, i, limit } of valueFacets(FACETS)) row[`f${i}`] = sortedCounts(counts.get(f.field)!, limit)
+  row.f2 = statsCount(price.mn, price.mx, price.sm, price.ct)
+  const keys = search.query ? search.plan.order : search.plan.order.filter((k) => k.field !== "_score")
+  const page = passing.sort(keyCompare(index, keys, scores)).slice(search.skip, search.skip + search.take)
+  return { row, page: page.map((s) => ({ id: index.ids[s], score: scores[s] })), passing: passing.length }
 }
 
 describe("in-process page order", () => {
@@ -365,70 +418,98 @@ describe("in-process search", () => {
           skip: 0,
         }
         const got = memorySearch(index, search)
-        // slot by slot: a slot failing one disjunctive filter counts for that filter's facet only
-        const matched = search.query ? index.match(search.query) : index.alive
-        const tests = mplan.tests.map((t) => ({ ...t, col: index.column(t.field)! }))
-        const counts = new Map(FACETS.map((f) => [f.field, new Map<string, number>()]))
-        const price = { mn: Number.POSITIVE_INFINITY, mx: Number.NEGATIVE_INFINITY, sm: 0, ct: 0 }
-        const scorer = new SlotScorer(index, search)
-        const scores = new Float64Array(index.slots)
-        const passing: number[] = []
-        for (let s = 0; s < index.slots; s++) {
-          if (!(matched[s >> 5] & (1 << (s & 31)))) continue
-          const failed = tests.filter((t) => {
-            const c = t.col.codes.a[s]
-            return !t.test(t.col.text[c], t.col.num[c])
-          })
-          if (failed.length > 1 || failed.some((t) => !t.disjunctive)) continue
-          const own = failed[0]?.field
-          for (const f of FACETS) {
-            if (own && own !== f.field) continue
-            const col = index.column(f.field)!
-            const text = col.text[col.codes.a[s]]
-            if (f.type === "stats") {
-              const v = col.num[col.codes.a[s]]
-              if (Number.isNaN(v)) continue
-              price.mn = Math.min(price.mn, v)
-              price.mx = Math.max(price.mx, v)
-              price.sm += v
-              price.ct++
-            } else if (text !== null) counts.get(f.field)!.set(text, (counts.get(f.field)!.get(text) ?? 0) + 1)
-          }
-          if (own) continue
-          scores[s] = search.query ? scorer.score(s) : 0
-          passing.push(s)
-        }
-        const want: Record<string, unknown> = { total: passing.length }
-        for (const { f, i, limit } of valueFacets(FACETS)) want[`f${i}`] = sortedCounts(counts.get(f.field)!, limit)
-        want.f2 = statsCount(price.mn, price.mx, price.sm, price.ct)
+        const { row: want, page, passing } = slotBySlot(index, search)
         expect(got.row, `${q} ${JSON.stringify(filters)}`).toEqual(want)
-        const keys = search.query ? mplan.order : mplan.order.filter((k) => k.field !== "_score")
-        const page = passing.sort(keyCompare(index, keys, scores)).slice(0, 12)
-        expect(got.page).toEqual(page.map((s) => ({ id: index.ids[s], score: scores[s] })))
+        expect(got.page).toEqual(page)
         // without words, the page alone (pageOnly) is the same page
         if (!search.query) expect(memorySearch(index, { ...search, pageOnly: true }).page).toEqual(got.page)
-        expect(passing.length, `${q} ${JSON.stringify(filters)} matches`).toBeGreaterThan(0)
+        expect(passing, `${q} ${JSON.stringify(filters)} matches`).toBeGreaterThan(0)
       }
     }
   })
 
-  it("keeps each slot's cell (its combination of codes), extended by the slots written since", () => {
-    const index = catalogue(400)
-    const columns = [index.column("province")!, index.column("stars")!]
-    const check = () => {
-      const cells = index.cells(columns)!
-      const seen = new Map<string, number>()
-      for (let s = 0; s < index.slots; s++) {
-        const codes = columns.map((c) => c.codes.a[s])
-        const key = codes.join(",")
-        expect(seen.get(key) ?? cells.slots[s]).toBe(cells.slots[s])
-        seen.set(key, cells.slots[s])
-        expect(columns.map((_, k) => cells.codes[k][cells.slots[s]])).toEqual(codes)
+  it("counts a search without words from the cells of the columns it reads as slot by slot, also after kills", () => {
+    // whole prices: counted from the cells, also with more prices than CELL_CODES (price keyed
+    // last); prices with cents: their sums depend on the order, so counted slot by slot
+    // (countByCells or set by set) and the cells holding price are never built
+    for (const prices of ["whole", "many", "cents"] as const) {
+      const index = catalogue(4000, prices)
+      const built: string[][] = []
+      const cells = index.cells.bind(index)
+      index.cells = (columns) => {
+        built.push(columns.map((c) => c.column.field))
+        return cells(columns)
       }
-      expect(cells.count).toBe(seen.size)
+      const disjunctive = new Set(FACETS.map((f) => f.field))
+      const cases: [Record<string, unknown>, Record<string, "ASC" | "DESC">?][] = [
+        [{ stars: ["4", "5"], price: { $gte: 40000, $lte: 90000 } }, { price: "ASC" }],
+        [{ stars: "5" }],
+        [{ province: "48", stars: "3" }, { stars: "DESC" }],
+        [{ province: null, price: { $lt: 30000 } }, { price: "DESC" }],
+        [{ province: "01", stars: "5", price: { $gte: 110000 } }],
+        [{ province: "nowhere" }],
+      ]
+      const check = () => {
+        for (const [filters, order] of cases)
+          for (const asked of [disjunctive, new Set<string>()]) {
+            const mplan = planMemorySearch(index.plan, filters, FACETS, asked, order)!
+            const search = {
+              query: undefined,
+              accentKeys: [],
+              facets: FACETS,
+              disjunctive: asked,
+              plan: mplan,
+              take: 7,
+              skip: 2,
+            }
+            const { row, page } = slotBySlot(index, search)
+            const got = memorySearch(index, search)
+            expect(got.row, `${prices} ${JSON.stringify(filters)}`).toEqual(row)
+            expect(got.page, `${prices} ${JSON.stringify(filters)}`).toEqual(page)
+          }
+      }
+      check()
+      // kills of counted slots (removes, and puts replacing a document) after the cells were built
+      for (let i = 0; i < 300; i += 3) index.remove(`p${String(i).padStart(4, "0")}`)
+      for (let i = 1; i < 200; i += 4) index.put(row(i, index, prices))
+      check()
+      const withPrice = built.filter((fields) => fields.includes("price"))
+      if (prices === "cents") expect(withPrice).toEqual([])
+      else expect(withPrice.length).toBeGreaterThan(0)
+      if (prices === "many") expect(index.column("price")!.text.length).toBeGreaterThan(CELL_CODES)
     }
-    check()
-    for (let i = 0; i < 50; i++) index.put(row(i * 5, index))
-    check()
+  })
+
+  it("keeps each slot's cell (its combination of codes) and each cell's live documents across writes", () => {
+    const index = catalogue(1500, "many")
+    const [province, stars, price] = ["province", "stars", "price"].map((f) => index.column(f)!)
+    expect(price.text.length).toBeGreaterThan(CELL_CODES)
+    // a column of many values (price) or more columns than one number key holds: the key so far is
+    // numbered before each further column (the same cells)
+    for (const columns of [
+      [province, stars],
+      [province, stars, price],
+      [stars, province, stars, province, stars, province, price],
+    ]) {
+      const check = () => {
+        const cells = index.cells(columns)!
+        const seen = new Map<string, number>()
+        const live = new Map<number, number>()
+        for (let s = 0; s < index.slots; s++) {
+          const codes = columns.map((c) => c.codes.a[s])
+          const key = codes.join(",")
+          expect(seen.get(key) ?? cells.slots[s]).toBe(cells.slots[s])
+          seen.set(key, cells.slots[s])
+          expect(columns.map((_, k) => cells.codes[k][cells.slots[s]])).toEqual(codes)
+          if (index.alive[s >> 5] & (1 << (s & 31))) live.set(cells.slots[s], (live.get(cells.slots[s]) ?? 0) + 1)
+        }
+        expect(cells.count).toBe(seen.size)
+        for (let c = 0; c < cells.count; c++) expect(cells.live[c]).toBe(live.get(c) ?? 0)
+      }
+      check()
+      for (let i = 0; i < 50; i++) index.put(row(i * 5, index))
+      index.remove("p0007")
+      check()
+    }
   })
 })

@@ -180,10 +180,11 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
   /**
    * A search from the in-process index: match, scores, total, facets and the page's ids in JS,
    * the page's stored documents from "<table>_doc". Without words the page comes from a presorted
-   * order and total and facets from the index's per-filter sets too: the facet cube's pass over its
-   * cells (tens of thousands once a price range makes price one of its dimensions) plus its version
-   * read cost 15–40 ms at 100k and were the HTTP p95 tail (bench/RESULTS.md, 2026-11-30 search-p95);
-   * broad filters are counted by cells instead (memory-search countByCells: the 1M tail, count-1m).
+   * order and total and facets from the index too, not the facet cube (its pass over tens of
+   * thousands of cells plus its version read cost 15–40 ms at 100k, the HTTP p95 tail:
+   * bench/RESULTS.md, 2026-11-30 search-p95): from the index's kept cells of the columns the search
+   * reads and their live documents (memory-search countFromCells), else by cells slot by slot
+   * (countByCells) or by per-filter sets.
    * Undefined when the index is not loaded or the search needs what only SQL answers (see
    * planMemorySearch).
    */
