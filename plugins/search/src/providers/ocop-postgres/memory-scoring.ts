@@ -68,16 +68,21 @@ export class SlotScorer {
     for (const lexemes of this.lists) for (const l of lexemes) postings += l.n
     if (postings > 4 * matchedCount + 1024) return
     const sums = orScratch(this.index.slots)
+    let most = 0
     for (const lexemes of this.lists) {
       for (const l of lexemes) {
         const weights = l.postings.orWeights()
         for (let k = 0; k < l.n; k++) {
           const slot = l.slots[k]
-          sums[slot] = sums[slot] + weights[k] / 1.64493406685
+          const sum = Math.fround(sums[slot] + weights[k] / 1.64493406685)
+          sums[slot] = sum
+          if (sum > most) most = sum
         }
       }
     }
     this.orSums = sums
+    // shares are never negative, so the largest sum once every lexeme is added caps every slot's
+    this.beforeLength = this.operands ? Math.fround(most / this.operands) : 0
   }
 
   /**
@@ -205,18 +210,28 @@ export class SlotScorer {
   }
 
   /**
-   * Whether bound() holds: an AND-ranked ts_rank (calc_rank_and) is at most 1 before the division
-   * by log2(length + 1), so the score is at most bound(slot) — no entries read. (An OR-ranked one
-   * has no such cap.)
+   * Whether bound() holds and is worth asking before score(): an AND-ranked ts_rank
+   * (calc_rank_and) is at most 1 before the division by log2(length + 1), so the score is at most
+   * bound(slot) — no entries read.
    */
   get bounded(): boolean {
     return this.andRank && this.operands >= 2 && !this.orSums
   }
+  /**
+   * Whether bound() holds: `bounded`, or an OR-ranked ts_rank summed term at a time, which is at
+   * most the largest sum before the division by log2(length + 1) (bound() then costs what score()
+   * does: only worth it to skip whole lengths, ./memory-shortest-first).
+   */
+  get capped(): boolean {
+    return this.bounded || !!this.orSums
+  }
+  /** The rank's cap before the division by log2(length + 1): 1 (calc_rank_and), or the largest OR sum. */
+  private beforeLength = 1
 
-  /** An upper bound of score(slot) when `bounded`: a slot whose bound loses to the page's last is not scored. */
+  /** An upper bound of score(slot) when `capped`: a slot whose bound loses to the page's last is not scored. */
   bound(slot: number): number {
     const log2Length = this.index.log2Length.a[slot]
-    let bound = log2Length ? Math.fround(1 / log2Length) : 0
+    let bound = log2Length ? Math.fround(this.beforeLength / log2Length) : 0
     if (this.typed && has(this.typed, slot)) bound += 1
     for (const a of this.accents) if (has(a, slot)) bound += 0.5
     return bound
@@ -227,7 +242,7 @@ export class SlotScorer {
    * the index holds), summed in bound()'s order so that no slot of this length is above it.
    */
   boundOfLength(log2Length: number): number {
-    let bound = log2Length ? Math.fround(1 / log2Length) : 0
+    let bound = log2Length ? Math.fround(this.beforeLength / log2Length) : 0
     if (this.typed) bound += 1
     for (const a of this.accents) if (a) bound += 0.5
     return bound

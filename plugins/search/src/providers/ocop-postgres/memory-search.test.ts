@@ -351,10 +351,17 @@ describe("in-process search", () => {
     // the tiers stop before the longest documents where the page's scores allow it
     expect(Math.min(...scoredShares)).toBeLessThan(0.5)
 
-    // the same catalogue searched with facets and filters (the full pass, cap pruning by length): the
-    // page of every passing match scored and sorted key by key
-    for (const filters of [{}, { stars: "5" }, { province: ["01", "79"] }]) {
-      const search = input(index, "qua & tang", filters, 12)
+    // the same catalogue searched with and without facets and filters, AND- and OR-ranked (the full
+    // pass, or without filters the tiers): the page of every passing match scored and sorted key by key
+    const searches = ["qua & tang", "qua", "m:*", "qua | tra"].flatMap((q) =>
+      [{}, { stars: "5" }, { province: ["01", "79"] }].flatMap((filters) => {
+        const search = input(index, q, filters, 12)
+        // with facets (counted by the complement when the match is most documents) and without
+        return [search, { ...search, facets: [] }]
+      })
+    )
+    for (const search of searches) {
+      const filters = search.plan.tests.map((t) => t.field)
       const scorer = new SlotScorer(index, search)
       const matched = index.match(search.query!)
       const scores = new Float64Array(index.slots)
@@ -372,9 +379,10 @@ describe("in-process search", () => {
       }
       const want = passing.sort(keyCompare(index, search.plan.order, scores)).slice(0, 12)
       expect(want.length).toBe(12)
-      expect(memorySearch(index, search).page, JSON.stringify(filters)).toEqual(
-        want.map((s) => ({ id: index.ids[s], score: scores[s] }))
-      )
+      expect(
+        memorySearch(index, search).page,
+        `${JSON.stringify(search.query)} ${filters} ${search.facets.length}`
+      ).toEqual(want.map((s) => ({ id: index.ids[s], score: scores[s] })))
     }
   })
 

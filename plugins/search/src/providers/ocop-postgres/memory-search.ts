@@ -157,13 +157,19 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   const passingAll = !tests.length ? matched : !input.query && dense(all) ? passingMostly(index, tests) : undefined
   const counted = !!passingAll && dense(all)
   let total = counted ? countByComplement(index, passingAll, all.vf, all.sf) : 0
-  if ((limit > 0 && !presorted) || !counted)
+  // relevance first and no filter: the visit below only counts (when the counts are not taken
+  // another way), and the page is scored shorter documents first, stopping where the score caps lose
+  // (./memory-shortest-first). A word in every description ("quà": a match of 1M) scores the
+  // shortest 1/64 of it, not all.
+  const byTiers = scoreFirst && scorer.capped && !tests.length && limit > 0
+  const pageInVisit = limit > 0 && !presorted && !byTiers
+  if (pageInVisit || !counted)
     visitMatches(index, matched, matchedCount, tests, (slot) => {
       if (!counted) {
         for (const f of all.vf) f.counts[f.codes[slot]]++
         for (const f of all.sf) addStat(f, f.num[f.codes[slot]])
         total++
-        if (limit === 0 || presorted) return
+        if (!pageInVisit) return
       }
       if (ranked) {
         if (bounded && scorer.bound(slot) < worstScore) return
@@ -181,7 +187,9 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   const row = facetRow(total, vf, sf)
   const slots = presorted
     ? presortedPage(index, order, scores, tests, page, input.skip, total)
-    : page.sorted().slice(input.skip)
+    : byTiers
+      ? shorterTiersPage(index, matched, scorer, page, scores).slice(input.skip)
+      : page.sorted().slice(input.skip)
   if (!ranked && !presorted) {
     const late = new SlotScorer(index, input)
     for (const slot of [...slots].sort((a, b) => a - b)) scores[slot] = late.score(slot)

@@ -1,9 +1,10 @@
 /**
- * The page of a ranked search of two or more words without filters or facets (a type-ahead past
- * its first word, "nước m"), shorter documents first. Its rank is calc_rank_and, at most
- * 1 / log2(length + 1) before the bonuses (SlotScorer.bound), so the matches are scored a tier of
- * lengths at a time (MemoryIndex.lengthTiers: the shortest 1/64 of the documents, then the rest of
- * the shortest 1/32, …, then the rest), each tier in slot order the way the full pass scores
+ * The page of a ranked search without filters whose counts are taken another way or not asked (a
+ * type-ahead past its first word, "nước m"; a word in every description, "quà"), shorter documents
+ * first. Its rank is at most a cap divided by log2(length + 1), plus the bonuses (SlotScorer.bound:
+ * 1 for calc_rank_and, the largest sum for an OR rank summed term at a time), so the matches are
+ * scored a tier of lengths at a time (MemoryIndex.lengthTiers: the shortest 1/64 of the documents,
+ * then the rest of the shortest 1/32, …, then the rest), each tier in slot order as the full pass scores
  * (SlotScorer.gatherTermAtATime), and the scoring stops once the shortest document of the next
  * tier, with every bonus, would lose to the page's last score.
  *
