@@ -44,12 +44,18 @@ const LOG_EVERY_MS = 3_000
 /** A seed of the 100k bench catalogue takes minutes: say what to do only after a long wait. */
 const HINT_AFTER_MS = 10 * 60_000
 
-/** "loading the in-process index (40,000 of 100,081)", summed over the tables being loaded. */
-export function loadingText(loads: MemoryLoadProgress[]): string {
+/** Rows loaded and, once every table knows it, rows to load, summed over the tables, as text. */
+function loadCounts(loads: MemoryLoadProgress[]): { loaded: number; text: string; total?: string } {
   const loaded = loads.reduce((n, l) => n + l.loaded, 0)
   const total = loads.every((l) => l.total !== undefined) ? loads.reduce((n, l) => n + (l.total ?? 0), 0) : undefined
   const f = (n: number) => n.toLocaleString("en-US")
-  return `loading the in-process index (${f(loaded)}${total === undefined ? "" : ` of ${f(total)}`})`
+  return { loaded, text: f(loaded), total: total === undefined ? undefined : f(total) }
+}
+
+/** "loading the in-process index (40,000 of 100,081)", summed over the tables being loaded. */
+export function loadingText(loads: MemoryLoadProgress[]): string {
+  const { text, total } = loadCounts(loads)
+  return `loading the in-process index (${text}${total === undefined ? "" : ` of ${total}`})`
 }
 
 /**
@@ -57,10 +63,8 @@ export function loadingText(loads: MemoryLoadProgress[]): string {
  * rows arrive, "loading the in-process index of 100,081 products" (not "0 of …": nothing is wrong).
  */
 export function progressText(loads: MemoryLoadProgress[]): string {
-  const loaded = loads.reduce((n, l) => n + l.loaded, 0)
-  const total = loads.every((l) => l.total !== undefined) ? loads.reduce((n, l) => n + (l.total ?? 0), 0) : undefined
-  if (!loaded)
-    return `loading the in-process index${total === undefined ? "" : ` of ${total.toLocaleString("en-US")} products`}`
+  const { loaded, total } = loadCounts(loads)
+  if (!loaded) return `loading the in-process index${total === undefined ? "" : ` of ${total} products`}`
   return loadingText(loads).replace(/ \((.*)\)$/, " … $1 products")
 }
 

@@ -41,17 +41,6 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   // score is 0 (the order's _score ties)
   const ranked = !!input.query && mplan.order.some((k) => k.field === "_score")
   const scorer = new SlotScorer(index, input)
-  // a page alone, by relevance, of two or more words (a type-ahead past its first word): shorter
-  // documents first, stopping where the score caps lose (./memory-shortest-first)
-  const bySort = mplan.order[0]
-  if (input.pageOnly && ranked && scorer.bounded && bySort.field === "_score" && bySort.desc)
-    if (!mplan.tests.length && !input.facets.length && input.skip + input.take > 0) {
-      const scores = index.scores()
-      const page = new TopSlots(input.skip + input.take, pageCompare(index, mplan.order, scores))
-      const slots = shorterTiersPage(index, matched, scorer, page, scores).slice(input.skip)
-      return { row: {}, page: slots.map((slot) => ({ id: index.ids[slot], score: scores[slot] })) }
-    }
-
   const matchedCount = input.query ? countBits(matched) : index.liveCount
   const bits = new Map([...input.disjunctive].map((field, b) => [field, 1 << b]))
   const tests = mplan.tests.map((t) => {
@@ -60,11 +49,24 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
     for (let c = 0; c < pass.length; c++) pass[c] = t.test(col.text[c], col.num[c]) ? 1 : 0
     return { col, codes: col.codes.a, pass, bit: t.disjunctive ? (bits.get(t.field) ?? 0) : 0 }
   })
+  // relevance first and no filter: the page is scored shorter documents first, stopping where the
+  // score caps lose (./memory-shortest-first), and a visit of the match (if any) only counts. A word
+  // in every description ("quà": a match of 1M) scores the shortest 1/64 of it, not all.
+  let byTiers = false
   if (ranked && input.skip + input.take > 0) {
     // only the matches passing every filter are scored: the scoring path is chosen for their number
     const scored = Math.min(matchedCount, smallestSource(index, matchedCount, tests).cost)
     scorer.sumOrTermAtATime(scored)
-    scorer.gatherTermAtATime(matched, scored)
+    byTiers = mplan.order[0].field === "_score" && mplan.order[0].desc && scorer.capped && !tests.length
+    // the tiers gather per tier
+    if (!byTiers) scorer.gatherTermAtATime(matched, scored)
+  }
+  // a page alone (a type-ahead): nothing to count
+  if (byTiers && input.pageOnly) {
+    const scores = index.scores()
+    const page = new TopSlots(input.skip + input.take, pageCompare(index, mplan.order, scores))
+    const slots = shorterTiersPage(index, matched, scorer, page, scores).slice(input.skip)
+    return { row: {}, page: slots.map((slot) => ({ id: index.ids[slot], score: scores[slot] })) }
   }
   const vf = valueFacets(input.facets).map(({ f, i, limit }) => {
     const col = index.column(f.field)!
@@ -157,11 +159,6 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   const passingAll = !tests.length ? matched : !input.query && dense(all) ? passingMostly(index, tests) : undefined
   const counted = !!passingAll && dense(all)
   let total = counted ? countByComplement(index, passingAll, all.vf, all.sf) : 0
-  // relevance first and no filter: the visit below only counts (when the counts are not taken
-  // another way), and the page is scored shorter documents first, stopping where the score caps lose
-  // (./memory-shortest-first). A word in every description ("quà": a match of 1M) scores the
-  // shortest 1/64 of it, not all.
-  const byTiers = scoreFirst && scorer.capped && !tests.length && limit > 0
   const pageInVisit = limit > 0 && !presorted && !byTiers
   if (pageInVisit || !counted)
     visitMatches(index, matched, matchedCount, tests, (slot) => {
