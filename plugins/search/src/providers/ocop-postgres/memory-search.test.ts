@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { CELL_CODES, MemoryIndex } from "./memory-index"
 import { sortedCounts, statsCount, valueFacets } from "./facets"
 import { keyCompare, pageCompare, TopSlots } from "./memory-order"
 import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
-import { SlotScorer } from "./memory-scoring"
+import { SlotScorer, scoringPaths } from "./memory-scoring"
 import { countBits, memorySearch, type MemorySearchInput } from "./memory-search"
 import { shorterTiersPage } from "./memory-shortest-first"
 import { buildTablePlan } from "./plan"
@@ -282,6 +282,45 @@ describe("in-process search", () => {
         slotsOf(matched).map((s) => got.get(s)),
         q
       ).toEqual(want)
+    }
+  })
+
+  it("scores one entry per operand (a word and a last word begun) as the general path does", () => {
+    const index = catalogue(800)
+    for (let i = 0; i < 20; i++) index.put(row(i * 11, index))
+    index.remove("p0022")
+    const cases: [string, string[], string?][] = [
+      ["tang & m:*", []], // the first operand stands for many lexemes: its last one per slot
+      ["qua & tang", ["quà"]],
+      ["nuoc & m:*", [], "nuoc & mam"],
+      ["(qua | tra) & tang", [], "qua & tang"], // a document lacks an operand
+      ["che & qua & thai", []],
+    ]
+    index.put({ ...row(900, index), accent: "quà" })
+    const oneEach = vi.spyOn(SlotScorer.prototype as unknown as { scoreOneEach: () => number }, "scoreOneEach")
+    try {
+      for (const [q, accentKeys, typed] of cases) {
+        const search = { ...input(index, q), accentKeys, typed: typed ? parseTsQuery(typed) : undefined }
+        const matched = index.match(search.query!)
+        const slots: number[] = []
+        for (let s = 0; s < index.slots; s++) if (matched[s >> 5] & (1 << (s & 31))) slots.push(s)
+        const scoresBy = (one: boolean) => {
+          scoringPaths.oneEach = one
+          const scorer = new SlotScorer(index, search)
+          scorer.gatherTermAtATime(matched, slots.length)
+          return slots.map((s) => scorer.score(s))
+        }
+        oneEach.mockClear()
+        const fast = scoresBy(true)
+        expect(oneEach.mock.calls.length, q).toBe(slots.length)
+        oneEach.mockClear()
+        expect(fast, q).toEqual(scoresBy(false))
+        expect(oneEach.mock.calls.length, q).toBe(0)
+        expect(new Set(fast).size, q).toBeGreaterThan(3)
+      }
+    } finally {
+      scoringPaths.oneEach = true
+      oneEach.mockRestore()
     }
   })
 

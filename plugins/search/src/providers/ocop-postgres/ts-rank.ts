@@ -150,20 +150,46 @@ export function rankAndFlat(e: RankEntries): number {
   for (let i = 0; i < e.present; i++) {
     for (let x = e.opBegin[i]; x < e.opBegin[i + 1]; x++) {
       e.last[i] = x
-      const post = e.arr[x]
       for (let k = 0; k < i; k++) {
         const y = e.last[k]
-        const ct = e.arr[y]
-        for (let l = e.start[x]; l < e.end[x]; l++) {
-          for (let p = e.start[y]; p < e.end[y]; p++) {
-            const dist = Math.abs(getpos(post[l]) - getpos(ct[p]))
-            // documents here always carry positions, so a distance of 0 never counts
-            if (!dist) continue
-            const curw = PAIR_WEIGHT[((post[l] >> 14) * 4 + (ct[p] >> 14)) * 102 + (dist > 101 ? 101 : dist)]
-            res = res < 0 ? curw : f(1.0 - (1.0 - res) * (1.0 - curw))
-          }
-        }
+        res = rankAndPairs(res, e.arr[x], e.start[x], e.end[x], e.arr[y], e.start[y], e.end[y])
       }
+    }
+  }
+  return res
+}
+
+/**
+ * calc_rank_and when each operand present has one entry: entry i is pos[i][from[i]..to[i]], in
+ * operand order. The pairs come in rankAndFlat's order (an entry with every earlier one), so the
+ * float4 steps, and the rank, are the same.
+ */
+export function rankAndOneEach(pos: Uint16Array[], from: Int32Array, to: Int32Array, present: number): number {
+  let res = -1
+  for (let i = 1; i < present; i++)
+    for (let k = 0; k < i; k++) res = rankAndPairs(res, pos[i], from[i], to[i], pos[k], from[k], to[k])
+  return res
+}
+
+/** calc_rank_and's sum over the pairs of two entries, from `res` (-1: none yet). */
+function rankAndPairs(
+  res: number,
+  post: Uint16Array,
+  from: number,
+  to: number,
+  ct: Uint16Array,
+  ctFrom: number,
+  ctTo: number
+): number {
+  for (let l = from; l < to; l++) {
+    const a = post[l]
+    for (let p = ctFrom; p < ctTo; p++) {
+      const b = ct[p]
+      const dist = Math.abs(getpos(a) - getpos(b))
+      // documents here always carry positions, so a distance of 0 never counts
+      if (!dist) continue
+      const curw = PAIR_WEIGHT[((a >> 14) * 4 + (b >> 14)) * 102 + (dist > 101 ? 101 : dist)]
+      res = res < 0 ? curw : f(1.0 - (1.0 - res) * (1.0 - curw))
     }
   }
   return res
