@@ -220,6 +220,9 @@ describe(`OCOP search contract — Postgres (ocop-postgres provider, ${ENGINE} t
     expect(r.suggestions.map((s) => s.id)).toEqual(expect.arrayContaining(["prod_nm_pq", "prod_nm_pt", "prod_nm_cb"]))
     expect(r.suggestions.length).toBeLessThanOrEqual(8)
     expect((await suggestOcopProducts(searchModule, "ca ph")).suggestions[0].title).toBe("Cà phê Buôn Ma Thuột")
+    // nothing to complete: no suggestions, not the catalogue by stars (a shopper typing "..")
+    for (const q of ["☃", "..", "%", "🍊", " - "])
+      expect((await suggestOcopProducts(searchModule, q)).suggestions, q).toEqual([])
   })
   it.each(["cafe", "ca fe", "caphe", "coffee", "Café", "ca phee", "cafe buon ma thuot"])(
     "36. spelling variant or typo %s finds exactly the cà phê",

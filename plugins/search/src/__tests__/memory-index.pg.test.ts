@@ -150,6 +150,11 @@ describe("in-process index: the same answers as SQL", () => {
     for (const q of ["nu", "nuoc m", "tra sh", "ca", "mật o", "gốm", "hoà b"]) {
       expect(await suggestOcopProducts(on(memory), q), q).toEqual(await suggestOcopProducts(on(sql), q))
     }
+    // no word to complete: nothing from either engine
+    for (const q of ["☃", "..", "%"]) {
+      expect((await suggestOcopProducts(on(memory), q)).suggestions, q).toEqual([])
+      expect((await suggestOcopProducts(on(sql), q)).suggestions, q).toEqual([])
+    }
   })
   it("without words: the page from the presorted order, total and facets from the cube", async () => {
     for (const f of filters) {

@@ -8,6 +8,7 @@ import { getProvinceByCode, listProvinces } from "@ocop-marketplace/ocop/lib/pro
 import { findProductGroup, findSubgroup } from "@ocop-marketplace/ocop/lib/product-groups"
 import { OCOP_PRODUCT_INDEX } from "./document"
 import type { SearchParams } from "./params"
+import { foldedTerms } from "./text"
 import { OCOP_POSTGRES_PROVIDER } from "../providers/ocop-postgres/service"
 
 export type SearchModule = { search(query: SearchTypes.SearchQuery): Promise<SearchTypes.SearchResult> }
@@ -231,7 +232,9 @@ export async function searchOcopProducts(search: SearchModule, p: SearchParams) 
 }
 
 export async function suggestOcopProducts(search: SearchModule, q: string, limit = 8) {
-  if (!q) return { suggestions: [] as { id: string; handle: string; title: string; highlight: string }[] }
+  // no word in it ("☃", "..", "%"): nothing to complete, not the whole catalogue by stars
+  if (!foldedTerms(q).length)
+    return { suggestions: [] as { id: string; handle: string; title: string; highlight: string }[] }
   const result = await search.search({
     entity: OCOP_PRODUCT_INDEX,
     fields: ["id", "handle", "title"],

@@ -55,5 +55,11 @@ describe("search parameters", () => {
     expect(parseSuggestParams({}).ok).toBe(false)
     expect(parseSuggestParams({ q: "tra", limit: "9" }).ok).toBe(false)
     expect(parseSuggestParams({ q: " tra " })).toEqual({ ok: true, value: { q: "tra", limit: 8, locale: "vi" } })
+    // ?q=a&q=b: the field and what is wrong with it, not "required"
+    expect(parseSuggestParams({ q: ["a", "b"] })).toEqual({
+      ok: false,
+      errors: [{ param: "q", message: "q must be one text, given once" }],
+    })
+    expect(parseSuggestParams({})).toMatchObject({ errors: [{ param: "q", message: "q is required" }] })
   })
 })

@@ -146,7 +146,12 @@ export function parseSearchParams(query: Record<string, unknown>): ParseResult {
 
 export const suggestParamsSchema = z
   .object({
-    q: z.preprocess((v) => one(v), z.string({ message: "q is required" }).max(MAX_QUERY_LENGTH * 2, "q is too long")),
+    q: z.preprocess(
+      (v) => one(v),
+      z
+        .string({ required_error: "q is required", invalid_type_error: "q must be one text, given once" })
+        .max(MAX_QUERY_LENGTH * 2, "q is too long")
+    ),
     limit: intParam("limit", 1, 8),
     locale: z.preprocess(
       (v) => one(v) || undefined,
