@@ -5,7 +5,7 @@
  */
 import type { MemoryIndex } from "./memory-index"
 import type { Postings } from "./memory-storage"
-import { RankEntries, queryOperands, rankAndOneEach, rankedAsAnd, type TsNode } from "./ts-rank"
+import { RankEntries, queryOperands, rankAndOneEach, rankedAsAnd, rankOverLength, type TsNode } from "./ts-rank"
 import { tsRankFlat } from "./ts-rank"
 
 /** What SlotScorer reads of a search. */
@@ -249,10 +249,7 @@ export class SlotScorer {
   /** An upper bound of score(slot) when `capped`: a slot whose bound loses to the page's last is not scored. */
   bound(slot: number): number {
     const log2Length = this.index.log2Length.a[slot]
-    let bound = log2Length ? Math.fround(this.beforeLength / log2Length) : 0
-    if (this.typed && has(this.typed, slot)) bound += 1
-    for (const a of this.accents) if (has(a, slot)) bound += 0.5
-    return bound
+    return this.withBonuses(log2Length ? Math.fround(this.beforeLength / log2Length) : 0, slot)
   }
 
   /**
@@ -270,11 +267,9 @@ export class SlotScorer {
   score(slot: number): number {
     if (this.orSums) {
       const log2Length = this.index.log2Length.a[slot]
-      let score =
+      const rank =
         this.operands && log2Length ? Math.fround(Math.fround(this.orSums[slot] / this.operands) / log2Length) : 0
-      if (this.typed && has(this.typed, slot)) score += 1
-      for (const a of this.accents) if (has(a, slot)) score += 0.5
-      return score
+      return this.withBonuses(rank, slot)
     }
     if (this.oneAfterFirst && !this.gathered && (this.lists[0].length <= 1 || this.firstLast))
       return this.scoreOneEach(slot)
@@ -311,7 +306,12 @@ export class SlotScorer {
         e.closeOperand()
       }
     }
-    let score = tsRankFlat(e, this.andRank, this.operands, this.index.log2Length.a[slot])
+    return this.withBonuses(tsRankFlat(e, this.andRank, this.operands, this.index.log2Length.a[slot]), slot)
+  }
+
+  /** A slot's rank (or its cap) + 1 for the words as typed + 0.5 per exact-accent key it holds, in that order. */
+  private withBonuses(rank: number, slot: number): number {
+    let score = rank
     if (this.typed && has(this.typed, slot)) score += 1
     for (const a of this.accents) if (has(a, slot)) score += 0.5
     return score
@@ -340,8 +340,8 @@ export class SlotScorer {
       } else {
         if (!lexemes.length) continue
         l = lexemes[0]
-        k = l.k
-        if (k < l.n && l.slots[k] < slot) l.k = k = seek(l.slots, k, l.n, slot)
+        k = seek(l.slots, l.k, l.n, slot)
+        l.k = k
         if (k >= l.n || l.slots[k] !== slot) continue
       }
       pos[present] = l.pos
@@ -349,18 +349,9 @@ export class SlotScorer {
       to[present] = l.off[k + 1]
       present++
     }
-    // tsRankFlat's steps: no length, no rank; no pair, the smallest rank
+    // tsRankFlat's steps: no length, no rank
     const log2Length = this.index.log2Length.a[slot]
-    let score = 0
-    if (log2Length) {
-      let res = rankAndOneEach(pos, from, to, present)
-      if (res < 0) res = Math.fround(1e-20)
-      score = Math.fround(res / log2Length)
-    }
-    if (this.typed && has(this.typed, slot)) score += 1
-    const accents = this.accents
-    for (let a = 0; a < accents.length; a++) if (has(accents[a], slot)) score += 0.5
-    return score
+    return this.withBonuses(log2Length ? rankOverLength(rankAndOneEach(pos, from, to, present), log2Length) : 0, slot)
   }
 }
 

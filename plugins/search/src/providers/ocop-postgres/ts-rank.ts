@@ -198,9 +198,12 @@ function rankAndPairs(
 /** ts_rank(tsv, query, 1) from flat entries; `log2Length` = log2(document length + 1). */
 export function tsRankFlat(e: RankEntries, andRank: boolean, operands: number, log2Length: number): number {
   if (!operands || !log2Length) return 0
-  let res = andRank && operands >= 2 ? rankAndFlat(e) : rankOrFlat(e, operands)
-  if (res < 0) res = f(1e-20)
-  return f(res / log2Length)
+  return rankOverLength(andRank && operands >= 2 ? rankAndFlat(e) : rankOrFlat(e, operands), log2Length)
+}
+
+/** calc_rank's last steps: no pair counted, the smallest rank; then the division by log2(length + 1). */
+export function rankOverLength(res: number, log2Length: number): number {
+  return f((res < 0 ? f(1e-20) : res) / log2Length)
 }
 
 /** log2(length + 1) as calc_rank divides by it. */
