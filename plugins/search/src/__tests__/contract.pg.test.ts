@@ -224,6 +224,16 @@ describe(`OCOP search contract — Postgres (ocop-postgres provider, ${ENGINE} t
     for (const q of ["☃", "..", "%", "🍊", " - "])
       expect((await suggestOcopProducts(searchModule, q)).suggestions, q).toEqual([])
   })
+  it("34b. type-ahead order: the words in a row in the name, then in the name apart, then elsewhere", async () => {
+    const suggested = async (q: string) => (await suggestOcopProducts(searchModule, q)).suggestions.map((s) => s.id)
+    // "nước m…" in a row: the three nước mắm by stars (5, 4, 3); "Máy lọc nước gốm" holds both
+    // words ("máy") apart
+    expect(await suggested("nuoc m")).toEqual(["prod_nm_pq", "prod_nm_pt", "prod_nm_cb", "prod_loc"])
+    // both from Đắk Lắk: the rượu cần (4 stars) by its name before the cà phê (5 stars) by its province
+    // (a close word of "dak" matches a third product further down)
+    expect((await suggested("dak l")).slice(0, 2)).toEqual(["prod_ruou", "prod_ca_phe"])
+    expect((await suggested("Đắk Lắ")).slice(0, 2)).toEqual(["prod_ruou", "prod_ca_phe"])
+  })
   it.each(["cafe", "ca fe", "caphe", "coffee", "Café", "ca phee", "cafe buon ma thuot"])(
     "36. spelling variant or typo %s finds exactly the cà phê",
     async (q) => {

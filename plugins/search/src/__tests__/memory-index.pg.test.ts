@@ -222,7 +222,8 @@ describe("in-process index: another process's writes", () => {
     for (const q of prefixes) await suggestOcopProducts(on(memory), q)
     const top = (id: string, title: string) =>
       toSearchDocument(product({ id, title, stars: 5, province: "96", group: "thuc-pham", price: 99000 }))
-    const documents = [top("prod_m_top1", "Mật ong"), top("prod_m_top2", "Nước mắm")]
+    // 5 stars and the first ids: a type-ahead ranked by the name (then stars, then id) lists them first
+    const documents = [top("prod_0_top1", "Mật ong"), top("prod_0_top2", "Nước mắm")]
     await sql.upsertDocuments({
       index: resolved.physical_name,
       definition: resolved,
@@ -236,7 +237,7 @@ describe("in-process index: another process's writes", () => {
         prefixes.map(async (q) => [await suggestOcopProducts(on(memory), q), await suggestOcopProducts(on(sql), q)])
       )
       const sqlIds = answers.map(([, b]) => b.suggestions.map((x) => x.id).join(" ")).join(" ")
-      const written = sqlIds.includes("prod_m_top1") && sqlIds.includes("prod_m_top2") && !sqlIds.includes(shown)
+      const written = sqlIds.includes("prod_0_top1") && sqlIds.includes("prod_0_top2") && !sqlIds.includes(shown)
       if ((written && answers.every(([a, b]) => JSON.stringify(a) === JSON.stringify(b))) || Date.now() > until) {
         for (const [k, [a, b]] of answers.entries()) expect(a, prefixes[k]).toEqual(b)
         expect(written).toBe(true) // both new products shown, the delisted one gone (as SQL answers)

@@ -240,7 +240,14 @@ export async function suggestOcopProducts(search: SearchModule, q: string, limit
     fields: ["id", "handle", "title"],
     filters: { q },
     pagination: { skip: 0, take: limit, order: { _score: "DESC", stars: "DESC" } },
-    search_options: { match_strategy: "last", count: "none", highlight: { fields: ["title"] } },
+    search_options: {
+      match_strategy: "last",
+      count: "none",
+      highlight: { fields: ["title"] },
+      // the products whose name holds every word first, then by stars: our Postgres provider's
+      // type-ahead order (Meilisearch ranks the title first by its own attribute rule)
+      provider_options: { [OCOP_POSTGRES_PROVIDER]: { rank: "name" } },
+    },
   })
   const seen = new Set<string>()
   const suggestions: { id: string; handle: string; title: string; highlight: string }[] = []

@@ -9,7 +9,7 @@
  * it in step with "<table>_chg", the change log every write of any process appends to.
  */
 import type { PlannedColumn, TablePlan } from "./plan"
-import { ColumnValues, Growable, GrowableF64, Postings, REORDER_AFTER } from "./memory-storage"
+import { ColumnValues, Growable, GrowableF64, NamePostings, Postings, REORDER_AFTER } from "./memory-storage"
 import { log2Length, parseTsVector, type TsNode } from "./ts-rank"
 import { KeptTypeAhead, WriteTrail } from "./memory-type-ahead"
 
@@ -48,7 +48,8 @@ export type IndexRow = Record<string, string | null | undefined>
 export type SlotOrder = { slots: Int32Array; rank: Int32Array; covered: number }
 
 export type Bitset = Uint32Array
-type KeptBits = { bits: Uint32Array; covered: number }
+/** A kept bitset, the slots it covers, and the search that last read it (MemoryIndex.searchTick). */
+type KeptBits = { bits: Uint32Array; covered: number; tick: number }
 /**
  * The live slots by document length, as bitsets of the shorter ones (MemoryIndex.lengthTiers):
  * `lengths` are the distinct log2Length values, ascending; tier t holds the slots whose length is
@@ -81,6 +82,16 @@ export function memoryColumns(plan: TablePlan): PlannedColumn[] {
 export class MemoryIndex {
   readonly terms = new Map<string, Postings>()
   readonly accents = new Map<string, Postings>()
+  /**
+   * Per lexeme, the slots holding it with weight A (the product's name, or the former province it
+   * comes from): what a type-ahead ranked by the name (./memory-name-rank) matches the name by.
+   */
+  readonly names = new Map<string, NamePostings>()
+  /** The same name postings by lexeme number (Postings.id). */
+  private readonly namesById: NamePostings[] = []
+  private lexemeCount = 0
+  /** One document's weight-A entries while its tsvector is read: position, lexeme number, … */
+  private named: number[] = []
   private sortedTerms: string[] | null = null
   ids: string[] = []
   /** Slots below this one have ascending ids (a load reads rows by id): their id order is slot order. */
@@ -234,6 +245,7 @@ export class MemoryIndex {
           const p = this.postingsOf(w)
           length += p.add(slot, positions)
           words?.push(w)
+          for (const x of positions) if (x >> 14 === 3) this.named.push(x & 16383, p.id)
         }
         i = space < 0 ? n : space + 1
         continue
@@ -252,6 +264,7 @@ export class MemoryIndex {
             c = text.charCodeAt(++i)
           }
           const w = c === 65 ? 3 : c === 66 ? 2 : c === 67 ? 1 : 0
+          if (w === 3) this.named.push(pos > 16383 ? 16383 : pos, p.id)
           if (c >= 65 && c <= 68) c = text.charCodeAt(++i)
           p.pos.push((w << 14) | (pos > 16383 ? 16383 : pos))
           length++
@@ -264,13 +277,123 @@ export class MemoryIndex {
       }
       p.off.push(p.pos.n)
     }
+    this.putNames(slot)
     return length
+  }
+
+  /**
+   * The document's weight-A entries (read in lexeme order) into their lexemes' name postings, each
+   * with the lexeme at the next position.
+   */
+  private putNames(slot: number) {
+    const named = this.named
+    // a name has few entries: an insertion sort of the (position, lexeme) pairs in place
+    for (let k = 2; k < named.length; k += 2) {
+      const at = named[k]
+      const id = named[k + 1]
+      let j = k - 2
+      for (; j >= 0 && named[j] > at; j -= 2) {
+        named[j + 2] = named[j]
+        named[j + 3] = named[j + 1]
+      }
+      named[j + 2] = at
+      named[j + 3] = id
+    }
+    for (let k = 0; k < named.length; k += 2) {
+      const id = named[k + 1]
+      let n = this.namesById[id]
+      if (!n) {
+        n = new NamePostings()
+        this.namesById[id] = n
+        this.names.set(this.lexemeWords[id], n)
+      }
+      n.slots.push(slot)
+      n.pos.push(named[k])
+      n.next.push(k + 2 < named.length && named[k + 2] === named[k] + 1 ? named[k + 3] : -1)
+    }
+    named.length = 0
+  }
+
+  /**
+   * The live slots whose name holds a phrase: its operands (a word or a word's typo alternatives,
+   * the last also a prefix) at consecutive positions, each with weight A — Postgres' `a:A <-> b:A
+   * <-> c:*A` (text-match textTsQuery with phrase). Followed along the first operand's name postings
+   * and their next words, in slot order; undefined when an operand is anything else.
+   */
+  phraseBits(chain: TsNode[], into?: Bitset): Bitset | undefined {
+    if (chain.length < 2) return undefined
+    const operands = this.phraseOperands(chain)
+    if (!operands) return undefined
+    const out = into ?? new Uint32Array(this.words())
+    out.fill(0)
+    const first = chain[0]
+    const firstWords = "term" in first ? [first] : (first as { kids: { term: string; prefix: boolean }[] }).kids
+    // where each later word's own entries were last found (entries come in slot order)
+    const cursors = new Map<number, number>()
+    for (const w of firstWords.flatMap((t) => this.lexemes(t.term, t.prefix))) {
+      const n = this.names.get(w)
+      if (!n) continue
+      const slots = n.slots.a
+      const pos = n.pos.a
+      const next = n.next.a
+      for (let j = 0; j < n.slots.n; j++) {
+        let id = next[j]
+        if (id < 0 || !operands[1][id]) continue
+        const slot = slots[j]
+        let at = pos[j] + 1
+        let k = 1
+        for (; k + 1 < operands.length; k++, at++) {
+          // the entry of word `id` at position `at` of this slot, and the word after it
+          const words = this.namesById[id]
+          let e = words.seek(slot, cursors.get(id) ?? 0)
+          cursors.set(id, e)
+          while (e < words.slots.n && words.slots.a[e] === slot && words.pos.a[e] !== at) e++
+          id = e < words.slots.n && words.slots.a[e] === slot ? words.next.a[e] : -1
+          if (id < 0 || !operands[k + 1][id]) break
+        }
+        if (k + 1 === operands.length) out[slot >> 5] |= 1 << (slot & 31)
+      }
+    }
+    for (let w = 0; w < out.length; w++) out[w] &= this.alive[w]
+    for (const table of operands) table.fill(0)
+    return out
+  }
+
+  /**
+   * Each operand of a phrase (a word, a prefix, or a word's typo alternatives) as a table by lexeme
+   * number, 1 for its lexemes (kept tables, cleared after use); undefined when an operand is
+   * anything else.
+   */
+  private phraseOperands(chain: TsNode[]): Uint8Array[] | undefined {
+    const out: Uint8Array[] = []
+    for (const [k, node] of chain.entries()) {
+      const terms = "term" in node ? [node] : node.op === "or" && node.kids.every((k) => "term" in k) ? node.kids : []
+      if (!terms.length) {
+        for (const table of out) table.fill(0)
+        return undefined
+      }
+      if (!(this.phraseTables[k]?.length >= this.lexemeCount)) this.phraseTables[k] = new Uint8Array(this.lexemeCount)
+      const table = this.phraseTables[k]
+      for (const t of terms as { term: string; prefix: boolean }[])
+        for (const w of this.lexemes(t.term, t.prefix)) table[this.terms.get(w)!.id] = 1
+      out.push(table)
+    }
+    return out
+  }
+  private readonly phraseTables: Uint8Array[] = []
+
+  /** Each lexeme by its number (Postings.id). */
+  private readonly lexemeWords: string[] = []
+  lexemeWord(id: number): string {
+    return this.lexemeWords[id]
   }
 
   private postingsOf(word: string): Postings {
     let p = this.terms.get(word)
     if (!p) {
       p = new Postings()
+      p.id = this.lexemeCount++
+      this.lexemeWords.push(word)
       this.terms.set(word, p)
       // a new word goes into the sorted list in place (sorting every word again costs ~100 ms at 1M)
       const sorted = this.sortedTerms
@@ -417,20 +540,52 @@ export class MemoryIndex {
   private readonly cellSets = new Map<string, KeptCells>()
 
   /** The live documents a tsquery matches, as a bitset over slots. */
-  match(node: TsNode): Bitset {
-    const out = this.evaluate(node)
+  match(node: TsNode, into?: Bitset): Bitset {
+    const out = this.evaluate(node, this.termBits, into)
     for (let w = 0; w < out.length; w++) out[w] &= this.alive[w]
     return out
   }
 
-  /** The slots matching a query node, as a new bitset (dead slots included; match drops them). */
-  private evaluate(node: TsNode): Bitset {
-    if ("term" in node) return this.termBits(node.term, node.prefix).slice(0, this.words())
+  /**
+   * The live documents whose name matches a tsquery: every term with weight A, as Postgres matches
+   * the query with each term labelled `:A` (text-match textTsQuery with names). `into`: a bitset to
+   * write it in (scratch), else a new one.
+   */
+  nameMatch(node: TsNode, into?: Bitset): Bitset {
+    const out = this.evaluate(node, this.nameBits, into)
+    for (let w = 0; w < out.length; w++) out[w] &= this.alive[w]
+    return out
+  }
+
+  /**
+   * A bitset of the index's size kept for one use by name (its content is the caller's to write):
+   * a type-ahead used several new 125 KB bitsets a search at 1M documents, and their garbage made
+   * the collector pause asks for tens of milliseconds. A search runs to its end synchronously, so
+   * it never shares one with another search.
+   */
+  scratchBitset(name: string): Bitset {
+    let bits = this.scratchBits.get(name)
+    if (!bits || bits.length !== this.words()) {
+      bits = new Uint32Array(this.words())
+      this.scratchBits.set(name, bits)
+    }
+    return bits
+  }
+  private readonly scratchBits = new Map<string, Bitset>()
+
+  /** The slots matching a query node, in `into` or a new bitset (dead slots included; match drops them). */
+  private evaluate(node: TsNode, bitsOf: (term: string, prefix: boolean) => Bitset, into?: Bitset): Bitset {
+    if ("term" in node) {
+      const bits = bitsOf(node.term, node.prefix).subarray(0, this.words())
+      if (!into) return bits.slice()
+      into.set(bits)
+      return into
+    }
     const [first, ...rest] = node.kids
-    const out = this.evaluate(first)
+    const out = this.evaluate(first, bitsOf, into)
     for (const kid of rest) {
       // a word's kept bitset is read in place: one new bitset per search, not one per word
-      const other = "term" in kid ? this.termBits(kid.term, kid.prefix) : this.evaluate(kid)
+      const other = "term" in kid ? bitsOf(kid.term, kid.prefix) : this.evaluate(kid, bitsOf)
       if (node.op === "and") for (let w = 0; w < out.length; w++) out[w] &= other[w]
       else for (let w = 0; w < out.length; w++) out[w] |= other[w]
     }
@@ -441,17 +596,24 @@ export class MemoryIndex {
    * The slots holding a word (or, for a prefix, any word it starts), kept and extended by the slots
    * written since (postings are ascending, so only their tails are read); read-only. A search
    * allocated a bitset per word and accent key (125 KB each at 1M documents): the garbage made
-   * full collections of 60–100 ms land on type-ahead asks. A one-letter prefix that starts some
-   * word (a last word just begun: "nước m"; a few dozen) is kept for good, the rest by use.
+   * full collections of 60–100 ms land on type-ahead asks. A prefix of one or two letters that starts
+   * some word (a last word just begun: "nước m", "đặc sản đồ"; a few hundred, standing for the
+   * most postings: "do" reads 1.5M at 1M documents, ~6 ms) is kept for good, the rest by use.
    */
-  private termBits(term: string, prefix: boolean): Bitset {
+  private readonly termBits = (term: string, prefix: boolean): Bitset => {
     const key = `${prefix ? "*" : "="}${term}`
-    // the word list is read only to pin a letter once and to extend a bitset, not on every search
-    const pinned = prefix && term.length === 1 && (this.letters.has(key) || this.lexemes(term, true).length > 0)
-    return this.keptBits(pinned ? this.letters : this.usedBits, key, () =>
+    // the word list is read only to pin a prefix once and to extend a bitset, not on every search
+    const pinned = prefix && term.length <= 2 && (this.shortPrefixes.has(key) || this.lexemes(term, true).length > 0)
+    return this.keptBits(pinned ? this.shortPrefixes : this.usedBits, key, () =>
       this.lexemes(term, prefix).map((w) => this.terms.get(w)!)
     )
   }
+
+  /** The slots holding a word (or a word it prefixes) in their name, kept by use like termBits. */
+  private readonly nameBits = (term: string, prefix: boolean): Bitset =>
+    this.keptBits(this.usedBits, `A${prefix ? "*" : "="}${term}`, () =>
+      this.lexemes(term, prefix).flatMap((w) => this.names.get(w) ?? [])
+    )
 
   /** The slots holding an accent key, as a kept bitset (read-only), like termBits. */
   accentBits(key: string): Bitset | undefined {
@@ -459,13 +621,25 @@ export class MemoryIndex {
     return p && this.keptBits(this.usedBits, `~${key}`, () => [p])
   }
 
-  private keptBits(map: Map<string, KeptBits>, key: string, lists: () => Postings[]): Bitset {
+  private keptBits(map: Map<string, KeptBits>, key: string, lists: () => { slots: Growable<Int32Array> }[]): Bitset {
     const words = this.words()
     let kept = map.get(key)
     if (kept) map.delete(key)
-    else kept = { bits: new Uint32Array(words), covered: 0 }
+    else {
+      let bits: Uint32Array | undefined
+      if (map === this.usedBits && map.size >= MAX_KEPT_BITS) {
+        // the least used one makes room, and its bitset is reused unless this search read it too
+        // (a type-ahead reads new words at most asks, and 125 KB bitsets of garbage at 1M documents
+        // brought full collections of 20–100 ms onto asks)
+        const oldest = map.keys().next().value!
+        const evicted = map.get(oldest)!
+        map.delete(oldest)
+        if (evicted.tick !== this.searchTick) bits = evicted.bits.fill(0)
+      }
+      kept = { bits: bits ?? new Uint32Array(words), covered: 0, tick: this.searchTick }
+    }
+    kept.tick = this.searchTick
     map.set(key, kept)
-    if (map === this.usedBits && map.size > MAX_KEPT_BITS) map.delete(map.keys().next().value!)
     if (kept.bits.length < words) {
       const next = new Uint32Array(words)
       next.set(kept.bits)
@@ -489,7 +663,15 @@ export class MemoryIndex {
     return kept.bits
   }
   private readonly usedBits = new Map<string, KeptBits>()
-  private readonly letters = new Map<string, KeptBits>()
+  /**
+   * Bumped at the start of every search (beginSearch): a kept bitset read by the search running
+   * now is never reused for another word while the search may still hold it.
+   */
+  private searchTick = 0
+  beginSearch() {
+    this.searchTick++
+  }
+  private readonly shortPrefixes = new Map<string, KeptBits>()
 
   scores(): Float64Array {
     if (this.scratch.length < this.slots) this.scratch = new Float64Array(Math.max(this.slots * 1.25, 1024))

@@ -6,8 +6,10 @@ import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
 import { SlotScorer, scoringPaths } from "./memory-scoring"
 import { countBits, memorySearch, type MemorySearchInput } from "./memory-search"
 import { shorterTiersPage } from "./memory-shortest-first"
+import { nameRankPage, nameRankPaths, nameScorer } from "./memory-name-rank"
+import { matchesWords } from "./memory-type-ahead"
 import { buildTablePlan } from "./plan"
-import { parseTsQuery } from "./ts-rank"
+import { parseTsQuery, type TsNode } from "./ts-rank"
 
 const plan = buildTablePlan("t", {
   primary_key: "id",
@@ -558,5 +560,219 @@ describe("in-process search", () => {
       index.remove("p0007")
       check()
     }
+  })
+})
+
+describe("in-process type-ahead ranked by the name", () => {
+  /** A row's weight-A entries (its name) as [word, position], read from its tsvector text, not the index. */
+  const nameEntries = (tsv: string) =>
+    [...tsv.matchAll(/'([^']+)':([^ ]+)/g)].flatMap(([, w, positions]) =>
+      positions
+        .split(",")
+        .filter((p) => p.endsWith("A"))
+        .map((p) => [w, Number.parseInt(p, 10)] as const)
+    )
+  const nameWords = (tsv: string) => nameEntries(tsv).map(([w]) => w)
+  /** Postgres' `a:A <-> b:*A …`: the operands' words at consecutive positions of the name. */
+  const holdsPhrase = (tsv: string, chain: TsNode[]) => {
+    const at = new Map(nameEntries(tsv).map(([w, p]) => [p, w]))
+    const fits = (node: TsNode, w: string | undefined): boolean =>
+      w !== undefined &&
+      ("term" in node ? (node.prefix ? w.startsWith(node.term) : w === node.term) : node.kids.some((k) => fits(k, w)))
+    return [...at.keys()].some((p) => chain.every((node, k) => fits(node, at.get(p + k))))
+  }
+
+  it("pages as scoring every match by its name, typed words and accent keys, sorted key by key", () => {
+    const index = new MemoryIndex(plan)
+    const rows = new Map<string, Record<string, string | null>>()
+    const put = (i: number) => {
+      const r = row(i, index)
+      // an exact-accent key on some documents (0.5 each)
+      r.accent = rnd() < 0.3 ? " mật " : rnd() < 0.2 ? " mật quà " : ""
+      rows.set(r.id!, r)
+      index.put(r)
+    }
+    for (let i = 0; i < 1500; i++) put(i)
+    const order: MemoryOrderKey[] = [
+      { field: "_score", desc: true },
+      { field: "stars", desc: true },
+    ]
+    const stars = index.column("stars")!
+    const queries = [
+      { q: "qua & t:*", accentKeys: ["quà"], phrase: true },
+      { q: "mat & o:*", accentKeys: ["mật"], phrase: true },
+      { q: "(mam | mat) & o:*", typed: "mam & o:*", accentKeys: [], phrase: true },
+      // typed words (1) tie two accent keys (0.5 each): one level
+      { q: "(mam | mat) & o:*", typed: "mam & o:*", accentKeys: ["mật", "quà"], phrase: true },
+      { q: "t:*", accentKeys: [], phrase: false },
+      { q: "nuoc & mam & t:*", accentKeys: ["mật", "quà"], phrase: true },
+      { q: "qua & tang", accentKeys: [], phrase: false },
+    ]
+    let round = 0
+    let phrases = 0
+    const paths = { ...nameRankPaths }
+    for (const written of [0, 40]) {
+      // slots written since the stars order was sorted, and some killed
+      for (let k = 0; k < written; k++) put(1500 + round * 100 + k)
+      for (let k = 0; k < written / 4; k++) index.remove(`p${String(Math.floor(rnd() * 1500)).padStart(4, "0")}`)
+      round++
+      for (const { q, typed, accentKeys, phrase: inRow } of queries)
+        for (const [take, skip] of [
+          [8, 0],
+          [5, 3],
+          [40, 0],
+        ]) {
+          const query = parseTsQuery(q)!
+          const typedNode = typed ? parseTsQuery(typed) : undefined
+          const nameWeight = 1 + (typed ? 1 : 0) + 0.5 * accentKeys.length
+          const phrase = inRow && "kids" in query ? query.kids : undefined
+          const rank = { query, typed: typedNode, phrase, accentKeys, nameWeight, order }
+          // each level slot by slot, and each level in the presorted order until the page is full
+          const pages = [{ smallLevel: 1e9 }, { smallLevel: 0 }].map((p) => {
+            Object.assign(nameRankPaths, p)
+            return nameRankPage(index, { ...rank, take, skip })
+          })
+          Object.assign(nameRankPaths, paths)
+          const got = pages[0]
+          const matched = index.match(query)
+          const typedMatch = typedNode && index.match(typedNode)
+          const expected: { slot: number; score: number }[] = []
+          for (let s = 0; s < index.slots; s++) {
+            if (!(matched[s >> 5] & (1 << (s & 31)))) continue
+            const r = rows.get(index.ids[s])!
+            let score = matchesWords(query, nameWords(r.tsv!)) ? nameWeight : 0
+            if (score && phrase && holdsPhrase(r.tsv!, phrase)) score += nameWeight
+            if (typedMatch && typedMatch[s >> 5] & (1 << (s & 31))) score += 1
+            for (const key of accentKeys) if (r.accent!.includes(` ${key} `)) score += 0.5
+            expected.push({ slot: s, score })
+          }
+          const starsOf = (s: number) => stars.num[stars.codes.a[s]]
+          expected.sort(
+            (a, b) =>
+              b.score - a.score || starsOf(b.slot) - starsOf(a.slot) || (index.ids[a.slot] < index.ids[b.slot] ? -1 : 1)
+          )
+          const label = `${q} take ${take} skip ${skip}, ${written} written since`
+          for (const [k, page] of pages.entries())
+            expect(page, `${label}, path ${k}`).toEqual(expected.slice(skip, skip + take))
+          expect(got.length, label).toBeGreaterThan(0)
+          // the score of one slot (a kept answer catching up) is the page's
+          const one = nameScorer(index, { ...rank, take, skip })
+          for (const { slot, score } of got) expect(one(slot), label).toBe(score)
+          if (phrase) phrases += expected.filter((e) => e.score >= 2 * nameWeight).length
+        }
+      // the stars order is sorted on the first ask: later rounds have slots written since it
+      index.ordered("stars DESC", keyCompare(index, [{ field: "stars", desc: true }], index.scores()), true)
+    }
+    // the catalogue has names holding the words in a row, and the pages rank them first
+    expect(phrases).toBeGreaterThan(50)
+  })
+
+  it("fills the page from name matches before any other match, whatever the bonuses", () => {
+    const index = new MemoryIndex(plan)
+    const put = (id: string, tsv: string, stars: string, accent = "") => {
+      const r: Record<string, string | null> = { id, tsv, accent }
+      index.columns.forEach((c, k) => {
+        r[`c${k}`] = c.column.field === "stars" ? stars : null
+      })
+      index.put(r)
+    }
+    // "mat ong" in the description only, 5 stars and the accent key; in the name, 3 stars
+    put("a", "'mat':3 'ong':4 'qua':1A", "5", " mật ")
+    put("b", "'mat':1A 'ong':2A", "3")
+    put("c", "'mat':1A 'ong':5", "4")
+    const order: MemoryOrderKey[] = [
+      { field: "_score", desc: true },
+      { field: "stars", desc: true },
+    ]
+    const page = nameRankPage(index, {
+      query: parseTsQuery("mat & o:*")!,
+      accentKeys: ["mật"],
+      nameWeight: 1.5,
+      order,
+      take: 8,
+      skip: 0,
+    })
+    // c's name holds "mat" but not "ong": no name match, and no accent key
+    expect(page.map((p) => index.ids[p.slot])).toEqual(["b", "a", "c"])
+    expect(page.map((p) => p.score)).toEqual([1.5, 0.5, 0])
+  })
+
+  it("ties the typed words' bonus with two accent keys' and orders them by stars", () => {
+    const index = new MemoryIndex(plan)
+    const put = (id: string, tsv: string, stars: string, accent: string) => {
+      const r: Record<string, string | null> = { id, tsv, accent }
+      index.columns.forEach((c, k) => {
+        r[`c${k}`] = c.column.field === "stars" ? stars : null
+      })
+      index.put(r)
+    }
+    put("typed", "'mam':1 'ong':2", "3", "") // the words as typed: 1
+    put("accents", "'mat':1 'ong':2", "5", " mật quà ") // two accent keys: 0.5 + 0.5
+    for (const smallLevel of [1e9, 0]) {
+      Object.assign(nameRankPaths, { smallLevel })
+      const page = nameRankPage(index, {
+        query: parseTsQuery("(mam | mat) & o:*")!,
+        typed: parseTsQuery("mam & o:*"),
+        accentKeys: ["mật", "quà"],
+        nameWeight: 3,
+        order: [
+          { field: "_score", desc: true },
+          { field: "stars", desc: true },
+        ],
+        take: 1,
+        skip: 0,
+      })
+      expect(page.map((p) => [index.ids[p.slot], p.score])).toEqual([["accents", 1]])
+    }
+    Object.assign(nameRankPaths, { smallLevel: 1024 })
+  })
+
+  it("ranks a name holding the words in a row before one holding them apart, whatever the stars", () => {
+    const index = new MemoryIndex(plan)
+    const put = (id: string, tsv: string, stars: string) => {
+      const r: Record<string, string | null> = { id, tsv, accent: "" }
+      index.columns.forEach((c, k) => {
+        r[`c${k}`] = c.column.field === "stars" ? stars : null
+      })
+      index.put(r)
+    }
+    put("may-loc-nuoc", "'gom':4A 'loc':2A 'may':1A 'nuoc':3A", "5") // "Máy lọc nước gốm"
+    put("nuoc-mam", "'mam':2A 'nuoc':1A 'phu':3A", "3") // "Nước mắm Phú …"
+    put("banh-nuoc", "'banh':1A 'nuoc':2A 'mam':3C", "4") // "nước" ends the name, "mắm" in the description
+    const query = parseTsQuery("nuoc & m:*")!
+    const page = nameRankPage(index, {
+      query,
+      phrase: "kids" in query ? query.kids : undefined,
+      accentKeys: [],
+      nameWeight: 1,
+      order: [
+        { field: "_score", desc: true },
+        { field: "stars", desc: true },
+      ],
+      take: 8,
+      skip: 0,
+    })
+    expect(page.map((p) => [index.ids[p.slot], p.score])).toEqual([
+      ["nuoc-mam", 2],
+      ["may-loc-nuoc", 1],
+      ["banh-nuoc", 0],
+    ])
+
+    // three words: followed word to word, each at the next position
+    put("nuoc-mam-phu", "'nuoc':1A 'mam':2A 'phu':3A", "3")
+    put("nuoc-mam-mam-phu", "'nuoc':1A 'mam':2A,3A 'phu':4A", "5") // "mắm" twice: no "nước mắm p…" in a row
+    put("nuoc-x-mam-phu", "'nuoc':1A,3A 'mam':4A 'phu':5A 'x':2A", "4") // in a row from the second "nước"
+    const three = parseTsQuery("nuoc & mam & p:*")!
+    const inRow = index.phraseBits("kids" in three ? three.kids : [])!
+    const held = ["nuoc-mam-phu", "nuoc-mam-mam-phu", "nuoc-x-mam-phu", "nuoc-mam"].map((id) => {
+      const slot = index.slotOf.get(id)!
+      return [id, (inRow[slot >> 5] & (1 << (slot & 31))) !== 0]
+    })
+    expect(held).toEqual([
+      ["nuoc-mam-phu", true],
+      ["nuoc-mam-mam-phu", false],
+      ["nuoc-x-mam-phu", true],
+      ["nuoc-mam", true], // 'phu':3A
+    ])
   })
 })

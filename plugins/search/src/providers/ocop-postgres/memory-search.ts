@@ -8,7 +8,7 @@
  */
 import { sortedCounts, statsCount, statsFacets, valueFacets, type FacetRequest, type FacetRow } from "./facets"
 import { CELL_CODES, type MemoryIndex } from "./memory-index"
-import { type ColumnValues, wordBits } from "./memory-storage"
+import { type ColumnValues, countBits } from "./memory-storage"
 import { keyCompare, orderName, pageCompare, TopSlots } from "./memory-order"
 import type { MemorySearchPlan } from "./memory-plan"
 import { SlotScorer } from "./memory-scoring"
@@ -17,6 +17,7 @@ import type { TsNode } from "./ts-rank"
 
 export { planMemorySearch, type MemoryOrderKey, type MemorySearchPlan } from "./memory-plan"
 export { scoringPaths } from "./memory-scoring"
+export { countBits } from "./memory-storage"
 
 export type MemorySearchInput = {
   /** The tsquery; undefined for a search without words (every document matches, score 0). */
@@ -516,12 +517,6 @@ function visitMatches(
       if (x === n) visit(slot)
     }
   }
-}
-
-export function countBits(bits: Uint32Array): number {
-  let count = 0
-  for (let w = 0; w < bits.length; w++) count += wordBits(bits[w])
-  return count
 }
 
 /**

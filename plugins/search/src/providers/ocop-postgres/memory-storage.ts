@@ -43,6 +43,8 @@ const uint16 = (size: number) => new Uint16Array(size)
 
 /** The documents (slots, ascending) that hold one lexeme, with their positions. */
 export class Postings {
+  /** The lexeme's number in its index (MemoryIndex.nameSeq); -1 for accent keys. */
+  id = -1
   slots = new Growable(new Int32Array(4), int32)
   /** off[k]..off[k+1] are posting k's positions in pos. */
   off = Object.assign(new Growable(Int32Array.of(0), int32), { n: 1 })
@@ -129,6 +131,44 @@ export class ColumnValues {
 export type CodeSlots = { start: Int32Array; slots: Int32Array; covered: number }
 
 /** A bitset word's set bits, in a few steps (not one step per bit: a search without words has ~32 per word). */
+/**
+ * A lexeme's weight-A entries (the product's name, or the former province it comes from), slots
+ * ascending (a slot twice if its name holds the lexeme twice), each with its position and the
+ * number (Postings.id) of the lexeme at the next position, or -1: a phrase in names is followed
+ * from one word to the next along these lists (MemoryIndex.phraseBits).
+ */
+export class NamePostings {
+  slots = new Growable(new Int32Array(4), int32)
+  pos = new Growable(new Uint16Array(4), uint16)
+  next = new Growable(new Int32Array(4), int32)
+  /** The first entry of `slot` at or after entry `from` (entries are ascending by slot), or size. */
+  seek(slot: number, from: number): number {
+    const s = this.slots.a
+    const n = this.slots.n
+    let step = 1
+    let hi = from
+    while (hi < n && s[hi] < slot) {
+      from = hi + 1
+      hi += step
+      step *= 2
+    }
+    if (hi > n) hi = n
+    while (from < hi) {
+      const mid = (from + hi) >> 1
+      if (s[mid] < slot) from = mid + 1
+      else hi = mid
+    }
+    return from
+  }
+}
+
+/** The set bits of a bitset. */
+export function countBits(bits: Uint32Array): number {
+  let count = 0
+  for (let w = 0; w < bits.length; w++) count += wordBits(bits[w])
+  return count
+}
+
 export function wordBits(v: number): number {
   v -= (v >>> 1) & 0x55555555
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)

@@ -11,6 +11,7 @@ import type { MemoryIndex } from "./memory-index"
 import { pageCompare, TopSlots } from "./memory-order"
 import type { MemoryOrderKey } from "./memory-plan"
 import { SlotScorer } from "./memory-scoring"
+import { nameScorer } from "./memory-name-rank"
 import { foldText, wordOfAccentKey } from "../../lib/text"
 import type { TsNode } from "./ts-rank"
 
@@ -29,6 +30,10 @@ export type TypeAheadQuery = {
   order: MemoryOrderKey[]
   take: number
   skip: number
+  /** Ranked by the name (./memory-name-rank): what a name holding every word scores. */
+  nameWeight?: number
+  /** Ranked by the name: the operands of the words in a row. */
+  phrase?: TsNode[]
 }
 export type TypeAheadPage = { id: string; score: number }[]
 
@@ -115,14 +120,17 @@ export class KeptTypeAhead {
     })
     if (candidates.length < e.q.skip + e.q.take && !e.complete) return false
     const fresh: number[] = []
-    let scorer: SlotScorer | undefined
+    let scorer: { score: (slot: number) => number } | undefined
     for (let slot = e.covered; slot < index.slots; slot++) {
       if (!(index.alive[slot >> 5] & (1 << (slot & 31)))) continue
       const recorded = trail.words.get(slot)
       if (!recorded) return false
       if (!matchesWords(e.q.query, recorded.words)) continue
       // new slots come in ascending order: the scorer's cursors seek forward from one to the next
-      scorer ??= new SlotScorer(index, e.q)
+      scorer ??=
+        e.q.nameWeight !== undefined
+          ? { score: nameScorer(index, { ...e.q, nameWeight: e.q.nameWeight }) }
+          : new SlotScorer(index, e.q)
       scores[slot] = scorer.score(slot)
       fresh.push(slot)
     }
@@ -179,6 +187,33 @@ export function broadTypeAhead(index: MemoryIndex, limit: number, minPostings = 
     .sort((a, b) => b.n - a.n)
     .slice(0, limit)
     .map((b) => b.q)
+}
+
+/**
+ * A few type-ahead asks of three words that names hold in a row ("nuoc mam p"): the name words
+ * with the most entries, each followed by its most frequent next word and the first letter of that
+ * word's most frequent next word. The warm-up asks them so that V8 has compiled the phrase's
+ * word-to-word path (MemoryIndex.phraseBits) before a shopper needs it: cold, it cost ~15 ms.
+ */
+export function namePhrases(index: MemoryIndex, limit: number): string[] {
+  const mostNext = (word: string) => {
+    const n = index.names.get(word)
+    if (!n) return undefined
+    const counts = new Map<number, number>()
+    for (let j = 0; j < Math.min(n.next.n, 4096); j++)
+      if (n.next.a[j] >= 0) counts.set(n.next.a[j], (counts.get(n.next.a[j]) ?? 0) + 1)
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0]
+    return best && index.lexemeWord(best[0])
+  }
+  const out: string[] = []
+  const words = [...index.names].sort((a, b) => b[1].slots.n - a[1].slots.n).map(([w]) => w)
+  for (const first of words) {
+    if (out.length >= limit) break
+    const second = mostNext(first)
+    const third = second && mostNext(second)
+    if (third) out.push(`${first} ${second} ${third[0]}`)
+  }
+  return out
 }
 
 /** How many slots a kept answer holds (its page and SPARE more). */

@@ -30,9 +30,19 @@ import { fromJson, type Executor } from "./sql"
 import { MemoryIndexFollower } from "./memory-index-follower"
 import { memorySearch, planMemorySearch, type MemorySearchResult } from "./memory-search"
 import type { MemoryIndex } from "./memory-index"
-import { broadTypeAhead, depth, MAX_ANSWERS, type TypeAheadQuery } from "./memory-type-ahead"
+import { broadTypeAhead, depth, MAX_ANSWERS, namePhrases, type TypeAheadQuery } from "./memory-type-ahead"
 import { compileOrder, searchStatement, splitFilters } from "./statement"
-import { compileTextMatch, parseTextQuery, textTsQuery, type TextQuery, type TypoAlternatives } from "./text-match"
+import { nameRankPage } from "./memory-name-rank"
+import {
+  compileTextMatch,
+  nameWeight,
+  parseTextQuery,
+  phraseable,
+  textTsQuery,
+  type TextQuery,
+  type TextRank,
+  type TypoAlternatives,
+} from "./text-match"
 import { parseTsQuery } from "./ts-rank"
 import { TypoCorrector } from "./typos"
 import { queryAccentTerms } from "../../lib/text"
@@ -122,12 +132,17 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     const skip = input.pagination?.skip ?? 0
     const take = input.pagination?.take ?? 20
     const counted = options.count !== "none"
-    const providerOpts = (options.provider_options?.[OCOP_POSTGRES_PROVIDER] ?? {}) as { disjunctive?: boolean }
+    const providerOpts = (options.provider_options?.[OCOP_POSTGRES_PROVIDER] ?? {}) as {
+      disjunctive?: boolean
+      /** "name": a type-ahead's order (text-match TextRank), instead of ts_rank. */
+      rank?: TextRank
+    }
+    const rank: TextRank = providerOpts.rank === "name" ? "name" : "ts_rank"
 
     const text = parseTextQuery(input.q, options.match_strategy)
     const typoSettings = input.index.settings?.typo_tolerance
     const typos = await this.typos_.correct(plan.table, text, typoSettings, options.typo_tolerance !== false)
-    const match = compileTextMatch(text, typos)
+    const match = compileTextMatch(text, typos, rank)
     const facets = facetRequests(options.facets, plan, input.index.name)
     const disjunctive = new Set(providerOpts.disjunctive ? facets.map((f) => f.field) : [])
     const { always, keyed } = splitFilters(input.filters as Record<string, unknown> | undefined, plan, disjunctive)
@@ -143,6 +158,7 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
         counted,
         take,
         skip,
+        rank,
       })
       if (answered) {
         answered.metadata.processing_time_ms = Date.now() - started
@@ -199,23 +215,38 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
       counted: boolean
       take: number
       skip: number
+      rank: TextRank
     }
   ): Promise<SearchTypes.SearchResult | undefined> {
     const { text, typos, facets, counted, take, skip } = s
     const filters = input.filters as Record<string, unknown> | undefined
     const mplan = planMemorySearch(plan, filters, facets, s.disjunctive, input.pagination?.order)
     if (!mplan) return undefined
+    // a name rank is a type-ahead's: with filters, facets or a count SQL answers it
+    const byName = s.rank === "name" && text.terms.length > 0
+    if (byName && (facets.length || counted || mplan.tests.length)) return undefined
     const query = text.terms.length ? parseTsQuery(textTsQuery(text, typos)) : undefined
     if (text.terms.length && !query) return undefined
     const index = await this.memoryIndex(plan)
     if (!index) return undefined
+    index.beginSearch()
     const typed = typos.size ? parseTsQuery(textTsQuery(text)) : undefined
     const accentKeys = query ? queryAccentTerms(text.q) : []
     // a type-ahead search (words, no facets, no count) is kept, and caught up with later writes
     const present = accentKeys.filter((k) => index.accents.has(k))
     const ahead: TypeAheadQuery | undefined =
       query && !counted && !facets.length
-        ? { query, typed, accentKeys: present, order: mplan.order, take, skip }
+        ? {
+            query,
+            typed,
+            accentKeys: present,
+            order: mplan.order,
+            take,
+            skip,
+            nameWeight: byName ? nameWeight(text, typos) : undefined,
+            // the words in a row: the operands of the query's AND, in the order typed
+            phrase: byName && phraseable(text) && "kids" in query ? query.kids : undefined,
+          }
         : undefined
     const kept = ahead
       ? [
@@ -226,6 +257,7 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
           JSON.stringify(input.pagination?.order ?? {}),
           take,
           skip,
+          byName ? "name" : "",
         ].join("\u0000")
       : undefined
     const search = (take: number, skip: number, pageOnly = false) =>
@@ -245,18 +277,21 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     if (keptPage) found = { row: {}, page: keptPage }
     else if (ahead && kept !== undefined) {
       // the page and a few more (kills of page slots are absorbed); filters: kept for this version only
-      const deep = search(depth(ahead), 0, true).page.map((h) => ({ slot: index.slotOf.get(h.id)!, score: h.score }))
+      const deep =
+        ahead.nameWeight !== undefined
+          ? nameRankPage(index, { ...ahead, nameWeight: ahead.nameWeight, take: depth(ahead), skip: 0 })
+          : search(depth(ahead), 0, true).page.map((h) => ({ slot: index.slotOf.get(h.id)!, score: h.score }))
       index.typeAhead.keep(kept, ahead, deep, !mplan.tests.length)
       found = { row: {}, page: deep.slice(skip, skip + take).map((d) => ({ id: index.ids[d.slot], score: d.score })) }
     } else found = search(take, skip)
-    if (kept !== undefined && text.terms.length === 1) this.warmTypeAhead(plan, input, index)
+    if (kept !== undefined && text.terms.length === 1) this.warmTypeAhead(plan, input, index, byName)
     const { page } = found
     const row = found.row
     const byId = page.length
       ? await this.followers_.get(plan.table)!.documentsOf(page.map((h) => h.id))
       : new Map<string, unknown>()
     // a bare ts_rank is a real in SQL: its JSON is the float4's shortest text
-    const real = !typos.size && !accentKeys.length
+    const real = !byName && !typos.size && !accentKeys.length
     const rows: HitRow[] = page.map((h) => ({
       id: h.id,
       document: byId.get(h.id) ?? {},
@@ -271,9 +306,16 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
    * first time a one-word type-ahead search comes on an index (its shape is the template): the
    * short prefixes are the costly ones (they stand for hundreds of words and most documents). The
    * answers are kept across writes (./memory-type-ahead catches each up with the writes since), so
-   * once per loaded index; a prefix first seen later is computed on demand, then kept.
+   * once per loaded index; a prefix first seen later is computed on demand, then kept. A template
+   * ranked by the name (./memory-name-rank) reads no positions: the rank's shares and the length
+   * tiers are not prepared for it.
    */
-  protected warmTypeAhead(plan: TablePlan, template: SearchTypes.ProviderSearchQuery, index: MemoryIndex) {
+  protected warmTypeAhead(
+    plan: TablePlan,
+    template: SearchTypes.ProviderSearchQuery,
+    index: MemoryIndex,
+    byName: boolean
+  ) {
     const state = this.typeAhead_.get(plan.table) ?? { version: -1, started: 0 }
     this.typeAhead_.set(plan.table, state)
     if (state.running || state.index === index) return
@@ -282,21 +324,23 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     const broad = broadTypeAhead(index, MAX_ANSWERS / 2 - twoLetters.length)
     // a few asks past a first word, so that V8 has compiled that path too (./memory-shortest-first)
     const pastFirstWord = broad.slice(0, 8).map((word, k) => `${word} ${broad[(k + 1) % broad.length]?.[0] ?? "a"}`)
-    const prefixes = [...twoLetters, ...broad, ...pastFirstWord]
+    // ranked by the name: three words in a row, for the phrase's path (memory-type-ahead namePhrases)
+    const prefixes = [...twoLetters, ...broad, ...pastFirstWord, ...(byName ? namePhrases(index, 4) : [])]
     state.running = (async () => {
       // first the postings' shares of the rank, a slice at a time: weighing a list of a million
       // postings inside the first search of its prefix held the event loop for ~50 ms and more
       let until = performance.now() + WARM_SLICE_MS
-      for (const p of index.terms.values())
-        while (p.weighedCount < p.size) {
-          p.orWeights(p.weighedCount + 4096)
-          if (performance.now() < until) continue
-          await new Promise((resolve) => setImmediate(resolve))
-          until = performance.now() + WARM_SLICE_MS
-        }
+      if (!byName)
+        for (const p of index.terms.values())
+          while (p.weighedCount < p.size) {
+            p.orWeights(p.weighedCount + 4096)
+            if (performance.now() < until) continue
+            await new Promise((resolve) => setImmediate(resolve))
+            until = performance.now() + WARM_SLICE_MS
+          }
       // the length tiers a type-ahead past its first word scores its matches by (./memory-shortest-first),
       // and the documents of each first letter, which a last word just begun stands for
-      index.lengthTiers()
+      if (!byName) index.lengthTiers()
       for (const letter of new Set([...index.terms.keys()].map((w) => w[0])))
         index.match({ term: letter, prefix: true })
       for (const q of prefixes) {

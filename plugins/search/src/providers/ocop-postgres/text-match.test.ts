@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { compileTextMatch, correctableTerms, parseTextQuery, textTsQuery } from "./text-match"
+import { compileTextMatch, correctableTerms, nameWeight, parseTextQuery, phraseable, textTsQuery } from "./text-match"
 
 describe("free text → match and score", () => {
   it("folds the query into tsquery-safe words (accents, đ, punctuation, operators)", () => {
@@ -44,5 +44,28 @@ describe("free text → match and score", () => {
     const m = compileTextMatch(parseTextQuery("nuoc mam"), new Map())
     expect(m.scoreParams).toEqual(["nuoc & mam"])
     expect(m.scoreSql).toBe(`ts_rank("tsv", to_tsquery('simple', ?), 1)`)
+  })
+  it("a type-ahead ranked by the name matches every word with weight A and outweighs every bonus", () => {
+    const typos = new Map([["mamm", ["mam"]]])
+    const text = parseTextQuery("nước mamm ca", "last")
+    expect(textTsQuery(text, typos, { names: true })).toBe("nuoc:A & (mamm:A | mam:A) & ca:*A")
+    expect(textTsQuery(text, typos, { names: true, phrase: true })).toBe("nuoc:A <-> (mamm:A | mam:A) <-> ca:*A")
+    expect(textTsQuery(parseTextQuery("ca fe"), new Map(), { names: true })).toBe("((ca:A & fe:A) | (ca:A & phe:A))")
+    // a spelling variant's words inside a phrase would mean something else: not weighed as a phrase
+    expect(phraseable(parseTextQuery("ca fe"))).toBe(false)
+    expect(phraseable(parseTextQuery("mat", "last"))).toBe(false)
+    expect(phraseable(text)).toBe(true)
+    // 1 for the words as typed, 0.5 for the accent key of "nước": a name match scores more than both
+    expect(nameWeight(text, typos)).toBe(2.5)
+    const m = compileTextMatch(text, typos, "name")
+    expect(m.matchParams).toEqual(["nuoc & (mamm | mam) & ca:*"])
+    expect(m.scoreSql).not.toContain("ts_rank")
+    expect(m.scoreSql.match(/THEN 2\.5 ELSE 0 END/g)).toHaveLength(2)
+    expect(m.scoreParams).toEqual([
+      "nuoc:A & (mamm:A | mam:A) & ca:*A",
+      "nuoc:A <-> (mamm:A | mam:A) <-> ca:*A",
+      "nuoc & mamm & ca:*",
+      " nươc1 ",
+    ])
   })
 })

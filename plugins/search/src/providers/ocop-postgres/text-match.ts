@@ -54,43 +54,92 @@ export function variantTerms(text: TextQuery): string[] {
   return text.variants.flatMap((v) => v.meant.flat())
 }
 
-/** The tsquery of the words, with each word's typo alternatives and each span's spelling variants. */
-export function textTsQuery(text: TextQuery, typos: TypoAlternatives = new Map(), variants = true): string {
+/**
+ * The tsquery of the words, with each word's typo alternatives and each span's spelling variants.
+ * `names`: every term labelled with weight A, so only the product's name matches it; `phrase`: the
+ * words in a row (`<->`; only for a phraseable query).
+ */
+export function textTsQuery(
+  text: TextQuery,
+  typos: TypoAlternatives = new Map(),
+  { names = false, phrase = false } = {}
+): string {
   const { terms, last, any } = text
+  const label = names ? "A" : ""
   const word = (t: string, i: number) => {
-    if (last && i === terms.length - 1) return `${t}:*`
+    if (last && i === terms.length - 1) return `${t}:*${label}`
     const alts = typos.get(t)
-    return alts ? `(${[t, ...alts].join(" | ")})` : t
+    const labelled = (w: string) => (names ? `${w}:A` : w)
+    return alts ? `(${[t, ...alts].map(labelled).join(" | ")})` : labelled(t)
   }
   const parts: string[] = []
   for (let i = 0; i < terms.length; ) {
-    const span = variants ? text.variants.find((v) => v.start === i) : undefined
+    const span = text.variants.find((v) => v.start === i)
     if (!span) {
       parts.push(word(terms[i], i))
       i++
       continue
     }
     const typed = terms.slice(span.start, span.end).map((t, k) => word(t, span.start + k))
-    const alternatives = [typed, ...span.meant].map((words) => (words.length > 1 ? `(${words.join(" & ")})` : words[0]))
+    const meant = span.meant.map((words) => (names ? words.map((w) => `${w}:A`) : words))
+    const alternatives = [typed, ...meant].map((words) => (words.length > 1 ? `(${words.join(" & ")})` : words[0]))
     parts.push(`(${alternatives.join(" | ")})`)
     i = span.end
   }
-  return parts.join(any ? " | " : " & ")
+  return parts.join(phrase ? " <-> " : any ? " | " : " & ")
+}
+
+/**
+ * Whether a type-ahead ranked by the name also weighs its words as a phrase of the name: two
+ * words or more, all required, no spelling variant (a variant's words inside `<->` would mean
+ * something else than in the match).
+ */
+export function phraseable(text: TextQuery): boolean {
+  return text.terms.length > 1 && !text.any && !text.variants.length
+}
+
+/**
+ * What a search's score ranks by: `ts_rank` of the whole document (searches), or the product's name
+ * (a type-ahead: the provider option `rank: "name"`): whether every word is in the name.
+ */
+export type TextRank = "ts_rank" | "name"
+
+/**
+ * A type-ahead ranked by the name scores this for a name holding every word, and as much again when
+ * it holds them as a phrase (phraseable): more than every bonus together (typed words 1, 0.5 per
+ * accent key), so a phrase in the name comes first, then the other name matches, whatever their
+ * bonuses.
+ */
+export function nameWeight(text: TextQuery, typos: TypoAlternatives): number {
+  return 1 + (typos.size ? 1 : 0) + 0.5 * queryAccentTerms(text.q).length
 }
 
 /**
  * The WHERE test and the score of the match set. Without words every row matches with score 0.
+ * The score is ts_rank, or for `rank` "name" nameWeight when the name holds every word and as much
+ * again when it holds them as a phrase.
  * With corrected typos, rows that match the words as typed score 1 more; each exact-accent key of
  * the query found in a row's accent keys scores 0.5.
  */
-export function compileTextMatch(text: TextQuery, typos: TypoAlternatives): TextMatch {
+export function compileTextMatch(text: TextQuery, typos: TypoAlternatives, rank: TextRank = "ts_rank"): TextMatch {
   const out: TextMatch = { matchSql: "TRUE", matchParams: [], scoreSql: "0", scoreParams: [] }
   if (!text.terms.length) return out
   const tsq = textTsQuery(text, typos)
   out.matchSql = `"tsv" @@ to_tsquery('simple', ?)`
   out.matchParams.push(tsq)
-  const scoreParts = [`ts_rank("tsv", to_tsquery('simple', ?), 1)`]
-  out.scoreParams.push(tsq)
+  const scoreParts: string[] = []
+  if (rank === "name") {
+    const weight = nameWeight(text, typos)
+    scoreParts.push(`(CASE WHEN "tsv" @@ to_tsquery('simple', ?) THEN ${weight} ELSE 0 END)`)
+    out.scoreParams.push(textTsQuery(text, typos, { names: true }))
+    if (phraseable(text)) {
+      scoreParts.push(`(CASE WHEN "tsv" @@ to_tsquery('simple', ?) THEN ${weight} ELSE 0 END)`)
+      out.scoreParams.push(textTsQuery(text, typos, { names: true, phrase: true }))
+    }
+  } else {
+    scoreParts.push(`ts_rank("tsv", to_tsquery('simple', ?), 1)`)
+    out.scoreParams.push(tsq)
+  }
   if (typos.size) {
     // the words as typed (their spelling variants included) beat close words
     scoreParts.push(`(CASE WHEN "tsv" @@ to_tsquery('simple', ?) THEN 1 ELSE 0 END)`)
@@ -100,6 +149,7 @@ export function compileTextMatch(text: TextQuery, typos: TypoAlternatives): Text
     scoreParts.push(`(CASE WHEN strpos("accent", ?) > 0 THEN 0.5 ELSE 0 END)`)
     out.scoreParams.push(` ${key} `)
   }
-  out.scoreSql = scoreParts.join(" + ")
+  // a name rank is a sum of whole and half numbers: float8 like the in-process index's scores
+  out.scoreSql = rank === "name" ? `(${scoreParts.join(" + ")})::float8` : scoreParts.join(" + ")
   return out
 }

@@ -1,0 +1,219 @@
+/**
+ * A type-ahead ranked by the product's name (the provider option `rank: "name"`), as the SQL
+ * statement scores it (text-match compileTextMatch): a match whose name holds every word scores
+ * nameWeight, as much again when the name holds them as a phrase (words in a row), 1 more when the
+ * words match as typed (typos were corrected) and 0.5 per exact-accent key; the page then orders by
+ * the order's other keys (stars) and id. Each part of the score is a bitset (the phrase one from
+ * the names' own entries, MemoryIndex.phraseBits), so no match is scored from its postings'
+ * positions: at 1M documents a prefix matching 10⁵ of them answers in about a millisecond, where
+ * `ts_rank` needed every match's positions.
+ *
+ * A phrase in the name comes first, then the other name matches, then the other matches, whatever
+ * their bonuses (nameWeight is more than every bonus together), and within each the bonuses, best
+ * first: the page is filled level by level, each level a bitset of slots of one score. A large
+ * level is read in the presorted order of the other keys (MemoryIndex.ordered) until the page is
+ * full, a small one slot by slot; the first levels usually fill the page.
+ */
+import type { Bitset, MemoryIndex } from "./memory-index"
+import { keyCompare, orderName, pageCompare, TopSlots } from "./memory-order"
+import type { MemoryOrderKey } from "./memory-plan"
+import { countBits } from "./memory-storage"
+import type { TsNode } from "./ts-rank"
+
+export type NameRankQuery = {
+  query: TsNode
+  /** The query as typed, when typos were corrected: a match of it scores 1 more. */
+  typed?: TsNode
+  /** The operands of the words in a row (text-match phraseable), or undefined. */
+  phrase?: TsNode[]
+  /** The query's exact-accent keys (0.5 each for a document holding it). */
+  accentKeys: string[]
+  /** What a name holding every word scores, and a phrase again (text-match nameWeight). */
+  nameWeight: number
+  order: MemoryOrderKey[]
+  take: number
+  skip: number
+}
+
+const has = (bits: Bitset, slot: number) => (bits[slot >> 5] & (1 << (slot & 31))) !== 0
+
+/** A name rank's parts as bitsets: the names holding every word, those holding them in a row. */
+function nameRankParts(index: MemoryIndex, q: NameRankQuery) {
+  const named = index.nameMatch(q.query, index.scratchBitset("name rank: named"))
+  const inRow = q.phrase && index.phraseBits(q.phrase, index.scratchBitset("name rank: in a row"))
+  const typed = q.typed && index.match(q.typed)
+  const accents = q.accentKeys.map((k) => index.accentBits(k)).filter((b): b is Bitset => !!b)
+  return {
+    named,
+    inRow,
+    typed,
+    accents,
+    score: (slot: number) => {
+      let score = has(named, slot) ? q.nameWeight : 0
+      if (inRow && has(inRow, slot)) score += q.nameWeight
+      if (typed && has(typed, slot)) score += 1
+      for (const a of accents) if (has(a, slot)) score += 0.5
+      return score
+    },
+  }
+}
+
+/** The score of one slot under a name rank (matched or not: the caller tests the match). */
+export function nameScorer(index: MemoryIndex, q: NameRankQuery): (slot: number) => number {
+  return nameRankParts(index, q).score
+}
+
+/** The best skip + take matches in page order, from `skip` on, with their scores. */
+export function nameRankPage(index: MemoryIndex, q: NameRankQuery): { slot: number; score: number }[] {
+  const { named, inRow, typed, accents, score } = nameRankParts(index, q)
+  const scores = index.scores()
+  const page = new TopSlots(q.skip + q.take, pageCompare(index, q.order, scores))
+  const first = q.order[0]
+  const scoreFirst = first?.field === "_score" && first.desc && !q.order.slice(1).some((k) => k.field === "_score")
+  if (!scoreFirst || page.limit === 0) {
+    forEachSlot(index.match(q.query), (slot) => {
+      scores[slot] = score(slot)
+      page.offer(slot)
+    })
+  } else {
+    // Parts in score order: the names holding the words in a row, the other names holding them
+    // (a name holding every word is a match: weight-A entries are entries), the other matches.
+    // Each outscores the next whatever the bonuses, so a part is looked at only while the page has
+    // room, and the whole match (its prefixes' bitsets cost the most to build) seldom is.
+    const levels = bonusLevels(index, typed, accents)
+    const level = index.scratchBitset("name rank: level")
+    const rest = q.order.slice(1)
+    const parts: [number, () => Bitset][] = [
+      [2 * q.nameWeight, () => inRow!],
+      [
+        q.nameWeight,
+        () => {
+          if (!inRow) return named
+          // the phrase holds every word in the name: those names are already offered
+          const apart = index.scratchBitset("name rank: apart")
+          for (let w = 0; w < named.length; w++) apart[w] = named[w] & ~inRow[w]
+          return apart
+        },
+      ],
+      [
+        0,
+        () => {
+          const elsewhere = index.match(q.query, index.scratchBitset("name rank: elsewhere"))
+          for (let w = 0; w < elsewhere.length; w++) elsewhere[w] &= ~named[w]
+          return elsewhere
+        },
+      ],
+    ]
+    for (const [base, bitsOf] of inRow ? parts : parts.slice(1)) {
+      const part = bitsOf()
+      for (const { bonus, into } of levels) {
+        if (page.worst() >= 0) break
+        into(part, level)
+        offerLevel(index, rest, level, base + bonus, page, scores)
+      }
+      if (page.worst() >= 0) break
+    }
+  }
+  return page
+    .sorted()
+    .slice(q.skip)
+    .map((slot) => ({ slot, score: scores[slot] }))
+}
+
+/**
+ * The bonuses a match can hold, best first, each with the test that writes a part's slots holding
+ * exactly it into a bitset: 1 for the words as typed, 0.5 per exact-accent key, counted per slot
+ * word-parallel (one bitset per binary digit of the count).
+ */
+function bonusLevels(index: MemoryIndex, typed: Bitset | undefined, accents: Bitset[]) {
+  const digits: Bitset[] = []
+  for (let d = 0; 1 << d <= accents.length; d++)
+    digits.push(index.scratchBitset(`name rank: accent count ${d}`).fill(0))
+  // a ripple-carry add of each accent bitset into the count's digits
+  for (const a of accents)
+    for (let w = 0; w < a.length; w++) {
+      let carry = a[w]
+      for (let d = 0; d < digits.length && carry; d++) {
+        const sum = digits[d][w] ^ carry
+        carry &= digits[d][w]
+        digits[d][w] = sum
+      }
+    }
+  const levels: { bonus: number; into: (part: Bitset, out: Bitset) => void }[] = []
+  for (const asTyped of typed ? [1, 0] : [0])
+    for (let count = accents.length; count >= 0; count--)
+      levels.push({
+        bonus: asTyped + 0.5 * count,
+        into: (part, out) => {
+          for (let w = 0; w < part.length; w++) {
+            let bits = part[w]
+            if (typed) bits &= asTyped ? typed[w] : ~typed[w]
+            for (let d = 0; d < digits.length; d++) bits &= (count >> d) & 1 ? digits[d][w] : ~digits[d][w]
+            out[w] = bits
+          }
+        },
+      })
+  // equal bonuses (typed and two keys fewer) make one level: their slots compare by the other keys
+  levels.sort((a, b) => b.bonus - a.bonus)
+  const merged: typeof levels = []
+  for (const l of levels) {
+    const last = merged[merged.length - 1]
+    if (last?.bonus !== l.bonus) {
+      merged.push(l)
+      continue
+    }
+    const [one, other] = [last.into, l.into]
+    last.into = (part, out) => {
+      one(part, out)
+      const more = index.scratchBitset("name rank: level, tied")
+      other(part, more)
+      for (let w = 0; w < out.length; w++) out[w] |= more[w]
+    }
+  }
+  return merged
+}
+
+/**
+ * A level of the page order is tested in slots of the same score (the page orders them by the other
+ * keys, then id): a level of at most `smallLevel` slots is offered slot by slot, a larger one in the
+ * presorted order of the other keys until the page is full. Tests vary it to take both paths.
+ */
+export const nameRankPaths = { smallLevel: 1024 }
+
+/** Offers the slots of one level (all scoring `score`) that the page has room for. */
+function offerLevel(
+  index: MemoryIndex,
+  rest: MemoryOrderKey[],
+  level: Bitset,
+  score: number,
+  page: TopSlots,
+  scores: Float64Array
+) {
+  const offer = (slot: number) => {
+    scores[slot] = score
+    page.offer(slot)
+  }
+  const n = countBits(level)
+  if (!n) return
+  if (n <= nameRankPaths.smallLevel) {
+    forEachSlot(level, offer)
+    return
+  }
+  // in the order's places: once the page is full, a later slot of the same score loses on the keys
+  const { slots, covered } = index.ordered(orderName(rest), keyCompare(index, rest, scores), true)
+  for (let x = 0; x < slots.length && page.worst() < 0; x++) if (has(level, slots[x])) offer(slots[x])
+  // the rest of the level loses to the page; the slots written since the order was sorted may not
+  forEachSlot(level, offer, covered)
+}
+
+function forEachSlot(bits: Bitset, visit: (slot: number) => void, from = 0) {
+  for (let w = from >> 5; w < bits.length; w++) {
+    let word = bits[w]
+    if (w === from >> 5) word &= ~0 << (from & 31)
+    while (word) {
+      const bit = word & -word
+      word ^= bit
+      visit((w << 5) | (31 - Math.clz32(bit)))
+    }
+  }
+}
