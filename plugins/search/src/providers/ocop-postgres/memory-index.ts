@@ -11,7 +11,7 @@
 import type { PlannedColumn, TablePlan } from "./plan"
 import { ColumnValues, Growable, GrowableF64, NamePostings, Postings, REORDER_AFTER } from "./memory-storage"
 import { log2Length, parseTsVector, type TsNode } from "./ts-rank"
-import { KeptTypeAhead, WriteTrail } from "./memory-type-ahead"
+import { KeptTypeAhead, WriteTrail, type WrittenWords } from "./memory-type-ahead"
 
 /** A column with fewer codes than this can be a cell column (MemoryIndex.cells). */
 export const CELL_CODES = 1024
@@ -60,6 +60,8 @@ type KeptBits = { bits: Uint32Array; covered: number; tick: number }
 export type LengthTiers = { lengths: Float64Array; covered: number; tiers: { bits: Uint32Array; lengths: number }[] }
 /** Bitsets of words, prefixes and accent keys kept by use (MemoryIndex.termBits; 125 KB each at 1M). */
 const MAX_KEPT_BITS = 256
+/** A word or prefix with this many postings at least (and a quarter of the documents) is pinned. */
+const HEAVY_POSTINGS = 65_536
 /** Slots written since the kept type-ahead answers began following writes that restart the trail. */
 const MAX_TRAIL = 50_000
 
@@ -180,14 +182,14 @@ export class MemoryIndex {
     }
     this.alive[slot >> 5] |= 1 << (slot & 31)
     const trail = this.trail
-    let recorded: { words: string[] } | undefined
+    let recorded: WrittenWords | undefined
     // too many writes to follow: the trail restarts after this slot, kept answers are computed again
     if (trail.words.size >= MAX_TRAIL) Object.assign(trail, { from: slot + 1, killed: [], words: new Map() })
     else if (trail.from !== undefined) {
-      recorded = { words: [] }
+      recorded = { words: [], names: [] }
       trail.words.set(slot, recorded)
     }
-    this.log2Length.push(log2Length(this.putLexemes(slot, row.tsv ?? "", recorded?.words)))
+    this.log2Length.push(log2Length(this.putLexemes(slot, row.tsv ?? "", recorded)))
     for (const key of String(row.accent ?? "").split(" ")) {
       if (!key) continue
       let p = this.accents.get(key)
@@ -223,7 +225,8 @@ export class MemoryIndex {
    * The lexemes of a tsvector's text form ('word':1A,5 …) into their postings, read in place
    * (parseTsVector without the intermediate map); answers the document length (positions).
    */
-  private putLexemes(slot: number, text: string, words?: string[]): number {
+  private putLexemes(slot: number, text: string, recorded?: WrittenWords): number {
+    const words = recorded?.words
     let length = 0
     let i = 0
     const n = text.length
@@ -277,7 +280,7 @@ export class MemoryIndex {
       }
       p.off.push(p.pos.n)
     }
-    this.putNames(slot)
+    this.putNames(slot, recorded)
     return length
   }
 
@@ -285,7 +288,7 @@ export class MemoryIndex {
    * The document's weight-A entries (read in lexeme order) into their lexemes' name postings, each
    * with the lexeme at the next position.
    */
-  private putNames(slot: number) {
+  private putNames(slot: number, recorded?: WrittenWords) {
     const named = this.named
     // a name has few entries: an insertion sort of the (position, lexeme) pairs in place
     for (let k = 2; k < named.length; k += 2) {
@@ -309,6 +312,7 @@ export class MemoryIndex {
       }
       n.slots.push(slot)
       n.pos.push(named[k])
+      recorded?.names.push({ word: this.lexemeWords[id], pos: named[k] })
       n.next.push(k + 2 < named.length && named[k + 2] === named[k] + 1 ? named[k + 3] : -1)
     }
     named.length = 0
@@ -596,17 +600,36 @@ export class MemoryIndex {
    * The slots holding a word (or, for a prefix, any word it starts), kept and extended by the slots
    * written since (postings are ascending, so only their tails are read); read-only. A search
    * allocated a bitset per word and accent key (125 KB each at 1M documents): the garbage made
-   * full collections of 60–100 ms land on type-ahead asks. A prefix of one or two letters that starts
-   * some word (a last word just begun: "nước m", "đặc sản đồ"; a few hundred, standing for the
-   * most postings: "do" reads 1.5M at 1M documents, ~6 ms) is kept for good, the rest by use.
+   * full collections of 60–100 ms land on type-ahead asks. Kept for good (pinned), the rest by use:
+   * a prefix of one or two letters that starts some word (a last word just begun: "nước m", "đặc sản
+   * đồ"; a few hundred), and a word or prefix of a quarter of the documents or more ("sản", "đóng",
+   * "đồn": a few dozen, in every description) — reading its postings again once evicted cost 5–25 ms
+   * an ask at 1M documents ("đặc sản đồn" read the million of "đóng").
    */
   private readonly termBits = (term: string, prefix: boolean): Bitset => {
     const key = `${prefix ? "*" : "="}${term}`
+    const lists = () => this.lexemes(term, prefix).map((w) => this.terms.get(w)!)
+    if (this.pinnedBits.has(key)) return this.keptBits(this.pinnedBits, key, lists)
     // the word list is read only to pin a prefix once and to extend a bitset, not on every search
-    const pinned = prefix && term.length <= 2 && (this.shortPrefixes.has(key) || this.lexemes(term, true).length > 0)
-    return this.keptBits(pinned ? this.shortPrefixes : this.usedBits, key, () =>
-      this.lexemes(term, prefix).map((w) => this.terms.get(w)!)
-    )
+    const words = lists()
+    const pinned = (prefix && term.length <= 2 && words.length > 0) || this.heavy(words)
+    return this.keptBits(pinned ? this.pinnedBits : this.usedBits, key, () => words)
+  }
+
+  private heavy(words: Postings[]): boolean {
+    return words.reduce((n, p) => n + p.size, 0) >= Math.max(HEAVY_POSTINGS, this.liveCount / 4)
+  }
+
+  /**
+   * Reads now the bitsets that termBits pins for these starts of words (and the words themselves):
+   * those of a quarter of the documents or more. The type-ahead warm-up calls it, a slice at a time.
+   */
+  pinHeavy(starts: string[]) {
+    for (const start of starts)
+      for (const prefix of [true, false]) {
+        const words = this.lexemes(start, prefix).map((w) => this.terms.get(w)!)
+        if (this.heavy(words)) this.termBits(start, prefix)
+      }
   }
 
   /** The slots holding a word (or a word it prefixes) in their name, kept by use like termBits. */
@@ -671,7 +694,7 @@ export class MemoryIndex {
   beginSearch() {
     this.searchTick++
   }
-  private readonly shortPrefixes = new Map<string, KeptBits>()
+  private readonly pinnedBits = new Map<string, KeptBits>()
 
   scores(): Float64Array {
     if (this.scratch.length < this.slots) this.scratch = new Float64Array(Math.max(this.slots * 1.25, 1024))

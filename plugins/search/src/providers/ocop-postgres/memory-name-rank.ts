@@ -18,6 +18,7 @@ import type { Bitset, MemoryIndex } from "./memory-index"
 import { keyCompare, orderName, pageCompare, TopSlots } from "./memory-order"
 import type { MemoryOrderKey } from "./memory-plan"
 import { countBits } from "./memory-storage"
+import { matchesWords, type WrittenWords } from "./memory-type-ahead"
 import type { TsNode } from "./ts-rank"
 
 export type NameRankQuery = {
@@ -58,9 +59,40 @@ function nameRankParts(index: MemoryIndex, q: NameRankQuery) {
   }
 }
 
-/** The score of one slot under a name rank (matched or not: the caller tests the match). */
-export function nameScorer(index: MemoryIndex, q: NameRankQuery): (slot: number) => number {
-  return nameRankParts(index, q).score
+/**
+ * The score of a slot written since a kept answer (./memory-type-ahead catches it up) from the
+ * words the write recorded, as nameRankPage scores it: no bitset over every slot is built for it.
+ */
+export function writtenNameScore(index: MemoryIndex, q: NameRankQuery, slot: number, written: WrittenWords): number {
+  const names = written.names
+  let score = matchesWords(
+    q.query,
+    names.map((n) => n.word)
+  )
+    ? q.nameWeight
+    : 0
+  if (score && q.phrase && inRowOf(q.phrase, names)) score += q.nameWeight
+  if (q.typed && matchesWords(q.typed, written.words)) score += 1
+  for (const key of q.accentKeys) {
+    const bits = index.accentBits(key)
+    if (bits && has(bits, slot)) score += 0.5
+  }
+  return score
+}
+
+/** Whether a name (its words in position order) holds the operands at consecutive positions. */
+function inRowOf(chain: TsNode[], names: { word: string; pos: number }[]): boolean {
+  const fits = (node: TsNode, word: string): boolean =>
+    "term" in node
+      ? node.prefix
+        ? word.startsWith(node.term)
+        : word === node.term
+      : node.kids.some((k) => fits(k, word))
+  return names.some(
+    (start, e) =>
+      e + chain.length <= names.length &&
+      chain.every((node, k) => names[e + k].pos === start.pos + k && fits(node, names[e + k].word))
+  )
 }
 
 /** The best skip + take matches in page order, from `skip` on, with their scores. */
@@ -106,10 +138,13 @@ export function nameRankPage(index: MemoryIndex, q: NameRankQuery): { slot: numb
     ]
     for (const [base, bitsOf] of inRow ? parts : parts.slice(1)) {
       const part = bitsOf()
+      // the slots of the part not yet in a level: once none is left, its other levels are empty
+      let left = countBits(part)
       for (const { bonus, into } of levels) {
-        if (page.worst() >= 0) break
-        into(part, level)
-        offerLevel(index, rest, level, base + bonus, page, scores)
+        if (page.worst() >= 0 || !left) break
+        if (levels.length === 1) level.set(part)
+        else into(part, level)
+        left -= offerLevel(index, rest, level, base + bonus, page, scores)
       }
       if (page.worst() >= 0) break
     }
@@ -139,48 +174,48 @@ function bonusLevels(index: MemoryIndex, typed: Bitset | undefined, accents: Bit
         digits[d][w] = sum
       }
     }
-  const levels: { bonus: number; into: (part: Bitset, out: Bitset) => void }[] = []
-  for (const asTyped of typed ? [1, 0] : [0])
-    for (let count = accents.length; count >= 0; count--)
-      levels.push({
-        bonus: asTyped + 0.5 * count,
-        into: (part, out) => {
-          for (let w = 0; w < part.length; w++) {
-            let bits = part[w]
-            if (typed) bits &= asTyped ? typed[w] : ~typed[w]
-            for (let d = 0; d < digits.length; d++) bits &= (count >> d) & 1 ? digits[d][w] : ~digits[d][w]
-            out[w] = bits
-          }
-        },
-      })
   // equal bonuses (typed and two keys fewer) make one level: their slots compare by the other keys
-  levels.sort((a, b) => b.bonus - a.bonus)
-  const merged: typeof levels = []
-  for (const l of levels) {
-    const last = merged[merged.length - 1]
-    if (last?.bonus !== l.bonus) {
-      merged.push(l)
-      continue
+  const byBonus = new Map<number, { asTyped: number; count: number }[]>()
+  for (const asTyped of typed ? [1, 0] : [0])
+    for (let count = accents.length; count >= 0; count--) {
+      const bonus = asTyped + 0.5 * count
+      byBonus.set(bonus, [...(byBonus.get(bonus) ?? []), { asTyped, count }])
     }
-    const [one, other] = [last.into, l.into]
-    last.into = (part, out) => {
-      one(part, out)
-      const more = index.scratchBitset("name rank: level, tied")
-      other(part, more)
-      for (let w = 0; w < out.length; w++) out[w] |= more[w]
-    }
-  }
-  return merged
+  return [...byBonus]
+    .sort((a, b) => b[0] - a[0])
+    .map(([bonus, holds]) => ({
+      bonus,
+      /** Writes the part's slots holding exactly this bonus into `out`. */
+      into: (part: Bitset, out: Bitset) => {
+        for (let w = 0; w < part.length; w++) {
+          const slots = part[w]
+          // most words of a part are empty
+          if (!slots) {
+            out[w] = 0
+            continue
+          }
+          let bits = 0
+          for (const { asTyped, count } of holds) {
+            let b = slots
+            if (typed) b &= asTyped ? typed[w] : ~typed[w]
+            for (let d = 0; d < digits.length; d++) b &= (count >> d) & 1 ? digits[d][w] : ~digits[d][w]
+            bits |= b
+          }
+          out[w] = bits
+        }
+      },
+    }))
 }
 
 /**
- * A level of the page order is tested in slots of the same score (the page orders them by the other
- * keys, then id): a level of at most `smallLevel` slots is offered slot by slot, a larger one in the
- * presorted order of the other keys until the page is full. Tests vary it to take both paths.
+ * A level holds slots of one score (the page orders them by the other keys, then id). "auto" offers
+ * it slot by slot when it has at most 1,024 slots, when the page needs all of them, or when reading
+ * the presorted order of the other keys until the page is full would visit more than 8 places per
+ * slot of the level; else in that order. Tests take each way ("slots", "order") on small indexes.
  */
-export const nameRankPaths = { smallLevel: 1024 }
+export const nameRankPaths: { levels: "auto" | "slots" | "order" } = { levels: "auto" }
 
-/** Offers the slots of one level (all scoring `score`) that the page has room for. */
+/** Offers the slots of one level (all scoring `score`) that the page has room for; answers their number. */
 function offerLevel(
   index: MemoryIndex,
   rest: MemoryOrderKey[],
@@ -194,16 +229,22 @@ function offerLevel(
     page.offer(slot)
   }
   const n = countBits(level)
-  if (!n) return
-  if (n <= nameRankPaths.smallLevel) {
+  if (!n) return 0
+  const need = page.limit - page.sorted().length
+  // the order's places visited until `need` slots of the level are found, on average
+  const visits = (need * index.liveCount) / n
+  const slotBySlot =
+    nameRankPaths.levels === "auto" ? n <= 1024 || n <= need || visits > 8 * n : nameRankPaths.levels === "slots"
+  if (slotBySlot) {
     forEachSlot(level, offer)
-    return
+    return n
   }
   // in the order's places: once the page is full, a later slot of the same score loses on the keys
   const { slots, covered } = index.ordered(orderName(rest), keyCompare(index, rest, scores), true)
   for (let x = 0; x < slots.length && page.worst() < 0; x++) if (has(level, slots[x])) offer(slots[x])
   // the rest of the level loses to the page; the slots written since the order was sorted may not
   forEachSlot(level, offer, covered)
+  return n
 }
 
 function forEachSlot(bits: Bitset, visit: (slot: number) => void, from = 0) {

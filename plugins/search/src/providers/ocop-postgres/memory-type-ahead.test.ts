@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { MemoryIndex } from "./memory-index"
 import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
+import { nameRankPage } from "./memory-name-rank"
 import { memorySearch } from "./memory-search"
 import { broadTypeAhead, depth, type TypeAheadQuery } from "./memory-type-ahead"
 import { buildTablePlan } from "./plan"
@@ -71,19 +72,27 @@ const QUERIES: [string, string | undefined, string[]][] = [
   ["tra", undefined, ["trà"]],
 ]
 
-function typeAhead([q, typed, accents]: (typeof QUERIES)[number], take = 8, skip = 0): TypeAheadQuery {
+/** A type-ahead by ts_rank, or ranked by the name (nameWeight 5, the words in a row). */
+function typeAhead([q, typed, accents]: (typeof QUERIES)[number], take = 8, skip = 0, byName = false): TypeAheadQuery {
+  const query = parseTsQuery(q)!
   return {
-    query: parseTsQuery(q)!,
+    query,
     typed: typed ? parseTsQuery(typed) : undefined,
     accentKeys: accents,
     order: ORDER,
     take,
     skip,
+    ...(byName ? { nameWeight: 5, phrase: "kids" in query && query.op === "and" ? query.kids : undefined } : {}),
   }
 }
 
-/** memorySearch's page: the answer every kept or bounded type-ahead must equal. */
+/** memorySearch's page (or nameRankPage's): the answer every kept or bounded type-ahead must equal. */
 function reference(index: MemoryIndex, q: TypeAheadQuery, take = q.take, skip = q.skip) {
+  if (q.nameWeight !== undefined)
+    return nameRankPage(index, { ...q, nameWeight: q.nameWeight, take, skip }).map((h) => ({
+      id: index.ids[h.slot],
+      score: h.score,
+    }))
   const mplan = planMemorySearch(index.plan, {}, [], new Set(), { _score: "DESC", stars: "DESC" })!
   const search = {
     query: q.query,
@@ -114,30 +123,36 @@ describe("in-process type-ahead", () => {
     expect(broadTypeAhead(index, 2, min)).toEqual(warmed.slice(0, 2))
   })
 
-  it("keeps answers across writes: kills leave, new matches are scored and placed, as computed afresh", () => {
-    const index = new MemoryIndex(plan)
-    for (let i = 0; i < 2000; i++) index.put(row(`p${String(i).padStart(5, "0")}`))
-    const keys = QUERIES.flatMap((c) => [typeAhead(c), typeAhead(c, 5, 3)])
-    const keep = (q: TypeAheadQuery, key: string) => {
-      const deep = reference(index, q, depth(q), 0).map((h) => ({ slot: index.slotOf.get(h.id)!, score: h.score }))
-      index.typeAhead.keep(key, q, deep, true)
+  it.each([
+    ["ts_rank", false],
+    ["the name", true],
+  ])(
+    "keeps answers ranked by %s across writes: kills leave, new matches are scored and placed, as computed afresh",
+    (_, byName) => {
+      const index = new MemoryIndex(plan)
+      for (let i = 0; i < 2000; i++) index.put(row(`p${String(i).padStart(5, "0")}`))
+      const keys = QUERIES.flatMap((c) => [typeAhead(c, 8, 0, byName), typeAhead(c, 5, 3, byName)])
+      const keep = (q: TypeAheadQuery, key: string) => {
+        const deep = reference(index, q, depth(q), 0).map((h) => ({ slot: index.slotOf.get(h.id)!, score: h.score }))
+        index.typeAhead.keep(key, q, deep, true)
+      }
+      for (const [k, q] of keys.entries()) keep(q, String(k))
+      let caughtUp = 0
+      for (let round = 0; round < 30; round++) {
+        // a few writes: new products, changed ones, and removals of what the pages show
+        for (let w = 0; w < 1 + Math.floor(rnd() * 12); w++) index.put(row(`n${round}_${w}`))
+        for (let w = 0; w < 3; w++) index.put(row(`p${String(Math.floor(rnd() * 2000)).padStart(5, "0")}`))
+        for (const h of reference(index, keys[round % keys.length]).slice(0, 1 + (round % 5))) index.remove(h.id)
+        keys.forEach((q, k) => {
+          const got = index.typeAhead.get(String(k))
+          if (got) caughtUp++
+          else keep(q, String(k))
+          expect(got ?? reference(index, q), `round ${round} ${k}`).toEqual(reference(index, q))
+        })
+      }
+      expect(caughtUp).toBeGreaterThan(keys.length * 15)
     }
-    for (const [k, q] of keys.entries()) keep(q, String(k))
-    let caughtUp = 0
-    for (let round = 0; round < 30; round++) {
-      // a few writes: new products, changed ones, and removals of what the pages show
-      for (let w = 0; w < 1 + Math.floor(rnd() * 12); w++) index.put(row(`n${round}_${w}`))
-      for (let w = 0; w < 3; w++) index.put(row(`p${String(Math.floor(rnd() * 2000)).padStart(5, "0")}`))
-      for (const h of reference(index, keys[round % keys.length]).slice(0, 1 + (round % 5))) index.remove(h.id)
-      keys.forEach((q, k) => {
-        const got = index.typeAhead.get(String(k))
-        if (got) caughtUp++
-        else keep(q, String(k))
-        expect(got ?? reference(index, q), `round ${round} ${k}`).toEqual(reference(index, q))
-      })
-    }
-    expect(caughtUp).toBeGreaterThan(keys.length * 15)
-  })
+  )
 
   it("a removed document is never in a kept answer, even when the list held every match", () => {
     const index = new MemoryIndex(plan)

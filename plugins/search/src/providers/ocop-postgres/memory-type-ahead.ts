@@ -11,7 +11,7 @@ import type { MemoryIndex } from "./memory-index"
 import { pageCompare, TopSlots } from "./memory-order"
 import type { MemoryOrderKey } from "./memory-plan"
 import { SlotScorer } from "./memory-scoring"
-import { nameScorer } from "./memory-name-rank"
+import { writtenNameScore } from "./memory-name-rank"
 import { foldText, wordOfAccentKey } from "../../lib/text"
 import type { TsNode } from "./ts-rank"
 
@@ -52,10 +52,13 @@ type Entry = {
 }
 
 /** What a write leaves for the kept answers: the slots killed, in order, and the words of new slots. */
+/** A written slot's lexemes, and its name's (weight A) in position order. */
+export type WrittenWords = { words: string[]; names: { word: string; pos: number }[] }
+
 export class WriteTrail {
   killed: number[] = []
   /** The lexemes of the slots written since `from` (whether a kept answer matches them; undefined: not recording). */
-  words = new Map<number, { words: string[] }>()
+  words = new Map<number, WrittenWords>()
   from: number | undefined
 }
 
@@ -127,9 +130,10 @@ export class KeptTypeAhead {
       if (!recorded) return false
       if (!matchesWords(e.q.query, recorded.words)) continue
       // new slots come in ascending order: the scorer's cursors seek forward from one to the next
+      const nameWeight = e.q.nameWeight
       scorer ??=
-        e.q.nameWeight !== undefined
-          ? { score: nameScorer(index, { ...e.q, nameWeight: e.q.nameWeight }) }
+        nameWeight !== undefined
+          ? { score: (s: number) => writtenNameScore(index, { ...e.q, nameWeight }, s, trail.words.get(s)!) }
           : new SlotScorer(index, e.q)
       scores[slot] = scorer.score(slot)
       fresh.push(slot)

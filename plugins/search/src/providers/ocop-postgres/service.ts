@@ -45,7 +45,7 @@ import {
 } from "./text-match"
 import { parseTsQuery } from "./ts-rank"
 import { TypoCorrector } from "./typos"
-import { queryAccentTerms } from "../../lib/text"
+import { foldText, queryAccentTerms } from "../../lib/text"
 
 export { OCOP_POSTGRES_PROVIDER } from "./index-store"
 export type { OcopPostgresOptions } from "./index-store"
@@ -343,6 +343,19 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
       if (!byName) index.lengthTiers()
       for (const letter of new Set([...index.terms.keys()].map((w) => w[0])))
         index.match({ term: letter, prefix: true })
+      // ranked by the name, a one-word ask seldom reads its whole match: the words in most documents
+      // (pinned once read) are read now, not by the first ask past them ("đặc sản đồn" read "đóng")
+      if (byName) {
+        for (let k = 0; k < broad.length; k += 16) {
+          index.pinHeavy(broad.slice(k, k + 16).filter((q) => q === foldText(q)))
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+        // and the two-letter starts a last word begins with ("đặc sản đồ"), pinned like the letters
+        for (const start of twoLetters) {
+          index.match({ term: start, prefix: true })
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+      }
       for (const q of prefixes) {
         await new Promise((resolve) => setImmediate(resolve))
         await this.search({ ...template, q })
