@@ -90,7 +90,7 @@ export class MemoryIndex {
    */
   readonly names = new Map<string, NamePostings>()
   /** The same name postings by lexeme number (Postings.id). */
-  private readonly namesById: NamePostings[] = []
+  private readonly namesById: (NamePostings | undefined)[] = []
   private lexemeCount = 0
   /** One document's weight-A entries while its tsvector is read: position, lexeme number, … */
   private named: number[] = []
@@ -332,8 +332,11 @@ export class MemoryIndex {
     out.fill(0)
     const first = chain[0]
     const firstWords = "term" in first ? [first] : (first as { kids: { term: string; prefix: boolean }[] }).kids
-    // where each later word's own entries were last found (entries come in slot order)
-    const cursors = new Map<number, number>()
+    // where each later word's own entries were last found (entries come in slot order), by lexeme
+    // number; the numbers set are cleared after
+    if (this.phraseCursors.length < this.lexemeCount) this.phraseCursors = new Int32Array(this.lexemeCount)
+    const cursors = this.phraseCursors
+    const touched: number[] = []
     for (const w of firstWords.flatMap((t) => this.lexemes(t.term, t.prefix))) {
       const n = this.names.get(w)
       if (!n) continue
@@ -348,9 +351,10 @@ export class MemoryIndex {
         let k = 1
         for (; k + 1 < operands.length; k++, at++) {
           // the entry of word `id` at position `at` of this slot, and the word after it
-          const words = this.namesById[id]
-          let e = words.seek(slot, cursors.get(id) ?? 0)
-          cursors.set(id, e)
+          const words = this.namesById[id]! // a next word of a name has name entries
+          if (!cursors[id]) touched.push(id)
+          let e = words.seek(slot, cursors[id])
+          cursors[id] = e
           while (e < words.slots.n && words.slots.a[e] === slot && words.pos.a[e] !== at) e++
           id = e < words.slots.n && words.slots.a[e] === slot ? words.next.a[e] : -1
           if (id < 0 || !operands[k + 1][id]) break
@@ -360,8 +364,10 @@ export class MemoryIndex {
     }
     for (let w = 0; w < out.length; w++) out[w] &= this.alive[w]
     for (const table of operands) table.fill(0)
+    for (const id of touched) cursors[id] = 0
     return out
   }
+  private phraseCursors = new Int32Array(0)
 
   /**
    * Each operand of a phrase (a word, a prefix, or a word's typo alternatives) as a table by lexeme
@@ -398,6 +404,8 @@ export class MemoryIndex {
       p = new Postings()
       p.id = this.lexemeCount++
       this.lexemeWords.push(word)
+      // by number, without holes: a sparse array is a dictionary, slow to read in the phrase loop
+      this.namesById.push(undefined)
       this.terms.set(word, p)
       // a new word goes into the sorted list in place (sorting every word again costs ~100 ms at 1M)
       const sorted = this.sortedTerms
