@@ -1,15 +1,16 @@
 /**
  * A type-ahead ranked by the product's name (the provider option `rank: "name"`), as the SQL
  * statement scores it (text-match compileTextMatch): a match whose name holds every word scores
- * nameWeight, as much again when the name holds them as a phrase (words in a row), 1 more when the
- * words match as typed (typos were corrected) and 0.5 per exact-accent key; the page then orders by
+ * nameWeight, as much again when the name holds them as a phrase (words in a row), 3 × nameWeight
+ * more when the words match as typed (typos were corrected) and 0.5 per exact-accent key; then by
  * the order's other keys (stars) and id. Each part of the score is a bitset (the phrase one from
  * the names' own entries, MemoryIndex.phraseBits), so no match is scored from its postings'
  * positions: at 1M documents a prefix matching 10⁵ of them answers in about a millisecond, where
  * `ts_rank` needed every match's positions.
  *
- * A phrase in the name comes first, then the other name matches, then the other matches, whatever
- * their bonuses (nameWeight is more than every bonus together), and within each the bonuses, best
+ * The words as typed come first; within them (and the rest) a phrase in the name, the other name
+ * matches, the other matches, whatever their accents (nameWeight is more than the accents
+ * together); within each the accents, best
  * first: the page is filled level by level, each level a bitset of slots of one score. A large
  * level is read in the presorted order of the other keys (MemoryIndex.ordered) until the page is
  * full, a small one slot by slot; the first levels usually fill the page.
@@ -52,7 +53,7 @@ function nameRankParts(index: MemoryIndex, q: NameRankQuery) {
     score: (slot: number) => {
       let score = has(named, slot) ? q.nameWeight : 0
       if (inRow && has(inRow, slot)) score += q.nameWeight
-      if (typed && has(typed, slot)) score += 1
+      if (typed && has(typed, slot)) score += 3 * q.nameWeight
       for (const a of accents) if (has(a, slot)) score += 0.5
       return score
     },
@@ -72,7 +73,7 @@ export function writtenNameScore(index: MemoryIndex, q: NameRankQuery, slot: num
     ? q.nameWeight
     : 0
   if (score && q.phrase && inRowOf(q.phrase, names)) score += q.nameWeight
-  if (q.typed && matchesWords(q.typed, written.words)) score += 1
+  if (q.typed && matchesWords(q.typed, written.words)) score += 3 * q.nameWeight
   for (const key of q.accentKeys) {
     const bits = index.accentBits(key)
     if (bits && has(bits, slot)) score += 0.5
@@ -112,7 +113,7 @@ export function nameRankPage(index: MemoryIndex, q: NameRankQuery): { slot: numb
     // (a name holding every word is a match: weight-A entries are entries), the other matches.
     // Each outscores the next whatever the bonuses, so a part is looked at only while the page has
     // room, and the whole match (its prefixes' bitsets cost the most to build) seldom is.
-    const levels = bonusLevels(index, typed, accents)
+    const levels = accentLevels(index, accents)
     const level = index.scratchBitset("name rank: level")
     const rest = q.order.slice(1)
     const parts: [number, () => Bitset][] = [
@@ -136,15 +137,27 @@ export function nameRankPage(index: MemoryIndex, q: NameRankQuery): { slot: numb
         },
       ],
     ]
-    for (const [base, bitsOf] of inRow ? parts : parts.slice(1)) {
-      const part = bitsOf()
-      // the slots of the part not yet in a level: once none is left, its other levels are empty
-      let left = countBits(part)
-      for (const { bonus, into } of levels) {
-        if (page.worst() >= 0 || !left) break
-        if (levels.length === 1) level.set(part)
-        else into(part, level)
-        left -= offerLevel(index, rest, level, base + bonus, page, scores)
+    const made = new Map<number, Bitset>()
+    const asTyped = index.scratchBitset("name rank: as typed")
+    // the words as typed first (when a typo was corrected), then the rest
+    for (const typedPart of typed ? [true, false] : [undefined]) {
+      for (const [base, bitsOf] of inRow ? parts : parts.slice(1)) {
+        let part = made.get(base) ?? bitsOf()
+        made.set(base, part)
+        if (typed) {
+          for (let w = 0; w < part.length; w++) asTyped[w] = part[w] & (typedPart ? typed[w] : ~typed[w])
+          part = asTyped
+        }
+        const bonus = typedPart ? 3 * q.nameWeight : 0
+        // the slots of the part not yet in a level: once none is left, its other levels are empty
+        let left = countBits(part)
+        for (const { accent, into } of levels) {
+          if (page.worst() >= 0 || !left) break
+          if (levels.length === 1) level.set(part)
+          else into(part, level)
+          left -= offerLevel(index, rest, level, bonus + base + accent, page, scores)
+        }
+        if (page.worst() >= 0) break
       }
       if (page.worst() >= 0) break
     }
@@ -156,11 +169,11 @@ export function nameRankPage(index: MemoryIndex, q: NameRankQuery): { slot: numb
 }
 
 /**
- * The bonuses a match can hold, best first, each with the test that writes a part's slots holding
- * exactly it into a bitset: 1 for the words as typed, 0.5 per exact-accent key, counted per slot
- * word-parallel (one bitset per binary digit of the count).
+ * The accent bonuses a match can hold, best first (0.5 per exact-accent key), each with the test
+ * that writes a part's slots holding exactly it into a bitset, counted per slot word-parallel (one
+ * bitset per binary digit of the count).
  */
-function bonusLevels(index: MemoryIndex, typed: Bitset | undefined, accents: Bitset[]) {
+function accentLevels(index: MemoryIndex, accents: Bitset[]) {
   const digits: Bitset[] = []
   for (let d = 0; 1 << d <= accents.length; d++)
     digits.push(index.scratchBitset(`name rank: accent count ${d}`).fill(0))
@@ -174,37 +187,21 @@ function bonusLevels(index: MemoryIndex, typed: Bitset | undefined, accents: Bit
         digits[d][w] = sum
       }
     }
-  // equal bonuses (typed and two keys fewer) make one level: their slots compare by the other keys
-  const byBonus = new Map<number, { asTyped: number; count: number }[]>()
-  for (const asTyped of typed ? [1, 0] : [0])
-    for (let count = accents.length; count >= 0; count--) {
-      const bonus = asTyped + 0.5 * count
-      byBonus.set(bonus, [...(byBonus.get(bonus) ?? []), { asTyped, count }])
-    }
-  return [...byBonus]
-    .sort((a, b) => b[0] - a[0])
-    .map(([bonus, holds]) => ({
-      bonus,
-      /** Writes the part's slots holding exactly this bonus into `out`. */
-      into: (part: Bitset, out: Bitset) => {
+  const levels: { accent: number; into: (part: Bitset, out: Bitset) => void }[] = []
+  for (let count = accents.length; count >= 0; count--)
+    levels.push({
+      accent: 0.5 * count,
+      /** Writes the part's slots holding exactly `count` of the keys into `out`. */
+      into: (part, out) => {
         for (let w = 0; w < part.length; w++) {
-          const slots = part[w]
+          let bits = part[w]
           // most words of a part are empty
-          if (!slots) {
-            out[w] = 0
-            continue
-          }
-          let bits = 0
-          for (const { asTyped, count } of holds) {
-            let b = slots
-            if (typed) b &= asTyped ? typed[w] : ~typed[w]
-            for (let d = 0; d < digits.length; d++) b &= (count >> d) & 1 ? digits[d][w] : ~digits[d][w]
-            bits |= b
-          }
+          for (let d = 0; d < digits.length && bits; d++) bits &= (count >> d) & 1 ? digits[d][w] : ~digits[d][w]
           out[w] = bits
         }
       },
-    }))
+    })
+  return levels
 }
 
 /**

@@ -624,7 +624,7 @@ describe("in-process type-ahead ranked by the name", () => {
         ]) {
           const query = parseTsQuery(q)!
           const typedNode = typed ? parseTsQuery(typed) : undefined
-          const nameWeight = 1 + (typed ? 1 : 0) + 0.5 * accentKeys.length
+          const nameWeight = 1 + 0.5 * accentKeys.length
           const phrase = inRow && "kids" in query ? query.kids : undefined
           const rank = { query, typed: typedNode, phrase, accentKeys, nameWeight, order }
           // each level slot by slot, and each level in the presorted order until the page is full
@@ -642,7 +642,7 @@ describe("in-process type-ahead ranked by the name", () => {
             const r = rows.get(index.ids[s])!
             let score = matchesWords(query, nameWords(r.tsv!)) ? nameWeight : 0
             if (score && phrase && holdsPhrase(r.tsv!, phrase)) score += nameWeight
-            if (typedMatch && typedMatch[s >> 5] & (1 << (s & 31))) score += 1
+            if (typedMatch && typedMatch[s >> 5] & (1 << (s & 31))) score += 3 * nameWeight
             for (const key of accentKeys) if (r.accent!.includes(` ${key} `)) score += 0.5
             expected.push({ slot: s, score })
           }
@@ -655,7 +655,7 @@ describe("in-process type-ahead ranked by the name", () => {
           for (const [k, page] of pages.entries())
             expect(page, `${label}, path ${k}`).toEqual(expected.slice(skip, skip + take))
           expect(got.length, label).toBeGreaterThan(0)
-          if (phrase) phrases += expected.filter((e) => e.score >= 2 * nameWeight).length
+          if (phrase) phrases += expected.filter((e) => e.score % (3 * nameWeight) >= 2 * nameWeight).length
         }
       // the stars order is sorted on the first ask: later rounds have slots written since it
       index.ordered("stars DESC", keyCompare(index, [{ field: "stars", desc: true }], index.scores()), true)
@@ -694,7 +694,7 @@ describe("in-process type-ahead ranked by the name", () => {
     expect(page.map((p) => p.score)).toEqual([1.5, 0.5, 0])
   })
 
-  it("ties the typed words' bonus with two accent keys' and orders them by stars", () => {
+  it("puts the words as typed before a typo's guess, whatever the accents, the name and the stars", () => {
     const index = new MemoryIndex(plan)
     const put = (id: string, tsv: string, stars: string, accent: string) => {
       const r: Record<string, string | null> = { id, tsv, accent }
@@ -703,23 +703,28 @@ describe("in-process type-ahead ranked by the name", () => {
       })
       index.put(r)
     }
-    put("typed", "'mam':1 'ong':2", "3", "") // the words as typed: 1
-    put("accents", "'mat':1 'ong':2", "5", " mật quà ") // two accent keys: 0.5 + 0.5
+    put("typed", "'mam':1 'ong':2", "3", "") // the words as typed: 3 × 2
+    put("accents", "'mat':1A 'ong':2A", "5", " mật quà ") // a typo's guess in a row in the name, two accent keys
     for (const levels of ["slots", "order"] as const) {
       nameRankPaths.levels = levels
       const page = nameRankPage(index, {
         query: parseTsQuery("(mam | mat) & o:*")!,
         typed: parseTsQuery("mam & o:*"),
         accentKeys: ["mật", "quà"],
-        nameWeight: 3,
+        nameWeight: 2,
+        phrase: [parseTsQuery("mam | mat")!, parseTsQuery("o:*")!],
         order: [
           { field: "_score", desc: true },
           { field: "stars", desc: true },
         ],
-        take: 1,
+        take: 2,
         skip: 0,
       })
-      expect(page.map((p) => [index.ids[p.slot], p.score])).toEqual([["accents", 1]])
+      // the guess: a phrase in the name (2 + 2) and two accent keys (1), still below 6
+      expect(page.map((p) => [index.ids[p.slot], p.score])).toEqual([
+        ["typed", 6],
+        ["accents", 5],
+      ])
     }
     nameRankPaths.levels = "auto"
   })

@@ -243,7 +243,7 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
             order: mplan.order,
             take,
             skip,
-            nameWeight: byName ? nameWeight(text, typos) : undefined,
+            nameWeight: byName ? nameWeight(text) : undefined,
             // the words in a row: the operands of the query's AND, in the order typed
             phrase: byName && phraseable(text) && "kids" in query ? query.kids : undefined,
           }

@@ -55,12 +55,13 @@ describe("free text → match and score", () => {
     expect(phraseable(parseTextQuery("ca fe"))).toBe(false)
     expect(phraseable(parseTextQuery("mat", "last"))).toBe(false)
     expect(phraseable(text)).toBe(true)
-    // 1 for the words as typed, 0.5 for the accent key of "nước": a name match scores more than both
-    expect(nameWeight(text, typos)).toBe(2.5)
+    // 0.5 for the accent key of "nước": a name match scores more; the words as typed 3 × as much
+    expect(nameWeight(text)).toBe(1.5)
     const m = compileTextMatch(text, typos, "name")
     expect(m.matchParams).toEqual(["nuoc & (mamm | mam) & ca:*"])
     expect(m.scoreSql).not.toContain("ts_rank")
-    expect(m.scoreSql.match(/THEN 2\.5 ELSE 0 END/g)).toHaveLength(2)
+    expect(m.scoreSql.match(/THEN 1\.5 ELSE 0 END/g)).toHaveLength(2)
+    expect(m.scoreSql).toMatch(/THEN 4\.5 ELSE 0 END/)
     expect(m.scoreParams).toEqual([
       "nuoc:A & (mamm:A | mam:A) & ca:*A",
       "nuoc:A <-> (mamm:A | mam:A) <-> ca:*A",

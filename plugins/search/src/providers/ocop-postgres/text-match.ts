@@ -105,13 +105,14 @@ export function phraseable(text: TextQuery): boolean {
 export type TextRank = "ts_rank" | "name"
 
 /**
- * A type-ahead ranked by the name scores this for a name holding every word, and as much again when
- * it holds them as a phrase (phraseable): more than every bonus together (typed words 1, 0.5 per
- * accent key), so a phrase in the name comes first, then the other name matches, whatever their
- * bonuses.
+ * A type-ahead ranked by the name scores this (U) for a name holding every word, and as much again
+ * when it holds them as a phrase (phraseable): more than its accent keys together (0.5 each), so a
+ * phrase in the name comes first, then the other name matches, whatever their accents. The words as
+ * typed (when a typo was corrected) score 3U, more than all of that: a typo's guess in a name never
+ * outranks the words as typed elsewhere ("dak l": Đắk Lắk before the "Đức" that "dak" was taken for).
  */
-export function nameWeight(text: TextQuery, typos: TypoAlternatives): number {
-  return 1 + (typos.size ? 1 : 0) + 0.5 * queryAccentTerms(text.q).length
+export function nameWeight(text: TextQuery): number {
+  return 1 + 0.5 * queryAccentTerms(text.q).length
 }
 
 /**
@@ -129,7 +130,7 @@ export function compileTextMatch(text: TextQuery, typos: TypoAlternatives, rank:
   out.matchParams.push(tsq)
   const scoreParts: string[] = []
   if (rank === "name") {
-    const weight = nameWeight(text, typos)
+    const weight = nameWeight(text)
     scoreParts.push(`(CASE WHEN "tsv" @@ to_tsquery('simple', ?) THEN ${weight} ELSE 0 END)`)
     out.scoreParams.push(textTsQuery(text, typos, { names: true }))
     if (phraseable(text)) {
@@ -142,7 +143,9 @@ export function compileTextMatch(text: TextQuery, typos: TypoAlternatives, rank:
   }
   if (typos.size) {
     // the words as typed (their spelling variants included) beat close words
-    scoreParts.push(`(CASE WHEN "tsv" @@ to_tsquery('simple', ?) THEN 1 ELSE 0 END)`)
+    scoreParts.push(
+      `(CASE WHEN "tsv" @@ to_tsquery('simple', ?) THEN ${rank === "name" ? 3 * nameWeight(text) : 1} ELSE 0 END)`
+    )
     out.scoreParams.push(textTsQuery(text))
   }
   for (const key of queryAccentTerms(text.q)) {
