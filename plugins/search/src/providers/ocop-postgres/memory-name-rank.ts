@@ -83,16 +83,10 @@ export function writtenNameScore(index: MemoryIndex, q: NameRankQuery, slot: num
 
 /** Whether a name (its words in position order) holds the operands at consecutive positions. */
 function inRowOf(chain: TsNode[], names: { word: string; pos: number }[]): boolean {
-  const fits = (node: TsNode, word: string): boolean =>
-    "term" in node
-      ? node.prefix
-        ? word.startsWith(node.term)
-        : word === node.term
-      : node.kids.some((k) => fits(k, word))
   return names.some(
     (start, e) =>
       e + chain.length <= names.length &&
-      chain.every((node, k) => names[e + k].pos === start.pos + k && fits(node, names[e + k].word))
+      chain.every((node, k) => names[e + k].pos === start.pos + k && matchesWords(node, [names[e + k].word]))
   )
 }
 

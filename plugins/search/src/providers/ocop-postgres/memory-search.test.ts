@@ -564,6 +564,17 @@ describe("in-process search", () => {
 })
 
 describe("in-process type-ahead ranked by the name", () => {
+  /** A document of a tsvector, stars and accent keys (its other columns empty). */
+  const putProduct =
+    (index: MemoryIndex) =>
+    (id: string, tsv: string, stars: string, accent = "") => {
+      const r: Record<string, string | null> = { id, tsv, accent }
+      index.columns.forEach((c, k) => {
+        r[`c${k}`] = c.column.field === "stars" ? stars : null
+      })
+      index.put(r)
+    }
+
   /** A row's weight-A entries (its name) as [word, position], read from its tsvector text, not the index. */
   const nameEntries = (tsv: string) =>
     [...tsv.matchAll(/'([^']+)':([^ ]+)/g)].flatMap(([, w, positions]) =>
@@ -666,13 +677,7 @@ describe("in-process type-ahead ranked by the name", () => {
 
   it("fills the page from name matches before any other match, whatever the bonuses", () => {
     const index = new MemoryIndex(plan)
-    const put = (id: string, tsv: string, stars: string, accent = "") => {
-      const r: Record<string, string | null> = { id, tsv, accent }
-      index.columns.forEach((c, k) => {
-        r[`c${k}`] = c.column.field === "stars" ? stars : null
-      })
-      index.put(r)
-    }
+    const put = putProduct(index)
     // "mat ong" in the description only, 5 stars and the accent key; in the name, 3 stars
     put("a", "'mat':3 'ong':4 'qua':1A", "5", " mật ")
     put("b", "'mat':1A 'ong':2A", "3")
@@ -696,13 +701,7 @@ describe("in-process type-ahead ranked by the name", () => {
 
   it("puts the words as typed before a typo's guess, whatever the accents, the name and the stars", () => {
     const index = new MemoryIndex(plan)
-    const put = (id: string, tsv: string, stars: string, accent: string) => {
-      const r: Record<string, string | null> = { id, tsv, accent }
-      index.columns.forEach((c, k) => {
-        r[`c${k}`] = c.column.field === "stars" ? stars : null
-      })
-      index.put(r)
-    }
+    const put = putProduct(index)
     put("typed", "'mam':1 'ong':2", "3", "") // the words as typed: 3 × 2
     put("accents", "'mat':1A 'ong':2A", "5", " mật quà ") // a typo's guess in a row in the name, two accent keys
     for (const levels of ["slots", "order"] as const) {
@@ -731,13 +730,7 @@ describe("in-process type-ahead ranked by the name", () => {
 
   it("ranks a name holding the words in a row before one holding them apart, whatever the stars", () => {
     const index = new MemoryIndex(plan)
-    const put = (id: string, tsv: string, stars: string) => {
-      const r: Record<string, string | null> = { id, tsv, accent: "" }
-      index.columns.forEach((c, k) => {
-        r[`c${k}`] = c.column.field === "stars" ? stars : null
-      })
-      index.put(r)
-    }
+    const put = putProduct(index)
     put("may-loc-nuoc", "'gom':4A 'loc':2A 'may':1A 'nuoc':3A", "5") // "Máy lọc nước gốm"
     put("nuoc-mam", "'mam':2A 'nuoc':1A 'phu':3A", "3") // "Nước mắm Phú …"
     put("banh-nuoc", "'banh':1A 'nuoc':2A 'mam':3C", "4") // "nước" ends the name, "mắm" in the description

@@ -131,10 +131,11 @@ export class KeptTypeAhead {
       if (!matchesWords(e.q.query, recorded.words)) continue
       // new slots come in ascending order: the scorer's cursors seek forward from one to the next
       const nameWeight = e.q.nameWeight
-      scorer ??=
-        nameWeight !== undefined
-          ? { score: (s: number) => writtenNameScore(index, { ...e.q, nameWeight }, s, trail.words.get(s)!) }
-          : new SlotScorer(index, e.q)
+      if (!scorer && nameWeight !== undefined) {
+        const q = { ...e.q, nameWeight }
+        scorer = { score: (s: number) => writtenNameScore(index, q, s, trail.words.get(s)!) }
+      }
+      scorer ??= new SlotScorer(index, e.q)
       scores[slot] = scorer.score(slot)
       fresh.push(slot)
     }
