@@ -18,7 +18,7 @@
 import type { Bitset, MemoryIndex } from "./memory-index"
 import { keyCompare, orderName, pageCompare, TopSlots } from "./memory-order"
 import type { MemoryOrderKey } from "./memory-plan"
-import { countBits } from "./memory-storage"
+import { andInto, andNotInto, countBits, wordBits } from "./memory-storage"
 import { matchesWords, type WrittenWords } from "./memory-type-ahead"
 import type { TsNode } from "./ts-rank"
 
@@ -39,9 +39,13 @@ export type NameRankQuery = {
 
 const has = (bits: Bitset, slot: number) => (bits[slot >> 5] & (1 << (slot & 31))) !== 0
 
-/** A name rank's parts as bitsets: the names holding every word, those holding them in a row. */
+/**
+ * A name rank's parts as bitsets: the names holding every word (made on first use: a page filled by
+ * the phrase never needs it), those holding them in a row, the words as typed, the accent keys.
+ */
 function nameRankParts(index: MemoryIndex, q: NameRankQuery) {
-  const named = index.nameMatch(q.query, index.scratchBitset("name rank: named"))
+  let namedBits: Bitset | undefined
+  const named = () => (namedBits ??= index.nameMatch(q.query, index.scratchBitset("name rank: named")))
   const inRow = q.phrase && index.phraseBits(q.phrase, index.scratchBitset("name rank: in a row"))
   const typed = q.typed && index.match(q.typed)
   const accents = q.accentKeys.map((k) => index.accentBits(k)).filter((b): b is Bitset => !!b)
@@ -51,7 +55,7 @@ function nameRankParts(index: MemoryIndex, q: NameRankQuery) {
     typed,
     accents,
     score: (slot: number) => {
-      let score = has(named, slot) ? q.nameWeight : 0
+      let score = has(named(), slot) ? q.nameWeight : 0
       if (inRow && has(inRow, slot)) score += q.nameWeight
       if (typed && has(typed, slot)) score += 3 * q.nameWeight
       for (const a of accents) if (has(a, slot)) score += 0.5
@@ -107,7 +111,6 @@ export function nameRankPage(index: MemoryIndex, q: NameRankQuery): { slot: numb
     // (a name holding every word is a match: weight-A entries are entries), the other matches.
     // Each outscores the next whatever the bonuses, so a part is looked at only while the page has
     // room, and the whole match (its prefixes' bitsets cost the most to build) seldom is.
-    const levels = accentLevels(index, accents)
     const level = index.scratchBitset("name rank: level")
     const rest = q.order.slice(1)
     const parts: [number, () => Bitset][] = [
@@ -115,10 +118,11 @@ export function nameRankPage(index: MemoryIndex, q: NameRankQuery): { slot: numb
       [
         q.nameWeight,
         () => {
-          if (!inRow) return named
+          if (!inRow) return named()
           // the phrase holds every word in the name: those names are already offered
           const apart = index.scratchBitset("name rank: apart")
-          for (let w = 0; w < named.length; w++) apart[w] = named[w] & ~inRow[w]
+          apart.set(named())
+          andNotInto(apart, inRow)
           return apart
         },
       ],
@@ -126,7 +130,7 @@ export function nameRankPage(index: MemoryIndex, q: NameRankQuery): { slot: numb
         0,
         () => {
           const elsewhere = index.match(q.query, index.scratchBitset("name rank: elsewhere"))
-          for (let w = 0; w < elsewhere.length; w++) elsewhere[w] &= ~named[w]
+          andNotInto(elsewhere, named())
           return elsewhere
         },
       ],
@@ -139,17 +143,19 @@ export function nameRankPage(index: MemoryIndex, q: NameRankQuery): { slot: numb
         let part = made.get(base) ?? bitsOf()
         made.set(base, part)
         if (typed) {
-          for (let w = 0; w < part.length; w++) asTyped[w] = part[w] & (typedPart ? typed[w] : ~typed[w])
+          asTyped.set(part)
+          if (typedPart) andInto(asTyped, typed)
+          else andNotInto(asTyped, typed)
           part = asTyped
         }
         const bonus = typedPart ? 3 * q.nameWeight : 0
         // the slots of the part not yet in a level: once none is left, its other levels are empty
         let left = countBits(part)
-        for (const { accent, into } of levels) {
+        for (let count = accents.length; count >= 0; count--) {
           if (page.worst() >= 0 || !left) break
-          if (levels.length === 1) level.set(part)
-          else into(part, level)
-          left -= offerLevel(index, rest, level, bonus + base + accent, page, scores)
+          const n = accents.length ? holdingExactly(part, accents, count, level) : (level.set(part), left)
+          offerLevel(index, rest, level, n, bonus + base + 0.5 * count, page, scores)
+          left -= n
         }
         if (page.worst() >= 0) break
       }
@@ -163,39 +169,50 @@ export function nameRankPage(index: MemoryIndex, q: NameRankQuery): { slot: numb
 }
 
 /**
- * The accent bonuses a match can hold, best first (0.5 per exact-accent key), each with the test
- * that writes a part's slots holding exactly it into a bitset, counted per slot word-parallel (one
- * bitset per binary digit of the count).
+ * Writes the part's slots holding exactly `count` of the accent keys into `out` (a level of the
+ * page: 0.5 per key) and answers their number. The keys are counted per word of 32 slots in four
+ * binary digits (a ripple-carry add of each key's word). One loop serves every level, the best one
+ * (every key) included, which nearly every ask runs: a path only a few asks take (the levels below)
+ * ran unoptimised on its first use, 10–15 ms at 1M documents, and counting the keys over all the
+ * slots before the best level cost up to 1.2 ms an ask.
  */
-function accentLevels(index: MemoryIndex, accents: Bitset[]) {
-  const digits: Bitset[] = []
-  for (let d = 0; 1 << d <= accents.length; d++)
-    digits.push(index.scratchBitset(`name rank: accent count ${d}`).fill(0))
-  // a ripple-carry add of each accent bitset into the count's digits
-  for (const a of accents)
-    for (let w = 0; w < a.length; w++) {
-      let carry = a[w]
-      for (let d = 0; d < digits.length && carry; d++) {
-        const sum = digits[d][w] ^ carry
-        carry &= digits[d][w]
-        digits[d][w] = sum
+function holdingExactly(part: Bitset, accents: Bitset[], count: number, out: Bitset): number {
+  if (accents.length > 15) return holdingExactlyOneByOne(part, accents, count, out)
+  let n = 0
+  for (let w = 0; w < part.length; w++) {
+    let bits = part[w]
+    if (bits) {
+      let d0 = 0
+      let d1 = 0
+      let d2 = 0
+      let d3 = 0
+      for (let k = 0; k < accents.length; k++) {
+        const c0 = d0 & accents[k][w]
+        d0 ^= accents[k][w]
+        const c1 = d1 & c0
+        d1 ^= c0
+        const c2 = d2 & c1
+        d2 ^= c1
+        d3 ^= c2
       }
+      bits &= (count & 1 ? d0 : ~d0) & (count & 2 ? d1 : ~d1) & (count & 4 ? d2 : ~d2) & (count & 8 ? d3 : ~d3)
+      if (bits) n += wordBits(bits)
     }
-  const levels: { accent: number; into: (part: Bitset, out: Bitset) => void }[] = []
-  for (let count = accents.length; count >= 0; count--)
-    levels.push({
-      accent: 0.5 * count,
-      /** Writes the part's slots holding exactly `count` of the keys into `out`. */
-      into: (part, out) => {
-        for (let w = 0; w < part.length; w++) {
-          let bits = part[w]
-          // most words of a part are empty
-          for (let d = 0; d < digits.length && bits; d++) bits &= (count >> d) & 1 ? digits[d][w] : ~digits[d][w]
-          out[w] = bits
-        }
-      },
-    })
-  return levels
+    out[w] = bits
+  }
+  return n
+}
+
+/** holdingExactly for more keys than four binary digits count (a query of 16 accented words and more). */
+function holdingExactlyOneByOne(part: Bitset, accents: Bitset[], count: number, out: Bitset): number {
+  out.fill(0)
+  let n = 0
+  forEachSlot(part, (slot) => {
+    if (accents.filter((a) => has(a, slot)).length !== count) return
+    out[slot >> 5] |= 1 << (slot & 31)
+    n++
+  })
+  return n
 }
 
 /**
@@ -206,11 +223,12 @@ function accentLevels(index: MemoryIndex, accents: Bitset[]) {
  */
 export const nameRankPaths: { levels: "auto" | "slots" | "order" } = { levels: "auto" }
 
-/** Offers the slots of one level (all scoring `score`) that the page has room for; answers their number. */
+/** Offers the slots of one level (its `n` slots all scoring `score`) that the page has room for. */
 function offerLevel(
   index: MemoryIndex,
   rest: MemoryOrderKey[],
   level: Bitset,
+  n: number,
   score: number,
   page: TopSlots,
   scores: Float64Array
@@ -219,8 +237,7 @@ function offerLevel(
     scores[slot] = score
     page.offer(slot)
   }
-  const n = countBits(level)
-  if (!n) return 0
+  if (!n) return
   const need = page.limit - page.sorted().length
   // the order's places visited until `need` slots of the level are found, on average
   const visits = (need * index.liveCount) / n
@@ -228,14 +245,13 @@ function offerLevel(
     nameRankPaths.levels === "auto" ? n <= 1024 || n <= need || visits > 8 * n : nameRankPaths.levels === "slots"
   if (slotBySlot) {
     forEachSlot(level, offer)
-    return n
+    return
   }
   // in the order's places: once the page is full, a later slot of the same score loses on the keys
   const { slots, covered } = index.ordered(orderName(rest), keyCompare(index, rest, scores), true)
   for (let x = 0; x < slots.length && page.worst() < 0; x++) if (has(level, slots[x])) offer(slots[x])
   // the rest of the level loses to the page; the slots written since the order was sorted may not
   forEachSlot(level, offer, covered)
-  return n
 }
 
 function forEachSlot(bits: Bitset, visit: (slot: number) => void, from = 0) {

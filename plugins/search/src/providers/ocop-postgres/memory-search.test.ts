@@ -675,6 +675,57 @@ describe("in-process type-ahead ranked by the name", () => {
     expect(phrases).toBeGreaterThan(50)
   })
 
+  it("levels the page by how many accent keys a match holds, for up to 15 keys and for more", () => {
+    for (const keyCount of [3, 15, 17]) {
+      const index = new MemoryIndex(plan)
+      const put = putProduct(index)
+      const keys = Array.from({ length: keyCount }, (_, k) => `mật${k}`)
+      const held = new Map<string, number>()
+      for (let i = 0; i < 300; i++) {
+        // documents holding 0 to every key (a key counted once however often it is held)
+        const some = keys.filter(() => rnd() < (i % 3) / 2)
+        const id = `p${String(i).padStart(4, "0")}`
+        held.set(id, some.length)
+        put(id, `'mat':1A 'ong':2${i % 5 ? "A" : ""}`, String(3 + (i % 3)), ` ${some.join(" ")} `)
+      }
+      const order: MemoryOrderKey[] = [
+        { field: "_score", desc: true },
+        { field: "stars", desc: true },
+      ]
+      const stars = index.column("stars")!
+      const starsOf = (s: number) => stars.num[stars.codes.a[s]]
+      const nameWeight = 1 + 0.5 * keyCount
+      const expected = [...held].map(([id, n]) => {
+        const slot = index.slotOf.get(id)!
+        const inName = Number(id.slice(1)) % 5 !== 0
+        return { slot, score: (inName ? 2 * nameWeight : 0) + 0.5 * n }
+      })
+      expected.sort(
+        (a, b) =>
+          b.score - a.score || starsOf(b.slot) - starsOf(a.slot) || (index.ids[a.slot] < index.ids[b.slot] ? -1 : 1)
+      )
+      const query = parseTsQuery("mat & o:*")!
+      for (const [take, skip] of [
+        [8, 0],
+        [60, 100],
+        [300, 0],
+      ]) {
+        const page = nameRankPage(index, {
+          query,
+          phrase: "kids" in query ? query.kids : undefined,
+          accentKeys: keys,
+          nameWeight,
+          order,
+          take,
+          skip,
+        })
+        expect(page, `${keyCount} keys, take ${take} skip ${skip}`).toEqual(expected.slice(skip, skip + take))
+      }
+      // the page reached levels below the best one
+      expect(new Set(expected.slice(0, 160).map((e) => e.score)).size).toBeGreaterThan(3)
+    }
+  })
+
   it("fills the page from name matches before any other match, whatever the bonuses", () => {
     const index = new MemoryIndex(plan)
     const put = putProduct(index)
@@ -769,5 +820,15 @@ describe("in-process type-ahead ranked by the name", () => {
       ["nuoc-x-mam-phu", true],
       ["nuoc-mam", true], // 'phu':3A
     ])
+
+    // a first word with alternatives (a typo's guesses): each one's entries are followed from the
+    // lowest slot, not from where the one before left the later words' cursors
+    put("nuoi-mam-phu", "'nuoi':1A 'mam':2A 'phu':3A", "3") // "nuoi" after "nuoc" in byte order, …
+    put("nuoc-mam-phan", "'nuoc':1A 'mam':2A 'phan':3A", "3") // … but in a lower slot than this one
+    const guesses = parseTsQuery("(nuoc | nuoi) & mam & p:*")!
+    const guessed = index.phraseBits("kids" in guesses ? guesses.kids : [])!
+    const slots = ["nuoi-mam-phu", "nuoc-mam-phan", "nuoc-mam-phu"].map((id) => index.slotOf.get(id)!)
+    expect(slots[0]).toBeLessThan(slots[1])
+    expect(slots.map((slot) => (guessed[slot >> 5] & (1 << (slot & 31))) !== 0)).toEqual([true, true, true])
   })
 })

@@ -162,6 +162,22 @@ export class NamePostings {
   }
 }
 
+/**
+ * `out` and-ed (or or-ed) with `other`, word by word. Its own small function: a loop over every
+ * word inside a larger method made V8 compile that method at the loop (on-stack replacement) with no
+ * feedback for the code after it, and leave that compiled code at the loop's end on every call, the
+ * rest of the method then running unoptimised (phraseBits at 1M documents: 130 times in 182 asks).
+ */
+export function andInto(out: Uint32Array, other: Uint32Array) {
+  for (let w = 0; w < out.length; w++) out[w] &= other[w]
+}
+export function orInto(out: Uint32Array, other: Uint32Array) {
+  for (let w = 0; w < out.length; w++) out[w] |= other[w]
+}
+export function andNotInto(out: Uint32Array, other: Uint32Array) {
+  for (let w = 0; w < out.length; w++) out[w] &= ~other[w]
+}
+
 /** The set bits of a bitset. */
 export function countBits(bits: Uint32Array): number {
   let count = 0

@@ -195,14 +195,16 @@ export function broadTypeAhead(index: MemoryIndex, limit: number, minPostings = 
 }
 
 /**
- * A few type-ahead asks of three words that names hold in a row ("nuoc mam p"): the name words
- * with the most entries, each followed by its most frequent next word and the first letter of that
- * word's most frequent next word. The warm-up asks them so that V8 has compiled the phrase's
- * word-to-word path (MemoryIndex.phraseBits) before a shopper needs it: cold, it cost ~15 ms.
+ * Type-ahead asks of three and four words that names hold in a row ("nuoc mam p", "nuoc mam phu
+ * qu"): the name words with the most entries, each followed by its most frequent next words, the
+ * last one begun. The warm-up asks them so that V8 has compiled every branch of the phrase's
+ * word-to-word path (MemoryIndex phraseBits, chainsInRow, NamePostings.seek) before a shopper
+ * needs it: with four such asks, the first "nước mắm p" at 1M documents still ran 19–30 ms while
+ * V8 compiled again a branch that no warm-up ask had taken.
  */
 export function namePhrases(index: MemoryIndex, limit: number): string[] {
-  const mostNext = (word: string) => {
-    const n = index.names.get(word)
+  const mostNext = (word: string | undefined) => {
+    const n = word === undefined ? undefined : index.names.get(word)
     if (!n) return undefined
     const counts = new Map<number, number>()
     for (let j = 0; j < Math.min(n.next.n, 4096); j++)
@@ -215,10 +217,12 @@ export function namePhrases(index: MemoryIndex, limit: number): string[] {
   for (const first of words) {
     if (out.length >= limit) break
     const second = mostNext(first)
-    const third = second && mostNext(second)
+    const third = mostNext(second)
+    const fourth = mostNext(third)
     if (third) out.push(`${first} ${second} ${third[0]}`)
+    if (fourth) out.push(`${first} ${second} ${third} ${fourth.slice(0, 2)}`)
   }
-  return out
+  return out.slice(0, limit)
 }
 
 /** How many slots a kept answer holds (its page and SPARE more). */

@@ -325,7 +325,7 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     // a few asks past a first word, so that V8 has compiled that path too (./memory-shortest-first)
     const pastFirstWord = broad.slice(0, 8).map((word, k) => `${word} ${broad[(k + 1) % broad.length]?.[0] ?? "a"}`)
     // ranked by the name: three words in a row, for the phrase's path (memory-type-ahead namePhrases)
-    const prefixes = [...twoLetters, ...broad, ...pastFirstWord, ...(byName ? namePhrases(index, 4) : [])]
+    const prefixes = [...twoLetters, ...broad, ...pastFirstWord, ...(byName ? namePhrases(index, 16) : [])]
     state.running = (async () => {
       // first the postings' shares of the rank, a slice at a time: weighing a list of a million
       // postings inside the first search of its prefix held the event loop for ~50 ms and more
@@ -350,9 +350,12 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
           index.pinHeavy(broad.slice(k, k + 16).filter((q) => q === foldText(q)))
           await new Promise((resolve) => setImmediate(resolve))
         }
-        // and the two-letter starts a last word begins with ("đặc sản đồ"), pinned like the letters
-        for (const start of twoLetters) {
-          index.match({ term: start, prefix: true })
+        // and the letters and two-letter starts a last word begins with ("đặc sản đồ"), in every
+        // word and in the names (pinned once read, ./memory-index termBits and nameBits)
+        const scratch = index.scratchBitset("type-ahead warm-up")
+        for (const start of [...new Set(twoLetters.map((s) => s[0])), ...twoLetters]) {
+          index.match({ term: start, prefix: true }, scratch)
+          index.nameMatch({ term: start, prefix: true }, scratch)
           await new Promise((resolve) => setImmediate(resolve))
         }
       }
