@@ -503,20 +503,67 @@ function visitMatches(
     for (let slot = by.covered; slot < index.slots; slot++)
       if (matched[slot >> 5] & (1 << (slot & 31)) && t.pass[t.codes[slot]]) bits[slot >> 5] |= 1 << (slot & 31)
   }
-  const n = rest.length
-  for (let w = 0; w < matched.length; w++) {
+  // two loops in functions of their own, each taking the same branches on every call: one loop
+  // taking either (filters or none) was compiled for the first and bailed out on the other, 18
+  // times in 200 searches at 1M documents
+  if (rest.length) visitPassing(bits, matched.length, rest, visit)
+  else visitSet(bits, matched.length, visit)
+  if (from >= 0) bits.fill(0, 0, matched.length) // the gathered bitset is left empty for the next visit
+}
+
+/** Visits the set slots of the first `words` words of a bitset. */
+function visitSet(bits: Uint32Array, words: number, visit: (slot: number) => void) {
+  for (let w = 0; w < words; w++) {
     let word = bits[w]
-    if (!word) continue
-    if (from >= 0) bits[w] = 0 // the gathered bitset is left empty for the next visit
+    while (word) {
+      const bit = word & -word
+      word ^= bit
+      visit((w << 5) | (31 - Math.clz32(bit)))
+    }
+  }
+}
+
+/** visitSet of the slots passing every test. */
+function visitPassing(bits: Uint32Array, words: number, tests: SlotTest[], visit: (slot: number) => void) {
+  const n = tests.length
+  for (let w = 0; w < words; w++) {
+    let word = bits[w]
     while (word) {
       const bit = word & -word
       word ^= bit
       const slot = (w << 5) | (31 - Math.clz32(bit))
       let x = 0
-      while (x < n && rest[x].pass[rest[x].codes[slot]]) x++
+      while (x < n && tests[x].pass[tests[x].codes[slot]]) x++
       if (x === n) visit(slot)
     }
   }
+}
+
+/**
+ * Takes the live slots the match misses off the counts (value facets) and histograms (stats
+ * facets); answers their number. Its own function: as a loop inside countByComplement, V8 compiled
+ * it without feedback for the code after it and bailed out there on every call.
+ */
+function uncountMissing(
+  alive: Uint32Array,
+  matched: Uint32Array,
+  vf: { codes: Int32Array; counts: Float64Array }[],
+  sf: { codes: Int32Array }[],
+  hist: Float64Array[]
+): number {
+  let missing = 0
+  for (let w = 0; w < matched.length; w++) {
+    let word = alive[w] & ~matched[w]
+    while (word) {
+      const bit = word & -word
+      word ^= bit
+      const slot = (w << 5) | (31 - Math.clz32(bit))
+      missing++
+      for (let x = 0; x < vf.length; x++) vf[x].counts[vf[x].codes[slot]]--
+      for (let x = 0; x < sf.length; x++) hist[x][sf[x].codes[slot]]--
+    }
+  }
+  return missing
 }
 
 /**
@@ -578,19 +625,7 @@ function countByComplement(
 ): number {
   for (const f of vf) f.counts.set(f.col.live)
   const hist = sf.map((f) => Float64Array.from(f.col.live))
-  let missing = 0
-  const alive = index.alive
-  for (let w = 0; w < matched.length; w++) {
-    let word = alive[w] & ~matched[w]
-    while (word) {
-      const bit = word & -word
-      word ^= bit
-      const slot = (w << 5) | (31 - Math.clz32(bit))
-      missing++
-      for (const f of vf) f.counts[f.codes[slot]]--
-      for (let x = 0; x < sf.length; x++) hist[x][sf[x].codes[slot]]--
-    }
-  }
+  const missing = uncountMissing(index.alive, matched, vf, sf, hist)
   sf.forEach((f, x) => {
     const num = f.col.num
     for (let c = 1; c < num.length; c++) {
