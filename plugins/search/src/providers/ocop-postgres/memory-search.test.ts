@@ -4,7 +4,7 @@ import { sortedCounts, statsCount, valueFacets } from "./facets"
 import { keyCompare, pageCompare, TopSlots } from "./memory-order"
 import { planMemorySearch, type MemoryOrderKey } from "./memory-plan"
 import { SlotScorer, scoringPaths } from "./memory-scoring"
-import { countBits, memorySearch, type MemorySearchInput } from "./memory-search"
+import { countBits, countingPaths, memorySearch, type MemorySearchInput } from "./memory-search"
 import { shorterTiersPage } from "./memory-shortest-first"
 import { nameRankPage, nameRankPaths } from "./memory-name-rank"
 import { matchesWords } from "./memory-type-ahead"
@@ -447,6 +447,9 @@ describe("in-process search", () => {
       ["qua & tang", { province: "01", stars: ["4", "5"], price: { $gte: 40000, $lte: 90000 } }],
       ["nuoc", { stars: "3" }],
       ["tra | qua", { province: null }],
+      // words without filters: by relevance the page comes from the tiers, the counts from a visit
+      ["qua", {}],
+      ["nuoc | tra", {}, { stars: "DESC" }],
     ]
     // disjunctive facets or not; then again after more writes (the kept cells are extended)
     const rounds = [new Set(FACETS.map((f) => f.field)), new Set<string>(), new Set(["stars", "price"])]
@@ -466,8 +469,16 @@ describe("in-process search", () => {
           take: 12,
           skip: 0,
         }
-        const got = memorySearch(index, search)
         const { row: want, page, passing } = slotBySlot(index, search)
+        // with words, counted from the cells (each cell's matched documents) and slot by slot
+        const got = memorySearch(index, search)
+        for (const words of ["cells", "slots"] as const) {
+          countingPaths.words = words
+          const forced = memorySearch(index, search)
+          countingPaths.words = "auto"
+          expect(forced.row, `${q} ${JSON.stringify(filters)} ${words}`).toEqual(want)
+          expect(forced.page).toEqual(page)
+        }
         expect(got.row, `${q} ${JSON.stringify(filters)}`).toEqual(want)
         expect(got.page).toEqual(page)
         // without words, the page alone (pageOnly) is the same page

@@ -137,8 +137,14 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   }
   const dense = (set: { sf: typeof sf } | undefined) =>
     2 * matchedCount > index.liveCount && complementSums((set?.sf ?? []).map((f) => f.col))
+  // with words, counted from the cells too: one pass over the match adds each document to its
+  // cell (one increment a document, where slot by slot added it to every facet of every set)
+  const wordTotal =
+    input.query && (vf.length || sf.length) && countingPaths.words !== "slots"
+      ? countFromCells(index, tests, sets, () => (countingPaths.words === "cells" ? Infinity : matchedCount), matched)
+      : undefined
   for (const [own, set] of sets) {
-    if (own < 0) continue
+    if (own < 0 || wordTotal !== undefined) continue
     const others = tests.filter((_, x) => x !== own)
     if (!others.length && dense(set)) {
       countByComplement(index, matched, set.vf, set.sf)
@@ -158,8 +164,9 @@ export function memorySearch(index: MemoryIndex, input: MemorySearchInput): Memo
   // without words, one filter most documents pass (a price range): counted from the live counts minus
   // the documents it fails, not slot by slot
   const passingAll = !tests.length ? matched : !input.query && dense(all) ? passingMostly(index, tests) : undefined
-  const counted = !!passingAll && dense(all)
-  let total = counted ? countByComplement(index, passingAll, all.vf, all.sf) : 0
+  const byComplement = wordTotal === undefined && !!passingAll && dense(all)
+  const counted = wordTotal !== undefined || byComplement
+  let total = wordTotal ?? (byComplement ? countByComplement(index, passingAll!, all.vf, all.sf) : 0)
   const pageInVisit = limit > 0 && !presorted && !byTiers
   if (pageInVisit || !counted)
     visitMatches(index, matched, matchedCount, tests, (slot) => {
@@ -229,9 +236,10 @@ const FAILS_MORE = 255
 const FEW_CELLS = 1 / 16
 
 /**
- * Total and facet counts of a search without words from the cells (MemoryIndex.cells) of every
- * column it reads: the value facets', the filters' and the stats facets' (province, group,
- * subgroup, stars, producer type and price: 5,882 cells at 1M bench documents). Each filter is
+ * Total and facet counts of a search from the cells (MemoryIndex.cells) of every column it reads:
+ * the value facets', the filters' and the stats facets' (province, group, subgroup, stars,
+ * producer type and price: 5,882 cells at 1M bench documents); with words (`matched`), of each
+ * cell's documents of the match, counted in one pass over it instead of its live ones. Each filter is
  * tested once per cell, and a cell adds its live documents to the sets its state counts for (as
  * countByCells, a bit per failed disjunctive filter); a stats facet adds the cell's one value
  * times its live documents. No slot is visited: at 1M the slot pass of countByCells was ~85% of
@@ -244,7 +252,8 @@ function countFromCells(
   index: MemoryIndex,
   tests: SlotTest[],
   sets: FacetSets,
-  budget: () => number
+  budget: () => number,
+  matched?: Uint32Array
 ): number | undefined {
   if (tests.length >= FAILS_MORE) return undefined
   const stats = [...sets.values()].flatMap((s) => s.sf)
@@ -257,7 +266,7 @@ function countFromCells(
   const cells = index.cells(cellCols)
   if (!cells || (cells.count > index.liveCount * FEW_CELLS && cells.count > budget())) return undefined
   const n = cells.count
-  const live = cells.live
+  const live = matched ? matchedPerCell(cells.slots, matched, n) : cells.live
   const cellState = new Uint8Array(n)
   tests.forEach((t, x) => {
     const codes = cells.codes[cellCols.indexOf(t.col)]
@@ -290,6 +299,27 @@ function countFromCells(
   }
   return total
 }
+
+/** How many documents of the match each cell holds (`cellOf`: each slot's cell). */
+function matchedPerCell(cellOf: Int32Array, matched: Uint32Array, cells: number): Int32Array {
+  const out = new Int32Array(cells)
+  for (let w = 0; w < matched.length; w++) {
+    let word = matched[w]
+    while (word) {
+      const bit = word & -word
+      word ^= bit
+      out[cellOf[(w << 5) | (31 - Math.clz32(bit))]]++
+    }
+  }
+  return out
+}
+
+/**
+ * How a search with words counts its facets: "auto" from the cells (countFromCells with the match)
+ * when the index keeps them and they are fewer than FEW_CELLS of the documents or than the match,
+ * else slot by slot; tests take each way.
+ */
+export const countingPaths: { words: "auto" | "cells" | "slots" } = { words: "auto" }
 
 /**
  * Total and facet counts of a search without words by cells (MemoryIndex.cells: each slot's
