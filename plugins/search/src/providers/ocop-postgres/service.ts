@@ -306,9 +306,11 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
    * first time a one-word type-ahead search comes on an index (its shape is the template): the
    * short prefixes are the costly ones (they stand for hundreds of words and most documents). The
    * answers are kept across writes (./memory-type-ahead catches each up with the writes since), so
-   * once per loaded index; a prefix first seen later is computed on demand, then kept. A template
-   * ranked by the name (./memory-name-rank) reads no positions: the rank's shares and the length
-   * tiers are not prepared for it.
+   * once per loaded index; a prefix first seen later is computed on demand, then kept. The rank's
+   * shares and the length tiers are prepared whatever the template: a type-ahead ranked by the name
+   * (./memory-name-rank) reads neither, but searches rank by ts_rank, and without them the first
+   * search of a big word after a start took 300–450 ms at 1M ("nấm": its shares, the tiers and the
+   * collections of their garbage).
    */
   protected warmTypeAhead(
     plan: TablePlan,
@@ -327,20 +329,20 @@ export class OcopPostgresSearchService extends OcopPostgresIndexStore {
     // ranked by the name: three words in a row, for the phrase's path (memory-type-ahead namePhrases)
     const prefixes = [...twoLetters, ...broad, ...pastFirstWord, ...(byName ? namePhrases(index, 16) : [])]
     state.running = (async () => {
-      // first the postings' shares of the rank, a slice at a time: weighing a list of a million
-      // postings inside the first search of its prefix held the event loop for ~50 ms and more
+      // first the postings' shares of the rank (searches' ts_rank), a slice at a time: weighing a
+      // list of a million postings inside the first search of its prefix held the event loop for
+      // ~50 ms and more
       let until = performance.now() + WARM_SLICE_MS
-      if (!byName)
-        for (const p of index.terms.values())
-          while (p.weighedCount < p.size) {
-            p.orWeights(p.weighedCount + 4096)
-            if (performance.now() < until) continue
-            await new Promise((resolve) => setImmediate(resolve))
-            until = performance.now() + WARM_SLICE_MS
-          }
-      // the length tiers a type-ahead past its first word scores its matches by (./memory-shortest-first),
-      // and the documents of each first letter, which a last word just begun stands for
-      if (!byName) index.lengthTiers()
+      for (const p of index.terms.values())
+        while (p.weighedCount < p.size) {
+          p.orWeights(p.weighedCount + 4096)
+          if (performance.now() < until) continue
+          await new Promise((resolve) => setImmediate(resolve))
+          until = performance.now() + WARM_SLICE_MS
+        }
+      // the length tiers a search by relevance pages by (./memory-shortest-first), and the
+      // documents of each first letter, which a last word just begun stands for
+      index.lengthTiers()
       for (const letter of new Set([...index.terms.keys()].map((w) => w[0])))
         index.match({ term: letter, prefix: true })
       // ranked by the name, a one-word ask seldom reads its whole match: the words in most documents
