@@ -28,7 +28,7 @@ export const enAccount: Record<keyof typeof viAccount, string> = {
   "account.resetLinkInvalid": "This reset link has expired or was already used. Ask for a new one.",
   "account.orders": "My orders",
   "account.noOrders": "You have no orders yet.",
-  "account.itemCount": "{n} items",
+  "account.itemCount": "{n} {n:item|items}",
   "account.addresses": "Address book",
   "account.noAddresses": "No saved addresses yet.",
   "account.addAddress": "Add an address",

@@ -9,7 +9,7 @@ export const enCheckout: Record<keyof typeof viCheckout, string> = {
   "delivery.forOther": "Delivery of the other items",
   "delivery.perProducerNote": "Each producer sends its own parcel, so each parcel has its own delivery fee.",
   "cart.shippingFromTotal": "from {amount}",
-  "cart.parcels": "{count} parcels",
+  "cart.parcels": "{count} {count:parcel|parcels}",
   "summary.title": "Order summary",
   "summary.shippingOf": "Delivery · {name}",
   "summary.shippingTotal": "Delivery in total",

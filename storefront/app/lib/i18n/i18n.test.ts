@@ -27,6 +27,18 @@ describe("i18n dictionary", () => {
     expect(t("vi", "stars.label", { n: 4 })).toBe("4 sao");
     expect(t("en", "stars.label", { n: 4 })).toBe("4 stars");
   });
+
+  it("chooses an English word by its number, and Vietnamese needs none", () => {
+    expect(t("en", "search.count", { n: 1 })).toBe("1 product");
+    expect(t("en", "search.count", { n: 0 })).toBe("0 products");
+    expect(t("en", "search.count", { n: 21 })).toBe("21 products");
+    expect(t("en", "cart.parcels", { count: 1 })).toBe("1 parcel");
+    expect(t("vi", "search.count", { n: 1 })).toBe("1 sản phẩm");
+    // no message is left with a choice unmade
+    for (const lang of ["vi", "en"] as const)
+      for (const key of Object.keys(messages.vi) as (keyof typeof messages.vi)[])
+        expect(t(lang, key, { n: 2, count: 2 }), key).not.toMatch(/\{\w+:[^}]*\|/);
+  });
 });
 
 describe("formatDate", () => {

@@ -30,11 +30,21 @@ export function isMessageKey(text: string): text is MessageKey {
 
 export type MessageParams = Record<string, string | number>;
 
+/**
+ * Fills `{name}` placeholders, and chooses a word by a number: `{n:product|products}` is "product"
+ * when `n` is one in the page's language (English "1 product"), else "products". Vietnamese has no
+ * plural form, so its messages need none.
+ */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   const template = messages[lang][key] ?? messages[DEFAULT_LANG][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template
+    .replace(/\{(\w+):([^|}]*)\|([^}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in params ? (plurals[lang].select(Number(params[name])) === "one" ? one : other) : whole
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+const plurals: Record<Lang, Intl.PluralRules> = { vi: new Intl.PluralRules("vi"), en: new Intl.PluralRules("en") };
 
 /** dd/mm/yyyy in Vietnamese, "12 Mar 2025" in English; dates are read in Vietnam's time zone. */
 export function formatDate(value: string | Date | null | undefined, lang: Lang): string {

@@ -8,7 +8,7 @@ export const enProducer: Record<keyof typeof viProducer, string> = {
   "pd.toShipNone": "No orders are waiting to be shipped.",
   "pd.order": "Order #{n}",
   "pd.salesMonth": "Sales this month",
-  "pd.salesOrders": "{n} orders",
+  "pd.salesOrders": "{n} {n:order|orders}",
   "pd.notOnSale": "Products not on sale",
   "pd.notOnSaleNone": "All your products are on sale.",
   "pd.pending": "Certificates waiting for a decision",
@@ -16,7 +16,7 @@ export const enProducer: Record<keyof typeof viProducer, string> = {
   "pd.expired": "Expired certificates",
   "pd.refused": "Certificates rejected, suspended or revoked",
   "pd.none": "None.",
-  "pd.daysLeft": "{n} days left",
+  "pd.daysLeft": "{n} {n:day|days} left",
   "pd.renew": "Apply for re-recognition",
   "pd.fix": "Review and fix",
   "pd.expiringWarning":

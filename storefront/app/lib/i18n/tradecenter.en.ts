@@ -70,7 +70,7 @@ export const enTradeCenter: Record<keyof typeof viTradeCenter, string> = {
   "tc.state.ended": "Ended",
   "tc.noDates": "No time limit",
   "tc.dates": "{from} – {to}",
-  "tc.productsCount": "{n} products",
+  "tc.productsCount": "{n} {n:product|products}",
   "tc.pickOne": "Pick at least one product.",
   "tc.tooMany": "At most 48 products per list.",
   "tc.endsAfter": "The end date must be after the start date.",
